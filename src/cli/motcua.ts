@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { openPglite } from '../server/db/client.ts';
+import { DataDirLockedError } from '../server/db/lock.ts';
+import { startServer } from '../server/start.ts';
+
+/*
+ * The `motcua` command. `start` runs the center; `backup` copies the embedded database to a .tar.gz
+ * (PostgreSQL installations use pg_dump).
+ */
+
+async function start() {
+  const config = loadConfig(process.env);
+  const started = await startServer(config);
+  const db = config.database.kind === 'pglite' ? `cơ sở dữ liệu nhúng (PGlite) ${config.database.dataDir}` : 'PostgreSQL';
+  console.log(`\nmotcua đang chạy tại ${started.url}  (${db})`);
+  console.log(`  API: ${started.url}/api/docs   OpenAPI: ${started.url}/api/openapi.json`);
+  if (started.demo) {
+    console.log(`\nTài khoản demo (mật khẩu: ${started.demo.password}):`);
+    for (const a of started.demo.accounts) console.log(`  ${a.username.padEnd(28)} ${a.role.padEnd(11)} ${a.unit}`);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: đang dừng…`);
+    await started.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function backup(target: string | undefined) {
+  const config = loadConfig(process.env);
+  if (config.database.kind !== 'pglite') {
+    throw new Error('Với PostgreSQL hãy dùng pg_dump (xem docs/OPERATIONS.md).');
+  }
+  const file = path.resolve(target ?? `motcua-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.tar.gz`);
+  // Holding the folder lock guarantees no server writes while the copy is taken.
+  const database = await openPglite(config.database.dataDir);
+  try {
+    fs.writeFileSync(file, await database.dump!());
+    console.log(`Đã sao lưu vào ${file}`);
+  } finally {
+    await database.close();
+  }
+}
+
+const [command = 'start', ...args] = process.argv.slice(2);
+const commands: Record<string, () => Promise<void>> = {
+  start,
+  backup: () => backup(args[0]),
+};
+
+const run = commands[command];
+if (!run) {
+  console.error(`Lệnh không hợp lệ: ${command}. Dùng: motcua start | backup [tệp.tar.gz]`);
+  process.exit(2);
+} else {
+  run().catch((err: unknown) => {
+    if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,206 @@
+import {
+  type CalendarDay,
+  DAY_KINDS,
+  type DueResult,
+  type OfficeHours,
+  type SkippedDay,
+  type TimeLimitUnit,
+} from './types.ts';
+import {
+  addDays,
+  isPlainDate,
+  type PlainDate,
+  parseHm,
+  vnDateOf,
+  vnInstant,
+  vnMinutesOf,
+  weekdayOf,
+} from './vn-time.ts';
+
+const MINUTE_MS = 60_000;
+
+/** One stretch of working time on one day, as epoch milliseconds [start, end). */
+type Period = readonly [start: number, end: number];
+
+function assertDate(date: PlainDate): void {
+  if (!isPlainDate(date)) throw new RangeError(`Not a valid YYYY-MM-DD date: ${JSON.stringify(date)}`);
+}
+
+function assertInstant(instant: Date, what: string): number {
+  const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) throw new RangeError(`${what} must be a valid Date`);
+  return ms;
+}
+
+/**
+ * Which days are worked and when. Days not listed follow the Monday–Friday rule; a listed day
+ * overrides it. When a date is listed twice the later entry wins, so an administrator's overrides can
+ * simply be appended to the official schedule.
+ */
+export class WorkCalendar {
+  readonly hours: OfficeHours;
+  /** Working minutes in a full working day (8 h with the default hours). */
+  readonly workingMinutesPerDay: number;
+  readonly #days = new Map<PlainDate, CalendarDay>();
+  readonly #periodMinutes: readonly (readonly [number, number])[];
+
+  constructor(days: readonly CalendarDay[], hours: OfficeHours) {
+    const amStart = parseHm(hours.amStart);
+    const amEnd = parseHm(hours.amEnd);
+    const pmStart = parseHm(hours.pmStart);
+    const pmEnd = parseHm(hours.pmEnd);
+    // Overlapping or reversed periods would make the consumed time ambiguous, so refuse them early.
+    if (!(amStart < amEnd && amEnd <= pmStart && pmStart < pmEnd)) {
+      throw new RangeError(
+        `Office hours must satisfy amStart < amEnd <= pmStart < pmEnd: ${JSON.stringify(hours)}`,
+      );
+    }
+    // A cut-off after closing would make a same-day dossier due before it was received.
+    if (parseHm(hours.sameDayCutoff) > pmEnd) {
+      throw new RangeError(`sameDayCutoff must not be after pmEnd: ${JSON.stringify(hours)}`);
+    }
+    this.hours = Object.freeze({ ...hours });
+    this.#periodMinutes = [
+      [amStart, amEnd],
+      [pmStart, pmEnd],
+    ];
+    this.workingMinutesPerDay = amEnd - amStart + (pmEnd - pmStart);
+    for (const day of days) {
+      assertDate(day.date);
+      if (!DAY_KINDS.includes(day.kind)) {
+        throw new RangeError(`Unknown day kind ${JSON.stringify(day.kind)} on ${day.date}`);
+      }
+      this.#days.set(day.date, day);
+    }
+  }
+
+  /** True when `date` is worked: Monday–Friday unless listed as a day off, or a listed make-up workday. */
+  isWorkingDay(date: PlainDate): boolean {
+    assertDate(date);
+    const info = this.#days.get(date);
+    if (info) return info.kind === 'makeup_workday';
+    const weekday = weekdayOf(date);
+    return weekday >= 1 && weekday <= 5;
+  }
+
+  /** The calendar entry listed for `date`, if any. */
+  dayInfo(date: PlainDate): CalendarDay | undefined {
+    assertDate(date);
+    return this.#days.get(date);
+  }
+
+  /** Why `date` is not worked, in Vietnamese ('Thứ Bảy', 'Chủ nhật' or its name); undefined if worked. */
+  nonWorkingReason(date: PlainDate): string | undefined {
+    if (this.isWorkingDay(date)) return undefined;
+    const info = this.#days.get(date);
+    if (info) return info.name;
+    return weekdayOf(date) === 6 ? 'Thứ Bảy' : 'Chủ nhật';
+  }
+
+  /** Working periods of `date` in time order as [start, end) instants; empty on a day off. */
+  workingPeriods(date: PlainDate): { start: Date; end: Date }[] {
+    if (!this.isWorkingDay(date)) return [];
+    return this.#periodMinutes.map(([s, e]) => ({ start: vnInstant(date, s), end: vnInstant(date, e) }));
+  }
+}
+
+function periodsOf(cal: WorkCalendar, date: PlainDate): Period[] {
+  return cal.workingPeriods(date).map(({ start, end }) => [start.getTime(), end.getTime()]);
+}
+
+/** First instant at or after `from` that lies inside a working period (a period's end does not count). */
+function startOfWork(cal: WorkCalendar, from: Date): Date {
+  const t = assertInstant(from, 'from');
+  // addDays throws past year 9999, which bounds this loop even for a calendar with no working days.
+  for (let date = vnDateOf(from); ; date = addDays(date, 1)) {
+    for (const [start, end] of periodsOf(cal, date)) {
+      if (end > t) return new Date(Math.max(start, t));
+    }
+  }
+}
+
+function nextWorkingDayAfter(cal: WorkCalendar, date: PlainDate): PlainDate {
+  let d = addDays(date, 1);
+  while (!cal.isWorkingDay(d)) d = addDays(d, 1);
+  return d;
+}
+
+/** The earliest instant at or after `from` with exactly `minutes` of working time in between. */
+export function addWorkingMinutes(cal: WorkCalendar, from: Date, minutes: number): Date {
+  const t = assertInstant(from, 'from');
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new RangeError(`Working minutes must be a finite number >= 0: ${minutes}`);
+  }
+  let remaining = Math.round(minutes * MINUTE_MS);
+  if (remaining === 0) return new Date(t);
+  for (let date = vnDateOf(from); ; date = addDays(date, 1)) {
+    for (const [start, end] of periodsOf(cal, date)) {
+      if (end <= t) continue;
+      const begin = Math.max(start, t);
+      const available = end - begin;
+      // `<=` keeps a deadline that ends exactly at closing time on that day instead of the next morning.
+      if (remaining <= available) return new Date(begin + remaining);
+      remaining -= available;
+    }
+  }
+}
+
+/** Working time in minutes between two instants; negative when `b` is before `a`. */
+export function workingMinutesBetween(cal: WorkCalendar, a: Date, b: Date): number {
+  const ta = assertInstant(a, 'a');
+  const tb = assertInstant(b, 'b');
+  if (tb < ta) {
+    const forward = workingMinutesBetween(cal, b, a);
+    return forward === 0 ? 0 : -forward;
+  }
+  const lastDate = vnDateOf(b);
+  let totalMs = 0;
+  for (let date = vnDateOf(a); date <= lastDate; date = addDays(date, 1)) {
+    for (const [start, end] of periodsOf(cal, date)) {
+      const overlap = Math.min(end, tb) - Math.max(start, ta);
+      if (overlap > 0) totalMs += overlap;
+    }
+  }
+  return totalMs / MINUTE_MS;
+}
+
+function skippedDays(cal: WorkCalendar, fromDate: PlainDate, dueDate: PlainDate): SkippedDay[] {
+  const skipped: SkippedDay[] = [];
+  for (let date = fromDate; date <= dueDate; date = addDays(date, 1)) {
+    const reason = cal.nonWorkingReason(date);
+    if (reason !== undefined) skipped.push({ date, reason });
+  }
+  return skipped;
+}
+
+/** Appointment instant for a time limit counted from `from` under the rules of domain-vn.md §7. */
+export function computeDue(cal: WorkCalendar, from: Date, amount: number, unit: TimeLimitUnit): DueResult {
+  assertInstant(from, 'from');
+  if (!Number.isFinite(amount) || amount < 0) {
+    throw new RangeError(`Time-limit amount must be a finite number >= 0: ${amount}`);
+  }
+  const startAt = startOfWork(cal, from);
+  let dueAt: Date;
+  switch (unit) {
+    case 'working_hours':
+      dueAt = addWorkingMinutes(cal, startAt, Math.round(amount * 60));
+      break;
+    case 'working_days':
+      // A working day is a quantity of working time, so a dossier received mid-morning is due mid-morning.
+      dueAt = addWorkingMinutes(cal, startAt, Math.round(amount * cal.workingMinutesPerDay));
+      break;
+    case 'same_day': {
+      const fromDate = vnDateOf(from);
+      const beforeCutoff = cal.isWorkingDay(fromDate) && vnMinutesOf(from) < parseHm(cal.hours.sameDayCutoff);
+      const dueDate = beforeCutoff ? fromDate : nextWorkingDayAfter(cal, fromDate);
+      dueAt = vnInstant(dueDate, parseHm(cal.hours.pmEnd));
+      break;
+    }
+    default: {
+      // Units arrive from the database and the API; an unknown one must not silently mean "no deadline".
+      const unknown: never = unit;
+      throw new RangeError(`Unknown time-limit unit: ${JSON.stringify(unknown)}`);
+    }
+  }
+  return { dueAt, startAt, skipped: skippedDays(cal, vnDateOf(from), vnDateOf(dueAt)) };
+}

@@ -1,0 +1,45 @@
+/**
+ * Locally issued dossier codes `<agency>-<YYMMDD>-<NNNN>` (domain-vn.md §4.1), e.g. H21.65-220914-0011.
+ * Only used when the province's system does not issue codes; elsewhere the code is an opaque string.
+ */
+import { isPlainDate, type PlainDate } from '../calendar/vn-time.ts';
+
+/** Agency identifier (QCVN 102:2016/BTTTT): 'H' + 2-digit province, then '.'-separated unit segments. */
+const AGENCY_CODE_RE = /^H[0-9]{2}(?:\.[A-Za-z0-9]+)*$/;
+// The sequence has at least four digits; a longer one never starts with 0, so each code has one spelling.
+const DOSSIER_CODE_RE = new RegExp(
+  `^(?<agency>${AGENCY_CODE_RE.source.slice(1, -1)})-(?<yy>[0-9]{2})(?<mm>[0-9]{2})(?<dd>[0-9]{2})` +
+    '-(?<seq>[0-9]{4}|[1-9][0-9]{4,})$',
+);
+
+export interface DossierCodeParts {
+  agencyCode: string;
+  date: PlainDate;
+  seq: number;
+}
+
+/** True when `code` is a well-formed agency identifier such as 'H82.045'. */
+export function isAgencyCode(code: string): boolean {
+  return AGENCY_CODE_RE.test(code);
+}
+
+/** Dossier code for the `seq`-th dossier (from 1) received by `agencyCode` on `date` (years 2000–2099). */
+export function formatDossierCode(agencyCode: string, date: PlainDate, seq: number): string {
+  if (!isAgencyCode(agencyCode)) throw new RangeError(`Not an agency code: ${JSON.stringify(agencyCode)}`);
+  if (!isPlainDate(date)) throw new RangeError(`Not a valid YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  // YYMMDD cannot tell centuries apart, so only the one the parser assumes is accepted.
+  if (!date.startsWith('20')) throw new RangeError(`Dossier codes cover years 2000–2099: ${date}`);
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Sequence must be an integer >= 1: ${seq}`);
+  const yymmdd = `${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}`;
+  return `${agencyCode}-${yymmdd}-${String(seq).padStart(4, '0')}`;
+}
+
+/** Agency, receipt date and sequence of a locally issued dossier code; undefined when it is not one. */
+export function parseDossierCode(code: string): DossierCodeParts | undefined {
+  const groups = DOSSIER_CODE_RE.exec(code)?.groups;
+  if (!groups) return undefined;
+  const date = `20${groups.yy}-${groups.mm}-${groups.dd}`;
+  const seq = Number(groups.seq);
+  if (!isPlainDate(date) || !Number.isSafeInteger(seq) || seq < 1) return undefined;
+  return { agencyCode: groups.agency as string, date, seq };
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/*
+ * The only place that reads process.env (design.md §5.5). Validated once at start; everything else
+ * receives a Config.
+ */
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  MOTCUA_DATA_DIR: z.string().default('.motcua'),
+  MOTCUA_FILES_DIR: z.string().optional(),
+  MOTCUA_MODE: z.enum(['demo', 'production']).optional(),
+  MOTCUA_DEMO_PASSWORD: z.string().min(8).optional(),
+  MOTCUA_PUBLIC_URL: z.string().url().optional(),
+  MOTCUA_DEFAULT_PROVINCE: z.string().regex(/^\d{2}$/).default('82'),
+  MOTCUA_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  MOTCUA_SESSION_HOURS: z.coerce.number().positive().default(10),
+  MOTCUA_MAX_UPLOAD_MB: z.coerce.number().positive().default(5),
+  MOTCUA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  MOTCUA_LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(300),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  dataDir: string;
+  filesDir: string;
+  mode: 'demo' | 'production';
+  demoPassword: string | undefined;
+  publicUrl: string;
+  defaultProvince: string;
+  cookieSecure: boolean;
+  sessionHours: number;
+  maxUploadBytes: number;
+  maxAttachments: number;
+  loginMaxFailures: number;
+  loginLockSeconds: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration from an environment record (process.env at start). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const mode = e.MOTCUA_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
+  if (mode === 'production' && e.MOTCUA_DEMO_PASSWORD) {
+    throw new ConfigError('MOTCUA_DEMO_PASSWORD must not be set in production mode: demo accounts exist only in demo mode');
+  }
+  const dataDir = path.resolve(e.MOTCUA_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') },
+    dataDir,
+    filesDir: path.resolve(e.MOTCUA_FILES_DIR ?? path.join(dataDir, 'files')),
+    mode,
+    demoPassword: e.MOTCUA_DEMO_PASSWORD,
+    publicUrl: (e.MOTCUA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    defaultProvince: e.MOTCUA_DEFAULT_PROVINCE,
+    cookieSecure: e.MOTCUA_COOKIE_SECURE ? e.MOTCUA_COOKIE_SECURE === 'true' : mode === 'production',
+    sessionHours: e.MOTCUA_SESSION_HOURS,
+    maxUploadBytes: Math.round(e.MOTCUA_MAX_UPLOAD_MB * 1024 * 1024),
+    maxAttachments: 5,
+    loginMaxFailures: e.MOTCUA_LOGIN_MAX_FAILURES,
+    loginLockSeconds: e.MOTCUA_LOGIN_LOCK_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

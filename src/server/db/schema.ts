@@ -1,0 +1,251 @@
+import { sql } from 'drizzle-orm';
+import {
+
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * Reference tables (units, procedures, calendar) are shared catalogues: they never point at tenant
+ * tables. Tenant tables carry `unit_code` in their primary key, unique constraints and foreign keys so
+ * the schema distributes by unit under Citus without a rewrite (design.md §5.6).
+ */
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const units = pgTable(
+  'units',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    fullName: text('full_name').notNull(),
+    nameEn: text('name_en'),
+    level: text('level', { enum: ['province', 'commune'] }).notNull(),
+    kind: text('kind'),
+    parentCode: text('parent_code'),
+    slug: text('slug').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    isActive: boolean('is_active').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('units_agency_code_uq').on(t.agencyCode),
+    index('units_parent_idx').on(t.parentCode),
+  ],
+);
+
+/** Office hours per province (domain-vn.md §7.1 [S]: configurable). */
+export const provinceSettings = pgTable('province_settings', {
+  provinceCode: text('province_code').primaryKey(),
+  amStart: text('am_start').notNull(),
+  amEnd: text('am_end').notNull(),
+  pmStart: text('pm_start').notNull(),
+  pmEnd: text('pm_end').notNull(),
+  sameDayCutoff: text('same_day_cutoff').notNull(),
+});
+
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday'] }).notNull(),
+  name: text('name').notNull(),
+  source: text('source', { enum: ['official', 'derived'] }).notNull(),
+  note: text('note'),
+});
+
+export const procedures = pgTable('procedures', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  sectorCode: text('sector_code').notNull(),
+  sectorName: text('sector_name').notNull(),
+  fieldCode: text('field_code').notNull(),
+  fieldName: text('field_name').notNull(),
+  level: text('level').notNull(),
+  agency: text('agency').notNull(),
+  onlineLevel: text('online_level').notNull(),
+  channels: jsonb('channels').$type<string[]>().notNull(),
+  timeLimitAmount: numeric('time_limit_amount', { mode: 'number' }).notNull(),
+  timeLimitUnit: text('time_limit_unit', { enum: ['working_days', 'working_hours', 'same_day', 'calendar_days'] }).notNull(),
+  timeLimitText: text('time_limit_text').notNull(),
+  /** Full record as published (fees, documents, result, legal basis, applicants). */
+  record: jsonb('record').$type<Record<string, unknown>>().notNull(),
+  /** Diacritic-folded name + code + field for search that ignores diacritics. */
+  searchText: text('search_text').notNull(),
+});
+
+/** Which procedures a commune center offers, and their number in its published list. */
+export const unitProcedures = pgTable(
+  'unit_procedures',
+  {
+    unitCode: text('unit_code').notNull(),
+    procedureCode: text('procedure_code')
+      .notNull()
+      .references(() => procedures.code),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.procedureCode] })],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['reception', 'specialist', 'leader', 'province', 'admin'] }).notNull(),
+    unitCode: text('unit_code'),
+    isActive: boolean('is_active').notNull().default(true),
+    isDemo: boolean('is_demo').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Gapless per-unit counters: dossier codes per day, tracking-book numbers per year. */
+export const unitCounters = pgTable(
+  'unit_counters',
+  {
+    unitCode: text('unit_code').notNull(),
+    name: text('name').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.name] })],
+);
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    unitCode: text('unit_code').notNull(),
+    code: text('code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    fieldCode: text('field_code').notNull(),
+    channel: smallint('channel').notNull(),
+    status: smallint('status').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdNumber: text('applicant_id_number').notNull(),
+    applicantPhone: text('applicant_phone').notNull(),
+    applicantAddress: text('applicant_address').notNull(),
+    applicantEmail: text('applicant_email'),
+    subject: text('subject').notNull(),
+    returnMethod: text('return_method', { enum: ['counter', 'post'] }).notNull(),
+    documents: jsonb('documents')
+      .$type<Array<{ id: string; name: string; originals: number; certifiedCopies: number; photocopies: number }>>()
+      .notNull(),
+    timeLimit: jsonb('time_limit').$type<{ amount: number; unit: string; text: string }>().notNull(),
+    receivedAt: ts('received_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    dueAtOriginal: ts('due_at_original').notNull(),
+    receivedBy: uuid('received_by').notNull(),
+    bookVolume: text('book_volume').notNull(),
+    bookNumber: integer('book_number').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.code] }),
+    index('dossiers_unit_received_idx').on(t.unitCode, t.receivedAt),
+    index('dossiers_code_idx').on(t.code),
+  ],
+);
+
+export const dossierFiles = pgTable(
+  'dossier_files',
+  {
+    unitCode: text('unit_code').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    id: uuid('id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('dossier_files_dossier_idx').on(t.unitCode, t.dossierCode)],
+);
+
+/** Append-only: the product never updates or deletes these rows. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    dossierCode: text('dossier_code'),
+    action: text('action').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorRole: text('actor_role'),
+    fromStatus: smallint('from_status'),
+    toStatus: smallint('to_status'),
+    reason: text('reason'),
+    requestId: text('request_id'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('audit_dossier_idx').on(t.unitCode, t.dossierCode, t.at)],
+);
+
+/** Sổ theo dõi hồ sơ (domain-vn.md §3.7): one row per received dossier, numbered per volume. */
+export const trackingBook = pgTable(
+  'tracking_book',
+  {
+    unitCode: text('unit_code').notNull(),
+    volume: text('volume').notNull(),
+    number: integer('number').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantAddress: text('applicant_address').notNull(),
+    applicantPhone: text('applicant_phone').notNull(),
+    sets: integer('sets').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    receivedBy: uuid('received_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.volume, t.number] }), index('tracking_book_dossier_idx').on(t.unitCode, t.dossierCode)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    unitCode: text('unit_code').notNull(),
+    key: text('key').notNull(),
+    userId: uuid('user_id').notNull(),
+    requestHash: text('request_hash').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.key] })],
+);
+
+/** Schema metadata: reference-data fingerprints so start-up reloads only what changed. */
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: ts('updated_at').notNull().default(sql`now()`),
+});
+

@@ -1,0 +1,106 @@
+/*
+ * One error type for the whole server. Services throw AppError with a stable code; the HTTP layer maps
+ * it to problem+json in one place. A new code without a mapping does not compile.
+ */
+
+export type AppErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'PERSONAL_ID_INVALID'
+  | 'PROCEDURE_UNKNOWN'
+  | 'PROCEDURE_NOT_FOUND'
+  | 'UNIT_NOT_FOUND'
+  | 'UNIT_INACTIVE'
+  | 'DOCUMENTS_INCOMPLETE'
+  | 'DOCUMENT_UNKNOWN'
+  | 'ATTACHMENT_TYPE_MISMATCH'
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENTS_TOO_MANY'
+  | 'IDEMPOTENCY_KEY_INVALID'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'AUTH_REQUIRED'
+  | 'AUTH_INVALID_CREDENTIALS'
+  | 'AUTH_RATE_LIMITED'
+  | 'FORBIDDEN'
+  | 'DOSSIER_NOT_FOUND'
+  | 'CALENDAR_RANGE'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL';
+
+interface ErrorSpec {
+  status: number;
+  /** Vietnamese title shown to users; the web may translate by code. */
+  title: string;
+}
+
+export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
+  VALIDATION_FAILED: { status: 422, title: 'Dữ liệu gửi lên không hợp lệ' },
+  BAD_REQUEST: { status: 400, title: 'Yêu cầu không đúng định dạng' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Dữ liệu gửi lên vượt quá dung lượng cho phép' },
+  PERSONAL_ID_INVALID: { status: 422, title: 'Số định danh cá nhân không hợp lệ' },
+  PROCEDURE_UNKNOWN: { status: 422, title: 'Thủ tục hành chính không tồn tại hoặc không thuộc danh mục của đơn vị' },
+  PROCEDURE_NOT_FOUND: { status: 404, title: 'Không tìm thấy thủ tục hành chính' },
+  UNIT_NOT_FOUND: { status: 404, title: 'Không tìm thấy đơn vị hành chính' },
+  UNIT_INACTIVE: { status: 422, title: 'Đơn vị chưa vận hành Trung tâm Phục vụ hành chính công trên hệ thống' },
+  DOCUMENTS_INCOMPLETE: { status: 422, title: 'Hồ sơ chưa đủ thành phần bắt buộc' },
+  DOCUMENT_UNKNOWN: { status: 422, title: 'Thành phần hồ sơ không thuộc thủ tục đã chọn' },
+  ATTACHMENT_TYPE_MISMATCH: { status: 415, title: 'Tệp đính kèm không đúng định dạng (chỉ nhận PDF, JPEG, PNG đúng nội dung)' },
+  ATTACHMENT_TOO_LARGE: { status: 413, title: 'Tệp đính kèm vượt quá dung lượng cho phép' },
+  ATTACHMENTS_TOO_MANY: { status: 422, title: 'Số tệp đính kèm vượt quá giới hạn' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, title: 'Khóa Idempotency-Key không hợp lệ' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác' },
+  AUTH_REQUIRED: { status: 401, title: 'Vui lòng đăng nhập' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, title: 'Tên đăng nhập hoặc mật khẩu không đúng' },
+  AUTH_RATE_LIMITED: { status: 429, title: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau' },
+  FORBIDDEN: { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
+  DOSSIER_NOT_FOUND: { status: 404, title: 'Không tìm thấy hồ sơ' },
+  CALENDAR_RANGE: { status: 422, title: 'Tham số lịch làm việc nằm ngoài phạm vi cho phép' },
+  NOT_FOUND: { status: 404, title: 'Không tìm thấy địa chỉ yêu cầu' },
+  RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
+  DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },
+  INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: AppErrorCode;
+  detail?: string;
+  errors?: FieldError[];
+  requestId?: string;
+}
+
+/** The problem+json body for an AppError. */
+export function toProblem(err: AppError, requestId?: string): Problem {
+  const spec = ERRORS[err.code];
+  return {
+    type: `https://motcua.vn/problems/${err.code.toLowerCase().replaceAll('_', '-')}`,
+    title: spec.title,
+    status: spec.status,
+    code: err.code,
+    ...(err.detail ? { detail: err.detail } : {}),
+    ...(err.errors?.length ? { errors: err.errors } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+}

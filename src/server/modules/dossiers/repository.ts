@@ -1,0 +1,133 @@
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../db/client.ts';
+import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
+import type { Scope } from '../identity/types.ts';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+
+/**
+ * Takes the next numbers of several per-unit counters in one statement. The row lock on each counter
+ * serialises concurrent intakes of one unit; a rolled-back transaction gives its numbers back, so the
+ * sequence stays gapless. Counters are always locked in the order given, so two intakes never deadlock.
+ */
+export async function nextCounters(tx: Tx, unitCode: string, names: readonly string[]): Promise<Map<string, number>> {
+  const values = sql.join(
+    names.map((n) => sql`(${unitCode}, ${n}, 1)`),
+    sql`, `,
+  );
+  const result = (await tx.execute(sql`
+    INSERT INTO unit_counters (unit_code, name, last) VALUES ${values}
+    ON CONFLICT (unit_code, name) DO UPDATE SET last = unit_counters.last + 1
+    RETURNING name, last`)) as unknown as { rows: Array<{ name: string; last: number | string }> };
+  return new Map(result.rows.map((r) => [r.name, Number(r.last)]));
+}
+
+export interface IntakeRows {
+  dossier: typeof dossiers.$inferInsert;
+  audit: { id: string; requestId: string; actorRole: string; data: Record<string, unknown> };
+  idempotency?: { key: string; requestHash: string };
+  files: Array<typeof dossierFiles.$inferInsert>;
+}
+
+/**
+ * Writes a received dossier, its tracking-book row, its audit event and its idempotency key in one
+ * round trip. Returns false when the idempotency key was already taken (the caller rolls back).
+ */
+export async function insertIntake(tx: Tx, rows: IntakeRows): Promise<boolean> {
+  const d = rows.dossier;
+  const receivedAt = d.receivedAt.toISOString();
+  const dueAt = d.dueAt.toISOString();
+  const idem = rows.idempotency
+    ? sql`idem AS (
+        INSERT INTO idempotency_keys (unit_code, key, user_id, request_hash, dossier_code)
+        VALUES (${d.unitCode}, ${rows.idempotency.key}, ${d.receivedBy}, ${rows.idempotency.requestHash}, ${d.code})
+        ON CONFLICT (unit_code, key) DO NOTHING RETURNING 1 AS ok),`
+    : sql`idem AS (SELECT 1 AS ok),`;
+  const result = (await tx.execute(sql`
+    WITH ${idem}
+    dossier AS (
+      INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
+        applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
+        return_method, documents, time_limit, received_at, due_at, due_at_original, received_by,
+        book_volume, book_number)
+      SELECT ${d.unitCode}, ${d.code}, ${d.provinceCode}, ${d.procedureCode}, ${d.fieldCode}, ${d.channel},
+        ${d.status}, ${d.applicantName}, ${d.applicantIdNumber}, ${d.applicantPhone}, ${d.applicantAddress},
+        ${d.applicantEmail ?? null}, ${d.subject}, ${d.returnMethod}, ${JSON.stringify(d.documents)}::jsonb,
+        ${JSON.stringify(d.timeLimit)}::jsonb, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
+        ${dueAt}::timestamptz, ${d.receivedBy}, ${d.bookVolume}, ${d.bookNumber}
+      WHERE EXISTS (SELECT 1 FROM idem)
+      RETURNING code),
+    book AS (
+      INSERT INTO tracking_book (unit_code, volume, number, dossier_code, procedure_code, applicant_name,
+        applicant_address, applicant_phone, sets, received_at, due_at, received_by)
+      SELECT ${d.unitCode}, ${d.bookVolume}, ${d.bookNumber}, code, ${d.procedureCode}, ${d.applicantName},
+        ${d.applicantAddress}, ${d.applicantPhone}, 1, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
+        ${d.receivedBy}
+      FROM dossier RETURNING 1),
+    audit AS (
+      INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
+        to_status, request_id, data, at)
+      SELECT ${d.unitCode}, ${rows.audit.id}, code, 'intake', ${d.receivedBy}, ${rows.audit.actorRole}, NULL,
+        ${d.status}, ${rows.audit.requestId}, ${JSON.stringify(rows.audit.data)}::jsonb, ${receivedAt}::timestamptz
+      FROM dossier RETURNING 1)
+    SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM book) + (SELECT count(*) FROM audit) AS ok`)) as unknown as {
+    rows: Array<{ ok: number | string | null }>;
+  };
+  const written = Number(result.rows[0]?.ok ?? 0);
+  if (written === 0) return false;
+  if (written !== 3) throw new Error(`intake wrote ${written} of 3 rows`);
+  if (rows.files.length > 0) await tx.insert(dossierFiles).values(rows.files);
+  return true;
+}
+
+export async function findIdempotencyKey(db: Executor, unitCode: string, key: string) {
+  const rows = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.unitCode, unitCode), eq(idempotencyKeys.key, key)))
+    .limit(1);
+  return rows[0];
+}
+
+/** A dossier of one unit; the unit comes from the caller's scope check, never from the client alone. */
+export async function findDossier(db: Executor, unitCode: string, code: string) {
+  const rows = await db
+    .select({ dossier: dossiers, receiverUsername: users.username, receiverName: users.fullName })
+    .from(dossiers)
+    .leftJoin(users, eq(users.id, dossiers.receivedBy))
+    .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listDossierFiles(db: Executor, unitCode: string, code: string) {
+  return db
+    .select()
+    .from(dossierFiles)
+    .where(and(eq(dossierFiles.unitCode, unitCode), eq(dossierFiles.dossierCode, code)))
+    .orderBy(dossierFiles.createdAt);
+}
+
+/** Dossiers received in [from, to) within a scope, newest first. */
+export async function listReceived(db: Executor, scope: Scope, from: Date, to: Date, limit: number) {
+  const where =
+    scope.kind === 'unit'
+      ? eq(dossiers.unitCode, scope.unitCode)
+      : scope.kind === 'province'
+        ? eq(dossiers.provinceCode, scope.provinceCode)
+        : undefined;
+  return db
+    .select({
+      code: dossiers.code,
+      unitCode: dossiers.unitCode,
+      procedureCode: dossiers.procedureCode,
+      applicantName: dossiers.applicantName,
+      status: dossiers.status,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+    })
+    .from(dossiers)
+    .where(and(where, gte(dossiers.receivedAt, from), lt(dossiers.receivedAt, to)))
+    .orderBy(desc(dossiers.receivedAt))
+    .limit(limit);
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { TimeLimitSchema } from '../catalog/routes.ts';
+
+export const NATIONAL_STATUS_NAMES: Record<number, string> = {
+  1: 'Mới đăng ký',
+  2: 'Được tiếp nhận',
+  3: 'Không được tiếp nhận',
+  4: 'Đang xử lý',
+  5: 'Yêu cầu bổ sung giấy tờ',
+  6: 'Yêu cầu thực hiện nghĩa vụ tài chính',
+  7: 'Công dân yêu cầu rút hồ sơ',
+  8: 'Dừng xử lý',
+  9: 'Đã xử lý xong',
+  10: 'Đã trả kết quả',
+};
+
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const IntakeBodySchema = z
+  .object({
+    procedureCode: z.string().trim().min(1).max(40).describe('Mã thủ tục hành chính quốc gia, ví dụ 2.000815'),
+    applicant: z.object({
+      fullName: trimmed(120).describe('Họ và tên người nộp'),
+      idNumber: z.string().trim().describe('Số định danh cá nhân 12 chữ số'),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0 hoặc +84'),
+      address: trimmed(300),
+      email: z.email().max(200).optional().nullable(),
+    }),
+    subject: z.string().trim().max(500).optional().describe('Nội dung yêu cầu giải quyết; mặc định tên thủ tục'),
+    returnMethod: z.enum(['counter', 'post']).default('counter'),
+    documents: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(80),
+          originals: z.number().int().min(0).max(99),
+          certifiedCopies: z.number().int().min(0).max(99),
+          photocopies: z.number().int().min(0).max(99),
+        }),
+      )
+      .max(50)
+      .describe('Thành phần hồ sơ đã kiểm tra; phải có đủ các thành phần bắt buộc của thủ tục'),
+    attachments: z
+      .array(
+        z.object({
+          fileName: z.string().trim().min(1).max(200),
+          contentType: z.enum(ATTACHMENT_TYPES),
+          dataBase64: z.string().min(1).describe('Nội dung tệp mã hóa base64'),
+        }),
+      )
+      .optional()
+      .describe('Bản quét (PDF/JPEG/PNG); loại tệp được kiểm tra theo nội dung'),
+  })
+  .meta({ id: 'IntakeRequest' });
+
+export type IntakeBody = z.infer<typeof IntakeBodySchema>;
+
+const Instant = z.string().describe('Thời điểm ISO 8601 (UTC)');
+
+export const DossierSchema = z
+  .object({
+    code: z.string().describe('Mã hồ sơ <mã cơ quan>-<YYMMDD>-<NNNN>'),
+    status: z.number().int().min(1).max(10).describe('Trạng thái theo danh mục của Cổng DVC quốc gia (1–10)'),
+    statusName: z.string(),
+    channel: z.enum(['counter', 'online', 'post']),
+    unit: z.object({ code: z.string(), name: z.string() }),
+    procedure: z.object({ code: z.string(), name: z.string(), timeLimit: TimeLimitSchema }),
+    applicant: z.object({
+      fullName: z.string(),
+      idNumber: z.string(),
+      phone: z.string(),
+      address: z.string(),
+      email: z.string().nullable(),
+    }),
+    subject: z.string(),
+    returnMethod: z.enum(['counter', 'post']),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        originals: z.number(),
+        certifiedCopies: z.number(),
+        photocopies: z.number(),
+      }),
+    ),
+    attachments: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() })),
+    receivedAt: Instant,
+    dueAt: Instant,
+    receivedBy: z.object({ username: z.string(), fullName: z.string() }),
+    book: z.object({ volume: z.string(), number: z.number().int() }),
+  })
+  .meta({ id: 'Dossier' });
+
+export type DossierView = z.infer<typeof DossierSchema>;
+
+export const DossierListItemSchema = z
+  .object({
+    code: z.string(),
+    procedure: z.object({ code: z.string(), name: z.string() }),
+    applicantName: z.string(),
+    status: z.number().int(),
+    statusName: z.string(),
+    receivedAt: Instant,
+    dueAt: Instant,
+  })
+  .meta({ id: 'DossierListItem' });
+
+export const TrackingSchema = z
+  .object({
+    code: z.string(),
+    procedure: z.object({ code: z.string(), name: z.string() }),
+    status: z.number().int(),
+    statusName: z.string(),
+    receivedAt: Instant,
+    dueAt: Instant,
+    unit: z.object({ code: z.string(), name: z.string() }),
+  })
+  .meta({ id: 'TrackingStatus' });
+
+export const CHANNEL_BY_CODE: Record<number, 'counter' | 'online' | 'post'> = { 1: 'counter', 2: 'online', 3: 'post' };

@@ -1,0 +1,288 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { vnDateOf, vnInstant, addDays } from '../../../domain/calendar/vn-time.ts';
+import { dueForTimeLimit } from '../../../domain/calendar/time-limit.ts';
+import { formatDossierCode, parseDossierCode } from '../../../domain/codes/dossier-code.ts';
+import { validatePersonalId } from '../../../domain/identity/personal-id.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, type FieldError } from '../../http/errors.ts';
+import type { AuthUser, Scope } from '../identity/types.ts';
+import { scopeCovers } from '../identity/types.ts';
+import { decodeAttachments } from './attachments.ts';
+import { canReceive } from './policy.ts';
+import * as repo from './repository.ts';
+import { CHANNEL_BY_CODE, type DossierView, type IntakeBody, NATIONAL_STATUS_NAMES } from './schemas.ts';
+
+/** Thrown inside the intake transaction to roll it back when the idempotency key is already taken. */
+class IdempotentReplay extends Error {}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function requestHash(body: IntakeBody): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+}
+
+/** Receives a dossier at the counter: validates everything, then writes it in one transaction. */
+export async function receiveAtCounter(
+  ctx: AppContext,
+  user: AuthUser,
+  body: IntakeBody,
+  meta: { requestId: string; idempotencyKey?: string },
+): Promise<{ dossier: DossierView; replayed: boolean }> {
+  if (!canReceive(user) || user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận của xã');
+  const unitCode = user.scope.unitCode;
+  const unit = await ctx.services.units.get(unitCode);
+  if (!unit.isActive) throw new AppError('UNIT_INACTIVE');
+
+  const key = meta.idempotencyKey;
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError('IDEMPOTENCY_KEY_INVALID', '8–128 ký tự chữ, số, dấu chấm, gạch, hai chấm');
+  }
+  const hash = requestHash(body);
+  if (key) {
+    const replay = await replayIfKnown(ctx, user, unitCode, key, hash);
+    if (replay) return { dossier: replay, replayed: true };
+  }
+
+  // Validate everything before anything is written.
+  const now = ctx.now();
+  const errors: FieldError[] = [];
+  const pid = validatePersonalId(body.applicant.idNumber, vnDateOf(now));
+  if (!pid.ok) {
+    throw new AppError('PERSONAL_ID_INVALID', `Lỗi: ${pid.reason}`, [
+      { path: 'applicant.idNumber', message: PERSONAL_ID_MESSAGES[pid.reason] },
+    ]);
+  }
+  const entry = await ctx.services.catalog.find(unitCode, body.procedureCode);
+  if (!entry) {
+    throw new AppError('PROCEDURE_UNKNOWN', body.procedureCode, [{ path: 'procedureCode', message: 'Mã thủ tục không có trong danh mục của xã' }]);
+  }
+  const proc = entry.record;
+  const ticked = new Map(body.documents.map((d) => [d.id, d]));
+  for (const d of body.documents) {
+    if (!proc.documents.some((p) => p.id === d.id)) {
+      throw new AppError('DOCUMENT_UNKNOWN', d.id, [{ path: 'documents', message: `Thành phần "${d.id}" không thuộc thủ tục` }]);
+    }
+  }
+  proc.documents.forEach((p) => {
+    const t = ticked.get(p.id);
+    if (p.required && (!t || t.originals + t.certifiedCopies + t.photocopies === 0)) {
+      errors.push({ path: `documents.${p.id}`, message: `Thiếu: ${p.name}` });
+    }
+  });
+  if (errors.length) throw new AppError('DOCUMENTS_INCOMPLETE', errors.map((e) => e.message).join('; '), errors);
+  const attachments = decodeAttachments(body.attachments, {
+    maxBytes: ctx.config.maxUploadBytes,
+    maxCount: ctx.config.maxAttachments,
+  });
+  const calendar = await ctx.services.calendar.forProvince(unit.parentCode ?? ctx.config.defaultProvince);
+
+  // Files first (content-addressed); on failure below the ones this call created are removed.
+  const stored: Array<{ a: (typeof attachments)[number]; put: Awaited<ReturnType<AppContext['files']['put']>> }> = [];
+  for (const a of attachments) stored.push({ a, put: await ctx.files.put(a.bytes) });
+
+  const documents = proc.documents
+    .filter((p) => ticked.has(p.id))
+    .map((p) => {
+      const t = ticked.get(p.id)!;
+      return { id: p.id, name: p.name, originals: t.originals, certifiedCopies: t.certifiedCopies, photocopies: t.photocopies };
+    });
+  const subject = body.subject?.trim() || proc.name;
+  const day = vnDateOf(now);
+  const year = day.slice(0, 4);
+  const counterDay = `code:${day}`;
+  const counterBook = `book:${year}`;
+
+  try {
+    const view = await ctx.db.transaction(async (tx) => {
+      const numbers = await repo.nextCounters(tx, unitCode, [counterDay, counterBook]);
+      // Time of receipt is taken while this unit's counter is locked, so codes follow receipt order.
+      const receivedAt = ctx.now();
+      const due = dueForTimeLimit(calendar, receivedAt, proc.timeLimit);
+      const code = formatDossierCode(unit.agencyCode, day, numbers.get(counterDay)!);
+      const bookNumber = numbers.get(counterBook)!;
+      const files = stored.map(({ a, put }) => ({
+        unitCode,
+        dossierCode: code,
+        id: randomUUID(),
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.bytes.length,
+        sha256: put.sha256,
+        storageKey: put.key,
+      }));
+      const ok = await repo.insertIntake(tx, {
+        dossier: {
+          unitCode,
+          code,
+          provinceCode: unit.parentCode ?? '',
+          procedureCode: proc.code,
+          fieldCode: proc.field.code,
+          channel: 1,
+          status: 2,
+          applicantName: body.applicant.fullName,
+          applicantIdNumber: body.applicant.idNumber.trim(),
+          applicantPhone: body.applicant.phone,
+          applicantAddress: body.applicant.address,
+          applicantEmail: body.applicant.email ?? null,
+          subject,
+          returnMethod: body.returnMethod,
+          documents,
+          timeLimit: proc.timeLimit,
+          receivedAt,
+          dueAt: due.dueAt,
+          dueAtOriginal: due.dueAt,
+          receivedBy: user.id,
+          bookVolume: year,
+          bookNumber,
+        },
+        audit: {
+          id: randomUUID(),
+          requestId: meta.requestId,
+          actorRole: user.role,
+          data: { procedureCode: proc.code, dueAt: due.dueAt.toISOString(), skipped: due.skipped.length },
+        },
+        idempotency: key ? { key, requestHash: hash } : undefined,
+        files,
+      });
+      if (!ok) throw new IdempotentReplay();
+      const view: DossierView = {
+        code,
+        status: 2,
+        statusName: NATIONAL_STATUS_NAMES[2]!,
+        channel: 'counter',
+        unit: { code: unit.code, name: unit.fullName },
+        procedure: { code: proc.code, name: proc.name, timeLimit: proc.timeLimit },
+        applicant: {
+          fullName: body.applicant.fullName,
+          idNumber: body.applicant.idNumber.trim(),
+          phone: body.applicant.phone,
+          address: body.applicant.address,
+          email: body.applicant.email ?? null,
+        },
+        subject,
+        returnMethod: body.returnMethod,
+        documents,
+        attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size })),
+        receivedAt: receivedAt.toISOString(),
+        dueAt: due.dueAt.toISOString(),
+        receivedBy: { username: user.username, fullName: user.fullName },
+        book: { volume: year, number: bookNumber },
+      };
+      return view;
+    });
+    return { dossier: view, replayed: false };
+  } catch (err) {
+    await Promise.all(stored.filter((s) => s.put.created).map((s) => ctx.files.remove(s.put.key)));
+    if (err instanceof IdempotentReplay && key) {
+      const replay = await replayIfKnown(ctx, user, unitCode, key, hash);
+      if (replay) return { dossier: replay, replayed: true };
+    }
+    throw err;
+  }
+}
+
+const PERSONAL_ID_MESSAGES: Record<'format' | 'province' | 'century' | 'future_birth_year', string> = {
+  format: 'Số định danh cá nhân phải gồm đúng 12 chữ số',
+  province: 'Ba chữ số đầu không phải mã tỉnh nơi đăng ký khai sinh',
+  century: 'Chữ số thứ tư (thế kỷ, giới tính) không hợp lệ',
+  future_birth_year: 'Năm sinh trong số định danh lớn hơn năm hiện tại',
+};
+
+async function replayIfKnown(ctx: AppContext, user: AuthUser, unitCode: string, key: string, hash: string) {
+  const known = await repo.findIdempotencyKey(ctx.db, unitCode, key);
+  if (!known) return undefined;
+  if (known.requestHash !== hash || known.userId !== user.id) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  return getDossier(ctx, user.scope, known.dossierCode);
+}
+
+/** The unit a dossier code belongs to, when the scope covers it. */
+async function unitOfCode(ctx: AppContext, code: string) {
+  const parsed = parseDossierCode(code);
+  if (!parsed) return undefined;
+  return ctx.services.units.findByAgency(parsed.agencyCode);
+}
+
+/** A dossier the scope may see; unknown and out-of-scope dossiers are indistinguishable (404). */
+export async function getDossier(ctx: AppContext, scope: Scope, code: string): Promise<DossierView> {
+  const unit = await unitOfCode(ctx, code);
+  if (!unit || !scopeCovers(scope, unit.code, unit.parentCode ?? '')) throw new AppError('DOSSIER_NOT_FOUND');
+  const found = await repo.findDossier(ctx.db, unit.code, code);
+  if (!found) throw new AppError('DOSSIER_NOT_FOUND');
+  const d = found.dossier;
+  const files = await repo.listDossierFiles(ctx.db, unit.code, code);
+  const entry = await ctx.services.catalog.find(unit.code, d.procedureCode);
+  return {
+    code: d.code,
+    status: d.status,
+    statusName: NATIONAL_STATUS_NAMES[d.status] ?? String(d.status),
+    channel: CHANNEL_BY_CODE[d.channel] ?? 'counter',
+    unit: { code: unit.code, name: unit.fullName },
+    procedure: {
+      code: d.procedureCode,
+      name: entry?.record.name ?? d.procedureCode,
+      timeLimit: d.timeLimit as DossierView['procedure']['timeLimit'],
+    },
+    applicant: {
+      fullName: d.applicantName,
+      idNumber: d.applicantIdNumber,
+      phone: d.applicantPhone,
+      address: d.applicantAddress,
+      email: d.applicantEmail,
+    },
+    subject: d.subject,
+    returnMethod: d.returnMethod,
+    documents: d.documents,
+    attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size })),
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    receivedBy: { username: found.receiverUsername ?? '', fullName: found.receiverName ?? '' },
+    book: { volume: d.bookVolume, number: d.bookNumber },
+  };
+}
+
+/** Public status by code and the last four digits of the applicant's phone; nothing more personal. */
+export async function track(ctx: AppContext, code: string, phoneLast4: string) {
+  const unit = await unitOfCode(ctx, code);
+  const found = unit ? await repo.findDossier(ctx.db, unit.code, code) : undefined;
+  if (!unit || !found || found.dossier.applicantPhone.replace(/\D/g, '').slice(-4) !== phoneLast4) {
+    throw new AppError('DOSSIER_NOT_FOUND', 'Kiểm tra lại mã hồ sơ và 4 số cuối điện thoại');
+  }
+  const d = found.dossier;
+  const entry = await ctx.services.catalog.find(unit.code, d.procedureCode);
+  return {
+    code: d.code,
+    procedure: { code: d.procedureCode, name: entry?.record.name ?? d.procedureCode },
+    status: d.status,
+    statusName: NATIONAL_STATUS_NAMES[d.status] ?? String(d.status),
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    unit: { code: unit.code, name: unit.fullName },
+  };
+}
+
+/** Dossiers received on one Vietnamese calendar day in the user's scope (optionally one unit). */
+export async function listReceivedOn(ctx: AppContext, user: AuthUser, day: string, unitCode?: string) {
+  let scope: Scope = user.scope;
+  if (unitCode) {
+    const unit = await ctx.services.units.get(unitCode);
+    if (!scopeCovers(user.scope, unit.code, unit.parentCode ?? '')) throw new AppError('FORBIDDEN');
+    scope = { kind: 'unit', unitCode: unit.code, provinceCode: unit.parentCode ?? '' };
+  } else if (scope.kind === 'all') {
+    throw new AppError('VALIDATION_FAILED', 'Cần chọn đơn vị', [{ path: 'unit', message: 'Cần chọn đơn vị' }]);
+  }
+  const rows = await repo.listReceived(ctx.db, scope, vnInstant(day, 0), vnInstant(addDays(day, 1), 0), 500);
+  const items = [];
+  for (const r of rows) {
+    const entry = await ctx.services.catalog.find(r.unitCode, r.procedureCode);
+    items.push({
+      code: r.code,
+      procedure: { code: r.procedureCode, name: entry?.record.name ?? r.procedureCode },
+      applicantName: r.applicantName,
+      status: r.status,
+      statusName: NATIONAL_STATUS_NAMES[r.status] ?? String(r.status),
+      receivedAt: r.receivedAt.toISOString(),
+      dueAt: r.dueAt.toISOString(),
+    });
+  }
+  return items;
+}

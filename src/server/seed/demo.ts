@@ -1,0 +1,101 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Config } from '../config.ts';
+import type { Db, Executor } from '../db/client.ts';
+import { provinceSettings, unitProcedures, units, users } from '../db/schema.ts';
+import { hashPassword } from '../modules/identity/passwords.ts';
+import type { Role } from '../modules/identity/types.ts';
+import { loadProcedureRecords } from './reference.ts';
+
+/** The demo province and the communes whose centers the demo runs (the provincial inspection's two first). */
+export const DEMO_PROVINCE = '82';
+export const DEMO_COMMUNES = ['28696', '28693', '28261', '29869', '28723'] as const;
+
+const DEMO_NAMES: Record<Role, string[]> = {
+  reception: ['Nguyễn Thị Thu Hà', 'Trần Ngọc Ánh', 'Lê Minh Thư', 'Phạm Thị Diễm', 'Võ Thanh Tâm'],
+  specialist: ['Huỳnh Văn Đức', 'Đặng Thị Mỹ Linh', 'Bùi Quốc Việt', 'Ngô Thị Kiều', 'Dương Văn Phúc'],
+  leader: ['Lâm Văn Hùng', 'Trương Thị Hồng', 'Phan Thanh Sơn', 'Đỗ Văn Lợi', 'Mai Thị Yến'],
+  province: ['Nguyễn Văn Khải'],
+  admin: ['Quản trị hệ thống'],
+};
+
+/** Makes a commune center active with the commune-level catalogue, numbered in catalogue order. */
+export async function activateCommune(db: Executor, unitCode: string, procedureCodes: readonly string[]) {
+  await db.update(units).set({ isActive: true }).where(eq(units.code, unitCode));
+  await db
+    .insert(unitProcedures)
+    .values(procedureCodes.map((code, i) => ({ unitCode, procedureCode: code, position: i + 1 })))
+    .onConflictDoUpdate({
+      target: [unitProcedures.unitCode, unitProcedures.procedureCode],
+      set: { position: sql`excluded.position` },
+    });
+}
+
+/** The demo password: the configured one, else one generated once and kept in the data folder. */
+export function demoPassword(config: Config): string {
+  if (config.demoPassword) return config.demoPassword;
+  const file = path.join(config.dataDir, 'demo-password.txt');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const pw = `motcua-${randomBytes(6).toString('base64url')}`;
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(file, `${pw}\n`, { mode: 0o600 });
+  return pw;
+}
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  unit: string;
+}
+
+/**
+ * Seeds the demo: Đồng Tháp's centers active with the catalogue, office hours, and one account per role.
+ * Runs at every demo start; it only adds what is missing and resets the demo accounts' password.
+ */
+export async function seedDemo(db: Db, config: Config): Promise<{ password: string; accounts: DemoAccount[] }> {
+  const password = demoPassword(config);
+  const passwordHash = await hashPassword(password);
+  const codes = loadProcedureRecords()
+    .records.filter((r) => r.level === 'commune')
+    .map((r) => r.code);
+  const communeRows = await db.select().from(units).where(inArray(units.code, [...DEMO_COMMUNES]));
+  const province = (await db.select().from(units).where(eq(units.code, DEMO_PROVINCE)))[0];
+  if (!province || communeRows.length !== DEMO_COMMUNES.length) throw new Error('demo units missing from reference data');
+  const bySlug = new Map(communeRows.map((u) => [u.code, u]));
+
+  const accounts: Array<DemoAccount & { fullName: string; unitCode: string | null }> = [];
+  DEMO_COMMUNES.forEach((code, i) => {
+    const u = bySlug.get(code)!;
+    for (const role of ['reception', 'specialist', 'leader'] as const) {
+      accounts.push({ username: `${role}.${u.slug}`, role, unit: u.name, fullName: DEMO_NAMES[role][i]!, unitCode: code });
+    }
+  });
+  accounts.push({ username: `province.${province.slug}`, role: 'province', unit: province.name, fullName: DEMO_NAMES.province[0]!, unitCode: DEMO_PROVINCE });
+  accounts.push({ username: 'admin', role: 'admin', unit: '—', fullName: DEMO_NAMES.admin[0]!, unitCode: null });
+
+  await db.transaction(async (tx) => {
+    for (const code of DEMO_COMMUNES) await activateCommune(tx, code, codes);
+    await tx
+      .insert(provinceSettings)
+      .values({ provinceCode: DEMO_PROVINCE, amStart: '07:00', amEnd: '11:30', pmStart: '13:30', pmEnd: '17:00', sameDayCutoff: '15:00' })
+      .onConflictDoNothing();
+    for (const a of accounts) {
+      await tx
+        .insert(users)
+        .values({ id: randomUUID(), username: a.username, fullName: a.fullName, passwordHash, role: a.role, unitCode: a.unitCode, isDemo: true })
+        .onConflictDoUpdate({ target: users.username, set: { passwordHash, isActive: true, failedLogins: 0, lockedUntil: null } });
+    }
+  });
+  return { password, accounts: accounts.map(({ username, role, unit }) => ({ username, role, unit })) };
+}
+
+/** Production refuses to run with demo accounts present. */
+export async function countDemoUsers(db: Db): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.isDemo, true), eq(users.isActive, true)));
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Database, openPglite, openPostgres } from './db/client.ts';
+import { countDemoUsers, type DemoAccount, seedDemo } from './seed/demo.ts';
+import { loadReferenceData } from './seed/reference.ts';
+
+export interface Started {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  demo?: { password: string; accounts: DemoAccount[] };
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, loads reference data (and the demo), and starts listening. */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Started> {
+  let database: Database;
+  if (config.database.kind === 'pglite') {
+    const fresh = !fs.existsSync(config.database.dataDir);
+    if (fresh) log('Đang khởi tạo cơ sở dữ liệu nhúng lần đầu (khoảng 10–20 giây)… / creating the embedded database…');
+    database = await openPglite(config.database.dataDir);
+  } else {
+    database = openPostgres(config.database.url);
+  }
+  try {
+    await database.migrate();
+    await loadReferenceData(database.db);
+    let demo: Started['demo'];
+    if (config.mode === 'demo') demo = await seedDemo(database.db, config);
+    else if ((await countDemoUsers(database.db)) > 0) {
+      throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
+    }
+    const { app } = await buildApp(config, database);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    return {
+      app,
+      database,
+      url,
+      demo,
+      async stop() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  AppShell,
+  Box,
+  Burger,
+  Center,
+  Group,
+  Loader,
+  NavLink as MantineNavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { IconStar } from '../components/icons';
+import { LanguageMenu } from '../components/LanguageMenu';
+import { useMe } from '../features/identity/use-me';
+import { useSelectedUnit } from '../features/units/use-communes';
+import classes from './AppLayout.module.css';
+import { navItems } from './nav-items';
+import { SessionControls } from './SessionControls';
+
+/** The frame of every page: header with product and center name, navigation, language and session. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const me = useMe();
+  const selected = useSelectedUnit();
+  const items = navItems(me.data);
+  const centerName = me.data?.unit?.name
+    ? t('app.centerOf', { name: me.data.unit.name })
+    : selected.unit
+      ? t('app.centerOf', { name: selected.unit.fullName })
+      : t('app.tagline');
+
+  // Close the mobile drawer whenever the route changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the pathname is the trigger
+  useEffect(() => close(), [location.pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      padding={0}
+    >
+      <AppShell.Header className={classes.header}>
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" wrap="nowrap" justify="space-between">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              color="white"
+              aria-label={t(opened ? 'nav.close' : 'nav.open')}
+              data-testid="nav-burger"
+            />
+            <UnstyledButton component={Link} to="/" className={classes.brand} data-testid="brand-link">
+              <span className={classes.logo} aria-hidden="true">
+                <IconStar size={20} />
+              </span>
+              <Box style={{ minWidth: 0 }}>
+                <Text fw={800} fz="lg" lh={1.1} c="white">
+                  {t('app.name')}
+                </Text>
+                <Text fz="xs" lh={1.2} c="brand.1" truncate="end" data-testid="header-center-name">
+                  {centerName}
+                </Text>
+              </Box>
+            </UnstyledButton>
+          </Group>
+          <Group gap={4} wrap="nowrap" visibleFrom="sm" component="nav" aria-label={t('nav.main')}>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                to={item.to}
+                end={item.end}
+                className={classes.topLink}
+                data-testid={item.testId}
+              >
+                {t(item.labelKey)}
+              </NavLink>
+            ))}
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <LanguageMenu />
+            <Box visibleFrom="sm">
+              <SessionControls me={me.data} />
+            </Box>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="md" aria-label={t('nav.main')}>
+        <Stack gap={4} component="nav">
+          {items.map((item) => (
+            <MantineNavLink
+              key={item.to}
+              component={NavLink}
+              to={item.to}
+              end={item.end}
+              label={t(item.labelKey)}
+              active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
+              data-testid={`${item.testId}-mobile`}
+            />
+          ))}
+        </Stack>
+        <Box mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          <SessionControls me={me.data} stacked />
+        </Box>
+      </AppShell.Navbar>
+
+      <AppShell.Main className={classes.main}>
+        <Box className={classes.content}>
+          <Suspense
+            fallback={
+              <Center py="xl">
+                <Loader aria-label={t('common.loading')} />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Box>
+        <Box component="footer" className={classes.footer}>
+          <Text size="xs" c="dimmed" ta="center">
+            {t('app.footer')}
+          </Text>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Me } from '../api/types';
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  testId: string;
+  end?: boolean;
+}
+
+/** Main navigation; the reception desk appears only for reception officers. */
+export function navItems(me: Me | null | undefined): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/', labelKey: 'nav.home', testId: 'nav-home', end: true },
+    { to: '/thu-tuc', labelKey: 'nav.catalog', testId: 'nav-catalog' },
+    { to: '/tra-cuu', labelKey: 'nav.tracking', testId: 'nav-tracking' },
+  ];
+  if (me?.role === 'reception')
+    items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
+  return items;
+}

@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequireRole } from '../features/identity/RequireRole';
+import { HomePage } from '../features/units/HomePage';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+// Citizens mostly land on Home, the catalogue or tracking; staff screens load on demand.
+const CatalogPage = lazy(() =>
+  import('../features/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })),
+);
+const ProcedureDetailPage = lazy(() =>
+  import('../features/catalog/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })),
+);
+const TrackingPage = lazy(() =>
+  import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
+);
+const LoginPage = lazy(() =>
+  import('../features/identity/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
+const ReceptionPage = lazy(() =>
+  import('../features/dossiers/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
+);
+
+/** URL paths are Vietnamese, as citizens read them on slips and posters. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="thu-tuc" element={<CatalogPage />} />
+        <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
+        <Route path="tra-cuu/:code?" element={<TrackingPage />} />
+        <Route path="dang-nhap" element={<LoginPage />} />
+        <Route
+          path="tiep-nhan"
+          element={
+            <RequireRole allow="reception">
+              <ReceptionPage />
+            </RequireRole>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

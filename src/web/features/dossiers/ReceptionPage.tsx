@@ -1,0 +1,69 @@
+import { Alert, Badge, Group, Paper, Stack, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dossier } from '../../api/types';
+import { IconAlert } from '../../components/icons';
+import { PageTitle } from '../../components/PageTitle';
+import { formatPlainDate, todayInVietnam } from '../../lib/datetime';
+import { useMe } from '../identity/use-me';
+import { IntakeForm } from './IntakeForm';
+import { IntakeSuccess } from './IntakeSuccess';
+import { TodayDossiers } from './TodayDossiers';
+
+/** Keeps "today" right for a desk left open past midnight. */
+function useVietnamToday(): string {
+  const [today, setToday] = useState(todayInVietnam);
+  useEffect(() => {
+    const timer = window.setInterval(() => setToday(todayInVietnam()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return today;
+}
+
+export function ReceptionPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const today = useVietnamToday();
+  const [created, setCreated] = useState<Dossier | null>(null);
+  const unit = me.data?.unit;
+
+  const showCreated = (dossier: Dossier) => {
+    setCreated(dossier);
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
+  return (
+    <>
+      <PageTitle
+        title={t('intake.title')}
+        subtitle={unit ? t('intake.subtitle', { unit: unit.name, name: me.data?.fullName }) : undefined}
+      />
+      {!unit ? (
+        <Alert color="orange" icon={<IconAlert />} data-testid="reception-no-unit">
+          {t('intake.noUnit')}
+        </Alert>
+      ) : (
+        <Stack gap="xl">
+          {created ? (
+            <IntakeSuccess dossier={created} onNext={() => setCreated(null)} />
+          ) : (
+            <Paper p={{ base: 'md', sm: 'xl' }} radius="lg" shadow="xs">
+              <IntakeForm unitCode={unit.code} onCreated={showCreated} />
+            </Paper>
+          )}
+          <Paper p={{ base: 'md', sm: 'lg' }} radius="lg" data-testid="today-dossiers">
+            <Group justify="space-between" mb="md" wrap="wrap" gap="xs">
+              <Title order={2} fz="lg">
+                {t('today.title')}
+              </Title>
+              <Badge variant="light" color="gray" size="lg" radius="sm">
+                {formatPlainDate(today)}
+              </Badge>
+            </Group>
+            <TodayDossiers date={today} />
+          </Paper>
+        </Stack>
+      )}
+    </>
+  );
+}

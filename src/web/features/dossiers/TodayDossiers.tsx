@@ -1,0 +1,140 @@
+import { Anchor, Badge, Card, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { receiptUrl } from '../../api/endpoints';
+import type { DossierListItem } from '../../api/types';
+import { IconDownload, IconInbox } from '../../components/icons';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useIsMobile } from '../../components/use-is-mobile';
+import { formatDateTime } from '../../lib/datetime';
+import { useDossiersOfDay } from './use-dossiers';
+
+function SlipLink({ code }: { code: string }) {
+  const { t } = useTranslation();
+  return (
+    <Anchor
+      href={receiptUrl(code)}
+      target="_blank"
+      rel="noopener"
+      size="sm"
+      data-testid="today-slip-link"
+      data-code={code}
+      aria-label={t('today.slipFor', { code })}
+    >
+      <Group gap={4} wrap="nowrap">
+        <IconDownload size={14} />
+        {t('today.slip')}
+      </Group>
+    </Anchor>
+  );
+}
+
+function MobileList({ items }: { items: DossierListItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      {items.map((item) => (
+        <Card key={item.code} padding="sm" radius="md" data-testid="today-row" data-code={item.code}>
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Text fw={700} ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {item.code}
+            </Text>
+            <Badge size="sm" variant="light">
+              {item.statusName}
+            </Badge>
+          </Group>
+          <Text size="sm" mt={4}>
+            {item.procedure.name}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {item.applicantName}
+          </Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('tracking.receivedAt')}: {formatDateTime(item.receivedAt)} · {t('tracking.dueAt')}:{' '}
+            {formatDateTime(item.dueAt) || '—'}
+          </Text>
+          <Group mt={6}>
+            <SlipLink code={item.code} />
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+/** Dossiers received today (Vietnam time) in the officer's unit, newest first. */
+export function TodayDossiers({ date }: { date: string }) {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const dossiers = useDossiersOfDay(date);
+
+  if (dossiers.isPending) {
+    return (
+      <Center py="lg">
+        <Loader size="sm" aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (dossiers.isError) return <ProblemAlert error={dossiers.error} testId="today-error" />;
+
+  const { items } = dossiers.data;
+  if (items.length === 0) {
+    return (
+      <Stack align="center" gap={4} py="lg" c="dimmed" data-testid="today-empty">
+        <IconInbox size={28} />
+        <Text size="sm">{t('today.empty')}</Text>
+      </Stack>
+    );
+  }
+  if (isMobile) return <MobileList items={items} />;
+
+  return (
+    <Table striped highlightOnHover verticalSpacing="xs" data-testid="today-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={48}>{t('catalog.colNo')}</Table.Th>
+          <Table.Th>{t('tracking.dossierCode')}</Table.Th>
+          <Table.Th>{t('tracking.procedure')}</Table.Th>
+          <Table.Th>{t('today.applicant')}</Table.Th>
+          <Table.Th w={140}>{t('tracking.receivedAt')}</Table.Th>
+          <Table.Th w={140}>{t('tracking.dueAt')}</Table.Th>
+          <Table.Th w={130}>{t('tracking.status')}</Table.Th>
+          <Table.Th w={110} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item, index) => (
+          <Table.Tr key={item.code} data-testid="today-row" data-code={item.code}>
+            <Table.Td>{items.length - index}</Table.Td>
+            <Table.Td>
+              <Text size="sm" ff="monospace" fw={600}>
+                {item.code}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" lineClamp={2}>
+                {item.procedure.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{item.applicantName}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{formatDateTime(item.receivedAt)}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{formatDateTime(item.dueAt) || '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge size="sm" variant="light">
+                {item.statusName}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <SlipLink code={item.code} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
