@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     env: { TZ: 'UTC' },
+    globalSetup: ['src/server/test-support/global-setup.ts'],
   },
 });

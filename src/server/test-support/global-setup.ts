@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../config.ts';
+import { openPglite } from '../db/client.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { DATA_DIR, loadReferenceData } from '../seed/reference.ts';
+import { TEST_ENV } from './test-env.ts';
+
+/*
+ * Creating an embedded database runs initdb in WebAssembly (10–20 s). The template — migrated, with the
+ * reference data and the demo seed — is built once per content of migrations and data, kept in the
+ * temp folder, and every test file starts its own in-memory copy from it in a few seconds.
+ */
+
+function fingerprint(): string {
+  const h = createHash('sha256');
+  const roots = [path.resolve(DATA_DIR), path.resolve(DATA_DIR, '../src/server/db/migrations')];
+  const files = roots.flatMap((r) => fs.readdirSync(r, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)));
+  for (const f of files.sort()) h.update(f.slice(path.resolve(DATA_DIR, '..').length)).update(fs.readFileSync(f));
+  // Seeding code shapes the template too.
+  for (const f of ['../src/server/seed/demo.ts', '../src/server/seed/reference.ts']) h.update(fs.readFileSync(path.resolve(DATA_DIR, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+export default async function setup(project: TestProject) {
+  const file = path.join(os.tmpdir(), `motcua-pglite-template-${fingerprint()}.tar`);
+  if (!fs.existsSync(file)) {
+    const client = await PGlite.create();
+    const database = await openPglite(undefined, { client });
+    const config = loadConfig({ ...TEST_ENV, MOTCUA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-tpl-')) });
+    await database.migrate();
+    await loadReferenceData(database.db);
+    await seedDemo(database.db, config);
+    const dump = await client.dumpDataDir('none');
+    const tmp = `${file}.${process.pid}`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, file);
+    await database.close();
+  }
+  project.provide('pgliteTemplate', file);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
