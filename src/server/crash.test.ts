@@ -55,7 +55,12 @@ function nextDay(day: string): string {
 function intakeBody(marker: string) {
   return {
     procedureCode: '2.000815',
-    applicant: { fullName: 'Nguyễn Văn An', idNumber: '082095001234', phone: '0912345678', address: 'Ấp 1, xã Tân Thới' },
+    applicant: {
+      fullName: 'Nguyễn Văn An',
+      idNumber: '082095001234',
+      phone: '0912345678',
+      address: 'Ấp 1, xã Tân Thới',
+    },
     subject: marker,
     documents: [{ id: 'ban-chinh', originals: 1, certifiedCopies: 0, photocopies: 0 }],
   };
@@ -98,7 +103,13 @@ interface RoundStats {
 }
 
 /** Signs both receptionists in, runs the intake loops, and SIGKILLs the server after `killAfterMs`. */
-async function crashRound(server: ServerProcess, kind: string, round: number, killAfterMs: number, acks: Ack[]) {
+async function crashRound(
+  server: ServerProcess,
+  kind: string,
+  round: number,
+  killAfterMs: number,
+  acks: Ack[],
+) {
   const cookies = await Promise.all(UNITS.map((u) => login(server.url, u.username, PASSWORD)));
   const stats: RoundStats = { round, killAfterMs, acked: 0, inFlight: 0, refused: 0, unexpected: [] };
   let stopped = false;
@@ -138,11 +149,19 @@ async function crashRound(server: ServerProcess, kind: string, round: number, ki
 }
 
 /** GETs every acknowledged code and compares it with what the 201 said. Returns the problems found. */
-async function checkAcked(url: string, cookies: Map<string, string>, acks: readonly Ack[]): Promise<string[]> {
+async function checkAcked(
+  url: string,
+  cookies: Map<string, string>,
+  acks: readonly Ack[],
+): Promise<string[]> {
   const problems: string[] = [];
   await mapLimit(acks, 8, async (a) => {
-    const { status, body } = await getJson(`${url}/api/v1/dossiers/${encodeURIComponent(a.code)}`, cookies.get(a.unit.unitCode)!);
-    if (status !== 200) problems.push(`round ${a.round}: acknowledged ${a.code} (${a.marker}) → HTTP ${status}`);
+    const { status, body } = await getJson(
+      `${url}/api/v1/dossiers/${encodeURIComponent(a.code)}`,
+      cookies.get(a.unit.unitCode)!,
+    );
+    if (status !== 200)
+      problems.push(`round ${a.round}: acknowledged ${a.code} (${a.marker}) → HTTP ${status}`);
     else if (body.subject !== a.marker || body.book?.number !== a.book.number) {
       problems.push(
         `round ${a.round}: ${a.code} was acknowledged as "${a.marker}" book ${a.book.number}, now holds "${body.subject}" book ${body.book?.number}`,
@@ -153,9 +172,17 @@ async function checkAcked(url: string, cookies: Map<string, string>, acks: reado
 }
 
 /** Checks each unit's day lists: every code once, sequences 1..N per day, book numbers 1..M per year. */
-async function checkNumbering(url: string, cookies: Map<string, string>, acks: readonly Ack[], startedAt: number) {
+async function checkNumbering(
+  url: string,
+  cookies: Map<string, string>,
+  acks: readonly Ack[],
+  startedAt: number,
+) {
   const problems: string[] = [];
-  const units = (await getJson(`${url}/api/v1/units?level=commune`, '')).body as Array<{ code: string; agencyCode: string }>;
+  const units = (await getJson(`${url}/api/v1/units?level=commune`, '')).body as Array<{
+    code: string;
+    agencyCode: string;
+  }>;
   const days = new Set([vnDay(startedAt), vnDay(Date.now()), ...acks.map((a) => parseCode(a.code).day)]);
   // A dossier numbered just before Vietnamese midnight may carry a receipt time just after it.
   for (const d of [...days]) days.add(nextDay(d));
@@ -192,7 +219,9 @@ async function checkNumbering(url: string, cookies: Map<string, string>, acks: r
             8,
             async (n) => {
               const code = `${agency}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(n).padStart(4, '0')}`;
-              return (await getJson(`${url}/api/v1/dossiers/${code}`, cookie)).status === 200 ? undefined : code;
+              return (await getJson(`${url}/api/v1/dossiers/${code}`, cookie)).status === 200
+                ? undefined
+                : code;
             },
           )
         ).filter(Boolean);
@@ -200,18 +229,26 @@ async function checkNumbering(url: string, cookies: Map<string, string>, acks: r
       } else if (seqs.length !== max || seqs.some((s, i) => s !== i + 1)) {
         const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !seqs.includes(n));
         const dup = seqs.filter((s, i) => seqs[i - 1] === s);
-        problems.push(`${unit.unitCode} ${day}: ${seqs.length} codes up to ${max}; missing [${missing}] duplicated [${dup}]`);
+        problems.push(
+          `${unit.unitCode} ${day}: ${seqs.length} codes up to ${max}; missing [${missing}] duplicated [${dup}]`,
+        );
       }
     }
     // Book numbers (sổ theo dõi) share the transaction with the day code: each year's are 1..M too.
     if (!truncated) {
-      const books = await mapLimit([...seen], 8, async (code) => (await getJson(`${url}/api/v1/dossiers/${code}`, cookie)).body.book);
+      const books = await mapLimit(
+        [...seen],
+        8,
+        async (code) => (await getJson(`${url}/api/v1/dossiers/${code}`, cookie)).body.book,
+      );
       const byVolume = new Map<string, number[]>();
       for (const b of books) byVolume.set(b.volume, [...(byVolume.get(b.volume) ?? []), b.number]);
       for (const [volume, numbers] of byVolume) {
         numbers.sort((a, b) => a - b);
         if (numbers.some((n, i) => n !== i + 1)) {
-          problems.push(`${unit.unitCode}: book ${volume} numbers are not 1..${numbers.length}: ${numbers.join(',')}`);
+          problems.push(
+            `${unit.unitCode}: book ${volume} numbers are not 1..${numbers.length}: ${numbers.join(',')}`,
+          );
         }
       }
     }
@@ -249,7 +286,9 @@ function crashSuite(kind: 'pglite' | 'postgres') {
     try {
       server = await startServerProcess({ env: env() });
     } catch (err) {
-      throw new Error(`${label}: the server did not start again after a crash:\n${(err as Error).message}\n--- previous outputs ---\n${outputs.slice(-2).join('\n---\n')}`);
+      throw new Error(
+        `${label}: the server did not start again after a crash:\n${(err as Error).message}\n--- previous outputs ---\n${outputs.slice(-2).join('\n---\n')}`,
+      );
     }
     return Date.now() - t0;
   };
@@ -267,10 +306,14 @@ function crashSuite(kind: 'pglite' | 'postgres') {
         if (previousRound.length) {
           // Checked right after the restart so a loss is pinned to the crash that caused it.
           const cookies = new Map(
-            await Promise.all(UNITS.map(async (u) => [u.unitCode, await login(s.url, u.username, PASSWORD)] as const)),
+            await Promise.all(
+              UNITS.map(async (u) => [u.unitCode, await login(s.url, u.username, PASSWORD)] as const),
+            ),
           );
           const lost = await checkAcked(s.url, cookies, previousRound);
-          expect(lost, `after the SIGKILL of round ${round - 1}; server output:\n${outputs.at(-1)}`).toEqual([]);
+          expect(lost, `after the SIGKILL of round ${round - 1}; server output:\n${outputs.at(-1)}`).toEqual(
+            [],
+          );
         }
         const killAfterMs = 300 + Math.floor(Math.random() * 1201);
         const before = acks.length;
@@ -278,26 +321,37 @@ function crashSuite(kind: 'pglite' | 'postgres') {
         outputs.push(`round ${round}:\n${s.output()}`);
         previousRound = acks.slice(before);
         rounds.push({ ...stats, startMs });
-        expect(stats.unexpected, `round ${round} answers other than 201 before the kill; output:\n${s.output()}`).toEqual([]);
+        expect(
+          stats.unexpected,
+          `round ${round} answers other than 201 before the kill; output:\n${s.output()}`,
+        ).toEqual([]);
       }
 
       const finalStartMs = await start('final restart');
       const s = server!;
       const cookies = new Map(
-        await Promise.all(UNITS.map(async (u) => [u.unitCode, await login(s.url, u.username, PASSWORD)] as const)),
+        await Promise.all(
+          UNITS.map(async (u) => [u.unitCode, await login(s.url, u.username, PASSWORD)] as const),
+        ),
       );
       const missing = await checkAcked(s.url, cookies, acks);
       const numbering = await checkNumbering(s.url, cookies, acks, startedAt);
       await killHard(s.proc);
 
       const table = rounds
-        .map((r) => `  r${r.round}: start ${r.startMs} ms, kill after ${r.killAfterMs} ms, 201 ×${r.acked}, in flight ×${r.inFlight}, refused ×${r.refused}`)
+        .map(
+          (r) =>
+            `  r${r.round}: start ${r.startMs} ms, kill after ${r.killAfterMs} ms, 201 ×${r.acked}, in flight ×${r.inFlight}, refused ×${r.refused}`,
+        )
         .join('\n');
       console.log(
         `[crash ${kind}] ${rounds.length} rounds, ${acks.length} acknowledged, ${numbering.total} dossiers listed, ` +
           `final start ${finalStartMs} ms, ${Math.round((Date.now() - startedAt) / 1000)} s in all\n${table}`,
       );
-      expect(missing, `acknowledged dossiers after the final restart; outputs:\n${outputs.join('\n---\n')}`).toEqual([]);
+      expect(
+        missing,
+        `acknowledged dossiers after the final restart; outputs:\n${outputs.join('\n---\n')}`,
+      ).toEqual([]);
       expect(numbering.problems, `numbering after the final restart`).toEqual([]);
       // Not vacuous: intakes were acknowledged, and kills hit requests the server was working on.
       expect(acks.length).toBeGreaterThan(ROUNDS);
@@ -325,7 +379,12 @@ describe('crash safety: pglite', () => {
     it(
       'refuses a second process on the folder and takes over the lock of a killed one',
       async () => {
-        const env = { MOTCUA_DATA_DIR: dataDir, MOTCUA_DEMO_PASSWORD: PASSWORD, MOTCUA_MODE: 'demo', LOG_LEVEL: 'warn' };
+        const env = {
+          MOTCUA_DATA_DIR: dataDir,
+          MOTCUA_DEMO_PASSWORD: PASSWORD,
+          MOTCUA_MODE: 'demo',
+          LOG_LEVEL: 'warn',
+        };
         const lockFile = path.join(dataDir, 'motcua.lock');
         const readLockPid = () => (JSON.parse(fs.readFileSync(lockFile, 'utf8')) as { pid: number }).pid;
         const first = await startServerProcess({ env });
@@ -361,7 +420,10 @@ describe('crash safety: pglite', () => {
         expect(fs.existsSync(lockFile), 'a SIGKILLed server leaves its lock file behind').toBe(true);
         const third = await startServerProcess({ env });
         expect(readLockPid()).toBe(third.proc.pid);
-        const again = await getJson(`${third.url}/api/v1/dossiers/${code}`, await login(third.url, UNITS[0].username, PASSWORD));
+        const again = await getJson(
+          `${third.url}/api/v1/dossiers/${code}`,
+          await login(third.url, UNITS[0].username, PASSWORD),
+        );
         expect(again.status).toBe(200);
         expect(again.body.subject).toBe('lock test');
         await killHard(third.proc);
@@ -377,7 +439,9 @@ describe.runIf(Boolean(pgUrl) || ci)('crash safety: postgres', () => {
   if (pgUrl) crashSuite('postgres');
   else {
     it('needs TEST_DATABASE_URL under CI', () => {
-      throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL crash test may not be skipped');
+      throw new Error(
+        'CI=true but TEST_DATABASE_URL is not set: the PostgreSQL crash test may not be skipped',
+      );
     });
   }
 });

@@ -45,7 +45,9 @@ export function hasExited(proc: ChildProcess): boolean {
 }
 
 /** Resolves with the exit code and signal of a process (at once when it has already exited). */
-export function waitForExit(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export function waitForExit(
+  proc: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (hasExited(proc)) return Promise.resolve({ code: proc.exitCode, signal: proc.signalCode });
   return new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
 }
@@ -54,7 +56,8 @@ export function waitForExit(proc: ChildProcess): Promise<{ code: number | null; 
 function inheritedEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('MOTCUA_') || ['DATABASE_URL', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_ENV'].includes(k)) continue;
+    if (k.startsWith('MOTCUA_') || ['DATABASE_URL', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_ENV'].includes(k))
+      continue;
     env[k] = v;
   }
   return env;
@@ -99,7 +102,10 @@ export async function isHealthy(url: string): Promise<boolean> {
  * Spawns the product server and resolves once GET /healthz answers 200. Rejects with the collected
  * output when the process exits first or is not healthy within 120 s (it is killed then).
  */
-export async function startServerProcess(opts: { env: Record<string, string>; timeoutMs?: number }): Promise<ServerProcess> {
+export async function startServerProcess(opts: {
+  env: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<ServerProcess> {
   const server = await spawnServer(opts);
   const { proc, output } = server;
   const timeoutMs = opts.timeoutMs ?? START_TIMEOUT_MS;
@@ -107,7 +113,9 @@ export async function startServerProcess(opts: { env: Record<string, string>; ti
   while (true) {
     if (hasExited(proc) || proc.pid === undefined) {
       await killHard(proc);
-      throw new Error(`server exited before it was healthy (code ${proc.exitCode}, signal ${proc.signalCode}):\n${output()}`);
+      throw new Error(
+        `server exited before it was healthy (code ${proc.exitCode}, signal ${proc.signalCode}):\n${output()}`,
+      );
     }
     if (Date.now() > deadline) {
       await killHard(proc);
@@ -150,7 +158,9 @@ export async function login(url: string, username: string, password: string): Pr
 }
 
 /** A fresh database `motcua_crash_<random>` on the PostgreSQL server of `baseUrl`; drop() removes it. */
-export async function createPgDatabase(baseUrl: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createPgDatabase(
+  baseUrl: string,
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `motcua_crash_${randomBytes(6).toString('hex')}`;
   const run = async (text: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
@@ -173,7 +183,14 @@ export async function createPgDatabase(baseUrl: string): Promise<{ url: string; 
 
 /** True when a fetch failed because the connection was refused, reset or closed (no HTTP answer). */
 export function isConnectionError(err: unknown): boolean {
-  const codes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+  const codes = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'ECONNABORTED',
+  ]);
   let e: unknown = err;
   for (let depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
