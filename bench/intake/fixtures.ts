@@ -48,14 +48,24 @@ interface UnitsFile {
 
 export function loadCommunes(): Commune[] {
   const file = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/units.json'), 'utf8')) as UnitsFile;
-  return file.communes.map((c) => ({ code: c.code, name: c.name, provinceCode: c.provinceCode, agencyCode: c.agencyCode }));
+  return file.communes.map((c) => ({
+    code: c.code,
+    name: c.name,
+    provinceCode: c.provinceCode,
+    agencyCode: c.agencyCode,
+  }));
 }
 
 /**
  * `count` communes spread round-robin over `provinces` provinces (the demo province first, then by
  * code), skipping `exclude`. Deterministic, so two calls with disjoint exclusions give disjoint sets.
  */
-export function spreadCommunes(all: Commune[], count: number, exclude: ReadonlySet<string>, provinces = 10): Commune[] {
+export function spreadCommunes(
+  all: Commune[],
+  count: number,
+  exclude: ReadonlySet<string>,
+  provinces = 10,
+): Commune[] {
   const byProvince = new Map<string, Commune[]>();
   for (const c of all) {
     if (exclude.has(c.code)) continue;
@@ -63,8 +73,12 @@ export function spreadCommunes(all: Commune[], count: number, exclude: ReadonlyS
     list.push(c);
     byProvince.set(c.provinceCode, list);
   }
-  const order = [...byProvince.keys()].sort((a, b) => (a === DEMO_PROVINCE ? -1 : b === DEMO_PROVINCE ? 1 : a.localeCompare(b)));
-  const queues = order.slice(0, provinces).map((p) => [...(byProvince.get(p) ?? [])].sort((a, b) => a.code.localeCompare(b.code)));
+  const order = [...byProvince.keys()].sort((a, b) =>
+    a === DEMO_PROVINCE ? -1 : b === DEMO_PROVINCE ? 1 : a.localeCompare(b),
+  );
+  const queues = order
+    .slice(0, provinces)
+    .map((p) => [...(byProvince.get(p) ?? [])].sort((a, b) => a.code.localeCompare(b.code)));
   const picked: Commune[] = [];
   while (picked.length < count && queues.some((q) => q.length > 0)) {
     for (const q of queues) {
@@ -81,7 +95,13 @@ export interface ProcedureFacts {
   name: string;
   fieldCode: string;
   /** The documents as the product stores them for the body above. */
-  documents: Array<{ id: string; name: string; originals: number; certifiedCopies: number; photocopies: number }>;
+  documents: Array<{
+    id: string;
+    name: string;
+    originals: number;
+    certifiedCopies: number;
+    photocopies: number;
+  }>;
   timeLimit: unknown;
 }
 

@@ -35,7 +35,8 @@ export class LatencyRecorder {
 
   summary(): LatencySummary {
     const sorted = this.values.slice(0, this.n).sort();
-    const at = (q: number) => (this.n === 0 ? 0 : (sorted[Math.min(this.n - 1, Math.ceil(q * this.n) - 1)] ?? 0));
+    const at = (q: number) =>
+      this.n === 0 ? 0 : (sorted[Math.min(this.n - 1, Math.ceil(q * this.n) - 1)] ?? 0);
     let sum = 0;
     for (const v of sorted) sum += v;
     return {
@@ -124,7 +125,8 @@ export function cpuWindow(opts: { serverPid?: number; database?: string }) {
       if (opts.database) {
         pgMs = 0;
         // Backends that connected during the window count from zero.
-        for (const pid of backendPids(opts.database)) pgMs += (readProcessCpuMs(pid) ?? 0) - (pg0.get(pid) ?? 0);
+        for (const pid of backendPids(opts.database))
+          pgMs += (readProcessCpuMs(pid) ?? 0) - (pg0.get(pid) ?? 0);
       }
       const machine1 = machineTicks();
       const cpus = (() => {

@@ -66,10 +66,10 @@ function intakeBody(marker: string) {
   };
 }
 
-async function getJson(url: string, cookie: string): Promise<{ status: number; body: any }> {
+async function getJson<T = DossierJson>(url: string, cookie: string): Promise<{ status: number; body: T }> {
   const res = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(60_000) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -83,6 +83,12 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+interface DossierJson {
+  code: string;
+  subject: string;
+  book: { volume: string; number: number };
 }
 
 interface Ack {
@@ -171,7 +177,15 @@ async function checkAcked(
   return problems;
 }
 
-/** Checks each unit's day lists: every code once, sequences 1..N per day, book numbers 1..M per year. */
+function codeOf(agency: string, day: string, seq: number): string {
+  return `${agency}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(seq).padStart(4, '0')}`;
+}
+
+/**
+ * Checks each unit's numbering: every code listed once; each day's codes are exactly 1..N (every
+ * number up to the highest listed or acknowledged answers 200, the next one 404, and the day list
+ * holds exactly those unless it hit its cap); book numbers of each year are exactly 1..M.
+ */
 async function checkNumbering(
   url: string,
   cookies: Map<string, string>,
@@ -179,10 +193,8 @@ async function checkNumbering(
   startedAt: number,
 ) {
   const problems: string[] = [];
-  const units = (await getJson(`${url}/api/v1/units?level=commune`, '')).body as Array<{
-    code: string;
-    agencyCode: string;
-  }>;
+  type UnitJson = { code: string; agencyCode: string };
+  const units = (await getJson<UnitJson[]>(`${url}/api/v1/units?level=commune`, '')).body;
   const days = new Set([vnDay(startedAt), vnDay(Date.now()), ...acks.map((a) => parseCode(a.code).day)]);
   // A dossier numbered just before Vietnamese midnight may carry a receipt time just after it.
   for (const d of [...days]) days.add(nextDay(d));
@@ -190,67 +202,63 @@ async function checkNumbering(
   for (const unit of UNITS) {
     const cookie = cookies.get(unit.unitCode)!;
     const agency = units.find((u) => u.code === unit.unitCode)?.agencyCode;
-    expect(agency, `agency code of ${unit.unitCode}`).toBeTruthy();
-    const seen = new Set<string>();
-    const byDay = new Map<string, number[]>();
+    if (!agency) throw new Error(`no agency code for unit ${unit.unitCode}`);
+    const listed = new Set<string>();
+    const listedByDay = new Map<string, number[]>();
     let truncated = false;
     for (const day of [...days].sort()) {
-      const { status, body } = await getJson(`${url}/api/v1/dossiers?date=${day}`, cookie);
-      expect(status, `list ${unit.unitCode} ${day}`).toBe(200);
-      const items = body.items as Array<{ code: string }>;
-      if (items.length >= LIST_LIMIT) truncated = true;
-      for (const { code } of items) {
-        if (seen.has(code)) problems.push(`${unit.unitCode}: ${code} listed twice`);
-        seen.add(code);
+      const list = await getJson<{ items: Array<{ code: string }> }>(
+        `${url}/api/v1/dossiers?date=${day}`,
+        cookie,
+      );
+      expect(list.status, `list ${unit.unitCode} ${day}`).toBe(200);
+      if (list.body.items.length >= LIST_LIMIT) truncated = true;
+      for (const { code } of list.body.items) {
+        if (listed.has(code)) problems.push(`${unit.unitCode}: ${code} listed twice`);
+        listed.add(code);
         const p = parseCode(code);
         if (p.agency !== agency) problems.push(`${unit.unitCode}: ${code} does not carry agency ${agency}`);
-        byDay.set(p.day, [...(byDay.get(p.day) ?? []), p.seq]);
+        listedByDay.set(p.day, [...(listedByDay.get(p.day) ?? []), p.seq]);
       }
     }
-    total += seen.size;
-    for (const [day, seqs] of byDay) {
-      seqs.sort((a, b) => a - b);
-      const max = seqs[seqs.length - 1]!;
-      if (truncated) {
-        // The list is capped: probe every number up to the highest instead.
-        const missing = (
-          await mapLimit(
-            Array.from({ length: max }, (_, i) => i + 1).filter((n) => !seqs.includes(n)),
-            8,
-            async (n) => {
-              const code = `${agency}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(n).padStart(4, '0')}`;
-              return (await getJson(`${url}/api/v1/dossiers/${code}`, cookie)).status === 200
-                ? undefined
-                : code;
-            },
-          )
-        ).filter(Boolean);
-        if (missing.length) problems.push(`${unit.unitCode} ${day}: numbers missing: ${missing.join(', ')}`);
-      } else if (seqs.length !== max || seqs.some((s, i) => s !== i + 1)) {
-        const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !seqs.includes(n));
-        const dup = seqs.filter((s, i) => seqs[i - 1] === s);
+    const maxByDay = new Map<string, number>();
+    for (const [day, seqs] of listedByDay) maxByDay.set(day, Math.max(...seqs));
+    for (const a of acks.filter((x) => x.unit === unit)) {
+      const p = parseCode(a.code);
+      maxByDay.set(p.day, Math.max(maxByDay.get(p.day) ?? 0, p.seq));
+    }
+    const books = new Map<string, number[]>();
+    for (const [day, max] of maxByDay) {
+      total += max;
+      const seqs = Array.from({ length: max + 1 }, (_, i) => i + 1);
+      const found = await mapLimit(seqs, 8, async (n) => {
+        const { status, body } = await getJson(`${url}/api/v1/dossiers/${codeOf(agency, day, n)}`, cookie);
+        return { n, status, book: body?.book };
+      });
+      const missing = found.filter((f) => f.n <= max && f.status !== 200).map((f) => `${f.n}:${f.status}`);
+      if (missing.length)
+        problems.push(`${unit.unitCode} ${day}: numbers up to ${max} missing: ${missing.join(', ')}`);
+      if (found[max]?.status !== 404)
+        problems.push(`${unit.unitCode} ${day}: number ${max + 1} answers ${found[max]?.status}`);
+      for (const f of found)
+        if (f.status === 200) books.set(f.book.volume, [...(books.get(f.book.volume) ?? []), f.book.number]);
+      const list = (listedByDay.get(day) ?? []).sort((x, y) => x - y);
+      if (!truncated && (list.length !== max || list.some((s, i) => s !== i + 1))) {
+        const unlisted = seqs.slice(0, max).filter((n) => !list.includes(n));
+        const dup = list.filter((s, i) => list[i - 1] === s);
         problems.push(
-          `${unit.unitCode} ${day}: ${seqs.length} codes up to ${max}; missing [${missing}] duplicated [${dup}]`,
+          `${unit.unitCode} ${day}: day list has ${list.length} codes, up to ${max}; unlisted [${unlisted}] duplicated [${dup}]`,
         );
       }
     }
-    // Book numbers (sổ theo dõi) share the transaction with the day code: each year's are 1..M too.
-    if (!truncated) {
-      const books = await mapLimit(
-        [...seen],
-        8,
-        async (code) => (await getJson(`${url}/api/v1/dossiers/${code}`, cookie)).body.book,
-      );
-      const byVolume = new Map<string, number[]>();
-      for (const b of books) byVolume.set(b.volume, [...(byVolume.get(b.volume) ?? []), b.number]);
-      for (const [volume, numbers] of byVolume) {
-        numbers.sort((a, b) => a - b);
-        if (numbers.some((n, i) => n !== i + 1)) {
-          problems.push(
-            `${unit.unitCode}: book ${volume} numbers are not 1..${numbers.length}: ${numbers.join(',')}`,
-          );
-        }
-      }
+    // Book numbers (sổ theo dõi) are taken in the same transaction as the day code: 1..M per year too.
+    for (const [volume, numbers] of books) {
+      numbers.sort((x, y) => x - y);
+      const bad = numbers.filter((n, i) => n !== i + 1);
+      if (bad.length)
+        problems.push(
+          `${unit.unitCode}: book ${volume} has ${numbers.length} numbers, not 1..${numbers.length} (first off: ${bad.slice(0, 5)})`,
+        );
     }
   }
   return { problems, total };
@@ -345,7 +353,7 @@ function crashSuite(kind: 'pglite' | 'postgres') {
         )
         .join('\n');
       console.log(
-        `[crash ${kind}] ${rounds.length} rounds, ${acks.length} acknowledged, ${numbering.total} dossiers listed, ` +
+        `[crash ${kind}] ${rounds.length} rounds, ${acks.length} acknowledged, ${numbering.total} dossiers numbered, ` +
           `final start ${finalStartMs} ms, ${Math.round((Date.now() - startedAt) / 1000)} s in all\n${table}`,
       );
       expect(

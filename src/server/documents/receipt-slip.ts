@@ -58,6 +58,8 @@ export interface ReceiptSlipData {
   /** Entry in the dossier tracking book (Sổ theo dõi hồ sơ). */
   book: { volume: string; number: number };
   receiverName: string;
+  /** Proper name of the receiving body in running text, e.g. 'Trung tâm Phục vụ hành chính công xã Tân Thới'. */
+  receivingBodyName?: string;
 }
 
 const QR_SIZE = cm(3);
@@ -152,7 +154,7 @@ function documentsTable(documents: ReceiptSlipDocument[]): ContentTable {
 export async function receiptSlipContent(data: ReceiptSlipData): Promise<Content[]> {
   const { applicant } = data;
   const qr = await qrCodeSvg(data.trackingUrl);
-  const receiver = sentenceCaseVi(data.issuerLine2);
+  const receiver = data.receivingBodyName ?? sentenceCaseVi(data.issuerLine2);
 
   const applicantBlock: Content[] = [
     { text: [`${receiver} tiếp nhận hồ sơ của Ông (Bà): `, { text: applicant.fullName, bold: true }] },

@@ -13,6 +13,8 @@ function timeLimitText(t: { amount: number; unit: string; text: string }): strin
 export async function receiptPdf(ctx: AppContext, user: AuthUser, code: string): Promise<Buffer> {
   const d = await getDossier(ctx, user.scope, code);
   const unit = await ctx.services.units.get(d.unit.code);
+  // "Xã Tân Thới" → "Trung tâm Phục vụ hành chính công xã Tân Thới" (the kind word is lower case mid-sentence).
+  const center = `Trung tâm Phục vụ hành chính công ${unit.fullName.replace(/^\p{Lu}/u, (m) => m.toLowerCase())}`;
   return renderReceiptSlip({
     issuerLine1: `UBND ${unit.fullName.toUpperCase()}`,
     issuerLine2: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
@@ -28,10 +30,8 @@ export async function receiptPdf(ctx: AppContext, user: AuthUser, code: string):
     timeLimitText: timeLimitText(d.procedure.timeLimit),
     receivedAt: new Date(d.receivedAt),
     dueAt: new Date(d.dueAt),
-    returnPlace:
-      d.returnMethod === 'post'
-        ? 'Qua dịch vụ bưu chính công ích'
-        : `Trung tâm Phục vụ hành chính công ${unit.fullName.replace(/^Xã |^Phường /, (m) => m.toLowerCase())}`,
+    returnPlace: d.returnMethod === 'post' ? 'Qua dịch vụ bưu chính công ích' : center,
+    receivingBodyName: center,
     book: d.book,
     receiverName: d.receivedBy.fullName,
   });

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
+import { formatDossierCode } from '../../src/domain/codes/dossier-code.ts';
+import type { Commune, ProcedureFacts } from './fixtures.ts';
+import { LatencyRecorder, type LatencySummary } from './stats.ts';
+
+/*
+ * The floor: the writes of one counter intake issued straight through the driver, with the same
+ * concurrency as the HTTP run and nothing else (no HTTP, no session lookup, no validation, no JSON
+ * schema, no ORM). The statements are the ones src/server/modules/dossiers/repository.ts runs
+ * (`nextCounters`, then `insertIntake` without an Idempotency-Key), one placeholder per interpolated
+ * value in the order drizzle numbers them. Keep them in step when the product's SQL changes.
+ */
+
+/** `nextCounters(tx, unit, ['code:<day>', 'book:<year>'])`. */
+export const COUNTERS_SQL = `
+    INSERT INTO unit_counters (unit_code, name, last) VALUES ($1, $2, 1), ($3, $4, 1)
+    ON CONFLICT (unit_code, name) DO UPDATE SET last = unit_counters.last + 1
+    RETURNING name, last`;
+
+/** `insertIntake` with no idempotency key and no files: dossier, tracking-book row, audit event. */
+export const INTAKE_SQL = `
+    WITH idem AS (SELECT 1 AS ok),
+    dossier AS (
+      INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
+        applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
+        return_method, documents, time_limit, received_at, due_at, due_at_original, received_by,
+        book_volume, book_number)
+      SELECT $1, $2, $3, $4, $5, $6,
+        $7, $8, $9, $10, $11,
+        $12, $13, $14, $15::jsonb,
+        $16::jsonb, $17::timestamptz, $18::timestamptz,
+        $19::timestamptz, $20, $21, $22
+      WHERE EXISTS (SELECT 1 FROM idem)
+      RETURNING code),
+    book AS (
+      INSERT INTO tracking_book (unit_code, volume, number, dossier_code, procedure_code, applicant_name,
+        applicant_address, applicant_phone, sets, received_at, due_at, received_by)
+      SELECT $23, $24, $25, code, $26, $27,
+        $28, $29, 1, $30::timestamptz, $31::timestamptz,
+        $32
+      FROM dossier RETURNING 1),
+    audit AS (
+      INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
+        to_status, request_id, data, at)
+      SELECT $33, $34, code, 'intake', $35, $36, NULL,
+        $37, $38, $39::jsonb, $40::timestamptz
+      FROM dossier RETURNING 1)
+    SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM book) + (SELECT count(*) FROM audit) AS ok`;
+
+export interface FloorUnit extends Commune {
+  /** The reception officer recorded as receiver (any uuid: the floor writes no user rows). */
+  receiverId: string;
+}
+
+export function floorUnits(communes: readonly Commune[]): FloorUnit[] {
+  return communes.map((c) => ({ ...c, receiverId: randomUUID() }));
+}
+
+/** Values of the counter statement and, once the numbers are known, of the intake statement. */
+export function intakeValues(unit: FloorUnit, proc: ProcedureFacts) {
+  const now = new Date();
+  const day = vnDateOf(now);
+  const year = day.slice(0, 4);
+  const counterDay = `code:${day}`;
+  const counterBook = `book:${year}`;
+  return {
+    counters: [unit.code, counterDay, unit.code, counterBook],
+    intake(numbers: Map<string, number>): unknown[] {
+      const code = formatDossierCode(unit.agencyCode, day, numbers.get(counterDay) ?? 0);
+      const bookNumber = numbers.get(counterBook) ?? 0;
+      const receivedAt = new Date().toISOString();
+      // The product computes the due date from the working calendar; the floor only needs a value.
+      const dueAt = new Date(Date.now() + 86_400_000).toISOString();
+      const name = 'Nguyễn Văn Bình';
+      const phone = '0912345678';
+      const address = 'Ấp Tân Phong, xã Tân Thới, tỉnh Đồng Tháp';
+      const data = JSON.stringify({ procedureCode: proc.code, dueAt, skipped: 0 });
+      return [
+        unit.code,
+        code,
+        unit.provinceCode,
+        proc.code,
+        proc.fieldCode,
+        1,
+        2,
+        name,
+        '082095001234',
+        phone,
+        address,
+        null,
+        proc.name,
+        'counter',
+        JSON.stringify(proc.documents),
+        JSON.stringify(proc.timeLimit),
+        receivedAt,
+        dueAt,
+        dueAt,
+        unit.receiverId,
+        year,
+        bookNumber,
+        unit.code,
+        year,
+        bookNumber,
+        proc.code,
+        name,
+        address,
+        phone,
+        receivedAt,
+        dueAt,
+        unit.receiverId,
+        unit.code,
+        randomUUID(),
+        unit.receiverId,
+        'reception',
+        2,
+        randomUUID(),
+        data,
+        receivedAt,
+      ];
+    },
+  };
+}
+
+export function numbersOf(rows: Array<{ name: string; last: number | string }>): Map<string, number> {
+  return new Map(rows.map((r) => [r.name, Number(r.last)]));
+}
+
+function checkWritten(rows: Array<{ ok: number | string | null }>) {
+  const written = Number(rows[0]?.ok ?? 0);
+  if (written !== 3) throw new Error(`intake wrote ${written} of 3 rows`);
+}
+
+export interface FloorResult {
+  seconds: number;
+  ops: number;
+  errors: number;
+  firstError?: string;
+  throughput: number;
+  latency: LatencySummary;
+}
+
+/** Runs `one` from `workers` concurrent loops for `ms`, timing each completed call. */
+async function drive(one: () => Promise<void>, workers: number, ms: number): Promise<FloorResult> {
+  const recorder = new LatencyRecorder();
+  let errors = 0;
+  let firstError: string | undefined;
+  const start = performance.now();
+  const end = start + ms;
+  const loop = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      try {
+        await one();
+        recorder.record(performance.now() - t0);
+      } catch (err) {
+        errors++;
+        firstError ??= (err as Error).message;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, loop));
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    seconds,
+    ops: recorder.count,
+    errors,
+    firstError,
+    throughput: recorder.count / seconds,
+    latency: recorder.summary(),
+  };
+}
+
+export interface FloorRun {
+  warmupMs: number;
+  durationMs: number;
+  workers: number;
+  /** Called between the warm-up and the measured window (CPU sampling starts there). */
+  onMeasureStart?: () => void;
+}
+
+/** PostgreSQL floor: a pg.Pool of `workers` connections, one transaction per intake. */
+export async function postgresFloor(url: string, units: FloorUnit[], proc: ProcedureFacts, run: FloorRun) {
+  const pool = new pg.Pool({ connectionString: url, max: run.workers });
+  let next = 0;
+  const one = async () => {
+    const unit = units[next++ % units.length] as FloorUnit;
+    const v = intakeValues(unit, proc);
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const counters = await client.query<{ name: string; last: number | string }>(COUNTERS_SQL, v.counters);
+      const written = await client.query<{ ok: number | string | null }>(
+        INTAKE_SQL,
+        v.intake(numbersOf(counters.rows)),
+      );
+      checkWritten(written.rows);
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+  try {
+    // Open every connection before timing anything.
+    await Promise.all(Array.from({ length: run.workers }, () => pool.connect())).then((cs) =>
+      cs.forEach((c) => c.release()),
+    );
+    const warmup = await drive(one, run.workers, run.warmupMs);
+    run.onMeasureStart?.();
+    const measured = await drive(one, run.workers, run.durationMs);
+    return { warmup, measured };
+  } finally {
+    await pool.end();
+  }
+}
+
+/** PGlite floor: one instance, `db.transaction()` per intake, `workers` promise loops sharing it. */
+export async function pgliteFloor(db: PGlite, units: FloorUnit[], proc: ProcedureFacts, run: FloorRun) {
+  let next = 0;
+  const one = async () => {
+    const unit = units[next++ % units.length] as FloorUnit;
+    const v = intakeValues(unit, proc);
+    await db.transaction(async (tx) => {
+      const counters = await tx.query<{ name: string; last: number | string }>(COUNTERS_SQL, v.counters);
+      const written = await tx.query<{ ok: number | string | null }>(
+        INTAKE_SQL,
+        v.intake(numbersOf(counters.rows)),
+      );
+      checkWritten(written.rows);
+    });
+  };
+  const warmup = await drive(one, run.workers, run.warmupMs);
+  run.onMeasureStart?.();
+  const measured = await drive(one, run.workers, run.durationMs);
+  return { warmup, measured };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { OFFICIAL_CALENDARS } from '../calendar/official-calendars.ts';
+import { DEFAULT_OFFICE_HOURS } from '../calendar/types.ts';
+import { WorkCalendar } from '../calendar/work-calendar.ts';
+import { classifySettlement, deadlineState, shiftByPause } from './timeliness.ts';
+
+const cal = new WorkCalendar([...(OFFICIAL_CALENDARS[2025] ?? []), ...(OFFICIAL_CALENDARS[2026] ?? [])], DEFAULT_OFFICE_HOURS);
+const t = (s: string) => new Date(s);
+
+describe('early / on time / late (§1.4)', () => {
+  const dueAt = t('2025-07-04T02:00:00Z'); // Fri 4/7/2025 09:00
+  it('is early when finished on an earlier day', () => {
+    expect(classifySettlement({ dueAt, endedAt: t('2025-07-03T09:00:00Z') })).toBe('early');
+  });
+  it('is on time when finished on the due day before the appointment', () => {
+    expect(classifySettlement({ dueAt, endedAt: t('2025-07-04T01:00:00Z') })).toBe('on_time');
+    expect(classifySettlement({ dueAt, endedAt: dueAt })).toBe('on_time');
+  });
+  it('is late after the appointment', () => {
+    expect(classifySettlement({ dueAt, endedAt: t('2025-07-04T02:00:01Z') })).toBe('late');
+  });
+  it('counts more than one supplement request as late', () => {
+    expect(classifySettlement({ dueAt, endedAt: t('2025-07-01T02:00:00Z'), supplementRequests: 2 })).toBe('late');
+    expect(classifySettlement({ dueAt, endedAt: t('2025-07-01T02:00:00Z'), supplementRequests: 1 })).toBe('early');
+  });
+});
+
+describe('pauses and deadline states', () => {
+  it('moves the appointment by the paused working time, skipping the weekend and 2/9', () => {
+    // Paused Fri 29/8/2025 09:00 → Wed 3/9/2025 09:00 (30/8–2/9 off).
+    const r = shiftByPause(cal, t('2025-09-05T10:00:00Z'), t('2025-08-29T02:00:00Z'), t('2025-09-03T02:00:00Z'));
+    // Fri 29/8 09:00–11:30 and 13:30–17:00 = 6 h; Wed 3/9 07:00–09:00 = 2 h: one working day.
+    expect(r.pausedMinutes).toBe(480);
+    // Due Fri 5/9 17:00 + 8 working hours → the whole of Monday 8/9, ending at its close.
+    expect(r.dueAt.toISOString()).toBe('2025-09-08T10:00:00.000Z');
+  });
+  it('flags due soon within the warning window and overdue after', () => {
+    const due = t('2025-07-04T10:00:00Z'); // Fri 17:00
+    expect(deadlineState(cal, t('2025-07-01T02:00:00Z'), due, 480)).toBe('on_track');
+    expect(deadlineState(cal, t('2025-07-04T02:00:00Z'), due, 480)).toBe('due_soon');
+    expect(deadlineState(cal, t('2025-07-04T10:00:01Z'), due, 480)).toBe('overdue');
+  });
+});
