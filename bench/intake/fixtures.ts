@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultWorkflow } from '../../src/domain/lifecycle/workflow.ts';
 import { loadProcedureRecords } from '../../src/server/seed/reference.ts';
 
 /* What the bench sends and where: the demo communes, the procedure, and the spread of communes. */
@@ -103,6 +104,8 @@ export interface ProcedureFacts {
     photocopies: number;
   }>;
   timeLimit: unknown;
+  /** The workflow steps the product snapshots into the dossier, as JSON. */
+  workflow: string;
 }
 
 export function loadProcedure(code = PROCEDURE_CODE): ProcedureFacts {
@@ -116,5 +119,6 @@ export function loadProcedure(code = PROCEDURE_CODE): ProcedureFacts {
     fieldCode: record.field.code,
     documents: [{ id: doc.id, name: doc.name, originals: 1, certifiedCopies: 0, photocopies: 0 }],
     timeLimit: record.timeLimit,
+    workflow: JSON.stringify(defaultWorkflow(record.timeLimit)),
   };
 }

@@ -41,8 +41,18 @@ export function checkRows(confirmed: number, counts: RowCounts, inFlightAllowanc
   return { confirmed, counts, inFlightAllowance, ok };
 }
 
-export function targetsFor(db: DbKind, http: HttpResult, ratio: number): DbReport['targets'] {
-  const clean = { key: 'clean', name: 'no non-2xx, no errors', ok: http.non2xx === 0 && http.errors === 0 };
+export function targetsFor(
+  db: DbKind,
+  http: HttpResult,
+  floor: FloorResult,
+  rowsOk: boolean,
+): DbReport['targets'] {
+  const ratio = http.throughput / floor.throughput;
+  const clean = {
+    key: 'clean',
+    name: 'no non-2xx, no errors, rows as expected, floor without errors',
+    ok: http.non2xx === 0 && http.errors === 0 && rowsOk && floor.errors === 0 && floor.ops > 0,
+  };
   if (db === 'postgres') {
     return [
       { key: 'ratioAtLeast0.5', name: `HTTP >= 0.5 x floor (${ratio.toFixed(2)} x)`, ok: ratio >= 0.5 },

@@ -13,7 +13,7 @@ import {
   createBenchDatabase,
 } from './database.ts';
 import { DEMO_COMMUNES, loadCommunes, loadProcedure, spreadCommunes } from './fixtures.ts';
-import { floorUnits, pgliteFloor, postgresFloor } from './floor.ts';
+import { floorOutOfStep, floorUnits, pgliteFloor, postgresFloor } from './floor.ts';
 import { type HttpResult, loginAll, runLoad } from './http-load.ts';
 import { printProfile, summarizeProfile } from './profile.ts';
 import { checkRows, type DbKind, type DbReport, jsonOf, printReport, targetsFor } from './report.ts';
@@ -31,17 +31,25 @@ import { type CpuFigures, cpuWindow } from './stats.ts';
  * could not run (the server did not start, the database could not be created, login failed).
  */
 
-const { values: argv } = parseArgs({
-  options: {
-    db: { type: 'string', default: 'both' },
-    duration: { type: 'string', default: '20' },
-    connections: { type: 'string', default: '32' },
-    communes: { type: 'string', default: '200' },
-    warmup: { type: 'string', default: '3' },
-    'cpu-prof': { type: 'boolean', default: false },
-  },
-  strict: true,
-});
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        db: { type: 'string', default: 'both' },
+        duration: { type: 'string', default: '20' },
+        connections: { type: 'string', default: '32' },
+        communes: { type: 'string', default: '200' },
+        warmup: { type: 'string', default: '3' },
+        'cpu-prof': { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+}
+const argv = readArgs();
 
 function positive(name: string, v: string | undefined): number {
   const n = Number(v);
@@ -187,7 +195,7 @@ async function benchPostgres(): Promise<DbReport> {
 
   log(`floor: pg.Pool(${opts.connections}), ${floorCommunes.length} other communes`);
   let floorCpu: ReturnType<typeof cpuWindow> | undefined;
-  const { measured } = await postgresFloor(db.url, floorUnits(floorCommunes), loadProcedure(), {
+  const { measured, committed } = await postgresFloor(db.url, floorUnits(floorCommunes), loadProcedure(), {
     warmupMs: opts.warmup * 1000,
     durationMs: opts.duration * 1000,
     workers: opts.connections,
@@ -202,8 +210,11 @@ async function benchPostgres(): Promise<DbReport> {
   );
   await closeFacts();
 
-  const ratio = phase.http.throughput / measured.throughput;
-  const floorTotal = Number(floorRows.dossiers);
+  const rows = {
+    http: checkRows(phase.confirmed, httpRows, 2 * opts.connections),
+    // The floor abandons nothing: every committed intake and nothing else.
+    floor: checkRows(committed, floorRows, 0),
+  };
   return {
     db: 'postgres',
     description: `PostgreSQL ${version} (synchronous_commit=${syncCommit}, fsync=${fsync}): ${httpCodes.length} communes in ${provinces} provinces, ${opts.connections} connections, ${opts.duration} s`,
@@ -215,13 +226,9 @@ async function benchPostgres(): Promise<DbReport> {
       cpu: floorCpuFigures,
       description: `pg.Pool(${opts.connections}), begin + counters + CTE insert + commit`,
     },
-    ratio,
-    rows: {
-      http: checkRows(phase.confirmed, httpRows, 2 * opts.connections),
-      // Warm-up intakes are committed too; the floor abandons nothing, so its rows must be exact.
-      floor: checkRows(floorTotal, floorRows, 0),
-    },
-    targets: targetsFor('postgres', phase.http, ratio),
+    ratio: phase.http.throughput / measured.throughput,
+    rows,
+    targets: targetsFor('postgres', phase.http, measured, rows.http.ok && rows.floor.ok),
     profile,
     notes: [
       'the server opens a pool of 20 PostgreSQL connections (openPostgres default); the floor uses one per worker',
@@ -266,7 +273,7 @@ async function benchPglite(): Promise<DbReport> {
     .map((code) => all.find((c) => c.code === code))
     .filter((c) => c !== undefined);
   let floorCpu: ReturnType<typeof cpuWindow> | undefined;
-  const { measured } = await pgliteFloor(client, floorUnits(floorCommunes), loadProcedure(), {
+  const { measured, committed } = await pgliteFloor(client, floorUnits(floorCommunes), loadProcedure(), {
     warmupMs: opts.warmup * 1000,
     durationMs: opts.duration * 1000,
     workers: opts.connections,
@@ -278,7 +285,10 @@ async function benchPglite(): Promise<DbReport> {
   const floorRows = await countIntakeRows((text) => client.query(text), httpCodes);
   await floorDb.close();
 
-  const ratio = phase.http.throughput / measured.throughput;
+  const rows = {
+    http: checkRows(phase.confirmed, httpRows, 2 * opts.connections),
+    floor: checkRows(committed, floorRows, 0),
+  };
   return {
     db: 'pglite',
     description: `PGlite (embedded, one connection): ${httpCodes.length} demo communes, ${opts.connections} connections, ${opts.duration} s`,
@@ -290,15 +300,22 @@ async function benchPglite(): Promise<DbReport> {
       cpu: floorCpuFigures,
       description: `one PGlite in the bench process, ${opts.connections} promise workers, db.transaction(counters + CTE insert)`,
     },
-    ratio,
-    rows: {
-      http: checkRows(phase.confirmed, httpRows, 2 * opts.connections),
-      floor: checkRows(floorRows.dossiers, floorRows, 0),
-    },
-    targets: targetsFor('pglite', phase.http, ratio),
+    ratio: phase.http.throughput / measured.throughput,
+    rows,
+    targets: targetsFor('pglite', phase.http, measured, rows.http.ok && rows.floor.ok),
     profile,
     notes: ['PGlite runs on the server’s main thread: every query is CPU the HTTP handlers cannot use'],
   };
+}
+
+/** A warning when the floor's statements no longer insert the columns the product inserts. */
+function stepNotes(): string[] {
+  const tables = floorOutOfStep();
+  return tables.length
+    ? [
+        `FLOOR OUT OF STEP with src/server/modules/dossiers/repository.ts (columns of ${tables.join(', ')}): update bench/intake/floor.ts`,
+      ]
+    : [];
 }
 
 async function main(): Promise<number> {
@@ -309,6 +326,7 @@ async function main(): Promise<number> {
     log(`--- ${db} ---`);
     try {
       const report = db === 'postgres' ? await benchPostgres() : await benchPglite();
+      report.notes.push(...stepNotes());
       reports.push(report);
       printReport(report);
       if (report.profile) {

@@ -27,6 +27,7 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
+import { workflowRoutes } from './modules/workflow/routes.ts';
 import { createServices } from './services.ts';
 
 z.config(z.locales.vi());
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   catalogRoutes(app, ctx);
   calendarRoutes(app, ctx);
   dossiersRoutes(app, ctx);
+  workflowRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
   if (hasWeb) {

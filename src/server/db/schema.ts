@@ -165,12 +165,91 @@ export const dossiers = pgTable(
     bookVolume: text('book_volume').notNull(),
     bookNumber: integer('book_number').notNull(),
     version: integer('version').notNull().default(1),
+    subState: text('sub_state').notNull().default('none'),
+    /** Workflow steps as they were when the dossier was received (never re-bound to a newer catalogue). */
+    workflow: jsonb('workflow').$type<Array<{ key: string; name: string; role: string; allowance: { amount: number; unit: string } }>>(),
+    stepIndex: smallint('step_index').notNull().default(0),
+    stepStartedAt: ts('step_started_at'),
+    stepDueAt: ts('step_due_at'),
+    assigneeId: uuid('assignee_id'),
+    supplementRequests: smallint('supplement_requests').notNull().default(0),
+    pausedAt: ts('paused_at'),
+    pauseKind: text('pause_kind'),
+    pausedMinutes: integer('paused_minutes').notNull().default(0),
+    /** Appointment after pauses were added back, before any apology re-appointment (for early/on-time/late). */
+    dueAtLegal: ts('due_at_legal'),
+    rescheduledAt: ts('rescheduled_at'),
+    apology: jsonb('apology').$type<Record<string, unknown>>(),
+    processingEndedAt: ts('processing_ended_at'),
+    returnedAt: ts('returned_at'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    timeliness: text('timeliness'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.code] }),
     index('dossiers_unit_received_idx').on(t.unitCode, t.receivedAt),
     index('dossiers_code_idx').on(t.code),
+    index('dossiers_open_due_idx').on(t.unitCode, t.status, t.dueAt),
+    index('dossiers_assignee_idx').on(t.unitCode, t.assigneeId, t.status),
   ],
+);
+
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-off (domain-vn.md §3.6). */
+export const dossierSteps = pgTable(
+  'dossier_steps',
+  {
+    unitCode: text('unit_code').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    seq: integer('seq').notNull(),
+    stepKey: text('step_key').notNull(),
+    stepName: text('step_name').notNull(),
+    fromRole: text('from_role'),
+    toRole: text('to_role').notNull(),
+    fromUserId: uuid('from_user_id'),
+    toUserId: uuid('to_user_id'),
+    handedAt: ts('handed_at').notNull(),
+    dueAt: ts('due_at'),
+    endedAt: ts('ended_at'),
+    verdict: text('verdict'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.dossierCode, t.seq] })],
+);
+
+/** Supplement and payment pauses of the legal clock. */
+export const dossierPauses = pgTable(
+  'dossier_pauses',
+  {
+    unitCode: text('unit_code').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['supplement', 'payment'] }).notNull(),
+    fromAt: ts('from_at').notNull(),
+    toAt: ts('to_at'),
+    reason: text('reason').notNull(),
+    items: jsonb('items').$type<unknown[]>(),
+    pausedMinutes: integer('paused_minutes'),
+    dueBefore: ts('due_before').notNull(),
+    dueAfter: ts('due_after'),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.dossierCode, t.seq] })],
+);
+
+/** Messages to deliver after the transaction that caused them commits (notifications, portal sync). */
+export const outbox = pgTable(
+  'outbox',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    sentAt: ts('sent_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt)],
 );
 
 export const dossierFiles = pgTable(
@@ -205,8 +284,16 @@ export const auditEvents = pgTable(
     requestId: text('request_id'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     at: ts('at').notNull(),
+    /** Position in the dossier's chain and the hashes that make the chain tamper-evident. */
+    seq: integer('seq').notNull().default(1),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('audit_dossier_idx').on(t.unitCode, t.dossierCode, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('audit_dossier_idx').on(t.unitCode, t.dossierCode, t.at),
+    uniqueIndex('audit_chain_uq').on(t.unitCode, t.dossierCode, t.seq),
+  ],
 );
 
 /** Sổ theo dõi hồ sơ (domain-vn.md §3.7): one row per received dossier, numbered per volume. */

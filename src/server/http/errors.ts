@@ -25,6 +25,16 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'DOSSIER_NOT_FOUND'
   | 'CALENDAR_RANGE'
+  | 'ACTION_NOT_ALLOWED'
+  | 'ACTION_FORBIDDEN'
+  | 'REASON_REQUIRED'
+  | 'ALREADY_RESCHEDULED'
+  | 'NOT_DUE_YET'
+  | 'STEP_ORDER'
+  | 'DOSSIER_CONFLICT'
+  | 'ASSIGNEE_INVALID'
+  | 'RESULT_FILE_REQUIRED'
+  | 'NEW_DUE_INVALID'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
@@ -58,6 +68,16 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   FORBIDDEN: { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
   DOSSIER_NOT_FOUND: { status: 404, title: 'Không tìm thấy hồ sơ' },
   CALENDAR_RANGE: { status: 422, title: 'Tham số lịch làm việc nằm ngoài phạm vi cho phép' },
+  ACTION_NOT_ALLOWED: { status: 409, title: 'Thao tác không hợp lệ với trạng thái hiện tại của hồ sơ' },
+  ACTION_FORBIDDEN: { status: 403, title: 'Vai trò của bạn không được thực hiện thao tác này với hồ sơ' },
+  REASON_REQUIRED: { status: 422, title: 'Cần nêu rõ lý do' },
+  ALREADY_RESCHEDULED: { status: 422, title: 'Hồ sơ đã được hẹn lại một lần, không được hẹn lại lần nữa' },
+  NOT_DUE_YET: { status: 422, title: 'Hồ sơ chưa đến hạn hoặc sắp đến hạn, chưa cần văn bản xin lỗi' },
+  STEP_ORDER: { status: 422, title: 'Không thể chuyển bước theo yêu cầu' },
+  DOSSIER_CONFLICT: { status: 409, title: 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại' },
+  ASSIGNEE_INVALID: { status: 422, title: 'Cán bộ được phân công không hợp lệ' },
+  RESULT_FILE_REQUIRED: { status: 422, title: 'Cần đính kèm tệp kết quả giải quyết' },
+  NEW_DUE_INVALID: { status: 422, title: 'Ngày hẹn trả mới không hợp lệ' },
   NOT_FOUND: { status: 404, title: 'Không tìm thấy địa chỉ yêu cầu' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },

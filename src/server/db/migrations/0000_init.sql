@@ -11,6 +11,9 @@ CREATE TABLE "audit_events" (
 	"request_id" text,
 	"data" jsonb,
 	"at" timestamp with time zone NOT NULL,
+	"seq" integer DEFAULT 1 NOT NULL,
+	"prev_hash" text DEFAULT '' NOT NULL,
+	"hash" text DEFAULT '' NOT NULL,
 	CONSTRAINT "audit_events_unit_code_id_pk" PRIMARY KEY("unit_code","id")
 );
 --> statement-breakpoint
@@ -33,6 +36,39 @@ CREATE TABLE "dossier_files" (
 	"storage_key" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dossier_files_unit_code_id_pk" PRIMARY KEY("unit_code","id")
+);
+--> statement-breakpoint
+CREATE TABLE "dossier_pauses" (
+	"unit_code" text NOT NULL,
+	"dossier_code" text NOT NULL,
+	"seq" integer NOT NULL,
+	"kind" text NOT NULL,
+	"from_at" timestamp with time zone NOT NULL,
+	"to_at" timestamp with time zone,
+	"reason" text NOT NULL,
+	"items" jsonb,
+	"paused_minutes" integer,
+	"due_before" timestamp with time zone NOT NULL,
+	"due_after" timestamp with time zone,
+	CONSTRAINT "dossier_pauses_unit_code_dossier_code_seq_pk" PRIMARY KEY("unit_code","dossier_code","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "dossier_steps" (
+	"unit_code" text NOT NULL,
+	"dossier_code" text NOT NULL,
+	"seq" integer NOT NULL,
+	"step_key" text NOT NULL,
+	"step_name" text NOT NULL,
+	"from_role" text,
+	"to_role" text NOT NULL,
+	"from_user_id" uuid,
+	"to_user_id" uuid,
+	"handed_at" timestamp with time zone NOT NULL,
+	"due_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	"verdict" text,
+	"note" text,
+	CONSTRAINT "dossier_steps_unit_code_dossier_code_seq_pk" PRIMARY KEY("unit_code","dossier_code","seq")
 );
 --> statement-breakpoint
 CREATE TABLE "dossiers" (
@@ -59,6 +95,23 @@ CREATE TABLE "dossiers" (
 	"book_volume" text NOT NULL,
 	"book_number" integer NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"sub_state" text DEFAULT 'none' NOT NULL,
+	"workflow" jsonb,
+	"step_index" smallint DEFAULT 0 NOT NULL,
+	"step_started_at" timestamp with time zone,
+	"step_due_at" timestamp with time zone,
+	"assignee_id" uuid,
+	"supplement_requests" smallint DEFAULT 0 NOT NULL,
+	"paused_at" timestamp with time zone,
+	"pause_kind" text,
+	"paused_minutes" integer DEFAULT 0 NOT NULL,
+	"due_at_legal" timestamp with time zone,
+	"rescheduled_at" timestamp with time zone,
+	"apology" jsonb,
+	"processing_ended_at" timestamp with time zone,
+	"returned_at" timestamp with time zone,
+	"result" jsonb,
+	"timeliness" text,
 	CONSTRAINT "dossiers_unit_code_code_pk" PRIMARY KEY("unit_code","code")
 );
 --> statement-breakpoint
@@ -76,6 +129,19 @@ CREATE TABLE "meta" (
 	"key" text PRIMARY KEY NOT NULL,
 	"value" text NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outbox" (
+	"unit_code" text NOT NULL,
+	"id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone NOT NULL,
+	"sent_at" timestamp with time zone,
+	"last_error" text,
+	CONSTRAINT "outbox_unit_code_id_pk" PRIMARY KEY("unit_code","id")
 );
 --> statement-breakpoint
 CREATE TABLE "procedures" (
@@ -172,9 +238,13 @@ CREATE TABLE "users" (
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_procedures" ADD CONSTRAINT "unit_procedures_procedure_code_procedures_code_fk" FOREIGN KEY ("procedure_code") REFERENCES "public"."procedures"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_dossier_idx" ON "audit_events" USING btree ("unit_code","dossier_code","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_chain_uq" ON "audit_events" USING btree ("unit_code","dossier_code","seq");--> statement-breakpoint
 CREATE INDEX "dossier_files_dossier_idx" ON "dossier_files" USING btree ("unit_code","dossier_code");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_received_idx" ON "dossiers" USING btree ("unit_code","received_at");--> statement-breakpoint
 CREATE INDEX "dossiers_code_idx" ON "dossiers" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "dossiers_open_due_idx" ON "dossiers" USING btree ("unit_code","status","due_at");--> statement-breakpoint
+CREATE INDEX "dossiers_assignee_idx" ON "dossiers" USING btree ("unit_code","assignee_id","status");--> statement-breakpoint
+CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("sent_at","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "tracking_book_dossier_idx" ON "tracking_book" USING btree ("unit_code","dossier_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "units_agency_code_uq" ON "units" USING btree ("agency_code");--> statement-breakpoint

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../db/client.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
@@ -24,7 +25,7 @@ export async function nextCounters(tx: Tx, unitCode: string, names: readonly str
 
 export interface IntakeRows {
   dossier: typeof dossiers.$inferInsert;
-  audit: { id: string; requestId: string; actorRole: string; data: Record<string, unknown> };
+  audit: { id: string; requestId: string; actorRole: string; data: Record<string, unknown>; hash: string };
   idempotency?: { key: string; requestHash: string };
   files: Array<typeof dossierFiles.$inferInsert>;
 }
@@ -48,13 +49,14 @@ export async function insertIntake(tx: Tx, rows: IntakeRows): Promise<boolean> {
     dossier AS (
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
-        return_method, documents, time_limit, received_at, due_at, due_at_original, received_by,
-        book_volume, book_number)
+        return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
+        book_volume, book_number, workflow)
       SELECT ${d.unitCode}, ${d.code}, ${d.provinceCode}, ${d.procedureCode}, ${d.fieldCode}, ${d.channel},
         ${d.status}, ${d.applicantName}, ${d.applicantIdNumber}, ${d.applicantPhone}, ${d.applicantAddress},
         ${d.applicantEmail ?? null}, ${d.subject}, ${d.returnMethod}, ${JSON.stringify(d.documents)}::jsonb,
         ${JSON.stringify(d.timeLimit)}::jsonb, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
-        ${dueAt}::timestamptz, ${d.receivedBy}, ${d.bookVolume}, ${d.bookNumber}
+        ${dueAt}::timestamptz, ${dueAt}::timestamptz, ${d.receivedBy}, ${d.bookVolume}, ${d.bookNumber},
+        ${JSON.stringify(d.workflow ?? null)}::jsonb
       WHERE EXISTS (SELECT 1 FROM idem)
       RETURNING code),
     book AS (
@@ -66,9 +68,10 @@ export async function insertIntake(tx: Tx, rows: IntakeRows): Promise<boolean> {
       FROM dossier RETURNING 1),
     audit AS (
       INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
-        to_status, request_id, data, at)
+        to_status, request_id, data, at, seq, prev_hash, hash)
       SELECT ${d.unitCode}, ${rows.audit.id}, code, 'intake', ${d.receivedBy}, ${rows.audit.actorRole}, NULL,
-        ${d.status}, ${rows.audit.requestId}, ${JSON.stringify(rows.audit.data)}::jsonb, ${receivedAt}::timestamptz
+        ${d.status}, ${rows.audit.requestId}, ${JSON.stringify(rows.audit.data)}::jsonb, ${receivedAt}::timestamptz,
+        1, '', ${rows.audit.hash}
       FROM dossier RETURNING 1)
     SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM book) + (SELECT count(*) FROM audit) AS ok`)) as unknown as {
     rows: Array<{ ok: number | string | null }>;
@@ -91,10 +94,12 @@ export async function findIdempotencyKey(db: Executor, unitCode: string, key: st
 
 /** A dossier of one unit; the unit comes from the caller's scope check, never from the client alone. */
 export async function findDossier(db: Executor, unitCode: string, code: string) {
+  const assignee = alias(users, 'assignee');
   const rows = await db
-    .select({ dossier: dossiers, receiverUsername: users.username, receiverName: users.fullName })
+    .select({ dossier: dossiers, receiverUsername: users.username, receiverName: users.fullName, assigneeUsername: assignee.username })
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.receivedBy))
+    .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
     .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
     .limit(1);
   return rows[0];

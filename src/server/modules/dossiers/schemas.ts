@@ -92,6 +92,20 @@ export const DossierSchema = z
     dueAt: Instant,
     receivedBy: z.object({ username: z.string(), fullName: z.string() }),
     book: z.object({ volume: z.string(), number: z.number().int() }),
+    version: z.number().int().describe('Tăng sau mỗi thao tác; gửi lại trong expectedVersion để phát hiện xung đột'),
+    subState: z.string(),
+    dueAtOriginal: Instant,
+    step: z
+      .object({ index: z.number().int(), key: z.string(), name: z.string(), role: z.string(), dueAt: Instant.nullable() })
+      .nullable()
+      .describe('Bước xử lý hiện tại khi trạng thái là 4'),
+    assignee: z.string().nullable(),
+    pausedSince: Instant.nullable(),
+    supplementRequests: z.number().int(),
+    processingEndedAt: Instant.nullable(),
+    returnedAt: Instant.nullable(),
+    timeliness: z.enum(['early', 'on_time', 'late']).nullable().describe('Trước hạn / đúng hạn / quá hạn khi đã có kết quả'),
+    result: z.object({ fileId: z.string(), fileName: z.string() }).nullable(),
   })
   .meta({ id: 'Dossier' });
 

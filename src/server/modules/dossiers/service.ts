@@ -7,6 +7,9 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import type { AuthUser, Scope } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
+import type { TimeLimit } from '../../../domain/calendar/time-limit.ts';
+import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
+import { auditHash } from '../audit/chain.ts';
 import { decodeAttachments } from './attachments.ts';
 import { canReceive } from './policy.ts';
 import * as repo from './repository.ts';
@@ -110,6 +113,8 @@ export async function receiveAtCounter(
         sha256: put.sha256,
         storageKey: put.key,
       }));
+      const auditId = randomUUID();
+      const auditData = { procedureCode: proc.code, dueAt: due.dueAt.toISOString(), skipped: due.skipped.length };
       const ok = await repo.insertIntake(tx, {
         dossier: {
           unitCode,
@@ -134,12 +139,28 @@ export async function receiveAtCounter(
           receivedBy: user.id,
           bookVolume: year,
           bookNumber,
+          workflow: defaultWorkflow(proc.timeLimit),
         },
         audit: {
-          id: randomUUID(),
+          id: auditId,
           requestId: meta.requestId,
           actorRole: user.role,
-          data: { procedureCode: proc.code, dueAt: due.dueAt.toISOString(), skipped: due.skipped.length },
+          data: auditData,
+          hash: auditHash('', {
+            unitCode,
+            id: auditId,
+            dossierCode: code,
+            seq: 1,
+            action: 'intake',
+            actorUserId: user.id,
+            actorRole: user.role,
+            fromStatus: null,
+            toStatus: 2,
+            reason: null,
+            requestId: meta.requestId,
+            data: auditData,
+            at: receivedAt,
+          }),
         },
         idempotency: key ? { key, requestHash: hash } : undefined,
         files,
@@ -167,6 +188,17 @@ export async function receiveAtCounter(
         dueAt: due.dueAt.toISOString(),
         receivedBy: { username: user.username, fullName: user.fullName },
         book: { volume: year, number: bookNumber },
+        version: 1,
+        subState: 'none',
+        dueAtOriginal: due.dueAt.toISOString(),
+        step: null,
+        assignee: null,
+        pausedSince: null,
+        supplementRequests: 0,
+        processingEndedAt: null,
+        returnedAt: null,
+        timeliness: null,
+        result: null,
       };
       return view;
     });
@@ -196,7 +228,7 @@ async function replayIfKnown(ctx: AppContext, user: AuthUser, unitCode: string, 
 }
 
 /** The unit a dossier code belongs to, when the scope covers it. */
-async function unitOfCode(ctx: AppContext, code: string) {
+export async function unitOfCode(ctx: AppContext, code: string) {
   const parsed = parseDossierCode(code);
   if (!parsed) return undefined;
   return ctx.services.units.findByAgency(parsed.agencyCode);
@@ -211,6 +243,8 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
   const d = found.dossier;
   const files = await repo.listDossierFiles(ctx.db, unit.code, code);
   const entry = await ctx.services.catalog.find(unit.code, d.procedureCode);
+  const steps = (d.workflow as WorkflowStep[] | null) ?? defaultWorkflow(d.timeLimit as TimeLimit);
+  const step = steps[d.stepIndex];
   return {
     code: d.code,
     status: d.status,
@@ -237,6 +271,17 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
     dueAt: d.dueAt.toISOString(),
     receivedBy: { username: found.receiverUsername ?? '', fullName: found.receiverName ?? '' },
     book: { volume: d.bookVolume, number: d.bookNumber },
+    version: d.version,
+    subState: d.subState,
+    dueAtOriginal: d.dueAtOriginal.toISOString(),
+    step: d.status === 4 && step ? { index: d.stepIndex, key: step.key, name: step.name, role: step.role, dueAt: d.stepDueAt?.toISOString() ?? null } : null,
+    assignee: found.assigneeUsername ?? null,
+    pausedSince: d.pausedAt?.toISOString() ?? null,
+    supplementRequests: d.supplementRequests,
+    processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
+    returnedAt: d.returnedAt?.toISOString() ?? null,
+    timeliness: (d.timeliness as 'early' | 'on_time' | 'late' | null) ?? null,
+    result: d.result ? { fileId: String(d.result.fileId), fileName: String(d.result.fileName) } : null,
   };
 }
 

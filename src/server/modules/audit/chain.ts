@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+
+/** The fields of an audit event that its hash covers, in a fixed order. */
+export interface ChainedEvent {
+  unitCode: string;
+  id: string;
+  dossierCode: string;
+  seq: number;
+  action: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  fromStatus: number | null;
+  toStatus: number | null;
+  reason: string | null;
+  requestId: string | null;
+  data: Record<string, unknown> | null;
+  at: Date;
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const keys = Object.keys(value as Record<string, unknown>).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/**
+ * Hash of an audit event chained to the previous event of the same dossier. Editing any covered field,
+ * removing an event or reordering events breaks the chain from that point on.
+ */
+export function auditHash(prevHash: string, e: ChainedEvent): string {
+  const body = canonical({
+    unitCode: e.unitCode,
+    id: e.id,
+    dossierCode: e.dossierCode,
+    seq: e.seq,
+    action: e.action,
+    actorUserId: e.actorUserId,
+    actorRole: e.actorRole,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    reason: e.reason,
+    requestId: e.requestId,
+    data: e.data,
+    at: e.at.toISOString(),
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export interface BrokenLink {
+  unitCode: string;
+  dossierCode: string;
+  seq: number;
+  id: string;
+  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
+}
+
+/** Checks one dossier's events (ordered by seq); returns the first broken link or undefined. */
+export function verifyChain(events: Array<ChainedEvent & { prevHash: string; hash: string }>): BrokenLink | undefined {
+  let prev = '';
+  let expectedSeq = 1;
+  for (const e of events) {
+    const at = { unitCode: e.unitCode, dossierCode: e.dossierCode, seq: e.seq, id: e.id };
+    if (e.seq !== expectedSeq) return { ...at, problem: 'sequence_gap' };
+    if (e.prevHash !== prev) return { ...at, problem: 'prev_hash_mismatch' };
+    if (auditHash(prev, e) !== e.hash) return { ...at, problem: 'hash_mismatch' };
+    prev = e.hash;
+    expectedSeq++;
+  }
+  return undefined;
+}

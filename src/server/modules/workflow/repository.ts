@@ -1,0 +1,114 @@
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { dossierPauses, dossierSteps, dossiers, outbox, users } from '../../db/schema.ts';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
+
+export async function getDossierRow(db: Executor, unitCode: string, code: string) {
+  const rows = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
+    .limit(1);
+  return rows[0];
+}
+
+/** Optimistic update: only when nobody changed the dossier since `version` was read. */
+export async function updateDossier(db: Executor, unitCode: string, code: string, version: number, set: DossierUpdate) {
+  const rows = await db
+    .update(dossiers)
+    .set({ ...set, version: version + 1 })
+    .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code), eq(dossiers.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function openStep(db: Executor, row: typeof dossierSteps.$inferInsert) {
+  await db.insert(dossierSteps).values(row);
+}
+
+export async function lastStep(db: Executor, unitCode: string, code: string) {
+  const rows = await db
+    .select()
+    .from(dossierSteps)
+    .where(and(eq(dossierSteps.unitCode, unitCode), eq(dossierSteps.dossierCode, code)))
+    .orderBy(desc(dossierSteps.seq))
+    .limit(1);
+  return rows[0];
+}
+
+export async function closeStep(db: Executor, unitCode: string, code: string, seq: number, set: { endedAt: Date; verdict: string | null; note?: string | null }) {
+  await db
+    .update(dossierSteps)
+    .set(set)
+    .where(and(eq(dossierSteps.unitCode, unitCode), eq(dossierSteps.dossierCode, code), eq(dossierSteps.seq, seq)));
+}
+
+export async function listSteps(db: Executor, unitCode: string, code: string) {
+  return db
+    .select()
+    .from(dossierSteps)
+    .where(and(eq(dossierSteps.unitCode, unitCode), eq(dossierSteps.dossierCode, code)))
+    .orderBy(asc(dossierSteps.seq));
+}
+
+export async function listPauses(db: Executor, unitCode: string, code: string) {
+  return db
+    .select()
+    .from(dossierPauses)
+    .where(and(eq(dossierPauses.unitCode, unitCode), eq(dossierPauses.dossierCode, code)))
+    .orderBy(asc(dossierPauses.seq));
+}
+
+export async function insertPause(db: Executor, row: typeof dossierPauses.$inferInsert) {
+  await db.insert(dossierPauses).values(row);
+}
+
+export async function closePause(db: Executor, unitCode: string, code: string, seq: number, set: { toAt: Date; pausedMinutes: number; dueAfter: Date }) {
+  await db
+    .update(dossierPauses)
+    .set(set)
+    .where(and(eq(dossierPauses.unitCode, unitCode), eq(dossierPauses.dossierCode, code), eq(dossierPauses.seq, seq)));
+}
+
+export async function findUnitUser(db: Executor, unitCode: string, username: string) {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.unitCode, unitCode), eq(users.username, username), eq(users.isActive, true)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function enqueue(db: Executor, rows: Array<typeof outbox.$inferInsert>) {
+  if (rows.length) await db.insert(outbox).values(rows);
+}
+
+export type QueueKind = 'mine' | 'due_today' | 'due_soon' | 'overdue' | 'waiting_supplement' | 'awaiting_approval' | 'to_transfer' | 'to_return';
+
+/** Open dossiers of a unit for a work queue; the deadline filters are applied by the caller's bounds. */
+export async function listQueue(
+  db: Executor,
+  unitCode: string,
+  filter: { statuses: number[]; assigneeId?: string; dueBefore?: Date; dueAfter?: Date; subState?: string; notPaused?: boolean },
+  limit: number,
+) {
+  return db
+    .select()
+    .from(dossiers)
+    .where(
+      and(
+        eq(dossiers.unitCode, unitCode),
+        inArray(dossiers.status, filter.statuses),
+        filter.assigneeId ? eq(dossiers.assigneeId, filter.assigneeId) : undefined,
+        filter.dueBefore ? lte(dossiers.dueAt, filter.dueBefore) : undefined,
+        filter.dueAfter ? sql`${dossiers.dueAt} > ${filter.dueAfter}` : undefined,
+        filter.subState ? eq(dossiers.subState, filter.subState) : undefined,
+        filter.notPaused ? isNull(dossiers.pausedAt) : undefined,
+      ),
+    )
+    .orderBy(asc(dossiers.dueAt))
+    .limit(limit);
+}
+

@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requireUser } from '../../http/auth.ts';
+import { ProblemSchema } from '../../http/problem-schema.ts';
+import { getDossier } from '../dossiers/service.ts';
+import { DossierSchema } from '../dossiers/schemas.ts';
+import { ActionBodySchema } from './schemas.ts';
+import { listActions, performAction } from './service.ts';
+import { explainDue, QUEUES, timeline, workQueue } from './views.ts';
+
+const CodeParam = z.object({ code: z.string().min(1).max(60) });
+const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/v1/dossiers/:code/actions',
+    {
+      bodyLimit: Math.ceil(ctx.config.maxUploadBytes * 1.4) + 64 * 1024,
+      schema: {
+        tags: ['workflow'],
+        summary: 'Thực hiện một thao tác trong quy trình giải quyết hồ sơ (chuyển, bổ sung, dừng, trả kết quả, xin lỗi…)',
+        description:
+          'Bảng chuyển trạng thái theo Nghị định 118/2025: thao tác sai trạng thái → 409 ACTION_NOT_ALLOWED; sai vai trò → 403 ACTION_FORBIDDEN; thiếu lý do → 422 REASON_REQUIRED; hai người cùng thao tác → một người thành công, người kia 409 DOSSIER_CONFLICT.',
+        params: CodeParam,
+        body: ActionBodySchema,
+        response: { 200: DossierSchema, ...problems },
+      },
+    },
+    async (req) => {
+      const user = await requireUser(ctx, req);
+      await performAction(ctx, user, req.params.code, req.body, { requestId: req.id });
+      return getDossier(ctx, user.scope, req.params.code);
+    },
+  );
+  r.get(
+    '/api/v1/dossiers/:code/actions',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Các thao tác người dùng được phép thực hiện với hồ sơ lúc này',
+        params: CodeParam,
+        response: {
+          200: z.object({
+            version: z.number().int(),
+            actions: z.array(z.object({ action: z.string(), label: z.string(), reasonRequired: z.boolean() })),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (req) => listActions(ctx, await requireUser(ctx, req), req.params.code),
+  );
+  r.get(
+    '/api/v1/dossiers/:code/timeline',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Nhật ký (sự kiện kiểm toán) của hồ sơ theo thứ tự thời gian',
+        params: CodeParam,
+        response: {
+          200: z.array(
+            z.object({
+              seq: z.number().int(),
+              action: z.string(),
+              label: z.string(),
+              actor: z.object({ username: z.string().nullable(), fullName: z.string().nullable(), role: z.string().nullable() }),
+              fromStatus: z.number().nullable(),
+              toStatus: z.number().nullable(),
+              toStatusName: z.string().nullable(),
+              reason: z.string().nullable(),
+              data: z.record(z.string(), z.unknown()).nullable(),
+              at: z.string(),
+              requestId: z.string().nullable(),
+              hash: z.string(),
+            }),
+          ),
+          ...problems,
+        },
+      },
+    },
+    async (req) => timeline(ctx, await requireUser(ctx, req), req.params.code),
+  );
+  r.get(
+    '/api/v1/dossiers/:code/due',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Giải thích ngày hẹn trả: thời hạn, ngày không tính, thời gian tạm dừng, hẹn lại',
+        params: CodeParam,
+        response: {
+          200: z.object({
+            code: z.string(),
+            timeLimit: z.object({ amount: z.number(), unit: z.string(), text: z.string() }).passthrough(),
+            receivedAt: z.string(),
+            startAt: z.string(),
+            dueAtOriginal: z.string(),
+            dueAtLegal: z.string(),
+            dueAt: z.string(),
+            skipped: z.array(z.object({ date: z.string(), reason: z.string() })),
+            pauses: z.array(z.object({ kind: z.string(), from: z.string(), to: z.string().nullable(), pausedMinutes: z.number().nullable(), reason: z.string() })),
+            rescheduled: z.object({ at: z.string(), dueAt: z.string(), reason: z.string().nullable() }).nullable(),
+            deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
+            explanation: z.array(z.string()),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (req) => explainDue(ctx, await requireUser(ctx, req), req.params.code),
+  );
+  r.get(
+    '/api/v1/queues/:queue',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Hàng đợi công việc: hồ sơ của tôi, đến hạn hôm nay, sắp đến hạn, quá hạn, chờ bổ sung, chờ duyệt…',
+        params: z.object({ queue: z.enum(QUEUES) }),
+        response: {
+          200: z.object({
+            queue: z.string(),
+            items: z.array(
+              z.object({
+                code: z.string(),
+                procedureCode: z.string(),
+                applicantName: z.string(),
+                status: z.number().int(),
+                statusName: z.string(),
+                subState: z.string(),
+                step: z.string().nullable(),
+                receivedAt: z.string(),
+                dueAt: z.string(),
+                deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
+              }),
+            ),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (req) => workQueue(ctx, await requireUser(ctx, req), req.params.queue),
+  );
+}

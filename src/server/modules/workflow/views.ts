@@ -1,0 +1,135 @@
+import { dueForTimeLimit } from '../../../domain/calendar/time-limit.ts';
+import { addDays, vnDateOf, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import { type NationalStatus, statusName } from '../../../domain/lifecycle/statuses.ts';
+import { deadlineState } from '../../../domain/lifecycle/timeliness.ts';
+import { TRANSITIONS, type Action } from '../../../domain/lifecycle/transitions.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/errors.ts';
+import { listEvents } from '../audit/repository.ts';
+import type { AuthUser } from '../identity/types.ts';
+import * as repo from './repository.ts';
+import { DUE_SOON_MINUTES, dossierUnit, stepsOf } from './service.ts';
+
+const EVENT_LABELS: Record<string, string> = { intake: 'Tiếp nhận hồ sơ tại quầy' };
+
+/** The dossier's audit events, oldest first. */
+export async function timeline(ctx: AppContext, user: AuthUser, code: string) {
+  const unit = await dossierUnit(ctx, user, code);
+  const rows = await listEvents(ctx.db, unit.code, code);
+  if (rows.length === 0) throw new AppError('DOSSIER_NOT_FOUND');
+  return rows.map(({ event: e, username, fullName }) => ({
+    seq: e.seq,
+    action: e.action,
+    label: EVENT_LABELS[e.action] ?? TRANSITIONS[e.action as Action]?.label ?? e.action,
+    actor: { username: username ?? null, fullName: fullName ?? null, role: e.actorRole },
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    toStatusName: e.toStatus ? statusName(e.toStatus as NationalStatus) : null,
+    reason: e.reason,
+    data: e.data ?? null,
+    at: e.at.toISOString(),
+    requestId: e.requestId,
+    hash: e.hash,
+  }));
+}
+
+/** Why the dossier's appointment is what it is: the legal limit, the days skipped, the pauses, any re-appointment. */
+export async function explainDue(ctx: AppContext, user: AuthUser, code: string) {
+  const unit = await dossierUnit(ctx, user, code);
+  const row = await repo.getDossierRow(ctx.db, unit.code, code);
+  if (!row) throw new AppError('DOSSIER_NOT_FOUND');
+  const cal = await ctx.services.calendar.forProvince(row.provinceCode || ctx.config.defaultProvince);
+  const limit = row.timeLimit as { amount: number; unit: 'working_days' | 'working_hours' | 'same_day' | 'calendar_days'; text: string };
+  const base = dueForTimeLimit(cal, row.receivedAt, limit);
+  const pauses = await repo.listPauses(ctx.db, unit.code, code);
+  const apology = row.apology as { reason?: string; newDueAt?: string; approvedAt?: string; approvedBy?: string } | null;
+  const hours = cal.hours;
+  const lines = [
+    `Tiếp nhận lúc ${fmt(row.receivedAt)}; thời hạn giải quyết: ${limit.text}.`,
+    `Giờ làm việc: ${hours.amStart}–${hours.amEnd} và ${hours.pmStart}–${hours.pmEnd}; thủ tục trong ngày tiếp nhận sau ${hours.sameDayCutoff} trả vào ngày làm việc tiếp theo.`,
+    `Bắt đầu tính từ ${fmt(base.startAt)}; hẹn trả ban đầu ${fmt(row.dueAtOriginal)}.`,
+    ...base.skipped.map((s) => `Không tính ngày ${s.date.split('-').reverse().join('/')}: ${s.reason}.`),
+    ...pauses.map((p) =>
+      p.toAt
+        ? `Tạm dừng (${p.kind === 'supplement' ? 'chờ bổ sung' : 'chờ thực hiện nghĩa vụ tài chính'}) từ ${fmt(p.fromAt)} đến ${fmt(p.toAt)}: cộng ${p.pausedMinutes} phút làm việc, hẹn trả thành ${fmt(p.dueAfter!)}.`
+        : `Đang tạm dừng (${p.kind === 'supplement' ? 'chờ bổ sung' : 'chờ thực hiện nghĩa vụ tài chính'}) từ ${fmt(p.fromAt)}.`,
+    ),
+    ...(row.rescheduledAt && apology?.newDueAt ? [`Hẹn lại ngày trả ${fmt(new Date(apology.newDueAt))} theo văn bản xin lỗi được duyệt lúc ${fmt(row.rescheduledAt)}: ${apology.reason ?? ''}`] : []),
+  ];
+  return {
+    code,
+    timeLimit: limit,
+    receivedAt: row.receivedAt.toISOString(),
+    startAt: base.startAt.toISOString(),
+    dueAtOriginal: row.dueAtOriginal.toISOString(),
+    dueAtLegal: (row.dueAtLegal ?? row.dueAtOriginal).toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    skipped: base.skipped,
+    pauses: pauses.map((p) => ({
+      kind: p.kind,
+      from: p.fromAt.toISOString(),
+      to: p.toAt?.toISOString() ?? null,
+      pausedMinutes: p.pausedMinutes ?? null,
+      reason: p.reason,
+    })),
+    rescheduled: row.rescheduledAt ? { at: row.rescheduledAt.toISOString(), dueAt: row.dueAt.toISOString(), reason: apology?.reason ?? null } : null,
+    deadlineState: row.processingEndedAt ? null : deadlineState(cal, ctx.now(), row.dueAt, DUE_SOON_MINUTES),
+    explanation: lines,
+  };
+}
+
+function fmt(d: Date): string {
+  const v = new Date(d.getTime() + 7 * 3_600_000).toISOString();
+  return `${v.slice(11, 16)} ${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
+}
+
+export const QUEUES = ['mine', 'due_today', 'due_soon', 'overdue', 'waiting_supplement', 'awaiting_approval', 'to_transfer', 'to_return'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+/** A work queue of the signed-in officer (or, for leaders, what awaits their approval). */
+export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
+  if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Hàng đợi công việc dành cho cán bộ của xã');
+  const unitCode = user.scope.unitCode;
+  const now = ctx.now();
+  const cal = await ctx.services.calendar.forProvince(user.scope.provinceCode || ctx.config.defaultProvince);
+  const working = [4];
+  const endOfToday = vnInstant(addDays(vnDateOf(now), 1), 0);
+  const filters: Record<Queue, Parameters<typeof repo.listQueue>[2]> = {
+    mine: { statuses: working, assigneeId: user.id },
+    due_today: { statuses: working, dueBefore: endOfToday, dueAfter: now, notPaused: true },
+    due_soon: { statuses: working, dueAfter: now, notPaused: true },
+    overdue: { statuses: working, dueBefore: now },
+    waiting_supplement: { statuses: [5] },
+    awaiting_approval: { statuses: [4, 5, 6], subState: 'apology_pending' },
+    to_transfer: { statuses: [2] },
+    to_return: { statuses: [9] },
+  };
+  let rows = await repo.listQueue(ctx.db, unitCode, filters[queue], 500);
+  if (queue === 'mine' && user.role !== 'reception') {
+    // Unassigned dossiers at a step of the user's role are theirs to pick up too.
+    const byRole = await repo.listQueue(ctx.db, unitCode, { statuses: working }, 500);
+    const extra = byRole.filter((r) => !r.assigneeId && stepsOf(r)[r.stepIndex]?.role === user.role);
+    rows = [...rows, ...extra.filter((e) => !rows.some((r) => r.code === e.code))];
+  }
+  if (queue === 'awaiting_approval' || (queue === 'mine' && user.role === 'leader')) {
+    const approvals = await repo.listQueue(ctx.db, unitCode, { statuses: [4] }, 500);
+    const atLeaderStep = approvals.filter((r) => stepsOf(r)[r.stepIndex]?.role === 'leader');
+    if (queue === 'awaiting_approval') rows = [...rows, ...atLeaderStep.filter((e) => !rows.some((r) => r.code === e.code))];
+  }
+  const items = rows
+    .map((r) => ({ r, state: deadlineState(cal, now, r.dueAt, DUE_SOON_MINUTES) }))
+    .filter(({ state }) => queue !== 'due_soon' || state === 'due_soon')
+    .map(({ r, state }) => ({
+      code: r.code,
+      procedureCode: r.procedureCode,
+      applicantName: r.applicantName,
+      status: r.status,
+      statusName: statusName(r.status as NationalStatus),
+      subState: r.subState,
+      step: stepsOf(r)[r.stepIndex]?.name ?? null,
+      receivedAt: r.receivedAt.toISOString(),
+      dueAt: r.dueAt.toISOString(),
+      deadlineState: r.status === 9 ? null : state,
+    }));
+  return { queue, items };
+}
