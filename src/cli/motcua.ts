@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../server/config.ts';
-import { openPglite } from '../server/db/client.ts';
+import { openPglite, openPostgres } from '../server/db/client.ts';
+import { verifyAll } from '../server/modules/audit/repository.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { startServer } from '../server/start.ts';
 
@@ -48,15 +49,33 @@ async function backup(target: string | undefined) {
   }
 }
 
+/** Walks every dossier's audit chain and reports the first broken link (exit 3 when broken). */
+async function auditVerify() {
+  const config = loadConfig(process.env);
+  const database = config.database.kind === 'pglite' ? await openPglite(config.database.dataDir) : openPostgres(config.database.url);
+  try {
+    const { checked, broken } = await verifyAll(database.db);
+    if (broken) {
+      console.error(
+        `Chuỗi nhật ký bị phá vỡ / audit chain broken: đơn vị ${broken.unitCode}, hồ sơ ${broken.dossierCode}, sự kiện số ${broken.seq} (${broken.problem}, id ${broken.id}); đã kiểm tra ${checked} sự kiện`,
+      );
+      process.exitCode = 3;
+    } else console.log(`Chuỗi nhật ký toàn vẹn / audit chain intact: ${checked} sự kiện`);
+  } finally {
+    await database.close();
+  }
+}
+
 const [command = 'start', ...args] = process.argv.slice(2);
 const commands: Record<string, () => Promise<void>> = {
   start,
   backup: () => backup(args[0]),
+  'audit-verify': auditVerify,
 };
 
 const run = commands[command];
 if (!run) {
-  console.error(`Lệnh không hợp lệ: ${command}. Dùng: motcua start | backup [tệp.tar.gz]`);
+  console.error(`Lệnh không hợp lệ: ${command}. Dùng: motcua start | backup [tệp.tar.gz] | audit-verify`);
   process.exit(2);
 } else {
   run().catch((err: unknown) => {

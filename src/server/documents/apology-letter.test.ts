@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APOLOGY_SUMMARY, type ApologyLetterData, apologyLetterContent, renderApologyLetter } from './apology-letter.ts';
+import {
+  APOLOGY_SUMMARY,
+  type ApologyLetterData,
+  apologyLetterContent,
+  renderApologyLetter,
+} from './apology-letter.ts';
 import { canExtractText, pdfPages } from './pdf-text.test-support.ts';
 
 function buildApologyLetterData(overrides: Partial<ApologyLetterData> = {}): ApologyLetterData {

@@ -80,11 +80,11 @@ export function apologyLetterContent(data: ApologyLetterData): Content[] {
       margin: [0, 18, 0, 12],
     },
     paragraph([
-        `${centre} đã tiếp nhận hồ sơ của ${you} vào ${formatVnDateTime(data.receivedAt)}, về việc `,
-        { text: clause(data.subject), bold: true },
-        ', mã hồ sơ: ',
-        { text: data.code, bold: true },
-        `. Thời gian hẹn trả kết quả là ${formatVnDateTime(data.originalDueAt)}.`,
+      `${centre} đã tiếp nhận hồ sơ của ${you} vào ${formatVnDateTime(data.receivedAt)}, về việc `,
+      { text: clause(data.subject), bold: true },
+      ', mã hồ sơ: ',
+      { text: data.code, bold: true },
+      `. Thời gian hẹn trả kết quả là ${formatVnDateTime(data.originalDueAt)}.`,
     ]),
     paragraph(
       `Tuy nhiên, đơn vị chủ trì giải quyết hồ sơ là ${clause(data.responsibleUnit)} chưa có kết quả ` +
@@ -95,9 +95,9 @@ export function apologyLetterContent(data: ApologyLetterData): Content[] {
         `và rất mong nhận được sự thông cảm của ${you}.`,
     ),
     paragraph([
-        `Hồ sơ của ${you} sẽ được trả kết quả vào `,
-        { text: formatVnDateTime(data.newDueAt), bold: true },
-        `, tại ${clause(data.returnPlace)}.`,
+      `Hồ sơ của ${you} sẽ được trả kết quả vào `,
+      { text: formatVnDateTime(data.newDueAt), bold: true },
+      `, tại ${clause(data.returnPlace)}.`,
     ]),
     paragraph('Trân trọng./.'),
     recipientsAndSigner(recipients, data.signer),

@@ -8,16 +8,18 @@ import {
 } from './control-slip.ts';
 import { canExtractText, mediaBoxes, pdfPages, pdfWords } from './pdf-text.test-support.ts';
 
+const FIRST_HANDOFF: ControlSlipHandoff = {
+  fromUnit: 'Bộ phận tiếp nhận và trả kết quả',
+  toUnit: 'Công chức Tư pháp - Hộ tịch',
+  fromPerson: 'Đặng Thị Mỹ Dung',
+  toPerson: 'Nguyễn Văn Bảy',
+  at: new Date('2025-07-01T01:35:00Z'),
+  verdict: 'early',
+  note: 'Đã xử lý',
+};
+
 const HANDOFFS: ControlSlipHandoff[] = [
-  {
-    fromUnit: 'Bộ phận tiếp nhận và trả kết quả',
-    toUnit: 'Công chức Tư pháp - Hộ tịch',
-    fromPerson: 'Đặng Thị Mỹ Dung',
-    toPerson: 'Nguyễn Văn Bảy',
-    at: new Date('2025-07-01T01:35:00Z'),
-    verdict: 'early',
-    note: 'Đã xử lý',
-  },
+  FIRST_HANDOFF,
   {
     fromUnit: 'Công chức Tư pháp - Hộ tịch',
     toUnit: 'Lãnh đạo UBND xã',
@@ -140,7 +142,9 @@ describe('renderControlSlip', () => {
     });
 
     it('runs onto more pages with the table head repeated', async () => {
-      const many = pdfPages(await renderControlSlip(buildControlSlipData({ handoffs: [...HANDOFFS, ...HANDOFFS, ...HANDOFFS] })));
+      const many = pdfPages(
+        await renderControlSlip(buildControlSlipData({ handoffs: [...HANDOFFS, ...HANDOFFS, ...HANDOFFS] })),
+      );
       expect(many.length).toBeGreaterThan(1);
       for (const page of many) {
         expect(page).toContain('TÊN CƠ QUAN');
@@ -167,7 +171,9 @@ describe('controlSlipContent', () => {
 
   it('stretches the signature cells to the height of a long note', () => {
     const space = (note: string) => {
-      const json = JSON.stringify(controlSlipContent(buildControlSlipData({ handoffs: [{ ...HANDOFFS[0]!, note }] })));
+      const json = JSON.stringify(
+        controlSlipContent(buildControlSlipData({ handoffs: [{ ...FIRST_HANDOFF, note }] })),
+      );
       const match = /"text":"Đặng Thị Mỹ Dung","margin":\[0,([\d.]+),0,0\]/.exec(json);
       return Number(match?.[1]);
     };

@@ -123,11 +123,16 @@ export function estimateLines(text: string, width: number): number {
  */
 function signatureSpace(handoff: ControlSlipHandoff): number {
   const unitLines =
-    estimateLines(`1. Giao: ${handoff.fromUnit}`, UNIT_WIDTH) + estimateLines(`2. Nhận: ${handoff.toUnit}`, UNIT_WIDTH);
+    estimateLines(`1. Giao: ${handoff.fromUnit}`, UNIT_WIDTH) +
+    estimateLines(`2. Nhận: ${handoff.toUnit}`, UNIT_WIDTH);
   const unitHeight = unitLines * LINE_HEIGHT + 6 + CELL_MARGIN[1] + CELL_MARGIN[3];
-  const noteHeight = estimateLines(handoff.note ?? '', NOTE_WIDTH) * LINE_HEIGHT + CELL_MARGIN[1] + CELL_MARGIN[3];
+  const noteHeight =
+    estimateLines(handoff.note ?? '', NOTE_WIDTH) * LINE_HEIGHT + CELL_MARGIN[1] + CELL_MARGIN[3];
   const nameWidth = TIME_WIDTH / 2 - 2 * TIME_GRID_PADDING;
-  const nameLines = Math.max(estimateLines(handoff.fromPerson, nameWidth), estimateLines(handoff.toPerson, nameWidth));
+  const nameLines = Math.max(
+    estimateLines(handoff.fromPerson, nameWidth),
+    estimateLines(handoff.toPerson, nameWidth),
+  );
   // Time row, then role, space and name, each grid row padded on both sides.
   const gridHeight = (2 + nameLines) * LINE_HEIGHT + 4 * TIME_GRID_PADDING + SIGNATURE_SPACE;
   return SIGNATURE_SPACE + Math.max(0, Math.max(unitHeight, noteHeight) - gridHeight);
@@ -181,7 +186,10 @@ function handoffRow(handoff: ControlSlipHandoff): TableCell[] {
 }
 
 function handoffTable(handoffs: ControlSlipHandoff[]): ContentTable {
-  const head = (text: string, extra: Partial<{ rowSpan: number; colSpan: number; marginTop: number }> = {}) => {
+  const head = (
+    text: string,
+    extra: Partial<{ rowSpan: number; colSpan: number; marginTop: number }> = {},
+  ) => {
     const { marginTop = 0, ...span } = extra;
     return { text, bold: true, alignment: 'center', margin: [2, marginTop, 2, 0], ...span } as TableCell;
   };
@@ -199,7 +207,13 @@ function handoffTable(handoffs: ControlSlipHandoff[]): ContentTable {
   for (const handoff of handoffs) body.push(handoffRow(handoff));
   if (handoffs.length === 0) {
     body.push([
-      { text: '(Chưa có lần giao, nhận hồ sơ)', italics: true, colSpan: 6, alignment: 'center', margin: CELL_MARGIN },
+      {
+        text: '(Chưa có lần giao, nhận hồ sơ)',
+        italics: true,
+        colSpan: 6,
+        alignment: 'center',
+        margin: CELL_MARGIN,
+      },
       {},
       {},
       {},
@@ -208,7 +222,12 @@ function handoffTable(handoffs: ControlSlipHandoff[]): ContentTable {
     ]);
   }
   return {
-    table: { headerRows: HEADER_ROWS, dontBreakRows: true, widths: [UNIT_WIDTH, TIME_WIDTH, VERDICT_WIDTH, VERDICT_WIDTH, VERDICT_WIDTH, '*'], body },
+    table: {
+      headerRows: HEADER_ROWS,
+      dontBreakRows: true,
+      widths: [UNIT_WIDTH, TIME_WIDTH, VERDICT_WIDTH, VERDICT_WIDTH, VERDICT_WIDTH, '*'],
+      body,
+    },
     layout: OUTER_LAYOUT,
     fontSize: TABLE_FONT_SIZE,
     margin: [0, 8, 0, 0],
@@ -224,9 +243,13 @@ export function controlSlipContent(data: ControlSlipData): Content[] {
     field('Thời gian giải quyết hồ sơ theo quy định', data.timeLimitText),
     field('Thời gian hẹn trả kết quả', formatVnDateTime(data.dueAt), true),
   ];
-  if (data.processingBody?.trim()) facts.push(field('Cơ quan (bộ phận) giải quyết hồ sơ', data.processingBody.trim()));
-  const coordinating = (data.coordinatingBodies ?? []).map((body) => body.trim()).filter((body) => body !== '');
-  if (coordinating.length > 0) facts.push(field('Cơ quan phối hợp giải quyết hồ sơ', coordinating.join('; ')));
+  if (data.processingBody?.trim())
+    facts.push(field('Cơ quan (bộ phận) giải quyết hồ sơ', data.processingBody.trim()));
+  const coordinating = (data.coordinatingBodies ?? [])
+    .map((body) => body.trim())
+    .filter((body) => body !== '');
+  if (coordinating.length > 0)
+    facts.push(field('Cơ quan phối hợp giải quyết hồ sơ', coordinating.join('; ')));
 
   return [
     officialHeader({ issuerLine1: data.issuerLine1, issuerLine2: data.issuerLine2 }),

@@ -59,7 +59,13 @@ export function pad2(value: number): string {
 }
 
 /** Wall-clock fields of an instant in Vietnam, independent of the process TZ. */
-function vietnamClock(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+function vietnamClock(instant: Date): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+} {
   const ms = instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
   const shifted = new Date(ms + VIETNAM_OFFSET_MS);
@@ -111,9 +117,7 @@ export function field(label: string, value: string, isBold = false): ContentText
 
 /** Centred bold form title, with an optional second line (e.g. "(Mẫu số 02 …)") in italics. */
 export function formTitle(title: string, subtitle?: string): Content {
-  const lines: Content[] = [
-    { text: title, bold: true, fontSize: BODY_FONT_SIZE + 2, alignment: 'center' },
-  ];
+  const lines: Content[] = [{ text: title, bold: true, fontSize: BODY_FONT_SIZE + 2, alignment: 'center' }];
   if (subtitle) lines.push({ text: subtitle, bold: true, alignment: 'center', margin: [0, 1, 0, 0] });
   return { stack: lines, margin: [0, 14, 0, 8] };
 }

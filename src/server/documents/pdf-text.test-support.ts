@@ -60,20 +60,23 @@ export function pdfWords(pdf: Buffer): PdfWord[] {
   return withPdfFile(pdf, (file) => {
     const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { encoding: 'utf8' });
     const words: PdfWord[] = [];
-    html.split(/<page\b/).slice(1).forEach((pageHtml, index) => {
-      const wordPattern =
-        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-      for (const match of pageHtml.matchAll(wordPattern)) {
-        words.push({
-          page: index + 1,
-          xMin: Number(match[1]),
-          yMin: Number(match[2]),
-          xMax: Number(match[3]),
-          yMax: Number(match[4]),
-          text: decodeEntities(match[5] ?? '').normalize('NFC'),
-        });
-      }
-    });
+    html
+      .split(/<page\b/)
+      .slice(1)
+      .forEach((pageHtml, index) => {
+        const wordPattern =
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+        for (const match of pageHtml.matchAll(wordPattern)) {
+          words.push({
+            page: index + 1,
+            xMin: Number(match[1]),
+            yMin: Number(match[2]),
+            xMax: Number(match[3]),
+            yMax: Number(match[4]),
+            text: decodeEntities(match[5] ?? '').normalize('NFC'),
+          });
+        }
+      });
     return words;
   });
 }

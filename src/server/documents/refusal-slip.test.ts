@@ -23,7 +23,11 @@ function buildRefusalSlipData(overrides: Partial<RefusalSlipData> = {}): Refusal
       'Bên nữ chưa đủ 18 tuổi theo quy định tại khoản 1 Điều 8 Luật Hôn nhân và gia đình năm 2014.',
       'Không xuất trình được Giấy xác nhận tình trạng hôn nhân của bên nam.',
     ],
-    contact: { website: 'dichvucong.dongthap.gov.vn', officerName: 'Đặng Thị Mỹ Dung', phone: '0277 3851 234' },
+    contact: {
+      website: 'dichvucong.dongthap.gov.vn',
+      officerName: 'Đặng Thị Mỹ Dung',
+      phone: '0277 3851 234',
+    },
     refuserName: 'Đặng Thị Mỹ Dung',
     ...overrides,
   };
@@ -79,7 +83,9 @@ describe('renderRefusalSlip', () => {
         applicant: { ...buildRefusalSlipData().applicant, idNumber: null },
       });
       const text = pdfPages(await renderRefusalSlip(data)).join(' ');
-      expect(text).toContain('Lý do từ chối: Hồ sơ không thuộc thẩm quyền giải quyết của cấp xã. Xin thông báo');
+      expect(text).toContain(
+        'Lý do từ chối: Hồ sơ không thuộc thẩm quyền giải quyết của cấp xã. Xin thông báo',
+      );
       expect(text).not.toContain('Số căn cước');
     });
 
@@ -97,7 +103,9 @@ describe('refusalSlipContent', () => {
   });
 
   it('defaults the receiving body to the issuer in sentence case', () => {
-    const content = JSON.stringify(refusalSlipContent(buildRefusalSlipData({ receivingBodyName: undefined })));
+    const content = JSON.stringify(
+      refusalSlipContent(buildRefusalSlipData({ receivingBodyName: undefined })),
+    );
     expect(content).toContain('Trung tâm phục vụ hành chính công tiếp nhận hồ sơ của Ông (Bà): ');
   });
 });

@@ -74,7 +74,12 @@ describe('renderStopNotice', () => {
     });
 
     it('prints dots for a missing number and leaves out an unknown receipt time', async () => {
-      const data = buildStopNoticeData({ number: null, receivedAt: null, guidance: null, salutation: undefined });
+      const data = buildStopNoticeData({
+        number: null,
+        receivedAt: null,
+        guidance: null,
+        salutation: undefined,
+      });
       const text = pdfPages(await renderStopNotice(data)).join(' ');
       expect(text).toContain('Số: ……');
       expect(text).toContain('Ủy ban nhân dân xã Tân Thới đã tiếp nhận hồ sơ của Ông (Bà):');

@@ -5,7 +5,13 @@
  * the official wording has not been checked, so the body follows the refusal slip's phrasing).
  */
 import type { Content, ContentText } from 'pdfmake/interfaces';
-import { type FormApplicant, field, letterHeader, type OfficialSigner, recipientsAndSigner } from './form-parts.ts';
+import {
+  type FormApplicant,
+  field,
+  letterHeader,
+  type OfficialSigner,
+  recipientsAndSigner,
+} from './form-parts.ts';
 import { BODY_FONT_SIZE, formatVnDateTime, renderPdf, sentenceCaseVi } from './pdf.ts';
 
 export interface StopNoticeData {

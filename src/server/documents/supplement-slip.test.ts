@@ -32,11 +32,21 @@ function buildSupplementSlipData(overrides: Partial<SupplementSlipData> = {}): S
         certifiedCopies: 0,
         photocopies: 0,
       },
-      { name: 'Giấy chứng sinh do Bệnh viện Đa khoa Đồng Tháp cấp', originals: 1, certifiedCopies: 0, photocopies: 2 },
+      {
+        name: 'Giấy chứng sinh do Bệnh viện Đa khoa Đồng Tháp cấp',
+        originals: 1,
+        certifiedCopies: 0,
+        photocopies: 2,
+      },
       { name: 'Giấy chứng nhận kết hôn của cha, mẹ', originals: 0, certifiedCopies: 1, photocopies: 0 },
     ],
-    reason: 'Tờ khai ghi sai nơi sinh; thiếu Giấy chứng sinh bản chính và giấy tờ chứng minh quan hệ hôn nhân của cha, mẹ.',
-    contact: { website: 'dichvucong.dongthap.gov.vn', officerName: 'Đặng Thị Mỹ Dung', phone: '0277 3851 234' },
+    reason:
+      'Tờ khai ghi sai nơi sinh; thiếu Giấy chứng sinh bản chính và giấy tờ chứng minh quan hệ hôn nhân của cha, mẹ.',
+    contact: {
+      website: 'dichvucong.dongthap.gov.vn',
+      officerName: 'Đặng Thị Mỹ Dung',
+      phone: '0277 3851 234',
+    },
     guideName: 'Đặng Thị Mỹ Dung',
     ...overrides,
   };
@@ -103,7 +113,9 @@ describe('renderSupplementSlip', () => {
     });
 
     it('says before acceptance that the dossier is not received yet, and nothing about a paused clock', async () => {
-      const text = pdfPages(await renderSupplementSlip(buildSupplementSlipData({ stage: 'intake' }))).join(' ');
+      const text = pdfPages(await renderSupplementSlip(buildSupplementSlipData({ stage: 'intake' }))).join(
+        ' ',
+      );
       expect(text).toContain(STAGE_SENTENCE.intake);
       expect(text).not.toContain('không tính vào thời gian giải quyết');
       expect(text).not.toContain(STAGE_SENTENCE.processing);
@@ -150,7 +162,9 @@ describe('supplementSlipContent', () => {
 
   it('changes only the stage sentence between intake and processing', () => {
     const intake = JSON.stringify(supplementSlipContent(buildSupplementSlipData({ stage: 'intake' })));
-    const processing = JSON.stringify(supplementSlipContent(buildSupplementSlipData({ stage: 'processing' })));
+    const processing = JSON.stringify(
+      supplementSlipContent(buildSupplementSlipData({ stage: 'processing' })),
+    );
     expect(intake.replace(JSON.stringify(STAGE_SENTENCE.intake), '"…"')).toBe(
       processing.replace(JSON.stringify(STAGE_SENTENCE.processing), '"…"'),
     );

@@ -6,12 +6,12 @@
  */
 import type { Content, ContentTable, Margins, TableCell } from 'pdfmake/interfaces';
 import {
+  contactLine,
+  FORM_TABLE_LAYOUT,
   type FormApplicant,
   type FormContact,
-  FORM_TABLE_LAYOUT,
   field,
   formTitle,
-  contactLine,
   TABLE_FONT_SIZE,
 } from './form-parts.ts';
 import { officialHeader, renderPdf, sentenceCaseVi, signatureBlock } from './pdf.ts';
@@ -66,7 +66,10 @@ export const STAGE_SENTENCE: Record<SupplementStage, string> = {
 };
 
 function itemsTable(items: SupplementSlipItem[]): ContentTable {
-  const head = (text: string, extra: { rowSpan?: number; colSpan?: number; margin?: Margins } = {}): TableCell => ({
+  const head = (
+    text: string,
+    extra: { rowSpan?: number; colSpan?: number; margin?: Margins } = {},
+  ): TableCell => ({
     text,
     bold: true,
     alignment: 'center',
@@ -117,11 +120,9 @@ export function supplementSlipContent(data: SupplementSlipData): Content[] {
     { text: [`${receiver} tiếp nhận hồ sơ của Ông (Bà): `, { text: applicant.fullName, bold: true }] },
   ];
   if (data.code?.trim()) facts.push(field('Mã hồ sơ', data.code.trim(), true));
-  facts.push(
-    field('Nội dung yêu cầu giải quyết', data.subject, true),
-    field('Địa chỉ', applicant.address),
-    { text: [`Số điện thoại: ${applicant.phone}`, email ? `          Email: ${email}` : ''] },
-  );
+  facts.push(field('Nội dung yêu cầu giải quyết', data.subject, true), field('Địa chỉ', applicant.address), {
+    text: [`Số điện thoại: ${applicant.phone}`, email ? `          Email: ${email}` : ''],
+  });
 
   return [
     officialHeader({

@@ -9,7 +9,13 @@ const PROCEDURES = [
   'Cấp giấy phép xây dựng nhà ở riêng lẻ',
   'Xác nhận tình trạng hôn nhân',
 ];
-const NAMES = ['Nguyễn Thị Hồng Nhung', 'Phạm Văn Lữ', 'Trần Thị Mỹ Hạnh', 'Lê Hoàng Vỹ', 'Đỗ Thị Ngọc Hưởng'];
+const NAMES = [
+  'Nguyễn Thị Hồng Nhung',
+  'Phạm Văn Lữ',
+  'Trần Thị Mỹ Hạnh',
+  'Lê Hoàng Vỹ',
+  'Đỗ Thị Ngọc Hưởng',
+];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 // 08:05 on 1 July 2025 in Vietnam.

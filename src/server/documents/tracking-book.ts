@@ -75,7 +75,10 @@ export const DATE_COLUMNS = [
 const WIDTHS: (number | '*')[] = [20, 80, '*', 30, 60, 74, 60, 44, 44, 44, 44, 44, 38];
 const CODE_FONT_SIZE = TABLE_FONT_SIZE - 0.5;
 
-function head(text: string, extra: { rowSpan?: number; colSpan?: number; marginTop?: number } = {}): TableCell {
+function head(
+  text: string,
+  extra: { rowSpan?: number; colSpan?: number; marginTop?: number } = {},
+): TableCell {
   const { marginTop = 0, ...span } = extra;
   return { text, bold: true, alignment: 'center', margin: [0, marginTop, 0, 0], ...span };
 }
@@ -164,7 +167,16 @@ export function trackingBookContent(data: TrackingBookData): Content[] {
             { text: upperVi(data.issuerLine1) },
             { text: upperVi(data.issuerLine2), bold: true },
             {
-              canvas: [{ type: 'line', x1: ISSUER_WIDTH / 2 - 30, y1: 0, x2: ISSUER_WIDTH / 2 + 30, y2: 0, lineWidth: 0.6 }],
+              canvas: [
+                {
+                  type: 'line',
+                  x1: ISSUER_WIDTH / 2 - 30,
+                  y1: 0,
+                  x2: ISSUER_WIDTH / 2 + 30,
+                  y2: 0,
+                  lineWidth: 0.6,
+                },
+              ],
               margin: [0, 4, 0, 0],
             },
           ],

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, lte } from 'drizzle-orm';
 import type { CalendarDay } from '../../../domain/calendar/types.ts';
 import type { Executor } from '../../db/client.ts';
 import { calendarDays, provinceSettings } from '../../db/schema.ts';
@@ -11,4 +11,10 @@ export async function listCalendarDays(db: Executor): Promise<CalendarDay[]> {
 export async function findProvinceSettings(db: Executor, provinceCode: string) {
   const rows = await db.select().from(provinceSettings).where(eq(provinceSettings.provinceCode, provinceCode)).limit(1);
   return rows[0];
+}
+
+/** Replaces one year's official schedule (the imported one overrides the derived holidays). */
+export async function replaceYear(db: Executor, year: number, days: Array<typeof calendarDays.$inferInsert>) {
+  await db.delete(calendarDays).where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)));
+  if (days.length) await db.insert(calendarDays).values(days);
 }

@@ -3,7 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { computeDue } from '../../../domain/calendar/work-calendar.ts';
 import type { AppContext } from '../../context.ts';
+import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
+import { ProblemSchema } from '../../http/problem-schema.ts';
+import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
+import { replaceYear } from './repository.ts';
 
 const DueQuery = z.object({
   from: z.iso.datetime({ offset: true }).describe('Thời điểm tiếp nhận (ISO 8601, có múi giờ)'),
@@ -64,5 +68,54 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => ({ year: req.query.year, days: await ctx.services.calendar.daysOfYear(req.query.year) }),
+  );
+  r.put(
+    '/api/v1/calendar/years/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Quản trị: nhập lịch nghỉ lễ chính thức của một năm (thay thế lịch tự suy ra)',
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.object({
+          source: z.string().min(3).max(500).describe('Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX'),
+          days: z
+            .array(
+              z.object({
+                date: z.iso.date(),
+                kind: z.enum(['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday']),
+                name: z.string().min(1).max(200),
+                note: z.string().max(500).optional(),
+              }),
+            )
+            .max(60),
+        }),
+        response: { 200: z.object({ year: z.number(), imported: z.number() }), 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (req) => {
+      await requireUser(ctx, req, ['admin']);
+      const { year } = req.params;
+      const errors = [];
+      const seen = new Set<string>();
+      for (const [i, d] of req.body.days.entries()) {
+        const weekday = weekdayOf(d.date);
+        if (!d.date.startsWith(`${year}-`)) errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} không thuộc năm ${year}` });
+        if (seen.has(d.date)) errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} bị trùng` });
+        if (d.kind === 'makeup_workday' && weekday !== 6 && weekday !== 0) {
+          errors.push({ path: `days.${i}.kind`, message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật' });
+        }
+        seen.add(d.date);
+      }
+      if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
+      await ctx.db.transaction((tx) =>
+        replaceYear(
+          tx,
+          year,
+          req.body.days.map((d) => ({ day: d.date, kind: d.kind, name: d.name, source: 'official' as const, note: d.note ?? req.body.source })),
+        ),
+      );
+      ctx.services.calendar.invalidate();
+      return { year, imported: req.body.days.length };
+    },
   );
 }

@@ -113,3 +113,41 @@ describe.each(databaseKinds())('units, catalogue and calendar on %s', (kind) => 
     expect((await s.request({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
   });
 });
+
+describe.each(databaseKinds())('official schedule import on %s', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await createTestServer(kind);
+  });
+  afterAll(async () => s?.close());
+
+  it('lets an administrator import a year, which then overrides the derived holidays', async () => {
+    const admin = await s.login('admin');
+    const body = {
+      source: 'Công văn giả định số 1/VPCP-KGVX (kiểm thử)',
+      days: [
+        { date: '2027-02-05', kind: 'holiday', name: 'Tết Nguyên đán Đinh Mùi' },
+        { date: '2027-02-08', kind: 'holiday', name: 'Tết Nguyên đán Đinh Mùi' },
+        { date: '2027-02-13', kind: 'makeup_workday', name: 'Làm bù' },
+      ],
+    };
+    const reception = await s.login('reception.tan-thoi');
+    expect((await s.request({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: { cookie: reception }, payload: body })).statusCode).toBe(403);
+    const bad = await s.request({
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2027',
+      headers: { cookie: admin },
+      payload: { ...body, days: [...body.days, { date: '2027-02-10', kind: 'makeup_workday', name: 'Sai' }, { date: '2026-01-01', kind: 'holiday', name: 'Sai năm' }] },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['days.3.kind', 'days.4.date']);
+    expect((await s.request({ url: '/api/v1/calendar/days?year=2027' })).json().days.every((d: { source: string }) => d.source === 'derived')).toBe(true);
+    const ok = await s.request({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: { cookie: admin }, payload: body });
+    expect(ok.json()).toEqual({ year: 2027, imported: 3 });
+    const days = (await s.request({ url: '/api/v1/calendar/days?year=2027' })).json().days;
+    expect(days.map((d: { date: string; source: string }) => `${d.date}:${d.source}`)).toEqual(['2027-02-05:official', '2027-02-08:official', '2027-02-13:official']);
+    // Saturday 13/2/2027 is now a working day: a same-day dossier received Friday 12/2 at 16:00 is due on it.
+    const due = (await s.request({ url: `/api/v1/calendar/due?from=${encodeURIComponent('2027-02-12T16:00:00+07:00')}&unit=same_day` })).json();
+    expect(due.dueAt).toBe('2027-02-13T10:00:00.000Z');
+  });
+});
