@@ -52,6 +52,8 @@ export interface HttpResult {
   timeouts: number;
   throughput: number;
   latency: LatencySummary;
+  /** Longest time with no response at all: a stall of the server, as opposed to unfair queueing. */
+  longestGapMs: number;
 }
 
 export interface LoadOptions {
@@ -71,8 +73,10 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
   const statuses: Record<string, number> = {};
   let created = 0;
   let non2xx = 0;
+  let longestGapMs = 0;
   return new Promise((resolve, reject) => {
     const start = performance.now();
+    let last = start;
     const instance = autocannon(
       {
         url: opts.url,
@@ -106,6 +110,7 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
           timeouts: result.timeouts,
           throughput: created / seconds,
           latency: recorder.summary(),
+          longestGapMs,
         });
       },
     );
@@ -114,6 +119,9 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
       'response',
       (_client: unknown, status: number, _bytes: number, ms: number) => {
         recorder.record(ms);
+        const now = performance.now();
+        longestGapMs = Math.max(longestGapMs, now - last);
+        last = now;
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status === 201) created++;
         if (status < 200 || status >= 300) non2xx++;

@@ -120,7 +120,7 @@ export function printReport(r: DbReport, print: (line: string) => void = console
   print(
     `HTTP   POST /api/v1/dossiers: ${h.throughput.toFixed(1)} intakes/s (${h.created} x 201 in ${h.seconds.toFixed(1)} s)`,
   );
-  print(`       ${latencyLine(h.latency)}`);
+  print(`       ${latencyLine(h.latency)}; longest time without any response ${f1(h.longestGapMs)} ms`);
   print(
     `       non-2xx ${h.non2xx}, errors ${h.errors}, timeouts ${h.timeouts}; statuses ${JSON.stringify(h.statuses)}`,
   );
@@ -156,6 +156,7 @@ export function jsonOf(r: DbReport) {
       created: r.http.created,
       seconds: round(r.http.seconds),
       latencyMs: lat(r.http.latency),
+      longestGapMs: round(r.http.longestGapMs),
       non2xx: r.http.non2xx,
       errors: r.http.errors,
       timeouts: r.http.timeouts,
@@ -176,6 +177,7 @@ export function jsonOf(r: DbReport) {
     rowsOk: r.rows.http.ok && r.rows.floor.ok,
     targets: Object.fromEntries(r.targets.map((t) => [t.key, t.ok])),
     targetsMet: r.targets.every((t) => t.ok),
+    notes: r.notes,
     machineBusyPct:
       r.http.cpu.machineBusyPct === undefined ? undefined : Math.round(r.http.cpu.machineBusyPct),
   };

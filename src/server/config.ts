@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   MOTCUA_MAX_UPLOAD_MB: z.coerce.number().positive().default(5),
   MOTCUA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   MOTCUA_LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(300),
+  MOTCUA_SMTP_URL: z.string().url().optional(),
+  MOTCUA_MAIL_FROM: z.string().default('Trung tâm Phục vụ hành chính công <motcua@localhost>'),
+  MOTCUA_SMS_URL: z.string().url().optional(),
+  MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -42,6 +46,11 @@ export interface Config {
   loginMaxFailures: number;
   loginLockSeconds: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Where notifications go; in demo mode, local stand-ins are started when these are unset. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smsUrl: string | undefined;
+  outboxIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +87,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginMaxFailures: e.MOTCUA_LOGIN_MAX_FAILURES,
     loginLockSeconds: e.MOTCUA_LOGIN_LOCK_SECONDS,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.MOTCUA_SMTP_URL,
+    mailFrom: e.MOTCUA_MAIL_FROM,
+    smsUrl: e.MOTCUA_SMS_URL,
+    outboxIntervalMs: e.MOTCUA_OUTBOX_INTERVAL_MS,
   };
 }

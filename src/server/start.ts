@@ -5,6 +5,10 @@ import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { countDemoUsers, type DemoAccount, seedDemo } from './seed/demo.ts';
 import { loadReferenceData } from './seed/reference.ts';
+import { startOutboxWorker } from './modules/integration/outbox.ts';
+import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
+import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
+import path from 'node:path';
 
 export interface Started {
   app: FastifyInstance;
@@ -33,6 +37,32 @@ export async function startServer(config: Config, log: (line: string) => void = 
       throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
     }
     const { app } = await buildApp(config, database);
+    // Notifications: configured gateways, or in demo mode local stand-ins that keep what they receive.
+    const closers: Array<() => Promise<void>> = [];
+    let smtpUrl = config.smtpUrl;
+    let smsUrl = config.smsUrl;
+    if (config.mode === 'demo' && !smtpUrl) {
+      const mail = await startSmtpStandIn({ dir: path.join(config.dataDir, 'mail') });
+      closers.push(mail.close);
+      smtpUrl = mail.url;
+    }
+    if (config.mode === 'demo' && !smsUrl) {
+      const sms = await startSmsStandIn();
+      closers.push(sms.close);
+      smsUrl = sms.url;
+    }
+    const senders: Record<string, Sender> = {};
+    if (smtpUrl) senders.email = smtpSender(smtpUrl, config.mailFrom);
+    if (smsUrl) senders.sms = httpSmsSender(smsUrl);
+    const worker = startOutboxWorker(database.db, {
+      senders,
+      intervalMs: config.outboxIntervalMs,
+      onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
+    });
+    app.addHook('onClose', async () => {
+      await worker.stop();
+      for (const close of closers) await close();
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

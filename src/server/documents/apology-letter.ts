@@ -5,10 +5,10 @@
  * Laid out as a letter (Decree 30/2020): number and "V/v" summary, "Kính gửi", Nơi nhận, signer.
  */
 import type { Content, ContentText } from 'pdfmake/interfaces';
-import { letterHeader, type OfficialSigner, recipientsAndSigner } from './form-parts.ts';
+import { letterHeader, type OfficialSigner, recipientsAndSigner, type Salutation } from './form-parts.ts';
 import { formatVnDateTime, renderPdf, sentenceCaseVi } from './pdf.ts';
 
-export type Salutation = 'Ông' | 'Bà' | 'Ông (Bà)';
+export type { Salutation } from './form-parts.ts';
 
 export interface ApologyLetterData {
   /** Governing body, e.g. 'UBND XÃ TÂN THỚI'. */

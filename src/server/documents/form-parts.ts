@@ -29,6 +29,9 @@ export interface FormApplicant {
   idNumber?: string | null;
 }
 
+/** How a letter addresses the applicant. */
+export type Salutation = 'Ông' | 'Bà' | 'Ông (Bà)';
+
 /** Who the applicant can turn to with questions (supplement and refusal slips). */
 export interface FormContact {
   /** Website with the procedure rules, e.g. 'dichvucong.dongthap.gov.vn'. */

@@ -11,6 +11,7 @@ import {
   letterHeader,
   type OfficialSigner,
   recipientsAndSigner,
+  type Salutation,
 } from './form-parts.ts';
 import { BODY_FONT_SIZE, formatVnDateTime, renderPdf, sentenceCaseVi } from './pdf.ts';
 
@@ -27,7 +28,7 @@ export interface StopNoticeData {
   /** Proper name of the issuing body in running text; defaults to issuerLine2 in sentence case. */
   issuerName?: string;
   /** How the applicant is addressed; defaults to 'Ông (Bà)'. */
-  salutation?: 'Ông' | 'Bà' | 'Ông (Bà)';
+  salutation?: Salutation;
   /** Dossier code (mã hồ sơ). */
   code: string;
   applicant: FormApplicant;

@@ -1,0 +1,45 @@
+/** Vietnamese texts of the notifications sent to applicants (domain-vn.md §2.3: supplement, result, re-appointment). */
+
+export interface NotificationPayload {
+  code: string;
+  template: 'supplement_requested' | 'result_ready' | 'appointment_moved' | string;
+  applicantName: string;
+  dueAt: string;
+  reason?: string;
+  items?: Array<{ name: string }>;
+  apology?: boolean;
+  to: string;
+}
+
+function vnTime(iso: string): string {
+  const v = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+  return `${v.slice(11, 16)} ngày ${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
+}
+
+/** Subject and text of a notification; SMS uses the short text only. */
+export function renderMessage(p: NotificationPayload): { subject: string; text: string; sms: string } {
+  switch (p.template) {
+    case 'supplement_requested': {
+      const items = p.items?.length ? ` Giấy tờ cần bổ sung: ${p.items.map((i) => i.name).join('; ')}.` : '';
+      return {
+        subject: `Hồ sơ ${p.code}: yêu cầu bổ sung, hoàn thiện hồ sơ`,
+        text: `Kính gửi Ông/Bà ${p.applicantName},\n\nHồ sơ ${p.code} cần được bổ sung, hoàn thiện. Lý do: ${p.reason ?? ''}.${items}\nThời gian chờ bổ sung không tính vào thời hạn giải quyết; ngày hẹn trả sẽ được lùi tương ứng.\n\nTrân trọng.`,
+        sms: `Ho so ${p.code} can bo sung: ${p.reason ?? ''}. Vui long lien he Trung tam Phuc vu hanh chinh cong.`,
+      };
+    }
+    case 'result_ready':
+      return {
+        subject: `Hồ sơ ${p.code}: đã có kết quả giải quyết`,
+        text: `Kính gửi Ông/Bà ${p.applicantName},\n\nHồ sơ ${p.code} đã có kết quả. Mời Ông/Bà đến Trung tâm Phục vụ hành chính công nhận kết quả (mang theo giấy tiếp nhận hồ sơ).\n\nTrân trọng.`,
+        sms: `Ho so ${p.code} da co ket qua. Moi Ong/Ba den Trung tam Phuc vu hanh chinh cong nhan ket qua.`,
+      };
+    case 'appointment_moved':
+      return {
+        subject: `Hồ sơ ${p.code}: thay đổi ngày hẹn trả kết quả`,
+        text: `Kính gửi Ông/Bà ${p.applicantName},\n\n${p.apology ? 'Trung tâm Phục vụ hành chính công xin lỗi Ông/Bà vì hồ sơ chưa được giải quyết đúng hẹn. ' : ''}Ngày hẹn trả kết quả của hồ sơ ${p.code} nay là ${vnTime(p.dueAt)}.\n\nTrân trọng.`,
+        sms: `Ho so ${p.code}: ngay hen tra ket qua moi la ${vnTime(p.dueAt)}.`,
+      };
+    default:
+      throw new Error(`unknown notification template ${p.template}`);
+  }
+}
