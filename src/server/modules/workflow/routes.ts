@@ -3,11 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { getDossier } from '../dossiers/service.ts';
 import { DossierSchema } from '../dossiers/schemas.ts';
 import { ActionBodySchema } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
+import { apologyPdf, controlSlipPdf, stopNoticePdf, supplementSlipPdf, trackingBookPdf } from './documents.ts';
 import { explainDue, QUEUES, timeline, workQueue } from './views.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(60) });
@@ -141,5 +143,39 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => workQueue(ctx, await requireUser(ctx, req), req.params.queue),
+  );
+
+  const pdfs = {
+    'control-slip': { render: controlSlipPdf, summary: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)' },
+    'supplement-slip': { render: supplementSlipPdf, summary: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF, lần yêu cầu gần nhất)' },
+    apology: { render: apologyPdf, summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF)' },
+    'stop-notice': { render: stopNoticePdf, summary: 'Thông báo dừng giải quyết hồ sơ (PDF)' },
+  } as const;
+  for (const [name, doc] of Object.entries(pdfs)) {
+    r.get(
+      `/api/v1/dossiers/:code/${name}.pdf`,
+      { schema: { tags: ['documents'], summary: doc.summary, params: CodeParam, produces: ['application/pdf'] } },
+      async (req, reply) => {
+        const pdf = await doc.render(ctx, await requireUser(ctx, req), req.params.code);
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}-${req.params.code}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+      },
+    );
+  }
+  r.get(
+    '/api/v1/tracking-book.pdf',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Sổ theo dõi hồ sơ của xã trong một khoảng thời gian (PDF)',
+        querystring: z.object({ from: z.iso.date(), to: z.iso.date() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) => {
+      const { from, to } = req.query;
+      if (to < from) throw new AppError('VALIDATION_FAILED', 'Khoảng thời gian đảo ngược', [{ path: 'to', message: 'Ngày kết thúc trước ngày bắt đầu' }]);
+      const pdf = await trackingBookPdf(ctx, await requireUser(ctx, req), from, to);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`).send(pdf);
+    },
   );
 }

@@ -210,3 +210,40 @@ describe.each(databaseKinds())('dossier lifecycle on %s', (kind) => {
     expect(broken.broken).toMatchObject({ dossierCode: victim!.dossier_code, seq: victim!.seq, problem: 'hash_mismatch' });
   });
 });
+
+describe.each(databaseKinds())('lifecycle documents on %s', (kind) => {
+  let s: TestServer;
+  let clock = new Date('2025-07-01T02:00:00Z');
+  beforeAll(async () => {
+    s = await createTestServer(kind, { now: () => clock });
+  });
+  afterAll(async () => s?.close());
+
+  it('prints the control slip, supplement slip, apology, stop notice and tracking book as PDFs', async () => {
+    const reception = await s.login('reception.tan-thoi');
+    const specialist = await s.login('specialist.tan-thoi');
+    const leader = await s.login('leader.tan-thoi');
+    const act = (cookie: string, code: string, payload: Record<string, unknown>) =>
+      s.request({ method: 'POST', url: `/api/v1/dossiers/${code}/actions`, headers: { cookie }, payload });
+    const code = (await s.request({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: reception }, payload: intakeBody() })).json().code;
+    await act(reception, code, { action: 'transfer' });
+    await act(specialist, code, { action: 'request_supplement', reason: 'Bản sao không rõ', items: [{ name: 'Bản chính giấy tờ', originals: 1 }] });
+    await act(reception, code, { action: 'supplement_received' });
+    clock = new Date('2025-07-03T09:00:00Z');
+    expect((await act(specialist, code, { action: 'draft_apology', reason: 'Chờ xác minh', newDueAt: '2025-07-08T10:00:00Z' })).statusCode).toBe(200);
+    expect((await act(leader, code, { action: 'approve_apology' })).statusCode).toBe(200);
+    expect((await act(leader, code, { action: 'stop', reason: 'Giấy tờ giả mạo' })).statusCode).toBe(200);
+    for (const doc of ['control-slip', 'supplement-slip', 'apology', 'stop-notice']) {
+      const res = await s.request({ url: `/api/v1/dossiers/${code}/${doc}.pdf`, headers: { cookie: reception } });
+      expect(res.statusCode, doc).toBe(200);
+      expect(res.rawPayload.subarray(0, 5).toString(), doc).toBe('%PDF-');
+    }
+    const other = await s.login('reception.tan-phu-dong');
+    expect((await s.request({ url: `/api/v1/dossiers/${code}/control-slip.pdf`, headers: { cookie: other } })).statusCode).toBe(404);
+    const book = await s.request({ url: '/api/v1/tracking-book.pdf?from=2025-07-01&to=2025-07-31', headers: { cookie: reception } });
+    expect(book.statusCode).toBe(200);
+    expect(book.headers['content-type']).toBe('application/pdf');
+    const inverted = await s.request({ url: '/api/v1/tracking-book.pdf?from=2025-07-31&to=2025-07-01', headers: { cookie: reception } });
+    expect(inverted.statusCode).toBe(422);
+  });
+});

@@ -1,0 +1,210 @@
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { renderApologyLetter } from '../../documents/apology-letter.ts';
+import { type ControlSlipHandoff, renderControlSlip } from '../../documents/control-slip.ts';
+import { renderStopNotice } from '../../documents/stop-notice.ts';
+import { renderSupplementSlip } from '../../documents/supplement-slip.ts';
+import { renderTrackingBook } from '../../documents/tracking-book.ts';
+import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import type { AppContext } from '../../context.ts';
+import { dossiers, dossierSteps, trackingBook, users } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import type { AuthUser } from '../identity/types.ts';
+import type { UnitRow } from '../units/repository.ts';
+import * as repo from './repository.ts';
+import { dossierUnit } from './service.ts';
+
+const ROLE_UNITS: Record<string, string> = {
+  reception: 'Bộ phận Một cửa (Trung tâm PVHCC)',
+  specialist: 'Công chức chuyên môn',
+  leader: 'Lãnh đạo UBND xã',
+};
+
+function issuer(unit: UnitRow) {
+  const center = `Trung tâm Phục vụ hành chính công ${unit.fullName.replace(/^\p{Lu}/u, (m) => m.toLowerCase())}`;
+  return { issuerLine1: `UBND ${unit.fullName.toUpperCase()}`, issuerLine2: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', place: unit.name, center };
+}
+
+async function load(ctx: AppContext, user: AuthUser, code: string) {
+  const unit = await dossierUnit(ctx, user, code);
+  const row = await repo.getDossierRow(ctx.db, unit.code, code);
+  if (!row) throw new AppError('DOSSIER_NOT_FOUND');
+  const proc = await ctx.services.catalog.find(unit.code, row.procedureCode);
+  return { unit, row, procedureName: proc?.record.name ?? row.procedureCode };
+}
+
+async function names(ctx: AppContext, ids: Array<string | null>) {
+  const list = ids.filter((x): x is string => Boolean(x));
+  if (!list.length) return new Map<string, string>();
+  const rows = await ctx.db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, list));
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ with one row per hand-off and its verdict. */
+export async function controlSlipPdf(ctx: AppContext, user: AuthUser, code: string) {
+  const { unit, row, procedureName } = await load(ctx, user, code);
+  const steps = await repo.listSteps(ctx.db, unit.code, code);
+  const who = await names(ctx, [...steps.flatMap((s) => [s.fromUserId, s.toUserId]), row.receivedBy, row.assigneeId]);
+  const handoffs: ControlSlipHandoff[] = steps.map((s, i) => ({
+    fromUnit: ROLE_UNITS[s.fromRole ?? 'reception'] ?? '',
+    toUnit: `${ROLE_UNITS[s.toRole] ?? s.toRole} — ${s.stepName}`,
+    fromPerson: (s.fromUserId && who.get(s.fromUserId)) || '',
+    toPerson: (s.toUserId && who.get(s.toUserId)) || '',
+    at: s.handedAt,
+    ...(i > 0 && steps[i - 1]!.verdict ? { verdict: steps[i - 1]!.verdict as ControlSlipHandoff['verdict'] } : {}),
+    note: s.endedAt ? 'Đã xử lý' : 'Đang xử lý',
+  }));
+  const last = steps.at(-1);
+  if (row.processingEndedAt && last && row.status >= 9) {
+    handoffs.push({
+      fromUnit: ROLE_UNITS[last.toRole] ?? '',
+      toUnit: ROLE_UNITS.reception!,
+      fromPerson: '',
+      toPerson: '',
+      at: row.processingEndedAt,
+      ...(last.verdict ? { verdict: last.verdict as ControlSlipHandoff['verdict'] } : {}),
+      note: 'Chuyển kết quả',
+    });
+  }
+  if (row.returnedAt) {
+    handoffs.push({
+      fromUnit: ROLE_UNITS.reception!,
+      toUnit: 'Người nộp hồ sơ (nhận kết quả)',
+      fromPerson: '',
+      toPerson: row.applicantName,
+      at: row.returnedAt,
+      ...(row.timeliness ? { verdict: row.timeliness as ControlSlipHandoff['verdict'] } : {}),
+      note: 'Nhận kết quả',
+    });
+  }
+  const i = issuer(unit);
+  return renderControlSlip({
+    issuerLine1: i.issuerLine1,
+    issuerLine2: i.issuerLine2,
+    code,
+    applicantName: row.applicantName,
+    subject: row.subject || procedureName,
+    receivedAt: row.receivedAt,
+    timeLimitText: (row.timeLimit as { text: string }).text,
+    dueAt: row.dueAt,
+    processingBody: `UBND ${unit.fullName}`,
+    handoffs,
+  });
+}
+
+/** The latest supplement request of a dossier as a Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: string) {
+  const { unit, row, procedureName } = await load(ctx, user, code);
+  const pause = (await repo.listPauses(ctx.db, unit.code, code)).filter((p) => p.kind === 'supplement').at(-1);
+  if (!pause) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ chưa có yêu cầu bổ sung');
+  const i = issuer(unit);
+  const items = ((pause.items as Array<{ name: string; originals?: number; certifiedCopies?: number; photocopies?: number }> | null) ?? []).map((it) => ({
+    name: it.name,
+    originals: it.originals ?? 0,
+    certifiedCopies: it.certifiedCopies ?? 0,
+    photocopies: it.photocopies ?? 0,
+  }));
+  return renderSupplementSlip({
+    ...i,
+    receivingBodyName: i.center,
+    number: `${pause.seq}`,
+    issuedAt: pause.fromAt,
+    code,
+    applicant: { fullName: row.applicantName, address: row.applicantAddress, phone: row.applicantPhone, email: row.applicantEmail, idNumber: row.applicantIdNumber },
+    subject: row.subject || procedureName,
+    stage: 'processing',
+    items: items.length ? items : [{ name: pause.reason, originals: 0, certifiedCopies: 0, photocopies: 0 }],
+    reason: pause.reason,
+    contact: { website: ctx.config.publicUrl, officerName: user.fullName, phone: 'tại quầy tiếp nhận' },
+    guideName: user.fullName,
+  });
+}
+
+/** The approved (or drafted) apology and re-appointment letter. */
+export async function apologyPdf(ctx: AppContext, user: AuthUser, code: string) {
+  const { unit, row, procedureName } = await load(ctx, user, code);
+  const apology = row.apology as { reason?: string; newDueAt?: string; draftedAt?: string; approvedBy?: string } | null;
+  if (!apology?.newDueAt) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ không có văn bản xin lỗi');
+  const i = issuer(unit);
+  const leader = apology.approvedBy ? (await ctx.db.select().from(users).where(eq(users.username, apology.approvedBy)).limit(1))[0] : undefined;
+  return renderApologyLetter({
+    ...i,
+    issuedAt: row.rescheduledAt ?? new Date(apology.draftedAt ?? Date.now()),
+    number: `${row.bookNumber}/TTPVHCC`,
+    applicantName: row.applicantName,
+    code,
+    subject: row.subject || procedureName,
+    receivedAt: row.receivedAt,
+    originalDueAt: row.dueAtOriginal,
+    responsibleUnit: `Công chức chuyên môn, UBND ${unit.fullName}`,
+    reason: apology.reason ?? '',
+    newDueAt: new Date(apology.newDueAt),
+    returnPlace: i.center,
+    signer: { title: 'GIÁM ĐỐC', name: leader?.fullName ?? '' },
+  });
+}
+
+/** Thông báo dừng giải quyết hồ sơ for a stopped dossier. */
+export async function stopNoticePdf(ctx: AppContext, user: AuthUser, code: string) {
+  const { unit, row, procedureName } = await load(ctx, user, code);
+  if (row.status !== 8) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ không ở trạng thái dừng xử lý');
+  const events = await ctx.db.query.auditEvents.findMany({
+    where: (e, { and: both, eq: is }) => both(is(e.unitCode, unit.code), is(e.dossierCode, code)),
+    orderBy: (e, { desc }) => [desc(e.seq)],
+    limit: 1,
+  });
+  const i = issuer(unit);
+  return renderStopNotice({
+    ...i,
+    issuedAt: row.processingEndedAt ?? new Date(),
+    code,
+    applicant: { fullName: row.applicantName, address: row.applicantAddress, phone: row.applicantPhone, email: row.applicantEmail },
+    subject: row.subject || procedureName,
+    receivedAt: row.receivedAt,
+    reasons: [events[0]?.reason ?? 'Theo đề nghị của người nộp hồ sơ'],
+    signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: '' },
+  });
+}
+
+/** Sổ theo dõi hồ sơ of the user's commune for [from, to] (Vietnamese calendar days). */
+export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: string, to: string) {
+  if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Sổ theo dõi hồ sơ thuộc từng xã');
+  const unit = await ctx.services.units.get(user.scope.unitCode);
+  const rows = await ctx.db
+    .select({ book: trackingBook, d: dossiers })
+    .from(trackingBook)
+    .innerJoin(dossiers, and(eq(dossiers.unitCode, trackingBook.unitCode), eq(dossiers.code, trackingBook.dossierCode)))
+    .where(and(eq(trackingBook.unitCode, unit.code), gte(trackingBook.receivedAt, vnInstant(from, 0)), lt(trackingBook.receivedAt, vnInstant(addDays(to, 1), 0))))
+    .orderBy(asc(trackingBook.volume), asc(trackingBook.number));
+  const firstSteps = rows.length
+    ? await ctx.db
+        .select()
+        .from(dossierSteps)
+        .where(and(eq(dossierSteps.unitCode, unit.code), eq(dossierSteps.seq, 1), inArray(dossierSteps.dossierCode, rows.map((r) => r.d.code))))
+    : [];
+  const transferred = new Map(firstSteps.map((s) => [s.dossierCode, s.handedAt]));
+  const i = issuer(unit);
+  const procs = await ctx.services.catalog.list(unit.code);
+  const procName = new Map(procs.map((p) => [p.record.code, p.record.name]));
+  return renderTrackingBook({
+    issuerLine1: i.issuerLine1,
+    issuerLine2: i.issuerLine2,
+    volume: rows[0]?.book.volume ?? from.slice(0, 4),
+    period: { from, to },
+    rows: rows.map(({ book, d }) => ({
+      number: book.number,
+      code: d.code,
+      procedureName: procName.get(d.procedureCode) ?? d.procedureCode,
+      sets: book.sets,
+      applicantName: d.applicantName,
+      address: d.applicantAddress,
+      phone: d.applicantPhone,
+      processingBody: `UBND ${unit.fullName}`,
+      receivedAt: d.receivedAt,
+      dueAt: d.dueAt,
+      transferredAt: transferred.get(d.code) ?? null,
+      resultReceivedAt: d.status >= 9 ? d.processingEndedAt : null,
+      returnedAt: d.returnedAt,
+      note: d.status === 8 ? 'Dừng xử lý' : d.status === 7 ? 'Rút hồ sơ' : null,
+    })),
+  });
+}
