@@ -54,6 +54,8 @@ export interface HttpResult {
   latency: LatencySummary;
   /** Longest time with no response at all: a stall of the server, as opposed to unfair queueing. */
   longestGapMs: number;
+  /** The slowest requests: when they were sent (seconds into the run) and how long they took. */
+  slowest: Array<{ sentAtS: number; ms: number }>;
 }
 
 export interface LoadOptions {
@@ -74,6 +76,7 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
   let created = 0;
   let non2xx = 0;
   let longestGapMs = 0;
+  const slowest: HttpResult['slowest'] = [];
   return new Promise((resolve, reject) => {
     const start = performance.now();
     let last = start;
@@ -111,6 +114,7 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
           throughput: created / seconds,
           latency: recorder.summary(),
           longestGapMs,
+          slowest,
         });
       },
     );
@@ -122,6 +126,11 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
         const now = performance.now();
         longestGapMs = Math.max(longestGapMs, now - last);
         last = now;
+        if (slowest.length < 5 || ms > (slowest[slowest.length - 1]?.ms ?? 0)) {
+          slowest.push({ sentAtS: (now - ms - start) / 1000, ms });
+          slowest.sort((a, b) => b.ms - a.ms);
+          slowest.length = Math.min(slowest.length, 5);
+        }
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status === 201) created++;
         if (status < 200 || status >= 300) non2xx++;

@@ -122,6 +122,9 @@ export function printReport(r: DbReport, print: (line: string) => void = console
   );
   print(`       ${latencyLine(h.latency)}; longest time without any response ${f1(h.longestGapMs)} ms`);
   print(
+    `       slowest: ${h.slowest.map((x) => `${x.ms.toFixed(0)} ms sent at +${x.sentAtS.toFixed(2)} s`).join(', ')}`,
+  );
+  print(
     `       non-2xx ${h.non2xx}, errors ${h.errors}, timeouts ${h.timeouts}; statuses ${JSON.stringify(h.statuses)}`,
   );
   print(`       ${cpuLine(h.cpu, 'autocannon')}`);

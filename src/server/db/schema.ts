@@ -184,6 +184,8 @@ export const dossiers = pgTable(
     returnedAt: ts('returned_at'),
     result: jsonb('result').$type<Record<string, unknown>>(),
     timeliness: text('timeliness'),
+    /** Counter decision other than acceptance: refusal reasons, or what to supplement before acceptance. */
+    intakeNote: jsonb('intake_note').$type<{ decision: string; reasons: string[]; missing?: unknown[] }>(),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.code] }),

@@ -112,6 +112,7 @@ CREATE TABLE "dossiers" (
 	"returned_at" timestamp with time zone,
 	"result" jsonb,
 	"timeliness" text,
+	"intake_note" jsonb,
 	CONSTRAINT "dossiers_unit_code_code_pk" PRIMARY KEY("unit_code","code")
 );
 --> statement-breakpoint

@@ -25,7 +25,7 @@ export async function nextCounters(tx: Tx, unitCode: string, names: readonly str
 
 export interface IntakeRows {
   dossier: typeof dossiers.$inferInsert;
-  audit: { id: string; requestId: string; actorRole: string; data: Record<string, unknown>; hash: string };
+  audit: { id: string; action: string; reason: string | null; requestId: string; actorRole: string; data: Record<string, unknown>; hash: string };
   idempotency?: { key: string; requestHash: string };
   files: Array<typeof dossierFiles.$inferInsert>;
 }
@@ -50,13 +50,13 @@ export async function insertIntake(tx: Tx, rows: IntakeRows): Promise<boolean> {
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
-        book_volume, book_number, workflow)
+        book_volume, book_number, workflow, sub_state, intake_note)
       SELECT ${d.unitCode}, ${d.code}, ${d.provinceCode}, ${d.procedureCode}, ${d.fieldCode}, ${d.channel},
         ${d.status}, ${d.applicantName}, ${d.applicantIdNumber}, ${d.applicantPhone}, ${d.applicantAddress},
         ${d.applicantEmail ?? null}, ${d.subject}, ${d.returnMethod}, ${JSON.stringify(d.documents)}::jsonb,
         ${JSON.stringify(d.timeLimit)}::jsonb, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
         ${dueAt}::timestamptz, ${dueAt}::timestamptz, ${d.receivedBy}, ${d.bookVolume}, ${d.bookNumber},
-        ${JSON.stringify(d.workflow ?? null)}::jsonb
+        ${JSON.stringify(d.workflow ?? null)}::jsonb, ${d.subState ?? 'none'}, ${JSON.stringify(d.intakeNote ?? null)}::jsonb
       WHERE EXISTS (SELECT 1 FROM idem)
       RETURNING code),
     book AS (
@@ -68,9 +68,9 @@ export async function insertIntake(tx: Tx, rows: IntakeRows): Promise<boolean> {
       FROM dossier RETURNING 1),
     audit AS (
       INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
-        to_status, request_id, data, at, seq, prev_hash, hash)
-      SELECT ${d.unitCode}, ${rows.audit.id}, code, 'intake', ${d.receivedBy}, ${rows.audit.actorRole}, NULL,
-        ${d.status}, ${rows.audit.requestId}, ${JSON.stringify(rows.audit.data)}::jsonb, ${receivedAt}::timestamptz,
+        to_status, reason, request_id, data, at, seq, prev_hash, hash)
+      SELECT ${d.unitCode}, ${rows.audit.id}, code, ${rows.audit.action}, ${d.receivedBy}, ${rows.audit.actorRole}, NULL,
+        ${d.status}, ${rows.audit.reason}, ${rows.audit.requestId}, ${JSON.stringify(rows.audit.data)}::jsonb, ${receivedAt}::timestamptz,
         1, '', ${rows.audit.hash}
       FROM dossier RETURNING 1)
     SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM book) + (SELECT count(*) FROM audit) AS ok`)) as unknown as {

@@ -33,6 +33,16 @@ export const IntakeBodySchema = z
     }),
     subject: z.string().trim().max(500).optional().describe('Nội dung yêu cầu giải quyết; mặc định tên thủ tục'),
     returnMethod: z.enum(['counter', 'post']).default('counter'),
+    decision: z
+      .enum(['accept', 'refuse', 'supplement'])
+      .default('accept')
+      .describe('accept: tiếp nhận (trạng thái 2); refuse: từ chối tiếp nhận (3, phiếu từ chối); supplement: hướng dẫn bổ sung trước khi tiếp nhận (1)'),
+    reasons: z.array(z.string().trim().min(1).max(500)).max(20).optional().describe('Lý do từ chối / nội dung cần bổ sung'),
+    missing: z
+      .array(z.object({ name: z.string().trim().min(1).max(300), originals: z.number().int().min(0).max(99).default(0), certifiedCopies: z.number().int().min(0).max(99).default(0), photocopies: z.number().int().min(0).max(99).default(0) }))
+      .max(30)
+      .optional()
+      .describe('supplement: giấy tờ cần bổ sung'),
     documents: z
       .array(
         z.object({

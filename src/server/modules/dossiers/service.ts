@@ -15,6 +15,8 @@ import { canReceive } from './policy.ts';
 import * as repo from './repository.ts';
 import { CHANNEL_BY_CODE, type DossierView, type IntakeBody, NATIONAL_STATUS_NAMES } from './schemas.ts';
 
+const INTAKE_ACTIONS = { accept: 'intake', refuse: 'refuse', supplement: 'request_pre_supplement' } as const;
+
 /** Thrown inside the intake transaction to roll it back when the idempotency key is already taken. */
 class IdempotentReplay extends Error {}
 
@@ -72,7 +74,13 @@ export async function receiveAtCounter(
       errors.push({ path: `documents.${p.id}`, message: `Thiếu: ${p.name}` });
     }
   });
-  if (errors.length) throw new AppError('DOCUMENTS_INCOMPLETE', errors.map((e) => e.message).join('; '), errors);
+  const decision = body.decision;
+  if (decision !== 'accept' && !body.reasons?.length) {
+    throw new AppError('REASON_REQUIRED', decision === 'refuse' ? 'Lý do từ chối' : 'Nội dung cần bổ sung', [{ path: 'reasons', message: 'Cần nêu rõ lý do' }]);
+  }
+  // A refused or to-be-supplemented dossier is incomplete by nature; only acceptance needs every document.
+  if (decision === 'accept' && errors.length) throw new AppError('DOCUMENTS_INCOMPLETE', errors.map((e) => e.message).join('; '), errors);
+  const status = decision === 'accept' ? 2 : decision === 'refuse' ? 3 : 1;
   const attachments = decodeAttachments(body.attachments, {
     maxBytes: ctx.config.maxUploadBytes,
     maxCount: ctx.config.maxAttachments,
@@ -100,7 +108,8 @@ export async function receiveAtCounter(
       const numbers = await repo.nextCounters(tx, unitCode, [counterDay, counterBook]);
       // Time of receipt is taken while this unit's counter is locked, so codes follow receipt order.
       const receivedAt = ctx.now();
-      const due = dueForTimeLimit(calendar, receivedAt, proc.timeLimit);
+      // Only an accepted dossier has an appointment; the others carry the time of receipt.
+      const due = decision === 'accept' ? dueForTimeLimit(calendar, receivedAt, proc.timeLimit) : { dueAt: receivedAt, skipped: [] };
       const code = formatDossierCode(unit.agencyCode, day, numbers.get(counterDay)!);
       const bookNumber = numbers.get(counterBook)!;
       const files = stored.map(({ a, put }) => ({
@@ -115,6 +124,7 @@ export async function receiveAtCounter(
       }));
       const auditId = randomUUID();
       const auditData = { procedureCode: proc.code, dueAt: due.dueAt.toISOString(), skipped: due.skipped.length };
+      const auditReason = body.reasons?.join('; ') ?? null;
       const ok = await repo.insertIntake(tx, {
         dossier: {
           unitCode,
@@ -123,7 +133,9 @@ export async function receiveAtCounter(
           procedureCode: proc.code,
           fieldCode: proc.field.code,
           channel: 1,
-          status: 2,
+          status,
+          subState: decision === 'supplement' ? 'pre_supplement' : 'none',
+          intakeNote: decision === 'accept' ? null : { decision, reasons: body.reasons ?? [], missing: body.missing ?? [] },
           applicantName: body.applicant.fullName,
           applicantIdNumber: body.applicant.idNumber.trim(),
           applicantPhone: body.applicant.phone,
@@ -143,6 +155,8 @@ export async function receiveAtCounter(
         },
         audit: {
           id: auditId,
+          action: INTAKE_ACTIONS[decision],
+          reason: auditReason,
           requestId: meta.requestId,
           actorRole: user.role,
           data: auditData,
@@ -151,12 +165,12 @@ export async function receiveAtCounter(
             id: auditId,
             dossierCode: code,
             seq: 1,
-            action: 'intake',
+            action: INTAKE_ACTIONS[decision],
             actorUserId: user.id,
             actorRole: user.role,
             fromStatus: null,
-            toStatus: 2,
-            reason: null,
+            toStatus: status,
+            reason: auditReason,
             requestId: meta.requestId,
             data: auditData,
             at: receivedAt,
@@ -168,8 +182,8 @@ export async function receiveAtCounter(
       if (!ok) throw new IdempotentReplay();
       const view: DossierView = {
         code,
-        status: 2,
-        statusName: NATIONAL_STATUS_NAMES[2]!,
+        status,
+        statusName: NATIONAL_STATUS_NAMES[status]!,
         channel: 'counter',
         unit: { code: unit.code, name: unit.fullName },
         procedure: { code: proc.code, name: proc.name, timeLimit: proc.timeLimit },
@@ -189,7 +203,7 @@ export async function receiveAtCounter(
         receivedBy: { username: user.username, fullName: user.fullName },
         book: { volume: year, number: bookNumber },
         version: 1,
-        subState: 'none',
+        subState: decision === 'supplement' ? 'pre_supplement' : 'none',
         dueAtOriginal: due.dueAt.toISOString(),
         step: null,
         assignee: null,

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { renderApologyLetter } from '../../documents/apology-letter.ts';
 import { type ControlSlipHandoff, renderControlSlip } from '../../documents/control-slip.ts';
+import { renderRefusalSlip } from '../../documents/refusal-slip.ts';
 import { renderStopNotice } from '../../documents/stop-notice.ts';
 import { renderSupplementSlip } from '../../documents/supplement-slip.ts';
 import { renderTrackingBook } from '../../documents/tracking-book.ts';
@@ -94,7 +95,10 @@ export async function controlSlipPdf(ctx: AppContext, user: AuthUser, code: stri
 /** The latest supplement request of a dossier as a Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
 export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: string) {
   const { unit, row, procedureName } = await load(ctx, user, code);
-  const pause = (await repo.listPauses(ctx.db, unit.code, code)).filter((p) => p.kind === 'supplement').at(-1);
+  const found = (await repo.listPauses(ctx.db, unit.code, code)).filter((p) => p.kind === 'supplement').at(-1);
+  const note = row.intakeNote?.decision === 'supplement' ? row.intakeNote : undefined;
+  // Before acceptance the guidance comes from the counter decision; after it, from the latest pause.
+  const pause = found ?? (note ? { seq: 1, fromAt: row.receivedAt, reason: note.reasons.join('; '), items: note.missing ?? [] } : undefined);
   if (!pause) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ chưa có yêu cầu bổ sung');
   const i = issuer(unit);
   const items = ((pause.items as Array<{ name: string; originals?: number; certifiedCopies?: number; photocopies?: number }> | null) ?? []).map((it) => ({
@@ -111,11 +115,31 @@ export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: s
     code,
     applicant: { fullName: row.applicantName, address: row.applicantAddress, phone: row.applicantPhone, email: row.applicantEmail, idNumber: row.applicantIdNumber },
     subject: row.subject || procedureName,
-    stage: 'processing',
+    stage: found ? 'processing' : 'intake',
     items: items.length ? items : [{ name: pause.reason, originals: 0, certifiedCopies: 0, photocopies: 0 }],
     reason: pause.reason,
     contact: { website: ctx.config.publicUrl, officerName: user.fullName, phone: 'tại quầy tiếp nhận' },
     guideName: user.fullName,
+  });
+}
+
+/** Phiếu từ chối tiếp nhận giải quyết hồ sơ for a dossier refused at intake (status 3). */
+export async function refusalSlipPdf(ctx: AppContext, user: AuthUser, code: string) {
+  const { unit, row, procedureName } = await load(ctx, user, code);
+  if (row.status !== 3) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ không bị từ chối tiếp nhận');
+  const i = issuer(unit);
+  const refuser = (await names(ctx, [row.receivedBy])).get(row.receivedBy) ?? user.fullName;
+  return renderRefusalSlip({
+    ...i,
+    receivingBodyName: i.center,
+    issuedAt: row.receivedAt,
+    code,
+    submittedAt: row.receivedAt,
+    applicant: { fullName: row.applicantName, address: row.applicantAddress, phone: row.applicantPhone, email: row.applicantEmail, idNumber: row.applicantIdNumber },
+    subject: row.subject || procedureName,
+    reasons: row.intakeNote?.reasons?.length ? row.intakeNote.reasons : ['Không đủ điều kiện tiếp nhận'],
+    contact: { website: ctx.config.publicUrl, officerName: refuser, phone: 'tại quầy tiếp nhận' },
+    refuserName: refuser,
   });
 }
 

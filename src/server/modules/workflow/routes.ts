@@ -9,7 +9,7 @@ import { getDossier } from '../dossiers/service.ts';
 import { DossierSchema } from '../dossiers/schemas.ts';
 import { ActionBodySchema } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
-import { apologyPdf, controlSlipPdf, stopNoticePdf, supplementSlipPdf, trackingBookPdf } from './documents.ts';
+import { apologyPdf, controlSlipPdf, refusalSlipPdf, stopNoticePdf, supplementSlipPdf, trackingBookPdf } from './documents.ts';
 import { explainDue, QUEUES, timeline, workQueue } from './views.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(60) });
@@ -148,6 +148,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
   const pdfs = {
     'control-slip': { render: controlSlipPdf, summary: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)' },
     'supplement-slip': { render: supplementSlipPdf, summary: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF, lần yêu cầu gần nhất)' },
+    'refusal-slip': { render: refusalSlipPdf, summary: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF)' },
     apology: { render: apologyPdf, summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF)' },
     'stop-notice': { render: stopNoticePdf, summary: 'Thông báo dừng giải quyết hồ sơ (PDF)' },
   } as const;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dueForTimeLimit } from '../../../domain/calendar/time-limit.ts';
+import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 import { statusName, type NationalStatus, type SubState } from '../../../domain/lifecycle/statuses.ts';
 import { classifySettlement, deadlineState, shiftByPause } from '../../../domain/lifecycle/timeliness.ts';
@@ -143,6 +143,19 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
     };
 
     switch (body.action) {
+      case 'accept': {
+        // The legal clock starts at acceptance of the completed dossier, not at first contact.
+        const due = dueForTimeLimit(cal, now, row.timeLimit as TimeLimit).dueAt;
+        set.receivedAt = now;
+        set.dueAt = due;
+        set.dueAtOriginal = due;
+        set.dueAtLegal = due;
+        eventData.dueAt = due.toISOString();
+        break;
+      }
+      case 'refuse':
+        set.intakeNote = { decision: 'refuse', reasons: [reason ?? ''] };
+        break;
       case 'transfer':
         await openStepAt(0, null);
         break;

@@ -247,3 +247,37 @@ describe.each(databaseKinds())('lifecycle documents on %s', (kind) => {
     expect(inverted.statusCode).toBe(422);
   });
 });
+
+describe.each(databaseKinds())('decisions at the counter on %s', (kind) => {
+  let s: TestServer;
+  let clock = new Date('2025-07-01T02:00:00Z');
+  beforeAll(async () => {
+    s = await createTestServer(kind, { now: () => clock });
+  });
+  afterAll(async () => s?.close());
+
+  it('refuses at intake with reasons and a refusal slip; guides a supplement before acceptance, then accepts', async () => {
+    const reception = await s.login('reception.tan-thoi');
+    const post = (payload: Record<string, unknown>) => s.request({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: reception }, payload });
+    const noReason = await post(intakeBody({ decision: 'refuse', documents: [] }));
+    expect(noReason.json().code).toBe('REASON_REQUIRED');
+    const refused = await post(intakeBody({ decision: 'refuse', documents: [], reasons: ['Thủ tục không thuộc thẩm quyền của UBND xã'] }));
+    expect(refused.statusCode).toBe(201);
+    expect(refused.json()).toMatchObject({ status: 3, statusName: 'Không được tiếp nhận' });
+    const slip = await s.request({ url: `/api/v1/dossiers/${refused.json().code}/refusal-slip.pdf`, headers: { cookie: reception } });
+    expect(slip.statusCode).toBe(200);
+    const timeline = (await s.request({ url: `/api/v1/dossiers/${refused.json().code}/timeline`, headers: { cookie: reception } })).json();
+    expect(timeline).toMatchObject([{ action: 'refuse', toStatus: 3, reason: 'Thủ tục không thuộc thẩm quyền của UBND xã' }]);
+
+    const pending = await post(intakeBody({ decision: 'supplement', documents: [], reasons: ['Thiếu bản chính'], missing: [{ name: 'Bản chính giấy tờ', originals: 1 }] }));
+    expect(pending.json()).toMatchObject({ status: 1, subState: 'pre_supplement' });
+    const code = pending.json().code;
+    expect((await s.request({ url: `/api/v1/dossiers/${code}/supplement-slip.pdf`, headers: { cookie: reception } })).statusCode).toBe(200);
+    const act = (payload: Record<string, unknown>) => s.request({ method: 'POST', url: `/api/v1/dossiers/${code}/actions`, headers: { cookie: reception }, payload });
+    expect((await act({ action: 'accept' })).json().code).toBe('ACTION_NOT_ALLOWED');
+    expect((await act({ action: 'pre_supplement_received' })).statusCode).toBe(200);
+    clock = new Date('2025-07-02T02:00:00Z');
+    const accepted = (await act({ action: 'accept' })).json();
+    expect(accepted).toMatchObject({ status: 2, receivedAt: '2025-07-02T02:00:00.000Z', dueAt: '2025-07-02T10:00:00.000Z' });
+  });
+});
