@@ -119,6 +119,8 @@ async function measureHttp(
   log(`warm-up ${opts.warmup} s, then ${opts.duration} s with ${opts.connections} connections`);
   const load = { url: server.url, cookies, connections: opts.connections };
   const warm = await runLoad({ ...load, durationSeconds: opts.warmup });
+  // The warm-up's abandoned requests are still being served: let them finish outside the window.
+  await sleep(1_000);
   const cpu = cpuWindow({ serverPid: server.pid, database });
   const fromUs = monotonicUs();
   const http = await runLoad({ ...load, durationSeconds: opts.duration });

@@ -26,6 +26,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
+import { registersRoutes } from './modules/registers/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import { createServices } from './services.ts';
@@ -150,6 +151,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   calendarRoutes(app, ctx);
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  registersRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
   if (hasWeb) {

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { countDemoUsers, type DemoAccount, seedDemo } from './seed/demo.ts';
+import { seedInspectionStory } from './seed/story.ts';
 import { loadReferenceData } from './seed/reference.ts';
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
@@ -32,7 +33,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
     await database.migrate();
     await loadReferenceData(database.db);
     let demo: Started['demo'];
-    if (config.mode === 'demo') demo = await seedDemo(database.db, config);
+    if (config.mode === 'demo') {
+      demo = await seedDemo(database.db, config);
+      if (await seedInspectionStory(database, config)) log('Đã nạp dữ liệu minh họa đợt kiểm tra 1–2/7/2025 (Tân Phú Đông, Tân Thới).');
+    }
     else if ((await countDemoUsers(database.db)) > 0) {
       throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
     }

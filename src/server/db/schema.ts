@@ -37,6 +37,8 @@ export const units = pgTable(
     slug: text('slug').notNull(),
     agencyCode: text('agency_code').notNull(),
     isActive: boolean('is_active').notNull().default(false),
+    /** The center synchronises with the National Public Service Portal. */
+    portalConnected: boolean('portal_connected').notNull().default(false),
   },
   (t) => [
     uniqueIndex('units_agency_code_uq').on(t.agencyCode),
@@ -338,3 +340,99 @@ export const meta = pgTable('meta', {
   updatedAt: ts('updated_at').notNull().default(sql`now()`),
 });
 
+
+/** Staffing register (domain-vn.md §9): everyone working for the commune, by category, bloc and unit. */
+export const staff = pgTable(
+  'staff',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    fullName: text('full_name').notNull(),
+    personalId: text('personal_id'),
+    category: text('category', { enum: ['can_bo', 'cong_chuc', 'vien_chuc', 'hd111', 'part_time', 'seconded'] }).notNull(),
+    bloc: text('bloc', { enum: ['party', 'state', 'front'] }),
+    orgUnit: text('org_unit').notNull(),
+    orgUnitKind: text('org_unit_kind', { enum: ['center', 'office', 'public_service_unit', 'party', 'front', 'council', 'other'] }).notNull(),
+    position: text('position'),
+    fields: jsonb('fields').$type<string[]>().notNull().default([]),
+    counters: jsonb('counters').$type<string[]>().notNull().default([]),
+    startDate: date('start_date', { mode: 'string' }),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), uniqueIndex('staff_personal_id_uq').on(t.unitCode, t.personalId)],
+);
+
+export const trainings = pgTable(
+  'trainings',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    course: text('course').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    hours: numeric('hours', { mode: 'number' }).notNull(),
+    coversOneStop: boolean('covers_one_stop').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('trainings_staff_idx').on(t.unitCode, t.staffId)],
+);
+
+export const equipment = pgTable(
+  'equipment',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind', { enum: ['desk', 'chair', 'cabinet', 'computer', 'printer', 'scanner', 'queue_kiosk', 'camera', 'other'] }).notNull(),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    condition: text('condition', { enum: ['good', 'fair', 'poor'] }).notNull(),
+    location: text('location'),
+    meetsNeed: boolean('meets_need').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] })],
+);
+
+/** Guidance given without a dossier (domain-vn.md §1.5). */
+export const consultations = pgTable(
+  'consultations',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    at: ts('at').notNull(),
+    fieldCode: text('field_code').notNull(),
+    procedureCode: text('procedure_code'),
+    channel: text('channel', { enum: ['counter', 'phone', 'online'] }).notNull(),
+    subject: text('subject').notNull(),
+    officerId: uuid('officer_id'),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('consultations_at_idx').on(t.unitCode, t.at)],
+);
+
+export const inspections = pgTable(
+  'inspections',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    participants: text('participants').notNull(),
+    findings: text('findings').notNull(),
+    directions: text('directions').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] })],
+);
+
+export const inspectionTasks = pgTable(
+  'inspection_tasks',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    inspectionId: uuid('inspection_id').notNull(),
+    title: text('title').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneAt: ts('done_at'),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('inspection_tasks_owner_idx').on(t.unitCode, t.ownerId, t.doneAt)],
+);

@@ -57,9 +57,9 @@ export interface DemoAccount {
 export async function seedDemo(db: Db, config: Config): Promise<{ password: string; accounts: DemoAccount[] }> {
   const password = demoPassword(config);
   const passwordHash = await hashPassword(password);
-  const codes = loadProcedureRecords()
-    .records.filter((r) => r.level === 'commune')
-    .map((r) => r.code);
+  // The commune center receives commune procedures and, regardless of level, those filed through it
+  // (e.g. land registration changes for the Land Registration Office branch).
+  const codes = loadProcedureRecords().records.map((r) => r.code);
   const communeRows = await db.select().from(units).where(inArray(units.code, [...DEMO_COMMUNES]));
   const province = (await db.select().from(units).where(eq(units.code, DEMO_PROVINCE)))[0];
   if (!province || communeRows.length !== DEMO_COMMUNES.length) throw new Error('demo units missing from reference data');

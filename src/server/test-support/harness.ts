@@ -11,6 +11,7 @@ import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { seedDemo } from '../seed/demo.ts';
+import { seedInspectionStory } from '../seed/story.ts';
 import { loadReferenceData } from '../seed/reference.ts';
 import { DEMO_PASSWORD, TEST_ENV } from './test-env.ts';
 
@@ -59,7 +60,7 @@ async function createPostgresDatabase(baseUrl: string) {
 }
 
 /** A migrated, seeded server on a fresh database, called in-process through inject(). */
-export async function createTestServer(kind: DbKind, opts: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function createTestServer(kind: DbKind, opts: { now?: () => Date; env?: Record<string, string>; story?: boolean } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-data-'));
   const config = loadConfig({ ...TEST_ENV, MOTCUA_DATA_DIR: dataDir, ...opts.env });
   let database: Database;
@@ -85,6 +86,7 @@ export async function createTestServer(kind: DbKind, opts: { now?: () => Date; e
       await previous();
     };
   }
+  if (opts.story) await seedInspectionStory(database, config);
   const { app, ctx } = await buildApp(config, database, { now: opts.now, logger: false });
   await app.ready();
   return {

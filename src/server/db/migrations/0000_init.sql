@@ -25,6 +25,18 @@ CREATE TABLE "calendar_days" (
 	"note" text
 );
 --> statement-breakpoint
+CREATE TABLE "consultations" (
+	"unit_code" text NOT NULL,
+	"id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"field_code" text NOT NULL,
+	"procedure_code" text,
+	"channel" text NOT NULL,
+	"subject" text NOT NULL,
+	"officer_id" uuid,
+	CONSTRAINT "consultations_unit_code_id_pk" PRIMARY KEY("unit_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "dossier_files" (
 	"unit_code" text NOT NULL,
 	"dossier_code" text NOT NULL,
@@ -116,6 +128,19 @@ CREATE TABLE "dossiers" (
 	CONSTRAINT "dossiers_unit_code_code_pk" PRIMARY KEY("unit_code","code")
 );
 --> statement-breakpoint
+CREATE TABLE "equipment" (
+	"unit_code" text NOT NULL,
+	"id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"quantity" integer NOT NULL,
+	"condition" text NOT NULL,
+	"location" text,
+	"meets_need" boolean NOT NULL,
+	"note" text,
+	CONSTRAINT "equipment_unit_code_id_pk" PRIMARY KEY("unit_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "idempotency_keys" (
 	"unit_code" text NOT NULL,
 	"key" text NOT NULL,
@@ -124,6 +149,29 @@ CREATE TABLE "idempotency_keys" (
 	"dossier_code" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_unit_code_key_pk" PRIMARY KEY("unit_code","key")
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_tasks" (
+	"unit_code" text NOT NULL,
+	"id" uuid NOT NULL,
+	"inspection_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"due_date" date NOT NULL,
+	"done_at" timestamp with time zone,
+	CONSTRAINT "inspection_tasks_unit_code_id_pk" PRIMARY KEY("unit_code","id")
+);
+--> statement-breakpoint
+CREATE TABLE "inspections" (
+	"unit_code" text NOT NULL,
+	"id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"participants" text NOT NULL,
+	"findings" text NOT NULL,
+	"directions" text NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "inspections_unit_code_id_pk" PRIMARY KEY("unit_code","id")
 );
 --> statement-breakpoint
 CREATE TABLE "meta" (
@@ -179,6 +227,23 @@ CREATE TABLE "sessions" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "staff" (
+	"unit_code" text NOT NULL,
+	"id" uuid NOT NULL,
+	"full_name" text NOT NULL,
+	"personal_id" text,
+	"category" text NOT NULL,
+	"bloc" text,
+	"org_unit" text NOT NULL,
+	"org_unit_kind" text NOT NULL,
+	"position" text,
+	"fields" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"counters" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"start_date" date,
+	"is_active" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "staff_unit_code_id_pk" PRIMARY KEY("unit_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "tracking_book" (
 	"unit_code" text NOT NULL,
 	"volume" text NOT NULL,
@@ -193,6 +258,17 @@ CREATE TABLE "tracking_book" (
 	"due_at" timestamp with time zone NOT NULL,
 	"received_by" uuid NOT NULL,
 	CONSTRAINT "tracking_book_unit_code_volume_number_pk" PRIMARY KEY("unit_code","volume","number")
+);
+--> statement-breakpoint
+CREATE TABLE "trainings" (
+	"unit_code" text NOT NULL,
+	"id" uuid NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"course" text NOT NULL,
+	"day" date NOT NULL,
+	"hours" numeric NOT NULL,
+	"covers_one_stop" boolean NOT NULL,
+	CONSTRAINT "trainings_unit_code_id_pk" PRIMARY KEY("unit_code","id")
 );
 --> statement-breakpoint
 CREATE TABLE "unit_counters" (
@@ -219,7 +295,8 @@ CREATE TABLE "units" (
 	"parent_code" text,
 	"slug" text NOT NULL,
 	"agency_code" text NOT NULL,
-	"is_active" boolean DEFAULT false NOT NULL
+	"is_active" boolean DEFAULT false NOT NULL,
+	"portal_connected" boolean DEFAULT false NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -240,14 +317,18 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY
 ALTER TABLE "unit_procedures" ADD CONSTRAINT "unit_procedures_procedure_code_procedures_code_fk" FOREIGN KEY ("procedure_code") REFERENCES "public"."procedures"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_dossier_idx" ON "audit_events" USING btree ("unit_code","dossier_code","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_chain_uq" ON "audit_events" USING btree ("unit_code","dossier_code","seq");--> statement-breakpoint
+CREATE INDEX "consultations_at_idx" ON "consultations" USING btree ("unit_code","at");--> statement-breakpoint
 CREATE INDEX "dossier_files_dossier_idx" ON "dossier_files" USING btree ("unit_code","dossier_code");--> statement-breakpoint
 CREATE INDEX "dossiers_unit_received_idx" ON "dossiers" USING btree ("unit_code","received_at");--> statement-breakpoint
 CREATE INDEX "dossiers_code_idx" ON "dossiers" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "dossiers_open_due_idx" ON "dossiers" USING btree ("unit_code","status","due_at");--> statement-breakpoint
 CREATE INDEX "dossiers_assignee_idx" ON "dossiers" USING btree ("unit_code","assignee_id","status");--> statement-breakpoint
+CREATE INDEX "inspection_tasks_owner_idx" ON "inspection_tasks" USING btree ("unit_code","owner_id","done_at");--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("sent_at","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "staff_personal_id_uq" ON "staff" USING btree ("unit_code","personal_id");--> statement-breakpoint
 CREATE INDEX "tracking_book_dossier_idx" ON "tracking_book" USING btree ("unit_code","dossier_code");--> statement-breakpoint
+CREATE INDEX "trainings_staff_idx" ON "trainings" USING btree ("unit_code","staff_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "units_agency_code_uq" ON "units" USING btree ("agency_code");--> statement-breakpoint
 CREATE INDEX "units_parent_idx" ON "units" USING btree ("parent_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_uq" ON "users" USING btree ("username");

@@ -52,7 +52,7 @@ export function DocumentsTable({ documents }: { documents: ProcedureDocument[] }
           <Table.Th w={96} ta="center">
             {t('procedure.photocopies')}
           </Table.Th>
-          <Table.Th w={110} ta="center">
+          <Table.Th w={130} ta="center">
             {t('procedure.requiredColumn')}
           </Table.Th>
         </Table.Tr>
@@ -66,9 +66,15 @@ export function DocumentsTable({ documents }: { documents: ProcedureDocument[] }
             <Table.Td ta="center">{document.certifiedCopies}</Table.Td>
             <Table.Td ta="center">{document.photocopies}</Table.Td>
             <Table.Td ta="center">
-              <Badge size="sm" variant="light" color={document.required ? 'brand' : 'gray'}>
-                {t(document.required ? 'procedure.required' : 'procedure.optional')}
-              </Badge>
+              {document.required ? (
+                <Badge size="sm" variant="light" color="brand">
+                  {t('procedure.required')}
+                </Badge>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t('procedure.optional')}
+                </Text>
+              )}
             </Table.Td>
           </Table.Tr>
         ))}

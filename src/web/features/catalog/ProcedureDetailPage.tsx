@@ -21,6 +21,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useSelectedUnit } from '../units/use-communes';
 import { DocumentsTable } from './DocumentsTable';
+import { timeLimitLabel } from './time-limit-label';
 import { useProcedure } from './use-procedures';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -130,7 +131,12 @@ export function ProcedureDetailPage() {
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
             <Fact icon={<IconClock size={18} />} label={t('procedure.timeLimit')}>
-              {p.timeLimit.text}
+              <Text size="sm" fw={600}>
+                {timeLimitLabel(p.timeLimit, t)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {p.timeLimit.text}
+              </Text>
             </Fact>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
@@ -190,14 +196,14 @@ export function ProcedureDetailPage() {
                     </Text>
                   ) : null}
                 </Stack>
-                <Stack gap={2} align="flex-end" style={{ flex: '1 1 220px', minWidth: 0 }}>
-                  <Text size="sm" fw={600} ta="right">
+                <Stack gap={2} style={{ flex: '1 1 220px', minWidth: 0 }} align="stretch">
+                  <Text size="sm" fw={600} ta={{ base: 'left', sm: 'right' }}>
                     <FeeAmount fee={fee} />
                   </Text>
                   {fee.provinceSet && fee.amount !== null ? (
-                    <Badge size="xs" variant="light" color="gray">
+                    <Text size="xs" c="dimmed" ta={{ base: 'left', sm: 'right' }}>
                       {t('procedure.feeProvinceNote')}
-                    </Badge>
+                    </Text>
                   ) : null}
                 </Stack>
               </Group>

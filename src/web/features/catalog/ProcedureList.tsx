@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ProcedureSummary } from '../../api/types';
 import { IconClock, IconCoins } from '../../components/icons';
 import { useIsMobile } from '../../components/use-is-mobile';
+import { timeLimitLabel } from './time-limit-label';
 
 interface ProcedureListProps {
   procedures: ProcedureSummary[];
@@ -53,11 +54,15 @@ export function ProcedureList({ procedures, unit }: ProcedureListProps) {
             <Stack gap={2} mt="xs">
               <Group gap={6} wrap="nowrap" align="flex-start">
                 <IconClock size={14} style={{ marginTop: 3, flex: 'none' }} />
-                <Text size="sm">{procedure.timeLimit.text}</Text>
+                <Text size="sm" title={procedure.timeLimit.text}>
+                  {timeLimitLabel(procedure.timeLimit, t)}
+                </Text>
               </Group>
               <Group gap={6} wrap="nowrap" align="flex-start">
                 <IconCoins size={14} style={{ marginTop: 3, flex: 'none' }} />
-                <Text size="sm">{procedure.feeText || t('catalog.noFee')}</Text>
+                <Text size="sm" lineClamp={2}>
+                  {procedure.feeText || t('catalog.noFee')}
+                </Text>
               </Group>
             </Stack>
           </Card>
@@ -73,9 +78,9 @@ export function ProcedureList({ procedures, unit }: ProcedureListProps) {
           <Table.Th w={56}>{t('catalog.colNo')}</Table.Th>
           <Table.Th w={100}>{t('catalog.colCode')}</Table.Th>
           <Table.Th>{t('catalog.colName')}</Table.Th>
-          <Table.Th w={180}>{t('catalog.colField')}</Table.Th>
-          <Table.Th w={170}>{t('catalog.colTimeLimit')}</Table.Th>
-          <Table.Th w={200}>{t('catalog.colFee')}</Table.Th>
+          <Table.Th w={150}>{t('catalog.colField')}</Table.Th>
+          <Table.Th w={200}>{t('catalog.colTimeLimit')}</Table.Th>
+          <Table.Th w={220}>{t('catalog.colFee')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -101,10 +106,17 @@ export function ProcedureList({ procedures, unit }: ProcedureListProps) {
               <Text size="sm">{procedure.field.name}</Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{procedure.timeLimit.text}</Text>
+              <Text size="sm" fw={600}>
+                {timeLimitLabel(procedure.timeLimit, t)}
+              </Text>
+              <Text size="xs" c="dimmed" lineClamp={2} title={procedure.timeLimit.text}>
+                {procedure.timeLimit.text}
+              </Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{procedure.feeText || t('catalog.noFee')}</Text>
+              <Text size="sm" lineClamp={3} title={procedure.feeText}>
+                {procedure.feeText || t('catalog.noFee')}
+              </Text>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -25,6 +25,7 @@ import type { Dossier } from '../../api/types';
 import { IconCheck, IconClock, IconCoins } from '../../components/icons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { randomId } from '../../lib/random-id';
+import { timeLimitLabel } from '../catalog/time-limit-label';
 import { useProcedure, useProcedures } from '../catalog/use-procedures';
 import { AttachmentsField } from './AttachmentsField';
 import { DocumentChecklist } from './DocumentChecklist';
@@ -173,7 +174,9 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
             <Group gap="lg" wrap="wrap" data-testid="intake-procedure-facts">
               <Group gap={6} wrap="nowrap">
                 <IconClock size={16} />
-                <Text size="sm">{detail.data.timeLimit.text}</Text>
+                <Text size="sm" title={detail.data.timeLimit.text}>
+                  {timeLimitLabel(detail.data.timeLimit, t)}
+                </Text>
               </Group>
               <Group gap={6} wrap="nowrap">
                 <IconCoins size={16} />
