@@ -9,6 +9,8 @@
 export const SETUP_SQL = `
   SET work_mem = '256MB';
   SET synchronous_commit = off;
+  -- Row estimates of generate_series are far off; JIT would spend seconds compiling every batch.
+  SET jit = off;
   CREATE TEMP TABLE gen_sample (sidx int PRIMARY KEY, d date NOT NULL, widx int NOT NULL);
   CREATE TEMP TABLE gen_wdays (widx int PRIMARY KEY, d date NOT NULL);
   CREATE TEMP TABLE gen_days (d date PRIMARY KEY, next_work date NOT NULL);
@@ -169,7 +171,7 @@ export function batchSql(opts: { continueCounters: boolean; history: boolean }):
       JOIN gen_proc_slot ps ON ps.slot = floor(s.r_proc * 1000)::int
       JOIN gen_proc p ON p.pidx = ps.pidx
     ),
-    dated AS (
+    dated AS MATERIALIZED (
       SELECT t.*,
         (t.day + make_interval(mins => t.clock, secs => floor(t.r_sec * 60)))::timestamp
           AT TIME ZONE 'Asia/Ho_Chi_Minh' AS received_at,
@@ -253,8 +255,8 @@ export function batchSql(opts: { continueCounters: boolean; history: boolean }):
             ($5::text[])[1 + floor(random() * cardinality($5::text[]))::int] || ' ' ||
             ($6::text[])[1 + floor(random() * cardinality($6::text[]))::int] AS applicant_name,
           ($7::text[])[1 + floor(random() * cardinality($7::text[]))::int] ||
-            CASE WHEN f.r_y < 0.3 THEN (2 + floor(random() * 2))::int || lpad(floor(random() * 8)::int::text, 2, '0')
-                 ELSE floor(random() * 2)::int || (45 + floor(random() * 55))::int END ||
+            CASE WHEN f.r_y < 0.3 THEN (2 + floor(random() * 2))::int::text || lpad(floor(random() * 8)::int::text, 2, '0')
+                 ELSE floor(random() * 2)::int::text || (45 + floor(random() * 55))::int::text END ||
             lpad(floor(random() * 1000000)::int::text, 6, '0') AS applicant_id_number,
           '0' || ($8::text[])[1 + floor(random() * cardinality($8::text[]))::int] ||
             lpad(floor(random() * 10000000)::int::text, 7, '0') AS applicant_phone,

@@ -21,6 +21,16 @@ const database = await openPglite(undefined, { client });
 const config = loadConfig({ MOTCUA_DATA_DIR: dir, MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' });
 await database.migrate(); await loadReferenceData(database.db); await seedDemo(database.db, config);
 const { app } = await buildApp(config, database, { logger: false });
+const t0 = performance.now();
+const conns = new Map<number, { conn: number; firstReq?: number; firstDone?: number }>();
+app.server.on('connection', (sock) => { conns.set(sock.remotePort ?? 0, { conn: performance.now() - t0 }); });
+app.addHook('onRequest', async (req) => { const c = conns.get(req.raw.socket.remotePort ?? 0); if (c && c.firstReq === undefined) c.firstReq = performance.now() - t0; });
+app.addHook('onResponse', async (req) => { const c = conns.get(req.raw.socket.remotePort ?? 0); if (c && c.firstDone === undefined) c.firstDone = performance.now() - t0; });
+setInterval(() => {
+  const rows = [...conns.values()].filter((c) => c.conn > 5000 && c.firstDone !== undefined).sort((a, b) => (b.firstDone! - b.conn) - (a.firstDone! - a.conn)).slice(0, 5);
+  if (rows.length) console.log('worst new connections (ms after accept): request parsed +' + rows.map((r) => `${(r.firstReq! - r.conn).toFixed(0)}/done +${(r.firstDone! - r.conn).toFixed(0)}`).join(', '));
+  conns.clear();
+}, 6000).unref();
 await app.listen({ port: 45200, host: '127.0.0.1' });
 console.log('up');
 process.on('SIGTERM', async () => { await app.close(); await database.close(); fs.rmSync(dir, { recursive: true, force: true }); process.exit(0); });

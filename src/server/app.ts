@@ -27,6 +27,7 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
+import { inspectionsRoutes } from './modules/reports/inspections.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import { createServices } from './services.ts';
@@ -152,6 +153,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
   registersRoutes(app, ctx);
+  inspectionsRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
   if (hasWeb) {

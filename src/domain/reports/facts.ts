@@ -75,11 +75,20 @@ export const FACT_ISSUE_NAMES: Record<FactIssue, string> = {
   end_from_return: 'Thiếu ngày kết thúc xử lý: dùng ngày trả kết quả',
   end_before_receipt: 'Ngày kết thúc trước ngày tiếp nhận: lấy ngày tiếp nhận',
   end_on_open_dossier: 'Hồ sơ đang giải quyết có ngày kết thúc: bỏ qua ngày kết thúc',
-  pause_without_pause_status: 'Có thời điểm tạm dừng nhưng trạng thái không phải chờ bổ sung/nghĩa vụ tài chính: bỏ qua',
+  pause_without_pause_status:
+    'Có thời điểm tạm dừng nhưng trạng thái không phải chờ bổ sung/nghĩa vụ tài chính: bỏ qua',
   invalid_date: 'Ngày không hợp lệ',
 };
 
-const DATE_FIELDS = ['receivedAt', 'dueAt', 'dueAtLegal', 'processingEndedAt', 'returnedAt', 'withdrawnAt', 'pausedSince'] as const;
+const DATE_FIELDS = [
+  'receivedAt',
+  'dueAt',
+  'dueAtLegal',
+  'processingEndedAt',
+  'returnedAt',
+  'withdrawnAt',
+  'pausedSince',
+] as const;
 
 /** An Invalid Date among the timestamps of `f`, by field name (undefined when all are valid). */
 export function invalidDateField(f: DossierFacts): (typeof DATE_FIELDS)[number] | undefined {

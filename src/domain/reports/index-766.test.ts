@@ -8,9 +8,26 @@ const JULY = calendarMonth(2025, 7);
 const due = vn('2025-07-10 17:00');
 const facts = [
   // A: online, settled early, digitised, very satisfied.
-  fact({ code: 'A', channel: 2, dueAtLegal: due, status: 10, processingEndedAt: vn('2025-07-08 10:00'), hasAttachments: true, hasResultFile: true, rating: 'very_satisfied' }),
+  fact({
+    code: 'A',
+    channel: 2,
+    dueAtLegal: due,
+    status: 10,
+    processingEndedAt: vn('2025-07-08 10:00'),
+    hasAttachments: true,
+    hasResultFile: true,
+    rating: 'very_satisfied',
+  }),
   // B: counter, settled late, attachments but no result file, dissatisfied.
-  fact({ code: 'B', dueAtLegal: due, status: 10, processingEndedAt: vn('2025-07-14 10:00'), hasAttachments: true, hasResultFile: false, rating: 'dissatisfied' }),
+  fact({
+    code: 'B',
+    dueAtLegal: due,
+    status: 10,
+    processingEndedAt: vn('2025-07-14 10:00'),
+    hasAttachments: true,
+    hasResultFile: false,
+    rating: 'dissatisfied',
+  }),
   // C: online, in process within time at the end of July.
   fact({ code: 'C', channel: 2 }),
   // D: counter, in process and overdue.
@@ -18,9 +35,24 @@ const facts = [
   // E: counter, withdrawn before its appointment.
   fact({ code: 'E', dueAtLegal: due, status: 7, withdrawnAt: vn('2025-07-07 09:00') }),
   // F: carried over from June, settled on time, digitised, dissatisfied.
-  fact({ code: 'F', receivedAt: vn('2025-06-25 09:00'), dueAtLegal: vn('2025-07-02 17:00'), status: 10, processingEndedAt: vn('2025-07-02 11:00'), hasAttachments: true, hasResultFile: true, rating: 'dissatisfied' }),
+  fact({
+    code: 'F',
+    receivedAt: vn('2025-06-25 09:00'),
+    dueAtLegal: vn('2025-07-02 17:00'),
+    status: 10,
+    processingEndedAt: vn('2025-07-02 11:00'),
+    hasAttachments: true,
+    hasResultFile: true,
+    rating: 'dissatisfied',
+  }),
   // Not counted: received in August, rated dissatisfied.
-  fact({ code: 'G', receivedAt: vn('2025-08-02 09:00'), status: 10, processingEndedAt: vn('2025-08-02 10:00'), rating: 'dissatisfied' }),
+  fact({
+    code: 'G',
+    receivedAt: vn('2025-08-02 09:00'),
+    status: 10,
+    processingEndedAt: vn('2025-08-02 10:00'),
+    rating: 'dissatisfied',
+  }),
 ];
 
 describe('percent', () => {
@@ -50,7 +82,12 @@ describe('Index 766 indicators', () => {
     expect(onlineShare(facts, JULY)).toMatchObject({ id: '3.3', numerator: 2, denominator: 5, value: 40 });
   });
   it('4.2 digitised: A and F of the three settled', () => {
-    expect(digitisedShare(facts, JULY)).toMatchObject({ id: '4.2', numerator: 2, denominator: 3, value: 66.67 });
+    expect(digitisedShare(facts, JULY)).toMatchObject({
+      id: '4.2',
+      numerator: 2,
+      denominator: 3,
+      value: 66.67,
+    });
   });
   it('5.4 satisfaction: 100% − (2 overdue + 2 dissatisfied) / 6', () => {
     expect(satisfaction(facts, JULY)).toMatchObject({
@@ -62,7 +99,15 @@ describe('Index 766 indicators', () => {
     });
   });
   it('floors satisfaction at 0 when overdue and dissatisfied rates add past 100%', () => {
-    const bad = [fact({ code: 'Z', dueAtLegal: due, status: 10, processingEndedAt: vn('2025-07-20 10:00'), rating: 'dissatisfied' })];
+    const bad = [
+      fact({
+        code: 'Z',
+        dueAtLegal: due,
+        status: 10,
+        processingEndedAt: vn('2025-07-20 10:00'),
+        rating: 'dissatisfied',
+      }),
+    ];
     expect(satisfaction(bad, JULY)).toMatchObject({ numerator: 0, denominator: 1, value: 0 });
   });
   it('gives null values with no dossiers', () => {
@@ -82,7 +127,14 @@ describe('Index 766 indicators', () => {
   });
   it('the inspection story: all on time, 3 of 12 online, 3 of 10 digitised, one dissatisfied', () => {
     const story = tanThoiStory();
-    expect(index766(story, { from: '2025-07-01', to: '2025-07-02' }).map((i) => [i.id, i.numerator, i.denominator, i.value])).toEqual([
+    expect(
+      index766(story, { from: '2025-07-01', to: '2025-07-02' }).map((i) => [
+        i.id,
+        i.numerator,
+        i.denominator,
+        i.value,
+      ]),
+    ).toEqual([
       ['2.1', 12, 12, 100],
       ['3.3', 3, 12, 25],
       ['4.2', 3, 10, 30],

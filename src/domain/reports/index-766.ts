@@ -32,7 +32,10 @@ export function percent(numerator: number, denominator: number): number | null {
   return Math.round((numerator * 10_000) / denominator) / 100;
 }
 
-function placements(facts: readonly DossierFacts[], period: ReportPeriod | PeriodInstants): { f: DossierFacts; p: Placement }[] {
+function placements(
+  facts: readonly DossierFacts[],
+  period: ReportPeriod | PeriodInstants,
+): { f: DossierFacts; p: Placement }[] {
   const b = 'from' in period ? periodInstants(period) : period;
   return facts.map((f) => ({ f, p: placeInPeriod(f, b) }));
 }
@@ -56,7 +59,8 @@ function indicator21(placed: Placed): IndicatorValue {
   return {
     id: '2.1',
     name: 'Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn',
-    formula: '(settled early + on time + withdrawn/stopped not late + in process within time) / received.total × 100',
+    formula:
+      '(settled early + on time + withdrawn/stopped not late + in process within time) / received.total × 100',
     formulaVi:
       'Số hồ sơ đã giải quyết, đang giải quyết trước hạn, đúng hạn trong kỳ / Tổng số hồ sơ tiếp nhận, giải quyết trong kỳ (tiếp nhận trong kỳ và từ kỳ trước) × 100%',
     numerator: t.onTime,
@@ -77,7 +81,8 @@ function indicator33(placed: Placed): IndicatorValue {
     id: '3.3',
     name: 'Tỷ lệ hồ sơ tiếp nhận trực tuyến',
     formula: 'received.online / (received.online + received.direct) × 100',
-    formulaVi: 'Số hồ sơ tiếp nhận trực tuyến trong kỳ / Tổng số hồ sơ tiếp nhận trong kỳ (trực tuyến, trực tiếp, bưu chính) × 100%',
+    formulaVi:
+      'Số hồ sơ tiếp nhận trực tuyến trong kỳ / Tổng số hồ sơ tiếp nhận trong kỳ (trực tuyến, trực tiếp, bưu chính) × 100%',
     numerator: online,
     denominator: all,
     value: percent(online, all),
@@ -96,7 +101,8 @@ function indicator42(placed: Placed): IndicatorValue {
     id: '4.2',
     name: 'Tỷ lệ số hóa hồ sơ',
     formula: 'settled with attachments and a result file / settled.total × 100',
-    formulaVi: 'Số hồ sơ đã giải quyết trong kỳ có thành phần hồ sơ đính kèm và có tệp kết quả / Tổng số hồ sơ đã giải quyết trong kỳ × 100%',
+    formulaVi:
+      'Số hồ sơ đã giải quyết trong kỳ có thành phần hồ sơ đính kèm và có tệp kết quả / Tổng số hồ sơ đã giải quyết trong kỳ × 100%',
     numerator: digitised,
     denominator: settled,
     value: percent(digitised, settled),
@@ -112,7 +118,8 @@ function indicator54(placed: Placed): IndicatorValue {
     id: '5.4',
     name: 'Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính',
     formula: '100% − (overdue / received.total + dissatisfied / received.total), floored at 0',
-    formulaVi: '100% − (Tỷ lệ hồ sơ quá hạn + Tỷ lệ hồ sơ được đánh giá không hài lòng), trên tổng số hồ sơ tiếp nhận, giải quyết trong kỳ',
+    formulaVi:
+      '100% − (Tỷ lệ hồ sơ quá hạn + Tỷ lệ hồ sơ được đánh giá không hài lòng), trên tổng số hồ sơ tiếp nhận, giải quyết trong kỳ',
     numerator,
     denominator: t.processed,
     value: percent(numerator, t.processed),
@@ -127,7 +134,10 @@ function indicator54(placed: Placed): IndicatorValue {
  * and withdrawn/stopped no later than the appointment (Index 766 takes withdrawal and stop as ends of
  * processing; one Biểu II.06a template counts them "đúng hạn").
  */
-export function onTimeRate(facts: readonly DossierFacts[], period: ReportPeriod | PeriodInstants): IndicatorValue {
+export function onTimeRate(
+  facts: readonly DossierFacts[],
+  period: ReportPeriod | PeriodInstants,
+): IndicatorValue {
   return indicator21(placements(facts, period));
 }
 
@@ -137,12 +147,18 @@ export function onTimeRate(facts: readonly DossierFacts[], period: ReportPeriod 
  * with a paper result (an electronic result must be synchronised) is not applied: the facts do not say
  * which procedures have a paper result.
  */
-export function onlineShare(facts: readonly DossierFacts[], period: ReportPeriod | PeriodInstants): IndicatorValue {
+export function onlineShare(
+  facts: readonly DossierFacts[],
+  period: ReportPeriod | PeriodInstants,
+): IndicatorValue {
   return indicator33(placements(facts, period));
 }
 
 /** 4.2 — digitised share: of the dossiers settled in the period, those with attachments and a result file. */
-export function digitisedShare(facts: readonly DossierFacts[], period: ReportPeriod | PeriodInstants): IndicatorValue {
+export function digitisedShare(
+  facts: readonly DossierFacts[],
+  period: ReportPeriod | PeriodInstants,
+): IndicatorValue {
   return indicator42(placements(facts, period));
 }
 
@@ -153,12 +169,18 @@ export function digitisedShare(facts: readonly DossierFacts[], period: ReportPer
  * ratings of dossiers settled after the period are left out). A dossier both overdue and rated
  * dissatisfied counts in both rates, as the formula adds rates; the result is floored at 0.
  */
-export function satisfaction(facts: readonly DossierFacts[], period: ReportPeriod | PeriodInstants): IndicatorValue {
+export function satisfaction(
+  facts: readonly DossierFacts[],
+  period: ReportPeriod | PeriodInstants,
+): IndicatorValue {
   return indicator54(placements(facts, period));
 }
 
 /** All four indicators, computed from one pass of placements. */
-export function index766(facts: readonly DossierFacts[], period: ReportPeriod | PeriodInstants): IndicatorValue[] {
+export function index766(
+  facts: readonly DossierFacts[],
+  period: ReportPeriod | PeriodInstants,
+): IndicatorValue[] {
   const placed = placements(facts, period);
   return [indicator21(placed), indicator33(placed), indicator42(placed), indicator54(placed)];
 }

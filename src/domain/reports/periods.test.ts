@@ -89,13 +89,22 @@ describe('report periods (properties)', () => {
     fc.assert(
       fc.property(convention, year, (c, y) => {
         for (let q = 1; q <= 4; q++) {
-          expect(reportPeriod(c, 'quarter', y, q)).toEqual({ from: reportPeriod(c, 'month', y, 3 * q - 2).from, to: reportPeriod(c, 'month', y, 3 * q).to });
+          expect(reportPeriod(c, 'quarter', y, q)).toEqual({
+            from: reportPeriod(c, 'month', y, 3 * q - 2).from,
+            to: reportPeriod(c, 'month', y, 3 * q).to,
+          });
         }
         for (let h = 1; h <= 2; h++) {
-          expect(reportPeriod(c, 'half', y, h)).toEqual({ from: reportPeriod(c, 'month', y, 6 * h - 5).from, to: reportPeriod(c, 'month', y, 6 * h).to });
+          expect(reportPeriod(c, 'half', y, h)).toEqual({
+            from: reportPeriod(c, 'month', y, 6 * h - 5).from,
+            to: reportPeriod(c, 'month', y, 6 * h).to,
+          });
         }
         const yr = reportPeriod(c, 'year', y);
-        expect(yr).toEqual({ from: reportPeriod(c, 'month', y, 1).from, to: reportPeriod(c, 'month', y, 12).to });
+        expect(yr).toEqual({
+          from: reportPeriod(c, 'month', y, 1).from,
+          to: reportPeriod(c, 'month', y, 12).to,
+        });
         expect(periodDays(yr)).toBe(periodDays(calendarYear(y)));
       }),
     );

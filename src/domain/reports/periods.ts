@@ -35,14 +35,18 @@ function daysInMonth(y: number, m: number): number {
 }
 
 function assertInt(name: string, n: number, min: number, max: number): void {
-  if (!Number.isInteger(n) || n < min || n > max) throw new RangeError(`${name} must be an integer ${min}–${max}: ${n}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new RangeError(`${name} must be an integer ${min}–${max}: ${n}`);
 }
 
 /** Months `first`..`last` of `year` under a convention (throws RangeError outside years 1–9999). */
 function monthSpan(convention: PeriodConvention, year: number, first: number, last: number): ReportPeriod {
   assertInt('Year', year, convention === 'cutoff' ? 2 : 1, 9999);
   if (convention === 'calendar') {
-    return { from: `${pad(year, 4)}-${pad(first, 2)}-01`, to: `${pad(year, 4)}-${pad(last, 2)}-${pad(daysInMonth(year, last), 2)}` };
+    return {
+      from: `${pad(year, 4)}-${pad(first, 2)}-01`,
+      to: `${pad(year, 4)}-${pad(last, 2)}-${pad(daysInMonth(year, last), 2)}`,
+    };
   }
   const fromYear = first === 1 ? year - 1 : year;
   const fromMonth = first === 1 ? 12 : first - 1;
@@ -99,7 +103,12 @@ export function cutoffYear(year: number): ReportPeriod {
  * The period of a configured convention: `index` is the month (1–12), quarter (1–4) or half (1–2);
  * ignored for a year.
  */
-export function reportPeriod(convention: PeriodConvention, kind: PeriodKind, year: number, index = 1): ReportPeriod {
+export function reportPeriod(
+  convention: PeriodConvention,
+  kind: PeriodKind,
+  year: number,
+  index = 1,
+): ReportPeriod {
   const cutoff = convention === 'cutoff';
   switch (kind) {
     case 'month':
@@ -122,7 +131,10 @@ export function periodDays(p: ReportPeriod): number {
  * Null when the period can be reported on; otherwise why not. `maxDays` bounds the inclusive length.
  * A one-day period (`from` = `to`) is valid.
  */
-export function validatePeriod(p: ReportPeriod, maxDays: number = DEFAULT_MAX_PERIOD_DAYS): PeriodError | null {
+export function validatePeriod(
+  p: ReportPeriod,
+  maxDays: number = DEFAULT_MAX_PERIOD_DAYS,
+): PeriodError | null {
   if (!isPlainDate(p?.from) || !isPlainDate(p?.to)) return 'invalid_date';
   if (p.from > p.to) return 'inverted';
   if (periodDays(p) > maxDays) return 'too_long';

@@ -20,7 +20,9 @@ const MINUTE = 60_000;
 
 /** Instants over 2025: any minute, or exactly a Vietnamese midnight (the period bounds). */
 const instantArb = fc.oneof(
-  fc.integer({ min: 0, max: DAYS * 1440 }).map((m) => new Date(vnInstant('2025-01-01', 0).getTime() + m * MINUTE)),
+  fc
+    .integer({ min: 0, max: DAYS * 1440 })
+    .map((m) => new Date(vnInstant('2025-01-01', 0).getTime() + m * MINUTE)),
   fc.integer({ min: 0, max: DAYS }).map((d) => vnInstant(fromEpochDay(DAY0 + d), 0)),
 );
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 3 });
@@ -86,7 +88,12 @@ const periodArb: fc.Arbitrary<ReportPeriod> = fc
   .map(({ start, len }) => ({ from: fromEpochDay(DAY0 + start), to: fromEpochDay(DAY0 + start + len - 1) }));
 
 function allCounts(c: SettlementCounts): number[] {
-  return [...Object.values(c.received), ...Object.values(c.settled), ...Object.values(c.inProcess), c.withdrawnOrStopped];
+  return [
+    ...Object.values(c.received),
+    ...Object.values(c.settled),
+    ...Object.values(c.inProcess),
+    c.withdrawnOrStopped,
+  ];
 }
 
 /** The column rules written out as flat filters, independently of placement.ts. */
@@ -110,7 +117,8 @@ function oracle(facts: DossierFacts[], p: ReportPeriod) {
     direct: counted.filter((f) => inPeriod(r(f)) && f.channel !== 2).length,
     carriedOver: counted.filter((f) => r(f) < s && (endOf(f) === null || (endOf(f) ?? 0) >= s)).length,
     settled: counted.filter((f) => (f.status === 9 || f.status === 10) && inPeriod(endOf(f))).length,
-    withdrawnOrStopped: counted.filter((f) => (f.status === 7 || f.status === 8) && inPeriod(endOf(f))).length,
+    withdrawnOrStopped: counted.filter((f) => (f.status === 7 || f.status === 8) && inPeriod(endOf(f)))
+      .length,
     inProcess: counted.filter((f) => r(f) < e && (endOf(f) === null || (endOf(f) ?? 0) >= e)).length,
   };
 }
@@ -118,19 +126,24 @@ function oracle(facts: DossierFacts[], p: ReportPeriod) {
 describe('Biểu II.06a arithmetic (properties)', () => {
   it('received = settled + in process + withdrawn/stopped for every row and the total; total = sum of rows', () => {
     fc.assert(
-      fc.property(factsArb, periodArb, fc.constantFrom('field', 'procedure', 'unit' as const), (facts, p, groupBy) => {
-        const r = settlementReport(facts, p, groupBy);
-        for (const row of [...r.rows, r.total]) {
-          expect(settlementInconsistencies(row)).toEqual([]);
-          expect(row.received.total).toBe(row.settled.total + row.inProcess.total + row.withdrawnOrStopped);
-          for (const n of allCounts(row)) expect(n).toBeGreaterThanOrEqual(0);
-        }
-        for (const row of r.rows) expect(row.received.total).toBeGreaterThan(0);
-        const { key: _k, ...total } = r.total;
-        expect(total).toEqual(r.rows.reduce<SettlementCounts>(addCounts, emptyCounts()));
-        expect(total).toEqual(settlementRow(facts, p));
-        expect(new Set(r.rows.map((x) => x.key.code)).size).toBe(r.rows.length);
-      }),
+      fc.property(
+        factsArb,
+        periodArb,
+        fc.constantFrom('field', 'procedure', 'unit' as const),
+        (facts, p, groupBy) => {
+          const r = settlementReport(facts, p, groupBy);
+          for (const row of [...r.rows, r.total]) {
+            expect(settlementInconsistencies(row)).toEqual([]);
+            expect(row.received.total).toBe(row.settled.total + row.inProcess.total + row.withdrawnOrStopped);
+            for (const n of allCounts(row)) expect(n).toBeGreaterThanOrEqual(0);
+          }
+          for (const row of r.rows) expect(row.received.total).toBeGreaterThan(0);
+          const { key: _k, ...total } = r.total;
+          expect(total).toEqual(r.rows.reduce<SettlementCounts>(addCounts, emptyCounts()));
+          expect(total).toEqual(settlementRow(facts, p));
+          expect(new Set(r.rows.map((x) => x.key.code)).size).toBe(r.rows.length);
+        },
+      ),
     );
   });
 
@@ -199,8 +212,12 @@ describe('Biểu II.06a arithmetic (properties)', () => {
           }
         }
         expect(i21?.denominator).toBe(c.received.total);
-        expect(i21?.numerator).toBeGreaterThanOrEqual(c.settled.early + c.settled.onTime + c.inProcess.withinTime);
-        expect(i21?.numerator).toBeLessThanOrEqual(c.settled.early + c.settled.onTime + c.inProcess.withinTime + c.withdrawnOrStopped);
+        expect(i21?.numerator).toBeGreaterThanOrEqual(
+          c.settled.early + c.settled.onTime + c.inProcess.withinTime,
+        );
+        expect(i21?.numerator).toBeLessThanOrEqual(
+          c.settled.early + c.settled.onTime + c.inProcess.withinTime + c.withdrawnOrStopped,
+        );
         expect(i33?.numerator).toBe(c.received.online);
         expect(i33?.denominator).toBe(c.received.online + c.received.direct);
         expect(i42?.denominator).toBe(c.settled.total);

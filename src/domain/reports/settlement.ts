@@ -127,14 +127,21 @@ function boundsOf(period: ReportPeriod | PeriodInstants): PeriodInstants {
  * The Biểu II.06a counts of all `facts` for `period` (one row, no grouping). Throws RangeError for an
  * invalid period or a dossier with an Invalid Date. Callers enforce a maximum length with `validatePeriod`.
  */
-export function settlementRow(facts: readonly DossierFacts[], period: ReportPeriod | PeriodInstants): SettlementCounts {
+export function settlementRow(
+  facts: readonly DossierFacts[],
+  period: ReportPeriod | PeriodInstants,
+): SettlementCounts {
   const b = boundsOf(period);
   const c = emptyCounts();
   for (const f of facts) tally(c, placeInPeriod(f, b));
   return c;
 }
 
-function keyOf(f: DossierFacts, groupBy: SettlementGroupBy, options: SettlementReportOptions): { code: string; name: string } {
+function keyOf(
+  f: DossierFacts,
+  groupBy: SettlementGroupBy,
+  options: SettlementReportOptions,
+): { code: string; name: string } {
   switch (groupBy) {
     case 'field':
       return { code: f.fieldCode, name: f.fieldName };
@@ -175,7 +182,10 @@ export function settlementReport(
   const rows = [...groups.values()]
     .filter((r) => !isZero(r))
     .sort((a, b2) => (a.key.code < b2.key.code ? -1 : a.key.code > b2.key.code ? 1 : 0));
-  const total: SettlementRow = { key: { code: '', name: TOTAL_ROW_NAME }, ...rows.reduce(addCounts, emptyCounts()) };
+  const total: SettlementRow = {
+    key: { code: '', name: TOTAL_ROW_NAME },
+    ...rows.reduce(addCounts, emptyCounts()),
+  };
   return { period: { from: period.from, to: period.to }, groupBy, rows, total };
 }
 
@@ -183,13 +193,21 @@ export function settlementReport(
 export function settlementInconsistencies(c: SettlementCounts): string[] {
   const out: string[] = [];
   const r = c.received;
-  if (r.total !== r.online + r.direct + r.carriedOver) out.push('received.total ≠ online + direct + carriedOver');
-  if (c.settled.total !== c.settled.early + c.settled.onTime + c.settled.late) out.push('settled.total ≠ early + onTime + late');
-  if (c.inProcess.total !== c.inProcess.withinTime + c.inProcess.overdue) out.push('inProcess.total ≠ withinTime + overdue');
+  if (r.total !== r.online + r.direct + r.carriedOver)
+    out.push('received.total ≠ online + direct + carriedOver');
+  if (c.settled.total !== c.settled.early + c.settled.onTime + c.settled.late)
+    out.push('settled.total ≠ early + onTime + late');
+  if (c.inProcess.total !== c.inProcess.withinTime + c.inProcess.overdue)
+    out.push('inProcess.total ≠ withinTime + overdue');
   if (r.total !== c.settled.total + c.inProcess.total + c.withdrawnOrStopped) {
     out.push('received.total ≠ settled.total + inProcess.total + withdrawnOrStopped');
   }
-  const all = [...Object.values(r), ...Object.values(c.settled), ...Object.values(c.inProcess), c.withdrawnOrStopped];
+  const all = [
+    ...Object.values(r),
+    ...Object.values(c.settled),
+    ...Object.values(c.inProcess),
+    c.withdrawnOrStopped,
+  ];
   if (all.some((n) => !Number.isInteger(n) || n < 0)) out.push('negative or fractional count');
   return out;
 }

@@ -54,8 +54,19 @@ export function counts(
 export function tanThoiStory(): DossierFacts[] {
   // Tue 1 – Wed 2 July 2025. Same-day certification is due the same day at 17:00, or the next working
   // day when received after 15:00; civil-status confirmation and household business take 3 working days.
-  const CT = { fieldCode: 'CT', fieldName: 'Chứng thực', procedureCode: '2.000815', procedureName: 'Chứng thực bản sao từ bản chính' };
-  const certification = (n: number, received: string, due: string, ended: string, channel: 1 | 2 = 1): DossierFacts =>
+  const CT = {
+    fieldCode: 'CT',
+    fieldName: 'Chứng thực',
+    procedureCode: '2.000815',
+    procedureName: 'Chứng thực bản sao từ bản chính',
+  };
+  const certification = (
+    n: number,
+    received: string,
+    due: string,
+    ended: string,
+    channel: 1 | 2 = 1,
+  ): DossierFacts =>
     fact({
       ...CT,
       code: `000.00.28693.H58-250701-${String(n).padStart(4, '0')}`,

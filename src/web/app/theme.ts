@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 // The red and gold of Vietnamese public-service signage, toned for long reading at a counter.
 const brand: MantineColorsTuple = [
@@ -34,6 +34,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily:
     'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji"',
+  fontFamilyMonospace:
+    'ui-monospace, "SF Mono", "Cascadia Mono", "Roboto Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
   headings: {
     fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
     fontWeight: '700',
@@ -41,5 +43,7 @@ export const theme = createTheme({
   components: {
     Paper: { defaultProps: { withBorder: true } },
     Card: { defaultProps: { withBorder: true } },
+    // Upper-cased Vietnamese loses legibility (stacked diacritics); badges keep sentence case.
+    Badge: Badge.extend({ styles: { root: { textTransform: 'none' } } }),
   },
 });

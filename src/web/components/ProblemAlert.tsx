@@ -15,7 +15,9 @@ export function ProblemAlert({ error, testId, title }: ProblemAlertProps) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   const requestId = isApiProblem(error) ? error.requestId : undefined;
-  const detail = isApiProblem(error) && i18n.language === 'vi' ? error.detail : undefined;
+  // With field errors the fields carry the explanation; `detail` is then technical.
+  const detail =
+    isApiProblem(error) && i18n.language === 'vi' && error.errors.length === 0 ? error.detail : undefined;
   return (
     <Alert color="red" variant="light" icon={<IconAlert />} title={title} role="alert" data-testid={testId}>
       <Text size="sm" fw={500}>

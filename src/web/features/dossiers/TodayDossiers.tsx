@@ -20,7 +20,7 @@ function SlipLink({ code }: { code: string }) {
       data-code={code}
       aria-label={t('today.slipFor', { code })}
     >
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
         <IconDownload size={14} />
         {t('today.slip')}
       </Group>
@@ -92,13 +92,13 @@ export function TodayDossiers({ date }: { date: string }) {
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={48}>{t('catalog.colNo')}</Table.Th>
-          <Table.Th>{t('tracking.dossierCode')}</Table.Th>
+          <Table.Th w={190}>{t('tracking.dossierCode')}</Table.Th>
           <Table.Th>{t('tracking.procedure')}</Table.Th>
-          <Table.Th>{t('today.applicant')}</Table.Th>
+          <Table.Th w={160}>{t('today.applicant')}</Table.Th>
           <Table.Th w={140}>{t('tracking.receivedAt')}</Table.Th>
           <Table.Th w={140}>{t('tracking.dueAt')}</Table.Th>
           <Table.Th w={130}>{t('tracking.status')}</Table.Th>
-          <Table.Th w={110} />
+          <Table.Th w={140} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -106,7 +106,7 @@ export function TodayDossiers({ date }: { date: string }) {
           <Table.Tr key={item.code} data-testid="today-row" data-code={item.code}>
             <Table.Td>{items.length - index}</Table.Td>
             <Table.Td>
-              <Text size="sm" ff="monospace" fw={600}>
+              <Text size="sm" ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
                 {item.code}
               </Text>
             </Table.Td>
