@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { BIRTH_PROVINCE_NAMES } from '../../src/domain/identity/personal-id.ts';
 import type { CalendarDay } from '../../src/domain/calendar/types.ts';
+import { BIRTH_PROVINCE_NAMES } from '../../src/domain/identity/personal-id.ts';
 import { openPostgres } from '../../src/server/db/client.ts';
 import { mergeOfficialAndDerived } from '../../src/server/modules/calendar/service.ts';
 import { hashPassword } from '../../src/server/modules/identity/passwords.ts';
@@ -14,9 +14,19 @@ import {
   historyPlans,
   MIDDLE_NAMES,
   PHONE_PREFIXES,
+  type ProcedureRow,
   procedurePlans,
 } from './plan.ts';
-import { ACTIVATE_SQL, ALLOC_SQL, batchSql, LOAD_SQL, OFFICERS_SQL, SETUP_SQL, USERS_SQL, WRITTEN_TABLES } from './sql.ts';
+import {
+  ACTIVATE_SQL,
+  ALLOC_SQL,
+  batchSql,
+  LOAD_SQL,
+  OFFICERS_SQL,
+  SETUP_SQL,
+  USERS_SQL,
+  WRITTEN_TABLES,
+} from './sql.ts';
 
 /* Fills a migrated motcua PostgreSQL database with N generated dossiers. See bench/README.md. */
 
@@ -69,7 +79,8 @@ async function ensureSchema(url: string, log: (line: string) => void) {
   let units = 0;
   try {
     const found = await client.query<{ t: string | null }>(`SELECT to_regclass('public.units')::text AS t`);
-    if (found.rows[0]?.t) units = Number((await client.query('SELECT count(*) AS n FROM units')).rows[0]?.n ?? 0);
+    if (found.rows[0]?.t)
+      units = Number((await client.query('SELECT count(*) AS n FROM units')).rows[0]?.n ?? 0);
   } finally {
     await client.end();
   }
@@ -93,9 +104,12 @@ async function passwordHash(client: pg.Client, password: string): Promise<string
 }
 
 async function holidays(client: pg.Client, years: number[]): Promise<CalendarDay[]> {
-  const rows = await client.query<{ day: string; kind: CalendarDay['kind']; name: string; source: CalendarDay['source'] }>(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name, source FROM calendar_days`,
-  );
+  const rows = await client.query<{
+    day: string;
+    kind: CalendarDay['kind'];
+    name: string;
+    source: CalendarDay['source'];
+  }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name, source FROM calendar_days`);
   const official = rows.rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name, source: r.source }));
   return mergeOfficialAndDerived(official, years);
 }
@@ -110,7 +124,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const workers: pg.Client[] = [];
   try {
     const communes = (
-      await main.query<{ code: string; kind: string | null }>(`SELECT code, kind FROM units WHERE level = 'commune'`)
+      await main.query<{ code: string; kind: string | null }>(
+        `SELECT code, kind FROM units WHERE level = 'commune'`,
+      )
     ).rows;
     const known = new Set(communes.map((c) => c.code));
     const unknown = opts.hot.filter((c) => !known.has(c));
@@ -124,22 +140,50 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     const batches = (allocation.at(-1)?.batch ?? -1) + 1;
     const codes = allocation.map((a) => a.unitCode);
     const provinces = new Set(
-      (await main.query<{ p: string }>(`SELECT DISTINCT parent_code AS p FROM units WHERE code = ANY($1::text[])`, [codes])).rows,
+      (
+        await main.query<{ p: string }>(
+          `SELECT DISTINCT parent_code AS p FROM units WHERE code = ANY($1::text[])`,
+          [codes],
+        )
+      ).rows,
     ).size;
-    log(`${fmt(opts.dossiers)} dossiers over ${fmt(codes.length)} communes of ${provinces} provinces, ${batches} batches, ${opts.jobs} connections`);
+    log(
+      `${fmt(opts.dossiers)} dossiers over ${fmt(codes.length)} communes of ${provinces} provinces, ${batches} batches, ${opts.jobs} connections`,
+    );
 
     const hash = await passwordHash(main, opts.password);
-    const users = await main.query(USERS_SQL, [codes, opts.specialists, opts.hot, hash, FAMILY_NAMES, MIDDLE_NAMES, GIVEN_NAMES]);
+    const users = await main.query(USERS_SQL, [
+      codes,
+      opts.specialists,
+      opts.hot,
+      hash,
+      FAMILY_NAMES,
+      MIDDLE_NAMES,
+      GIVEN_NAMES,
+    ]);
     await main.query(ACTIVATE_SQL, [opts.hot, TEMPLATE_UNIT]);
-    log(`officers: ${fmt(users.rowCount ?? 0)} generated accounts; hot communes active: ${opts.hot.join(', ')}`);
+    log(
+      `officers: ${fmt(users.rowCount ?? 0)} generated accounts; hot communes active: ${opts.hot.join(', ')}`,
+    );
 
     const firstYear = now.getUTCFullYear() - Math.ceil(opts.months / 12) - 1;
     const years = Array.from({ length: now.getUTCFullYear() + 2 - firstYear }, (_, i) => firstYear + i);
     const days = dayPlan(await holidays(main, years), now, opts.months);
-    const { procedures, slots } = procedurePlans();
+    const { procedures, slots } = procedurePlans(
+      (
+        await main.query<ProcedureRow>(
+          `SELECT code, field_code, name, channels, record FROM procedures WHERE level = 'commune' ORDER BY code`,
+        )
+      ).rows,
+    );
     const plans = historyPlans(opts.history === 'intake');
     const continueCounters = Boolean(
-      (await main.query(`SELECT EXISTS (SELECT 1 FROM unit_counters WHERE unit_code = ANY($1::text[])) AS e`, [codes])).rows[0]?.e,
+      (
+        await main.query(
+          `SELECT EXISTS (SELECT 1 FROM unit_counters WHERE unit_code = ANY($1::text[])) AS e`,
+          [codes],
+        )
+      ).rows[0]?.e,
     );
     if (continueCounters) log('existing counters found: generated sequences continue after them');
 
@@ -158,17 +202,33 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
         gen_event_plan: plans.events,
         gen_step_plan: plans.steps,
       };
-      for (const [table, rows] of Object.entries(loads)) await c.query(LOAD_SQL[table] as string, [JSON.stringify(rows)]);
+      for (const [table, rows] of Object.entries(loads))
+        await c.query(LOAD_SQL[table] as string, [JSON.stringify(rows)]);
       await c.query(OFFICERS_SQL, [codes]);
-      await c.query(ALLOC_SQL, [JSON.stringify(allocation.map((a) => ({ unit_code: a.unitCode, batch: a.batch, n: a.n })))]);
-      await c.query('ANALYZE gen_sample, gen_wdays, gen_days, gen_proc, gen_proc_slot, gen_event_plan, gen_step_plan, gen_officer, gen_alloc');
+      await c.query(ALLOC_SQL, [
+        JSON.stringify(allocation.map((a) => ({ unit_code: a.unitCode, batch: a.batch, n: a.n }))),
+      ]);
+      await c.query(
+        'ANALYZE gen_sample, gen_wdays, gen_days, gen_proc, gen_proc_slot, gen_event_plan, gen_step_plan, gen_officer, gen_alloc',
+      );
     }
-    const orphan = (await workers[0]?.query<{ n: string }>('SELECT count(*) AS n FROM gen_alloc WHERE reception_id IS NULL'))?.rows[0]?.n;
+    const orphan = (
+      await workers[0]?.query<{ n: string }>('SELECT count(*) AS n FROM gen_alloc WHERE reception_id IS NULL')
+    )?.rows[0]?.n;
     if (Number(orphan ?? 0) > 0) throw new Error(`${orphan} communes have no reception officer`);
     const tSetup = performance.now();
 
     const sql = batchSql({ continueCounters, history: opts.history === 'full' });
-    const params = (b: number) => [b, days.sampleMinutes, now, FAMILY_NAMES, MIDDLE_NAMES, GIVEN_NAMES, Object.keys(BIRTH_PROVINCE_NAMES), PHONE_PREFIXES];
+    const params = (b: number) => [
+      b,
+      days.sampleMinutes,
+      now,
+      FAMILY_NAMES,
+      MIDDLE_NAMES,
+      GIVEN_NAMES,
+      Object.keys(BIRTH_PROVINCE_NAMES),
+      PHONE_PREFIXES,
+    ];
     const totals = { dossiers: 0, events: 0, steps: 0, book: 0, pauses: 0, counters: 0 };
     let next = 0;
     const runWorker = async (c: pg.Client) => {

@@ -3,7 +3,6 @@ import { DEFAULT_OFFICE_HOURS } from '../../src/domain/calendar/types.ts';
 import { addDays, vnDateOf, vnMinutesOf } from '../../src/domain/calendar/vn-time.ts';
 import { WorkCalendar } from '../../src/domain/calendar/work-calendar.ts';
 import { defaultWorkflow } from '../../src/domain/lifecycle/workflow.ts';
-import { loadProcedureRecords } from '../../src/server/seed/reference.ts';
 
 /*
  * What the generator writes, decided in TypeScript before any SQL runs: how many dossiers each commune
@@ -53,9 +52,13 @@ export function allocate(
   const hotCount = sorted.filter((c) => hot.has(c.code)).length;
   const hotTotal = hotCount ? Math.round(total * opts.hotShare) : 0;
   const restTotal = total - hotTotal;
-  const weights = sorted.map((c) => (hot.has(c.code) ? 0 : Math.exp(0.7 * gauss()) * (c.kind === 'phuong' ? 2 : 1)));
+  const weights = sorted.map((c) =>
+    hot.has(c.code) ? 0 : Math.exp(0.7 * gauss()) * (c.kind === 'phuong' ? 2 : 1),
+  );
   const weightSum = weights.reduce((a, b) => a + b, 0);
-  const exact = sorted.map((c, i) => (hot.has(c.code) ? hotTotal / hotCount : (restTotal * (weights[i] ?? 0)) / weightSum));
+  const exact = sorted.map((c, i) =>
+    hot.has(c.code) ? hotTotal / hotCount : (restTotal * (weights[i] ?? 0)) / weightSum,
+  );
   const counts = exact.map(Math.floor);
   let missing = total - counts.reduce((a, b) => a + b, 0);
   const byRemainder = exact.map((v, i) => ({ i, r: v - Math.floor(v) })).sort((a, b) => b.r - a.r);
@@ -117,23 +120,35 @@ export interface ProcedurePlan {
   workflow: unknown;
 }
 
-/** The commune-level procedures of data/procedures.json, as the product snapshots them into a dossier. */
-export function procedurePlans(): { procedures: ProcedurePlan[]; slots: Array<{ slot: number; pidx: number }> } {
-  const records = loadProcedureRecords().records.filter((r) => r.level === 'commune');
-  const procedures = records.map((r, pidx): ProcedurePlan => {
-    const tl = r.timeLimit;
+/** A row of the `procedures` table as the generator reads it. */
+export interface ProcedureRow {
+  code: string;
+  field_code: string;
+  name: string;
+  channels: string[];
+  record: {
+    timeLimit: { amount: number; unit: 'same_day' | 'working_days' | 'working_hours' | 'calendar_days' };
+    documents: Array<{ id: string; name: string; required: boolean }>;
+  };
+}
+
+/** The commune-level procedures of the catalogue, with what the product snapshots into a dossier. */
+export function procedurePlans(rows: readonly ProcedureRow[]): { procedures: ProcedurePlan[]; slots: Array<{ slot: number; pidx: number }> } {
+  if (rows.length === 0) throw new Error('the procedures table has no commune-level procedure');
+  const procedures = rows.map((r, pidx): ProcedurePlan => {
+    const tl = r.record.timeLimit;
     const due_kind = tl.unit === 'same_day' ? 'same' : tl.unit === 'calendar_days' ? 'cal' : 'wd';
     const amount = tl.unit === 'working_hours' ? Math.ceil(tl.amount / 8) : Math.round(tl.amount);
     return {
       pidx,
       code: r.code,
-      field_code: r.field.code,
+      field_code: r.field_code,
       name: r.name,
       due_kind,
       amount,
       online: r.channels.includes('online'),
       post: r.channels.includes('post'),
-      documents: r.documents
+      documents: r.record.documents
         .filter((d) => d.required)
         .map((d) => ({ id: d.id, name: d.name, originals: 1, certifiedCopies: 0, photocopies: 0 })),
       time_limit: tl,
@@ -237,12 +252,23 @@ interface EventStep {
 }
 
 const INTAKE: EventStep = { action: 'intake', role: 'reception', from: null, to: 2, anchor: 'recv', frac: 0 };
-const STEP_NAMES = ['Thẩm định, xử lý hồ sơ', 'Lãnh đạo xem xét, phê duyệt', 'Ký, đóng dấu, phát hành kết quả'];
+const STEP_NAMES = [
+  'Thẩm định, xử lý hồ sơ',
+  'Lãnh đạo xem xét, phê duyệt',
+  'Ký, đóng dấu, phát hành kết quả',
+];
 const STEP_KEYS = ['appraise', 'approve', 'sign'];
 const STEP_ROLES: Role[] = ['specialist', 'leader', 'leader'];
 
 function historyOf(status: number, stepIndex: number): EventStep[] {
-  const transfer = (anchor: Anchor, frac: number): EventStep => ({ action: 'transfer', role: 'reception', from: 2, to: 4, anchor, frac });
+  const transfer = (anchor: Anchor, frac: number): EventStep => ({
+    action: 'transfer',
+    role: 'reception',
+    from: 2,
+    to: 4,
+    anchor,
+    frac,
+  });
   const complete = (step: number, anchor: Anchor, frac: number): EventStep => ({
     action: 'complete_step',
     role: STEP_ROLES[step] as Role,
@@ -251,27 +277,93 @@ function historyOf(status: number, stepIndex: number): EventStep[] {
     anchor,
     frac,
   });
-  const finished = (end: Anchor): EventStep[] => [INTAKE, transfer(end, 0.1), complete(0, end, 0.6), complete(1, end, 0.8)];
+  const finished = (end: Anchor): EventStep[] => [
+    INTAKE,
+    transfer(end, 0.1),
+    complete(0, end, 0.6),
+    complete(1, end, 0.8),
+  ];
   switch (status) {
     case 2:
       return [INTAKE];
     case 3:
-      return [{ action: 'refuse', role: 'reception', from: null, to: 3, anchor: 'recv', frac: 0, reason: 'Hồ sơ không thuộc thẩm quyền giải quyết' }];
+      return [
+        {
+          action: 'refuse',
+          role: 'reception',
+          from: null,
+          to: 3,
+          anchor: 'recv',
+          frac: 0,
+          reason: 'Hồ sơ không thuộc thẩm quyền giải quyết',
+        },
+      ];
     case 4: {
       if (stepIndex === 0) return [INTAKE, transfer('step', 1)];
       if (stepIndex === 1) return [INTAKE, transfer('step', 0.2), complete(0, 'step', 1)];
       return [INTAKE, transfer('step', 0.1), complete(0, 'step', 0.6), complete(1, 'step', 1)];
     }
     case 5:
-      return [INTAKE, transfer('paused', 0.2), { action: 'request_supplement', role: 'specialist', from: 4, to: 5, anchor: 'paused', frac: 1, reason: 'Bổ sung giấy tờ còn thiếu' }];
+      return [
+        INTAKE,
+        transfer('paused', 0.2),
+        {
+          action: 'request_supplement',
+          role: 'specialist',
+          from: 4,
+          to: 5,
+          anchor: 'paused',
+          frac: 1,
+          reason: 'Bổ sung giấy tờ còn thiếu',
+        },
+      ];
     case 6:
-      return [INTAKE, transfer('paused', 0.2), { action: 'request_payment', role: 'specialist', from: 4, to: 6, anchor: 'paused', frac: 1, reason: 'Nộp lệ phí' }];
+      return [
+        INTAKE,
+        transfer('paused', 0.2),
+        {
+          action: 'request_payment',
+          role: 'specialist',
+          from: 4,
+          to: 6,
+          anchor: 'paused',
+          frac: 1,
+          reason: 'Nộp lệ phí',
+        },
+      ];
     case 7:
-      return [INTAKE, transfer('lately', 0.2), { action: 'withdraw', role: 'reception', from: 4, to: 7, anchor: 'lately', frac: 0.6, reason: 'Công dân xin rút hồ sơ' }];
+      return [
+        INTAKE,
+        transfer('lately', 0.2),
+        {
+          action: 'withdraw',
+          role: 'reception',
+          from: 4,
+          to: 7,
+          anchor: 'lately',
+          frac: 0.6,
+          reason: 'Công dân xin rút hồ sơ',
+        },
+      ];
     case 8:
-      return [INTAKE, transfer('ended', 0.2), { action: 'stop', role: 'leader', from: 4, to: 8, anchor: 'ended', frac: 1, reason: 'Không đủ điều kiện giải quyết' }];
+      return [
+        INTAKE,
+        transfer('ended', 0.2),
+        {
+          action: 'stop',
+          role: 'leader',
+          from: 4,
+          to: 8,
+          anchor: 'ended',
+          frac: 1,
+          reason: 'Không đủ điều kiện giải quyết',
+        },
+      ];
     case 9:
-      return [...finished('ended'), { action: 'issue_result', role: 'leader', from: 4, to: 9, anchor: 'ended', frac: 1 }];
+      return [
+        ...finished('ended'),
+        { action: 'issue_result', role: 'leader', from: 4, to: 9, anchor: 'ended', frac: 1 },
+      ];
     case 10:
       return [
         ...finished('ended'),
@@ -348,7 +440,9 @@ export function historyPlans(intakeOnly: boolean): { events: EventPlanRow[]; ste
     });
     if (intakeOnly) continue;
     // A transfer opens the first step, each complete_step opens the next; the following event closes it.
-    const openers = history.map((e, i) => ({ e, i })).filter(({ e }) => e.action === 'transfer' || e.action === 'complete_step');
+    const openers = history
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.action === 'transfer' || e.action === 'complete_step');
     openers.forEach(({ e, i }, k) => {
       const closer = history[i + 1];
       const closes = closer && closer.action !== 'withdraw' && closer.action !== 'return_result';
@@ -370,8 +464,105 @@ export function historyPlans(intakeOnly: boolean): { events: EventPlanRow[]; ste
   return { events, steps };
 }
 
-export const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trương', 'Đinh', 'Lâm', 'Mai'];
-export const MIDDLE_NAMES = ['Văn', 'Thị', 'Hữu', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Thị Thu', 'Đức', 'Hoài', 'Xuân', 'Kim', 'Công', 'Thị Mỹ'];
-export const GIVEN_NAMES = ['An', 'Bình', 'Châu', 'Dũng', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Ngân', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến', 'Khoa', 'Nhung', 'Đạt', 'Hiếu', 'Thắng'];
+export const FAMILY_NAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Trương',
+  'Đinh',
+  'Lâm',
+  'Mai',
+];
+export const MIDDLE_NAMES = [
+  'Văn',
+  'Thị',
+  'Hữu',
+  'Minh',
+  'Ngọc',
+  'Thanh',
+  'Quốc',
+  'Thị Thu',
+  'Đức',
+  'Hoài',
+  'Xuân',
+  'Kim',
+  'Công',
+  'Thị Mỹ',
+];
+export const GIVEN_NAMES = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Ngân',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+  'Khoa',
+  'Nhung',
+  'Đạt',
+  'Hiếu',
+  'Thắng',
+];
 /** Mobile prefixes after the leading 0 (Viettel, Vinaphone, Mobifone, Vietnamobile). */
-export const PHONE_PREFIXES = ['86', '96', '97', '98', '32', '33', '34', '35', '36', '37', '38', '39', '88', '91', '94', '81', '82', '83', '84', '85', '89', '90', '93', '70', '76', '77', '78', '79', '92', '56', '58'];
+export const PHONE_PREFIXES = [
+  '86',
+  '96',
+  '97',
+  '98',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '38',
+  '39',
+  '88',
+  '91',
+  '94',
+  '81',
+  '82',
+  '83',
+  '84',
+  '85',
+  '89',
+  '90',
+  '93',
+  '70',
+  '76',
+  '77',
+  '78',
+  '79',
+  '92',
+  '56',
+  '58',
+];

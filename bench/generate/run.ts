@@ -6,8 +6,8 @@ import { DEMO_HOT_COMMUNES, generate } from './generate.ts';
  * Fills a motcua PostgreSQL database with generated dossiers (set-based SQL, batches with progress).
  *
  *   node --import tsx bench/generate/run.ts --url=postgres://postgres@127.0.0.1:5432/mydb --dossiers=1000000
- *        [--batch=200000] [--jobs=2] [--hot=28693,28696,...] [--hot-share=0.05] [--specialists=4]
- *        [--history=full|intake] [--months=24] [--seed=1] [--no-vacuum] [--password=...]
+ *        [--batch=200000] [--jobs=2] [--hot=28693,28696,...] [--hot-share=0.1] [--specialists=4]
+ *        [--history=intake|full] [--months=24] [--seed=1] [--no-vacuum] [--password=...]
  *
  * The database must exist; an empty one is migrated and loaded with reference data in-process. Run it
  * while no server takes intakes on that database (counters are written per batch), and restart servers
@@ -23,9 +23,9 @@ function readArgs() {
         batch: { type: 'string', default: '200000' },
         jobs: { type: 'string', default: '2' },
         hot: { type: 'string', default: DEMO_HOT_COMMUNES.join(',') },
-        'hot-share': { type: 'string', default: '0.05' },
+        'hot-share': { type: 'string', default: '0.1' },
         specialists: { type: 'string', default: '4' },
-        history: { type: 'string', default: 'full' },
+        history: { type: 'string', default: 'intake' },
         months: { type: 'string', default: '24' },
         seed: { type: 'string', default: '1' },
         'no-vacuum': { type: 'boolean', default: false },
@@ -61,7 +61,10 @@ generate({
   dossiers: int('dossiers', argv.dossiers, 1),
   batchSize: int('batch', argv.batch, 1000),
   jobs: int('jobs', argv.jobs, 1),
-  hot: (argv.hot ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  hot: (argv.hot ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   hotShare,
   specialists: int('specialists', argv.specialists, 1),
   history: argv.history,
@@ -83,7 +86,9 @@ generate({
       `time: ${s.total.toFixed(1)} s (setup ${s.setup.toFixed(1)} s, inserts ${s.insert.toFixed(1)} s = ` +
         `${Math.round(r.dossiers / s.insert).toLocaleString('en-US')} dossiers/s, vacuum+analyze ${s.vacuum.toFixed(1)} s)`,
     );
-    log('note: generated audit events carry no valid hash chain (prev_hash = hash = \'\'): audit verification reports them');
+    log(
+      "note: generated audit events carry no valid hash chain (prev_hash = hash = ''): audit verification reports them",
+    );
     console.log(JSON.stringify({ bench: 'generate', at: new Date().toISOString(), ...r }));
     process.exit(0);
   },

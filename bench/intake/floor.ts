@@ -30,28 +30,28 @@ export const INTAKE_SQL = `
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
-        book_volume, book_number, workflow)
+        book_volume, book_number, workflow, sub_state, intake_note)
       SELECT $1, $2, $3, $4, $5, $6,
         $7, $8, $9, $10, $11,
         $12, $13, $14, $15::jsonb,
         $16::jsonb, $17::timestamptz, $18::timestamptz,
         $19::timestamptz, $20::timestamptz, $21, $22, $23,
-        $24::jsonb
+        $24::jsonb, $25, $26::jsonb
       WHERE EXISTS (SELECT 1 FROM idem)
       RETURNING code),
     book AS (
       INSERT INTO tracking_book (unit_code, volume, number, dossier_code, procedure_code, applicant_name,
         applicant_address, applicant_phone, sets, received_at, due_at, received_by)
-      SELECT $25, $26, $27, code, $28, $29,
-        $30, $31, 1, $32::timestamptz, $33::timestamptz,
-        $34
+      SELECT $27, $28, $29, code, $30, $31,
+        $32, $33, 1, $34::timestamptz, $35::timestamptz,
+        $36
       FROM dossier RETURNING 1),
     audit AS (
       INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
-        to_status, request_id, data, at, seq, prev_hash, hash)
-      SELECT $35, $36, code, 'intake', $37, $38, NULL,
-        $39, $40, $41::jsonb, $42::timestamptz,
-        1, '', $43
+        to_status, reason, request_id, data, at, seq, prev_hash, hash)
+      SELECT $37, $38, code, $39, $40, $41, NULL,
+        $42, $43, $44, $45::jsonb, $46::timestamptz,
+        1, '', $47
       FROM dossier RETURNING 1)
     SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM book) + (SELECT count(*) FROM audit) AS ok`;
 
@@ -113,7 +113,7 @@ export function intakeValues(unit: FloorUnit, proc: ProcedureFacts) {
         null, proc.name, 'counter', JSON.stringify(proc.documents),
         JSON.stringify(proc.timeLimit), receivedAt, dueAt,
         dueAt, dueAt, receiver, year, bookNumber,
-        proc.workflow,
+        proc.workflow, 'none', 'null',
       ];
       // biome-ignore format: as above
       const book = [
@@ -123,11 +123,14 @@ export function intakeValues(unit: FloorUnit, proc: ProcedureFacts) {
       ];
       // biome-ignore format: as above
       const audit = [
-        unit.code, randomUUID(), receiver, 'reception',
-        2, randomUUID(), data, receivedAt,
+        unit.code, randomUUID(), 'intake', receiver, 'reception',
+        2, null, randomUUID(), data, receivedAt,
         hash,
       ];
-      return [...dossier, ...book, ...audit];
+      const values = [...dossier, ...book, ...audit];
+      if (values.length !== INTAKE_PLACEHOLDERS)
+        throw new Error(`${values.length} values for ${INTAKE_PLACEHOLDERS} placeholders`);
+      return values;
     },
   };
 }
@@ -136,6 +139,7 @@ export function intakeValues(unit: FloorUnit, proc: ProcedureFacts) {
 export function placeholderCount(text: string): number {
   return Math.max(0, ...[...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
 }
+const INTAKE_PLACEHOLDERS = placeholderCount(INTAKE_SQL);
 
 export function numbersOf(rows: Array<{ name: string; last: number | string }>): Map<string, number> {
   return new Map(rows.map((r) => [r.name, Number(r.last)]));

@@ -54,6 +54,8 @@ export interface HttpResult {
   latency: LatencySummary;
   /** Longest time with no response at all: a stall of the server, as opposed to unfair queueing. */
   longestGapMs: number;
+  /** Slowest response that was not the first on its connection (the first waits for the server to accept). */
+  maxAfterFirstMs: number;
   /** The slowest requests: when they were sent (seconds into the run) and how long they took. */
   slowest: Array<{ sentAtS: number; ms: number }>;
 }
@@ -77,6 +79,8 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
   let non2xx = 0;
   let longestGapMs = 0;
   const slowest: HttpResult['slowest'] = [];
+  const seenClients = new Set<unknown>();
+  let maxAfterFirstMs = 0;
   return new Promise((resolve, reject) => {
     const start = performance.now();
     let last = start;
@@ -114,6 +118,7 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
           throughput: created / seconds,
           latency: recorder.summary(),
           longestGapMs,
+          maxAfterFirstMs,
           slowest,
         });
       },
@@ -121,8 +126,10 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
     // The typings omit the client argument that autocannon passes first.
     (instance as unknown as NodeJS.EventEmitter).on(
       'response',
-      (_client: unknown, status: number, _bytes: number, ms: number) => {
+      (client: unknown, status: number, _bytes: number, ms: number) => {
         recorder.record(ms);
+        if (seenClients.has(client)) maxAfterFirstMs = Math.max(maxAfterFirstMs, ms);
+        else seenClients.add(client);
         const now = performance.now();
         longestGapMs = Math.max(longestGapMs, now - last);
         last = now;

@@ -120,7 +120,10 @@ export function printReport(r: DbReport, print: (line: string) => void = console
   print(
     `HTTP   POST /api/v1/dossiers: ${h.throughput.toFixed(1)} intakes/s (${h.created} x 201 in ${h.seconds.toFixed(1)} s)`,
   );
-  print(`       ${latencyLine(h.latency)}; longest time without any response ${f1(h.longestGapMs)} ms`);
+  print(`       ${latencyLine(h.latency)}`);
+  print(
+    `       max after each connection's first response ${f1(h.maxAfterFirstMs)} ms; longest time without any response ${f1(h.longestGapMs)} ms`,
+  );
   print(
     `       slowest: ${h.slowest.map((x) => `${x.ms.toFixed(0)} ms sent at +${x.sentAtS.toFixed(2)} s`).join(', ')}`,
   );
@@ -160,6 +163,7 @@ export function jsonOf(r: DbReport) {
       seconds: round(r.http.seconds),
       latencyMs: lat(r.http.latency),
       longestGapMs: round(r.http.longestGapMs),
+      maxAfterFirstMs: round(r.http.maxAfterFirstMs),
       non2xx: r.http.non2xx,
       errors: r.http.errors,
       timeouts: r.http.timeouts,

@@ -28,6 +28,7 @@ import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { inspectionsRoutes } from './modules/reports/inspections.ts';
+import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import { createServices } from './services.ts';
@@ -154,6 +155,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   workflowRoutes(app, ctx);
   registersRoutes(app, ctx);
   inspectionsRoutes(app, ctx);
+  reportsRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
   if (hasWeb) {

@@ -1,8 +1,10 @@
 import { Button, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../api/types';
 import { IconLogin, IconLogout, IconUser } from '../components/icons';
+import { problemMessage } from '../components/problem-message';
 import { useLogout } from '../features/identity/use-me';
 
 interface SessionControlsProps {
@@ -12,15 +14,19 @@ interface SessionControlsProps {
 
 /** Sign-in link for visitors; name, role and sign-out for staff. */
 export function SessionControls({ me, stacked = false }: SessionControlsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const logout = useLogout();
-  const signOut = () =>
-    logout.mutate(undefined, {
-      onSettled: () => {
-        void navigate('/');
-      },
-    });
+  const signOut = async () => {
+    try {
+      await logout.mutateAsync();
+    } catch (error) {
+      notifications.show({ color: 'red', message: problemMessage(error, t, i18n.language) });
+      return;
+    }
+    // Leave staff pages for the public home page rather than the sign-in form.
+    void navigate('/', { replace: true });
+  };
 
   if (!me) {
     return (
@@ -62,7 +68,7 @@ export function SessionControls({ me, stacked = false }: SessionControlsProps) {
           variant="light"
           color="gray"
           leftSection={<IconLogout size={16} />}
-          onClick={signOut}
+          onClick={() => void signOut()}
           loading={logout.isPending}
           data-testid="signout-button-mobile"
         >
@@ -91,7 +97,11 @@ export function SessionControls({ me, stacked = false }: SessionControlsProps) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.username}</Menu.Label>
-        <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut} data-testid="signout-button">
+        <Menu.Item
+          leftSection={<IconLogout size={16} />}
+          onClick={() => void signOut()}
+          data-testid="signout-button"
+        >
           {t('auth.signOut')}
         </Menu.Item>
       </Menu.Dropdown>

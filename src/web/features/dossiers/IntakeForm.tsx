@@ -172,14 +172,14 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
           {procedures.isError ? <ProblemAlert error={procedures.error} /> : null}
           {detail.data && detail.data.code === procedureCode ? (
             <Group gap="lg" wrap="wrap" data-testid="intake-procedure-facts">
-              <Group gap={6} wrap="nowrap">
-                <IconClock size={16} />
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <IconClock size={16} style={{ flex: 'none', marginTop: 2 }} />
                 <Text size="sm" title={detail.data.timeLimit.text}>
                   {timeLimitLabel(detail.data.timeLimit, t)}
                 </Text>
               </Group>
-              <Group gap={6} wrap="nowrap">
-                <IconCoins size={16} />
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <IconCoins size={16} style={{ flex: 'none', marginTop: 2 }} />
                 <Text size="sm">{detail.data.feeText || t('catalog.noFee')}</Text>
               </Group>
             </Group>

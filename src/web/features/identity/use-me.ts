@@ -36,8 +36,15 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.logout(),
-    onSettled: () => {
+    mutationFn: async () => {
+      try {
+        await api.logout();
+      } catch (error) {
+        // An expired session is already what the user asked for.
+        if (!(isApiProblem(error) && error.status === 401)) throw error;
+      }
+    },
+    onSuccess: () => {
       // Staff data must not linger in the cache once the session is gone.
       queryClient.removeQueries({ queryKey: ['dossiers'] });
       queryClient.setQueryData(ME_QUERY_KEY, null);

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { auditHash } from '../../src/server/modules/audit/chain.ts';
+import { LatencyRecorder } from '../intake/stats.ts';
+import { LIFECYCLE, RESULT_FILE, type Role, type TransitionResult } from './lifecycle.ts';
+
+/*
+ * The transition floor: the statements one lifecycle action runs inside its transaction, issued straight
+ * through `pg` with the same concurrency as the HTTP run and nothing else (no HTTP, no session lookup,
+ * no read before the transaction, no file storage, no response rendering). The texts are drizzle's, as
+ * src/server/modules/workflow/repository.ts and audit/repository.ts produce them; `stepCheck` (in
+ * step-check.ts) compares them with what the product actually sends, so a drift is reported.
+ */
+
+const q = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
+
+export const DOSSIER_COLUMNS = [
+  'unit_code', 'code', 'province_code', 'procedure_code', 'field_code', 'channel', 'status', 'applicant_name',
+  'applicant_id_number', 'applicant_phone', 'applicant_address', 'applicant_email', 'subject', 'return_method',
+  'documents', 'time_limit', 'received_at', 'due_at', 'due_at_original', 'received_by', 'book_volume', 'book_number',
+  'version', 'sub_state', 'workflow', 'step_index', 'step_started_at', 'step_due_at', 'assignee_id',
+  'supplement_requests', 'paused_at', 'pause_kind', 'paused_minutes', 'due_at_legal', 'rescheduled_at', 'apology',
+  'processing_ended_at', 'returned_at', 'result', 'timeliness', 'intake_note',
+] as const;
+const STEP_COLUMNS = [
+  'unit_code', 'dossier_code', 'seq', 'step_key', 'step_name', 'from_role', 'to_role', 'from_user_id', 'to_user_id',
+  'handed_at', 'due_at', 'ended_at', 'verdict', 'note',
+] as const;
+const AUDIT_COLUMNS = [
+  'unit_code', 'id', 'dossier_code', 'action', 'actor_user_id', 'actor_role', 'from_status', 'to_status', 'reason',
+  'request_id', 'data', 'at', 'seq', 'prev_hash', 'hash',
+] as const;
+
+export const SELECT_DOSSIER = `select ${q(DOSSIER_COLUMNS)} from "dossiers" where ("dossiers"."unit_code" = $1 and "dossiers"."code" = $2) limit $3`;
+const LAST_STEP = `select ${q(STEP_COLUMNS)} from "dossier_steps" where ("dossier_steps"."unit_code" = $1 and "dossier_steps"."dossier_code" = $2) order by "dossier_steps"."seq" desc limit $3`;
+const CLOSE_STEP = `update "dossier_steps" set "ended_at" = $1, "verdict" = $2, "note" = $3 where ("dossier_steps"."unit_code" = $4 and "dossier_steps"."dossier_code" = $5 and "dossier_steps"."seq" = $6)`;
+const OPEN_STEP = `insert into "dossier_steps" (${q(STEP_COLUMNS)}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, default, default)`;
+const INSERT_FILE = `insert into "dossier_files" ("unit_code", "dossier_code", "id", "file_name", "content_type", "size", "sha256", "storage_key", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, default)`;
+const LAST_EVENT = `select "seq", "hash" from "audit_events" where ("audit_events"."unit_code" = $1 and "audit_events"."dossier_code" = $2) order by "audit_events"."seq" desc limit $3`;
+const INSERT_EVENT = `insert into "audit_events" (${q(AUDIT_COLUMNS)}) values (${AUDIT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+const INSERT_OUTBOX = `insert into "outbox" ("unit_code", "id", "kind", "payload", "created_at", "attempts", "next_attempt_at", "sent_at", "last_error") values ($1, $2, $3, $4, $5, default, $6, default, default)`;
+
+/** `updateDossier` with the columns an action sets (drizzle puts `version` second, after `status`). */
+function updateDossier(set: readonly string[]): string {
+  const cols = ['status', 'version', ...set];
+  const n = cols.length;
+  return `update "dossiers" set ${cols.map((c, i) => `"${c}" = $${i + 1}`).join(', ')} where ("dossiers"."unit_code" = $${n + 1} and "dossiers"."code" = $${n + 2} and "dossiers"."version" = $${n + 3}) returning ${q(DOSSIER_COLUMNS)}`;
+}
+const UPDATE = {
+  transfer: updateDossier(['sub_state', 'step_index', 'step_started_at', 'step_due_at']),
+  complete_step: updateDossier(['sub_state', 'step_index', 'step_started_at', 'step_due_at', 'assignee_id']),
+  issue_result: updateDossier(['sub_state', 'step_index', 'processing_ended_at', 'result', 'timeliness']),
+  return_result: updateDossier(['sub_state', 'step_index', 'returned_at']),
+};
+
+/** The statements each action runs between `begin` and `commit`, in order (for the step check). */
+export const FLOOR_STATEMENTS: Record<string, string[]> = {
+  transfer: [SELECT_DOSSIER, LAST_STEP, OPEN_STEP, UPDATE.transfer, LAST_EVENT, INSERT_EVENT],
+  'complete_step(specialist)': [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, OPEN_STEP, UPDATE.complete_step, LAST_EVENT, INSERT_EVENT],
+  'complete_step(leader)': [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, OPEN_STEP, UPDATE.complete_step, LAST_EVENT, INSERT_EVENT],
+  issue_result: [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, INSERT_FILE, UPDATE.issue_result, LAST_EVENT, INSERT_EVENT, INSERT_OUTBOX],
+  return_result: [SELECT_DOSSIER, LAST_STEP, UPDATE.return_result, LAST_EVENT, INSERT_EVENT],
+};
+
+const STEPS = [
+  { key: 'appraise', name: 'Thẩm định, xử lý hồ sơ', role: 'specialist' },
+  { key: 'approve', name: 'Lãnh đạo xem xét, phê duyệt', role: 'leader' },
+  { key: 'sign', name: 'Ký, đóng dấu, phát hành kết quả', role: 'leader' },
+];
+
+export interface FloorDossier {
+  unitCode: string;
+  code: string;
+  /** Officer ids of the dossier's commune, by role. */
+  actors: Record<Role, string>;
+}
+
+type Row = Record<string, unknown>;
+
+/** One lifecycle action as the product's transaction runs it; the values only need to be plausible. */
+async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: number) {
+  const step = LIFECYCLE[stepIndex] as (typeof LIFECYCLE)[number];
+  const now = new Date();
+  const actor = d.actors[step.role];
+  await client.query('begin');
+  try {
+    const row = (await client.query<Row>(SELECT_DOSSIER, [d.unitCode, d.code, 1])).rows[0];
+    if (!row) throw new Error(`${d.code} not found`);
+    const version = Number(row.version);
+    const current = (await client.query<Row>(LAST_STEP, [d.unitCode, d.code, 1])).rows[0];
+    const seq = Number(current?.seq ?? 0);
+    const due = new Date(now.getTime() + 3_600_000);
+    const open = async (index: number) => {
+      const s = STEPS[index] as (typeof STEPS)[number];
+      await client.query(OPEN_STEP, [d.unitCode, d.code, seq + 1, s.key, s.name, step.role, s.role, actor, null, now, due]);
+    };
+    const close = () => client.query(CLOSE_STEP, [now, 'on_time', null, d.unitCode, d.code, seq]);
+    let updated: pg.QueryResult<Row>;
+    const where = [d.unitCode, d.code, version];
+    switch (step.action) {
+      case 'transfer':
+        await open(0);
+        updated = await client.query<Row>(UPDATE.transfer, [step.to, version + 1, 'none', 0, now, due, ...where]);
+        break;
+      case 'complete_step': {
+        const next = Number(row.step_index) + 1;
+        await close();
+        await open(next);
+        updated = await client.query<Row>(UPDATE.complete_step, [step.to, version + 1, 'none', next, now, due, null, ...where]);
+        break;
+      }
+      case 'issue_result': {
+        await close();
+        const fileId = randomUUID();
+        await client.query(INSERT_FILE, [d.unitCode, d.code, fileId, RESULT_FILE.fileName, RESULT_FILE.contentType, 15, 'f'.repeat(64), `sha256/ff/${'f'.repeat(64)}`]);
+        const result = JSON.stringify({ fileId, fileName: RESULT_FILE.fileName, name: RESULT_FILE.fileName, issuedBy: 'floor' });
+        updated = await client.query<Row>(UPDATE.issue_result, [step.to, version + 1, 'none', 2, now, result, 'on_time', ...where]);
+        break;
+      }
+      default:
+        updated = await client.query<Row>(UPDATE.return_result, [step.to, version + 1, 'none', 2, now, ...where]);
+    }
+    if (updated.rowCount !== 1) throw new Error(`${d.code}: version conflict`);
+    const prev = (await client.query<{ seq: number; hash: string }>(LAST_EVENT, [d.unitCode, d.code, 1])).rows[0];
+    const event = {
+      unitCode: d.unitCode,
+      id: randomUUID(),
+      dossierCode: d.code,
+      seq: (prev?.seq ?? 0) + 1,
+      action: step.action,
+      actorUserId: actor,
+      actorRole: step.role,
+      fromStatus: Number(row.status),
+      toStatus: step.to,
+      reason: null,
+      requestId: `floor-${stepIndex}`,
+      data: null,
+      at: now,
+    };
+    const hash = auditHash(prev?.hash ?? '', event);
+    // biome-ignore format: in the order of AUDIT_COLUMNS
+    await client.query(INSERT_EVENT, [
+      event.unitCode, event.id, event.dossierCode, event.action, event.actorUserId, event.actorRole, event.fromStatus,
+      event.toStatus, null, event.requestId, null, now, event.seq, prev?.hash ?? '', hash,
+    ]);
+    if (step.action === 'issue_result') {
+      const payload = JSON.stringify({ code: d.code, template: 'result_ready', applicantName: row.applicant_name, to: row.applicant_phone });
+      await client.query(INSERT_OUTBOX, [d.unitCode, randomUUID(), 'sms', payload, now, now]);
+    }
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Same shape as the HTTP run: `perClient[i]` is one worker's dossiers, the first `warmup` unrecorded. */
+export async function transitionFloor(
+  url: string,
+  perClient: readonly (readonly FloorDossier[])[],
+  warmup: number,
+): Promise<TransitionResult> {
+  const pool = new pg.Pool({ connectionString: url, max: perClient.length });
+  const all = new LatencyRecorder();
+  const byAction = new Map(LIFECYCLE.map((s) => [s.key, new LatencyRecorder()]));
+  let errors = 0;
+  let firstError: string | undefined;
+  let warmedUp = 0;
+  let release: () => void = () => undefined;
+  const measured = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let start = 0;
+  const arrive = () => {
+    if (++warmedUp === perClient.length) {
+      start = performance.now();
+      release();
+    }
+  };
+  const run = async (dossiers: readonly FloorDossier[]) => {
+    for (let i = 0; i < dossiers.length; i++) {
+      if (i === warmup) {
+        arrive();
+        await measured;
+      }
+      for (let s = 0; s < LIFECYCLE.length; s++) {
+        const t0 = performance.now();
+        const client = await pool.connect();
+        try {
+          await runAction(client, dossiers[i] as FloorDossier, s);
+        } catch (err) {
+          errors++;
+          firstError ??= (err as Error).message;
+          break;
+        } finally {
+          client.release();
+        }
+        const ms = performance.now() - t0;
+        if (i >= warmup) {
+          all.record(ms);
+          byAction.get(LIFECYCLE[s]?.key ?? '')?.record(ms);
+        }
+      }
+    }
+    if (dossiers.length <= warmup) arrive();
+  };
+  try {
+    await Promise.all(perClient.map(run));
+  } finally {
+    await pool.end();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    seconds,
+    transitions: all.count,
+    throughput: all.count / seconds,
+    errors,
+    firstError,
+    latency: all.summary(),
+    byAction: Object.fromEntries([...byAction].map(([k, r]) => [k, r.summary()])),
+  };
+}

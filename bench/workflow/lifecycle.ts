@@ -1,0 +1,155 @@
+import { performance } from 'node:perf_hooks';
+import { INTAKE_BODY } from '../intake/fixtures.ts';
+import { LatencyRecorder, type LatencySummary } from '../intake/stats.ts';
+
+/*
+ * The lifecycle the transition benchmark drives, and its HTTP side: fresh dossiers received through
+ * POST /api/v1/dossiers, then each one taken by one client through
+ * transfer → complete_step → complete_step → issue_result → return_result.
+ */
+
+export type Role = 'reception' | 'specialist' | 'leader';
+
+/** The five actions from "Được tiếp nhận" (2) to "Đã trả kết quả" (10), with who takes each. */
+export const LIFECYCLE: ReadonlyArray<{ key: string; action: string; role: Role; to: number }> = [
+  { key: 'transfer', action: 'transfer', role: 'reception', to: 4 },
+  { key: 'complete_step(specialist)', action: 'complete_step', role: 'specialist', to: 4 },
+  { key: 'complete_step(leader)', action: 'complete_step', role: 'leader', to: 4 },
+  { key: 'issue_result', action: 'issue_result', role: 'leader', to: 9 },
+  { key: 'return_result', action: 'return_result', role: 'reception', to: 10 },
+];
+
+export const RESULT_FILE = {
+  fileName: 'ket-qua.pdf',
+  contentType: 'application/pdf',
+  dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+} as const;
+
+/** Sessions of one commune's three officers. */
+export interface CommuneSessions {
+  code: string;
+  slug: string;
+  cookies: Record<Role, string>;
+}
+
+export interface BenchDossier {
+  code: string;
+  version: number;
+  commune: CommuneSessions;
+}
+
+export interface TransitionResult {
+  seconds: number;
+  transitions: number;
+  throughput: number;
+  errors: number;
+  firstError?: string;
+  latency: LatencySummary;
+  byAction: Record<string, LatencySummary>;
+}
+
+async function postJson(url: string, cookie: string, body: string): Promise<{ status: number; json: unknown; text: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text };
+}
+
+/** Receives one dossier per entry of `communes` (in that commune), `parallel` at a time. */
+export async function createDossiers(
+  baseUrl: string,
+  communes: readonly CommuneSessions[],
+  parallel: number,
+): Promise<{ dossiers: BenchDossier[]; seconds: number }> {
+  const out: BenchDossier[] = new Array(communes.length);
+  let next = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < communes.length) {
+      const i = next++;
+      const commune = communes[i] as CommuneSessions;
+      const r = await postJson(`${baseUrl}/api/v1/dossiers`, commune.cookies.reception, INTAKE_BODY);
+      if (r.status !== 201) throw new Error(`intake in ${commune.slug}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
+      const d = r.json as { code: string; version: number };
+      out[i] = { code: d.code, version: d.version, commune };
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return { dossiers: out, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * Each client takes its own dossiers through the lifecycle one action after the other (the officer's
+ * next click waits for the previous answer). The first `warmup` dossiers of every client are not
+ * recorded; the measured window starts when every client has finished its warm-up.
+ */
+export async function driveHttp(
+  baseUrl: string,
+  perClient: readonly (readonly BenchDossier[])[],
+  warmup: number,
+): Promise<TransitionResult> {
+  const all = new LatencyRecorder();
+  const byAction = new Map(LIFECYCLE.map((s) => [s.key, new LatencyRecorder()]));
+  let errors = 0;
+  let firstError: string | undefined;
+  let warmedUp = 0;
+  let releaseMeasure: () => void = () => undefined;
+  const measureStarts = new Promise<void>((resolve) => {
+    releaseMeasure = resolve;
+  });
+  let start = 0;
+
+  const run = async (dossiers: readonly BenchDossier[]) => {
+    for (let i = 0; i < dossiers.length; i++) {
+      if (i === warmup) {
+        if (++warmedUp === perClient.length) {
+          start = performance.now();
+          releaseMeasure();
+        }
+        await measureStarts;
+      }
+      const d = dossiers[i] as BenchDossier;
+      for (const step of LIFECYCLE) {
+        const body = JSON.stringify({
+          action: step.action,
+          expectedVersion: d.version,
+          ...(step.action === 'issue_result' ? { resultFile: RESULT_FILE } : {}),
+        });
+        const t0 = performance.now();
+        const r = await postJson(`${baseUrl}/api/v1/dossiers/${encodeURIComponent(d.code)}/actions`, d.commune.cookies[step.role], body);
+        const ms = performance.now() - t0;
+        const view = r.json as { version?: number; status?: number } | undefined;
+        if (r.status !== 200 || view?.status !== step.to) {
+          errors++;
+          firstError ??= `${step.key} on ${d.code}: HTTP ${r.status} ${r.text.slice(0, 200)}`;
+          break;
+        }
+        d.version = view.version ?? d.version + 1;
+        if (i >= warmup) {
+          all.record(ms);
+          byAction.get(step.key)?.record(ms);
+        }
+      }
+    }
+    if (dossiers.length <= warmup && ++warmedUp === perClient.length) {
+      start = performance.now();
+      releaseMeasure();
+    }
+  };
+  await Promise.all(perClient.map(run));
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    seconds,
+    transitions: all.count,
+    throughput: all.count / seconds,
+    errors,
+    firstError,
+    latency: all.summary(),
+    byAction: Object.fromEntries([...byAction].map(([k, r]) => [k, r.summary()])),
+  };
+}

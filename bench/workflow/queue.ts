@@ -1,0 +1,166 @@
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { LatencyRecorder, type LatencySummary } from '../intake/stats.ts';
+import { DOSSIER_COLUMNS } from './floor.ts';
+
+/*
+ * Work queues: GET /api/v1/queues/{queue} for one officer under autocannon, and the floor — the SELECTs
+ * the queue runs (src/server/modules/workflow/repository.ts `listQueue`, called from views.ts
+ * `workQueue`), with the same parameters, straight through `pg`, plus their EXPLAIN ANALYZE plans.
+ */
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  requests: number;
+  throughput: number;
+  non2xx: number;
+  errors: number;
+  latency: LatencySummary;
+}
+
+/** autocannon on one GET path with one session cookie. */
+export function getLoad(opts: { url: string; path: string; cookie: string; connections: number; seconds: number }): Promise<LoadResult> {
+  const recorder = new LatencyRecorder();
+  let non2xx = 0;
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const instance = autocannon(
+      {
+        url: opts.url,
+        connections: opts.connections,
+        duration: opts.seconds,
+        requests: [{ method: 'GET', path: opts.path, headers: { cookie: opts.cookie } }],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        const seconds = (performance.now() - start) / 1000;
+        resolve({
+          connections: opts.connections,
+          seconds,
+          requests: recorder.count,
+          throughput: recorder.count / seconds,
+          non2xx,
+          errors: result.errors + result.timeouts,
+          latency: recorder.summary(),
+        });
+      },
+    );
+    // The typings omit the client argument that autocannon passes first.
+    (instance as unknown as NodeJS.EventEmitter).on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+      recorder.record(ms);
+      if (status < 200 || status >= 300) non2xx++;
+    });
+  });
+}
+
+/** `listQueue(db, unit, { statuses: [4], ... }, 500)` as drizzle writes it, for one filter shape. */
+function listQueueSql(filter: { assignee?: boolean; dueBefore?: boolean }): string {
+  const where = ['"dossiers"."unit_code" = $1', '"dossiers"."status" in ($2)'];
+  let n = 2;
+  if (filter.assignee) where.push(`"dossiers"."assignee_id" = $${++n}`);
+  if (filter.dueBefore) where.push(`"dossiers"."due_at" <= $${++n}`);
+  return `select ${DOSSIER_COLUMNS.map((c) => `"${c}"`).join(', ')} from "dossiers" where (${where.join(' and ')}) order by "dossiers"."due_at" asc limit $${n + 1}`;
+}
+
+export interface QueueStatement {
+  label: string;
+  text: string;
+  params: () => unknown[];
+}
+
+/**
+ * The statements behind one request of each queue for a specialist (views.ts `workQueue`): `mine` runs
+ * the assignee query and then every open dossier of the unit (up to 500) to pick the unassigned ones
+ * at a specialist step; `overdue` runs the deadline query.
+ */
+export function queueStatements(unitCode: string, userId: string): Record<'mine' | 'overdue', QueueStatement[]> {
+  return {
+    mine: [
+      { label: 'mine: assigned to me', text: listQueueSql({ assignee: true }), params: () => [unitCode, 4, userId, 500] },
+      { label: 'mine: open dossiers of the unit', text: listQueueSql({}), params: () => [unitCode, 4, 500] },
+    ],
+    overdue: [{ label: 'overdue', text: listQueueSql({ dueBefore: true }), params: () => [unitCode, 4, new Date(), 500] }],
+  };
+}
+
+/** The statements of one queue request, `connections` loops for `seconds`, through a pg.Pool like the server's. */
+export async function queueFloor(url: string, statements: QueueStatement[], connections: number, seconds: number): Promise<LoadResult> {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  const recorder = new LatencyRecorder();
+  let errors = 0;
+  try {
+    // Warm the pool (connections and plans) so the window measures queries, not connects.
+    await Promise.all(Array.from({ length: connections }, async () => {
+      for (const s of statements) await pool.query(s.text, s.params());
+    }));
+    const start = performance.now();
+    const end = start + seconds * 1000;
+    const loop = async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          for (const s of statements) await pool.query(s.text, s.params());
+          recorder.record(performance.now() - t0);
+        } catch {
+          errors++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, loop));
+    const elapsed = (performance.now() - start) / 1000;
+    return {
+      connections,
+      seconds: elapsed,
+      requests: recorder.count,
+      throughput: recorder.count / elapsed,
+      non2xx: 0,
+      errors,
+      latency: recorder.summary(),
+    };
+  } finally {
+    await pool.end();
+  }
+}
+
+export interface Plan {
+  label: string;
+  rows: number;
+  text: string;
+  /** Indexes the plan reads dossiers through. */
+  indexes: string[];
+  seqScan: boolean;
+  /** Rows read from the table that the WHERE clause then threw away. */
+  filteredOut: number;
+  executionMs: number;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement with its parameters. */
+export async function explain(url: string, statements: QueueStatement[]): Promise<Plan[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const plans: Plan[] = [];
+    for (const s of statements) {
+      const params = s.params();
+      const rows = (await client.query(s.text, params)).rowCount ?? 0;
+      const res = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, params);
+      const text = res.rows.map((r) => r['QUERY PLAN']).join('\n');
+      const indexes = [...text.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map((m) => m[1] as string);
+      const filteredOut = [...text.matchAll(/Rows Removed by Filter: (\d+)/g)].reduce((a, m) => a + Number(m[1]), 0);
+      plans.push({
+        label: s.label,
+        rows,
+        text,
+        indexes: [...new Set(indexes)],
+        seqScan: /Seq Scan on dossiers/.test(text),
+        filteredOut,
+        executionMs: Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? Number.NaN),
+      });
+    }
+    return plans;
+  } finally {
+    await client.end();
+  }
+}

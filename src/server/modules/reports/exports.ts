@@ -1,0 +1,119 @@
+import ExcelJS from 'exceljs';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { formatPeriodVi } from '../../../domain/reports/periods.ts';
+import { officialHeader, placeAndDate, renderPdf } from '../../documents/pdf.ts';
+import type { settlement } from './settlement.ts';
+
+type Settlement = Awaited<ReturnType<typeof settlement>>;
+
+const HEAD = [
+  'STT',
+  'Lĩnh vực, công việc giải quyết',
+  'Tổng số nhận',
+  'Trực tuyến',
+  'Trực tiếp, bưu chính',
+  'Từ kỳ trước',
+  'Tổng số đã giải quyết',
+  'Trước hạn',
+  'Đúng hạn',
+  'Quá hạn',
+  'Tổng số đang giải quyết',
+  'Trong hạn',
+  'Quá hạn',
+  'Rút, dừng',
+];
+
+/** One line of numbers per row, in the column order of Biểu II.06a (plus withdrawn/stopped). */
+export function settlementMatrix(r: Settlement): Array<Array<string | number>> {
+  const line = (no: string, row: Settlement['totalRow']) => [
+    no,
+    row.field.name,
+    row.received.total,
+    row.received.online,
+    row.received.direct,
+    row.received.carriedOver,
+    row.settled.total,
+    row.settled.early,
+    row.settled.onTime,
+    row.settled.late,
+    row.inProcess.total,
+    row.inProcess.withinTime,
+    row.inProcess.overdue,
+    row.withdrawnOrStopped,
+  ];
+  return [...r.rows.map((row, i) => line(String(i + 1), row)), line('', { ...r.totalRow, field: { code: '', name: 'Tổng cộng' } })];
+}
+
+const TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
+
+/** The settlement report as XLSX with the same cells as the screen. */
+export async function settlementXlsx(r: Settlement): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'motcua';
+  const ws = wb.addWorksheet('Biểu II.06a');
+  ws.addRow(['Biểu số II.06a/VPCP/KSTT']);
+  ws.addRow([`${TITLE} TẠI ${r.unit.name.toUpperCase()}`]);
+  ws.addRow([formatPeriodVi({ from: r.from, to: r.to })]);
+  ws.addRow(['Đơn vị tính: Số hồ sơ TTHC']);
+  ws.addRow(HEAD);
+  ws.getRow(5).font = { bold: true };
+  ws.getRow(2).font = { bold: true };
+  for (const line of settlementMatrix(r)) ws.addRow(line);
+  ws.getRow(ws.rowCount).font = { bold: true };
+  ws.columns.forEach((c, i) => {
+    c.width = i === 1 ? 42 : 12;
+  });
+  ws.addRow([]);
+  ws.addRow(['Chỉ số (Quyết định 766/QĐ-TTg)', 'Giá trị (%)', 'Công thức']);
+  for (const ind of r.indicators) ws.addRow([`${ind.id} ${ind.name}`, ind.value ?? 'N/A', ind.formulaVi]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The settlement report as a landscape PDF in the official layout. */
+export async function settlementPdf(r: Settlement, issuer: { line1: string; line2: string; place: string }, at: Date): Promise<Buffer> {
+  const head1: TableCell[] = [
+    { text: 'STT', rowSpan: 2 },
+    { text: 'Lĩnh vực, công việc giải quyết', rowSpan: 2 },
+    { text: 'Số hồ sơ nhận giải quyết', colSpan: 4 },
+    {},
+    {},
+    {},
+    { text: 'Số hồ sơ đã giải quyết', colSpan: 4 },
+    {},
+    {},
+    {},
+    { text: 'Số hồ sơ đang giải quyết', colSpan: 3 },
+    {},
+    {},
+    { text: 'Rút, dừng', rowSpan: 2 },
+  ];
+  const head2: TableCell[] = ['', '', 'Tổng số', 'Trực tuyến', 'Trực tiếp, bưu chính', 'Từ kỳ trước', 'Tổng số', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', ''];
+  const body: TableCell[][] = [
+    head1.map((c) => (typeof c === 'object' && c !== null && 'text' in c ? ({ ...c, bold: true, alignment: 'center' } as TableCell) : c)),
+    head2.map((c) => ({ text: c as string, bold: true, alignment: 'center' })),
+    ...settlementMatrix(r).map((line, i, all) =>
+      line.map((v, j) => ({ text: String(v), alignment: j === 1 ? 'left' : 'center', bold: i === all.length - 1 }) as TableCell),
+    ),
+  ];
+  const content: Content[] = [
+    officialHeader({ issuerLine1: issuer.line1, issuerLine2: issuer.line2 }),
+    { text: 'Biểu số II.06a/VPCP/KSTT', italics: true, alignment: 'right', margin: [0, 6, 0, 0], fontSize: 9 },
+    { text: `${TITLE}\nTẠI ${r.unit.name.toUpperCase()}`, bold: true, alignment: 'center', margin: [0, 6, 0, 2] },
+    { text: `Kỳ báo cáo: ${formatPeriodVi({ from: r.from, to: r.to })}`, alignment: 'center', italics: true },
+    { text: 'Đơn vị tính: Số hồ sơ TTHC', alignment: 'right', fontSize: 9, margin: [0, 4, 0, 2] },
+    { table: { headerRows: 2, widths: [22, '*', 40, 40, 48, 40, 40, 40, 40, 40, 40, 40, 40, 36], body }, fontSize: 9 },
+    { text: 'Chỉ số theo Quyết định 766/QĐ-TTg', bold: true, margin: [0, 10, 0, 4], fontSize: 10 },
+    {
+      table: {
+        widths: [30, 170, 50, '*'],
+        body: [
+          [{ text: 'Mã', bold: true }, { text: 'Chỉ số', bold: true }, { text: 'Giá trị', bold: true }, { text: 'Công thức', bold: true }],
+          ...r.indicators.map((i) => [i.id, i.name, i.value === null ? 'N/A' : `${i.value}%`, i.formulaVi]),
+        ],
+      },
+      fontSize: 8.5,
+    },
+    { ...placeAndDate(issuer.place, at), alignment: 'right', margin: [0, 10, 0, 0] },
+  ];
+  return renderPdf({ pageOrientation: 'landscape', pageMargins: [36, 30, 36, 30], content, defaultStyle: { fontSize: 10 } });
+}

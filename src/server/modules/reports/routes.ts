@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PERIOD_ERROR_NAMES, periodInstants, type ReportPeriod, validatePeriod } from '../../../domain/reports/periods.ts';
+import type { AppContext } from '../../context.ts';
+import { requireUser } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
+import { ProblemSchema } from '../../http/problem-schema.ts';
+import { settlementPdf, settlementXlsx } from './exports.ts';
+import { reportUnits } from './scope.ts';
+import { type ReportGroup, settlement } from './settlement.ts';
+import { consultationsReport, equipmentReport, staffingReport } from './staffing.ts';
+
+const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
+const UnitParam = z.string().regex(/^(\d{2}|\d{5}|all)$/, 'Mã tỉnh (2 số), mã xã (5 số) hoặc all').optional();
+
+function checkedPeriod(from: string, to: string): ReportPeriod {
+  const period = { from, to };
+  const error = validatePeriod(period);
+  if (error) throw new AppError('VALIDATION_FAILED', PERIOD_ERROR_NAMES[error], [{ path: 'to', message: PERIOD_ERROR_NAMES[error] }]);
+  return period;
+}
+
+const Counts = z.object({
+  field: z.object({ code: z.string(), name: z.string() }),
+  received: z.object({ total: z.number(), online: z.number(), direct: z.number(), carriedOver: z.number() }),
+  settled: z.object({ total: z.number(), early: z.number(), onTime: z.number(), late: z.number() }),
+  inProcess: z.object({ total: z.number(), withinTime: z.number(), overdue: z.number() }),
+  withdrawnOrStopped: z.number(),
+});
+
+export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const settlementFor = async (user: Parameters<typeof reportUnits>[1], unit: string | undefined, from: string, to: string, groupBy: ReportGroup) => {
+    const period = checkedPeriod(from, to);
+    const scope = await reportUnits(ctx, user, unit);
+    const names = groupBy === 'unit' ? Object.fromEntries((await ctx.services.units.list({ level: 'commune' })).filter((u) => scope.communes.includes(u.code)).map((u) => [u.code, u.fullName])) : undefined;
+    return { report: await settlement(ctx.db, { unit: scope.unit, communes: scope.communes, unitNames: names }, period, groupBy), scope };
+  };
+
+  r.get(
+    '/api/v1/reports/settlement',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Biểu II.06a: tình hình, kết quả giải quyết TTHC (xã, tỉnh hoặc toàn quốc) và chỉ số Quyết định 766',
+        description: '`format=xlsx|pdf` xuất cùng số liệu. `groupBy`: field (lĩnh vực, mặc định), sector (ngành), procedure (thủ tục), unit (xã).',
+        querystring: z.object({
+          unit: UnitParam,
+          from: z.iso.date(),
+          to: z.iso.date(),
+          groupBy: z.enum(['field', 'sector', 'procedure', 'unit']).default('field'),
+          format: z.enum(['json', 'xlsx', 'pdf']).default('json'),
+        }),
+        response: {
+          200: z.object({
+            unit: z.object({ code: z.string(), name: z.string() }),
+            from: z.string(),
+            to: z.string(),
+            groupBy: z.string(),
+            rows: z.array(Counts),
+            total: z.object({ received: z.number(), settled: z.number(), inProcess: z.number(), withdrawnOrStopped: z.number() }),
+            totalRow: Counts,
+            indicators: z.array(z.object({ id: z.string(), name: z.string(), formula: z.string(), formulaVi: z.string(), numerator: z.number(), denominator: z.number(), value: z.number().nullable(), parts: z.record(z.string(), z.number()).optional() })),
+          }),
+          ...problems,
+        },
+      },
+    },
+    async (req, reply) => {
+      const user = await requireUser(ctx, req);
+      const { report } = await settlementFor(user, req.query.unit, req.query.from, req.query.to, req.query.groupBy);
+      if (req.query.format === 'xlsx') {
+        const file = await settlementXlsx(report);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="bieu-06a-${report.unit.code}-${report.from}-${report.to}.xlsx"`)
+          .serializer((x) => x as string)
+          .send(file as never);
+      }
+      if (req.query.format === 'pdf') {
+        const unit = report.unit.code === 'all' ? undefined : await ctx.services.units.get(report.unit.code);
+        const issuer = unit ? { line1: unit.level === 'province' ? `UBND ${unit.fullName.toUpperCase()}` : `UBND ${unit.fullName.toUpperCase()}`, line2: unit.level === 'province' ? 'VĂN PHÒNG UBND TỈNH' : 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', place: unit.name } : { line1: 'HỆ THỐNG MỘT CỬA', line2: 'TỔNG HỢP TOÀN QUỐC', place: 'Hà Nội' };
+        const file = await settlementPdf(report, issuer, ctx.now());
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="bieu-06a-${report.unit.code}.pdf"`).serializer((x) => x as string).send(file as never);
+      }
+      return report;
+    },
+  );
+
+  r.get(
+    '/api/v1/reports/staffing',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Cơ cấu nhân sự: theo phân loại, theo khối, theo đơn vị; tỷ lệ cán bộ Trung tâm được bồi dưỡng',
+        querystring: z.object({ unit: UnitParam }),
+      },
+    },
+    async (req) => {
+      const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
+      return { unit: scope.unit, ...(await staffingReport(ctx.db, scope.communes)) };
+    },
+  );
+
+  r.get(
+    '/api/v1/reports/consultations',
+    {
+      schema: { tags: ['reports'], summary: 'Số lượt hướng dẫn, tư vấn theo lĩnh vực', querystring: z.object({ unit: UnitParam, from: z.iso.date(), to: z.iso.date() }) },
+    },
+    async (req) => {
+      const period = checkedPeriod(req.query.from, req.query.to);
+      const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
+      const { start, end } = periodInstants(period);
+      return { unit: scope.unit, from: period.from, to: period.to, ...(await consultationsReport(ctx.db, scope.communes, start, end)) };
+    },
+  );
+
+  r.get(
+    '/api/v1/reports/equipment',
+    { schema: { tags: ['reports'], summary: 'Trang thiết bị và mức đáp ứng', querystring: z.object({ unit: UnitParam }) } },
+    async (req) => {
+      const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
+      return { unit: scope.unit, ...(await equipmentReport(ctx.db, scope.communes)) };
+    },
+  );
+
+  r.get(
+    '/api/v1/reports/dashboard',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Bảng điều hành của tỉnh: các xã cạnh nhau (hồ sơ theo lĩnh vực, tỷ lệ đúng hạn, quá hạn, trực tuyến, tư vấn, bồi dưỡng)',
+        querystring: z.object({ province: z.string().regex(/^\d{2}$/).optional(), from: z.iso.date(), to: z.iso.date(), active: z.enum(['true', 'false']).default('true') }),
+      },
+    },
+    async (req) => {
+      const user = await requireUser(ctx, req);
+      const period = checkedPeriod(req.query.from, req.query.to);
+      const province = req.query.province ?? (user.scope.kind === 'province' || user.scope.kind === 'unit' ? user.scope.provinceCode : ctx.config.defaultProvince);
+      const scope = await reportUnits(ctx, user, user.scope.kind === 'unit' ? user.scope.unitCode : province);
+      const communes = (await ctx.services.units.list({ level: 'commune' })).filter((u) => scope.communes.includes(u.code) && (req.query.active === 'false' || u.isActive));
+      const { start, end } = periodInstants(period);
+      const rows = [];
+      for (const c of communes) {
+        const s = await settlement(ctx.db, { unit: { code: c.code, name: c.fullName }, communes: [c.code] }, period, 'field');
+        const staffing = await staffingReport(ctx.db, [c.code]);
+        const consult = await consultationsReport(ctx.db, [c.code], start, end);
+        rows.push({
+          unit: { code: c.code, name: c.fullName, portalConnected: c.portalConnected },
+          byField: s.rows.map((row) => ({ code: row.field.code, name: row.field.name, received: row.received.total })),
+          received: s.total.received,
+          settled: s.total.settled,
+          inProcess: s.total.inProcess,
+          overdue: s.totalRow.inProcess.overdue + s.totalRow.settled.late,
+          onTimeRate: s.indicators.find((i) => i.id === '2.1')?.value ?? null,
+          onlineShare: s.indicators.find((i) => i.id === '3.3')?.value ?? null,
+          consultations: consult.total,
+          centerStaff: staffing.centerTraining.staff,
+          centerStaffTrained: staffing.centerTraining.trained,
+        });
+      }
+      return { province: scope.unit, from: period.from, to: period.to, communes: rows };
+    },
+  );
+}
