@@ -133,7 +133,10 @@ export interface ProcedureRow {
 }
 
 /** The commune-level procedures of the catalogue, with what the product snapshots into a dossier. */
-export function procedurePlans(rows: readonly ProcedureRow[]): { procedures: ProcedurePlan[]; slots: Array<{ slot: number; pidx: number }> } {
+export function procedurePlans(rows: readonly ProcedureRow[]): {
+  procedures: ProcedurePlan[];
+  slots: Array<{ slot: number; pidx: number }>;
+} {
   if (rows.length === 0) throw new Error('the procedures table has no commune-level procedure');
   const procedures = rows.map((r, pidx): ProcedurePlan => {
     const tl = r.record.timeLimit;

@@ -97,22 +97,29 @@ export interface RowCounts {
   unitsNotGapless: number;
 }
 
-/** Counts what intakes wrote in `unitCodes`; `query` runs one SQL text on either driver. */
+/**
+ * Counts what intakes wrote in `unitCodes` since `since` (the demo seeds dossiers of its own, dated in
+ * the past); `query` runs one SQL text on either driver.
+ */
 export async function countIntakeRows(
   query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }>,
   unitCodes: readonly string[],
+  since: Date,
 ): Promise<RowCounts> {
-  // Unit codes are five digits (checked here), so they can be inlined on both drivers.
+  // Unit codes are five digits (checked here) and the instant is ours, so both can be inlined.
   if (!unitCodes.every((c) => /^\d{2,5}$/.test(c))) throw new Error('unexpected unit code');
   const inList = unitCodes.map((c) => `'${c}'`).join(', ');
+  const after = `'${since.toISOString()}'::timestamptz`;
   const result = await query(`
     SELECT
-      (SELECT count(*) FROM dossiers WHERE unit_code IN (${inList})) AS dossiers,
-      (SELECT count(*) FROM tracking_book WHERE unit_code IN (${inList})) AS book,
-      (SELECT count(*) FROM audit_events WHERE unit_code IN (${inList}) AND action = 'intake') AS audit,
+      (SELECT count(*) FROM dossiers WHERE unit_code IN (${inList}) AND received_at >= ${after}) AS dossiers,
+      (SELECT count(*) FROM tracking_book WHERE unit_code IN (${inList}) AND received_at >= ${after}) AS book,
+      (SELECT count(*) FROM audit_events
+        WHERE unit_code IN (${inList}) AND action = 'intake' AND at >= ${after}) AS audit,
       (SELECT count(*) FROM (
-         SELECT unit_code FROM tracking_book WHERE unit_code IN (${inList})
-         GROUP BY unit_code, volume HAVING count(DISTINCT number) <> count(*) OR max(number) <> count(*)) g) AS gapped`);
+         SELECT unit_code FROM tracking_book WHERE unit_code IN (${inList}) AND received_at >= ${after}
+         GROUP BY unit_code, volume
+         HAVING count(DISTINCT number) <> count(*) OR max(number) - min(number) + 1 <> count(*)) g) AS gapped`);
   const row = result.rows[0] ?? {};
   return {
     dossiers: Number(row.dossiers),

@@ -89,6 +89,8 @@ export function runLoad(opts: LoadOptions): Promise<HttpResult> {
         url: opts.url,
         connections: opts.connections,
         duration: opts.durationSeconds,
+        // A slow response is a latency to report, not an error to hide (autocannon's default is 10 s).
+        timeout: 60,
         requests: [
           {
             method: 'POST',

@@ -107,7 +107,7 @@ function rowsLine(r: RowCheck, what: string) {
   const c = r.counts;
   return (
     `rows ${what}: ${c.dossiers} dossiers, ${c.trackingBook} tracking-book, ${c.auditIntakes} audit; ` +
-    `confirmed ${r.confirmed}${r.inFlightAllowance ? ` (+<= ${r.inFlightAllowance} abandoned in flight)` : ''}; ` +
+    `confirmed ${r.confirmed}${r.inFlightAllowance ? ` (+<= ${r.inFlightAllowance} abandoned by the client)` : ''}; ` +
     `units not gapless ${c.unitsNotGapless} -> ${r.ok ? 'OK' : 'MISMATCH'}`
   );
 }

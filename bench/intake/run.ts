@@ -104,6 +104,10 @@ async function startTracked(...args: Parameters<typeof startServer>): Promise<Se
 
 interface HttpPhase {
   http: HttpResult & { cpu: CpuFigures };
+  /** Rows received since this instant are the bench's. */
+  since: Date;
+  /** Requests the client gave up on (in flight at the end of a run, timed out) that the server may still write. */
+  abandoned: number;
   confirmed: number;
   window: { fromUs: number; toUs: number };
 }
@@ -114,6 +118,7 @@ async function measureHttp(
   usernames: string[],
   database?: string,
 ): Promise<HttpPhase> {
+  const since = new Date(Date.now() - 1_000);
   log(`logging ${usernames.length} reception officers in`);
   const cookies = await loginAll(server.url, usernames);
   log(`warm-up ${opts.warmup} s, then ${opts.duration} s with ${opts.connections} connections`);
@@ -130,6 +135,8 @@ async function measureHttp(
   await sleep(1_500);
   return {
     http: { ...http, cpu: figures },
+    since,
+    abandoned: 2 * opts.connections + warm.errors + http.errors,
     confirmed: warm.created + http.created,
     window: { fromUs, toUs },
   };
@@ -193,10 +200,11 @@ async function benchPostgres(): Promise<DbReport> {
   const profile = profileOf(profDir, phase.window);
 
   const query = (text: string) => facts.query(text);
-  const httpRows = await countIntakeRows(query, httpCodes);
+  const httpRows = await countIntakeRows(query, httpCodes, phase.since);
 
   log(`floor: pg.Pool(${opts.connections}), ${floorCommunes.length} other communes`);
   let floorCpu: ReturnType<typeof cpuWindow> | undefined;
+  const floorSince = new Date(Date.now() - 1_000);
   const { measured, committed } = await postgresFloor(db.url, floorUnits(floorCommunes), loadProcedure(), {
     warmupMs: opts.warmup * 1000,
     durationMs: opts.duration * 1000,
@@ -209,11 +217,12 @@ async function benchPostgres(): Promise<DbReport> {
   const floorRows = await countIntakeRows(
     query,
     floorCommunes.map((c) => c.code),
+    floorSince,
   );
   await closeFacts();
 
   const rows = {
-    http: checkRows(phase.confirmed, httpRows, 2 * opts.connections),
+    http: checkRows(phase.confirmed, httpRows, phase.abandoned),
     // The floor abandons nothing: every committed intake and nothing else.
     floor: checkRows(committed, floorRows, 0),
   };
@@ -260,7 +269,7 @@ async function benchPglite(): Promise<DbReport> {
   const httpCodes = DEMO_COMMUNES.map((c) => c.code);
   const served = await PGlite.create(path.join(dataDir, 'pgdata'));
   const servedDb = await openPglite(path.join(dataDir, 'pgdata'), { client: served });
-  const httpRows = await countIntakeRows((text) => served.query(text), httpCodes);
+  const httpRows = await countIntakeRows((text) => served.query(text), httpCodes, phase.since);
   await servedDb.close();
 
   log('floor: one PGlite instance on a separate fresh folder (initdb takes 10–20 s)');
@@ -275,6 +284,7 @@ async function benchPglite(): Promise<DbReport> {
     .map((code) => all.find((c) => c.code === code))
     .filter((c) => c !== undefined);
   let floorCpu: ReturnType<typeof cpuWindow> | undefined;
+  const floorSince = new Date(Date.now() - 1_000);
   const { measured, committed } = await pgliteFloor(client, floorUnits(floorCommunes), loadProcedure(), {
     warmupMs: opts.warmup * 1000,
     durationMs: opts.duration * 1000,
@@ -284,11 +294,11 @@ async function benchPglite(): Promise<DbReport> {
     },
   });
   const floorCpuFigures = floorCpu?.stop(measured.ops) as CpuFigures;
-  const floorRows = await countIntakeRows((text) => client.query(text), httpCodes);
+  const floorRows = await countIntakeRows((text) => client.query(text), httpCodes, floorSince);
   await floorDb.close();
 
   const rows = {
-    http: checkRows(phase.confirmed, httpRows, 2 * opts.connections),
+    http: checkRows(phase.confirmed, httpRows, phase.abandoned),
     floor: checkRows(committed, floorRows, 0),
   };
   return {

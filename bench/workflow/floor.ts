@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { auditHash } from '../../src/server/modules/audit/chain.ts';
-import { LatencyRecorder } from '../intake/stats.ts';
-import { LIFECYCLE, RESULT_FILE, type Role, type TransitionResult } from './lifecycle.ts';
+import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './lifecycle.ts';
 
 /*
  * The transition floor: the statements one lifecycle action runs inside its transaction, issued straight
@@ -16,20 +15,80 @@ import { LIFECYCLE, RESULT_FILE, type Role, type TransitionResult } from './life
 const q = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
 
 export const DOSSIER_COLUMNS = [
-  'unit_code', 'code', 'province_code', 'procedure_code', 'field_code', 'channel', 'status', 'applicant_name',
-  'applicant_id_number', 'applicant_phone', 'applicant_address', 'applicant_email', 'subject', 'return_method',
-  'documents', 'time_limit', 'received_at', 'due_at', 'due_at_original', 'received_by', 'book_volume', 'book_number',
-  'version', 'sub_state', 'workflow', 'step_index', 'step_started_at', 'step_due_at', 'assignee_id',
-  'supplement_requests', 'paused_at', 'pause_kind', 'paused_minutes', 'due_at_legal', 'rescheduled_at', 'apology',
-  'processing_ended_at', 'returned_at', 'result', 'timeliness', 'intake_note',
+  'unit_code',
+  'code',
+  'province_code',
+  'procedure_code',
+  'field_code',
+  'channel',
+  'status',
+  'applicant_name',
+  'applicant_id_number',
+  'applicant_phone',
+  'applicant_address',
+  'applicant_email',
+  'subject',
+  'return_method',
+  'documents',
+  'time_limit',
+  'received_at',
+  'due_at',
+  'due_at_original',
+  'received_by',
+  'book_volume',
+  'book_number',
+  'version',
+  'sub_state',
+  'workflow',
+  'step_index',
+  'step_started_at',
+  'step_due_at',
+  'assignee_id',
+  'supplement_requests',
+  'paused_at',
+  'pause_kind',
+  'paused_minutes',
+  'due_at_legal',
+  'rescheduled_at',
+  'apology',
+  'processing_ended_at',
+  'returned_at',
+  'result',
+  'timeliness',
+  'intake_note',
 ] as const;
 const STEP_COLUMNS = [
-  'unit_code', 'dossier_code', 'seq', 'step_key', 'step_name', 'from_role', 'to_role', 'from_user_id', 'to_user_id',
-  'handed_at', 'due_at', 'ended_at', 'verdict', 'note',
+  'unit_code',
+  'dossier_code',
+  'seq',
+  'step_key',
+  'step_name',
+  'from_role',
+  'to_role',
+  'from_user_id',
+  'to_user_id',
+  'handed_at',
+  'due_at',
+  'ended_at',
+  'verdict',
+  'note',
 ] as const;
 const AUDIT_COLUMNS = [
-  'unit_code', 'id', 'dossier_code', 'action', 'actor_user_id', 'actor_role', 'from_status', 'to_status', 'reason',
-  'request_id', 'data', 'at', 'seq', 'prev_hash', 'hash',
+  'unit_code',
+  'id',
+  'dossier_code',
+  'action',
+  'actor_user_id',
+  'actor_role',
+  'from_status',
+  'to_status',
+  'reason',
+  'request_id',
+  'data',
+  'at',
+  'seq',
+  'prev_hash',
+  'hash',
 ] as const;
 
 export const SELECT_DOSSIER = `select ${q(DOSSIER_COLUMNS)} from "dossiers" where ("dossiers"."unit_code" = $1 and "dossiers"."code" = $2) limit $3`;
@@ -57,9 +116,34 @@ const UPDATE = {
 /** The statements each action runs between `begin` and `commit`, in order (for the step check). */
 export const FLOOR_STATEMENTS: Record<string, string[]> = {
   transfer: [SELECT_DOSSIER, LAST_STEP, OPEN_STEP, UPDATE.transfer, LAST_EVENT, INSERT_EVENT],
-  'complete_step(specialist)': [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, OPEN_STEP, UPDATE.complete_step, LAST_EVENT, INSERT_EVENT],
-  'complete_step(leader)': [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, OPEN_STEP, UPDATE.complete_step, LAST_EVENT, INSERT_EVENT],
-  issue_result: [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, INSERT_FILE, UPDATE.issue_result, LAST_EVENT, INSERT_EVENT, INSERT_OUTBOX],
+  'complete_step(specialist)': [
+    SELECT_DOSSIER,
+    LAST_STEP,
+    CLOSE_STEP,
+    OPEN_STEP,
+    UPDATE.complete_step,
+    LAST_EVENT,
+    INSERT_EVENT,
+  ],
+  'complete_step(leader)': [
+    SELECT_DOSSIER,
+    LAST_STEP,
+    CLOSE_STEP,
+    OPEN_STEP,
+    UPDATE.complete_step,
+    LAST_EVENT,
+    INSERT_EVENT,
+  ],
+  issue_result: [
+    SELECT_DOSSIER,
+    LAST_STEP,
+    CLOSE_STEP,
+    INSERT_FILE,
+    UPDATE.issue_result,
+    LAST_EVENT,
+    INSERT_EVENT,
+    INSERT_OUTBOX,
+  ],
   return_result: [SELECT_DOSSIER, LAST_STEP, UPDATE.return_result, LAST_EVENT, INSERT_EVENT],
 };
 
@@ -93,7 +177,19 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
     const due = new Date(now.getTime() + 3_600_000);
     const open = async (index: number) => {
       const s = STEPS[index] as (typeof STEPS)[number];
-      await client.query(OPEN_STEP, [d.unitCode, d.code, seq + 1, s.key, s.name, step.role, s.role, actor, null, now, due]);
+      await client.query(OPEN_STEP, [
+        d.unitCode,
+        d.code,
+        seq + 1,
+        s.key,
+        s.name,
+        step.role,
+        s.role,
+        actor,
+        null,
+        now,
+        due,
+      ]);
     };
     const close = () => client.query(CLOSE_STEP, [now, 'on_time', null, d.unitCode, d.code, seq]);
     let updated: pg.QueryResult<Row>;
@@ -101,28 +197,76 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
     switch (step.action) {
       case 'transfer':
         await open(0);
-        updated = await client.query<Row>(UPDATE.transfer, [step.to, version + 1, 'none', 0, now, due, ...where]);
+        updated = await client.query<Row>(UPDATE.transfer, [
+          step.to,
+          version + 1,
+          'none',
+          0,
+          now,
+          due,
+          ...where,
+        ]);
         break;
       case 'complete_step': {
         const next = Number(row.step_index) + 1;
         await close();
         await open(next);
-        updated = await client.query<Row>(UPDATE.complete_step, [step.to, version + 1, 'none', next, now, due, null, ...where]);
+        updated = await client.query<Row>(UPDATE.complete_step, [
+          step.to,
+          version + 1,
+          'none',
+          next,
+          now,
+          due,
+          null,
+          ...where,
+        ]);
         break;
       }
       case 'issue_result': {
         await close();
         const fileId = randomUUID();
-        await client.query(INSERT_FILE, [d.unitCode, d.code, fileId, RESULT_FILE.fileName, RESULT_FILE.contentType, 15, 'f'.repeat(64), `sha256/ff/${'f'.repeat(64)}`]);
-        const result = JSON.stringify({ fileId, fileName: RESULT_FILE.fileName, name: RESULT_FILE.fileName, issuedBy: 'floor' });
-        updated = await client.query<Row>(UPDATE.issue_result, [step.to, version + 1, 'none', 2, now, result, 'on_time', ...where]);
+        await client.query(INSERT_FILE, [
+          d.unitCode,
+          d.code,
+          fileId,
+          RESULT_FILE.fileName,
+          RESULT_FILE.contentType,
+          15,
+          'f'.repeat(64),
+          `sha256/ff/${'f'.repeat(64)}`,
+        ]);
+        const result = JSON.stringify({
+          fileId,
+          fileName: RESULT_FILE.fileName,
+          name: RESULT_FILE.fileName,
+          issuedBy: 'floor',
+        });
+        updated = await client.query<Row>(UPDATE.issue_result, [
+          step.to,
+          version + 1,
+          'none',
+          2,
+          now,
+          result,
+          'on_time',
+          ...where,
+        ]);
         break;
       }
       default:
-        updated = await client.query<Row>(UPDATE.return_result, [step.to, version + 1, 'none', 2, now, ...where]);
+        updated = await client.query<Row>(UPDATE.return_result, [
+          step.to,
+          version + 1,
+          'none',
+          2,
+          now,
+          ...where,
+        ]);
     }
     if (updated.rowCount !== 1) throw new Error(`${d.code}: version conflict`);
-    const prev = (await client.query<{ seq: number; hash: string }>(LAST_EVENT, [d.unitCode, d.code, 1])).rows[0];
+    const prev = (await client.query<{ seq: number; hash: string }>(LAST_EVENT, [d.unitCode, d.code, 1]))
+      .rows[0];
     const event = {
       unitCode: d.unitCode,
       id: randomUUID(),
@@ -145,7 +289,12 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
       event.toStatus, null, event.requestId, null, now, event.seq, prev?.hash ?? '', hash,
     ]);
     if (step.action === 'issue_result') {
-      const payload = JSON.stringify({ code: d.code, template: 'result_ready', applicantName: row.applicant_name, to: row.applicant_phone });
+      const payload = JSON.stringify({
+        code: d.code,
+        template: 'result_ready',
+        applicantName: row.applicant_name,
+        to: row.applicant_phone,
+      });
       await client.query(INSERT_OUTBOX, [d.unitCode, randomUUID(), 'sms', payload, now, now]);
     }
     await client.query('commit');
@@ -155,69 +304,31 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
   }
 }
 
-/** Same shape as the HTTP run: `perClient[i]` is one worker's dossiers, the first `warmup` unrecorded. */
+/** One round of the floor, shaped like `driveHttp`: `perClient[i]` is one worker's dossiers. */
 export async function transitionFloor(
-  url: string,
+  pool: pg.Pool,
   perClient: readonly (readonly FloorDossier[])[],
-  warmup: number,
-): Promise<TransitionResult> {
-  const pool = new pg.Pool({ connectionString: url, max: perClient.length });
-  const all = new LatencyRecorder();
-  const byAction = new Map(LIFECYCLE.map((s) => [s.key, new LatencyRecorder()]));
-  let errors = 0;
-  let firstError: string | undefined;
-  let warmedUp = 0;
-  let release: () => void = () => undefined;
-  const measured = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let start = 0;
-  const arrive = () => {
-    if (++warmedUp === perClient.length) {
-      start = performance.now();
-      release();
-    }
-  };
+  rec: TransitionRecorder | undefined,
+  errors: TransitionRecorder,
+): Promise<void> {
+  const start = performance.now();
   const run = async (dossiers: readonly FloorDossier[]) => {
-    for (let i = 0; i < dossiers.length; i++) {
-      if (i === warmup) {
-        arrive();
-        await measured;
-      }
+    for (const d of dossiers) {
       for (let s = 0; s < LIFECYCLE.length; s++) {
         const t0 = performance.now();
         const client = await pool.connect();
         try {
-          await runAction(client, dossiers[i] as FloorDossier, s);
+          await runAction(client, d, s);
         } catch (err) {
-          errors++;
-          firstError ??= (err as Error).message;
+          errors.error((err as Error).message);
           break;
         } finally {
           client.release();
         }
-        const ms = performance.now() - t0;
-        if (i >= warmup) {
-          all.record(ms);
-          byAction.get(LIFECYCLE[s]?.key ?? '')?.record(ms);
-        }
+        rec?.record(LIFECYCLE[s]?.key ?? '', performance.now() - t0);
       }
     }
-    if (dossiers.length <= warmup) arrive();
   };
-  try {
-    await Promise.all(perClient.map(run));
-  } finally {
-    await pool.end();
-  }
-  const seconds = (performance.now() - start) / 1000;
-  return {
-    seconds,
-    transitions: all.count,
-    throughput: all.count / seconds,
-    errors,
-    firstError,
-    latency: all.summary(),
-    byAction: Object.fromEntries([...byAction].map(([k, r]) => [k, r.summary()])),
-  };
+  await Promise.all(perClient.map(run));
+  if (rec) rec.seconds += (performance.now() - start) / 1000;
 }

@@ -48,8 +48,16 @@ export interface TransitionResult {
   byAction: Record<string, LatencySummary>;
 }
 
-async function postJson(url: string, cookie: string, body: string): Promise<{ status: number; json: unknown; text: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+async function postJson(
+  url: string,
+  cookie: string,
+  body: string,
+): Promise<{ status: number; json: unknown; text: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body,
+  });
   const text = await res.text();
   let json: unknown;
   try {
@@ -74,7 +82,8 @@ export async function createDossiers(
       const i = next++;
       const commune = communes[i] as CommuneSessions;
       const r = await postJson(`${baseUrl}/api/v1/dossiers`, commune.cookies.reception, INTAKE_BODY);
-      if (r.status !== 201) throw new Error(`intake in ${commune.slug}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
+      if (r.status !== 201)
+        throw new Error(`intake in ${commune.slug}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
       const d = r.json as { code: string; version: number };
       out[i] = { code: d.code, version: d.version, commune };
     }
@@ -84,36 +93,53 @@ export async function createDossiers(
 }
 
 /**
- * Each client takes its own dossiers through the lifecycle one action after the other (the officer's
- * next click waits for the previous answer). The first `warmup` dossiers of every client are not
- * recorded; the measured window starts when every client has finished its warm-up.
+ * Latencies of transitions across several rounds (HTTP and floor rounds alternate, so both meet the
+ * same background load), with the wall time the rounds took.
+ */
+export class TransitionRecorder {
+  readonly all = new LatencyRecorder();
+  readonly byAction = new Map(LIFECYCLE.map((s) => [s.key, new LatencyRecorder()]));
+  seconds = 0;
+  errors = 0;
+  firstError: string | undefined;
+
+  record(key: string, ms: number) {
+    this.all.record(ms);
+    this.byAction.get(key)?.record(ms);
+  }
+
+  error(message: string) {
+    this.errors++;
+    this.firstError ??= message;
+  }
+
+  result(): TransitionResult {
+    return {
+      seconds: this.seconds,
+      transitions: this.all.count,
+      throughput: this.all.count / this.seconds,
+      errors: this.errors,
+      firstError: this.firstError,
+      latency: this.all.summary(),
+      byAction: Object.fromEntries([...this.byAction].map(([k, r]) => [k, r.summary()])),
+    };
+  }
+}
+
+/**
+ * One round: every client takes its dossiers through the lifecycle, one action after the other (the
+ * officer's next click waits for the previous answer), all clients at once. Without `rec` (warm-up)
+ * nothing is recorded. Errors are always counted.
  */
 export async function driveHttp(
   baseUrl: string,
   perClient: readonly (readonly BenchDossier[])[],
-  warmup: number,
-): Promise<TransitionResult> {
-  const all = new LatencyRecorder();
-  const byAction = new Map(LIFECYCLE.map((s) => [s.key, new LatencyRecorder()]));
-  let errors = 0;
-  let firstError: string | undefined;
-  let warmedUp = 0;
-  let releaseMeasure: () => void = () => undefined;
-  const measureStarts = new Promise<void>((resolve) => {
-    releaseMeasure = resolve;
-  });
-  let start = 0;
-
+  rec: TransitionRecorder | undefined,
+  errors: TransitionRecorder,
+): Promise<void> {
+  const start = performance.now();
   const run = async (dossiers: readonly BenchDossier[]) => {
-    for (let i = 0; i < dossiers.length; i++) {
-      if (i === warmup) {
-        if (++warmedUp === perClient.length) {
-          start = performance.now();
-          releaseMeasure();
-        }
-        await measureStarts;
-      }
-      const d = dossiers[i] as BenchDossier;
+    for (const d of dossiers) {
       for (const step of LIFECYCLE) {
         const body = JSON.stringify({
           action: step.action,
@@ -121,35 +147,22 @@ export async function driveHttp(
           ...(step.action === 'issue_result' ? { resultFile: RESULT_FILE } : {}),
         });
         const t0 = performance.now();
-        const r = await postJson(`${baseUrl}/api/v1/dossiers/${encodeURIComponent(d.code)}/actions`, d.commune.cookies[step.role], body);
+        const r = await postJson(
+          `${baseUrl}/api/v1/dossiers/${encodeURIComponent(d.code)}/actions`,
+          d.commune.cookies[step.role],
+          body,
+        );
         const ms = performance.now() - t0;
         const view = r.json as { version?: number; status?: number } | undefined;
         if (r.status !== 200 || view?.status !== step.to) {
-          errors++;
-          firstError ??= `${step.key} on ${d.code}: HTTP ${r.status} ${r.text.slice(0, 200)}`;
+          errors.error(`${step.key} on ${d.code}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
           break;
         }
         d.version = view.version ?? d.version + 1;
-        if (i >= warmup) {
-          all.record(ms);
-          byAction.get(step.key)?.record(ms);
-        }
+        rec?.record(step.key, ms);
       }
-    }
-    if (dossiers.length <= warmup && ++warmedUp === perClient.length) {
-      start = performance.now();
-      releaseMeasure();
     }
   };
   await Promise.all(perClient.map(run));
-  const seconds = (performance.now() - start) / 1000;
-  return {
-    seconds,
-    transitions: all.count,
-    throughput: all.count / seconds,
-    errors,
-    firstError,
-    latency: all.summary(),
-    byAction: Object.fromEntries([...byAction].map(([k, r]) => [k, r.summary()])),
-  };
+  if (rec) rec.seconds += (performance.now() - start) / 1000;
 }

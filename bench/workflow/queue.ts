@@ -20,10 +20,32 @@ export interface LoadResult {
   latency: LatencySummary;
 }
 
-/** autocannon on one GET path with one session cookie. */
-export function getLoad(opts: { url: string; path: string; cookie: string; connections: number; seconds: number }): Promise<LoadResult> {
-  const recorder = new LatencyRecorder();
-  let non2xx = 0;
+/** Requests of one queue at one concurrency, accumulated over rounds. */
+export class LoadRecorder {
+  readonly latency = new LatencyRecorder();
+  seconds = 0;
+  non2xx = 0;
+  errors = 0;
+  constructor(readonly connections: number) {}
+
+  result(): LoadResult {
+    return {
+      connections: this.connections,
+      seconds: this.seconds,
+      requests: this.latency.count,
+      throughput: this.latency.count / this.seconds,
+      non2xx: this.non2xx,
+      errors: this.errors,
+      latency: this.latency.summary(),
+    };
+  }
+}
+
+/** autocannon on one GET path with one session cookie for `seconds`; recorded when `rec` is given. */
+export function getLoad(
+  opts: { url: string; path: string; cookie: string; connections: number; seconds: number },
+  rec?: LoadRecorder,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const instance = autocannon(
@@ -35,23 +57,22 @@ export function getLoad(opts: { url: string; path: string; cookie: string; conne
       },
       (err, result) => {
         if (err) return reject(err);
-        const seconds = (performance.now() - start) / 1000;
-        resolve({
-          connections: opts.connections,
-          seconds,
-          requests: recorder.count,
-          throughput: recorder.count / seconds,
-          non2xx,
-          errors: result.errors + result.timeouts,
-          latency: recorder.summary(),
-        });
+        if (rec) {
+          rec.seconds += (performance.now() - start) / 1000;
+          rec.errors += result.errors + result.timeouts;
+        }
+        resolve();
       },
     );
     // The typings omit the client argument that autocannon passes first.
-    (instance as unknown as NodeJS.EventEmitter).on('response', (_c: unknown, status: number, _b: number, ms: number) => {
-      recorder.record(ms);
-      if (status < 200 || status >= 300) non2xx++;
-    });
+    (instance as unknown as NodeJS.EventEmitter).on(
+      'response',
+      (_c: unknown, status: number, _b: number, ms: number) => {
+        if (!rec) return;
+        rec.latency.record(ms);
+        if (status < 200 || status >= 300) rec.non2xx++;
+      },
+    );
   });
 }
 
@@ -75,53 +96,55 @@ export interface QueueStatement {
  * the assignee query and then every open dossier of the unit (up to 500) to pick the unassigned ones
  * at a specialist step; `overdue` runs the deadline query.
  */
-export function queueStatements(unitCode: string, userId: string): Record<'mine' | 'overdue', QueueStatement[]> {
+export function queueStatements(
+  unitCode: string,
+  userId: string,
+): Record<'mine' | 'overdue', QueueStatement[]> {
   return {
     mine: [
-      { label: 'mine: assigned to me', text: listQueueSql({ assignee: true }), params: () => [unitCode, 4, userId, 500] },
+      {
+        label: 'mine: assigned to me',
+        text: listQueueSql({ assignee: true }),
+        params: () => [unitCode, 4, userId, 500],
+      },
       { label: 'mine: open dossiers of the unit', text: listQueueSql({}), params: () => [unitCode, 4, 500] },
     ],
-    overdue: [{ label: 'overdue', text: listQueueSql({ dueBefore: true }), params: () => [unitCode, 4, new Date(), 500] }],
+    overdue: [
+      {
+        label: 'overdue',
+        text: listQueueSql({ dueBefore: true }),
+        params: () => [unitCode, 4, new Date(), 500],
+      },
+    ],
   };
 }
 
-/** The statements of one queue request, `connections` loops for `seconds`, through a pg.Pool like the server's. */
-export async function queueFloor(url: string, statements: QueueStatement[], connections: number, seconds: number): Promise<LoadResult> {
-  const pool = new pg.Pool({ connectionString: url, max: connections });
-  const recorder = new LatencyRecorder();
-  let errors = 0;
-  try {
-    // Warm the pool (connections and plans) so the window measures queries, not connects.
-    await Promise.all(Array.from({ length: connections }, async () => {
-      for (const s of statements) await pool.query(s.text, s.params());
-    }));
-    const start = performance.now();
-    const end = start + seconds * 1000;
-    const loop = async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        try {
-          for (const s of statements) await pool.query(s.text, s.params());
-          recorder.record(performance.now() - t0);
-        } catch {
-          errors++;
-        }
+/**
+ * The statements of one queue request, `connections` loops for `seconds`, through `pool` (a pg.Pool
+ * with `connections` connections, like the server's pool.query per statement).
+ */
+export async function queueFloor(
+  pool: pg.Pool,
+  statements: QueueStatement[],
+  connections: number,
+  seconds: number,
+  rec?: LoadRecorder,
+): Promise<void> {
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      try {
+        for (const s of statements) await pool.query(s.text, s.params());
+        rec?.latency.record(performance.now() - t0);
+      } catch {
+        if (rec) rec.errors++;
       }
-    };
-    await Promise.all(Array.from({ length: connections }, loop));
-    const elapsed = (performance.now() - start) / 1000;
-    return {
-      connections,
-      seconds: elapsed,
-      requests: recorder.count,
-      throughput: recorder.count / elapsed,
-      non2xx: 0,
-      errors,
-      latency: recorder.summary(),
-    };
-  } finally {
-    await pool.end();
-  }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  if (rec) rec.seconds += (performance.now() - start) / 1000;
 }
 
 export interface Plan {
@@ -145,10 +168,20 @@ export async function explain(url: string, statements: QueueStatement[]): Promis
     for (const s of statements) {
       const params = s.params();
       const rows = (await client.query(s.text, params)).rowCount ?? 0;
-      const res = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, params);
+      const res = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${s.text}`,
+        params,
+      );
       const text = res.rows.map((r) => r['QUERY PLAN']).join('\n');
-      const indexes = [...text.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map((m) => m[1] as string);
-      const filteredOut = [...text.matchAll(/Rows Removed by Filter: (\d+)/g)].reduce((a, m) => a + Number(m[1]), 0);
+      const indexes = [
+        ...text.matchAll(
+          /(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g,
+        ),
+      ].map((m) => m[1] as string);
+      const filteredOut = [...text.matchAll(/Rows Removed by Filter: (\d+)/g)].reduce(
+        (a, m) => a + Number(m[1]),
+        0,
+      );
       plans.push({
         label: s.label,
         rows,

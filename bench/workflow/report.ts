@@ -1,5 +1,4 @@
-import type { LatencySummary } from '../intake/stats.ts';
-import type { CpuFigures } from '../intake/stats.ts';
+import type { CpuFigures, LatencySummary } from '../intake/stats.ts';
 import type { TransitionResult } from './lifecycle.ts';
 import type { LoadResult, Plan } from './queue.ts';
 import type { StepCheck } from './step-check.ts';
@@ -32,7 +31,12 @@ export interface QueueReport {
 export interface WorkflowReport {
   environment: string;
   dataset: Dataset;
-  transitions: { http: TransitionResult & { cpu: CpuFigures }; floor: TransitionResult; clients: number; dossiers: number };
+  transitions: {
+    http: TransitionResult & { cpu: CpuFigures };
+    floor: TransitionResult;
+    clients: number;
+    dossiers: number;
+  };
   queues: QueueReport[];
   stepCheck?: StepCheck;
   notes: string[];
@@ -53,7 +57,9 @@ export function targetsOf(r: WorkflowReport) {
     },
     ...r.queues.map((q) => ({
       name: `GET /api/v1/queues/${q.queue} p95 ≤ ${TARGETS.queueP95Ms} ms (one officer, 1 connection)`,
-      ok: (single(q)?.latency.p95 ?? Number.POSITIVE_INFINITY) <= TARGETS.queueP95Ms && (single(q)?.non2xx ?? 1) === 0,
+      ok:
+        (single(q)?.latency.p95 ?? Number.POSITIVE_INFINITY) <= TARGETS.queueP95Ms &&
+        (single(q)?.non2xx ?? 1) === 0,
       value: `${ms(single(q)?.latency.p95 ?? Number.NaN)} ms`,
     })),
     {
@@ -84,7 +90,9 @@ export function printReport(r: WorkflowReport) {
     `Transitions — ${t.clients} clients each driving its own dossiers (${n(t.dossiers)} dossiers, 5 demo communes), ` +
       'transfer → complete_step ×2 → issue_result → return_result',
   );
-  console.log(`  ${pad('action', 28)}${pad('HTTP p50/p95/p99 ms', 24)}${pad('floor p50/p95/p99 ms', 24)}p95 ratio`);
+  console.log(
+    `  ${pad('action', 28)}${pad('HTTP p50/p95/p99 ms', 24)}${pad('floor p50/p95/p99 ms', 24)}p95 ratio`,
+  );
   const rows = [...Object.keys(t.http.byAction), 'all'];
   for (const key of rows) {
     const h = key === 'all' ? t.http.latency : t.http.byAction[key];
@@ -102,13 +110,17 @@ export function printReport(r: WorkflowReport) {
       `load generator ${c.benchMsPerOp.toFixed(2)} ms; machine ${c.machineBusyPct?.toFixed(0) ?? '?'} % busy (${c.cpus} CPUs)`,
   );
   if (t.http.errors || t.floor.errors) {
-    console.log(`  ERRORS: HTTP ${t.http.errors} (${t.http.firstError ?? ''}), floor ${t.floor.errors} (${t.floor.firstError ?? ''})`);
+    console.log(
+      `  ERRORS: HTTP ${t.http.errors} (${t.http.firstError ?? ''}), floor ${t.floor.errors} (${t.floor.firstError ?? ''})`,
+    );
   }
 
   for (const q of r.queues) {
     console.log('');
     console.log(`Work queue GET /api/v1/queues/${q.queue} as the officer (${q.items} items)`);
-    console.log(`  ${pad('connections', 14)}${pad('HTTP p50/p95/p99 ms', 24)}${pad('req/s', 9)}${pad('floor p50/p95/p99 ms', 24)}${pad('req/s', 9)}ratio req/s, p95`);
+    console.log(
+      `  ${pad('connections', 14)}${pad('HTTP p50/p95/p99 ms', 24)}${pad('req/s', 9)}${pad('floor p50/p95/p99 ms', 24)}${pad('req/s', 9)}ratio req/s, p95`,
+    );
     q.http.forEach((h, i) => {
       const f = q.floor[i];
       if (!f) return;
@@ -132,13 +144,21 @@ export function printReport(r: WorkflowReport) {
   console.log('Targets');
   for (const tg of targetsOf(r)) console.log(`  ${tg.ok ? 'OK    ' : 'MISSED'} ${tg.name}: ${tg.value}`);
   if (r.stepCheck) {
-    if (r.stepCheck.outOfStep.length === 0) console.log('  floor in step with the product: every action ran the floor’s statements inside its transaction');
+    if (r.stepCheck.outOfStep.length === 0)
+      console.log(
+        '  floor in step with the product: every action ran the floor’s statements inside its transaction',
+      );
     for (const o of r.stepCheck.outOfStep) {
-      console.log(`  FLOOR OUT OF STEP (${o.action}): the product ran ${o.product.length} statements, the floor ${o.floor.length}; update bench/workflow/floor.ts`);
+      console.log(
+        `  FLOOR OUT OF STEP (${o.action}): the product ran ${o.product.length} statements, the floor ${o.floor.length}; update bench/workflow/floor.ts`,
+      );
       for (const s of o.product) console.log(`      product: ${s.slice(0, 140)}`);
     }
     const outside = Object.values(r.stepCheck.outside)[0];
-    if (outside) console.log(`  outside the transaction (not in the floor), per action: ${outside.length} statements — ${outside.map((s) => s.slice(0, 40)).join(' | ')}`);
+    if (outside)
+      console.log(
+        `  outside the transaction (not in the floor), per action: ${outside.length} statements — ${outside.map((s) => s.slice(0, 40)).join(' | ')}`,
+      );
   }
   for (const note of r.notes) console.log(`  note: ${note}`);
 }
@@ -148,16 +168,21 @@ export function suggestions(r: WorkflowReport): string[] {
   const out: string[] = [];
   for (const q of r.queues) {
     for (const p of q.plans) {
-      if (p.seqScan) out.push(`${p.label}: sequential scan of dossiers — add an index leading with (unit_code, status, …)`);
+      if (p.seqScan)
+        out.push(
+          `${p.label}: sequential scan of dossiers — add an index leading with (unit_code, status, …)`,
+        );
       else if (p.filteredOut > 5 * Math.max(p.rows, 1))
-        out.push(`${p.label}: ${n(p.filteredOut)} rows read and discarded for ${p.rows} returned — the index does not cover the filter`);
+        out.push(
+          `${p.label}: ${n(p.filteredOut)} rows read and discarded for ${p.rows} returned — the index does not cover the filter`,
+        );
     }
   }
   const mine = r.queues.find((q) => q.queue === 'mine');
   const openOfUnit = mine?.plans.find((p) => p.label.includes('open dossiers'));
-  if (openOfUnit && openOfUnit.rows > mine!.items) {
+  if (mine && openOfUnit && openOfUnit.rows > mine.items) {
     out.push(
-      `mine reads ${openOfUnit.rows} open dossiers of the unit (whole rows, jsonb included) to keep ${mine!.items} in JavaScript: ` +
+      `mine reads ${openOfUnit.rows} open dossiers of the unit (whole rows, jsonb included) to keep ${mine.items} in JavaScript: ` +
         'filter "unassigned at a step of my role" in SQL (a step_role column or a partial index WHERE status = 4 AND assignee_id IS NULL) ' +
         'and select only the listed columns',
     );

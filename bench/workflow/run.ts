@@ -8,12 +8,26 @@ import { DEMO_HOT_COMMUNES, generate } from '../generate/generate.ts';
 import { adminUrl } from '../intake/database.ts';
 import { DEMO_COMMUNES, DEMO_PASSWORD } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
+import { printProfile, summarizeProfile } from '../intake/profile.ts';
 import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
 import { cpuWindow } from '../intake/stats.ts';
 import { type FloorDossier, transitionFloor } from './floor.ts';
-import { type BenchDossier, type CommuneSessions, createDossiers, driveHttp, type Role } from './lifecycle.ts';
+import {
+  type BenchDossier,
+  type CommuneSessions,
+  createDossiers,
+  driveHttp,
+  type Role,
+} from './lifecycle.ts';
 import { explain, getLoad, type LoadResult, queueFloor, queueStatements } from './queue.ts';
-import { type Dataset, printReport, type QueueReport, suggestions, targetsOf, type WorkflowReport } from './report.ts';
+import {
+  type Dataset,
+  printReport,
+  type QueueReport,
+  suggestions,
+  targetsOf,
+  type WorkflowReport,
+} from './report.ts';
 import { stepCheck } from './step-check.ts';
 
 /*
@@ -23,6 +37,7 @@ import { stepCheck } from './step-check.ts';
  *
  *   node --import tsx bench/workflow/run.ts [--url=postgres://…/generated-db] [--dossiers=1000000]
  *        [--clients=8] [--per-client=25] [--warmup=2] [--queue-seconds=10] [--queue-connections=8] [--keep]
+ *        [--cpu-prof] [--jobs=2] [--history=intake|full]
  *
  * Exit status: 0 when the bench ran (targets are reported, never fatal), 1 when it could not run, 2 for
  * bad arguments.
@@ -42,6 +57,7 @@ function readArgs() {
         jobs: { type: 'string', default: '2' },
         history: { type: 'string', default: 'intake' },
         keep: { type: 'boolean', default: false },
+        'cpu-prof': { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -74,15 +90,20 @@ const opts = {
   jobs: int('jobs', argv.jobs, 1),
   history: argv.history as 'intake' | 'full',
   keep: argv.keep ?? false,
+  cpuProf: argv['cpu-prof'] ?? false,
 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const OFFICER = 'specialist.tan-thoi';
 const OFFICER_UNIT = '28693';
 
 const cleanups: Array<() => Promise<unknown>> = [];
 async function cleanUp() {
-  while (cleanups.length) await cleanups.pop()?.().catch((err: unknown) => log(`cleanup: ${(err as Error).message}`));
+  while (cleanups.length)
+    await cleanups
+      .pop()?.()
+      .catch((err: unknown) => log(`cleanup: ${(err as Error).message}`));
 }
 process.once('SIGINT', () => {
   log('interrupted: cleaning up');
@@ -114,8 +135,12 @@ async function createDatabase(): Promise<string> {
   return url.toString();
 }
 
-async function startTracked(env: Record<string, string>, label: string): Promise<ServerProcess> {
-  const server = await startServer({ env, label });
+async function startTracked(
+  env: Record<string, string>,
+  label: string,
+  cpuProfDir?: string,
+): Promise<ServerProcess> {
+  const server = await startServer({ env, label, cpuProfDir });
   cleanups.push(() => server.stop());
   return server;
 }
@@ -183,17 +208,27 @@ async function main(): Promise<number> {
   }
 
   log('starting the server');
-  const server = await startTracked(env, 'PostgreSQL');
+  const profDir = opts.cpuProf ? fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-wf-prof-')) : undefined;
+  const server = await startTracked(env, 'PostgreSQL', profDir);
   const roles: Role[] = ['reception', 'specialist', 'leader'];
   const usernames = DEMO_COMMUNES.flatMap((c) => roles.map((r) => `${r}.${c.slug}`));
   const cookies = await loginAll(server.url, usernames);
   const sessions: CommuneSessions[] = DEMO_COMMUNES.map((c, i) => ({
     code: c.code,
     slug: c.slug,
-    cookies: { reception: cookies[3 * i] ?? '', specialist: cookies[3 * i + 1] ?? '', leader: cookies[3 * i + 2] ?? '' },
+    cookies: {
+      reception: cookies[3 * i] ?? '',
+      specialist: cookies[3 * i + 1] ?? '',
+      leader: cookies[3 * i + 2] ?? '',
+    },
   }));
   const ids = await withClient(url, async (c) => {
-    const rows = (await c.query<{ username: string; id: string }>(`SELECT username, id FROM users WHERE username = ANY($1::text[])`, [usernames])).rows;
+    const rows = (
+      await c.query<{ username: string; id: string }>(
+        `SELECT username, id FROM users WHERE username = ANY($1::text[])`,
+        [usernames],
+      )
+    ).rows;
     return new Map(rows.map((r) => [r.username, r.id]));
   });
   const officerId = ids.get(OFFICER);
@@ -203,33 +238,55 @@ async function main(): Promise<number> {
 
   // Fresh dossiers for both runs: client i works in demo commune i mod 5, HTTP ones first, then the floor's.
   const perClient = opts.warmup + opts.perClient;
-  const slots = Array.from({ length: 2 * opts.clients * perClient }, (_, k) => sessions[Math.floor(k / perClient) % opts.clients % sessions.length] as CommuneSessions);
+  const slots = Array.from(
+    { length: 2 * opts.clients * perClient },
+    (_, k) => sessions[(Math.floor(k / perClient) % opts.clients) % sessions.length] as CommuneSessions,
+  );
   log(`receiving ${slots.length} fresh dossiers through POST /api/v1/dossiers`);
   const created = await createDossiers(server.url, slots, opts.clients);
-  const split = (from: number) => Array.from({ length: opts.clients }, (_, i) => created.dossiers.slice(from + i * perClient, from + (i + 1) * perClient));
+  const split = (from: number) =>
+    Array.from({ length: opts.clients }, (_, i) =>
+      created.dossiers.slice(from + i * perClient, from + (i + 1) * perClient),
+    );
   const httpDossiers = split(0);
   const floorDossiers = split(opts.clients * perClient);
 
-  log(`transitions: ${opts.clients} clients × ${perClient} dossiers × 5 actions (first ${opts.warmup} per client unrecorded)`);
+  log(
+    `transitions: ${opts.clients} clients × ${perClient} dossiers × 5 actions (first ${opts.warmup} per client unrecorded)`,
+  );
   const cpu = cpuWindow({ serverPid: server.pid, database: dbName });
+  const transitionsFrom = monotonicUs();
   const http = await driveHttp(server.url, httpDossiers, opts.warmup);
+  const transitionsWindow = { fromUs: transitionsFrom, toUs: monotonicUs() };
   const httpCpu = cpu.stop(http.transitions);
 
   const officerCookie = sessions.find((s) => s.code === OFFICER_UNIT)?.cookies.specialist ?? '';
   const queues: QueueReport[] = [];
+  const queuesFrom = monotonicUs();
   for (const queue of ['mine', 'overdue'] as const) {
     const pathOf = `/api/v1/queues/${queue}`;
     const res = await fetch(`${server.url}${pathOf}`, { headers: { cookie: officerCookie } });
     const body = (await res.json()) as { items?: unknown[] };
     if (res.status !== 200) throw new Error(`${pathOf}: HTTP ${res.status}`);
-    log(`queue ${queue}: ${body.items?.length ?? 0} items; autocannon ${opts.queueSeconds} s at 1 and ${opts.queueConnections} connections`);
+    log(
+      `queue ${queue}: ${body.items?.length ?? 0} items; autocannon ${opts.queueSeconds} s at 1 and ${opts.queueConnections} connections`,
+    );
     await getLoad({ url: server.url, path: pathOf, cookie: officerCookie, connections: 2, seconds: 2 });
     const loads: LoadResult[] = [];
     for (const connections of [1, opts.queueConnections]) {
-      loads.push(await getLoad({ url: server.url, path: pathOf, cookie: officerCookie, connections, seconds: opts.queueSeconds }));
+      loads.push(
+        await getLoad({
+          url: server.url,
+          path: pathOf,
+          cookie: officerCookie,
+          connections,
+          seconds: opts.queueSeconds,
+        }),
+      );
     }
     queues.push({ queue, items: body.items?.length ?? 0, http: loads, floor: [], plans: [] });
   }
+  const queuesWindow = { fromUs: queuesFrom, toUs: monotonicUs() };
   await server.stop();
 
   const done = await withClient(url, async (c) => {
@@ -249,20 +306,31 @@ async function main(): Promise<number> {
   });
   const floor = await transitionFloor(
     url,
-    floorDossiers.map((list) => list.map((d): FloorDossier => ({ unitCode: d.commune.code, code: d.code, actors: actorsOf(d.commune) }))),
+    floorDossiers.map((list) =>
+      list.map(
+        (d): FloorDossier => ({ unitCode: d.commune.code, code: d.code, actors: actorsOf(d.commune) }),
+      ),
+    ),
     opts.warmup,
   );
 
   const statements = queueStatements(OFFICER_UNIT, officerId);
   for (const q of queues) {
-    log(`floor: queue ${q.queue} SELECTs, ${opts.queueSeconds} s at 1 and ${opts.queueConnections} connections; EXPLAIN ANALYZE`);
-    for (const connections of [1, opts.queueConnections]) q.floor.push(await queueFloor(url, statements[q.queue], connections, opts.queueSeconds));
+    log(
+      `floor: queue ${q.queue} SELECTs, ${opts.queueSeconds} s at 1 and ${opts.queueConnections} connections; EXPLAIN ANALYZE`,
+    );
+    for (const connections of [1, opts.queueConnections])
+      q.floor.push(await queueFloor(url, statements[q.queue], connections, opts.queueSeconds));
     q.plans = await explain(url, statements[q.queue]);
   }
 
   const settings = await withClient(url, async (c) => {
     const s = async (name: string) => (await c.query(`SHOW ${name}`)).rows[0]?.[name] as string;
-    return { version: await s('server_version'), sync: await s('synchronous_commit'), sb: await s('shared_buffers') };
+    return {
+      version: await s('server_version'),
+      sync: await s('synchronous_commit'),
+      sb: await s('shared_buffers'),
+    };
   });
   const notes = [
     `HTTP dossiers returned (status 10): ${done.returned} of ${done.n}`,
@@ -270,14 +338,37 @@ async function main(): Promise<number> {
     'generated rows carry no valid audit hash chain; the dossiers driven here are fresh (intake through the API) and keep valid chains',
   ];
   const report: WorkflowReport = {
-    environment: `PostgreSQL ${settings.version} (synchronous_commit=${settings.sync}, shared_buffers=${settings.sb}) · ${os.cpus().length} CPUs · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} · Node ${process.version}`,
+    environment: `PostgreSQL ${settings.version} (synchronous_commit=${settings.sync}, shared_buffers=${settings.sb}) · ${os.cpus().length} CPUs · load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} · Node ${process.version}`,
     dataset,
-    transitions: { http: { ...http, cpu: httpCpu }, floor, clients: opts.clients, dossiers: opts.clients * opts.perClient },
+    transitions: {
+      http: { ...http, cpu: httpCpu },
+      floor,
+      clients: opts.clients,
+      dossiers: opts.clients * opts.perClient,
+    },
     queues,
     stepCheck: check,
     notes,
   };
   printReport(report);
+  const profile = profDir ? fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+  if (profDir && profile) {
+    const kept = path.join(os.tmpdir(), `motcua-bench-wf-${Date.now()}.cpuprofile`);
+    fs.copyFileSync(path.join(profDir, profile), kept);
+    fs.rmSync(profDir, { recursive: true, force: true });
+    for (const [label, window] of [
+      ['transitions', transitionsWindow],
+      ['work queues', queuesWindow],
+    ] as const) {
+      console.log('');
+      console.log(`Server CPU profile — ${label} window`);
+      printProfile(summarizeProfile(kept, window));
+    }
+    console.log(`  (profile kept at ${kept})`);
+  }
   const advice = suggestions(report);
   if (advice.length) {
     console.log('');
@@ -291,16 +382,40 @@ async function main(): Promise<number> {
       at: new Date().toISOString(),
       dataset,
       transitions: {
-        http: { throughput: http.throughput, latency: http.latency, byAction: http.byAction, errors: http.errors },
-        floor: { throughput: floor.throughput, latency: floor.latency, byAction: floor.byAction, errors: floor.errors },
+        http: {
+          throughput: http.throughput,
+          latency: http.latency,
+          byAction: http.byAction,
+          errors: http.errors,
+        },
+        floor: {
+          throughput: floor.throughput,
+          latency: floor.latency,
+          byAction: floor.byAction,
+          errors: floor.errors,
+        },
         ratio: http.throughput / floor.throughput,
       },
       queues: queues.map((q) => ({
         queue: q.queue,
         items: q.items,
-        http: q.http.map((h) => ({ connections: h.connections, throughput: h.throughput, latency: h.latency })),
-        floor: q.floor.map((f) => ({ connections: f.connections, throughput: f.throughput, latency: f.latency })),
-        plans: q.plans.map((p) => ({ label: p.label, indexes: p.indexes, seqScan: p.seqScan, rows: p.rows, ms: p.executionMs })),
+        http: q.http.map((h) => ({
+          connections: h.connections,
+          throughput: h.throughput,
+          latency: h.latency,
+        })),
+        floor: q.floor.map((f) => ({
+          connections: f.connections,
+          throughput: f.throughput,
+          latency: f.latency,
+        })),
+        plans: q.plans.map((p) => ({
+          label: p.label,
+          indexes: p.indexes,
+          seqScan: p.seqScan,
+          rows: p.rows,
+          ms: p.executionMs,
+        })),
       })),
       floorOutOfStep: check.outOfStep.map((o) => o.action),
       targets: targetsOf(report),
@@ -309,16 +424,15 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(
-    async (code) => {
-      await cleanUp();
-      process.exit(code);
-    },
-    async (err: unknown) => {
-      console.error(`[bench] ${err instanceof Error ? err.message : String(err)}`);
-      if (!(err instanceof ServerStartError)) console.error(err);
-      await cleanUp();
-      process.exit(1);
-    },
-  );
+main().then(
+  async (code) => {
+    await cleanUp();
+    process.exit(code);
+  },
+  async (err: unknown) => {
+    console.error(`[bench] ${err instanceof Error ? err.message : String(err)}`);
+    if (!(err instanceof ServerStartError)) console.error(err);
+    await cleanUp();
+    process.exit(1);
+  },
+);

@@ -27,7 +27,11 @@ export interface StepCheck {
 
 export async function stepCheck(url: string, unitSlug = 'tan-thoi'): Promise<StepCheck> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-wf-stepcheck-'));
-  const config = loadConfig({ MOTCUA_DATA_DIR: dataDir, MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' });
+  const config = loadConfig({
+    MOTCUA_DATA_DIR: dataDir,
+    MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+  });
   const database = openPostgres(url, 2);
   const recorded: string[] = [];
   let recording = false;
@@ -36,7 +40,9 @@ export async function stepCheck(url: string, unitSlug = 'tan-thoi'): Promise<Ste
   proto.query = function (this: unknown, ...args: unknown[]) {
     if (recording) {
       const first = args[0];
-      recorded.push(norm(typeof first === 'string' ? first : String((first as { text?: unknown })?.text ?? '')));
+      recorded.push(
+        norm(typeof first === 'string' ? first : String((first as { text?: unknown })?.text ?? '')),
+      );
     }
     return original.apply(this, args);
   };
@@ -49,17 +55,23 @@ export async function stepCheck(url: string, unitSlug = 'tan-thoi'): Promise<Ste
           url: '/api/v1/auth/login',
           payload: { username: `${role}.${unitSlug}`, password: DEMO_PASSWORD },
         });
-        if (res.statusCode !== 200) throw new Error(`step check: login ${role}.${unitSlug}: HTTP ${res.statusCode}`);
+        if (res.statusCode !== 200)
+          throw new Error(`step check: login ${role}.${unitSlug}: HTTP ${res.statusCode}`);
         return String(res.headers['set-cookie']).split(';')[0] ?? '';
       };
-      const cookies = { reception: await login('reception'), specialist: await login('specialist'), leader: await login('leader') };
+      const cookies = {
+        reception: await login('reception'),
+        specialist: await login('specialist'),
+        leader: await login('leader'),
+      };
       const created = await app.inject({
         method: 'POST',
         url: '/api/v1/dossiers',
         headers: { cookie: cookies.reception, 'content-type': 'application/json' },
         payload: INTAKE_BODY,
       });
-      if (created.statusCode !== 201) throw new Error(`step check: intake HTTP ${created.statusCode} ${created.body.slice(0, 200)}`);
+      if (created.statusCode !== 201)
+        throw new Error(`step check: intake HTTP ${created.statusCode} ${created.body.slice(0, 200)}`);
       let view = JSON.parse(created.body) as { code: string; version: number };
       const out: StepCheck = { outOfStep: [], outside: {} };
       for (const step of LIFECYCLE) {
@@ -76,7 +88,8 @@ export async function stepCheck(url: string, unitSlug = 'tan-thoi'): Promise<Ste
           }),
         });
         recording = false;
-        if (res.statusCode !== 200) throw new Error(`step check: ${step.key} HTTP ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode !== 200)
+          throw new Error(`step check: ${step.key} HTTP ${res.statusCode} ${res.body.slice(0, 200)}`);
         view = JSON.parse(res.body) as typeof view;
         const begin = recorded.indexOf('begin');
         const commit = recorded.lastIndexOf('commit');
@@ -85,7 +98,9 @@ export async function stepCheck(url: string, unitSlug = 'tan-thoi'): Promise<Ste
         if (product.length !== floor.length || product.some((s, i) => s !== floor[i])) {
           out.outOfStep.push({ action: step.key, product, floor });
         }
-        out.outside[step.key] = [...recorded.slice(0, begin), ...recorded.slice(commit + 1)].map((s) => s.slice(0, 70));
+        out.outside[step.key] = [...recorded.slice(0, begin), ...recorded.slice(commit + 1)].map((s) =>
+          s.slice(0, 70),
+        );
       }
       return out;
     } finally {

@@ -1,7 +1,7 @@
 import { Button, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Me } from '../api/types';
 import { IconLogin, IconLogout, IconUser } from '../components/icons';
 import { problemMessage } from '../components/problem-message';
@@ -15,7 +15,6 @@ interface SessionControlsProps {
 /** Sign-in link for visitors; name, role and sign-out for staff. */
 export function SessionControls({ me, stacked = false }: SessionControlsProps) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const logout = useLogout();
   const signOut = async () => {
     try {
@@ -24,8 +23,9 @@ export function SessionControls({ me, stacked = false }: SessionControlsProps) {
       notifications.show({ color: 'red', message: problemMessage(error, t, i18n.language) });
       return;
     }
-    // Leave staff pages for the public home page rather than the sign-in form.
-    void navigate('/', { replace: true });
+    // A full page load drops every staff datum held in memory and lands on the public home page
+    // (a client-side navigation would race the guard of the staff page, which sends to sign-in).
+    window.location.assign('/');
   };
 
   if (!me) {

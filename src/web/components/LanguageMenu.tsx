@@ -12,7 +12,7 @@ export function LanguageMenu({ variant = 'subtle' }: { variant?: 'subtle' | 'whi
       <Menu.Target>
         <Button
           variant={variant}
-          color={variant === 'white' ? 'dark' : 'gray'}
+          color={variant === 'white' ? 'dark' : 'white'}
           size="compact-md"
           leftSection={<IconGlobe />}
           aria-label={t('language.choose')}

@@ -52,15 +52,15 @@ describe.each(databaseKinds())('the inspection of Tân Phú Đông and Tân Th�
     expect(byField).toEqual({ CT: 9, HT: 2, HKD: 1 });
     expect(r.total).toEqual({ received: 12, settled: 10, inProcess: 2, withdrawnOrStopped: 0 });
     expect(r.totalRow.received.total).toBe(r.totalRow.settled.total + r.totalRow.inProcess.total + r.totalRow.withdrawnOrStopped);
-    const [{ n }] = await s.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers WHERE unit_code = '28693' AND status = 10");
-    expect(n).toBe(10);
+    const [returned] = await s.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers WHERE unit_code = '28693' AND status = 10");
+    expect(returned?.n).toBe(10);
     const c = await get(`/api/v1/reports/consultations?unit=28693&${PERIOD}`);
     expect(c.total).toBe(7);
     expect(c.byField.map((f: { code: string }) => f.code).sort()).toEqual(['CT', 'DD', 'HT']);
     const units = await get('/api/v1/units?parent=82');
     expect(units.find((u: { code: string }) => u.code === '28693')).toBeTruthy();
-    const [{ connected }] = await s.query<{ connected: boolean }>("SELECT portal_connected AS connected FROM units WHERE code = '28693'");
-    expect(connected).toBe(true);
+    const [unit] = await s.query<{ connected: boolean }>("SELECT portal_connected AS connected FROM units WHERE code = '28693'");
+    expect(unit?.connected).toBe(true);
   });
 
   it('exports the settlement report to XLSX with the cells of the screen, and to PDF', async () => {

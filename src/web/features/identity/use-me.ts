@@ -33,8 +33,8 @@ export function useLogin() {
   });
 }
 
+/** Ends the session; the caller then reloads the page, which drops all cached staff data. */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
       try {
@@ -43,11 +43,6 @@ export function useLogout() {
         // An expired session is already what the user asked for.
         if (!(isApiProblem(error) && error.status === 401)) throw error;
       }
-    },
-    onSuccess: () => {
-      // Staff data must not linger in the cache once the session is gone.
-      queryClient.removeQueries({ queryKey: ['dossiers'] });
-      queryClient.setQueryData(ME_QUERY_KEY, null);
     },
   });
 }

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/endpoints';
 import { IconSearch } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
@@ -17,7 +17,10 @@ function normaliseCode(value: string): string {
 
 export function TrackingPage() {
   const { t } = useTranslation();
-  const { code: codeParam } = useParams();
+  const { code: pathCode } = useParams();
+  const [search] = useSearchParams();
+  // The slip's QR code opens /tra-cuu/<code>; /tra-cuu?ma=<code> (portal style) works too.
+  const codeParam = pathCode ?? search.get('ma') ?? undefined;
   const navigate = useNavigate();
   const form = useForm({
     initialValues: { code: codeParam ?? '', phone: '' },
@@ -30,7 +33,7 @@ export function TrackingPage() {
     mutationFn: ({ code, phone }: { code: string; phone: string }) => api.track(code, phone),
   });
 
-  // The slip's QR code opens /tra-cuu/<code>: keep the field in step with the URL.
+  // Keep the field in step with the URL.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new URL code should reset the field
   useEffect(() => {
     if (codeParam) form.setFieldValue('code', codeParam);
