@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import type pg from 'pg';
 import { auditHash } from '../../src/server/modules/audit/chain.ts';
 import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './lifecycle.ts';
 

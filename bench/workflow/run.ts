@@ -37,7 +37,7 @@ import { stepCheck } from './step-check.ts';
  *
  *   node --import tsx bench/workflow/run.ts [--url=postgres://…/generated-db] [--dossiers=1000000]
  *        [--clients=8] [--per-client=25] [--warmup=2] [--queue-seconds=10] [--queue-connections=8] [--keep]
- *        [--cpu-prof] [--jobs=2] [--history=intake|full]
+ *        [--rounds=5] [--cpu-prof] [--jobs=2] [--history=intake|full]
  *
  * Exit status: 0 when the bench ran (targets are reported, never fatal), 1 when it could not run, 2 for
  * bad arguments.
@@ -56,6 +56,7 @@ function readArgs() {
         'queue-connections': { type: 'string', default: '8' },
         jobs: { type: 'string', default: '2' },
         history: { type: 'string', default: 'intake' },
+        rounds: { type: 'string', default: '5' },
         keep: { type: 'boolean', default: false },
         'cpu-prof': { type: 'boolean', default: false },
       },
@@ -89,6 +90,7 @@ const opts = {
   queueConnections: int('queue-connections', argv['queue-connections'], 1),
   jobs: int('jobs', argv.jobs, 1),
   history: argv.history as 'intake' | 'full',
+  rounds: int('rounds', argv.rounds, 1),
   keep: argv.keep ?? false,
   cpuProf: argv['cpu-prof'] ?? false,
 };
@@ -236,6 +238,9 @@ async function main(): Promise<number> {
   const dataset = { ...(await datasetFacts(url, officerId)), generatedSeconds };
   log(`${dataset.dossiers.toLocaleString('en-US')} dossiers in the database`);
 
+  log('step check: the product’s statements per action, in-process, against the floor’s');
+  const check = await stepCheck(url);
+
   // Fresh dossiers for both runs: client i works in demo commune i mod 5, HTTP ones first, then the floor's.
   const perClient = opts.warmup + opts.perClient;
   const slots = Array.from(
@@ -244,85 +249,117 @@ async function main(): Promise<number> {
   );
   log(`receiving ${slots.length} fresh dossiers through POST /api/v1/dossiers`);
   const created = await createDossiers(server.url, slots, opts.clients);
-  const split = (from: number) =>
+  const perClientLists = (from: number) =>
     Array.from({ length: opts.clients }, (_, i) =>
       created.dossiers.slice(from + i * perClient, from + (i + 1) * perClient),
     );
-  const httpDossiers = split(0);
-  const floorDossiers = split(opts.clients * perClient);
+  const httpDossiers = perClientLists(0);
+  const actorsOf = (s: CommuneSessions) => ({
+    reception: ids.get(`reception.${s.slug}`) ?? '',
+    specialist: ids.get(`specialist.${s.slug}`) ?? '',
+    leader: ids.get(`leader.${s.slug}`) ?? '',
+  });
+  const floorDossiers = perClientLists(opts.clients * perClient).map((list) =>
+    list.map((d): FloorDossier => ({ unitCode: d.commune.code, code: d.code, actors: actorsOf(d.commune) })),
+  );
+  // Round r takes the r-th slice of every client's dossiers; the warm-up slice comes first, unrecorded.
+  const sliceOf = <T>(lists: T[][], r: number): T[][] => {
+    if (r < 0) return lists.map((l) => l.slice(0, opts.warmup));
+    const size = opts.perClient / opts.rounds;
+    return lists.map((l) =>
+      l.slice(opts.warmup + Math.round(r * size), opts.warmup + Math.round((r + 1) * size)),
+    );
+  };
 
   log(
-    `transitions: ${opts.clients} clients × ${perClient} dossiers × 5 actions (first ${opts.warmup} per client unrecorded)`,
+    `transitions: ${opts.clients} clients × ${opts.perClient} dossiers × 5 actions in ${opts.rounds} rounds, ` +
+      `HTTP and floor (pg.Pool(${opts.clients})) alternating; ${opts.warmup} dossiers per client to warm up`,
   );
-  const cpu = cpuWindow({ serverPid: server.pid, database: dbName });
-  const transitionsFrom = monotonicUs();
-  const http = await driveHttp(server.url, httpDossiers, opts.warmup);
-  const transitionsWindow = { fromUs: transitionsFrom, toUs: monotonicUs() };
-  const httpCpu = cpu.stop(http.transitions);
+  const floorPool = new pg.Pool({ connectionString: url, max: opts.clients });
+  cleanups.push(() => floorPool.end());
+  const httpRec = new TransitionRecorder();
+  const floorRec = new TransitionRecorder();
+  const cpuTotals = { server: 0, postgres: 0, bench: 0, ops: 0, busy: 0, rounds: 0, cpus: 0 };
+  const transitionsWindows: Array<{ fromUs: number; toUs: number }> = [];
+  await driveHttp(server.url, sliceOf(httpDossiers, -1), undefined, httpRec);
+  await transitionFloor(floorPool, sliceOf(floorDossiers, -1), undefined, floorRec);
+  for (let r = 0; r < opts.rounds; r++) {
+    const before = httpRec.all.count;
+    const cpu = cpuWindow({ serverPid: server.pid, database: dbName });
+    const fromUs = monotonicUs();
+    await driveHttp(server.url, sliceOf(httpDossiers, r), httpRec, httpRec);
+    transitionsWindows.push({ fromUs, toUs: monotonicUs() });
+    const ops = httpRec.all.count - before;
+    const f = cpu.stop(ops);
+    cpuTotals.server += (f.serverMsPerOp ?? 0) * ops;
+    cpuTotals.postgres += (f.postgresMsPerOp ?? 0) * ops;
+    cpuTotals.bench += f.benchMsPerOp * ops;
+    cpuTotals.busy += f.machineBusyPct ?? 0;
+    cpuTotals.ops += ops;
+    cpuTotals.rounds++;
+    cpuTotals.cpus = f.cpus;
+    await transitionFloor(floorPool, sliceOf(floorDossiers, r), floorRec, floorRec);
+  }
+  const http = httpRec.result();
+  const floor = floorRec.result();
+  const httpCpu = {
+    serverMsPerOp: cpuTotals.server / cpuTotals.ops,
+    postgresMsPerOp: cpuTotals.postgres / cpuTotals.ops,
+    benchMsPerOp: cpuTotals.bench / cpuTotals.ops,
+    machineBusyPct: cpuTotals.busy / cpuTotals.rounds,
+    cpus: cpuTotals.cpus,
+  };
 
   const officerCookie = sessions.find((s) => s.code === OFFICER_UNIT)?.cookies.specialist ?? '';
+  const statements = queueStatements(OFFICER_UNIT, officerId);
   const queues: QueueReport[] = [];
   const queuesFrom = monotonicUs();
+  const roundSeconds = Math.max(1, Math.round(opts.queueSeconds / opts.rounds));
   for (const queue of ['mine', 'overdue'] as const) {
     const pathOf = `/api/v1/queues/${queue}`;
     const res = await fetch(`${server.url}${pathOf}`, { headers: { cookie: officerCookie } });
     const body = (await res.json()) as { items?: unknown[] };
     if (res.status !== 200) throw new Error(`${pathOf}: HTTP ${res.status}`);
     log(
-      `queue ${queue}: ${body.items?.length ?? 0} items; autocannon ${opts.queueSeconds} s at 1 and ${opts.queueConnections} connections`,
+      `queue ${queue}: ${body.items?.length ?? 0} items; at 1 and ${opts.queueConnections} connections, ` +
+        `${opts.rounds} rounds of ${roundSeconds} s autocannon then ${roundSeconds} s floor`,
     );
-    await getLoad({ url: server.url, path: pathOf, cookie: officerCookie, connections: 2, seconds: 2 });
-    const loads: LoadResult[] = [];
+    const report: QueueReport = { queue, items: body.items?.length ?? 0, http: [], floor: [], plans: [] };
     for (const connections of [1, opts.queueConnections]) {
-      loads.push(
-        await getLoad({
+      const pool = new pg.Pool({ connectionString: url, max: connections });
+      try {
+        const load = {
           url: server.url,
           path: pathOf,
           cookie: officerCookie,
           connections,
-          seconds: opts.queueSeconds,
-        }),
-      );
+          seconds: roundSeconds,
+        };
+        const httpLoad = new LoadRecorder(connections);
+        const floorLoad = new LoadRecorder(connections);
+        await getLoad({ ...load, seconds: 2 });
+        await queueFloor(pool, statements[queue], connections, 2);
+        for (let r = 0; r < opts.rounds; r++) {
+          await getLoad(load, httpLoad);
+          await queueFloor(pool, statements[queue], connections, roundSeconds, floorLoad);
+        }
+        report.http.push(httpLoad.result());
+        report.floor.push(floorLoad.result());
+      } finally {
+        await pool.end();
+      }
     }
-    queues.push({ queue, items: body.items?.length ?? 0, http: loads, floor: [], plans: [] });
+    report.plans = await explain(url, statements[queue]);
+    queues.push(report);
   }
   const queuesWindow = { fromUs: queuesFrom, toUs: monotonicUs() };
   await server.stop();
 
   const done = await withClient(url, async (c) => {
-    const codes = (list: BenchDossier[][]) => list.flat().map((d) => d.code);
+    const codes = [...httpDossiers.flat(), ...floorDossiers.flat()].map((d) => d.code);
     const q = `SELECT count(*) FILTER (WHERE status = 10) AS returned, count(*) AS n FROM dossiers WHERE code = ANY($1::text[])`;
-    return (await c.query(q, [codes(httpDossiers)])).rows[0] as { returned: string; n: string };
+    return (await c.query(q, [codes])).rows[0] as { returned: string; n: string };
   });
-
-  log('step check: the product’s statements per action, in-process, against the floor’s');
-  const check = await stepCheck(url);
-
-  log(`floor: the same transactions through pg.Pool(${opts.clients})`);
-  const actorsOf = (s: CommuneSessions) => ({
-    reception: ids.get(`reception.${s.slug}`) ?? '',
-    specialist: ids.get(`specialist.${s.slug}`) ?? '',
-    leader: ids.get(`leader.${s.slug}`) ?? '',
-  });
-  const floor = await transitionFloor(
-    url,
-    floorDossiers.map((list) =>
-      list.map(
-        (d): FloorDossier => ({ unitCode: d.commune.code, code: d.code, actors: actorsOf(d.commune) }),
-      ),
-    ),
-    opts.warmup,
-  );
-
-  const statements = queueStatements(OFFICER_UNIT, officerId);
-  for (const q of queues) {
-    log(
-      `floor: queue ${q.queue} SELECTs, ${opts.queueSeconds} s at 1 and ${opts.queueConnections} connections; EXPLAIN ANALYZE`,
-    );
-    for (const connections of [1, opts.queueConnections])
-      q.floor.push(await queueFloor(url, statements[q.queue], connections, opts.queueSeconds));
-    q.plans = await explain(url, statements[q.queue]);
-  }
 
   const settings = await withClient(url, async (c) => {
     const s = async (name: string) => (await c.query(`SHOW ${name}`)).rows[0]?.[name] as string;
@@ -333,7 +370,7 @@ async function main(): Promise<number> {
     };
   });
   const notes = [
-    `HTTP dossiers returned (status 10): ${done.returned} of ${done.n}`,
+    `bench dossiers (HTTP and floor) returned, status 10: ${done.returned} of ${done.n}`,
     'the machine is shared (2 CPUs; server, PostgreSQL and the load generator compete with each other and with other jobs): figures are noisy, compare ratios',
     'generated rows carry no valid audit hash chain; the dossiers driven here are fresh (intake through the API) and keep valid chains',
   ];
@@ -360,7 +397,10 @@ async function main(): Promise<number> {
     fs.copyFileSync(path.join(profDir, profile), kept);
     fs.rmSync(profDir, { recursive: true, force: true });
     for (const [label, window] of [
-      ['transitions', transitionsWindow],
+      [
+        'transitions (HTTP rounds and the floor rounds between them)',
+        { fromUs: transitionsWindows[0]?.fromUs ?? 0, toUs: transitionsWindows.at(-1)?.toUs ?? 0 },
+      ],
       ['work queues', queuesWindow],
     ] as const) {
       console.log('');

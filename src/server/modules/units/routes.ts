@@ -14,6 +14,7 @@ export const UnitSchema = z
     agencyCode: z.string().describe('Mã định danh cơ quan dùng trong mã hồ sơ'),
     slug: z.string(),
     isActive: z.boolean().describe('Trung tâm đang vận hành trên hệ thống này'),
+    portalConnected: z.boolean().describe('Đã kết nối Cổng Dịch vụ công quốc gia'),
   })
   .meta({ id: 'Unit' });
 
@@ -27,6 +28,7 @@ export function presentUnit(u: UnitRow): z.infer<typeof UnitSchema> {
     agencyCode: u.agencyCode,
     slug: u.slug,
     isActive: u.isActive,
+    portalConnected: u.portalConnected,
   };
 }
 
