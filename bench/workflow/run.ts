@@ -13,13 +13,13 @@ import { type ServerProcess, ServerStartError, startServer } from '../intake/ser
 import { cpuWindow } from '../intake/stats.ts';
 import { type FloorDossier, transitionFloor } from './floor.ts';
 import {
-  type BenchDossier,
   type CommuneSessions,
   createDossiers,
   driveHttp,
   type Role,
+  TransitionRecorder,
 } from './lifecycle.ts';
-import { explain, getLoad, type LoadResult, queueFloor, queueStatements } from './queue.ts';
+import { explain, getLoad, LoadRecorder, queueFloor, queueStatements } from './queue.ts';
 import {
   type Dataset,
   printReport,

@@ -159,11 +159,15 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
 
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url === '/healthz';
-    if (!isApi && hasWeb && req.method === 'GET') {
+    const path = req.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/healthz';
+    // A missing asset (a file name with an extension) is a 404, never the app shell.
+    const isAsset = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
+    if (!isApi && !isAsset && hasWeb && req.method === 'GET') {
       // Client-side routes of the web app.
       return reply.type('text/html').sendFile('index.html');
     }

@@ -1,4 +1,6 @@
 import type { Me } from '../api/types';
+import { reportsNav } from './routes-reports';
+import { workflowNav } from './routes-workflow';
 
 export interface NavItem {
   to: string;
@@ -16,5 +18,5 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   ];
   if (me?.role === 'reception')
     items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
-  return items;
+  return [...items, ...workflowNav(me), ...reportsNav(me)];
 }

@@ -4,6 +4,8 @@ import { RequireRole } from '../features/identity/RequireRole';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { reportsRoutes } from './routes-reports';
+import { workflowRoutes } from './routes-workflow';
 
 // Citizens mostly land on Home, the catalogue or tracking; staff screens load on demand.
 const CatalogPage = lazy(() =>
@@ -40,6 +42,8 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
+        {workflowRoutes()}
+        {reportsRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

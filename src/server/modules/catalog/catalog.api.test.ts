@@ -151,3 +151,25 @@ describe.each(databaseKinds())('official schedule import on %s', (kind) => {
     expect(due.dueAt).toBe('2027-02-13T10:00:00.000Z');
   });
 });
+
+describe('the web app behind the API', () => {
+  it('serves the app shell for client routes and 404 for missing assets', async () => {
+    const s = await createTestServer('pglite');
+    try {
+      const fs = await import('node:fs');
+      if (!fs.existsSync('dist/web/index.html')) {
+        // The web build runs before the browser journeys; without it there is no shell to serve.
+        expect((await s.request({ url: '/thu-tuc' })).statusCode).toBe(404);
+        return;
+      }
+      const shell = await s.request({ url: '/thu-tuc?unit=28693' });
+      expect(shell.statusCode).toBe(200);
+      expect(shell.headers['content-type']).toContain('text/html');
+      const missing = await s.request({ url: '/assets/khong-co-12345.js' });
+      expect(missing.statusCode).toBe(404);
+      expect((await s.request({ url: '/api/v1/khong-co' })).json().code).toBe('NOT_FOUND');
+    } finally {
+      await s.close();
+    }
+  });
+});

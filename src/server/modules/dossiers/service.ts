@@ -53,7 +53,7 @@ export async function receiveAtCounter(
   const errors: FieldError[] = [];
   const pid = validatePersonalId(body.applicant.idNumber, vnDateOf(now));
   if (!pid.ok) {
-    throw new AppError('PERSONAL_ID_INVALID', `Lỗi: ${pid.reason}`, [
+    throw new AppError('PERSONAL_ID_INVALID', PERSONAL_ID_MESSAGES[pid.reason], [
       { path: 'applicant.idNumber', message: PERSONAL_ID_MESSAGES[pid.reason] },
     ]);
   }
