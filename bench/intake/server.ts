@@ -48,6 +48,10 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD,
+    // The bench signs in hundreds of officers from one address, spreading them over X-Forwarded-For
+    // addresses to stay under the per-address login limit; only a bench may trust that header blindly.
+    MOTCUA_TRUST_PROXY: 'true',
+    MOTCUA_PG_POOL: '32',
     ...opts.env,
   });
   const args = ['--import', 'tsx'];

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   MOTCUA_MAX_UPLOAD_MB: z.coerce.number().positive().default(5),
   MOTCUA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   MOTCUA_LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(300),
+  MOTCUA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  MOTCUA_PG_POOL: z.coerce.number().int().min(1).max(500).default(20),
   MOTCUA_SMTP_URL: z.string().url().optional(),
   MOTCUA_MAIL_FROM: z.string().default('Trung tâm Phục vụ hành chính công <motcua@localhost>'),
   MOTCUA_SMS_URL: z.string().url().optional(),
@@ -51,6 +53,9 @@ export interface Config {
   mailFrom: string;
   smsUrl: string | undefined;
   outboxIntervalMs: number;
+  /** Honour X-Forwarded-For (only behind a reverse proxy; otherwise clients could spoof their address). */
+  trustProxy: boolean;
+  pgPoolSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MOTCUA_MAIL_FROM,
     smsUrl: e.MOTCUA_SMS_URL,
     outboxIntervalMs: e.MOTCUA_OUTBOX_INTERVAL_MS,
+    trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
+    pgPoolSize: e.MOTCUA_PG_POOL,
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from './db/client.ts';
 import { createCalendarService } from './modules/calendar/service.ts';
 import { createCatalogService } from './modules/catalog/service.ts';
+import { createSessionCache } from './modules/identity/service.ts';
 import { createUnitsService } from './modules/units/service.ts';
 
 /** Services that keep per-process caches of reference data. */
@@ -9,6 +10,7 @@ export function createServices(db: Db, now: () => Date) {
   const catalog = createCatalogService(db, units);
   const calendar = createCalendarService(db, units, now);
   return {
+    sessions: createSessionCache(),
     units,
     catalog,
     calendar,

@@ -16,7 +16,7 @@ declare module 'fastify' {
 export async function currentUser(ctx: AppContext, request: FastifyRequest): Promise<AuthUser | undefined> {
   if (request.authUser !== undefined) return request.authUser ?? undefined;
   const token = request.cookies[SESSION_COOKIE];
-  const user = token ? await authenticate(ctx.db, token) : undefined;
+  const user = token ? await authenticate(ctx.db, token, ctx.services.sessions) : undefined;
   request.authUser = user ?? null;
   return user;
 }

@@ -42,7 +42,7 @@ export async function receiveAtCounter(
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new AppError('IDEMPOTENCY_KEY_INVALID', '8–128 ký tự chữ, số, dấu chấm, gạch, hai chấm');
   }
-  const hash = requestHash(body);
+  const hash = key ? requestHash(body) : '';
   if (key) {
     const replay = await replayIfKnown(ctx, user, unitCode, key, hash);
     if (replay) return { dossier: replay, replayed: true };

@@ -51,7 +51,7 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags: ['auth'], summary: 'Đăng xuất: hủy phiên' } },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
-      if (token) await logout(ctx.db, token);
+      if (token) await logout(ctx.db, token, ctx.services.sessions);
       clearSessionCookie(ctx, reply);
       return reply.code(204).send();
     },

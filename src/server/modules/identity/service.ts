@@ -32,14 +32,18 @@ export async function login(db: Db, config: Config, username: string, password: 
   return { token, expiresAt };
 }
 
-export async function logout(db: Db, token: string) {
+export async function logout(db: Db, token: string, cache?: SessionCache) {
+  cache?.delete(hashToken(token));
   await repo.deleteSession(db, hashToken(token));
 }
 
 /** The signed-in user for a session token, or undefined when the token is unknown, expired or tampered. */
-export async function authenticate(db: Db, token: string): Promise<AuthUser | undefined> {
+export async function authenticate(db: Db, token: string, cache?: SessionCache): Promise<AuthUser | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const row = await repo.findSessionUser(db, hashToken(token), new Date());
+  const tokenHash = hashToken(token);
+  const cached = cache?.get(tokenHash);
+  if (cached) return cached;
+  const row = await repo.findSessionUser(db, tokenHash, new Date());
   if (!row) return undefined;
   const unit =
     row.unitCode && row.unitName && row.unitLevel
@@ -52,5 +56,36 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser | un
       : null;
   const scope = scopeFor(row.role as Role, unit);
   if (!scope) return undefined;
-  return { id: row.id, username: row.username, fullName: row.fullName, role: row.role as Role, unit, scope };
+  const user: AuthUser = { id: row.id, username: row.username, fullName: row.fullName, role: row.role as Role, unit, scope };
+  cache?.set(tokenHash, user);
+  return user;
 }
+
+/**
+ * Signed-in users by session token hash, kept for a few seconds so a burst of requests reads the
+ * session once. Logout removes the entry at once in this process; other server processes may accept
+ * a revoked token for at most `ttlMs`.
+ */
+export function createSessionCache(ttlMs = 10_000, maxEntries = 10_000) {
+  const entries = new Map<string, { at: number; user: AuthUser }>();
+  return {
+    get(tokenHash: string): AuthUser | undefined {
+      const hit = entries.get(tokenHash);
+      if (!hit) return undefined;
+      if (Date.now() - hit.at > ttlMs) {
+        entries.delete(tokenHash);
+        return undefined;
+      }
+      return hit.user;
+    },
+    set(tokenHash: string, user: AuthUser) {
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(tokenHash, { at: Date.now(), user });
+    },
+    delete(tokenHash: string) {
+      entries.delete(tokenHash);
+    },
+  };
+}
+
+export type SessionCache = ReturnType<typeof createSessionCache>;
