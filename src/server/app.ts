@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { AppError, type AppErrorCode, toProblem } from './http/errors.ts';
+import { metricsRoutes } from './http/metrics.ts';
 import { localFileStore } from './lib/file-store.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     }
   });
 
+  metricsRoutes(app, ctx);
   identityRoutes(app, ctx);
   unitsRoutes(app, ctx);
   catalogRoutes(app, ctx);
@@ -164,7 +166,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    const isApi = path.startsWith('/api/') || path === '/healthz';
+    const isApi = path.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(path);
     // A missing asset (a file name with an extension) is a 404, never the app shell.
     const isAsset = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
     if (!isApi && !isAsset && hasWeb && req.method === 'GET') {

@@ -173,3 +173,18 @@ describe('the web app behind the API', () => {
     }
   });
 });
+
+describe('operations endpoints', () => {
+  it('answers /readyz and exposes Prometheus metrics', async () => {
+    const s = await createTestServer('pglite');
+    try {
+      expect((await s.request({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+      await s.request({ url: '/api/v1/units?level=province' });
+      const text = (await s.request({ url: '/metrics' })).body;
+      expect(text).toMatch(/motcua_http_requests_total\{method="GET",route="\/api\/v1\/units",status="200"\} 1/);
+      expect(text).toMatch(/motcua_outbox_pending 0/);
+    } finally {
+      await s.close();
+    }
+  });
+});
