@@ -238,7 +238,7 @@ export function batchSql(opts: { continueCounters: boolean; history: boolean }):
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
         book_volume, book_number, version, sub_state, workflow, step_index, step_started_at, step_due_at, assignee_id,
-        supplement_requests, paused_at, pause_kind, processing_ended_at, returned_at, result, timeliness)
+        supplement_requests, paused_at, pause_kind, processing_ended_at, returned_at, result, intake_note, timeliness)
       SELECT y.*, CASE
           WHEN y.status NOT IN (9, 10) THEN NULL
           WHEN y.processing_ended_at > y.due_at THEN 'late'
@@ -275,7 +275,9 @@ export function batchSql(opts: { continueCounters: boolean; history: boolean }):
           f.ended_at AS processing_ended_at,
           CASE WHEN f.status = 10 THEN least($3::timestamptz, f.ended_at + f.r_u * interval '2 days') END AS returned_at,
           CASE WHEN f.status IN (9, 10) THEN jsonb_build_object('fileId', gen_random_uuid(), 'fileName', 'ket-qua.pdf',
-            'name', p.name, 'issuedBy', 'generated') END AS result
+            'name', p.name, 'issuedBy', 'generated') END AS result,
+          CASE WHEN f.status = 3 THEN '{"decision":"refuse","reasons":["Hồ sơ không thuộc thẩm quyền giải quyết"]}'::jsonb
+            END AS intake_note
         FROM final f
         JOIN gen_proc p ON p.pidx = f.pidx
         JOIN gen_alloc a ON a.unit_code = f.unit_code

@@ -91,6 +91,37 @@ export interface QueueStatement {
   params: () => unknown[];
 }
 
+/** The columns the queue view shows (views.ts `workQueue`), the step name and role read in SQL. */
+const LISTED = `"code", "procedure_code", "applicant_name", "status", "sub_state", "workflow" -> "step_index" ->> 'name' AS "step",
+  "workflow" -> "step_index" ->> 'role' AS "step_role", "received_at", "due_at", "assignee_id"`;
+
+/**
+ * Not the product: what the queue could run instead — only the listed columns, and for `mine` one
+ * statement with the "unassigned at a step of my role" filter in SQL. Measured beside the floor so the
+ * suggestion comes with a figure.
+ */
+export function proposedStatements(
+  unitCode: string,
+  userId: string,
+): Record<'mine' | 'overdue', QueueStatement[]> {
+  return {
+    mine: [
+      {
+        label: 'proposed mine: listed columns, assigned to me or unassigned at a specialist step',
+        text: `select ${LISTED} from "dossiers" where "unit_code" = $1 and "status" in ($2) and ("assignee_id" = $3 or ("assignee_id" is null and "workflow" -> "step_index" ->> 'role' = $4)) order by "due_at" asc limit $5`,
+        params: () => [unitCode, 4, userId, 'specialist', 500],
+      },
+    ],
+    overdue: [
+      {
+        label: 'proposed overdue: listed columns',
+        text: `select ${LISTED} from "dossiers" where "unit_code" = $1 and "status" in ($2) and "due_at" <= $3 order by "due_at" asc limit $4`,
+        params: () => [unitCode, 4, new Date(), 500],
+      },
+    ],
+  };
+}
+
 /**
  * The statements behind one request of each queue for a specialist (views.ts `workQueue`): `mine` runs
  * the assignee query and then every open dossier of the unit (up to 500) to pick the unassigned ones

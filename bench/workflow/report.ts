@@ -25,6 +25,8 @@ export interface QueueReport {
   items: number;
   http: LoadResult[];
   floor: LoadResult[];
+  /** The proposed statements (queue.ts `proposedStatements`), same rounds. */
+  proposed: LoadResult[];
   plans: Plan[];
 }
 
@@ -130,6 +132,13 @@ export function printReport(r: WorkflowReport) {
           (h.non2xx || h.errors ? `  (non-2xx ${h.non2xx}, errors ${h.errors})` : ''),
       );
     });
+    for (const p of q.proposed) {
+      const f = q.floor.find((x) => x.connections === p.connections);
+      console.log(
+        `  proposed SQL, ${p.connections} connection(s): ${lat(p.latency)} ms, ${n(p.throughput)} req/s` +
+          (f ? ` (${(p.latency.p50 / f.latency.p50).toFixed(2)}× the floor's p50)` : ''),
+      );
+    }
     for (const p of q.plans) {
       console.log(
         `  plan — ${p.label}: ${p.rows} rows, ${p.executionMs.toFixed(2)} ms, ` +
@@ -167,7 +176,7 @@ export function printReport(r: WorkflowReport) {
 export function suggestions(r: WorkflowReport): string[] {
   const out: string[] = [];
   for (const q of r.queues) {
-    for (const p of q.plans) {
+    for (const p of q.plans.filter((x) => !x.label.startsWith('proposed'))) {
       if (p.seqScan)
         out.push(
           `${p.label}: sequential scan of dossiers — add an index leading with (unit_code, status, …)`,

@@ -19,7 +19,7 @@ import {
   type Role,
   TransitionRecorder,
 } from './lifecycle.ts';
-import { explain, getLoad, LoadRecorder, queueFloor, queueStatements } from './queue.ts';
+import { explain, getLoad, LoadRecorder, proposedStatements, queueFloor, queueStatements } from './queue.ts';
 import {
   type Dataset,
   printReport,
@@ -301,6 +301,14 @@ async function main(): Promise<number> {
     await transitionFloor(floorPool, sliceOf(floorDossiers, r), floorRec, floorRec);
   }
   const http = httpRec.result();
+  // What the server said about failed requests (it logs errors even at LOG_LEVEL=warn).
+  const serverErrors = http.errors
+    ? server
+        .output()
+        .split('\n')
+        .filter((l) => /"level":(50|60)|error/i.test(l))
+        .slice(-3)
+    : [];
   const floor = floorRec.result();
   const httpCpu = {
     serverMsPerOp: cpuTotals.server / cpuTotals.ops,
@@ -312,6 +320,7 @@ async function main(): Promise<number> {
 
   const officerCookie = sessions.find((s) => s.code === OFFICER_UNIT)?.cookies.specialist ?? '';
   const statements = queueStatements(OFFICER_UNIT, officerId);
+  const proposed = proposedStatements(OFFICER_UNIT, officerId);
   const queues: QueueReport[] = [];
   const queuesFrom = monotonicUs();
   const roundSeconds = Math.max(1, Math.round(opts.queueSeconds / opts.rounds));
@@ -324,7 +333,14 @@ async function main(): Promise<number> {
       `queue ${queue}: ${body.items?.length ?? 0} items; at 1 and ${opts.queueConnections} connections, ` +
         `${opts.rounds} rounds of ${roundSeconds} s autocannon then ${roundSeconds} s floor`,
     );
-    const report: QueueReport = { queue, items: body.items?.length ?? 0, http: [], floor: [], plans: [] };
+    const report: QueueReport = {
+      queue,
+      items: body.items?.length ?? 0,
+      http: [],
+      floor: [],
+      proposed: [],
+      plans: [],
+    };
     for (const connections of [1, opts.queueConnections]) {
       const pool = new pg.Pool({ connectionString: url, max: connections });
       try {
@@ -337,19 +353,23 @@ async function main(): Promise<number> {
         };
         const httpLoad = new LoadRecorder(connections);
         const floorLoad = new LoadRecorder(connections);
+        const proposedLoad = new LoadRecorder(connections);
         await getLoad({ ...load, seconds: 2 });
         await queueFloor(pool, statements[queue], connections, 2);
+        await queueFloor(pool, proposed[queue], connections, 1);
         for (let r = 0; r < opts.rounds; r++) {
           await getLoad(load, httpLoad);
           await queueFloor(pool, statements[queue], connections, roundSeconds, floorLoad);
+          await queueFloor(pool, proposed[queue], connections, roundSeconds, proposedLoad);
         }
         report.http.push(httpLoad.result());
         report.floor.push(floorLoad.result());
+        report.proposed.push(proposedLoad.result());
       } finally {
         await pool.end();
       }
     }
-    report.plans = await explain(url, statements[queue]);
+    report.plans = await explain(url, [...statements[queue], ...proposed[queue]]);
     queues.push(report);
   }
   const queuesWindow = { fromUs: queuesFrom, toUs: monotonicUs() };
@@ -370,6 +390,7 @@ async function main(): Promise<number> {
     };
   });
   const notes = [
+    ...serverErrors.map((l) => `server log: ${l.slice(0, 400)}`),
     `bench dossiers (HTTP and floor) returned, status 10: ${done.returned} of ${done.n}`,
     'the machine is shared (2 CPUs; server, PostgreSQL and the load generator compete with each other and with other jobs): figures are noisy, compare ratios',
     'generated rows carry no valid audit hash chain; the dossiers driven here are fresh (intake through the API) and keep valid chains',
@@ -445,6 +466,11 @@ async function main(): Promise<number> {
           latency: h.latency,
         })),
         floor: q.floor.map((f) => ({
+          connections: f.connections,
+          throughput: f.throughput,
+          latency: f.latency,
+        })),
+        proposed: q.proposed.map((f) => ({
           connections: f.connections,
           throughput: f.throughput,
           latency: f.latency,

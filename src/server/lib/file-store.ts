@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where scans and results are kept: a local folder by default, object storage in production. */
 export interface FileStore {
-  /** Stores bytes under a content-derived key; `created` says whether this call wrote them. */
+  /**
+   * Stores bytes under a content-derived key. Content is shared between dossiers, so callers never
+   * delete on rollback: an unreferenced file is harmless and can be collected later.
+   */
   put(bytes: Buffer): Promise<{ key: string; sha256: string; created: boolean }>;
   get(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
@@ -22,7 +25,8 @@ export function localFileStore(root: string): FileStore {
         return { key: sha256, sha256, created: false };
       } catch {
         await fs.mkdir(path.dirname(target), { recursive: true });
-        const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+        // A unique temp name: two requests storing the same bytes at once must not share it.
+        const tmp = `${target}.${randomUUID()}.tmp`;
         const handle = await fs.open(tmp, 'w');
         try {
           await handle.writeFile(bytes);

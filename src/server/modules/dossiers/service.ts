@@ -87,7 +87,7 @@ export async function receiveAtCounter(
   });
   const calendar = await ctx.services.calendar.forProvince(unit.parentCode ?? ctx.config.defaultProvince);
 
-  // Files first (content-addressed); on failure below the ones this call created are removed.
+  // Files first (content-addressed and shared); a rolled-back intake leaves only an unreferenced file.
   const stored: Array<{ a: (typeof attachments)[number]; put: Awaited<ReturnType<AppContext['files']['put']>> }> = [];
   for (const a of attachments) stored.push({ a, put: await ctx.files.put(a.bytes) });
 
@@ -218,7 +218,6 @@ export async function receiveAtCounter(
     });
     return { dossier: view, replayed: false };
   } catch (err) {
-    await Promise.all(stored.filter((s) => s.put.created).map((s) => ctx.files.remove(s.put.key)));
     if (err instanceof IdempotentReplay && key) {
       const replay = await replayIfKnown(ctx, user, unitCode, key, hash);
       if (replay) return { dossier: replay, replayed: true };

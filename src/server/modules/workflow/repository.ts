@@ -91,7 +91,17 @@ export type QueueKind = 'mine' | 'due_today' | 'due_soon' | 'overdue' | 'waiting
 export async function listQueue(
   db: Executor,
   unitCode: string,
-  filter: { statuses: number[]; assigneeId?: string; dueBefore?: Date; dueAfter?: Date; subState?: string; notPaused?: boolean },
+  filter: {
+    statuses: number[];
+    assigneeId?: string;
+    /** Assigned to this user, or unassigned at a step of this role. */
+    mine?: { userId: string; role: string };
+    dueBefore?: Date;
+    dueAfter?: Date;
+    subState?: string;
+    notPaused?: boolean;
+    stepRole?: string;
+  },
   limit: number,
 ) {
   return db
@@ -102,6 +112,10 @@ export async function listQueue(
         eq(dossiers.unitCode, unitCode),
         inArray(dossiers.status, filter.statuses),
         filter.assigneeId ? eq(dossiers.assigneeId, filter.assigneeId) : undefined,
+        filter.mine
+          ? sql`(${dossiers.assigneeId} = ${filter.mine.userId} OR (${dossiers.assigneeId} IS NULL AND ${dossiers.workflow} -> (${dossiers.stepIndex}::int) ->> 'role' = ${filter.mine.role}))`
+          : undefined,
+        filter.stepRole ? sql`${dossiers.workflow} -> (${dossiers.stepIndex}::int) ->> 'role' = ${filter.stepRole}` : undefined,
         filter.dueBefore ? lte(dossiers.dueAt, filter.dueBefore) : undefined,
         filter.dueAfter ? sql`${dossiers.dueAt} > ${filter.dueAfter}` : undefined,
         filter.subState ? eq(dossiers.subState, filter.subState) : undefined,

@@ -137,6 +137,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
                 deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
               }),
             ),
+            hasMore: z.boolean().describe('Còn hồ sơ ngoài giới hạn 500 dòng'),
           }),
           ...problems,
         },

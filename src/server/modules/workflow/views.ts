@@ -83,6 +83,9 @@ function fmt(d: Date): string {
   return `${v.slice(11, 16)} ${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
 }
 
+/** Rows a queue returns; `hasMore` says when there are more (ordered by appointment). */
+export const QUEUE_LIMIT = 500;
+
 export const QUEUES = ['mine', 'due_today', 'due_soon', 'overdue', 'waiting_supplement', 'awaiting_approval', 'to_transfer', 'to_return'] as const;
 export type Queue = (typeof QUEUES)[number];
 
@@ -95,7 +98,7 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
   const working = [4];
   const endOfToday = vnInstant(addDays(vnDateOf(now), 1), 0);
   const filters: Record<Queue, Parameters<typeof repo.listQueue>[2]> = {
-    mine: { statuses: working, assigneeId: user.id },
+    mine: user.role === 'reception' ? { statuses: working, assigneeId: user.id } : { statuses: working, mine: { userId: user.id, role: user.role } },
     due_today: { statuses: working, dueBefore: endOfToday, dueAfter: now, notPaused: true },
     due_soon: { statuses: working, dueAfter: now, notPaused: true },
     overdue: { statuses: working, dueBefore: now },
@@ -104,18 +107,14 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
     to_transfer: { statuses: [2] },
     to_return: { statuses: [9] },
   };
-  let rows = await repo.listQueue(ctx.db, unitCode, filters[queue], 500);
-  if (queue === 'mine' && user.role !== 'reception') {
-    // Unassigned dossiers at a step of the user's role are theirs to pick up too.
-    const byRole = await repo.listQueue(ctx.db, unitCode, { statuses: working }, 500);
-    const extra = byRole.filter((r) => !r.assigneeId && stepsOf(r)[r.stepIndex]?.role === user.role);
-    rows = [...rows, ...extra.filter((e) => !rows.some((r) => r.code === e.code))];
+  let rows = await repo.listQueue(ctx.db, unitCode, filters[queue], QUEUE_LIMIT + 1);
+  if (queue === 'awaiting_approval') {
+    // Apologies waiting for a leader, and dossiers at a leader's step (approve, sign).
+    const atLeaderStep = await repo.listQueue(ctx.db, unitCode, { statuses: working, stepRole: 'leader' }, QUEUE_LIMIT + 1);
+    rows = [...rows, ...atLeaderStep.filter((e) => !rows.some((r) => r.code === e.code))];
   }
-  if (queue === 'awaiting_approval' || (queue === 'mine' && user.role === 'leader')) {
-    const approvals = await repo.listQueue(ctx.db, unitCode, { statuses: [4] }, 500);
-    const atLeaderStep = approvals.filter((r) => stepsOf(r)[r.stepIndex]?.role === 'leader');
-    if (queue === 'awaiting_approval') rows = [...rows, ...atLeaderStep.filter((e) => !rows.some((r) => r.code === e.code))];
-  }
+  const hasMore = rows.length > QUEUE_LIMIT;
+  rows = rows.slice(0, QUEUE_LIMIT);
   const items = rows
     .map((r) => ({ r, state: deadlineState(cal, now, r.dueAt, DUE_SOON_MINUTES) }))
     .filter(({ state }) => queue !== 'due_soon' || state === 'due_soon')
@@ -131,5 +130,5 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
       dueAt: r.dueAt.toISOString(),
       deadlineState: r.status === 9 ? null : state,
     }));
-  return { queue, items };
+  return { queue, items, hasMore };
 }

@@ -281,3 +281,34 @@ describe.each(databaseKinds())('decisions at the counter on %s', (kind) => {
     expect(accepted).toMatchObject({ status: 2, receivedAt: '2025-07-02T02:00:00.000Z', dueAt: '2025-07-02T10:00:00.000Z' });
   });
 });
+
+describe.each(databaseKinds())('work queues on %s', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await createTestServer(kind, { now: () => new Date('2025-07-01T02:00:00Z') });
+  });
+  afterAll(async () => s?.close());
+
+  it("shows a specialist the dossiers assigned to them and the unassigned ones at their step, nobody else's", async () => {
+    const reception = await s.login('reception.tan-thoi');
+    const specialist = await s.login('specialist.tan-thoi');
+    const leader = await s.login('leader.tan-thoi');
+    const post = (payload: Record<string, unknown>) => s.request({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: reception }, payload });
+    const act = (cookie: string, code: string, payload: Record<string, unknown>) => s.request({ method: 'POST', url: `/api/v1/dossiers/${code}/actions`, headers: { cookie }, payload });
+    const codes = [];
+    for (let i = 0; i < 3; i++) {
+      const code = (await post(intakeBody())).json().code;
+      await act(reception, code, { action: 'transfer' });
+      codes.push(code);
+    }
+    // The third moves on to the leader's step.
+    await act(specialist, codes[2]!, { action: 'complete_step' });
+    const mine = (await s.request({ url: '/api/v1/queues/mine', headers: { cookie: specialist } })).json();
+    expect(mine.items.map((i: { code: string }) => i.code).sort()).toEqual([codes[0], codes[1]].sort());
+    expect(mine.hasMore).toBe(false);
+    const approvals = (await s.request({ url: '/api/v1/queues/awaiting_approval', headers: { cookie: leader } })).json();
+    expect(approvals.items.map((i: { code: string }) => i.code)).toEqual([codes[2]]);
+    const transfer = (await s.request({ url: '/api/v1/queues/to_transfer', headers: { cookie: reception } })).json();
+    expect(transfer.items).toEqual([]);
+  });
+});
