@@ -1,11 +1,32 @@
-import { apiRequest } from './client';
+import { apiRequest, buildUrl } from './client';
 import type {
+  ActionRequest,
+  Consultation,
+  ConsultationInput,
+  ConsultationsReport,
+  DashboardReport,
   Dossier,
+  DossierActions,
   DossierListItem,
+  DueExplanation,
+  EquipmentInput,
+  EquipmentItem,
+  EquipmentReport,
+  FollowUpTask,
+  Inspection,
+  InspectionInput,
   IntakeRequest,
   Me,
   ProcedureDetail,
   ProcedureSummary,
+  QueueName,
+  QueueResponse,
+  ReportFormat,
+  ReportGroupBy,
+  SettlementReport,
+  StaffingReport,
+  StaffMember,
+  TimelineEvent,
   TrackResult,
   Unit,
 } from './types';
@@ -41,9 +62,119 @@ export const api = {
 
   dossiersOfDay: (date: string, signal?: AbortSignal) =>
     apiRequest<{ items: DossierListItem[] }>(`${V1}/dossiers`, { query: { date }, signal }),
+
+  dossier: (code: string, signal?: AbortSignal) =>
+    apiRequest<Dossier>(`${V1}/dossiers/${encodeURIComponent(code)}`, { signal }),
+
+  dossierActions: (code: string, signal?: AbortSignal) =>
+    apiRequest<DossierActions>(`${V1}/dossiers/${encodeURIComponent(code)}/actions`, { signal }),
+
+  performAction: (code: string, body: ActionRequest) =>
+    apiRequest<Dossier>(`${V1}/dossiers/${encodeURIComponent(code)}/actions`, { method: 'POST', body }),
+
+  dossierTimeline: (code: string, signal?: AbortSignal) =>
+    apiRequest<TimelineEvent[]>(`${V1}/dossiers/${encodeURIComponent(code)}/timeline`, { signal }),
+
+  dossierDue: (code: string, signal?: AbortSignal) =>
+    apiRequest<DueExplanation>(`${V1}/dossiers/${encodeURIComponent(code)}/due`, { signal }),
+
+  queue: (queue: QueueName, signal?: AbortSignal) =>
+    apiRequest<QueueResponse>(`${V1}/queues/${queue}`, { signal }),
+
+  myTasks: (signal?: AbortSignal) => apiRequest<FollowUpTask[]>(`${V1}/tasks/mine`, { signal }),
+
+  completeTask: (id: string) =>
+    apiRequest<void>(`${V1}/tasks/${encodeURIComponent(id)}/done`, { method: 'POST' }),
 };
 
 /** Where the receipt-and-appointment slip of a dossier is downloaded. */
 export function receiptUrl(code: string): string {
   return `${V1}/dossiers/${encodeURIComponent(code)}/receipt.pdf`;
+}
+
+/** Official documents of a dossier besides the receipt (docs/API.md "Lifecycle"). */
+export type DossierDocument =
+  | 'receipt'
+  | 'control-slip'
+  | 'supplement-slip'
+  | 'refusal-slip'
+  | 'apology'
+  | 'stop-notice';
+
+/** Where one of a dossier's PDF documents is downloaded. */
+export function dossierDocumentUrl(code: string, document: DossierDocument): string {
+  return `${V1}/dossiers/${encodeURIComponent(code)}/${document}.pdf`;
+}
+
+// ---- Center operations and reports (docs/API.md "Center operations and reports") ----
+
+interface PeriodQuery {
+  from: string;
+  to: string;
+}
+
+export const reportsApi = {
+  settlement: (q: PeriodQuery & { unit: string; groupBy: ReportGroupBy }, signal?: AbortSignal) =>
+    apiRequest<SettlementReport>(`${V1}/reports/settlement`, { query: { ...q }, signal }),
+
+  staffing: (unit: string, signal?: AbortSignal) =>
+    apiRequest<StaffingReport>(`${V1}/reports/staffing`, { query: { unit }, signal }),
+
+  consultations: (q: PeriodQuery & { unit: string }, signal?: AbortSignal) =>
+    apiRequest<ConsultationsReport>(`${V1}/reports/consultations`, { query: { ...q }, signal }),
+
+  equipment: (unit: string, signal?: AbortSignal) =>
+    apiRequest<EquipmentReport>(`${V1}/reports/equipment`, { query: { unit }, signal }),
+
+  dashboard: (q: PeriodQuery & { province?: string }, signal?: AbortSignal) =>
+    apiRequest<DashboardReport>(`${V1}/reports/dashboard`, { query: { ...q }, signal }),
+
+  provinces: (signal?: AbortSignal) =>
+    apiRequest<Unit[]>(`${V1}/units`, { query: { level: 'province' }, signal }),
+
+  inspections: (unit: string, signal?: AbortSignal) =>
+    apiRequest<Inspection[]>(`${V1}/inspections`, { query: { unit }, signal }),
+
+  createInspection: (unit: string, body: InspectionInput) =>
+    apiRequest<{ id: string; tasks: number }>(`${V1}/inspections`, { method: 'POST', query: { unit }, body }),
+
+  taskDone: (id: string) =>
+    apiRequest<void>(`${V1}/tasks/${encodeURIComponent(id)}/done`, { method: 'POST' }),
+};
+
+export const registersApi = {
+  staff: (unit: string | undefined, signal?: AbortSignal) =>
+    apiRequest<StaffMember[]>(`${V1}/registers/staff`, { query: { unit }, signal }),
+
+  importStaff: (unit: string | undefined, dataBase64: string) =>
+    apiRequest<{ imported: number }>(`${V1}/registers/staff/import`, {
+      method: 'POST',
+      query: { unit },
+      body: { dataBase64 },
+    }),
+
+  equipment: (unit: string | undefined, signal?: AbortSignal) =>
+    apiRequest<EquipmentItem[]>(`${V1}/registers/equipment`, { query: { unit }, signal }),
+
+  addEquipment: (unit: string | undefined, body: EquipmentInput) =>
+    apiRequest<{ id: string }>(`${V1}/registers/equipment`, { method: 'POST', query: { unit }, body }),
+
+  consultations: (q: PeriodQuery & { unit?: string }, signal?: AbortSignal) =>
+    apiRequest<Consultation[]>(`${V1}/consultations`, { query: { ...q }, signal }),
+
+  addConsultation: (body: ConsultationInput) =>
+    apiRequest<{ id: string }>(`${V1}/consultations`, { method: 'POST', body }),
+};
+
+/** Where Biểu II.06a is downloaded as XLSX or PDF (the same figures as the screen). */
+export function settlementExportUrl(
+  q: PeriodQuery & { unit: string; groupBy: ReportGroupBy },
+  format: ReportFormat,
+): string {
+  return buildUrl(`${V1}/reports/settlement`, { ...q, format });
+}
+
+/** Where a commune's staff register is downloaded as XLSX (the same columns as the import file). */
+export function staffExportUrl(unit: string | undefined): string {
+  return buildUrl(`${V1}/registers/staff.xlsx`, { unit });
 }

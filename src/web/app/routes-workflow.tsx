@@ -1,12 +1,43 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
 import type { Me } from '../api/types';
+import { RequireStaff } from '../features/workflow/RequireStaff';
+import { isCommuneStaff } from '../features/workflow/workflow-model';
 import type { NavItem } from './nav-items';
 
-/** Routes of the workflow area (mounted inside the app layout). */
+const QueuesPage = lazy(() =>
+  import('../features/workflow/QueuesPage').then((m) => ({ default: m.QueuesPage })),
+);
+const DossierPage = lazy(() =>
+  import('../features/workflow/DossierPage').then((m) => ({ default: m.DossierPage })),
+);
+
+const hasCommuneDesk = (me: Me) => isCommuneStaff(me.role) && me.unit !== null;
+// Province officers and administrators may read a dossier in their scope; the server decides which.
+const isStaff = (_me: Me) => true;
+
+/** Routes of the workflow area (mounted inside the app layout): work queues and the dossier page. */
 export function workflowRoutes() {
-  return null;
+  return (
+    <>
+      <Route
+        path="ho-so"
+        element={
+          <RequireStaff allow={hasCommuneDesk}>
+            {(me) => (isCommuneStaff(me.role) ? <QueuesPage me={{ ...me, role: me.role }} /> : null)}
+          </RequireStaff>
+        }
+      />
+      <Route
+        path="ho-so/:code"
+        element={<RequireStaff allow={isStaff}>{(me) => <DossierPage me={me} />}</RequireStaff>}
+      />
+    </>
+  );
 }
 
 /** Navigation entries of the workflow area for the signed-in user. */
-export function workflowNav(_me: Me | null | undefined): NavItem[] {
-  return [];
+export function workflowNav(me: Me | null | undefined): NavItem[] {
+  if (!me || !hasCommuneDesk(me)) return [];
+  return [{ to: '/ho-so', labelKey: 'workflow:nav.queues', testId: 'nav-queues' }];
 }

@@ -27,6 +27,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { randomId } from '../../lib/random-id';
 import { timeLimitLabel } from '../catalog/time-limit-label';
 import { useProcedure, useProcedures } from '../catalog/use-procedures';
+import { IntakeDecisionField } from '../workflow/IntakeDecisionField';
 import { AttachmentsField } from './AttachmentsField';
 import { DocumentChecklist } from './DocumentChecklist';
 import {
@@ -70,6 +71,7 @@ interface IntakeFormProps {
 /** The counter intake: procedure, applicant, document checklist, scans; submits one dossier. */
 export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
   const { t } = useTranslation();
+  const { t: tw } = useTranslation('workflow');
   const form = useForm<IntakeValues>({
     initialValues: emptyIntake(),
     validate: (values) => validateIntake(values, t),
@@ -151,6 +153,13 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
   );
 
   const busy = isReading || create.isPending;
+  const decision = form.values.decision;
+  const submitLabel =
+    decision === 'refuse'
+      ? tw('intake.submitRefuse')
+      : decision === 'supplement'
+        ? tw('intake.submitSupplement')
+        : t('intake.submit');
 
   return (
     <form onSubmit={submit} noValidate data-testid="intake-form">
@@ -299,6 +308,12 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
           />
         </FormSection>
 
+        <Divider />
+
+        <FormSection step={5} title={tw('intake.sectionDecision')}>
+          <IntakeDecisionField form={form} />
+        </FormSection>
+
         {create.isError ? (
           <Stack gap="xs">
             <ProblemAlert error={create.error} testId="intake-error" />
@@ -323,11 +338,13 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
               type="submit"
               size="md"
               loading={busy}
+              color={decision === 'refuse' ? 'red' : undefined}
               leftSection={<IconCheck size={18} />}
               data-testid="intake-submit"
+              data-decision={decision}
               w={{ base: '100%', xs: 'auto' }}
             >
-              {t('intake.submit')}
+              {submitLabel}
             </Button>
           </Group>
         </Paper>

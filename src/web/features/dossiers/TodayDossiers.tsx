@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { receiptUrl } from '../../api/endpoints';
+import { Link } from 'react-router';
+import { dossierDocumentUrl, receiptUrl } from '../../api/endpoints';
 import type { DossierListItem } from '../../api/types';
 import { IconDownload, IconInbox } from '../../components/icons';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -8,11 +9,46 @@ import { useIsMobile } from '../../components/use-is-mobile';
 import { formatDateTime } from '../../lib/datetime';
 import { useDossiersOfDay } from './use-dossiers';
 
-function SlipLink({ code }: { code: string }) {
-  const { t } = useTranslation();
+/** Refused (3) and not yet accepted (1) dossiers have no appointment; the API then repeats the receipt time. */
+function appointmentOf(item: DossierListItem): string {
+  return item.status === 1 || item.status === 3 ? '' : formatDateTime(item.dueAt);
+}
+
+/** The dossier's code, linking to its page. */
+function CodeLink({ code }: { code: string }) {
+  const { t } = useTranslation('workflow');
   return (
     <Anchor
-      href={receiptUrl(code)}
+      component={Link}
+      to={`/ho-so/${encodeURIComponent(code)}`}
+      size="sm"
+      ff="monospace"
+      fw={600}
+      style={{ whiteSpace: 'nowrap', overflowWrap: 'anywhere' }}
+      data-testid="today-dossier-link"
+      data-code={code}
+      aria-label={t('today.open', { code })}
+    >
+      {code}
+    </Anchor>
+  );
+}
+
+/** The slip of the counter decision: receipt when accepted, refusal or supplement slip otherwise. */
+function SlipLink({ code, status }: { code: string; status: number }) {
+  const { t } = useTranslation();
+  const { t: tw } = useTranslation('workflow');
+  const href =
+    status === 3
+      ? dossierDocumentUrl(code, 'refusal-slip')
+      : status === 1
+        ? dossierDocumentUrl(code, 'supplement-slip')
+        : receiptUrl(code);
+  const label =
+    status === 3 ? tw('today.refusalSlip') : status === 1 ? tw('today.supplementSlip') : t('today.slip');
+  return (
+    <Anchor
+      href={href}
       target="_blank"
       rel="noopener"
       size="sm"
@@ -22,7 +58,7 @@ function SlipLink({ code }: { code: string }) {
     >
       <Group gap={4} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
         <IconDownload size={14} />
-        {t('today.slip')}
+        {label}
       </Group>
     </Anchor>
   );
@@ -35,9 +71,7 @@ function MobileList({ items }: { items: DossierListItem[] }) {
       {items.map((item) => (
         <Card key={item.code} padding="sm" radius="md" data-testid="today-row" data-code={item.code}>
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text fw={700} ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {item.code}
-            </Text>
+            <CodeLink code={item.code} />
             <Badge size="sm" variant="light">
               {item.statusName}
             </Badge>
@@ -50,10 +84,10 @@ function MobileList({ items }: { items: DossierListItem[] }) {
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
             {t('tracking.receivedAt')}: {formatDateTime(item.receivedAt)} · {t('tracking.dueAt')}:{' '}
-            {formatDateTime(item.dueAt) || '—'}
+            {appointmentOf(item) || '—'}
           </Text>
           <Group mt={6}>
-            <SlipLink code={item.code} />
+            <SlipLink code={item.code} status={item.status} />
           </Group>
         </Card>
       ))}
@@ -106,9 +140,7 @@ export function TodayDossiers({ date }: { date: string }) {
           <Table.Tr key={item.code} data-testid="today-row" data-code={item.code}>
             <Table.Td>{items.length - index}</Table.Td>
             <Table.Td>
-              <Text size="sm" ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {item.code}
-              </Text>
+              <CodeLink code={item.code} />
             </Table.Td>
             <Table.Td>
               <Text size="sm" lineClamp={2}>
@@ -122,7 +154,7 @@ export function TodayDossiers({ date }: { date: string }) {
               <Text size="sm">{formatDateTime(item.receivedAt)}</Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{formatDateTime(item.dueAt) || '—'}</Text>
+              <Text size="sm">{appointmentOf(item) || '—'}</Text>
             </Table.Td>
             <Table.Td>
               <Badge size="sm" variant="light">
@@ -130,7 +162,7 @@ export function TodayDossiers({ date }: { date: string }) {
               </Badge>
             </Table.Td>
             <Table.Td>
-              <SlipLink code={item.code} />
+              <SlipLink code={item.code} status={item.status} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,6 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { ApiProblem } from '../../api/client';
-import type { AttachmentContentType, IntakeRequest, ProcedureDocument, ReturnMethod } from '../../api/types';
+import type {
+  AttachmentContentType,
+  IntakeDecision,
+  IntakeRequest,
+  ProcedureDocument,
+  ReturnMethod,
+} from '../../api/types';
+import { type MissingItemValue, toMissingItems } from '../workflow/missing-items';
 
 export interface IntakeDocumentValue {
   id: string;
@@ -18,6 +25,12 @@ export interface IntakeValues {
   subject: string;
   returnMethod: ReturnMethod;
   documents: IntakeDocumentValue[];
+  /** The counter decision: accept (default), guide to supplement, or refuse. */
+  decision: IntakeDecision;
+  /** Reasons for refusal / supplement, one per line. */
+  reasons: string;
+  /** Documents the applicant must still bring (supplement only). */
+  missing: MissingItemValue[];
 }
 
 export const ATTACHMENT_TYPES: readonly AttachmentContentType[] = [
@@ -35,6 +48,9 @@ export function emptyIntake(): IntakeValues {
     subject: '',
     returnMethod: 'counter',
     documents: [],
+    decision: 'accept',
+    reasons: '',
+    missing: [],
   };
 }
 
@@ -73,14 +89,32 @@ export function validateIntake(values: IntakeValues, t: TFunction): Record<strin
   if (applicant.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(applicant.email.trim())) {
     errors['applicant.email'] = t('intake.errors.email');
   }
-  values.documents.forEach((document, index) => {
-    if (document.required && !document.checked)
-      errors[`documents.${index}.checked`] = t('intake.errors.documentRequired');
-  });
-  if (values.documents.some((document) => document.required && !document.checked)) {
-    errors.documents = t('intake.errors.documentsIncomplete');
+  // Only an accepted dossier must be complete; refusing or guiding to supplement is about what is missing.
+  if (values.decision === 'accept') {
+    values.documents.forEach((document, index) => {
+      if (document.required && !document.checked)
+        errors[`documents.${index}.checked`] = t('intake.errors.documentRequired');
+    });
+    if (values.documents.some((document) => document.required && !document.checked)) {
+      errors.documents = t('intake.errors.documentsIncomplete');
+    }
+  } else if (reasonLines(values.reasons).length === 0) {
+    errors.reasons = t('workflow:intake.reasonsRequired');
   }
   return errors;
+}
+
+/** The reasons as the API takes them: one per non-empty line. */
+export function reasonLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** Required documents the officer did not tick, as the start of a supplement list. */
+export function uncheckedRequired(documents: IntakeDocumentValue[]): IntakeDocumentValue[] {
+  return documents.filter((document) => document.required && !document.checked);
 }
 
 export interface AttachmentPayload {
@@ -112,6 +146,17 @@ export function toRequest(values: IntakeValues, attachments: AttachmentPayload[]
         photocopies: count(document.photocopies),
       })),
     ...(attachments.length > 0 ? { attachments } : {}),
+    ...decisionFields(values),
+  };
+}
+
+function decisionFields(values: IntakeValues): Pick<IntakeRequest, 'decision' | 'reasons' | 'missing'> {
+  if (values.decision === 'accept') return {};
+  const missing = values.decision === 'supplement' ? toMissingItems(values.missing) : [];
+  return {
+    decision: values.decision,
+    reasons: reasonLines(values.reasons),
+    ...(missing.length > 0 ? { missing } : {}),
   };
 }
 
@@ -155,6 +200,7 @@ const CODE_TO_FIELD: Record<string, string> = {
   ATTACHMENT_TOO_LARGE: 'attachments',
   ATTACHMENTS_TOO_MANY: 'attachments',
   PAYLOAD_TOO_LARGE: 'attachments',
+  REASON_REQUIRED: 'reasons',
 };
 
 export interface MappedErrors {
@@ -179,6 +225,8 @@ export function mapProblemToFields(
     const [head, second, third] = path.split('.');
     if (head === 'applicant' || head === 'procedureCode' || head === 'subject' || head === 'returnMethod') {
       fields[path] = error.message;
+    } else if (head === 'reasons' || head === 'missing') {
+      fields[head] = error.message;
     } else if (head === 'attachments') {
       fields.attachments = error.message;
     } else if (head === 'documents') {

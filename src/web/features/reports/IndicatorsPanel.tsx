@@ -1,0 +1,84 @@
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Indicator766 } from '../../api/types';
+import { useNumberFormat } from './format';
+
+/** Full-score thresholds of Decision 766 where the scoring description states one (domain-vn.md §1.4). */
+const TARGETS: Record<string, number> = { '3.3': 50, '4.2': 80, '5.4': 90 };
+
+function colorFor(id: string, value: number | null): string {
+  if (value === null) return 'gray';
+  const target = TARGETS[id] ?? 100;
+  if (value >= target) return 'teal';
+  return value >= target / 2 ? 'yellow' : 'red';
+}
+
+/**
+ * Decision 766/QĐ-TTg indicators with their value and formula. Vietnamese shows the server's own wording
+ * (the authoritative text); other languages translate by indicator id.
+ */
+export function IndicatorsPanel({ indicators }: { indicators: Indicator766[] }) {
+  const { t, i18n } = useTranslation('reports');
+  const n = useNumberFormat();
+  const isVi = i18n.language === 'vi';
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" data-testid="indicators">
+      {indicators.map((indicator) => {
+        const key = indicator.id.replace('.', '_');
+        const name = isVi
+          ? indicator.name
+          : t(`indicators.items.${key}.name`, { defaultValue: indicator.name });
+        const formula = isVi
+          ? indicator.formulaVi
+          : t(`indicators.items.${key}.formula`, { defaultValue: indicator.formula });
+        const target = TARGETS[indicator.id];
+        return (
+          <Card key={indicator.id} padding="md" radius="md" data-testid="indicator" data-id={indicator.id}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+              <Stack gap={2} style={{ minWidth: 0 }}>
+                <Group gap={6} wrap="nowrap">
+                  <Badge variant="outline" radius="sm" color="gray" style={{ flex: 'none' }}>
+                    {indicator.id}
+                  </Badge>
+                  <Text size="sm" fw={600}>
+                    {name}
+                  </Text>
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {t('indicators.ratio', {
+                    numerator: n.count(indicator.numerator),
+                    denominator: n.count(indicator.denominator),
+                  })}
+                  {target ? ` · ${t('indicators.target', { target })}` : ''}
+                </Text>
+              </Stack>
+              <Text
+                fz={26}
+                fw={800}
+                lh={1}
+                c={`${colorFor(indicator.id, indicator.value)}.8`}
+                style={{ whiteSpace: 'nowrap' }}
+                data-testid="indicator-value"
+              >
+                {n.percent(indicator.value)}
+              </Text>
+            </Group>
+            <Progress
+              value={indicator.value ?? 0}
+              color={colorFor(indicator.id, indicator.value)}
+              size="sm"
+              mt="sm"
+              aria-label={name}
+            />
+            <Text size="xs" mt="sm" data-testid="indicator-formula">
+              <Text span size="xs" fw={700}>
+                {t('indicators.formula')}:{' '}
+              </Text>
+              {formula}
+            </Text>
+          </Card>
+        );
+      })}
+    </SimpleGrid>
+  );
+}
