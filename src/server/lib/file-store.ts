@@ -8,9 +8,8 @@ export interface FileStore {
    * Stores bytes under a content-derived key. Content is shared between dossiers, so callers never
    * delete on rollback: an unreferenced file is harmless and can be collected later.
    */
-  put(bytes: Buffer): Promise<{ key: string; sha256: string; created: boolean }>;
+  put(bytes: Buffer): Promise<{ key: string; sha256: string }>;
   get(key: string): Promise<Buffer>;
-  remove(key: string): Promise<void>;
 }
 
 /** Content-addressed files in a local folder; writes go through a temp file and a rename. */
@@ -22,7 +21,7 @@ export function localFileStore(root: string): FileStore {
       const target = full(sha256);
       try {
         await fs.access(target);
-        return { key: sha256, sha256, created: false };
+        return { key: sha256, sha256 };
       } catch {
         await fs.mkdir(path.dirname(target), { recursive: true });
         // A unique temp name: two requests storing the same bytes at once must not share it.
@@ -35,10 +34,9 @@ export function localFileStore(root: string): FileStore {
           await handle.close();
         }
         await fs.rename(tmp, target);
-        return { key: sha256, sha256, created: true };
+        return { key: sha256, sha256 };
       }
     },
     get: (key) => fs.readFile(full(key)),
-    remove: (key) => fs.rm(full(key), { force: true }),
   };
 }
