@@ -123,9 +123,10 @@ test('province officer compares communes, inspects Tân Thới and downloads the
   await page.getByTestId('inspection-task-owner-0').fill('leader.tan-thoi');
   await page.getByTestId('inspection-task-due-0').fill('2025-08-15');
   await page.getByTestId('inspection-submit').click();
-  const record = page.getByTestId('inspection-record');
+  // Other journeys may have recorded inspections of the same commune on other days: find this one by its day.
+  const record = page.getByTestId('inspection-record').filter({ hasText: 'Kiểm tra ngày 02/07/2025' });
   await expect(record).toHaveCount(1);
-  await expect(record).toContainText('02/07/2025');
+  await expect(record).toContainText('Đoàn kiểm tra của UBND tỉnh Đồng Tháp');
   await expect(record.getByTestId('inspection-task-row')).toContainText('Cử 4 cán bộ dự lớp bồi dưỡng');
   await pageShot(page, project, 'inspection-1280');
 

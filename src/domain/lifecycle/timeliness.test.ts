@@ -34,6 +34,15 @@ describe('pauses and deadline states', () => {
     // Due Fri 5/9 17:00 + 8 working hours → the whole of Monday 8/9, ending at its close.
     expect(r.dueAt.toISOString()).toBe('2025-09-08T10:00:00.000Z');
   });
+  it('counts a pause of a few seconds during office hours as one whole minute', () => {
+    const r = shiftByPause(cal, t('2025-07-04T10:00:00Z'), t('2025-07-01T02:00:00Z'), t('2025-07-01T02:00:01.725Z'));
+    expect(r.pausedMinutes).toBe(1);
+    expect(r.dueAt.toISOString()).toBe('2025-07-07T00:01:00.000Z'); // Fri 17:00 + 1 min → Mon 07:01
+  });
+  it('counts a pause outside office hours as zero minutes', () => {
+    const r = shiftByPause(cal, t('2025-07-04T10:00:00Z'), t('2025-07-01T14:00:00Z'), t('2025-07-01T14:00:30Z'));
+    expect(r).toEqual({ dueAt: t('2025-07-04T10:00:00Z'), pausedMinutes: 0 });
+  });
   it('flags due soon within the warning window and overdue after', () => {
     const due = t('2025-07-04T10:00:00Z'); // Fri 17:00
     expect(deadlineState(cal, t('2025-07-01T02:00:00Z'), due, 480)).toBe('on_track');

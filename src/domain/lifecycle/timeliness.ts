@@ -27,6 +27,8 @@ export function deadlineState(cal: WorkCalendar, now: Date, dueAt: Date, warnMin
 
 /** The appointment moved by the working time a pause lasted (supplement or payment). */
 export function shiftByPause(cal: WorkCalendar, dueAt: Date, pausedFrom: Date, pausedTo: Date): { dueAt: Date; pausedMinutes: number } {
-  const pausedMinutes = Math.max(0, workingMinutesBetween(cal, pausedFrom, pausedTo));
+  // Whole minutes, rounded up: the applicant never loses part of a minute they waited, and the
+  // count is stored as an integer (a pause of a few seconds during office hours counts as one minute).
+  const pausedMinutes = Math.max(0, Math.ceil(workingMinutesBetween(cal, pausedFrom, pausedTo)));
   return { dueAt: addWorkingMinutes(cal, dueAt, pausedMinutes), pausedMinutes };
 }

@@ -104,6 +104,19 @@ describe.each(databaseKinds())('dossier lifecycle on %s', (kind) => {
     expect(outbox.filter((o) => o.template === 'result_ready').map((o) => o.kind).sort()).toEqual(['email', 'sms']);
   });
 
+  it('a supplement received seconds after the request moves the appointment by one whole minute', async () => {
+    at('2025-07-01T02:00:00Z');
+    const code = await receive();
+    await ok('reception', code, { action: 'transfer' });
+    at('2025-07-01T03:00:00.000Z');
+    await ok('specialist', code, { action: 'request_supplement', reason: 'Thiếu bản chính' });
+    at('2025-07-01T03:00:01.725Z'); // 1.725 s later, in office hours
+    const d = await ok('reception', code, { action: 'supplement_received' });
+    expect(d.dueAt).toBe('2025-07-04T02:01:00.000Z');
+    const [pause] = await s.query<{ paused_minutes: number }>('SELECT paused_minutes FROM dossier_pauses WHERE dossier_code = $1', [code]);
+    expect(pause?.paused_minutes).toBe(1);
+  });
+
   it('payment pauses the clock; stop needs a leader and a reason', async () => {
     at('2025-07-01T02:00:00Z');
     const code = await receive();
