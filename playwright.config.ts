@@ -15,7 +15,9 @@ const launchOptions = {
 };
 
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const servers = [{ kind: 'pglite', port: 3901 }, ...(withPostgres ? [{ kind: 'postgres', port: 3902 }] : [])];
+// E2E_PORT moves both servers (pglite on it, postgres on the next), so two checkouts can run journeys side by side.
+const basePort = Number(process.env.E2E_PORT ?? 3901);
+const servers = [{ kind: 'pglite', port: basePort }, ...(withPostgres ? [{ kind: 'postgres', port: basePort + 1 }] : [])];
 
 export default defineConfig({
   testDir: 'e2e',

@@ -27,7 +27,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     if (fresh) log('Đang khởi tạo cơ sở dữ liệu nhúng lần đầu (khoảng 10–20 giây)… / creating the embedded database…');
     database = await openPglite(config.database.dataDir);
   } else {
-    database = openPostgres(config.database.url, config.pgPoolSize);
+    database = openPostgres(config.database.url, config.pgPoolSize, (err) => log(`PostgreSQL: kết nối rảnh bị đóng (${err.message}); kết nối mới sẽ được mở khi cần.`));
   }
   try {
     await database.migrate();

@@ -35,8 +35,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 /** Opens PostgreSQL through `pg` (pool sized for one server process). */
-export function openPostgres(url: string, poolSize = 20): Database {
+export function openPostgres(url: string, poolSize = 20, onIdleError?: (err: Error) => void): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes (restart, failover, pg_terminate_backend, DROP DATABASE
+  // … WITH (FORCE)) is reported here. Without a listener Node would crash the whole process; the pool
+  // has already discarded the client and the next query opens a new connection.
+  pool.on('error', (err) => onIdleError?.(err));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',

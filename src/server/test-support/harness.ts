@@ -79,6 +79,7 @@ export async function createTestServer(kind: DbKind, opts: { now?: () => Date; e
     await loadReferenceData(database.db);
     await seedDemo(database.db, config);
     const pool = new pg.Pool({ connectionString: created.url, max: 2 });
+    pool.on('error', () => undefined); // idle connections cut by the DROP below
     rawQuery = async (text, params) => (await pool.query(text, params)).rows;
     const previous = drop;
     drop = async () => {
