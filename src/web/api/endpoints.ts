@@ -25,8 +25,11 @@ import type {
   ReportGroupBy,
   SettlementReport,
   StaffingReport,
+  StaffInput,
   StaffMember,
   TimelineEvent,
+  TrainingInput,
+  TrainingRecord,
   TrackResult,
   Unit,
 } from './types';
@@ -152,6 +155,15 @@ export const registersApi = {
       query: { unit },
       body: { dataBase64 },
     }),
+
+  addStaff: (unit: string | undefined, body: StaffInput) =>
+    apiRequest<{ id: string }>(`${V1}/registers/staff`, { method: 'POST', query: { unit }, body }),
+
+  trainings: (unit: string | undefined, staffId: string | undefined, signal?: AbortSignal) =>
+    apiRequest<TrainingRecord[]>(`${V1}/registers/trainings`, { query: { unit, staffId }, signal }),
+
+  addTraining: (unit: string | undefined, body: TrainingInput) =>
+    apiRequest<{ id: string }>(`${V1}/registers/trainings`, { method: 'POST', query: { unit }, body }),
 
   equipment: (unit: string | undefined, signal?: AbortSignal) =>
     apiRequest<EquipmentItem[]>(`${V1}/registers/equipment`, { query: { unit }, signal }),

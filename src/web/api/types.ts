@@ -459,6 +459,21 @@ export interface StaffMember {
   trainedOneStop: boolean;
 }
 
+export type StaffInput = Omit<StaffMember, 'id' | 'isActive' | 'trainedOneStop'>;
+
+export interface TrainingInput {
+  staffId: string;
+  course: string;
+  day: string;
+  hours: number;
+  coversOneStop: boolean;
+}
+
+export interface TrainingRecord extends TrainingInput {
+  id: string;
+  fullName: string;
+}
+
 export interface EquipmentInput {
   kind: EquipmentKind;
   name: string;

@@ -134,3 +134,9 @@ export const IconStar = (p: IconProps) => (
     <path d="M12 2.5l2.8 5.9 6.4.8-4.7 4.5 1.2 6.4L12 17l-5.7 3.1 1.2-6.4-4.7-4.5 6.4-.8z" />
   </Icon>
 );
+
+export const IconPlus = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

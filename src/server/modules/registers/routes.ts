@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { ConsultationInputSchema, EquipmentInputSchema, StaffInputSchema, StaffSchema, TrainingInputSchema } from './schemas.ts';
+import { ConsultationInputSchema, EquipmentInputSchema, StaffInputSchema, StaffSchema, TrainingInputSchema, TrainingSchema } from './schemas.ts';
 import { communeFor } from './scope.ts';
 import * as svc from './service.ts';
 import { staffFromXlsx, staffToXlsx } from './staff-xlsx.ts';
@@ -72,6 +72,21 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
       return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body) });
+    },
+  );
+  r.get(
+    '/api/v1/registers/trainings',
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Các khóa bồi dưỡng đã ghi nhận (của xã, hoặc của một người với staffId)',
+        querystring: UnitQuery.extend({ staffId: z.uuid().optional() }),
+        response: { 200: z.array(TrainingSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
+      return svc.listTrainings(ctx.db, unit.code, req.query.staffId);
     },
   );
   r.get(

@@ -42,6 +42,8 @@ export const TrainingInputSchema = z.object({
   coversOneStop: z.boolean().describe('Có nội dung hành chính công / kỹ năng một cửa'),
 });
 
+export const TrainingSchema = TrainingInputSchema.extend({ id: z.string(), fullName: z.string() }).meta({ id: 'TrainingRecord' });
+
 export const EquipmentInputSchema = z.object({
   kind: z.enum(['desk', 'chair', 'cabinet', 'computer', 'printer', 'scanner', 'queue_kiosk', 'camera', 'other']),
   name: z.string().trim().min(1).max(200),

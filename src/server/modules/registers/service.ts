@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { consultations, equipment, staff, trainings } from '../../db/schema.ts';
@@ -43,6 +43,24 @@ export async function addTraining(ctx: AppContext, unitCode: string, t: { staffI
   const id = randomUUID();
   await ctx.db.insert(trainings).values({ ...t, unitCode, id });
   return id;
+}
+
+/** Training records of a commune (or of one person), newest first, with the person's name. */
+export async function listTrainings(db: Executor, unitCode: string, staffId?: string) {
+  return db
+    .select({
+      id: trainings.id,
+      staffId: trainings.staffId,
+      fullName: staff.fullName,
+      course: trainings.course,
+      day: trainings.day,
+      hours: trainings.hours,
+      coversOneStop: trainings.coversOneStop,
+    })
+    .from(trainings)
+    .innerJoin(staff, and(eq(staff.unitCode, trainings.unitCode), eq(staff.id, trainings.staffId)))
+    .where(and(eq(trainings.unitCode, unitCode), staffId ? eq(trainings.staffId, staffId) : undefined))
+    .orderBy(desc(trainings.day), asc(staff.fullName));
 }
 
 export async function listEquipment(db: Executor, unitCode: string) {

@@ -19,11 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../domain/text/fold.ts';
 import { staffExportUrl } from '../../api/endpoints';
 import type { Me, StaffCategory, StaffMember } from '../../api/types';
-import { IconDownload, IconSearch } from '../../components/icons';
+import { IconDownload, IconPlus, IconSearch } from '../../components/icons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { REPORT_ROLES, RequireRoles } from '../reports/RequireRoles';
 import { RegistersFrame, useRegisterUnit } from './RegistersFrame';
+import { AddStaffModal, TrainingsModal } from './StaffForms';
 import { StaffImport } from './StaffImport';
 import { useStaffRegister } from './use-registers';
 
@@ -43,7 +44,7 @@ function TrainedBadge({ person }: { person: StaffMember }) {
   ) : null;
 }
 
-function StaffList({ people }: { people: StaffMember[] }) {
+function StaffList({ people, onOpen }: { people: StaffMember[]; onOpen: (person: StaffMember) => void }) {
   const { t } = useTranslation('reports');
   const isMobile = useIsMobile();
   const category = (p: StaffMember) => t(`staff.categories.${p.category}`);
@@ -68,6 +69,11 @@ function StaffList({ people }: { people: StaffMember[] }) {
               {category(p)}
               {p.bloc ? ` · ${bloc(p)}` : ''}
             </Text>
+            <Group justify="flex-end" mt={4}>
+              <Button size="compact-xs" variant="light" onClick={() => onOpen(p)} data-testid="staff-trainings">
+                {t('training.open')}
+              </Button>
+            </Group>
           </Card>
         ))}
       </Stack>
@@ -85,7 +91,7 @@ function StaffList({ people }: { people: StaffMember[] }) {
             <Table.Th>{t('staff.cols.unit')}</Table.Th>
             <Table.Th>{t('staff.cols.position')}</Table.Th>
             <Table.Th w={90}>{t('staff.cols.fields')}</Table.Th>
-            <Table.Th w={130}>{t('staff.cols.training')}</Table.Th>
+            <Table.Th w={210}>{t('staff.cols.training')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -118,7 +124,12 @@ function StaffList({ people }: { people: StaffMember[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <TrainedBadge person={p} />
+                <Group gap={6} wrap="nowrap">
+                  <TrainedBadge person={p} />
+                  <Button size="compact-xs" variant="subtle" onClick={() => onOpen(p)} data-testid="staff-trainings">
+                    {t('training.open')}
+                  </Button>
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -136,6 +147,8 @@ function Staff({ me }: { me: Me }) {
   const [debounced] = useDebouncedValue(search, 200);
   const [category, setCategory] = useState<string>(ALL);
   const canImport = me.role === 'leader' || me.role === 'admin';
+  const [adding, setAdding] = useState(false);
+  const [openPerson, setOpenPerson] = useState<StaffMember | null>(null);
 
   const visible = useMemo(
     () =>
@@ -178,6 +191,11 @@ function Staff({ me }: { me: Me }) {
             </SimpleGrid>
             {unit.code ? (
               <StaffImport unit={unit.code} canImport={canImport}>
+                {canImport ? (
+                  <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="staff-add">
+                    {t('staffForm.open')}
+                  </Button>
+                ) : null}
                 <Button
                   component="a"
                   href={staffExportUrl(unit.code)}
@@ -214,10 +232,16 @@ function Staff({ me }: { me: Me }) {
                 <Text c="dimmed">{t('staff.empty')}</Text>
               </Paper>
             ) : (
-              <StaffList people={visible} />
+              <StaffList people={visible} onOpen={setOpenPerson} />
             )}
           </>
         )}
+        {unit.code ? (
+          <>
+            <AddStaffModal unit={unit.code} opened={adding} onClose={() => setAdding(false)} />
+            <TrainingsModal unit={unit.code} person={openPerson} canEdit={canImport} onClose={() => setOpenPerson(null)} />
+          </>
+        ) : null}
       </Stack>
     </RegistersFrame>
   );

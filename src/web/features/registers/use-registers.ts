@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { registersApi } from '../../api/endpoints';
-import type { ConsultationInput, EquipmentInput } from '../../api/types';
+import type { ConsultationInput, EquipmentInput, StaffInput, TrainingInput } from '../../api/types';
 
 export function useStaffRegister(unit: string | null) {
   return useQuery({
@@ -56,6 +56,37 @@ export function useAddConsultation(unit: string | null) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['registers', 'consultations', unit] });
       await queryClient.invalidateQueries({ queryKey: ['reports', 'consultations'] });
+    },
+  });
+}
+
+export function useAddStaff(unit: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StaffInput) => registersApi.addStaff(unit ?? undefined, body),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['registers', 'staff', unit] });
+      await queryClient.invalidateQueries({ queryKey: ['reports', 'staffing'] });
+    },
+  });
+}
+
+export function useTrainings(unit: string | null, staffId: string | null) {
+  return useQuery({
+    queryKey: ['registers', 'trainings', unit, staffId],
+    queryFn: ({ signal }) => registersApi.trainings(unit ?? undefined, staffId ?? undefined, signal),
+    enabled: Boolean(unit) && Boolean(staffId),
+  });
+}
+
+export function useAddTraining(unit: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TrainingInput) => registersApi.addTraining(unit ?? undefined, body),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['registers', 'trainings', unit] });
+      await queryClient.invalidateQueries({ queryKey: ['registers', 'staff', unit] });
+      await queryClient.invalidateQueries({ queryKey: ['reports', 'staffing'] });
     },
   });
 }
