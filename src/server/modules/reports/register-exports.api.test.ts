@@ -97,13 +97,19 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
     const screen = (await fetch(`/api/v1/reports/consultations?unit=28693&${PERIOD}`)).json();
     expect(screen.total).toBe(7);
     const xlsx = await fetch(`/api/v1/reports/consultations?unit=28693&${PERIOD}&format=xlsx`);
-    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="tu-van-28693-2025-07-01-2025-07-02.xlsx"');
+    expect(xlsx.headers['content-disposition']).toBe(
+      'attachment; filename="tu-van-28693-2025-07-01-2025-07-02.xlsx"',
+    );
     const rows = await sheetRows(xlsx.rawPayload);
     expect(rows[0]![0]).toBe('BÁO CÁO KẾT QUẢ HƯỚNG DẪN, TƯ VẤN THỦ TỤC HÀNH CHÍNH TẠI XÃ TÂN THỚI');
     expect(rows[1]![0]).toBe('Kỳ báo cáo: Từ ngày 01/07/2025 đến ngày 02/07/2025');
-    const byField = rows.slice(rows.findIndex((r) => r[0] === 'I. Theo lĩnh vực') + 2).filter((r) => typeof r[0] === 'number');
+    const byField = rows
+      .slice(rows.findIndex((r) => r[0] === 'I. Theo lĩnh vực') + 2)
+      .filter((r) => typeof r[0] === 'number');
     const firstSection = byField.slice(0, screen.byField.length);
-    expect(Object.fromEntries(firstSection.map((r) => [r[2], r[3]]))).toEqual(Object.fromEntries(screen.byField.map((f: { code: string; count: number }) => [f.code, f.count])));
+    expect(Object.fromEntries(firstSection.map((r) => [r[2], r[3]]))).toEqual(
+      Object.fromEntries(screen.byField.map((f: { code: string; count: number }) => [f.code, f.count])),
+    );
     for (const r of firstSection) expect(r[1], 'field name from the catalogue').not.toBe(r[2]);
     expect(figure(rows, 'I. Theo lĩnh vực', 'Tổng cộng')).toBe(7);
     for (const c of screen.byChannel) {
@@ -113,10 +119,21 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
     expect(figure(rows, 'II. Theo hình thức', 'Tổng cộng')).toBe(7);
 
     const pdf = await fetch(`/api/v1/reports/consultations?unit=28693&${PERIOD}&format=pdf`);
-    expect(pdf.headers['content-disposition']).toBe('inline; filename="tu-van-28693-2025-07-01-2025-07-02.pdf"');
+    expect(pdf.headers['content-disposition']).toBe(
+      'inline; filename="tu-van-28693-2025-07-01-2025-07-02.pdf"',
+    );
     const text = pdfText(pdf.rawPayload, 'consultations');
     if (text === null) return;
-    for (const phrase of ['UBND XÃ TÂN THỚI', 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'BÁO CÁO KẾT QUẢ HƯỚNG DẪN, TƯ VẤN THỦ TỤC HÀNH CHÍNH', 'TẠI XÃ TÂN THỚI', 'Theo lĩnh vực', 'Theo hình thức', 'Tổng cộng', 'Tân Thới, ngày 03 tháng 07 năm 2025']) {
+    for (const phrase of [
+      'UBND XÃ TÂN THỚI',
+      'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
+      'BÁO CÁO KẾT QUẢ HƯỚNG DẪN, TƯ VẤN THỦ TỤC HÀNH CHÍNH',
+      'TẠI XÃ TÂN THỚI',
+      'Theo lĩnh vực',
+      'Theo hình thức',
+      'Tổng cộng',
+      'Tân Thới, ngày 03 tháng 07 năm 2025',
+    ]) {
       expect(text, phrase).toContain(phrase);
     }
   });
@@ -127,20 +144,45 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
     expect(xlsx.headers['content-disposition']).toBe('attachment; filename="trang-thiet-bi-28696.xlsx"');
     const rows = await sheetRows(xlsx.rawPayload);
     const head = rows.findIndex((r) => r[1] === 'Tên thiết bị');
-    expect(rows[head]).toEqual(['STT', 'Tên thiết bị', 'Loại', 'Số lượng', 'Tình trạng', 'Đáp ứng nhu cầu', 'Ghi chú']);
+    expect(rows[head]).toEqual([
+      'STT',
+      'Tên thiết bị',
+      'Loại',
+      'Số lượng',
+      'Tình trạng',
+      'Đáp ứng nhu cầu',
+      'Ghi chú',
+    ]);
     screen.items.forEach((item: { name: string; quantity: number; meetsNeed: boolean }, i: number) => {
       const row = rows[head + 1 + i]!;
-      expect([row[0], row[1], row[3], row[5]]).toEqual([i + 1, item.name, item.quantity, item.meetsNeed ? 'Đáp ứng' : 'Chưa đáp ứng']);
+      expect([row[0], row[1], row[3], row[5]]).toEqual([
+        i + 1,
+        item.name,
+        item.quantity,
+        item.meetsNeed ? 'Đáp ứng' : 'Chưa đáp ứng',
+      ]);
     });
     const total = rows[head + 1 + screen.items.length]!;
-    expect([total[1], total[3]]).toEqual(['Tổng cộng', screen.items.reduce((n: number, i: { quantity: number }) => n + i.quantity, 0)]);
+    expect([total[1], total[3]]).toEqual([
+      'Tổng cộng',
+      screen.items.reduce((n: number, i: { quantity: number }) => n + i.quantity, 0),
+    ]);
     expect(rows.some((r) => r[0] === 'Kết luận: Trang thiết bị đáp ứng nhu cầu công việc.')).toBe(true);
 
     const pdf = await fetch('/api/v1/reports/equipment?unit=28696&format=pdf');
     expect(pdf.headers['content-disposition']).toBe('inline; filename="trang-thiet-bi-28696.pdf"');
     const text = pdfText(pdf.rawPayload, 'equipment');
     if (text === null) return;
-    for (const phrase of ['BÁO CÁO TRANG THIẾT BỊ VÀ MỨC ĐÁP ỨNG NHU CẦU', 'TẠI XÃ TÂN PHÚ ĐÔNG', 'Tên thiết bị', 'Số lượng', 'Tình trạng', 'Đáp ứng nhu cầu', 'Máy tính', 'Kết luận']) {
+    for (const phrase of [
+      'BÁO CÁO TRANG THIẾT BỊ VÀ MỨC ĐÁP ỨNG NHU CẦU',
+      'TẠI XÃ TÂN PHÚ ĐÔNG',
+      'Tên thiết bị',
+      'Số lượng',
+      'Tình trạng',
+      'Đáp ứng nhu cầu',
+      'Máy tính',
+      'Kết luận',
+    ]) {
       expect(text, phrase).toContain(phrase);
     }
   });
@@ -160,9 +202,18 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
       expect(res.statusCode, url).toBe(403);
       expect(res.headers['content-type'], url).toContain('application/problem+json');
     }
-    const own = await s.request({ url: `/api/v1/reports/consultations?${PERIOD}&format=xlsx`, headers: { cookie: tanThoi } });
-    expect(own.headers['content-disposition']).toBe('attachment; filename="tu-van-28693-2025-07-01-2025-07-02.xlsx"');
-    for (const url of ['/api/v1/reports/staffing?unit=28696&format=docx', `/api/v1/reports/consultations?unit=28693&${PERIOD}&format=csv`, '/api/v1/reports/equipment?unit=28696&format=PDF']) {
+    const own = await s.request({
+      url: `/api/v1/reports/consultations?${PERIOD}&format=xlsx`,
+      headers: { cookie: tanThoi },
+    });
+    expect(own.headers['content-disposition']).toBe(
+      'attachment; filename="tu-van-28693-2025-07-01-2025-07-02.xlsx"',
+    );
+    for (const url of [
+      '/api/v1/reports/staffing?unit=28696&format=docx',
+      `/api/v1/reports/consultations?unit=28693&${PERIOD}&format=csv`,
+      '/api/v1/reports/equipment?unit=28696&format=PDF',
+    ]) {
       const res = await s.request({ url, headers: { cookie: province } });
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, url).toBeLessThan(500);
@@ -172,9 +223,17 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
 
   it('describes the three reports and their formats in the OpenAPI document', async () => {
     const doc = (await fetch('/api/openapi.json')).json();
-    for (const path of ['/api/v1/reports/staffing', '/api/v1/reports/consultations', '/api/v1/reports/equipment']) {
+    for (const path of [
+      '/api/v1/reports/staffing',
+      '/api/v1/reports/consultations',
+      '/api/v1/reports/equipment',
+    ]) {
       const op = doc.paths[path].get;
-      expect(op.parameters.find((p: { name: string }) => p.name === 'format').schema.enum).toEqual(['json', 'xlsx', 'pdf']);
+      expect(op.parameters.find((p: { name: string }) => p.name === 'format').schema.enum).toEqual([
+        'json',
+        'xlsx',
+        'pdf',
+      ]);
       const schema = op.responses['200'].content['application/json'].schema;
       expect(schema.properties.unit, path).toBeTruthy();
     }

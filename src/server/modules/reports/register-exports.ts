@@ -18,7 +18,9 @@ import type { consultationsReport, equipmentReport, staffingReport } from './sta
 
 type ReportUnit = { code: string; name: string; level: 'commune' | 'province' | 'national' };
 export type StaffingData = { unit: ReportUnit } & Awaited<ReturnType<typeof staffingReport>>;
-export type ConsultationsData = { unit: ReportUnit; from: string; to: string } & Awaited<ReturnType<typeof consultationsReport>>;
+export type ConsultationsData = { unit: ReportUnit; from: string; to: string } & Awaited<
+  ReturnType<typeof consultationsReport>
+>;
 export type EquipmentData = { unit: ReportUnit } & Awaited<ReturnType<typeof equipmentReport>>;
 
 /** Issuing body and place printed in the header of a report of `unit`. */
@@ -61,7 +63,11 @@ export const ORG_UNIT_KIND_NAMES: Record<string, string> = {
   council: 'HĐND, UBND',
   other: 'Khác',
 };
-export const CHANNEL_NAMES: Record<string, string> = { counter: 'Tại quầy', phone: 'Điện thoại', online: 'Trực tuyến' };
+export const CHANNEL_NAMES: Record<string, string> = {
+  counter: 'Tại quầy',
+  phone: 'Điện thoại',
+  online: 'Trực tuyến',
+};
 export const EQUIPMENT_KIND_NAMES: Record<string, string> = {
   desk: 'Bàn làm việc',
   chair: 'Ghế',
@@ -73,7 +79,11 @@ export const EQUIPMENT_KIND_NAMES: Record<string, string> = {
   camera: 'Camera',
   other: 'Khác',
 };
-export const CONDITION_NAMES: Record<string, string> = { good: 'Tốt', fair: 'Trung bình', poor: 'Hư hỏng, xuống cấp' };
+export const CONDITION_NAMES: Record<string, string> = {
+  good: 'Tốt',
+  fair: 'Trung bình',
+  poor: 'Hư hỏng, xuống cấp',
+};
 
 const TITLES = {
   staffing: 'BÁO CÁO CƠ CẤU NHÂN SỰ',
@@ -99,7 +109,10 @@ export async function reportIssuer(ctx: AppContext, unit: ReportUnit): Promise<R
 /** Names of the fields (lĩnh vực) with the given codes, from the procedure catalogue. */
 export async function fieldNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectDistinct({ code: procedures.fieldCode, name: procedures.fieldName }).from(procedures).where(inArray(procedures.fieldCode, codes));
+  const rows = await db
+    .selectDistinct({ code: procedures.fieldCode, name: procedures.fieldName })
+    .from(procedures)
+    .where(inArray(procedures.fieldCode, codes));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
@@ -157,7 +170,11 @@ function consultationsModel(r: ConsultationsData, names: Map<string, string>): R
       {
         title: 'I. Theo lĩnh vực',
         head: ['STT', 'Lĩnh vực', 'Mã lĩnh vực', 'Số lượt'],
-        rows: numbered([...r.byField].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)).map((f) => [names.get(f.code) ?? f.code, f.code, f.count])),
+        rows: numbered(
+          [...r.byField]
+            .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+            .map((f) => [names.get(f.code) ?? f.code, f.code, f.count]),
+        ),
         total: ['', 'Tổng cộng', '', r.total],
         widths: [30, '*', 80, 70],
         textColumns: [1],
@@ -177,7 +194,11 @@ function consultationsModel(r: ConsultationsData, names: Map<string, string>): R
 
 function equipmentModel(r: EquipmentData, at: Date): RegisterReport {
   const verdict =
-    r.items.length === 0 ? 'Chưa có dữ liệu trang thiết bị.' : r.allMeetNeed ? 'Trang thiết bị đáp ứng nhu cầu công việc.' : `Chưa đáp ứng nhu cầu: ${r.notMeeting.join(', ')}.`;
+    r.items.length === 0
+      ? 'Chưa có dữ liệu trang thiết bị.'
+      : r.allMeetNeed
+        ? 'Trang thiết bị đáp ứng nhu cầu công việc.'
+        : `Chưa đáp ứng nhu cầu: ${r.notMeeting.join(', ')}.`;
   return {
     sheet: 'Trang thiết bị',
     title: unitTitle(TITLES.equipment, r.unit),
@@ -188,10 +209,17 @@ function equipmentModel(r: EquipmentData, at: Date): RegisterReport {
         title: 'Danh mục trang thiết bị',
         head: ['STT', 'Tên thiết bị', 'Loại', 'Số lượng', 'Tình trạng', 'Đáp ứng nhu cầu', 'Ghi chú'],
         rows: numbered(
-          r.items.map((i) => [i.name, EQUIPMENT_KIND_NAMES[i.kind] ?? i.kind, i.quantity, CONDITION_NAMES[i.condition] ?? i.condition, i.meetsNeed ? 'Đáp ứng' : 'Chưa đáp ứng', i.note ?? '']),
+          r.items.map((i) => [
+            i.name,
+            EQUIPMENT_KIND_NAMES[i.kind] ?? i.kind,
+            i.quantity,
+            CONDITION_NAMES[i.condition] ?? i.condition,
+            i.meetsNeed ? 'Đáp ứng' : 'Chưa đáp ứng',
+            i.note ?? '',
+          ]),
         ),
         total: ['', 'Tổng cộng', '', sum(r.items.map((i) => i.quantity)), '', '', ''],
-        widths: [24, '*', 62, 46, 62, 58, 80],
+        widths: [24, '*', 72, 44, 52, 58, 56],
         textColumns: [1, 2, 4, 5, 6],
       },
     ],
@@ -243,10 +271,16 @@ function sectionTable(s: Section): Content {
     ...s.rows.map((line) => line.map((v, j) => cell(v, j))),
     ...(s.total ? [s.total.map((v, j) => cell(v, j, true))] : []),
   ];
+  // A short section moves to the next page whole rather than leaving its title and header behind.
   return {
+    unbreakable: body.length <= 20,
     stack: [
       { text: s.title, bold: true, margin: [0, 10, 0, 4] },
-      { table: { headerRows: 1, widths: s.widths, body, dontBreakRows: true }, layout: FORM_TABLE_LAYOUT, fontSize: TABLE_FONT_SIZE },
+      {
+        table: { headerRows: 1, widths: s.widths, body, dontBreakRows: true },
+        layout: FORM_TABLE_LAYOUT,
+        fontSize: TABLE_FONT_SIZE,
+      },
     ],
   };
 }
@@ -261,8 +295,18 @@ async function toPdf(m: RegisterReport, issuer: ReportIssuer, at: Date): Promise
     ...m.notes.map((note): Content => ({ text: note, margin: [0, 8, 0, 0] })),
     {
       columns: [
-        { width: '*', stack: [{ text: ' ' }, signatureBlock({ title: 'Người lập biểu', note: '(Ký, ghi rõ họ tên)' })] },
-        { width: '*', stack: [placeAndDate(issuer.place, at), signatureBlock({ title: 'Thủ trưởng đơn vị', note: '(Ký, ghi rõ họ tên, đóng dấu)' })], alignment: 'center' },
+        {
+          width: '*',
+          stack: [{ text: ' ' }, signatureBlock({ title: 'Người lập biểu', note: '(Ký, ghi rõ họ tên)' })],
+        },
+        {
+          width: '*',
+          stack: [
+            placeAndDate(issuer.place, at),
+            signatureBlock({ title: 'Thủ trưởng đơn vị', note: '(Ký, ghi rõ họ tên, đóng dấu)' }),
+          ],
+          alignment: 'center',
+        },
       ],
       columnGap: 12,
       margin: [0, 14, 0, 0],
@@ -273,8 +317,16 @@ async function toPdf(m: RegisterReport, issuer: ReportIssuer, at: Date): Promise
 }
 
 export const staffingXlsx = (r: StaffingData, at: Date) => toXlsx(staffingModel(r, at));
-export const staffingPdf = (r: StaffingData, issuer: ReportIssuer, at: Date) => toPdf(staffingModel(r, at), issuer, at);
-export const consultationsXlsx = (r: ConsultationsData, names: Map<string, string>) => toXlsx(consultationsModel(r, names));
-export const consultationsPdf = (r: ConsultationsData, names: Map<string, string>, issuer: ReportIssuer, at: Date) => toPdf(consultationsModel(r, names), issuer, at);
+export const staffingPdf = (r: StaffingData, issuer: ReportIssuer, at: Date) =>
+  toPdf(staffingModel(r, at), issuer, at);
+export const consultationsXlsx = (r: ConsultationsData, names: Map<string, string>) =>
+  toXlsx(consultationsModel(r, names));
+export const consultationsPdf = (
+  r: ConsultationsData,
+  names: Map<string, string>,
+  issuer: ReportIssuer,
+  at: Date,
+) => toPdf(consultationsModel(r, names), issuer, at);
 export const equipmentXlsx = (r: EquipmentData, at: Date) => toXlsx(equipmentModel(r, at));
-export const equipmentPdf = (r: EquipmentData, issuer: ReportIssuer, at: Date) => toPdf(equipmentModel(r, at), issuer, at);
+export const equipmentPdf = (r: EquipmentData, issuer: ReportIssuer, at: Date) =>
+  toPdf(equipmentModel(r, at), issuer, at);
