@@ -93,7 +93,8 @@ const TITLES = {
 
 const sum = (values: number[]) => values.reduce((n, v) => n + v, 0);
 const numbered = (rows: Cell[][]) => rows.map((row, i) => [i + 1, ...row]);
-const unitTitle = (title: string, unit: ReportUnit) => `${title}\nTẠI ${upperVi(unit.name)}`;
+const unitTitle = (title: string, unit: ReportUnit) =>
+  `${title}\n${unit.level === 'national' ? 'TOÀN QUỐC' : `TẠI ${upperVi(unit.name)}`}`;
 
 /** The header of a report of a unit: the commune center, the province office, or the national system. */
 export async function reportIssuer(ctx: AppContext, unit: ReportUnit): Promise<ReportIssuer> {
