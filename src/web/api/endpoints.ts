@@ -21,6 +21,7 @@ import type {
   ProcedureSummary,
   QueueName,
   QueueResponse,
+  RegisterReportKind,
   ReportFormat,
   ReportGroupBy,
   SettlementReport,
@@ -184,6 +185,15 @@ export function settlementExportUrl(
   format: ReportFormat,
 ): string {
   return buildUrl(`${V1}/reports/settlement`, { ...q, format });
+}
+
+/** Where the staffing, consultations or equipment report is downloaded as XLSX or PDF (the figures of the screen). */
+export function registerReportExportUrl(
+  report: RegisterReportKind,
+  q: { unit: string; from?: string; to?: string },
+  format: ReportFormat,
+): string {
+  return buildUrl(`${V1}/reports/${report}`, { ...q, format });
 }
 
 /** Where a commune's staff register is downloaded as XLSX (the same columns as the import file). */

@@ -296,6 +296,9 @@ export interface FollowUpTask {
 export type ReportGroupBy = 'field' | 'sector' | 'procedure' | 'unit';
 export type ReportFormat = 'xlsx' | 'pdf';
 
+/** Reports with an export besides Biểu II.06a. */
+export type RegisterReportKind = 'staffing' | 'consultations' | 'equipment';
+
 /** One line of Biểu II.06a: a field, sector, procedure or commune, or the total. */
 export interface SettlementCounts {
   field: CodeName;

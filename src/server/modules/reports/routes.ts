@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PERIOD_ERROR_NAMES, periodInstants, type ReportPeriod, validatePeriod } from '../../../domain/reports/periods.ts';
@@ -7,6 +7,7 @@ import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { settlementPdf, settlementXlsx } from './exports.ts';
+import { consultationsPdf, consultationsXlsx, equipmentPdf, equipmentXlsx, fieldNames, reportIssuer, staffingPdf, staffingXlsx } from './register-exports.ts';
 import { reportUnits } from './scope.ts';
 import { type ReportGroup, settlement } from './settlement.ts';
 import { consultationsReport, equipmentReport, staffingReport } from './staffing.ts';
@@ -28,6 +29,47 @@ const Counts = z.object({
   inProcess: z.object({ total: z.number(), withinTime: z.number(), overdue: z.number() }),
   withdrawnOrStopped: z.number(),
 });
+
+const ExportFormat = z.enum(['json', 'xlsx', 'pdf']).default('json');
+const ReportUnitSchema = z.object({ code: z.string(), name: z.string(), level: z.enum(['commune', 'province', 'national']) });
+const CountByCode = z.object({ code: z.string(), name: z.string(), count: z.number() });
+
+const StaffingSchema = z.object({
+  unit: ReportUnitSchema,
+  total: z.number(),
+  officials: z.number(),
+  byCategory: z.array(CountByCode),
+  byBloc: z.array(CountByCode),
+  byUnit: z.array(z.object({ name: z.string(), kind: z.string(), count: z.number() })),
+  centerTraining: z.object({ staff: z.number(), trained: z.number(), rate: z.number().nullable() }),
+});
+
+const ConsultationsSchema = z.object({
+  unit: ReportUnitSchema,
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  byField: z.array(z.object({ code: z.string(), count: z.number() })),
+  byChannel: z.array(z.object({ channel: z.string(), count: z.number() })),
+});
+
+const EquipmentSchema = z.object({
+  unit: ReportUnitSchema,
+  items: z.array(z.object({ kind: z.string(), name: z.string(), quantity: z.number(), condition: z.string(), meetsNeed: z.boolean(), note: z.string().nullable() })),
+  allMeetNeed: z.boolean(),
+  notMeeting: z.array(z.string()),
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A report file; the name is ASCII (unit code and dates), so no RFC 5987 encoding is needed. */
+function sendXlsx(reply: FastifyReply, filename: string, file: Buffer) {
+  return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${filename}"`).serializer((x) => x as string).send(file as never);
+}
+
+function sendPdf(reply: FastifyReply, filename: string, file: Buffer) {
+  return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).serializer((x) => x as string).send(file as never);
+}
 
 export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -95,34 +137,61 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['reports'],
         summary: 'Cơ cấu nhân sự: theo phân loại, theo khối, theo đơn vị; tỷ lệ cán bộ Trung tâm được bồi dưỡng',
-        querystring: z.object({ unit: UnitParam }),
+        description: '`format=xlsx|pdf` xuất cùng số liệu.',
+        querystring: z.object({ unit: UnitParam, format: ExportFormat }),
+        response: { 200: StaffingSchema, ...problems },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
-      return { unit: scope.unit, ...(await staffingReport(ctx.db, scope.communes)) };
+      const report = { unit: scope.unit, ...(await staffingReport(ctx.db, scope.communes)) };
+      if (req.query.format === 'xlsx') return sendXlsx(reply, `co-cau-nhan-su-${report.unit.code}.xlsx`, await staffingXlsx(report, ctx.now()));
+      if (req.query.format === 'pdf') return sendPdf(reply, `co-cau-nhan-su-${report.unit.code}.pdf`, await staffingPdf(report, await reportIssuer(ctx, report.unit), ctx.now()));
+      return report;
     },
   );
 
   r.get(
     '/api/v1/reports/consultations',
     {
-      schema: { tags: ['reports'], summary: 'Số lượt hướng dẫn, tư vấn theo lĩnh vực', querystring: z.object({ unit: UnitParam, from: z.iso.date(), to: z.iso.date() }) },
+      schema: {
+        tags: ['reports'],
+        summary: 'Số lượt hướng dẫn, tư vấn theo lĩnh vực và theo hình thức',
+        description: '`format=xlsx|pdf` xuất cùng số liệu.',
+        querystring: z.object({ unit: UnitParam, from: z.iso.date(), to: z.iso.date(), format: ExportFormat }),
+        response: { 200: ConsultationsSchema, ...problems },
+      },
     },
-    async (req) => {
+    async (req, reply) => {
       const period = checkedPeriod(req.query.from, req.query.to);
       const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
       const { start, end } = periodInstants(period);
-      return { unit: scope.unit, from: period.from, to: period.to, ...(await consultationsReport(ctx.db, scope.communes, start, end)) };
+      const report = { unit: scope.unit, from: period.from, to: period.to, ...(await consultationsReport(ctx.db, scope.communes, start, end)) };
+      if (req.query.format === 'json') return report;
+      const names = await fieldNames(ctx.db, report.byField.map((f) => f.code));
+      const name = `tu-van-${report.unit.code}-${report.from}-${report.to}`;
+      if (req.query.format === 'xlsx') return sendXlsx(reply, `${name}.xlsx`, await consultationsXlsx(report, names));
+      return sendPdf(reply, `${name}.pdf`, await consultationsPdf(report, names, await reportIssuer(ctx, report.unit), ctx.now()));
     },
   );
 
   r.get(
     '/api/v1/reports/equipment',
-    { schema: { tags: ['reports'], summary: 'Trang thiết bị và mức đáp ứng', querystring: z.object({ unit: UnitParam }) } },
-    async (req) => {
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Trang thiết bị và mức đáp ứng',
+        description: '`format=xlsx|pdf` xuất cùng số liệu.',
+        querystring: z.object({ unit: UnitParam, format: ExportFormat }),
+        response: { 200: EquipmentSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
       const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
-      return { unit: scope.unit, ...(await equipmentReport(ctx.db, scope.communes)) };
+      const report = { unit: scope.unit, ...(await equipmentReport(ctx.db, scope.communes)) };
+      if (req.query.format === 'xlsx') return sendXlsx(reply, `trang-thiet-bi-${report.unit.code}.xlsx`, await equipmentXlsx(report, ctx.now()));
+      if (req.query.format === 'pdf') return sendPdf(reply, `trang-thiet-bi-${report.unit.code}.pdf`, await equipmentPdf(report, await reportIssuer(ctx, report.unit), ctx.now()));
+      return report;
     },
   );
 

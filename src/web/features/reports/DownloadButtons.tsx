@@ -1,21 +1,44 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { settlementExportUrl } from '../../api/endpoints';
-import type { ReportGroupBy } from '../../api/types';
+import { registerReportExportUrl, settlementExportUrl } from '../../api/endpoints';
+import type { ReportFormat, ReportGroupBy } from '../../api/types';
 import { IconDownload } from '../../components/icons';
 import type { PeriodChoice } from './report-period';
 
-interface DownloadButtonsProps {
-  unit: string;
-  period: PeriodChoice;
-  groupBy: ReportGroupBy;
-  disabled?: boolean;
-}
+type DownloadButtonsProps = { unit: string; disabled?: boolean } & (
+  | { report?: 'settlement'; period: PeriodChoice; groupBy: ReportGroupBy }
+  | { report: 'consultations'; period: PeriodChoice }
+  | { report: 'staffing' | 'equipment' }
+);
 
-/** Biểu II.06a as XLSX and PDF, computed by the server from the same facts as the screen. */
-export function DownloadButtons({ unit, period, groupBy, disabled }: DownloadButtonsProps) {
+/**
+ * A report as XLSX and PDF, computed by the server from the same facts as the screen: Biểu II.06a
+ * (the default, test ids `download-xlsx` / `download-pdf`) or the staffing, consultations and
+ * equipment reports (`<report>-download-xlsx` / `<report>-download-pdf`).
+ */
+export function DownloadButtons(props: DownloadButtonsProps) {
   const { t } = useTranslation('reports');
-  const query = { unit, from: period.from, to: period.to, groupBy };
+  const { unit, disabled } = props;
+  const report = props.report ?? 'settlement';
+  const href = (format: ReportFormat) => {
+    if (props.report === undefined || props.report === 'settlement') {
+      return settlementExportUrl(
+        { unit, from: props.period.from, to: props.period.to, groupBy: props.groupBy },
+        format,
+      );
+    }
+    if (props.report === 'consultations') {
+      return registerReportExportUrl(
+        'consultations',
+        { unit, from: props.period.from, to: props.period.to },
+        format,
+      );
+    }
+    return registerReportExportUrl(props.report, { unit }, format);
+  };
+  const testId = (format: ReportFormat) =>
+    report === 'settlement' ? `download-${format}` : `${report}-download-${format}`;
+  const title = t(`${report}.title`);
   const common = {
     component: 'a' as const,
     size: 'sm' as const,
@@ -26,15 +49,22 @@ export function DownloadButtons({ unit, period, groupBy, disabled }: DownloadBut
   };
   return (
     <Group gap="xs" wrap="wrap">
-      <Button {...common} href={settlementExportUrl(query, 'xlsx')} download data-testid="download-xlsx">
+      <Button
+        {...common}
+        href={href('xlsx')}
+        download
+        aria-label={t('download.xlsxOf', { title })}
+        data-testid={testId('xlsx')}
+      >
         {t('settlement.downloadXlsx')}
       </Button>
       <Button
         {...common}
-        href={settlementExportUrl(query, 'pdf')}
+        href={href('pdf')}
         target="_blank"
         rel="noopener"
-        data-testid="download-pdf"
+        aria-label={t('download.pdfOf', { title })}
+        data-testid={testId('pdf')}
       >
         {t('settlement.downloadPdf')}
       </Button>

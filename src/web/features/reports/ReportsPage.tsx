@@ -144,9 +144,27 @@ function Reports({ me }: { me: Me }) {
             )}
           </Section>
 
-          <ConsultationsPanel unit={scope.unit} period={choice} enabled={!error} />
-          <StaffingPanel unit={scope.unit} />
-          <EquipmentPanel unit={scope.unit} />
+          <ConsultationsPanel
+            unit={scope.unit}
+            period={choice}
+            enabled={!error}
+            actions={
+              <DownloadButtons
+                report="consultations"
+                unit={scope.unit}
+                period={choice}
+                disabled={Boolean(error)}
+              />
+            }
+          />
+          <StaffingPanel
+            unit={scope.unit}
+            actions={<DownloadButtons report="staffing" unit={scope.unit} />}
+          />
+          <EquipmentPanel
+            unit={scope.unit}
+            actions={<DownloadButtons report="equipment" unit={scope.unit} />}
+          />
         </>
       )}
     </Stack>
