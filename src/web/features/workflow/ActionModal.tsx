@@ -125,7 +125,6 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
               nothingFoundMessage={t('modal.assigneeNone')}
               error={errors.assignee ?? (staff.isError ? t('modal.assigneeLoadFailed') : undefined)}
               disabled={staff.isPending}
-              comboboxProps={{ withinPortal: true }}
               data-testid="action-assignee"
             />
           ) : null}
