@@ -139,5 +139,7 @@ describe.each(databaseKinds())('workflow assistance on %s', (kind) => {
     // No English words, no raw codes or ISO timestamps leak into what officers read.
     expect(text).not.toMatch(/\b(working|days?|hours?|minutes?|received|due|pause[ds]?|supplement|payment|from|until|skipped|limit|same_day|calendar|null|undefined|NaN)\b/i);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    // The catalogue's time-limit text ends with its own full stop: never doubled.
+    expect(text).not.toMatch(/[^.]\.\.(?!\.)/);
   });
 });

@@ -46,7 +46,7 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
   const apology = row.apology as { reason?: string; newDueAt?: string; approvedAt?: string; approvedBy?: string } | null;
   const hours = cal.hours;
   const lines = [
-    `Tiếp nhận lúc ${fmt(row.receivedAt)}; thời hạn giải quyết: ${limit.text}.`,
+    `Tiếp nhận lúc ${fmt(row.receivedAt)}; thời hạn giải quyết: ${limit.text.replace(/[\s.;]+$/, '')}.`,
     `Giờ làm việc: ${hours.amStart}–${hours.amEnd} và ${hours.pmStart}–${hours.pmEnd}; thủ tục trong ngày tiếp nhận sau ${hours.sameDayCutoff} trả vào ngày làm việc tiếp theo.`,
     `Bắt đầu tính từ ${fmt(base.startAt)}; hẹn trả ban đầu ${fmt(row.dueAtOriginal)}.`,
     ...base.skipped.map((s) => `Không tính ngày ${s.date.split('-').reverse().join('/')}: ${s.reason}.`),
