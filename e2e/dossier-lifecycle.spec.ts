@@ -7,6 +7,7 @@ import { E2E_PASSWORD, shot } from './support.ts';
 
 const UNIT = '28693';
 const PROCEDURE = '1.004873'; // Cấp Giấy xác nhận tình trạng hôn nhân: 03 ngày làm việc
+const SPECIALIST_NAME = 'Đặng Thị Mỹ Linh'; // specialist.tan-thoi in the demo seed
 const RESULT_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
@@ -88,6 +89,7 @@ test('a dossier goes from the counter through appraisal and approval back to the
     const row = page.locator(`[data-testid="queue-row"][data-code="${code}"]`);
     await expect(row).toBeVisible();
     await expect(row.getByTestId('queue-deadline')).toHaveAttribute('data-state', 'on_track');
+    await expect(row.getByTestId('queue-procedure')).toContainText('tình trạng hôn nhân');
     await shot(page, project, 'lifecycle-01-reception-queues');
     await row.getByTestId('queue-link').click();
     await expect(page.getByTestId('dossier-status')).toHaveText('Được tiếp nhận');
@@ -96,15 +98,35 @@ test('a dossier goes from the counter through appraisal and approval back to the
     await expect(page.getByTestId('dossier-step')).toContainText('Thẩm định, xử lý hồ sơ');
   });
 
-  await test.step('specialist opens it from "mine" and requests a supplement', async () => {
+  await test.step('specialist opens it from "mine" at phone width, assigns it by name and requests a supplement', async () => {
     const page = specialist.page;
-    await page.getByTestId('nav-queues').click();
+    await page.setViewportSize({ width: 360, height: 780 });
+    // The navigation is behind the burger menu at this width.
+    await page.goto('/ho-so');
     await expect(page.getByTestId('queue-tab-mine')).toHaveAttribute('aria-selected', 'true');
     const row = page.locator(`[data-testid="queue-row"][data-code="${code}"]`);
     await expect(row).toBeVisible();
-    await shot(page, project, 'lifecycle-02-specialist-queues');
+    await expect(row.getByTestId('queue-procedure')).toContainText('tình trạng hôn nhân');
+    await shot(page, project, 'lifecycle-02-specialist-queues-360');
     await row.getByTestId('queue-link').click();
     await expect(page.getByTestId('dossier-code')).toHaveText(code);
+
+    // The picker lists the commune's specialists as "Họ tên (username)" and searches by name.
+    await page.getByTestId('action-assign').click();
+    const picker = page.getByTestId('action-assignee');
+    await expect(picker).toBeEnabled();
+    await picker.click();
+    await picker.fill('my linh');
+    const option = page.getByRole('option', { name: `${SPECIALIST_NAME} (specialist.tan-thoi)` });
+    await expect(option).toBeVisible();
+    await expect(page.getByRole('option')).toHaveCount(1);
+    await shot(page, project, 'lifecycle-02b-assign-picker-360');
+    await option.click();
+    await expect(picker).toHaveValue(`${SPECIALIST_NAME} (specialist.tan-thoi)`);
+    await page.getByTestId('action-submit').click();
+    await expect(page.getByTestId('action-form')).toHaveCount(0);
+    await expect(page.getByTestId('dossier-assignee')).toHaveText('specialist.tan-thoi');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByTestId('action-request_supplement').click();
     await page.getByTestId('action-reason').fill('Tờ khai chưa ghi mục đích sử dụng Giấy xác nhận');
@@ -191,7 +213,16 @@ test('a dossier goes from the counter through appraisal and approval back to the
     await page.getByTestId('action-submit').click();
     await expect(page.getByTestId('action-form')).toHaveCount(0);
     await expect(page.getByTestId('dossier-status')).toHaveText('Đã xử lý xong');
-    await expect(page.getByTestId('dossier-result')).toHaveText('giay-xac-nhan-tthn.pdf');
+    const result = page.getByTestId('dossier-result');
+    await expect(result).toHaveText('giay-xac-nhan-tthn.pdf');
+    await expect(result).toHaveAttribute('href', `/api/v1/dossiers/${code}/result`);
+    const [download] = await Promise.all([page.waitForEvent('download'), result.click()]);
+    expect(download.suggestedFilename()).toBe('giay-xac-nhan-tthn.pdf');
+    const file = await page.request.get(`/api/v1/dossiers/${code}/result`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await shot(page, project, 'lifecycle-05b-result-issued');
   });
 
   await test.step('reception returns the result; the history and the control slip show every step', async () => {
@@ -202,6 +233,12 @@ test('a dossier goes from the counter through appraisal and approval back to the
     });
     await expect(page.getByTestId('dossier-status')).toHaveText('Đã trả kết quả');
     await expect(page.getByTestId('dossier-deadline')).toHaveAttribute('data-state', /early|on_time/);
+    // Reception downloads the result it hands over.
+    const result = await page.request.get(
+      (await page.getByTestId('dossier-result').getAttribute('href')) ?? '',
+    );
+    expect(result.status()).toBe(200);
+    expect((await result.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     const actions = await page
       .getByTestId('timeline-item')
@@ -209,6 +246,7 @@ test('a dossier goes from the counter through appraisal and approval back to the
     expect(actions).toEqual([
       'intake',
       'transfer',
+      'assign',
       'request_supplement',
       'supplement_received',
       'complete_step',

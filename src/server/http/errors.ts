@@ -34,6 +34,7 @@ export type AppErrorCode =
   | 'DOSSIER_CONFLICT'
   | 'ASSIGNEE_INVALID'
   | 'RESULT_FILE_REQUIRED'
+  | 'RESULT_NOT_FOUND'
   | 'NEW_DUE_INVALID'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
@@ -77,6 +78,7 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   DOSSIER_CONFLICT: { status: 409, title: 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại' },
   ASSIGNEE_INVALID: { status: 422, title: 'Cán bộ được phân công không hợp lệ' },
   RESULT_FILE_REQUIRED: { status: 422, title: 'Cần đính kèm tệp kết quả giải quyết' },
+  RESULT_NOT_FOUND: { status: 404, title: 'Hồ sơ chưa có tệp kết quả giải quyết' },
   NEW_DUE_INVALID: { status: 422, title: 'Ngày hẹn trả mới không hợp lệ' },
   NOT_FOUND: { status: 404, title: 'Không tìm thấy địa chỉ yêu cầu' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },

@@ -28,11 +28,13 @@ import type {
   StaffingReport,
   StaffInput,
   StaffMember,
+  StepRole,
   TimelineEvent,
   TrainingInput,
   TrainingRecord,
   TrackResult,
   Unit,
+  UnitUser,
 } from './types';
 
 const V1 = '/api/v1';
@@ -85,6 +87,10 @@ export const api = {
   queue: (queue: QueueName, signal?: AbortSignal) =>
     apiRequest<QueueResponse>(`${V1}/queues/${queue}`, { signal }),
 
+  /** Active staff of the user's own commune, optionally of one role (the assignee picker). */
+  staff: (role: StepRole | undefined, signal?: AbortSignal) =>
+    apiRequest<UnitUser[]>(`${V1}/users`, { query: { role }, signal }),
+
   myTasks: (signal?: AbortSignal) => apiRequest<FollowUpTask[]>(`${V1}/tasks/mine`, { signal }),
 
   completeTask: (id: string) =>
@@ -94,6 +100,11 @@ export const api = {
 /** Where the receipt-and-appointment slip of a dossier is downloaded. */
 export function receiptUrl(code: string): string {
   return `${V1}/dossiers/${encodeURIComponent(code)}/receipt.pdf`;
+}
+
+/** Where the result file the leader issued is downloaded (staff of the dossier's commune). */
+export function dossierResultUrl(code: string): string {
+  return `${V1}/dossiers/${encodeURIComponent(code)}/result`;
 }
 
 /** Official documents of a dossier besides the receipt (docs/API.md "Lifecycle"). */

@@ -267,6 +267,8 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface QueueItem {
   code: string;
   procedureCode: string;
+  /** Name in the commune's catalogue; null when the procedure is no longer listed. */
+  procedureName: string | null;
   applicantName: string;
   status: number;
   statusName: string;
@@ -275,6 +277,13 @@ export interface QueueItem {
   receivedAt: string;
   dueAt: string;
   deadlineState: DeadlineState | null;
+}
+
+/** An active officer of the signed-in user's own commune (GET /api/v1/users). */
+export interface UnitUser {
+  username: string;
+  fullName: string;
+  roles: string[];
 }
 
 export interface QueueResponse {

@@ -50,3 +50,12 @@ export async function findSessionUser(db: Executor, tokenHash: string, now: Date
     .limit(1);
   return rows[0];
 }
+
+/** Active staff of one commune (optionally of one role), by name; only what a picker shows. */
+export async function listUnitStaff(db: Executor, unitCode: string, role?: (typeof users.$inferSelect)['role']) {
+  return db
+    .select({ username: users.username, fullName: users.fullName, role: users.role })
+    .from(users)
+    .where(and(eq(users.unitCode, unitCode), eq(users.isActive, true), role ? eq(users.role, role) : undefined))
+    .orderBy(users.fullName, users.username);
+}

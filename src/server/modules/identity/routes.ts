@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { listUnitStaff } from './repository.ts';
 import { authenticate, login, logout } from './service.ts';
 import { type AuthUser, ROLES } from './types.ts';
 
@@ -15,6 +17,14 @@ const MeSchema = z
     unit: z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'commune']) }).nullable(),
   })
   .meta({ id: 'Me' });
+
+const StaffMemberSchema = z
+  .object({
+    username: z.string(),
+    fullName: z.string(),
+    roles: z.array(z.enum(ROLES)),
+  })
+  .meta({ id: 'StaffMember' });
 
 function presentMe(u: AuthUser): z.infer<typeof MeSchema> {
   return {
@@ -60,5 +70,28 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/v1/auth/me',
     { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập', response: { 200: MeSchema, 401: ProblemSchema } } },
     async (req) => presentMe(await requireUser(ctx, req)),
+  );
+  r.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Cán bộ đang làm việc của xã mình (để chọn người được phân công)',
+        description: 'Chỉ cán bộ của xã trả về danh sách người của chính xã đó; hỏi xã khác → 403 FORBIDDEN. Tài khoản đã khóa không được liệt kê.',
+        querystring: z.object({
+          unit: z.string().regex(/^\d{5}$/).optional().describe('Mã xã; mặc định là xã của người dùng'),
+          role: z.enum(['reception', 'specialist', 'leader']).optional(),
+        }),
+        response: { 200: z.array(StaffMemberSchema), 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (req, reply) => {
+      const user = await requireUser(ctx, req);
+      if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Danh sách cán bộ dành cho cán bộ của xã');
+      if (req.query.unit && req.query.unit !== user.scope.unitCode) throw new AppError('FORBIDDEN', 'Chỉ xem được cán bộ của xã mình');
+      const rows = await listUnitStaff(ctx.db, user.scope.unitCode, req.query.role);
+      reply.header('cache-control', 'private, no-store');
+      return rows.map((u) => ({ username: u.username, fullName: u.fullName, roles: [u.role] }));
+    },
   );
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { dossierPauses, dossierSteps, dossiers, outbox, users } from '../../db/schema.ts';
+import { dossierFiles, dossierPauses, dossierSteps, dossiers, outbox, users } from '../../db/schema.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
@@ -105,7 +105,19 @@ export async function listQueue(
   limit: number,
 ) {
   return db
-    .select()
+    .select({
+      code: dossiers.code,
+      procedureCode: dossiers.procedureCode,
+      applicantName: dossiers.applicantName,
+      status: dossiers.status,
+      subState: dossiers.subState,
+      stepIndex: dossiers.stepIndex,
+      // Only the current step's name from the workflow; the time limit only for dossiers without a stored workflow.
+      stepName: sql<string | null>`${dossiers.workflow} -> (${dossiers.stepIndex}::int) ->> 'name'`,
+      timeLimit: sql<{ amount: number; unit: string; text: string } | null>`CASE WHEN ${dossiers.workflow} IS NULL THEN ${dossiers.timeLimit} END`,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+    })
     .from(dossiers)
     .where(
       and(
@@ -126,3 +138,13 @@ export async function listQueue(
     .limit(limit);
 }
 
+
+/** One stored file of a dossier (scan or result), without its bytes. */
+export async function getDossierFile(db: Executor, unitCode: string, code: string, id: string) {
+  const rows = await db
+    .select()
+    .from(dossierFiles)
+    .where(and(eq(dossierFiles.unitCode, unitCode), eq(dossierFiles.dossierCode, code), eq(dossierFiles.id, id)))
+    .limit(1);
+  return rows[0];
+}

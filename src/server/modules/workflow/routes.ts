@@ -10,7 +10,7 @@ import { DossierSchema } from '../dossiers/schemas.ts';
 import { ActionBodySchema } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
 import { apologyPdf, controlSlipPdf, refusalSlipPdf, stopNoticePdf, supplementSlipPdf, trackingBookPdf } from './documents.ts';
-import { explainDue, QUEUES, timeline, workQueue } from './views.ts';
+import { attachmentDisposition, explainDue, QUEUES, resultFile, timeline, workQueue } from './views.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(60) });
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -127,6 +127,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
               z.object({
                 code: z.string(),
                 procedureCode: z.string(),
+                procedureName: z.string().nullable().describe('Tên thủ tục theo danh mục của xã; null khi thủ tục không còn trong danh mục'),
                 applicantName: z.string(),
                 status: z.number().int(),
                 statusName: z.string(),
@@ -163,6 +164,28 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     );
   }
+  r.get(
+    '/api/v1/dossiers/:code/result',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Tải tệp kết quả giải quyết hồ sơ (do lãnh đạo đính kèm khi ký, ban hành)',
+        description: 'Chỉ người dùng được xem hồ sơ; hồ sơ của xã khác → 404 DOSSIER_NOT_FOUND; chưa có kết quả → 404 RESULT_NOT_FOUND.',
+        params: CodeParam,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+      },
+    },
+    async (req, reply) => {
+      const file = await resultFile(ctx, await requireUser(ctx, req), req.params.code);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', attachmentDisposition(file.fileName))
+        .header('content-length', file.bytes.length)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
+  );
   r.get(
     '/api/v1/tracking-book.pdf',
     {

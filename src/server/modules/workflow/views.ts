@@ -1,14 +1,15 @@
-import { dueForTimeLimit } from '../../../domain/calendar/time-limit.ts';
+import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { addDays, vnDateOf, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import { type NationalStatus, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { deadlineState } from '../../../domain/lifecycle/timeliness.ts';
 import { TRANSITIONS, type Action } from '../../../domain/lifecycle/transitions.ts';
+import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import { listEvents } from '../audit/repository.ts';
 import type { AuthUser } from '../identity/types.ts';
 import * as repo from './repository.ts';
-import { DUE_SOON_MINUTES, dossierUnit, stepsOf } from './service.ts';
+import { DUE_SOON_MINUTES, dossierUnit } from './service.ts';
 
 const EVENT_LABELS: Record<string, string> = { intake: 'Tiếp nhận hồ sơ tại quầy' };
 
@@ -45,7 +46,7 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
   const apology = row.apology as { reason?: string; newDueAt?: string; approvedAt?: string; approvedBy?: string } | null;
   const hours = cal.hours;
   const lines = [
-    `Tiếp nhận lúc ${fmt(row.receivedAt)}; thời hạn giải quyết: ${limit.text}.`,
+    `Tiếp nhận lúc ${fmt(row.receivedAt)}; thời hạn giải quyết: ${limit.text.replace(/[\s.;]+$/, '')}.`,
     `Giờ làm việc: ${hours.amStart}–${hours.amEnd} và ${hours.pmStart}–${hours.pmEnd}; thủ tục trong ngày tiếp nhận sau ${hours.sameDayCutoff} trả vào ngày làm việc tiếp theo.`,
     `Bắt đầu tính từ ${fmt(base.startAt)}; hẹn trả ban đầu ${fmt(row.dueAtOriginal)}.`,
     ...base.skipped.map((s) => `Không tính ngày ${s.date.split('-').reverse().join('/')}: ${s.reason}.`),
@@ -76,6 +77,28 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
     deadlineState: row.processingEndedAt ? null : deadlineState(cal, ctx.now(), row.dueAt, DUE_SOON_MINUTES),
     explanation: lines,
   };
+}
+
+/** The result file the leader issued, with its stored bytes; only for users who may see the dossier. */
+export async function resultFile(ctx: AppContext, user: AuthUser, code: string) {
+  const unit = await dossierUnit(ctx, user, code);
+  const row = await repo.getDossierRow(ctx.db, unit.code, code);
+  if (!row) throw new AppError('DOSSIER_NOT_FOUND');
+  const fileId = (row.result as { fileId?: string } | null)?.fileId;
+  const file = fileId ? await repo.getDossierFile(ctx.db, unit.code, code, fileId) : undefined;
+  if (!file) throw new AppError('RESULT_NOT_FOUND');
+  return { fileName: file.fileName, contentType: file.contentType, size: file.size, bytes: await ctx.files.get(file.storageKey) };
+}
+
+/** Content-Disposition for a download: an ASCII fallback name and the exact UTF-8 name (RFC 6266). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 function fmt(d: Date): string {
@@ -115,17 +138,23 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
   }
   const hasMore = rows.length > QUEUE_LIMIT;
   rows = rows.slice(0, QUEUE_LIMIT);
+  const catalog = ctx.services.catalog;
+  const procedureNames = new Map<string, string | null>();
+  for (const r of rows) {
+    if (!procedureNames.has(r.procedureCode)) procedureNames.set(r.procedureCode, (await catalog.find(unitCode, r.procedureCode))?.record.name ?? null);
+  }
   const items = rows
     .map((r) => ({ r, state: deadlineState(cal, now, r.dueAt, DUE_SOON_MINUTES) }))
     .filter(({ state }) => queue !== 'due_soon' || state === 'due_soon')
     .map(({ r, state }) => ({
       code: r.code,
       procedureCode: r.procedureCode,
+      procedureName: procedureNames.get(r.procedureCode) ?? null,
       applicantName: r.applicantName,
       status: r.status,
       statusName: statusName(r.status as NationalStatus),
       subState: r.subState,
-      step: stepsOf(r)[r.stepIndex]?.name ?? null,
+      step: r.stepName ?? (r.timeLimit ? defaultWorkflow(r.timeLimit as TimeLimit)[r.stepIndex]?.name : undefined) ?? null,
       receivedAt: r.receivedAt.toISOString(),
       dueAt: r.dueAt.toISOString(),
       deadlineState: r.status === 9 ? null : state,

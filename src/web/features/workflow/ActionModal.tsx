@@ -1,10 +1,13 @@
 import {
   Button,
+  type ComboboxItem,
   FileButton,
   Group,
   Input,
   Modal,
+  type OptionsFilter,
   Radio,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -13,15 +16,16 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { matchesSearch } from '../../../domain/text/fold.ts';
 import { isApiProblem } from '../../api/client';
-import type { AvailableAction, Dossier } from '../../api/types';
+import type { AvailableAction, Dossier, StepRole } from '../../api/types';
 import { IconPaperclip } from '../../components/icons';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { formatDateTime } from '../../lib/datetime';
 import { ATTACHMENT_TYPES } from '../dossiers/intake-form';
 import { type ActionErrors, initialActionValues, toActionRequest, validateAction } from './action-form';
 import { MissingItemsField } from './MissingItemsField';
-import { usePerformAction } from './use-workflow';
+import { usePerformAction, useStaff } from './use-workflow';
 import { WorkflowProblemAlert } from './WorkflowProblemAlert';
 import { actionLabel, fieldsFor, isDestructive, vietnamLocalToIso } from './workflow-model';
 
@@ -36,6 +40,10 @@ interface ActionModalProps {
   onConflict: (error: unknown) => void;
 }
 
+/** Officers are found by name or username typed with or without tone marks ("my linh" finds "Mỹ Linh"). */
+const foldedSearch: OptionsFilter = ({ options, search }) =>
+  (options as ComboboxItem[]).filter((option) => matchesSearch(`${option.label} ${option.value}`, search));
+
 /** Asks for what one lifecycle action needs (reason, assignee, items, new date, result file) and sends it. */
 export function ActionModal({ dossier, available, version, onClose, onDone, onConflict }: ActionModalProps) {
   const { t } = useTranslation('workflow');
@@ -48,6 +56,13 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
   const newDueIso = vietnamLocalToIso(values.newDueAt);
   const newDuePreview = newDueIso ? formatDateTime(newDueIso) : '';
   const label = actionLabel(t, available.action, available.label);
+  // Only officers holding the current step's role can be assigned to it.
+  const stepRole = dossier.step?.role as StepRole | undefined;
+  const staff = useStaff(stepRole, fields.assignee);
+  const staffOptions = (staff.data ?? []).map((u) => ({
+    value: u.username,
+    label: `${u.fullName} (${u.username})`,
+  }));
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
     // A corrected field stops showing its old error.
@@ -97,15 +112,19 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
             {t('modal.intro', { code: dossier.code })}
           </Text>
           {fields.assignee ? (
-            <TextInput
+            <Select
               label={t('modal.assignee')}
               description={t('modal.assigneeHint')}
+              placeholder={staff.isPending ? t('modal.assigneeLoading') : t('modal.assigneePlaceholder')}
               required
-              autoCapitalize="none"
-              spellCheck={false}
-              value={values.assignee}
-              onChange={(e) => set('assignee', e.currentTarget.value)}
-              error={errors.assignee}
+              searchable
+              filter={foldedSearch}
+              data={staffOptions}
+              value={values.assignee || null}
+              onChange={(value) => set('assignee', value ?? '')}
+              nothingFoundMessage={t('modal.assigneeNone')}
+              error={errors.assignee ?? (staff.isError ? t('modal.assigneeLoadFailed') : undefined)}
+              disabled={staff.isPending}
               data-testid="action-assignee"
             />
           ) : null}

@@ -1,7 +1,8 @@
-import { Badge, Divider, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Divider, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dossierResultUrl } from '../../api/endpoints';
 import type { Dossier } from '../../api/types';
 import { formatDateTime } from '../../lib/datetime';
 import { timeLimitLabel } from '../catalog/time-limit-label';
@@ -70,8 +71,17 @@ export function ProcessingFacts({ dossier }: { dossier: Dossier }) {
           <Fact label={t('dossier.processingEndedAt')}>{formatDateTime(dossier.processingEndedAt)}</Fact>
         ) : null}
         {dossier.result ? (
-          <Fact label={t('dossier.result')} testId="dossier-result">
-            {dossier.result.fileName}
+          <Fact label={t('dossier.result')}>
+            <Anchor
+              href={dossierResultUrl(dossier.code)}
+              download={dossier.result.fileName}
+              size="sm"
+              fw={500}
+              title={t('dossier.resultDownload', { name: dossier.result.fileName })}
+              data-testid="dossier-result"
+            >
+              {dossier.result.fileName}
+            </Anchor>
           </Fact>
         ) : null}
         {dossier.returnedAt ? (

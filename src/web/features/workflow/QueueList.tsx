@@ -46,6 +46,21 @@ function Stage({ item }: { item: QueueItem }) {
   );
 }
 
+/** The procedure's name from the commune's catalogue, under the applicant; the code when the name is unknown. */
+function ProcedureName({ item }: { item: QueueItem }) {
+  return (
+    <Text
+      size="xs"
+      c="dimmed"
+      lineClamp={2}
+      title={item.procedureName ?? item.procedureCode}
+      data-testid="queue-procedure"
+    >
+      {item.procedureName ?? item.procedureCode}
+    </Text>
+  );
+}
+
 function MobileCards({ items }: { items: QueueItem[] }) {
   const { t } = useTranslation('workflow');
   return (
@@ -59,6 +74,7 @@ function MobileCards({ items }: { items: QueueItem[] }) {
           <Text size="sm" fw={600} mt={4}>
             {item.applicantName}
           </Text>
+          <ProcedureName item={item} />
           <Stage item={item} />
           <Text size="xs" c="dimmed" mt={4}>
             {t('queues.received')}: {formatDateTime(item.receivedAt)}
@@ -109,6 +125,7 @@ export function QueueList({ queue, items }: { queue: QueueName; items: QueueItem
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{item.applicantName}</Text>
+                <ProcedureName item={item} />
               </Table.Td>
               <Table.Td>
                 <Stage item={item} />

@@ -1,6 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
-import type { ActionRequest, QueueName } from '../../api/types';
+import type { ActionRequest, QueueName, StepRole } from '../../api/types';
 
 export const workflowKeys = {
   dossier: (code: string) => ['dossiers', 'detail', code] as const,
@@ -81,5 +81,15 @@ export function useCompleteTask() {
   return useMutation({
     mutationFn: (id: string) => api.completeTask(id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: workflowKeys.tasks }),
+  });
+}
+
+/** Officers of the user's own commune with a role, for the assignee picker; fetched only while it is shown. */
+export function useStaff(role: StepRole | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['staff', role ?? 'all'] as const,
+    queryFn: ({ signal }) => api.staff(role, signal),
+    enabled,
+    staleTime: 5 * 60_000,
   });
 }
