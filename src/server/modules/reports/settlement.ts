@@ -1,8 +1,8 @@
-import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DossierFacts } from '../../../domain/reports/facts.ts';
-import { index766 } from '../../../domain/reports/index-766.ts';
+import { type IndicatorCounts, index766FromCounts } from '../../../domain/reports/index-766.ts';
 import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
-import { type SettlementRow, settlementReport } from '../../../domain/reports/settlement.ts';
+import { addCounts, emptyCounts, type SettlementRow, TOTAL_ROW_NAME } from '../../../domain/reports/settlement.ts';
 import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
 import type { Executor } from '../../db/client.ts';
 import { dossierFiles, dossiers, procedures } from '../../db/schema.ts';
@@ -10,12 +10,13 @@ import { dossierFiles, dossiers, procedures } from '../../db/schema.ts';
 export type ReportGroup = 'field' | 'sector' | 'procedure' | 'unit';
 
 /**
- * Facts of the dossiers that can count in a period: received before its end and not finished before
- * its start. The report arithmetic itself is the pure domain function, so screen, XLSX and PDF agree.
+ * Facts of every dossier of the communes, whole rows read into Node. The pure domain functions over
+ * these facts (`settlementReport`, `index766`) are the reference definition of the report;
+ * `settlementCounts` below computes the same figures in SQL and is what the routes use. Kept for the
+ * tests that hold the two together, and as the plain way to inspect one commune.
  */
-export async function loadFacts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<DossierFacts[]> {
+export async function loadFacts(db: Executor, unitCodes: string[], group: ReportGroup): Promise<DossierFacts[]> {
   if (unitCodes.length === 0) return [];
-  const { start, end } = periodInstants(period);
   const rows = await db
     .select({
       d: dossiers,
@@ -27,13 +28,7 @@ export async function loadFacts(db: Executor, unitCodes: string[], period: Repor
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.code, dossiers.procedureCode))
-    .where(
-      and(
-        inArray(dossiers.unitCode, unitCodes),
-        lt(dossiers.receivedAt, end),
-        or(isNull(dossiers.processingEndedAt), gte(dossiers.processingEndedAt, start)),
-      ),
-    );
+    .where(inArray(dossiers.unitCode, unitCodes));
   return rows.map(({ d, fieldName, sectorCode, sectorName, procedureName, attachments }) => ({
     code: d.code,
     unitCode: d.unitCode,
@@ -56,6 +51,115 @@ export async function loadFacts(db: Executor, unitCodes: string[], period: Repor
   }));
 }
 
+/** One group's counts as the SQL returns them (numbers arrive as strings from `pg`). */
+interface CountsRow {
+  code: string;
+  name: string;
+  online: number | string;
+  direct: number | string;
+  carried: number | string;
+  early: number | string;
+  on_time: number | string;
+  late: number | string;
+  withdrawn: number | string;
+  withdrawn_not_late: number | string;
+  within: number | string;
+  overdue: number | string;
+  digitised: number | string;
+}
+
+const GROUP_KEY: Record<ReportGroup, { code: SQL; name: SQL }> = {
+  field: { code: sql`d.field_code`, name: sql`p.field_name` },
+  sector: { code: sql`p.sector_code`, name: sql`p.sector_name` },
+  procedure: { code: sql`d.procedure_code`, name: sql`p.name` },
+  unit: { code: sql`d.unit_code`, name: sql`d.unit_code` },
+};
+
+/** Vietnamese calendar day (UTC+7, no daylight saving) of an instant, as a day number. */
+const vnDay = (t: SQL) => sql`floor((extract(epoch FROM ${t}) + 25200) / 86400)`;
+
+/**
+ * Biểu II.06a counts per group and the Index 766 counts, computed in the database: one row per group,
+ * the rules of `placeInPeriod` (src/domain/reports/placement.ts) written as SQL. Only the narrow
+ * columns are read and only a few rows per group come back. The property test
+ * settlement-sql.api.test.ts checks it against the domain functions over the same dossiers.
+ */
+export async function settlementCounts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<{ rows: SettlementRow[]; indicators: IndicatorCounts }> {
+  const indicators: IndicatorCounts = { processed: 0, onTime: 0, receivedOnline: 0, receivedInPeriod: 0, settled: 0, digitised: 0, dissatisfied: 0 };
+  if (unitCodes.length === 0) return { rows: [], indicators };
+  const b = periodInstants(period);
+  const start = sql`${b.start.toISOString()}::timestamptz`;
+  const end = sql`${b.end.toISOString()}::timestamptz`;
+  const key = GROUP_KEY[group];
+  // The WHERE clause keeps every dossier that can count (an end before the receipt is taken as the
+  // receipt time, and an open status ignores its end timestamp); the CASEs then place each one.
+  const result = await db.execute(sql`
+    WITH f AS (
+      SELECT ${key.code} AS code, ${key.name} AS name, d.unit_code, d.code AS dossier_code, d.channel, d.status,
+             d.received_at, coalesce(d.due_at_legal, d.due_at) AS due, d.supplement_requests, d.paused_at,
+             d.result IS NOT NULL AS has_result,
+             CASE WHEN d.status IN (9, 10) AND coalesce(d.processing_ended_at, d.returned_at) IS NOT NULL
+                    THEN greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at)
+                  WHEN d.status IN (7, 8) AND d.processing_ended_at IS NOT NULL
+                    THEN greatest(d.processing_ended_at, d.received_at) END AS ended
+      FROM dossiers d JOIN procedures p ON p.code = d.procedure_code
+      WHERE d.unit_code IN (${sql.join(unitCodes.map((u) => sql`${u}`), sql`, `)})
+        AND d.received_at < ${end} AND d.status NOT IN (1, 3)
+        AND (d.processing_ended_at IS NULL OR d.processing_ended_at >= ${start} OR d.received_at >= ${start} OR d.status NOT IN (7, 8, 9, 10))
+    ), placed AS (
+      SELECT f.*,
+             CASE WHEN received_at < ${start} THEN 'c' WHEN channel = 2 THEN 'o' ELSE 'd' END AS receipt,
+             CASE WHEN ended IS NULL OR ended >= ${end} THEN 'p' WHEN status IN (9, 10) THEN 's' ELSE 'w' END AS col,
+             (supplement_requests > 1 OR ended > due) AS late,
+             ${vnDay(sql`ended`)} < ${vnDay(sql`due`)} AS early,
+             (due >= ${end} OR (paused_at IS NOT NULL AND status IN (5, 6) AND paused_at < ${end} AND paused_at <= due)) AS within
+      FROM f
+      WHERE ended IS NULL OR ended >= ${start}
+    )
+    SELECT code, min(name) AS name,
+           count(*) FILTER (WHERE receipt = 'o') AS online,
+           count(*) FILTER (WHERE receipt = 'd') AS direct,
+           count(*) FILTER (WHERE receipt = 'c') AS carried,
+           count(*) FILTER (WHERE col = 's' AND NOT late AND early) AS early,
+           count(*) FILTER (WHERE col = 's' AND NOT late AND NOT early) AS on_time,
+           count(*) FILTER (WHERE col = 's' AND late) AS late,
+           count(*) FILTER (WHERE col = 'w') AS withdrawn,
+           count(*) FILTER (WHERE col = 'w' AND NOT late) AS withdrawn_not_late,
+           count(*) FILTER (WHERE col = 'p' AND within) AS within,
+           count(*) FILTER (WHERE col = 'p' AND NOT within) AS overdue,
+           count(*) FILTER (WHERE col = 's' AND has_result
+             AND (SELECT count(*) FROM (SELECT 1 FROM dossier_files df WHERE df.unit_code = placed.unit_code AND df.dossier_code = placed.dossier_code LIMIT 2) two) > 1) AS digitised
+    FROM placed
+    GROUP BY code`);
+  const rows: SettlementRow[] = [];
+  for (const r of (result as unknown as { rows: CountsRow[] }).rows) {
+    const n = (v: number | string) => Number(v);
+    const online = n(r.online);
+    const direct = n(r.direct);
+    const carried = n(r.carried);
+    const settled = { early: n(r.early), onTime: n(r.on_time), late: n(r.late) };
+    const inProcess = { withinTime: n(r.within), overdue: n(r.overdue) };
+    const withdrawn = n(r.withdrawn);
+    const received = online + direct + carried;
+    if (received === 0) continue;
+    rows.push({
+      key: { code: r.code, name: r.name },
+      received: { total: received, online, direct, carriedOver: carried },
+      settled: { total: settled.early + settled.onTime + settled.late, ...settled },
+      inProcess: { total: inProcess.withinTime + inProcess.overdue, ...inProcess },
+      withdrawnOrStopped: withdrawn,
+    });
+    indicators.processed += received;
+    indicators.onTime += settled.early + settled.onTime + n(r.withdrawn_not_late) + inProcess.withinTime;
+    indicators.receivedOnline += online;
+    indicators.receivedInPeriod += online + direct;
+    indicators.settled += settled.early + settled.onTime + settled.late;
+    indicators.digitised += n(r.digitised);
+  }
+  rows.sort((a, c) => (a.key.code < c.key.code ? -1 : a.key.code > c.key.code ? 1 : 0));
+  return { rows, indicators };
+}
+
 function presentRow(r: SettlementRow) {
   return {
     field: r.key,
@@ -68,16 +172,17 @@ function presentRow(r: SettlementRow) {
 
 /** Biểu II.06a for communes over a period, grouped by field (default), sector, procedure or unit. */
 export async function settlement(db: Executor, scope: { unit: { code: string; name: string }; communes: string[]; unitNames?: Record<string, string> }, period: ReportPeriod, group: ReportGroup) {
-  const facts = await loadFacts(db, scope.communes, period, group);
-  const report = settlementReport(facts, period, group === 'sector' ? 'field' : group, { unitNames: scope.unitNames });
+  const counted = await settlementCounts(db, scope.communes, period, group);
+  const rows = group === 'unit' ? counted.rows.map((r) => ({ ...r, key: { code: r.key.code, name: scope.unitNames?.[r.key.code] ?? r.key.code } })) : counted.rows;
+  const total: SettlementRow = { key: { code: '', name: TOTAL_ROW_NAME }, ...rows.reduce(addCounts, emptyCounts()) };
   return {
     unit: scope.unit,
     from: period.from,
     to: period.to,
     groupBy: group,
-    rows: report.rows.map(presentRow),
-    total: { received: report.total.received.total, settled: report.total.settled.total, inProcess: report.total.inProcess.total, withdrawnOrStopped: report.total.withdrawnOrStopped },
-    totalRow: presentRow(report.total),
-    indicators: index766(facts, period),
+    rows: rows.map(presentRow),
+    total: { received: total.received.total, settled: total.settled.total, inProcess: total.inProcess.total, withdrawnOrStopped: total.withdrawnOrStopped },
+    totalRow: presentRow(total),
+    indicators: index766FromCounts(counted.indicators),
   };
 }
