@@ -64,7 +64,15 @@ export interface IndicatorCounts {
 }
 
 function countsOf(placed: Placed): IndicatorCounts {
-  const c: IndicatorCounts = { processed: 0, onTime: 0, receivedOnline: 0, receivedInPeriod: 0, settled: 0, digitised: 0, dissatisfied: 0 };
+  const c: IndicatorCounts = {
+    processed: 0,
+    onTime: 0,
+    receivedOnline: 0,
+    receivedInPeriod: 0,
+    settled: 0,
+    digitised: 0,
+    dissatisfied: 0,
+  };
   for (const { f, p } of placed) {
     if (p.column === 'none') continue;
     c.processed++;

@@ -174,16 +174,14 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
   it('for every grouping, random dossiers around the bounds of a month, a day and a year', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc
-          .integer({ min: 0, max: PERIODS.length - 1 })
-          .chain((k) =>
-            fc.record({
-              k: fc.constant(k),
-              dossiers: fc.array(dossierArb(PERIODS[k] as ReportPeriod, procedures.length), {
-                maxLength: 25,
-              }),
+        fc.integer({ min: 0, max: PERIODS.length - 1 }).chain((k) =>
+          fc.record({
+            k: fc.constant(k),
+            dossiers: fc.array(dossierArb(PERIODS[k] as ReportPeriod, procedures.length), {
+              maxLength: 25,
             }),
-          ),
+          }),
+        ),
         async ({ k, dossiers }) => {
           const period = PERIODS[k] as ReportPeriod;
           await store(dossiers);
