@@ -53,6 +53,7 @@ export async function loadFacts(db: Executor, unitCodes: string[], group: Report
 
 /** One group's counts as the SQL returns them (numbers arrive as strings from `pg`). */
 interface CountsRow {
+  part: string;
   code: string;
   name: string;
   online: number | string;
@@ -84,9 +85,27 @@ const vnDay = (t: SQL) => sql`floor((extract(epoch FROM ${t}) + 25200) / 86400)`
  * columns are read and only a few rows per group come back. The property test
  * settlement-sql.api.test.ts checks it against the domain functions over the same dossiers.
  */
-export async function settlementCounts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<{ rows: SettlementRow[]; indicators: IndicatorCounts }> {
-  const indicators: IndicatorCounts = { processed: 0, onTime: 0, receivedOnline: 0, receivedInPeriod: 0, settled: 0, digitised: 0, dissatisfied: 0 };
-  if (unitCodes.length === 0) return { rows: [], indicators };
+export async function settlementCounts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<UnitCounts> {
+  return (await settlementCountsByUnit(db, unitCodes, period, group, false)).get('') ?? { rows: [], indicators: noIndicatorCounts() };
+}
+
+export interface UnitCounts {
+  rows: SettlementRow[];
+  indicators: IndicatorCounts;
+}
+
+export function noIndicatorCounts(): IndicatorCounts {
+  return { processed: 0, onTime: 0, receivedOnline: 0, receivedInPeriod: 0, settled: 0, digitised: 0, dissatisfied: 0 };
+}
+
+/**
+ * `settlementCounts` of each commune separately (`split`), in one statement: the province dashboard
+ * puts the communes side by side. Without `split` the only key is '' (all communes together).
+ * Communes in which no dossier counts are absent from the map.
+ */
+export async function settlementCountsByUnit(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup, split = true): Promise<Map<string, UnitCounts>> {
+  const out = new Map<string, UnitCounts>();
+  if (unitCodes.length === 0) return out;
   const b = periodInstants(period);
   const start = sql`${b.start.toISOString()}::timestamptz`;
   const end = sql`${b.end.toISOString()}::timestamptz`;
@@ -116,7 +135,7 @@ export async function settlementCounts(db: Executor, unitCodes: string[], period
       FROM f
       WHERE ended IS NULL OR ended >= ${start}
     )
-    SELECT code, min(name) AS name,
+    SELECT ${split ? sql`unit_code` : sql`''`} AS part, code, min(name) AS name,
            count(*) FILTER (WHERE receipt = 'o') AS online,
            count(*) FILTER (WHERE receipt = 'd') AS direct,
            count(*) FILTER (WHERE receipt = 'c') AS carried,
@@ -130,9 +149,14 @@ export async function settlementCounts(db: Executor, unitCodes: string[], period
            count(*) FILTER (WHERE col = 's' AND has_result
              AND (SELECT count(*) FROM (SELECT 1 FROM dossier_files df WHERE df.unit_code = placed.unit_code AND df.dossier_code = placed.dossier_code LIMIT 2) two) > 1) AS digitised
     FROM placed
-    GROUP BY code`);
-  const rows: SettlementRow[] = [];
+    GROUP BY ${split ? sql`unit_code, code` : sql`code`}`);
   for (const r of (result as unknown as { rows: CountsRow[] }).rows) {
+    let part = out.get(r.part);
+    if (!part) {
+      part = { rows: [], indicators: noIndicatorCounts() };
+      out.set(r.part, part);
+    }
+    const { rows, indicators } = part;
     const n = (v: number | string) => Number(v);
     const online = n(r.online);
     const direct = n(r.direct);
@@ -156,8 +180,8 @@ export async function settlementCounts(db: Executor, unitCodes: string[], period
     indicators.settled += settled.early + settled.onTime + settled.late;
     indicators.digitised += n(r.digitised);
   }
-  rows.sort((a, c) => (a.key.code < c.key.code ? -1 : a.key.code > c.key.code ? 1 : 0));
-  return { rows, indicators };
+  for (const { rows } of out.values()) rows.sort((a, c) => (a.key.code < c.key.code ? -1 : a.key.code > c.key.code ? 1 : 0));
+  return out;
 }
 
 function presentRow(r: SettlementRow) {
@@ -172,7 +196,11 @@ function presentRow(r: SettlementRow) {
 
 /** Biểu II.06a for communes over a period, grouped by field (default), sector, procedure or unit. */
 export async function settlement(db: Executor, scope: { unit: { code: string; name: string }; communes: string[]; unitNames?: Record<string, string> }, period: ReportPeriod, group: ReportGroup) {
-  const counted = await settlementCounts(db, scope.communes, period, group);
+  return presentSettlement(await settlementCounts(db, scope.communes, period, group), scope, period, group);
+}
+
+/** The report's API shape from counts already made. */
+export function presentSettlement(counted: UnitCounts, scope: { unit: { code: string; name: string }; unitNames?: Record<string, string> }, period: ReportPeriod, group: ReportGroup) {
   const rows = group === 'unit' ? counted.rows.map((r) => ({ ...r, key: { code: r.key.code, name: scope.unitNames?.[r.key.code] ?? r.key.code } })) : counted.rows;
   const total: SettlementRow = { key: { code: '', name: TOTAL_ROW_NAME }, ...rows.reduce(addCounts, emptyCounts()) };
   return {
