@@ -69,15 +69,15 @@ interface CountsRow {
   digitised: number | string;
 }
 
-const GROUP_KEY: Record<ReportGroup, { code: SQL; name: SQL }> = {
-  field: { code: sql`d.field_code`, name: sql`p.field_name` },
-  sector: { code: sql`p.sector_code`, name: sql`p.sector_name` },
-  procedure: { code: sql`d.procedure_code`, name: sql`p.name` },
-  unit: { code: sql`d.unit_code`, name: sql`d.unit_code` },
+const GROUP_KEY: Record<ReportGroup, { code: SQL; names: SQL }> = {
+  field: { code: sql`d.field_code`, names: sql`SELECT field_code AS code, min(field_name) AS name FROM procedures GROUP BY field_code` },
+  sector: { code: sql`p.sector_code`, names: sql`SELECT sector_code AS code, min(sector_name) AS name FROM procedures GROUP BY sector_code` },
+  procedure: { code: sql`d.procedure_code`, names: sql`SELECT code, name FROM procedures` },
+  unit: { code: sql`d.unit_code`, names: sql`SELECT NULL::text AS code, NULL::text AS name WHERE false` },
 };
 
-/** Vietnamese calendar day (UTC+7, no daylight saving) of an instant, as a day number. */
-const vnDay = (t: SQL) => sql`floor((extract(epoch FROM ${t}) + 25200) / 86400)`;
+/** Vietnamese calendar day (UTC+7, no daylight saving) of an instant (date arithmetic, no numeric). */
+const vnDay = (t: SQL) => sql`((${t} AT TIME ZONE 'UTC') + interval '7 hours')::date`;
 
 /**
  * Biểu II.06a counts per group and the Index 766 counts, computed in the database: one row per group,
@@ -114,44 +114,58 @@ export async function settlementCountsByUnit(db: Executor, unitCodes: string[], 
   // receipt time, and an open status ignores its end timestamp); the CASEs then place each one. The
   // main scan reads only columns of dossiers_report_idx, so PostgreSQL answers it from the index
   // alone; `result` (a jsonb) is looked up only for settled dossiers with two files or more.
+  const units = sql.join(unitCodes.map((u) => sql`${u}`), sql`, `);
+  // Digitised (Index 766 4.2): settled with a result and more files than the result file. The few
+  // dossiers with two files or more and a result are found by a join, not a lookup per row: per-row
+  // subqueries made the planner's estimate cross the JIT threshold (seconds of compilation).
   const result = await db.execute(sql`
     WITH f AS (
-      SELECT ${key.code} AS code, ${key.name} AS name, d.unit_code, d.code AS dossier_code, d.channel, d.status,
+      SELECT ${split ? sql`d.unit_code` : sql`''`} AS part, ${key.code} AS code, d.channel, d.status,
              d.received_at, coalesce(d.due_at_legal, d.due_at) AS due, d.supplement_requests, d.paused_at,
+             dig.dossier_code IS NOT NULL AS digitised,
              CASE WHEN d.status IN (9, 10) AND coalesce(d.processing_ended_at, d.returned_at) IS NOT NULL
                     THEN greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at)
                   WHEN d.status IN (7, 8) AND d.processing_ended_at IS NOT NULL
                     THEN greatest(d.processing_ended_at, d.received_at) END AS ended
-      FROM dossiers d JOIN procedures p ON p.code = d.procedure_code
-      WHERE d.unit_code IN (${sql.join(unitCodes.map((u) => sql`${u}`), sql`, `)})
+      FROM dossiers d
+      ${group === 'sector' ? sql`JOIN procedures p ON p.code = d.procedure_code` : sql``}
+      LEFT JOIN (
+        SELECT df.unit_code, df.dossier_code FROM dossier_files df
+        JOIN dossiers r ON r.unit_code = df.unit_code AND r.code = df.dossier_code AND r.result IS NOT NULL
+        WHERE df.unit_code IN (${units})
+        GROUP BY df.unit_code, df.dossier_code HAVING count(*) > 1
+      ) dig ON dig.unit_code = d.unit_code AND dig.dossier_code = d.code
+      WHERE d.unit_code IN (${units})
         AND d.received_at < ${end} AND d.status NOT IN (1, 3)
         AND (d.processing_ended_at IS NULL OR d.processing_ended_at >= ${start} OR d.received_at >= ${start} OR d.status NOT IN (7, 8, 9, 10))
     ), placed AS (
-      SELECT f.*,
-             CASE WHEN received_at < ${start} THEN 'c' WHEN channel = 2 THEN 'o' ELSE 'd' END AS receipt,
-             CASE WHEN ended IS NULL OR ended >= ${end} THEN 'p' WHEN status IN (9, 10) THEN 's' ELSE 'w' END AS col,
+      SELECT part, code, digitised,
+             -- receipt: 0 carried over, 1 online, 2 direct; col: 0 in process, 1 settled, 2 withdrawn/stopped
+             CASE WHEN received_at < ${start} THEN 0 WHEN channel = 2 THEN 1 ELSE 2 END AS receipt,
+             CASE WHEN ended IS NULL OR ended >= ${end} THEN 0 WHEN status IN (9, 10) THEN 1 ELSE 2 END AS col,
              (supplement_requests > 1 OR ended > due) AS late,
-             ${vnDay(sql`ended`)} < ${vnDay(sql`due`)} AS early,
+             (ended < ${end} AND ${vnDay(sql`ended`)} < ${vnDay(sql`due`)}) AS early,
              (due >= ${end} OR (paused_at IS NOT NULL AND status IN (5, 6) AND paused_at < ${end} AND paused_at <= due)) AS within
       FROM f
       WHERE ended IS NULL OR ended >= ${start}
+    ), counted AS (
+      SELECT part, code,
+             count(*) FILTER (WHERE receipt = 1) AS online,
+             count(*) FILTER (WHERE receipt = 2) AS direct,
+             count(*) FILTER (WHERE receipt = 0) AS carried,
+             count(*) FILTER (WHERE col = 1 AND NOT late AND early) AS early,
+             count(*) FILTER (WHERE col = 1 AND NOT late AND NOT early) AS on_time,
+             count(*) FILTER (WHERE col = 1 AND late) AS late,
+             count(*) FILTER (WHERE col = 2) AS withdrawn,
+             count(*) FILTER (WHERE col = 2 AND NOT late) AS withdrawn_not_late,
+             count(*) FILTER (WHERE col = 0 AND within) AS within,
+             count(*) FILTER (WHERE col = 0 AND NOT within) AS overdue,
+             count(*) FILTER (WHERE col = 1 AND digitised) AS digitised
+      FROM placed
+      GROUP BY part, code
     )
-    SELECT ${split ? sql`unit_code` : sql`''`} AS part, code, min(name) AS name,
-           count(*) FILTER (WHERE receipt = 'o') AS online,
-           count(*) FILTER (WHERE receipt = 'd') AS direct,
-           count(*) FILTER (WHERE receipt = 'c') AS carried,
-           count(*) FILTER (WHERE col = 's' AND NOT late AND early) AS early,
-           count(*) FILTER (WHERE col = 's' AND NOT late AND NOT early) AS on_time,
-           count(*) FILTER (WHERE col = 's' AND late) AS late,
-           count(*) FILTER (WHERE col = 'w') AS withdrawn,
-           count(*) FILTER (WHERE col = 'w' AND NOT late) AS withdrawn_not_late,
-           count(*) FILTER (WHERE col = 'p' AND within) AS within,
-           count(*) FILTER (WHERE col = 'p' AND NOT within) AS overdue,
-           count(*) FILTER (WHERE col = 's'
-             AND EXISTS (SELECT 1 FROM dossier_files df WHERE df.unit_code = placed.unit_code AND df.dossier_code = placed.dossier_code OFFSET 1)
-             AND EXISTS (SELECT 1 FROM dossiers r WHERE r.unit_code = placed.unit_code AND r.code = placed.dossier_code AND r.result IS NOT NULL)) AS digitised
-    FROM placed
-    GROUP BY ${split ? sql`unit_code, code` : sql`code`}`);
+    SELECT counted.*, coalesce(n.name, counted.code) AS name
+    FROM counted LEFT JOIN (${key.names}) n ON n.code = counted.code`);
   for (const r of (result as unknown as { rows: CountsRow[] }).rows) {
     let part = out.get(r.part);
     if (!part) {
