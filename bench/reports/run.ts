@@ -190,10 +190,14 @@ async function measure(
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 function printMeasured(title: string, m: Measured, target: number) {
   log(`${title}`);
-  log(`  report  p50 ${ms(m.report.p50)}  p95 ${ms(m.report.p95)}  max ${ms(m.report.max)}  (${m.report.count} requests)`);
+  log(
+    `  report  p50 ${ms(m.report.p50)}  p95 ${ms(m.report.p95)}  max ${ms(m.report.max)}  (${m.report.count} requests)`,
+  );
   log(`  floor   p50 ${ms(m.floor.p50)}  p95 ${ms(m.floor.p95)}  max ${ms(m.floor.max)}`);
   log(`  first request of each period: ${m.firstMs.map((x) => x.toFixed(0)).join(', ')} ms`);
-  log(`  ratio report/floor: p50 ${(m.report.p50 / m.floor.p50).toFixed(2)}, p95 ${(m.report.p95 / m.floor.p95).toFixed(2)}`);
+  log(
+    `  ratio report/floor: p50 ${(m.report.p50 / m.floor.p50).toFixed(2)}, p95 ${(m.report.p95 / m.floor.p95).toFixed(2)}`,
+  );
   log(`  dossiers counted (received.total, summed over periods): ${m.received.toLocaleString('en-US')}`);
   log(`  target p95 ≤ ${target} ms: ${m.report.p95 <= target ? 'met' : 'NOT MET'}`);
 }
@@ -241,9 +245,10 @@ async function main(): Promise<number> {
       )
     ).rows[0] as { total: string; province: string; latest: Date; size: string };
     const communes = (
-      await c.query<{ code: string }>(`SELECT code FROM units WHERE level = 'commune' AND parent_code = $1 ORDER BY code`, [
-        DEMO_PROVINCE,
-      ])
+      await c.query<{ code: string }>(
+        `SELECT code FROM units WHERE level = 'commune' AND parent_code = $1 ORDER BY code`,
+        [DEMO_PROVINCE],
+      )
     ).rows.map((x) => x.code);
     return { total: Number(r.total), province: Number(r.province), latest: r.latest, size: r.size, communes };
   });
@@ -266,16 +271,35 @@ async function main(): Promise<number> {
   cleanups.push(() => floorClient.end());
 
   log(`province month: ${months.map((p) => p.from.slice(0, 7)).join(', ')}; ${opts.rounds} rounds each`);
-  const province = await measure(server.url, provinceCookie, floorClient, months, opts.rounds, DEMO_PROVINCE, facts.communes);
+  const province = await measure(
+    server.url,
+    provinceCookie,
+    floorClient,
+    months,
+    opts.rounds,
+    DEMO_PROVINCE,
+    facts.communes,
+  );
   log(`national year ${year}: ${opts.nationalRounds} rounds`);
-  const nation = await measure(server.url, adminCookie, floorClient, national, opts.nationalRounds, 'all', null);
+  const nation = await measure(
+    server.url,
+    adminCookie,
+    floorClient,
+    national,
+    opts.nationalRounds,
+    'all',
+    null,
+  );
 
   const dashboard = new LatencyRecorder();
   for (const p of months) {
     const res = await timed(async () => {
-      const r = await fetch(`${server.url}/api/v1/reports/dashboard?province=${DEMO_PROVINCE}&from=${p.from}&to=${p.to}&active=false`, {
-        headers: { cookie: provinceCookie },
-      });
+      const r = await fetch(
+        `${server.url}/api/v1/reports/dashboard?province=${DEMO_PROVINCE}&from=${p.from}&to=${p.to}&active=false`,
+        {
+          headers: { cookie: provinceCookie },
+        },
+      );
       await r.text();
       if (r.status !== 200) throw new Error(`dashboard: HTTP ${r.status}`);
     });
@@ -283,11 +307,19 @@ async function main(): Promise<number> {
   }
 
   console.log('');
-  log(`dataset: ${facts.total.toLocaleString('en-US')} dossiers, ${facts.size}${generatedSeconds ? `, generated in ${generatedSeconds.toFixed(0)} s` : ''}`);
-  printMeasured(`province month (unit=${DEMO_PROVINCE}, ${months.length} months)`, province, TARGET_PROVINCE_P95_MS);
+  log(
+    `dataset: ${facts.total.toLocaleString('en-US')} dossiers, ${facts.size}${generatedSeconds ? `, generated in ${generatedSeconds.toFixed(0)} s` : ''}`,
+  );
+  printMeasured(
+    `province month (unit=${DEMO_PROVINCE}, ${months.length} months)`,
+    province,
+    TARGET_PROVINCE_P95_MS,
+  );
   printMeasured(`national year (unit=all, ${year})`, nation, TARGET_NATIONAL_P95_MS);
   const dash = dashboard.summary();
-  log(`province dashboard (all ${facts.communes.length} communes, one per month): p50 ${ms(dash.p50)}  max ${ms(dash.max)}`);
+  log(
+    `province dashboard (all ${facts.communes.length} communes, one per month): p50 ${ms(dash.p50)}  max ${ms(dash.max)}`,
+  );
 
   const summary = (m: Measured) => ({
     reportMs: { p50: m.report.p50, p95: m.report.p95, max: m.report.max, count: m.report.count },
@@ -302,23 +334,30 @@ async function main(): Promise<number> {
       bench: 'reports',
       dossiers: facts.total,
       database: facts.size,
-      province: { ...summary(province), targetP95Ms: TARGET_PROVINCE_P95_MS, met: province.report.p95 <= TARGET_PROVINCE_P95_MS },
-      national: { ...summary(nation), targetP95Ms: TARGET_NATIONAL_P95_MS, met: nation.report.p95 <= TARGET_NATIONAL_P95_MS },
+      province: {
+        ...summary(province),
+        targetP95Ms: TARGET_PROVINCE_P95_MS,
+        met: province.report.p95 <= TARGET_PROVINCE_P95_MS,
+      },
+      national: {
+        ...summary(nation),
+        targetP95Ms: TARGET_NATIONAL_P95_MS,
+        met: nation.report.p95 <= TARGET_NATIONAL_P95_MS,
+      },
       dashboardMs: { p50: dash.p50, max: dash.max },
     }),
   );
   return 0;
 }
 
-main()
-  .then(
-    async (code) => {
-      await cleanUp();
-      process.exit(code);
-    },
-    async (err: unknown) => {
-      console.error(err instanceof ServerStartError ? err.message : err);
-      await cleanUp();
-      process.exit(1);
-    },
-  );
+main().then(
+  async (code) => {
+    await cleanUp();
+    process.exit(code);
+  },
+  async (err: unknown) => {
+    console.error(err instanceof ServerStartError ? err.message : err);
+    await cleanUp();
+    process.exit(1);
+  },
+);
