@@ -42,20 +42,55 @@ function placements(
 
 type Placed = { f: DossierFacts; p: Placement }[];
 
-/** Counts 2.1 and 5.4 share: dossiers processed in the period, and those on time. */
-function timeliness(placed: Placed): { processed: number; onTime: number; overdue: number } {
-  let processed = 0;
-  let onTime = 0;
-  for (const { p } of placed) {
-    if (p.column === 'none') continue;
-    processed++;
-    if (p.column === 'in_process' ? p.withinTime : p.timeliness !== 'late') onTime++;
-  }
-  return { processed, onTime, overdue: processed - onTime };
+/**
+ * The counts the four indicators are made of. `index766` derives them from per-dossier placements;
+ * a caller that has already counted (the SQL report) passes them to `index766FromCounts`.
+ */
+export interface IndicatorCounts {
+  /** Dossiers received and processed in the period (received.total). */
+  processed: number;
+  /** Settled early or on time, withdrawn/stopped not late, in process within time. */
+  onTime: number;
+  /** Received in the period on channel 2. */
+  receivedOnline: number;
+  /** Received in the period on any channel (carried-over ones excluded). */
+  receivedInPeriod: number;
+  /** Settled in the period. */
+  settled: number;
+  /** Settled in the period with attachments and a result file. */
+  digitised: number;
+  /** Settled in the period and rated "Không hài lòng". */
+  dissatisfied: number;
 }
 
-function indicator21(placed: Placed): IndicatorValue {
-  const t = timeliness(placed);
+function countsOf(placed: Placed): IndicatorCounts {
+  const c: IndicatorCounts = {
+    processed: 0,
+    onTime: 0,
+    receivedOnline: 0,
+    receivedInPeriod: 0,
+    settled: 0,
+    digitised: 0,
+    dissatisfied: 0,
+  };
+  for (const { f, p } of placed) {
+    if (p.column === 'none') continue;
+    c.processed++;
+    if (p.column === 'in_process' ? p.withinTime : p.timeliness !== 'late') c.onTime++;
+    if (p.receipt !== 'carried_over') {
+      c.receivedInPeriod++;
+      if (p.receipt === 'online') c.receivedOnline++;
+    }
+    if (p.column === 'settled') {
+      c.settled++;
+      if (f.hasAttachments && f.hasResultFile) c.digitised++;
+      if (f.rating === 'dissatisfied') c.dissatisfied++;
+    }
+  }
+  return c;
+}
+
+function indicator21(c: IndicatorCounts): IndicatorValue {
   return {
     id: '2.1',
     name: 'Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn',
@@ -63,57 +98,41 @@ function indicator21(placed: Placed): IndicatorValue {
       '(settled early + on time + withdrawn/stopped not late + in process within time) / received.total × 100',
     formulaVi:
       'Số hồ sơ đã giải quyết, đang giải quyết trước hạn, đúng hạn trong kỳ / Tổng số hồ sơ tiếp nhận, giải quyết trong kỳ (tiếp nhận trong kỳ và từ kỳ trước) × 100%',
-    numerator: t.onTime,
-    denominator: t.processed,
-    value: percent(t.onTime, t.processed),
+    numerator: c.onTime,
+    denominator: c.processed,
+    value: percent(c.onTime, c.processed),
   };
 }
 
-function indicator33(placed: Placed): IndicatorValue {
-  let online = 0;
-  let all = 0;
-  for (const { p } of placed) {
-    if (p.column === 'none' || p.receipt === 'carried_over') continue;
-    all++;
-    if (p.receipt === 'online') online++;
-  }
+function indicator33(c: IndicatorCounts): IndicatorValue {
   return {
     id: '3.3',
     name: 'Tỷ lệ hồ sơ tiếp nhận trực tuyến',
     formula: 'received.online / (received.online + received.direct) × 100',
     formulaVi:
       'Số hồ sơ tiếp nhận trực tuyến trong kỳ / Tổng số hồ sơ tiếp nhận trong kỳ (trực tuyến, trực tiếp, bưu chính) × 100%',
-    numerator: online,
-    denominator: all,
-    value: percent(online, all),
+    numerator: c.receivedOnline,
+    denominator: c.receivedInPeriod,
+    value: percent(c.receivedOnline, c.receivedInPeriod),
   };
 }
 
-function indicator42(placed: Placed): IndicatorValue {
-  let digitised = 0;
-  let settled = 0;
-  for (const { f, p } of placed) {
-    if (p.column !== 'settled') continue;
-    settled++;
-    if (f.hasAttachments && f.hasResultFile) digitised++;
-  }
+function indicator42(c: IndicatorCounts): IndicatorValue {
   return {
     id: '4.2',
     name: 'Tỷ lệ số hóa hồ sơ',
     formula: 'settled with attachments and a result file / settled.total × 100',
     formulaVi:
       'Số hồ sơ đã giải quyết trong kỳ có thành phần hồ sơ đính kèm và có tệp kết quả / Tổng số hồ sơ đã giải quyết trong kỳ × 100%',
-    numerator: digitised,
-    denominator: settled,
-    value: percent(digitised, settled),
+    numerator: c.digitised,
+    denominator: c.settled,
+    value: percent(c.digitised, c.settled),
   };
 }
 
-function indicator54(placed: Placed): IndicatorValue {
-  const t = timeliness(placed);
-  let dissatisfied = 0;
-  for (const { f, p } of placed) if (p.column === 'settled' && f.rating === 'dissatisfied') dissatisfied++;
-  const numerator = Math.max(0, t.processed - t.overdue - dissatisfied);
+function indicator54(c: IndicatorCounts): IndicatorValue {
+  const overdue = c.processed - c.onTime;
+  const numerator = Math.max(0, c.processed - overdue - c.dissatisfied);
   return {
     id: '5.4',
     name: 'Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính',
@@ -121,9 +140,9 @@ function indicator54(placed: Placed): IndicatorValue {
     formulaVi:
       '100% − (Tỷ lệ hồ sơ quá hạn + Tỷ lệ hồ sơ được đánh giá không hài lòng), trên tổng số hồ sơ tiếp nhận, giải quyết trong kỳ',
     numerator,
-    denominator: t.processed,
-    value: percent(numerator, t.processed),
-    parts: { processed: t.processed, overdue: t.overdue, dissatisfied },
+    denominator: c.processed,
+    value: percent(numerator, c.processed),
+    parts: { processed: c.processed, overdue, dissatisfied: c.dissatisfied },
   };
 }
 
@@ -138,7 +157,7 @@ export function onTimeRate(
   facts: readonly DossierFacts[],
   period: ReportPeriod | PeriodInstants,
 ): IndicatorValue {
-  return indicator21(placements(facts, period));
+  return indicator21(countsOf(placements(facts, period)));
 }
 
 /**
@@ -151,7 +170,7 @@ export function onlineShare(
   facts: readonly DossierFacts[],
   period: ReportPeriod | PeriodInstants,
 ): IndicatorValue {
-  return indicator33(placements(facts, period));
+  return indicator33(countsOf(placements(facts, period)));
 }
 
 /** 4.2 — digitised share: of the dossiers settled in the period, those with attachments and a result file. */
@@ -159,7 +178,7 @@ export function digitisedShare(
   facts: readonly DossierFacts[],
   period: ReportPeriod | PeriodInstants,
 ): IndicatorValue {
-  return indicator42(placements(facts, period));
+  return indicator42(countsOf(placements(facts, period)));
 }
 
 /**
@@ -173,7 +192,7 @@ export function satisfaction(
   facts: readonly DossierFacts[],
   period: ReportPeriod | PeriodInstants,
 ): IndicatorValue {
-  return indicator54(placements(facts, period));
+  return indicator54(countsOf(placements(facts, period)));
 }
 
 /** All four indicators, computed from one pass of placements. */
@@ -181,6 +200,10 @@ export function index766(
   facts: readonly DossierFacts[],
   period: ReportPeriod | PeriodInstants,
 ): IndicatorValue[] {
-  const placed = placements(facts, period);
-  return [indicator21(placed), indicator33(placed), indicator42(placed), indicator54(placed)];
+  return index766FromCounts(countsOf(placements(facts, period)));
+}
+
+/** All four indicators from counts already made (same definitions as `index766`). */
+export function index766FromCounts(c: IndicatorCounts): IndicatorValue[] {
+  return [indicator21(c), indicator33(c), indicator42(c), indicator54(c)];
 }

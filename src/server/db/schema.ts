@@ -195,6 +195,23 @@ export const dossiers = pgTable(
     index('dossiers_code_idx').on(t.code),
     index('dossiers_open_due_idx').on(t.unitCode, t.status, t.dueAt),
     index('dossiers_assignee_idx').on(t.unitCode, t.assigneeId, t.status),
+    // Every column the settlement report reads (src/server/modules/reports/settlement.ts), so a province
+    // or national report is answered from the index alone, never from the wide rows.
+    index('dossiers_report_idx').on(
+      t.unitCode,
+      t.receivedAt,
+      t.processingEndedAt,
+      t.status,
+      t.channel,
+      t.fieldCode,
+      t.procedureCode,
+      t.dueAt,
+      t.dueAtLegal,
+      t.returnedAt,
+      t.supplementRequests,
+      t.pausedAt,
+      t.code,
+    ),
   ],
 );
 

@@ -323,6 +323,7 @@ CREATE INDEX "dossiers_unit_received_idx" ON "dossiers" USING btree ("unit_code"
 CREATE INDEX "dossiers_code_idx" ON "dossiers" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "dossiers_open_due_idx" ON "dossiers" USING btree ("unit_code","status","due_at");--> statement-breakpoint
 CREATE INDEX "dossiers_assignee_idx" ON "dossiers" USING btree ("unit_code","assignee_id","status");--> statement-breakpoint
+CREATE INDEX "dossiers_report_idx" ON "dossiers" USING btree ("unit_code","received_at","processing_ended_at","status","channel","field_code","procedure_code","due_at","due_at_legal","returned_at","supplement_requests","paused_at","code");--> statement-breakpoint
 CREATE INDEX "inspection_tasks_owner_idx" ON "inspection_tasks" USING btree ("unit_code","owner_id","done_at");--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("sent_at","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint

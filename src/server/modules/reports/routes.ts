@@ -9,8 +9,8 @@ import { ProblemSchema } from '../../http/problem-schema.ts';
 import { settlementPdf, settlementXlsx } from './exports.ts';
 import { consultationsPdf, consultationsXlsx, equipmentPdf, equipmentXlsx, fieldNames, reportIssuer, staffingPdf, staffingXlsx } from './register-exports.ts';
 import { reportUnits } from './scope.ts';
-import { type ReportGroup, settlement } from './settlement.ts';
-import { consultationsReport, equipmentReport, staffingReport } from './staffing.ts';
+import { noIndicatorCounts, presentSettlement, type ReportGroup, settlement, settlementCountsByUnit } from './settlement.ts';
+import { centerTrainingByUnit, consultationsByUnit, consultationsReport, equipmentReport, staffingReport } from './staffing.ts';
 
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
 const UnitParam = z.string().regex(/^(\d{2}|\d{5}|all)$/, 'Mã tỉnh (2 số), mã xã (5 số) hoặc all').optional();
@@ -211,12 +211,17 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
       const scope = await reportUnits(ctx, user, user.scope.kind === 'unit' ? user.scope.unitCode : province);
       const communes = (await ctx.services.units.list({ level: 'commune' })).filter((u) => scope.communes.includes(u.code) && (req.query.active === 'false' || u.isActive));
       const { start, end } = periodInstants(period);
-      const rows = [];
-      for (const c of communes) {
-        const s = await settlement(ctx.db, { unit: { code: c.code, name: c.fullName }, communes: [c.code] }, period, 'field');
-        const staffing = await staffingReport(ctx.db, [c.code]);
-        const consult = await consultationsReport(ctx.db, [c.code], start, end);
-        rows.push({
+      // Set-based: one settlement statement grouped by commune and field, one for center staff, one for consultations.
+      const codes = communes.map((c) => c.code);
+      const [counted, training, consulted] = await Promise.all([
+        settlementCountsByUnit(ctx.db, codes, period, 'field'),
+        centerTrainingByUnit(ctx.db, codes),
+        consultationsByUnit(ctx.db, codes, start, end),
+      ]);
+      const rows = communes.map((c) => {
+        const s = presentSettlement(counted.get(c.code) ?? { rows: [], indicators: noIndicatorCounts() }, { unit: { code: c.code, name: c.fullName } }, period, 'field');
+        const staffing = training.get(c.code) ?? { staff: 0, trained: 0 };
+        return {
           unit: { code: c.code, name: c.fullName, portalConnected: c.portalConnected },
           byField: s.rows.map((row) => ({ code: row.field.code, name: row.field.name, received: row.received.total })),
           received: s.total.received,
@@ -225,11 +230,11 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
           overdue: s.totalRow.inProcess.overdue + s.totalRow.settled.late,
           onTimeRate: s.indicators.find((i) => i.id === '2.1')?.value ?? null,
           onlineShare: s.indicators.find((i) => i.id === '3.3')?.value ?? null,
-          consultations: consult.total,
-          centerStaff: staffing.centerTraining.staff,
-          centerStaffTrained: staffing.centerTraining.trained,
-        });
-      }
+          consultations: consulted.get(c.code) ?? 0,
+          centerStaff: staffing.staff,
+          centerStaffTrained: staffing.trained,
+        };
+      });
       return { province: scope.unit, from: period.from, to: period.to, communes: rows };
     },
   );

@@ -1,8 +1,8 @@
-import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DossierFacts } from '../../../domain/reports/facts.ts';
-import { index766 } from '../../../domain/reports/index-766.ts';
+import { type IndicatorCounts, index766FromCounts } from '../../../domain/reports/index-766.ts';
 import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
-import { type SettlementRow, settlementReport } from '../../../domain/reports/settlement.ts';
+import { addCounts, emptyCounts, type SettlementRow, TOTAL_ROW_NAME } from '../../../domain/reports/settlement.ts';
 import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
 import type { Executor } from '../../db/client.ts';
 import { dossierFiles, dossiers, procedures } from '../../db/schema.ts';
@@ -10,12 +10,13 @@ import { dossierFiles, dossiers, procedures } from '../../db/schema.ts';
 export type ReportGroup = 'field' | 'sector' | 'procedure' | 'unit';
 
 /**
- * Facts of the dossiers that can count in a period: received before its end and not finished before
- * its start. The report arithmetic itself is the pure domain function, so screen, XLSX and PDF agree.
+ * Facts of every dossier of the communes, whole rows read into Node. The pure domain functions over
+ * these facts (`settlementReport`, `index766`) are the reference definition of the report;
+ * `settlementCounts` below computes the same figures in SQL and is what the routes use. Kept for the
+ * tests that hold the two together, and as the plain way to inspect one commune.
  */
-export async function loadFacts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<DossierFacts[]> {
+export async function loadFacts(db: Executor, unitCodes: string[], group: ReportGroup): Promise<DossierFacts[]> {
   if (unitCodes.length === 0) return [];
-  const { start, end } = periodInstants(period);
   const rows = await db
     .select({
       d: dossiers,
@@ -27,13 +28,7 @@ export async function loadFacts(db: Executor, unitCodes: string[], period: Repor
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.code, dossiers.procedureCode))
-    .where(
-      and(
-        inArray(dossiers.unitCode, unitCodes),
-        lt(dossiers.receivedAt, end),
-        or(isNull(dossiers.processingEndedAt), gte(dossiers.processingEndedAt, start)),
-      ),
-    );
+    .where(inArray(dossiers.unitCode, unitCodes));
   return rows.map(({ d, fieldName, sectorCode, sectorName, procedureName, attachments }) => ({
     code: d.code,
     unitCode: d.unitCode,
@@ -56,6 +51,155 @@ export async function loadFacts(db: Executor, unitCodes: string[], period: Repor
   }));
 }
 
+/** One group's counts as the SQL returns them (numbers arrive as strings from `pg`). */
+interface CountsRow {
+  part: string;
+  code: string;
+  name: string;
+  online: number | string;
+  direct: number | string;
+  carried: number | string;
+  early: number | string;
+  on_time: number | string;
+  late: number | string;
+  withdrawn: number | string;
+  withdrawn_not_late: number | string;
+  within: number | string;
+  overdue: number | string;
+  digitised: number | string;
+}
+
+const GROUP_KEY: Record<ReportGroup, { code: SQL; names: SQL }> = {
+  field: { code: sql`d.field_code`, names: sql`SELECT field_code AS code, min(field_name) AS name FROM procedures GROUP BY field_code` },
+  sector: { code: sql`p.sector_code`, names: sql`SELECT sector_code AS code, min(sector_name) AS name FROM procedures GROUP BY sector_code` },
+  procedure: { code: sql`d.procedure_code`, names: sql`SELECT code, name FROM procedures` },
+  unit: { code: sql`d.unit_code`, names: sql`SELECT NULL::text AS code, NULL::text AS name WHERE false` },
+};
+
+/** Vietnamese calendar day (UTC+7, no daylight saving) of an instant (date arithmetic, no numeric). */
+const vnDay = (t: SQL) => sql`((${t} AT TIME ZONE 'UTC') + interval '7 hours')::date`;
+
+/**
+ * Biểu II.06a counts per group and the Index 766 counts, computed in the database: one row per group,
+ * the rules of `placeInPeriod` (src/domain/reports/placement.ts) written as SQL. Only the narrow
+ * columns are read and only a few rows per group come back. The property test
+ * settlement-sql.api.test.ts checks it against the domain functions over the same dossiers.
+ */
+export async function settlementCounts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<UnitCounts> {
+  return (await settlementCountsByUnit(db, unitCodes, period, group, false)).get('') ?? { rows: [], indicators: noIndicatorCounts() };
+}
+
+export interface UnitCounts {
+  rows: SettlementRow[];
+  indicators: IndicatorCounts;
+}
+
+export function noIndicatorCounts(): IndicatorCounts {
+  return { processed: 0, onTime: 0, receivedOnline: 0, receivedInPeriod: 0, settled: 0, digitised: 0, dissatisfied: 0 };
+}
+
+/**
+ * `settlementCounts` of each commune separately (`split`), in one statement: the province dashboard
+ * puts the communes side by side. Without `split` the only key is '' (all communes together).
+ * Communes in which no dossier counts are absent from the map.
+ */
+export async function settlementCountsByUnit(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup, split = true): Promise<Map<string, UnitCounts>> {
+  const out = new Map<string, UnitCounts>();
+  if (unitCodes.length === 0) return out;
+  const b = periodInstants(period);
+  const start = sql`${b.start.toISOString()}::timestamptz`;
+  const end = sql`${b.end.toISOString()}::timestamptz`;
+  const key = GROUP_KEY[group];
+  // The WHERE clause keeps every dossier that can count (an end before the receipt is taken as the
+  // receipt time, and an open status ignores its end timestamp); the CASEs then place each one. The
+  // main scan reads only columns of dossiers_report_idx, so PostgreSQL answers it from the index
+  // alone; `result` (a jsonb) is looked up only for settled dossiers with two files or more.
+  const units = sql.join(unitCodes.map((u) => sql`${u}`), sql`, `);
+  // Digitised (Index 766 4.2): settled with a result and more files than the result file. The few
+  // dossiers with two files or more and a result are found by a join, not a lookup per row: per-row
+  // subqueries made the planner's estimate cross the JIT threshold (seconds of compilation).
+  const result = await db.execute(sql`
+    WITH f AS (
+      SELECT ${split ? sql`d.unit_code` : sql`''`} AS part, ${key.code} AS code, d.channel, d.status,
+             d.received_at, coalesce(d.due_at_legal, d.due_at) AS due, d.supplement_requests, d.paused_at,
+             dig.dossier_code IS NOT NULL AS digitised,
+             CASE WHEN d.status IN (9, 10) AND coalesce(d.processing_ended_at, d.returned_at) IS NOT NULL
+                    THEN greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at)
+                  WHEN d.status IN (7, 8) AND d.processing_ended_at IS NOT NULL
+                    THEN greatest(d.processing_ended_at, d.received_at) END AS ended
+      FROM dossiers d
+      ${group === 'sector' ? sql`JOIN procedures p ON p.code = d.procedure_code` : sql``}
+      LEFT JOIN (
+        SELECT df.unit_code, df.dossier_code FROM dossier_files df
+        JOIN dossiers r ON r.unit_code = df.unit_code AND r.code = df.dossier_code AND r.result IS NOT NULL
+        WHERE df.unit_code IN (${units})
+        GROUP BY df.unit_code, df.dossier_code HAVING count(*) > 1
+      ) dig ON dig.unit_code = d.unit_code AND dig.dossier_code = d.code
+      WHERE d.unit_code IN (${units})
+        AND d.received_at < ${end} AND d.status NOT IN (1, 3)
+        AND (d.processing_ended_at IS NULL OR d.processing_ended_at >= ${start} OR d.received_at >= ${start} OR d.status NOT IN (7, 8, 9, 10))
+    ), placed AS (
+      SELECT part, code, digitised,
+             -- receipt: 0 carried over, 1 online, 2 direct; col: 0 in process, 1 settled, 2 withdrawn/stopped
+             CASE WHEN received_at < ${start} THEN 0 WHEN channel = 2 THEN 1 ELSE 2 END AS receipt,
+             CASE WHEN ended IS NULL OR ended >= ${end} THEN 0 WHEN status IN (9, 10) THEN 1 ELSE 2 END AS col,
+             (supplement_requests > 1 OR ended > due) AS late,
+             (ended < ${end} AND ${vnDay(sql`ended`)} < ${vnDay(sql`due`)}) AS early,
+             (due >= ${end} OR (paused_at IS NOT NULL AND status IN (5, 6) AND paused_at < ${end} AND paused_at <= due)) AS within
+      FROM f
+      WHERE ended IS NULL OR ended >= ${start}
+    ), counted AS (
+      SELECT part, code,
+             count(*) FILTER (WHERE receipt = 1) AS online,
+             count(*) FILTER (WHERE receipt = 2) AS direct,
+             count(*) FILTER (WHERE receipt = 0) AS carried,
+             count(*) FILTER (WHERE col = 1 AND NOT late AND early) AS early,
+             count(*) FILTER (WHERE col = 1 AND NOT late AND NOT early) AS on_time,
+             count(*) FILTER (WHERE col = 1 AND late) AS late,
+             count(*) FILTER (WHERE col = 2) AS withdrawn,
+             count(*) FILTER (WHERE col = 2 AND NOT late) AS withdrawn_not_late,
+             count(*) FILTER (WHERE col = 0 AND within) AS within,
+             count(*) FILTER (WHERE col = 0 AND NOT within) AS overdue,
+             count(*) FILTER (WHERE col = 1 AND digitised) AS digitised
+      FROM placed
+      GROUP BY part, code
+    )
+    SELECT counted.*, coalesce(n.name, counted.code) AS name
+    FROM counted LEFT JOIN (${key.names}) n ON n.code = counted.code`);
+  for (const r of (result as unknown as { rows: CountsRow[] }).rows) {
+    let part = out.get(r.part);
+    if (!part) {
+      part = { rows: [], indicators: noIndicatorCounts() };
+      out.set(r.part, part);
+    }
+    const { rows, indicators } = part;
+    const n = (v: number | string) => Number(v);
+    const online = n(r.online);
+    const direct = n(r.direct);
+    const carried = n(r.carried);
+    const settled = { early: n(r.early), onTime: n(r.on_time), late: n(r.late) };
+    const inProcess = { withinTime: n(r.within), overdue: n(r.overdue) };
+    const withdrawn = n(r.withdrawn);
+    const received = online + direct + carried;
+    if (received === 0) continue;
+    rows.push({
+      key: { code: r.code, name: r.name },
+      received: { total: received, online, direct, carriedOver: carried },
+      settled: { total: settled.early + settled.onTime + settled.late, ...settled },
+      inProcess: { total: inProcess.withinTime + inProcess.overdue, ...inProcess },
+      withdrawnOrStopped: withdrawn,
+    });
+    indicators.processed += received;
+    indicators.onTime += settled.early + settled.onTime + n(r.withdrawn_not_late) + inProcess.withinTime;
+    indicators.receivedOnline += online;
+    indicators.receivedInPeriod += online + direct;
+    indicators.settled += settled.early + settled.onTime + settled.late;
+    indicators.digitised += n(r.digitised);
+  }
+  for (const { rows } of out.values()) rows.sort((a, c) => (a.key.code < c.key.code ? -1 : a.key.code > c.key.code ? 1 : 0));
+  return out;
+}
+
 function presentRow(r: SettlementRow) {
   return {
     field: r.key,
@@ -68,16 +212,21 @@ function presentRow(r: SettlementRow) {
 
 /** Biểu II.06a for communes over a period, grouped by field (default), sector, procedure or unit. */
 export async function settlement(db: Executor, scope: { unit: { code: string; name: string }; communes: string[]; unitNames?: Record<string, string> }, period: ReportPeriod, group: ReportGroup) {
-  const facts = await loadFacts(db, scope.communes, period, group);
-  const report = settlementReport(facts, period, group === 'sector' ? 'field' : group, { unitNames: scope.unitNames });
+  return presentSettlement(await settlementCounts(db, scope.communes, period, group), scope, period, group);
+}
+
+/** The report's API shape from counts already made. */
+export function presentSettlement(counted: UnitCounts, scope: { unit: { code: string; name: string }; unitNames?: Record<string, string> }, period: ReportPeriod, group: ReportGroup) {
+  const rows = group === 'unit' ? counted.rows.map((r) => ({ ...r, key: { code: r.key.code, name: scope.unitNames?.[r.key.code] ?? r.key.code } })) : counted.rows;
+  const total: SettlementRow = { key: { code: '', name: TOTAL_ROW_NAME }, ...rows.reduce(addCounts, emptyCounts()) };
   return {
     unit: scope.unit,
     from: period.from,
     to: period.to,
     groupBy: group,
-    rows: report.rows.map(presentRow),
-    total: { received: report.total.received.total, settled: report.total.settled.total, inProcess: report.total.inProcess.total, withdrawnOrStopped: report.total.withdrawnOrStopped },
-    totalRow: presentRow(report.total),
-    indicators: index766(facts, period),
+    rows: rows.map(presentRow),
+    total: { received: total.received.total, settled: total.settled.total, inProcess: total.inProcess.total, withdrawnOrStopped: total.withdrawnOrStopped },
+    totalRow: presentRow(total),
+    indicators: index766FromCounts(counted.indicators),
   };
 }

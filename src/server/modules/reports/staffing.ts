@@ -65,3 +65,29 @@ export async function equipmentReport(db: Executor, unitCodes: string[]) {
   };
 }
 
+
+/** Center staff and those trained in one-stop work, per commune (communes without center staff are absent). */
+export async function centerTrainingByUnit(db: Executor, unitCodes: string[]) {
+  const out = new Map<string, { staff: number; trained: number }>();
+  if (unitCodes.length === 0) return out;
+  const result = await db.execute(sql`
+    SELECT s.unit_code, count(*)::int AS total,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM trainings t WHERE t.unit_code = s.unit_code AND t.staff_id = s.id AND t.covers_one_stop))::int AS trained
+    FROM staff s WHERE s.unit_code IN (${sql.join(unitCodes.map((u) => sql`${u}`), sql`, `)}) AND s.is_active AND s.org_unit_kind = 'center'
+    GROUP BY s.unit_code`);
+  for (const r of (result as unknown as { rows: Array<{ unit_code: string; total: number; trained: number }> }).rows) out.set(r.unit_code, { staff: Number(r.total), trained: Number(r.trained) });
+  return out;
+}
+
+/** Consultations given in [from, to), per commune (communes without any are absent). */
+export async function consultationsByUnit(db: Executor, unitCodes: string[], from: Date, to: Date) {
+  const out = new Map<string, number>();
+  if (unitCodes.length === 0) return out;
+  const rows = await db
+    .select({ unitCode: consultations.unitCode, n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .where(and(inArray(consultations.unitCode, unitCodes), gte(consultations.at, from), lt(consultations.at, to)))
+    .groupBy(consultations.unitCode);
+  for (const r of rows) out.set(r.unitCode, Number(r.n));
+  return out;
+}

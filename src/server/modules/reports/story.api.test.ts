@@ -99,6 +99,26 @@ describe.each(databaseKinds())('the inspection of Tân Phú Đông and Tân Th�
     const dash = await get(`/api/v1/reports/dashboard?province=82&${PERIOD}`);
     const tt = dash.communes.find((c: { unit: { code: string } }) => c.unit.code === '28693');
     expect(tt).toMatchObject({ received: 12, settled: 10, inProcess: 2, consultations: 7, unit: { portalConnected: true } });
+    // The set-based dashboard says what each commune's own reports say.
+    expect(dash.communes.length).toBeGreaterThan(1);
+    for (const c of dash.communes) {
+      const r = await get(`/api/v1/reports/settlement?unit=${c.unit.code}&${PERIOD}`);
+      const staffing = await get(`/api/v1/reports/staffing?unit=${c.unit.code}`);
+      const consult = await get(`/api/v1/reports/consultations?unit=${c.unit.code}&${PERIOD}`);
+      expect(c, c.unit.code).toEqual({
+        unit: { code: c.unit.code, name: r.unit.name, portalConnected: c.unit.portalConnected },
+        byField: r.rows.map((row: { field: { code: string; name: string }; received: { total: number } }) => ({ code: row.field.code, name: row.field.name, received: row.received.total })),
+        received: r.total.received,
+        settled: r.total.settled,
+        inProcess: r.total.inProcess,
+        overdue: r.totalRow.inProcess.overdue + r.totalRow.settled.late,
+        onTimeRate: r.indicators[0].value,
+        onlineShare: r.indicators[1].value,
+        consultations: consult.total,
+        centerStaff: staffing.centerTraining.staff,
+        centerStaffTrained: staffing.centerTraining.trained,
+      });
+    }
   });
 
   it('refuses inverted or absurdly long periods and unknown units', async () => {

@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import { index766 } from '../../../domain/reports/index-766.ts';
+import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
+import { type SettlementRow, settlementReport } from '../../../domain/reports/settlement.ts';
+import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
+import { loadFacts, type ReportGroup, settlement } from './settlement.ts';
+
+/*
+ * The settlement report counted in SQL (`settlementCounts`) against the reference: the pure domain
+ * functions `settlementReport` and `index766` over the facts of the same dossiers (`loadFacts`).
+ * Random dossiers — every status and channel, timestamps on and around the period's bounds and
+ * Vietnamese midnights, ends before receipts, pauses on any status, attachments and result files —
+ * are written into the database, and the two must agree exactly for every grouping.
+ */
+
+const UNITS = ['28693', '28696', '28261'];
+const UNIT_NAMES: Record<string, string> = {
+  '28693': 'Xã Tân Thới',
+  '28696': 'Xã Tân Phú Đông',
+  '28261': 'Xã thứ ba',
+};
+const GROUPS: ReportGroup[] = ['field', 'sector', 'procedure', 'unit'];
+const PERIODS: ReportPeriod[] = [
+  { from: '2025-03-01', to: '2025-03-31' },
+  { from: '2025-03-15', to: '2025-03-15' },
+  { from: '2025-01-01', to: '2025-12-31' },
+];
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+
+interface GenDossier {
+  unit: number;
+  procedure: number;
+  channel: 1 | 2 | 3;
+  status: number;
+  receivedAt: Date;
+  dueAt: Date;
+  dueAtLegal: Date | null;
+  processingEndedAt: Date | null;
+  returnedAt: Date | null;
+  pausedAt: Date | null;
+  supplementRequests: number;
+  files: number;
+  result: boolean;
+}
+
+/** An instant near one of the bounds: exactly on it, a millisecond either side, or minutes/days away. */
+function instantArb(bounds: Date[]): fc.Arbitrary<Date> {
+  return fc
+    .record({
+      bound: fc.constantFrom(...bounds),
+      // Mostly on a bound or a millisecond off, so ends meet appointments and receipts meet bounds.
+      shift: fc.oneof(
+        { arbitrary: fc.constantFrom(0, 0, -1, 1), weight: 4 },
+        { arbitrary: fc.integer({ min: -3 * 1440, max: 3 * 1440 }).map((m) => m * MINUTE), weight: 1 },
+        { arbitrary: fc.integer({ min: -40, max: 40 }).map((d) => d * DAY), weight: 1 },
+      ),
+    })
+    .map(({ bound, shift }) => new Date(bound.getTime() + shift));
+}
+
+function dossierArb(period: ReportPeriod, procedures: number): fc.Arbitrary<GenDossier> {
+  const { start, end } = periodInstants(period);
+  const bounds = [start, end, vnInstant(addDays(period.from, 1), 0), vnInstant(period.to, 17 * 60)];
+  const at = instantArb(bounds);
+  const maybe = (a: fc.Arbitrary<Date>) => fc.option(a, { nil: null, freq: 3 });
+  return fc
+    .record({
+      unit: fc.integer({ min: 0, max: UNITS.length - 1 }),
+      procedure: fc.integer({ min: 0, max: procedures - 1 }),
+      channel: fc.constantFrom<1 | 2 | 3>(1, 2, 3),
+      status: fc.integer({ min: 1, max: 10 }),
+      receivedAt: at,
+      dueAt: at,
+      dueAtLegal: maybe(at),
+      processingEndedAt: maybe(at),
+      returnedAt: maybe(at),
+      pausedAt: maybe(at),
+      supplementRequests: fc.integer({ min: 0, max: 3 }),
+      files: fc.integer({ min: 0, max: 3 }),
+      result: fc.boolean(),
+      // Ties the rules turn on: an end exactly at the appointment or at the receipt, a pause begun at the appointment.
+      tie: fc.constantFrom('none', 'none', 'end=due', 'return=due', 'end=received', 'pause=due'),
+    })
+    .map(({ tie, ...d }) => {
+      const due = d.dueAtLegal ?? d.dueAt;
+      if (tie === 'end=due') return { ...d, processingEndedAt: due };
+      if (tie === 'return=due') return { ...d, processingEndedAt: null, returnedAt: due };
+      if (tie === 'end=received') return { ...d, processingEndedAt: d.receivedAt };
+      if (tie === 'pause=due') return { ...d, pausedAt: due };
+      return d;
+    });
+}
+
+/** The API shape of the report, from the reference functions. */
+function reference(facts: Awaited<ReturnType<typeof loadFacts>>, period: ReportPeriod, group: ReportGroup) {
+  const report = settlementReport(facts, period, group === 'sector' ? 'field' : group, {
+    unitNames: UNIT_NAMES,
+  });
+  const present = (r: SettlementRow) => ({
+    field: r.key,
+    received: r.received,
+    settled: r.settled,
+    inProcess: r.inProcess,
+    withdrawnOrStopped: r.withdrawnOrStopped,
+  });
+  return {
+    rows: report.rows.map(present),
+    totalRow: present(report.total),
+    indicators: index766(facts, period),
+  };
+}
+
+describe.each(databaseKinds())('settlement report in SQL equals the domain functions, on %s', (kind) => {
+  let s: TestServer;
+  let procedures: Array<{ code: string; field_code: string }>;
+  beforeAll(async () => {
+    s = await createTestServer(kind);
+    // Procedures of different fields and sectors, two of them sharing a field.
+    procedures = await s.query<{ code: string; field_code: string }>(
+      `SELECT code, field_code FROM (
+         SELECT code, field_code, sector_code, row_number() OVER (PARTITION BY field_code ORDER BY code) AS k FROM procedures
+       ) p WHERE k <= 2 ORDER BY sector_code, field_code, code LIMIT 6`,
+    );
+    expect(procedures.length).toBeGreaterThanOrEqual(4);
+  });
+  afterAll(async () => s?.close());
+
+  async function store(dossiers: GenDossier[]) {
+    await s.query('DELETE FROM dossier_files WHERE unit_code = ANY($1::text[])', [UNITS]);
+    await s.query('DELETE FROM dossiers WHERE unit_code = ANY($1::text[])', [UNITS]);
+    for (const [i, d] of dossiers.entries()) {
+      const unit = UNITS[d.unit] as string;
+      const p = procedures[d.procedure] as { code: string; field_code: string };
+      const code = `T-${i}`;
+      await s.query(
+        `INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status, applicant_name,
+           applicant_id_number, applicant_phone, applicant_address, subject, return_method, documents, time_limit,
+           received_at, due_at, due_at_original, received_by, book_volume, book_number, supplement_requests, paused_at,
+           due_at_legal, processing_ended_at, returned_at, result)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'A', '082095001234', '0912345678', 'Đồng Tháp', 'S', 'counter', '[]', '{}',
+           $8, $9, $9, '00000000-0000-0000-0000-000000000000', '2025', $10, $11, $12, $13, $14, $15, $16)`,
+        [
+          unit,
+          code,
+          unit.slice(0, 2),
+          p.code,
+          p.field_code,
+          d.channel,
+          d.status,
+          d.receivedAt.toISOString(),
+          d.dueAt.toISOString(),
+          i + 1,
+          d.supplementRequests,
+          d.pausedAt?.toISOString() ?? null,
+          d.dueAtLegal?.toISOString() ?? null,
+          d.processingEndedAt?.toISOString() ?? null,
+          d.returnedAt?.toISOString() ?? null,
+          d.result ? '{"fileId":"x"}' : null,
+        ],
+      );
+      for (let k = 0; k < d.files; k++) {
+        await s.query(
+          `INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
+           VALUES ($1, $2, gen_random_uuid(), 'f.pdf', 'application/pdf', 1, '', '')`,
+          [unit, code],
+        );
+      }
+    }
+  }
+
+  it('for every grouping, random dossiers around the bounds of a month, a day and a year', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: PERIODS.length - 1 }).chain((k) =>
+          fc.record({
+            k: fc.constant(k),
+            dossiers: fc.array(dossierArb(PERIODS[k] as ReportPeriod, procedures.length), {
+              maxLength: 25,
+            }),
+          }),
+        ),
+        async ({ k, dossiers }) => {
+          const period = PERIODS[k] as ReportPeriod;
+          await store(dossiers);
+          for (const group of GROUPS) {
+            const facts = await loadFacts(s.ctx.db, UNITS, group);
+            expect(facts.length).toBe(dossiers.length);
+            const want = reference(facts, period, group);
+            const got = await settlement(
+              s.ctx.db,
+              { unit: { code: '82', name: 'Đồng Tháp' }, communes: UNITS, unitNames: UNIT_NAMES },
+              period,
+              group,
+            );
+            expect(
+              { rows: got.rows, totalRow: got.totalRow, indicators: got.indicators },
+              `groupBy=${group}`,
+            ).toEqual(want);
+          }
+        },
+      ),
+      { numRuns: kind === 'pglite' ? 30 : 40 },
+    );
+  }, 300_000);
+});
