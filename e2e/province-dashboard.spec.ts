@@ -108,6 +108,18 @@ test('province officer compares communes, inspects Tân Thới and downloads the
     .filter((f) => f.startsWith(`${project}-settlement-06a`) && f.endsWith('.png'));
   expect(pages.length).toBeGreaterThan(0);
 
+  // The staffing, consultations and equipment sections download as XLSX and PDF from this page too.
+  await expect(page.getByTestId('consultations-download-pdf')).toHaveAttribute(
+    'href',
+    /\/api\/v1\/reports\/consultations\?.*unit=28693.*from=2025-07-01.*to=2025-07-02.*format=pdf/,
+  );
+  await expect(page.getByTestId('staffing-download-xlsx')).toHaveAttribute('href', /staffing\?.*unit=28693.*format=xlsx/);
+  const equipmentPdf = await page.request.get(
+    (await page.getByTestId('equipment-download-pdf').getAttribute('href')) ?? '',
+  );
+  expect(equipmentPdf.status()).toBe(200);
+  expect((await equipmentPdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
   // The inspection record, with a follow-up task for the commune leader.
   await page.getByTestId('inspection-new').click();
   await page.getByTestId('inspection-day').fill('2025-07-02');

@@ -202,26 +202,37 @@ function Inspection({ me, unit }: { me: Me; unit: string }) {
         )}
       </Section>
 
-      <ConsultationsPanel unit={unit} period={choice} enabled={!error} />
+      <ConsultationsPanel
+        unit={unit}
+        period={choice}
+        enabled={!error}
+        actions={<DownloadButtons report="consultations" unit={unit} period={choice} disabled={Boolean(error)} />}
+      />
       <StaffingPanel
         unit={unit}
         actions={
-          <Anchor
-            component={Link}
-            to={`/nhan-su?unit=${encodeURIComponent(unit)}`}
-            size="sm"
-            data-testid="inspection-staff-link"
-          >
-            {t('inspection.staffRegister')}
-          </Anchor>
+          <Group gap="sm" wrap="wrap">
+            <Anchor
+              component={Link}
+              to={`/nhan-su?unit=${encodeURIComponent(unit)}`}
+              size="sm"
+              data-testid="inspection-staff-link"
+            >
+              {t('inspection.staffRegister')}
+            </Anchor>
+            <DownloadButtons report="staffing" unit={unit} />
+          </Group>
         }
       />
       <EquipmentPanel
         unit={unit}
         actions={
-          <Anchor component={Link} to={`/thiet-bi?unit=${encodeURIComponent(unit)}`} size="sm">
-            {t('inspection.equipmentRegister')}
-          </Anchor>
+          <Group gap="sm" wrap="wrap">
+            <Anchor component={Link} to={`/thiet-bi?unit=${encodeURIComponent(unit)}`} size="sm">
+              {t('inspection.equipmentRegister')}
+            </Anchor>
+            <DownloadButtons report="equipment" unit={unit} />
+          </Group>
         }
       />
       <InspectionRecords unit={unit} me={me} />
