@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_HOT_COMMUNES, generate } from '../generate/generate.ts';
-import { adminUrl } from '../intake/database.ts';
+import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
 import { DEMO_PASSWORD, DEMO_PROVINCE } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
 import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
@@ -67,42 +66,6 @@ const ADMIN = 'admin';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-const cleanups: Array<() => Promise<unknown>> = [];
-async function cleanUp() {
-  while (cleanups.length)
-    await cleanups
-      .pop()?.()
-      .catch((err: unknown) => log(`cleanup: ${(err as Error).message}`));
-}
-process.once('SIGINT', () => {
-  log('interrupted: cleaning up');
-  void cleanUp().then(() => process.exit(130));
-});
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/** A fresh `motcua_bench_rep_<random>` on the admin URL's server, dropped at the end unless --keep. */
-async function createDatabase(): Promise<string> {
-  const admin = adminUrl();
-  const name = `motcua_bench_rep_${randomBytes(4).toString('hex')}`;
-  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  cleanups.push(async () => {
-    if (opts.keep) return log(`kept database ${url.toString()}`);
-    await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    log(`dropped database ${name}`);
-  });
-  return url.toString();
-}
 
 async function startTracked(env: Record<string, string>, label: string): Promise<ServerProcess> {
   const server = await startServer({ env, label });
@@ -203,7 +166,7 @@ function printMeasured(title: string, m: Measured, target: number) {
 }
 
 async function main(): Promise<number> {
-  const url = opts.url ?? (await createDatabase());
+  const url = opts.url ?? (await createScratchDatabase('motcua_bench_rep', opts.keep));
   const dbName = new URL(url).pathname.slice(1);
   log(`database ${dbName}${opts.url ? ' (given: not generated, not dropped)' : ''}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-rep-'));
