@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { LatencyRecorder, type LatencySummary } from '../intake/stats.ts';
-import { DOSSIER_COLUMNS } from './floor.ts';
 
 /*
  * Work queues: GET /api/v1/queues/{queue} for one officer under autocannon, and the floor — the SELECTs
@@ -76,56 +75,23 @@ export function getLoad(
   });
 }
 
-/** `listQueue(db, unit, { statuses: [4], ... }, 500)` as drizzle writes it, for one filter shape. */
-function listQueueSql(filter: { assignee?: boolean; dueBefore?: boolean }): string {
-  const where = ['"dossiers"."unit_code" = $1', '"dossiers"."status" in ($2)'];
-  let n = 2;
-  if (filter.assignee) where.push(`"dossiers"."assignee_id" = $${++n}`);
-  if (filter.dueBefore) where.push(`"dossiers"."due_at" <= $${++n}`);
-  return `select ${DOSSIER_COLUMNS.map((c) => `"${c}"`).join(', ')} from "dossiers" where (${where.join(' and ')}) order by "dossiers"."due_at" asc limit $${n + 1}`;
-}
-
 export interface QueueStatement {
   label: string;
   text: string;
   params: () => unknown[];
 }
 
-/** The columns the queue view shows (views.ts `workQueue`), the step name and role read in SQL. */
-const LISTED = `"code", "procedure_code", "applicant_name", "status", "sub_state", "workflow" -> "step_index" ->> 'name' AS "step",
-  "workflow" -> "step_index" ->> 'role' AS "step_role", "received_at", "due_at", "assignee_id"`;
-
 /**
- * Not the product: what the queue could run instead — only the listed columns, and for `mine` one
- * statement with the "unassigned at a step of my role" filter in SQL. Measured beside the floor so the
- * suggestion comes with a figure.
+ * The columns `listQueue` (src/server/modules/workflow/repository.ts) selects: the listed fields, the
+ * current step's name read from the workflow in SQL, the time limit only when there is no workflow.
  */
-export function proposedStatements(
-  unitCode: string,
-  userId: string,
-): Record<'mine' | 'overdue', QueueStatement[]> {
-  return {
-    mine: [
-      {
-        label: 'proposed mine: listed columns, assigned to me or unassigned at a specialist step',
-        text: `select ${LISTED} from "dossiers" where "unit_code" = $1 and "status" in ($2) and ("assignee_id" = $3 or ("assignee_id" is null and "workflow" -> "step_index" ->> 'role' = $4)) order by "due_at" asc limit $5`,
-        params: () => [unitCode, 4, userId, 'specialist', 500],
-      },
-    ],
-    overdue: [
-      {
-        label: 'proposed overdue: listed columns',
-        text: `select ${LISTED} from "dossiers" where "unit_code" = $1 and "status" in ($2) and "due_at" <= $3 order by "due_at" asc limit $4`,
-        params: () => [unitCode, 4, new Date(), 500],
-      },
-    ],
-  };
-}
+const LISTED = `"code", "procedure_code", "applicant_name", "status", "sub_state", "step_index",
+  "workflow" -> ("step_index"::int) ->> 'name', CASE WHEN "workflow" IS NULL THEN "time_limit" END, "received_at", "due_at"`;
 
 /**
- * The statements behind one request of each queue for a specialist (views.ts `workQueue`): `mine` runs
- * the assignee query and then every open dossier of the unit (up to 500) to pick the unassigned ones
- * at a specialist step; `overdue` runs the deadline query.
+ * The statement behind one request of each queue for a specialist (views.ts `workQueue` →
+ * `listQueue`): `mine` is one SELECT — assigned to me, or unassigned at a step of my role — and
+ * `overdue` the deadline query; both ordered by appointment, limit 501.
  */
 export function queueStatements(
   unitCode: string,
@@ -134,17 +100,18 @@ export function queueStatements(
   return {
     mine: [
       {
-        label: 'mine: assigned to me',
-        text: listQueueSql({ assignee: true }),
-        params: () => [unitCode, 4, userId, 500],
+        label: 'mine: assigned to me or unassigned at a specialist step',
+        text:
+          `select ${LISTED} from "dossiers" where ("unit_code" = $1 and "status" in ($2) and ("assignee_id" = $3 ` +
+          `or ("assignee_id" is null and "workflow" -> ("step_index"::int) ->> 'role' = $4))) order by "due_at" asc limit $5`,
+        params: () => [unitCode, 4, userId, 'specialist', 501],
       },
-      { label: 'mine: open dossiers of the unit', text: listQueueSql({}), params: () => [unitCode, 4, 500] },
     ],
     overdue: [
       {
         label: 'overdue',
-        text: listQueueSql({ dueBefore: true }),
-        params: () => [unitCode, 4, new Date(), 500],
+        text: `select ${LISTED} from "dossiers" where ("unit_code" = $1 and "status" in ($2) and "due_at" <= $3) order by "due_at" asc limit $4`,
+        params: () => [unitCode, 4, new Date(), 501],
       },
     ],
   };

@@ -25,8 +25,6 @@ export interface QueueReport {
   items: number;
   http: LoadResult[];
   floor: LoadResult[];
-  /** The proposed statements (queue.ts `proposedStatements`), same rounds. */
-  proposed: LoadResult[];
   plans: Plan[];
 }
 
@@ -132,13 +130,6 @@ export function printReport(r: WorkflowReport) {
           (h.non2xx || h.errors ? `  (non-2xx ${h.non2xx}, errors ${h.errors})` : ''),
       );
     });
-    for (const p of q.proposed) {
-      const f = q.floor.find((x) => x.connections === p.connections);
-      console.log(
-        `  proposed SQL, ${p.connections} connection(s): ${lat(p.latency)} ms, ${n(p.throughput)} req/s` +
-          (f ? ` (${(p.latency.p50 / f.latency.p50).toFixed(2)}× the floor's p50)` : ''),
-      );
-    }
     for (const p of q.plans) {
       console.log(
         `  plan — ${p.label}: ${p.rows} rows, ${p.executionMs.toFixed(2)} ms, ` +
@@ -176,7 +167,7 @@ export function printReport(r: WorkflowReport) {
 export function suggestions(r: WorkflowReport): string[] {
   const out: string[] = [];
   for (const q of r.queues) {
-    for (const p of q.plans.filter((x) => !x.label.startsWith('proposed'))) {
+    for (const p of q.plans) {
       if (p.seqScan)
         out.push(
           `${p.label}: sequential scan of dossiers — add an index leading with (unit_code, status, …)`,
@@ -186,15 +177,6 @@ export function suggestions(r: WorkflowReport): string[] {
           `${p.label}: ${n(p.filteredOut)} rows read and discarded for ${p.rows} returned — the index does not cover the filter`,
         );
     }
-  }
-  const mine = r.queues.find((q) => q.queue === 'mine');
-  const openOfUnit = mine?.plans.find((p) => p.label.includes('open dossiers'));
-  if (mine && openOfUnit && openOfUnit.rows > mine.items) {
-    out.push(
-      `mine reads ${openOfUnit.rows} open dossiers of the unit (whole rows, jsonb included) to keep ${mine.items} in JavaScript: ` +
-        'filter "unassigned at a step of my role" in SQL (a step_role column or a partial index WHERE status = 4 AND assignee_id IS NULL) ' +
-        'and select only the listed columns',
-    );
   }
   return out;
 }

@@ -18,7 +18,7 @@ import {
   type Role,
   TransitionRecorder,
 } from './lifecycle.ts';
-import { explain, getLoad, LoadRecorder, proposedStatements, queueFloor, queueStatements } from './queue.ts';
+import { explain, getLoad, LoadRecorder, queueFloor, queueStatements } from './queue.ts';
 import {
   type Dataset,
   printReport,
@@ -283,7 +283,6 @@ async function main(): Promise<number> {
 
   const officerCookie = sessions.find((s) => s.code === OFFICER_UNIT)?.cookies.specialist ?? '';
   const statements = queueStatements(OFFICER_UNIT, officerId);
-  const proposed = proposedStatements(OFFICER_UNIT, officerId);
   const queues: QueueReport[] = [];
   const queuesFrom = monotonicUs();
   const roundSeconds = Math.max(1, Math.round(opts.queueSeconds / opts.rounds));
@@ -301,7 +300,6 @@ async function main(): Promise<number> {
       items: body.items?.length ?? 0,
       http: [],
       floor: [],
-      proposed: [],
       plans: [],
     };
     for (const connections of [1, opts.queueConnections]) {
@@ -316,23 +314,19 @@ async function main(): Promise<number> {
         };
         const httpLoad = new LoadRecorder(connections);
         const floorLoad = new LoadRecorder(connections);
-        const proposedLoad = new LoadRecorder(connections);
         await getLoad({ ...load, seconds: 2 });
         await queueFloor(pool, statements[queue], connections, 2);
-        await queueFloor(pool, proposed[queue], connections, 1);
         for (let r = 0; r < opts.rounds; r++) {
           await getLoad(load, httpLoad);
           await queueFloor(pool, statements[queue], connections, roundSeconds, floorLoad);
-          await queueFloor(pool, proposed[queue], connections, roundSeconds, proposedLoad);
         }
         report.http.push(httpLoad.result());
         report.floor.push(floorLoad.result());
-        report.proposed.push(proposedLoad.result());
       } finally {
         await pool.end();
       }
     }
-    report.plans = await explain(url, [...statements[queue], ...proposed[queue]]);
+    report.plans = await explain(url, statements[queue]);
     queues.push(report);
   }
   const queuesWindow = { fromUs: queuesFrom, toUs: monotonicUs() };
@@ -429,11 +423,6 @@ async function main(): Promise<number> {
           latency: h.latency,
         })),
         floor: q.floor.map((f) => ({
-          connections: f.connections,
-          throughput: f.throughput,
-          latency: f.latency,
-        })),
-        proposed: q.proposed.map((f) => ({
           connections: f.connections,
           throughput: f.throughput,
           latency: f.latency,
