@@ -317,6 +317,7 @@ export function batchSql(opts: { continueCounters: boolean; history: boolean }):
 /** Tables the generator writes, vacuumed and analysed at the end (as autovacuum would have by then). */
 export const WRITTEN_TABLES = [
   'dossiers',
+  'settlement_rollup',
   'audit_events',
   'dossier_steps',
   'tracking_book',

@@ -195,23 +195,6 @@ export const dossiers = pgTable(
     index('dossiers_code_idx').on(t.code),
     index('dossiers_open_due_idx').on(t.unitCode, t.status, t.dueAt),
     index('dossiers_assignee_idx').on(t.unitCode, t.assigneeId, t.status),
-    // Every column the settlement report reads (src/server/modules/reports/settlement.ts), so a province
-    // or national report is answered from the index alone, never from the wide rows.
-    index('dossiers_report_idx').on(
-      t.unitCode,
-      t.receivedAt,
-      t.processingEndedAt,
-      t.status,
-      t.channel,
-      t.fieldCode,
-      t.procedureCode,
-      t.dueAt,
-      t.dueAtLegal,
-      t.returnedAt,
-      t.supplementRequests,
-      t.pausedAt,
-      t.code,
-    ),
   ],
 );
 
@@ -287,6 +270,38 @@ export const dossierFiles = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('dossier_files_dossier_idx').on(t.unitCode, t.dossierCode)],
+);
+
+/**
+ * Maintained rollup of the settlement report (Biểu II.06a): per commune, procedure and field, the
+ * dossiers counted on each day (`grain` 'd'), month ('m', bucket = the 1st) and year ('y', bucket =
+ * 1 January) by the event that counts them — received online / direct, ended (by outcome), appointment
+ * passed, paused before the appointment. Kept by triggers on `dossiers` and `dossier_files` in the
+ * writing transaction (migration 0001), so a report of any period is a difference of two cumulative
+ * sums over a few rows per commune (src/server/modules/reports/settlement.ts).
+ */
+export const settlementRollup = pgTable(
+  'settlement_rollup',
+  {
+    unitCode: text('unit_code').notNull(),
+    grain: text('grain', { enum: ['d', 'm', 'y'] }).notNull(),
+    bucket: date('bucket').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    fieldCode: text('field_code').notNull(),
+    online: integer('online').notNull().default(0),
+    direct: integer('direct').notNull().default(0),
+    ended: integer('ended').notNull().default(0),
+    early: integer('early').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    late: integer('late').notNull().default(0),
+    withdrawn: integer('withdrawn').notNull().default(0),
+    withdrawnNotLate: integer('withdrawn_not_late').notNull().default(0),
+    digitised: integer('digitised').notNull().default(0),
+    duePassed: integer('due_passed').notNull().default(0),
+    duePassedEnded: integer('due_passed_ended').notNull().default(0),
+    pausedInTime: integer('paused_in_time').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.grain, t.bucket, t.procedureCode, t.fieldCode] })],
 );
 
 /** Append-only: the product never updates or deletes these rows. */

@@ -5,11 +5,13 @@ import { index766 } from '../../../domain/reports/index-766.ts';
 import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
 import { type SettlementRow, settlementReport } from '../../../domain/reports/settlement.ts';
 import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
-import { loadFacts, type ReportGroup, settlement } from './settlement.ts';
+import { loadFacts, presentSettlement, type ReportGroup, settlement, settlementCountsLive } from './settlement.ts';
 
 /*
- * The settlement report counted in SQL (`settlementCounts`) against the reference: the pure domain
- * functions `settlementReport` and `index766` over the facts of the same dossiers (`loadFacts`).
+ * The settlement report as the product computes it — from the maintained rollup (`settlementCounts`,
+ * kept by the triggers of migration 0001) — and counted live over the dossier rows
+ * (`settlementCountsLive`), both against the reference: the pure domain functions `settlementReport`
+ * and `index766` over the facts of the same dossiers (`loadFacts`).
  * Random dossiers — every status and channel, timestamps on and around the period's bounds and
  * Vietnamese midnights, ends before receipts, pauses on any status, attachments and result files —
  * are written into the database, and the two must agree exactly for every grouping.
@@ -26,6 +28,8 @@ const PERIODS: ReportPeriod[] = [
   { from: '2025-03-01', to: '2025-03-31' },
   { from: '2025-03-15', to: '2025-03-15' },
   { from: '2025-01-01', to: '2025-12-31' },
+  { from: '2025-02-15', to: '2025-03-14' },
+  { from: '2024-12-15', to: '2025-01-14' },
 ];
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
@@ -128,47 +132,76 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
   });
   afterAll(async () => s?.close());
 
+  /** Column values of a generated dossier, in the order of `DOSSIER_SET` below ($6 on). */
+  function values(d: GenDossier) {
+    const p = procedures[d.procedure] as { code: string; field_code: string };
+    return [
+      p.code,
+      p.field_code,
+      d.channel,
+      d.status,
+      d.receivedAt.toISOString(),
+      d.dueAt.toISOString(),
+      d.supplementRequests,
+      d.pausedAt?.toISOString() ?? null,
+      d.dueAtLegal?.toISOString() ?? null,
+      d.processingEndedAt?.toISOString() ?? null,
+      d.returnedAt?.toISOString() ?? null,
+      d.result ? '{"fileId":"x"}' : null,
+    ];
+  }
+
+  async function addFiles(unit: string, code: string, count: number) {
+    for (let k = 0; k < count; k++) {
+      await s.query(
+        `INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
+         VALUES ($1, $2, gen_random_uuid(), 'f.pdf', 'application/pdf', 1, '', '')`,
+        [unit, code],
+      );
+    }
+  }
+
   async function store(dossiers: GenDossier[]) {
     await s.query('DELETE FROM dossier_files WHERE unit_code = ANY($1::text[])', [UNITS]);
     await s.query('DELETE FROM dossiers WHERE unit_code = ANY($1::text[])', [UNITS]);
     for (const [i, d] of dossiers.entries()) {
       const unit = UNITS[d.unit] as string;
-      const p = procedures[d.procedure] as { code: string; field_code: string };
       const code = `T-${i}`;
       await s.query(
-        `INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status, applicant_name,
-           applicant_id_number, applicant_phone, applicant_address, subject, return_method, documents, time_limit,
-           received_at, due_at, due_at_original, received_by, book_volume, book_number, supplement_requests, paused_at,
-           due_at_legal, processing_ended_at, returned_at, result)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'A', '082095001234', '0912345678', 'Đồng Tháp', 'S', 'counter', '[]', '{}',
-           $8, $9, $9, '00000000-0000-0000-0000-000000000000', '2025', $10, $11, $12, $13, $14, $15, $16)`,
-        [
-          unit,
-          code,
-          unit.slice(0, 2),
-          p.code,
-          p.field_code,
-          d.channel,
-          d.status,
-          d.receivedAt.toISOString(),
-          d.dueAt.toISOString(),
-          i + 1,
-          d.supplementRequests,
-          d.pausedAt?.toISOString() ?? null,
-          d.dueAtLegal?.toISOString() ?? null,
-          d.processingEndedAt?.toISOString() ?? null,
-          d.returnedAt?.toISOString() ?? null,
-          d.result ? '{"fileId":"x"}' : null,
-        ],
+        `INSERT INTO dossiers (unit_code, code, province_code, book_number, procedure_code, field_code, channel, status,
+           received_at, due_at, supplement_requests, paused_at, due_at_legal, processing_ended_at, returned_at, result,
+           applicant_name, applicant_id_number, applicant_phone, applicant_address, subject, return_method, documents,
+           time_limit, due_at_original, received_by, book_volume)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+           'A', '082095001234', '0912345678', 'Đồng Tháp', 'S', 'counter', '[]', '{}', $10,
+           '00000000-0000-0000-0000-000000000000', '2025')`,
+        [unit, code, unit.slice(0, 2), i + 1, ...values(d)],
       );
-      for (let k = 0; k < d.files; k++) {
-        await s.query(
-          `INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
-           VALUES ($1, $2, gen_random_uuid(), 'f.pdf', 'application/pdf', 1, '', '')`,
-          [unit, code],
-        );
-      }
+      await addFiles(unit, code, d.files);
     }
+  }
+
+  async function expectReportsAgree(dossiers: number, period: ReportPeriod) {
+    const scope = { unit: { code: '82', name: 'Đồng Tháp' }, communes: UNITS, unitNames: UNIT_NAMES };
+    for (const group of GROUPS) {
+      const facts = await loadFacts(s.ctx.db, UNITS, group);
+      expect(facts.length).toBe(dossiers);
+      const want = reference(facts, period, group);
+      const got = await settlement(s.ctx.db, scope, period, group);
+      expect({ rows: got.rows, totalRow: got.totalRow, indicators: got.indicators }, `rollup, groupBy=${group}`).toEqual(want);
+      const live = presentSettlement(await settlementCountsLive(s.ctx.db, UNITS, period, group), scope, period, group);
+      expect({ rows: live.rows, totalRow: live.totalRow, indicators: live.indicators }, `live, groupBy=${group}`).toEqual(want);
+    }
+  }
+
+  /** The rollup's non-zero rows, in key order. */
+  async function rollupRows() {
+    return s.query(
+      `SELECT * FROM settlement_rollup
+       WHERE online <> 0 OR direct <> 0 OR ended <> 0 OR early <> 0 OR on_time <> 0 OR late <> 0 OR withdrawn <> 0
+          OR withdrawn_not_late <> 0 OR digitised <> 0 OR due_passed <> 0 OR due_passed_ended <> 0 OR paused_in_time <> 0
+       ORDER BY unit_code, grain, bucket, procedure_code, field_code`,
+    );
   }
 
   it('for every grouping, random dossiers around the bounds of a month, a day and a year', async () => {
@@ -183,26 +216,67 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
           }),
         ),
         async ({ k, dossiers }) => {
-          const period = PERIODS[k] as ReportPeriod;
           await store(dossiers);
-          for (const group of GROUPS) {
-            const facts = await loadFacts(s.ctx.db, UNITS, group);
-            expect(facts.length).toBe(dossiers.length);
-            const want = reference(facts, period, group);
-            const got = await settlement(
-              s.ctx.db,
-              { unit: { code: '82', name: 'Đồng Tháp' }, communes: UNITS, unitNames: UNIT_NAMES },
-              period,
-              group,
-            );
-            expect(
-              { rows: got.rows, totalRow: got.totalRow, indicators: got.indicators },
-              `groupBy=${group}`,
-            ).toEqual(want);
-          }
+          await expectReportsAgree(dossiers.length, PERIODS[k] as ReportPeriod);
         },
       ),
       { numRuns: kind === 'pglite' ? 30 : 40 },
+    );
+  }, 300_000);
+
+  it('the rollup follows updates, deletions and file changes, and equals a rebuild from the dossiers', async () => {
+    const mutation = (period: ReportPeriod) =>
+      fc.oneof(
+        fc.record({ kind: fc.constant('update' as const), index: fc.nat(), to: dossierArb(period, procedures.length) }),
+        fc.record({ kind: fc.constant('delete' as const), index: fc.nat() }),
+        fc.record({ kind: fc.constant('add_file' as const), index: fc.nat() }),
+        fc.record({ kind: fc.constant('remove_file' as const), index: fc.nat() }),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: PERIODS.length - 1 }).chain((k) =>
+          fc.record({
+            k: fc.constant(k),
+            dossiers: fc.array(dossierArb(PERIODS[k] as ReportPeriod, procedures.length), { minLength: 1, maxLength: 15 }),
+            mutations: fc.array(mutation(PERIODS[k] as ReportPeriod), { minLength: 1, maxLength: 12 }),
+          }),
+        ),
+        async ({ k, dossiers, mutations }) => {
+          await store(dossiers);
+          const live = dossiers.map((d, i) => ({ unit: UNITS[d.unit] as string, code: `T-${i}` }));
+          for (const m of mutations) {
+            if (live.length === 0) break;
+            const target = live[m.index % live.length] as { unit: string; code: string };
+            if (m.kind === 'update') {
+              // Every column the report reads changes at once, as a lifecycle action or a correction would.
+              await s.query(
+                `UPDATE dossiers SET procedure_code = $3, field_code = $4, channel = $5, status = $6, received_at = $7,
+                   due_at = $8, supplement_requests = $9, paused_at = $10, due_at_legal = $11, processing_ended_at = $12,
+                   returned_at = $13, result = $14, version = version + 1
+                 WHERE unit_code = $1 AND code = $2`,
+                [target.unit, target.code, ...values(m.to)],
+              );
+            } else if (m.kind === 'delete') {
+              await s.query('DELETE FROM dossier_files WHERE unit_code = $1 AND dossier_code = $2', [target.unit, target.code]);
+              await s.query('DELETE FROM dossiers WHERE unit_code = $1 AND code = $2', [target.unit, target.code]);
+              live.splice(live.indexOf(target), 1);
+            } else if (m.kind === 'add_file') {
+              await addFiles(target.unit, target.code, 1);
+            } else {
+              await s.query(
+                `DELETE FROM dossier_files WHERE (unit_code, id) IN
+                   (SELECT unit_code, id FROM dossier_files WHERE unit_code = $1 AND dossier_code = $2 LIMIT 1)`,
+                [target.unit, target.code],
+              );
+            }
+          }
+          await expectReportsAgree(live.length, PERIODS[k] as ReportPeriod);
+          const kept = await rollupRows();
+          await s.query('SELECT settlement_rollup_rebuild()');
+          expect(await rollupRows()).toEqual(kept);
+        },
+      ),
+      { numRuns: kind === 'pglite' ? 25 : 40 },
     );
   }, 300_000);
 });

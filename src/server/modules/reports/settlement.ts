@@ -80,13 +80,15 @@ const GROUP_KEY: Record<ReportGroup, { code: SQL; names: SQL }> = {
 const vnDay = (t: SQL) => sql`((${t} AT TIME ZONE 'UTC') + interval '7 hours')::date`;
 
 /**
- * Biểu II.06a counts per group and the Index 766 counts, computed in the database: one row per group,
- * the rules of `placeInPeriod` (src/domain/reports/placement.ts) written as SQL. Only the narrow
+ * Biểu II.06a counts per group and the Index 766 counts, computed live over the dossier rows: one row
+ * per group, the rules of `placeInPeriod` (src/domain/reports/placement.ts) written as SQL. The
+ * reports read the maintained rollup instead (`settlementCounts`); this stays as the plain statement
+ * of the rules the rollup's migration splits into events, and the tests hold the three together. Only the narrow
  * columns are read and only a few rows per group come back. The property test
  * settlement-sql.api.test.ts checks it against the domain functions over the same dossiers.
  */
-export async function settlementCounts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<UnitCounts> {
-  return (await settlementCountsByUnit(db, unitCodes, period, group, false)).get('') ?? { rows: [], indicators: noIndicatorCounts() };
+export async function settlementCountsLive(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<UnitCounts> {
+  return (await settlementCountsLiveByUnit(db, unitCodes, period, group, false)).get('') ?? { rows: [], indicators: noIndicatorCounts() };
 }
 
 export interface UnitCounts {
@@ -99,11 +101,11 @@ export function noIndicatorCounts(): IndicatorCounts {
 }
 
 /**
- * `settlementCounts` of each commune separately (`split`), in one statement: the province dashboard
+ * `settlementCountsLive` of each commune separately (`split`), in one statement: the province dashboard
  * puts the communes side by side. Without `split` the only key is '' (all communes together).
  * Communes in which no dossier counts are absent from the map.
  */
-export async function settlementCountsByUnit(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup, split = true): Promise<Map<string, UnitCounts>> {
+export async function settlementCountsLiveByUnit(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup, split = true): Promise<Map<string, UnitCounts>> {
   const out = new Map<string, UnitCounts>();
   if (unitCodes.length === 0) return out;
   const b = periodInstants(period);
@@ -166,7 +168,13 @@ export async function settlementCountsByUnit(db: Executor, unitCodes: string[], 
     )
     SELECT counted.*, coalesce(n.name, counted.code) AS name
     FROM counted LEFT JOIN (${key.names}) n ON n.code = counted.code`);
-  for (const r of (result as unknown as { rows: CountsRow[] }).rows) {
+  return collectCounts((result as unknown as { rows: CountsRow[] }).rows);
+}
+
+/** Report rows and indicator counts per part from one row of counts per group (groups that received nothing are left out). */
+function collectCounts(counted: Iterable<CountsRow>): Map<string, UnitCounts> {
+  const out = new Map<string, UnitCounts>();
+  for (const r of counted) {
     let part = out.get(r.part);
     if (!part) {
       part = { rows: [], indicators: noIndicatorCounts() };
@@ -198,6 +206,141 @@ export async function settlementCountsByUnit(db: Executor, unitCodes: string[], 
   }
   for (const { rows } of out.values()) rows.sort((a, c) => (a.key.code < c.key.code ? -1 : a.key.code > c.key.code ? 1 : 0));
   return out;
+}
+
+/** Sums of the rollup's columns over every day before a bound, for one part and group. */
+interface RollupSums {
+  bound: 's' | 't';
+  part: string;
+  code: string;
+  name: string;
+  online: string | number;
+  direct: string | number;
+  ended: string | number;
+  early: string | number;
+  on_time: string | number;
+  late: string | number;
+  withdrawn: string | number;
+  withdrawn_not_late: string | number;
+  digitised: string | number;
+  due_passed: string | number;
+  due_passed_ended: string | number;
+  paused_in_time: string | number;
+}
+
+const ROLLUP_COLUMNS = [
+  'online',
+  'direct',
+  'ended',
+  'early',
+  'on_time',
+  'late',
+  'withdrawn',
+  'withdrawn_not_late',
+  'digitised',
+  'due_passed',
+  'due_passed_ended',
+  'paused_in_time',
+] as const;
+
+const ROLLUP_KEY: Record<ReportGroup, SQL> = {
+  field: sql`r.field_code`,
+  sector: sql`p.sector_code`,
+  procedure: sql`r.procedure_code`,
+  unit: sql`r.unit_code`,
+};
+
+/** The first day after a period, and the starts of its month and year: the bounds of a cumulative sum. */
+function dayAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Rows of the rollup that sum to "every day before `day`": whole years, then months, then days. */
+function beforeDay(day: string): SQL {
+  const year = `${day.slice(0, 4)}-01-01`;
+  const month = `${day.slice(0, 7)}-01`;
+  return sql`((r.grain = 'y' AND r.bucket < ${year}::date)
+    OR (r.grain = 'm' AND r.bucket >= ${year}::date AND r.bucket < ${month}::date)
+    OR (r.grain = 'd' AND r.bucket >= ${month}::date AND r.bucket < ${day}::date))`;
+}
+
+/**
+ * Biểu II.06a counts per group and the Index 766 counts from the maintained rollup
+ * (`settlement_rollup`, kept by triggers; migration 0001). Every column of a period [from, to] is a
+ * difference of sums over all days before `from` and before the day after `to`, and each such sum
+ * reads per commune and group at most a row per past year, per earlier month of that year and per
+ * earlier day of that month:
+ *   received online / direct = Σt − Σs;  settled early / on time / late, withdrawn, digitised = Σt − Σs;
+ *   carried over = (online + direct − ended) before from;  in process = (online + direct − ended) before t;
+ *   overdue = due_passed − due_passed_ended − paused_in_time before t;  within time = in process − overdue.
+ * The property test settlement-sql.api.test.ts holds it equal to `settlementCountsLive` and to the pure
+ * domain functions, through inserts, updates, deletes and file changes.
+ */
+export async function settlementCounts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<UnitCounts> {
+  return (await settlementCountsByUnit(db, unitCodes, period, group, false)).get('') ?? { rows: [], indicators: noIndicatorCounts() };
+}
+
+/**
+ * `settlementCounts` of each commune separately (`split`), in one statement: the province dashboard
+ * puts the communes side by side. Without `split` the only key is '' (all communes together).
+ * Communes in which no dossier counts are absent from the map.
+ */
+export async function settlementCountsByUnit(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup, split = true): Promise<Map<string, UnitCounts>> {
+  if (unitCodes.length === 0) return new Map();
+  periodInstants(period); // validates the period
+  const s = period.from;
+  const t = dayAfter(period.to);
+  const key = ROLLUP_KEY[group];
+  const units = sql.join(unitCodes.map((u) => sql`${u}`), sql`, `);
+  const part = split ? sql`r.unit_code` : sql`''`;
+  const sums = sql.join(ROLLUP_COLUMNS.map((c) => sql`sum(${sql.identifier(c)})::bigint AS ${sql.identifier(c)}`), sql`, `);
+  const side = (bound: 's' | 't', day: string) => sql`
+    SELECT ${bound}::text AS bound, ${part} AS part, ${key} AS code, ${sums}
+    FROM settlement_rollup r
+    ${group === 'sector' ? sql`JOIN procedures p ON p.code = r.procedure_code` : sql``}
+    WHERE r.unit_code IN (${units}) AND ${beforeDay(day)}
+    GROUP BY 2, 3`;
+  const result = await db.execute(sql`
+    SELECT c.*, coalesce(n.name, c.code) AS name
+    FROM (${side('s', s)} UNION ALL ${side('t', t)}) c
+    LEFT JOIN (${GROUP_KEY[group].names}) n ON n.code = c.code`);
+  const zero = { online: 0, direct: 0, ended: 0, early: 0, on_time: 0, late: 0, withdrawn: 0, withdrawn_not_late: 0, digitised: 0, due_passed: 0, due_passed_ended: 0, paused_in_time: 0 };
+  type Sums = typeof zero;
+  const groups = new Map<string, { part: string; code: string; name: string; s: Sums; t: Sums }>();
+  for (const r of (result as unknown as { rows: RollupSums[] }).rows) {
+    const id = `${r.part}\u0000${r.code}`;
+    let g = groups.get(id);
+    if (!g) {
+      g = { part: r.part, code: r.code, name: r.name, s: { ...zero }, t: { ...zero } };
+      groups.set(id, g);
+    }
+    const into = g[r.bound];
+    for (const c of ROLLUP_COLUMNS) into[c] = Number(r[c]);
+  }
+  const rows: CountsRow[] = [];
+  for (const { part, code, name, s: a, t: b } of groups.values()) {
+    const inProcess = b.online + b.direct - b.ended;
+    const overdue = b.due_passed - b.due_passed_ended - b.paused_in_time;
+    rows.push({
+      part,
+      code,
+      name,
+      online: b.online - a.online,
+      direct: b.direct - a.direct,
+      carried: a.online + a.direct - a.ended,
+      early: b.early - a.early,
+      on_time: b.on_time - a.on_time,
+      late: b.late - a.late,
+      withdrawn: b.withdrawn - a.withdrawn,
+      withdrawn_not_late: b.withdrawn_not_late - a.withdrawn_not_late,
+      within: inProcess - overdue,
+      overdue,
+      digitised: b.digitised - a.digitised,
+    });
+  }
+  return collectCounts(rows);
 }
 
 function presentRow(r: SettlementRow) {
