@@ -60,7 +60,9 @@ const opts = {
 };
 
 const TARGET_PROVINCE_P95_MS = 200;
-const TARGET_NATIONAL_P95_MS = 2000;
+// Issue 4: national year ≤ 2 s computed live, or ≤ 200 ms from maintained rollups — the report reads the
+// rollup (settlement_rollup), so the stricter figure applies.
+const TARGET_NATIONAL_P95_MS = 200;
 const PROVINCE_OFFICER = 'province.dong-thap';
 const ADMIN = 'admin';
 
