@@ -228,6 +228,8 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
     const mutation = (period: ReportPeriod) =>
       fc.oneof(
         fc.record({ kind: fc.constant('update' as const), index: fc.nat(), to: dossierArb(period, procedures.length) }),
+        // Only the status, as most lifecycle actions do (the trigger skips changes within a status class).
+        fc.record({ kind: fc.constant('status' as const), index: fc.nat(), status: fc.integer({ min: 1, max: 10 }) }),
         fc.record({ kind: fc.constant('delete' as const), index: fc.nat() }),
         fc.record({ kind: fc.constant('add_file' as const), index: fc.nat() }),
         fc.record({ kind: fc.constant('remove_file' as const), index: fc.nat() }),
@@ -256,6 +258,12 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
                  WHERE unit_code = $1 AND code = $2`,
                 [target.unit, target.code, ...values(m.to)],
               );
+            } else if (m.kind === 'status') {
+              await s.query('UPDATE dossiers SET status = $3, version = version + 1 WHERE unit_code = $1 AND code = $2', [
+                target.unit,
+                target.code,
+                m.status,
+              ]);
             } else if (m.kind === 'delete') {
               await s.query('DELETE FROM dossier_files WHERE unit_code = $1 AND dossier_code = $2', [target.unit, target.code]);
               await s.query('DELETE FROM dossiers WHERE unit_code = $1 AND code = $2', [target.unit, target.code]);

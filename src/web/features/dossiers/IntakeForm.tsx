@@ -1,13 +1,11 @@
 import {
   Badge,
   Button,
-  type ComboboxItem,
   Divider,
   Grid,
   Group,
   List,
   Loader,
-  type OptionsFilter,
   Paper,
   Radio,
   Select,
@@ -19,7 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchesSearch } from '../../../domain/text/fold.ts';
+import { foldedSearch } from '../../lib/folded-search.ts';
 import { isApiProblem } from '../../api/client';
 import type { Dossier } from '../../api/types';
 import { IconCheck, IconClock, IconCoins } from '../../components/icons';
@@ -43,9 +41,6 @@ import {
 } from './intake-form';
 import { useCreateDossier } from './use-dossiers';
 
-// The same diacritic-insensitive rule as the server's catalogue search ("chung thuc" finds "Chứng thực").
-const foldedSearch: OptionsFilter = ({ options, search }) =>
-  (options as ComboboxItem[]).filter((option) => matchesSearch(`${option.label} ${option.value}`, search));
 
 function FormSection({ step, title, children }: { step: number; title: string; children: ReactNode }) {
   return (

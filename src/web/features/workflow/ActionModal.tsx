@@ -1,11 +1,9 @@
 import {
   Button,
-  type ComboboxItem,
   FileButton,
   Group,
   Input,
   Modal,
-  type OptionsFilter,
   Radio,
   Select,
   Stack,
@@ -16,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchesSearch } from '../../../domain/text/fold.ts';
+import { foldedSearch } from '../../lib/folded-search.ts';
 import { isApiProblem } from '../../api/client';
 import type { AvailableAction, Dossier, StepRole } from '../../api/types';
 import { IconPaperclip } from '../../components/icons';
@@ -40,9 +38,6 @@ interface ActionModalProps {
   onConflict: (error: unknown) => void;
 }
 
-/** Officers are found by name or username typed with or without tone marks ("my linh" finds "Mỹ Linh"). */
-const foldedSearch: OptionsFilter = ({ options, search }) =>
-  (options as ComboboxItem[]).filter((option) => matchesSearch(`${option.label} ${option.value}`, search));
 
 /** Asks for what one lifecycle action needs (reason, assignee, items, new date, result file) and sends it. */
 export function ActionModal({ dossier, available, version, onClose, onDone, onConflict }: ActionModalProps) {
