@@ -93,24 +93,41 @@ export async function findIdempotencyKey(db: Executor, unitCode: string, key: st
 }
 
 /** A dossier of one unit; the unit comes from the caller's scope check, never from the client alone. */
+/** A file of a dossier as its page lists it. */
+export interface ListedFile {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/**
+ * A dossier with its receiver's and assignee's names and its files (in upload order), in one
+ * statement: every dossier page and every lifecycle action's response reads it.
+ */
 export async function findDossier(db: Executor, unitCode: string, code: string) {
   const assignee = alias(users, 'assignee');
   const rows = await db
-    .select({ dossier: dossiers, receiverUsername: users.username, receiverName: users.fullName, assigneeUsername: assignee.username })
+    .select({
+      dossier: dossiers,
+      receiverUsername: users.username,
+      receiverName: users.fullName,
+      assigneeUsername: assignee.username,
+      files: sql<ListedFile[] | string>`(
+        SELECT coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'size', f.size)
+                                 ORDER BY f.created_at, f.id), '[]'::json)
+        FROM ${dossierFiles} f WHERE f.unit_code = ${dossiers.unitCode} AND f.dossier_code = ${dossiers.code})`,
+    })
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.receivedBy))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
     .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
     .limit(1);
-  return rows[0];
-}
-
-export async function listDossierFiles(db: Executor, unitCode: string, code: string) {
-  return db
-    .select()
-    .from(dossierFiles)
-    .where(and(eq(dossierFiles.unitCode, unitCode), eq(dossierFiles.dossierCode, code)))
-    .orderBy(dossierFiles.createdAt);
+  const row = rows[0];
+  if (!row) return undefined;
+  // json arrives parsed from both drivers; a string is parsed here in case a driver leaves it as text.
+  const files: ListedFile[] = typeof row.files === 'string' ? JSON.parse(row.files) : row.files;
+  return { ...row, files };
 }
 
 /** Dossiers received in [from, to) within a scope, newest first. */

@@ -254,7 +254,7 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
   const found = await repo.findDossier(ctx.db, unit.code, code);
   if (!found) throw new AppError('DOSSIER_NOT_FOUND');
   const d = found.dossier;
-  const files = await repo.listDossierFiles(ctx.db, unit.code, code);
+  const files = found.files;
   const entry = await ctx.services.catalog.find(unit.code, d.procedureCode);
   const steps = (d.workflow as WorkflowStep[] | null) ?? defaultWorkflow(d.timeLimit as TimeLimit);
   const step = steps[d.stepIndex];

@@ -96,9 +96,8 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
       : [];
   if (body.action === 'issue_result' && resultFiles.length === 0) throw new AppError('RESULT_FILE_REQUIRED');
 
-  const first = await repo.getDossierRow(ctx.db, unit.code, code);
-  if (!first) throw new AppError('DOSSIER_NOT_FOUND');
-  const cal = await calendarOf(ctx, first.provinceCode);
+  // The dossier's province is its commune's: the calendar is known without reading the dossier first.
+  const cal = await calendarOf(ctx, unit.parentCode ?? '');
   const stored = resultFiles[0] ? await ctx.files.put(resultFiles[0].bytes) : undefined;
 
   return ctx.db.transaction(async (tx) => {
