@@ -100,11 +100,14 @@ const LAST_EVENT = `select "seq", "hash" from "audit_events" where ("audit_event
 const INSERT_EVENT = `insert into "audit_events" (${q(AUDIT_COLUMNS)}) values (${AUDIT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 const INSERT_OUTBOX = `insert into "outbox" ("unit_code", "id", "kind", "payload", "created_at", "attempts", "next_attempt_at", "sent_at", "last_error") values ($1, $2, $3, $4, $5, default, $6, default, default)`;
 
+/** What `updateDossier` returns: the columns the notifications need. */
+const UPDATE_RETURNING = ['code', 'version', 'status', 'due_at', 'applicant_name', 'applicant_email', 'applicant_phone'];
+
 /** `updateDossier` with the columns an action sets (drizzle puts `version` second, after `status`). */
 function updateDossier(set: readonly string[]): string {
   const cols = ['status', 'version', ...set];
   const n = cols.length;
-  return `update "dossiers" set ${cols.map((c, i) => `"${c}" = $${i + 1}`).join(', ')} where ("dossiers"."unit_code" = $${n + 1} and "dossiers"."code" = $${n + 2} and "dossiers"."version" = $${n + 3}) returning ${q(DOSSIER_COLUMNS)}`;
+  return `update "dossiers" set ${cols.map((c, i) => `"${c}" = $${i + 1}`).join(', ')} where ("dossiers"."unit_code" = $${n + 1} and "dossiers"."code" = $${n + 2} and "dossiers"."version" = $${n + 3}) returning ${q(UPDATE_RETURNING)}`;
 }
 const UPDATE = {
   transfer: updateDossier(['sub_state', 'step_index', 'step_started_at', 'step_due_at']),

@@ -20,9 +20,20 @@ export async function updateDossier(db: Executor, unitCode: string, code: string
     .update(dossiers)
     .set({ ...set, version: version + 1 })
     .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code), eq(dossiers.version, version)))
-    .returning();
+    // What the notifications and the caller need, not the whole row (the response re-reads the dossier view).
+    .returning({
+      code: dossiers.code,
+      version: dossiers.version,
+      status: dossiers.status,
+      dueAt: dossiers.dueAt,
+      applicantName: dossiers.applicantName,
+      applicantEmail: dossiers.applicantEmail,
+      applicantPhone: dossiers.applicantPhone,
+    });
   return rows[0];
 }
+
+export type UpdatedDossier = NonNullable<Awaited<ReturnType<typeof updateDossier>>>;
 
 export async function openStep(db: Executor, row: typeof dossierSteps.$inferInsert) {
   await db.insert(dossierSteps).values(row);

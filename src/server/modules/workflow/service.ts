@@ -302,7 +302,7 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
   });
 }
 
-function notificationRows(unitCode: string, d: repo.DossierRow, template: string, data: Record<string, unknown>, now: Date) {
+function notificationRows(unitCode: string, d: repo.UpdatedDossier, template: string, data: Record<string, unknown>, now: Date) {
   const base = { code: d.code, template, applicantName: d.applicantName, dueAt: d.dueAt.toISOString(), status: statusName(d.status as NationalStatus), ...data };
   const rows = [];
   if (d.applicantEmail) {
