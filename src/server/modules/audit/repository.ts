@@ -18,8 +18,9 @@ export async function appendEvent(db: Executor, prev: { seq: number; hash: strin
   const seq = (prev?.seq ?? 0) + 1;
   const prevHash = prev?.hash ?? '';
   const event: ChainedEvent = { ...e, seq };
-  await db.insert(auditEvents).values({ ...event, prevHash, hash: auditHash(prevHash, event) });
-  return { seq, hash: auditHash(prevHash, event) };
+  const hash = auditHash(prevHash, event);
+  await db.insert(auditEvents).values({ ...event, prevHash, hash });
+  return { seq, hash };
 }
 
 export async function listEvents(db: Executor, unitCode: string, dossierCode: string) {
