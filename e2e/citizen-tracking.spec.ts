@@ -21,6 +21,8 @@ test('citizen browses the catalogue and tracks a dossier by code and phone', asy
   await page.goto('/thu-tuc?unit=28696');
   await expect(page.getByTestId('procedure-row').first()).toBeVisible();
   await page.getByTestId('catalog-search').fill('khai sinh');
+  // The search is kept in the address (shareable), written as the user types.
+  await expect(page).toHaveURL(/[?&]q=khai(\+|%20)sinh/);
   await expect(page.locator('[data-testid="procedure-row"][data-code="1.001193"]')).toBeVisible();
   await shot(page, project, '05-catalogue-search');
   await page.locator('[data-testid="procedure-row"][data-code="1.001193"]').getByTestId('procedure-link').click();

@@ -1,6 +1,6 @@
 import { Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { IconSearch } from '../../components/icons';
@@ -22,18 +22,21 @@ export function CatalogPage() {
   const [field, setField] = useState<string>(ALL_FIELDS);
   const procedures = useProcedures(selected.code, debounced);
 
-  // Keep the query in the URL so a search can be shared or bookmarked.
-  useEffect(() => {
+  // Keep the query in the URL so a search can be shared or bookmarked. The URL is written as the user
+  // types, never later from a timer: a delayed write would navigate back to the catalogue when the
+  // user has meanwhile clicked a procedure.
+  const changeSearch = (value: string) => {
+    setSearch(value);
     setParams(
       (current) => {
         const updated = new URLSearchParams(current);
-        if (debounced.trim()) updated.set('q', debounced.trim());
+        if (value.trim()) updated.set('q', value.trim());
         else updated.delete('q');
         return updated;
       },
       { replace: true },
     );
-  }, [debounced, setParams]);
+  };
 
   const fields = useMemo(() => {
     const seen = new Map<string, string>();
@@ -66,7 +69,7 @@ export function CatalogPage() {
             placeholder={t('catalog.searchPlaceholder')}
             leftSection={<IconSearch size={16} />}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
+            onChange={(event) => changeSearch(event.currentTarget.value)}
             rightSection={procedures.isFetching && selected.code ? <Loader size={14} /> : null}
             type="search"
             data-testid="catalog-search"
