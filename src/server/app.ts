@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { AppError, type AppErrorCode, toProblem } from './http/errors.ts';
+import { installFairGate } from './http/fair-gate.ts';
 import { metricsRoutes } from './http/metrics.ts';
 import { localFileStore } from './lib/file-store.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -77,6 +78,9 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The embedded database runs on this thread: take requests one per event-loop turn so new
+  // connections keep being accepted under load (see fair-gate.ts).
+  if (database.kind === 'pglite') ctx.fairGate = installFairGate(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

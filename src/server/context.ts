@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import type { FairGate } from './http/fair-gate.ts';
 import type { FileStore } from './lib/file-store.ts';
 import type { Services } from './services.ts';
 
@@ -10,6 +11,8 @@ export interface AppContext {
   db: Db;
   files: FileStore;
   services: Services;
+  /** Present on the embedded database: the queue that interleaves requests with accepts. */
+  fairGate?: FairGate;
   /** Current time; tests may pin it. */
   now(): Date;
 }

@@ -33,6 +33,16 @@ export function metricsRoutes(app: FastifyInstance, ctx: AppContext) {
     }
     const pending = (await ctx.db.execute(sql`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`)) as unknown as { rows: Array<{ n: number }> };
     lines.push('# HELP motcua_outbox_pending Messages waiting for delivery', '# TYPE motcua_outbox_pending gauge', `motcua_outbox_pending ${Number(pending.rows[0]?.n ?? 0)}`);
+    if (ctx.fairGate) {
+      lines.push(
+        '# HELP motcua_request_gate_queued Requests waiting for their turn on the embedded database',
+        '# TYPE motcua_request_gate_queued gauge',
+        `motcua_request_gate_queued ${ctx.fairGate.queued}`,
+        '# HELP motcua_request_gate_queued_max Longest the request queue has been since start',
+        '# TYPE motcua_request_gate_queued_max gauge',
+        `motcua_request_gate_queued_max ${ctx.fairGate.maxQueued}`,
+      );
+    }
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
   app.get('/readyz', { schema: { hide: true } }, async () => {

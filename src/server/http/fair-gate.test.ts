@@ -1,0 +1,92 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installFairGate } from './fair-gate.ts';
+
+function busy(ms: number) {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    /* the embedded database's synchronous work */
+  }
+}
+
+/** An app whose handler records which event-loop turn it ran in. */
+function recordingApp(gated: boolean) {
+  const app = Fastify({ logger: false });
+  const gate = gated ? installFairGate(app) : undefined;
+  let turn = 0;
+  let ticking = true;
+  const tick = () => {
+    turn += 1;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const seen: Array<{ n: number; turn: number }> = [];
+  app.get('/work/:n', async (req) => {
+    busy(1);
+    const n = Number((req.params as { n: string }).n);
+    seen.push({ n, turn });
+    return { n };
+  });
+  app.addHook('onClose', async () => {
+    ticking = false;
+  });
+  return { app, gate, seen };
+}
+
+describe('fair request gate (embedded database)', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('runs one request per event-loop turn, in arrival order', async () => {
+    const r = recordingApp(true);
+    app = r.app;
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => app!.inject({ url: `/work/${n}` })),
+    );
+    expect(replies.map((x) => x.json().n)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    expect(r.seen.map((s) => s.n)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    const turns = r.seen.map((s) => s.turn);
+    expect(new Set(turns).size).toBe(turns.length);
+    expect(r.gate!.released).toBe(20);
+    expect(r.gate!.queued).toBe(0);
+    expect(r.gate!.maxQueued).toBeGreaterThan(1);
+  });
+
+  it('without the gate the same burst runs many requests in one turn (what the gate prevents)', async () => {
+    const r = recordingApp(false);
+    app = r.app;
+    await Promise.all(Array.from({ length: 20 }, (_, n) => app!.inject({ url: `/work/${n}` })));
+    const turns = r.seen.map((s) => s.turn);
+    expect(new Set(turns).size).toBeLessThan(turns.length);
+  });
+
+  it('serves a burst of real connections, each on its own socket, and a failing handler does not stall the queue', async () => {
+    const r = recordingApp(true);
+    app = r.app;
+    app.get('/fail', async () => {
+      throw new Error('boom');
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const get = (p: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: p, agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+      });
+    const codes = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => get(n % 10 === 0 ? '/fail' : `/work/${n}`)),
+    );
+    expect(codes.filter((c) => c === 200)).toHaveLength(36);
+    expect(codes.filter((c) => c === 500)).toHaveLength(4);
+    expect(r.gate!.released).toBe(40);
+    expect(r.gate!.queued).toBe(0);
+  });
+});

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Lets Node accept new connections while the embedded database keeps the main thread busy.
+ *
+ * Why: PGlite runs every query synchronously on the main thread (≈2.5 ms of CPU per intake).
+ * Node accepts at most one pending connection per event-loop iteration, and an iteration in which
+ * k parsed requests are ready runs all k handlers back to back. Under load an iteration lasts
+ * k × 2.5 ms, so the 32nd client of a burst waited 1.2–1.4 s just to be accepted (measured in
+ * bench/intake with 32 clients; reproduced with a bare Fastify server and a 2.5 ms busy handler,
+ * so it is not specific to the product).
+ *
+ * The gate queues requests in arrival order and releases one per event-loop iteration
+ * (setImmediate runs in the check phase, after the poll phase that accepts sockets), so an
+ * iteration lasts one request and no connection waits behind a whole backlog. Throughput is
+ * unchanged: the same work runs, only interleaved with accepts. On PostgreSQL queries run in
+ * another process and the loop is free while they do, so the gate is not installed there.
+ */
+export function installFairGate(app: FastifyInstance): FairGate {
+  const waiting: Array<() => void> = [];
+  let scheduled = false;
+  const stats = { released: 0, maxQueued: 0 };
+
+  const pump = () => {
+    scheduled = false;
+    const next = waiting.shift();
+    if (next) {
+      stats.released += 1;
+      next();
+    }
+    if (waiting.length > 0) {
+      scheduled = true;
+      setImmediate(pump);
+    }
+  };
+
+  app.addHook('onRequest', (_req, _reply, done) => {
+    waiting.push(done);
+    if (waiting.length > stats.maxQueued) stats.maxQueued = waiting.length;
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(pump);
+    }
+  });
+
+  return {
+    get queued() {
+      return waiting.length;
+    },
+    get released() {
+      return stats.released;
+    },
+    get maxQueued() {
+      return stats.maxQueued;
+    },
+  };
+}
+
+export interface FairGate {
+  /** Requests waiting for their turn now. */
+  readonly queued: number;
+  /** Requests let through since start. */
+  readonly released: number;
+  /** The longest the queue has been. */
+  readonly maxQueued: number;
+}
