@@ -20,18 +20,28 @@ const OUTPUT_LIMIT = 256 * 1024;
 /** Every server process started here that has not exited yet: killAllServers() ends them. */
 const live = new Set<ChildProcess>();
 
-/** A TCP port that was free a moment ago (listen on port 0, read it, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+// Servers under test listen below the kernel's ephemeral range (net.ipv4.ip_local_port_range,
+// 32768–60999 by default). A port from that range, found free by listening on port 0, can be taken
+// by any outgoing connection (the test's own PostgreSQL clients, fetch) in the seconds before the
+// server binds it: a crash test once failed with EADDRINUSE when restarting on its port.
+const PORT_RANGE = { low: 20_000, high: 32_000 };
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close((err) => (err ? reject(err) : resolve(port)));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A TCP port below the ephemeral range that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORT_RANGE.low + Math.floor(Math.random() * (PORT_RANGE.high - PORT_RANGE.low));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${PORT_RANGE.low} and ${PORT_RANGE.high}`);
 }
 
 export interface ServerProcess {
@@ -108,13 +118,19 @@ export async function startServerProcess(opts: {
   env: Record<string, string>;
   timeoutMs?: number;
 }): Promise<ServerProcess> {
-  const server = await spawnServer(opts);
-  const { proc, output } = server;
   const timeoutMs = opts.timeoutMs ?? START_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
-  while (true) {
+  let server = await spawnServer(opts);
+  // A port chosen here may still be taken by another test's server between the check and the bind:
+  // start again on another one. A port the caller chose is never changed.
+  for (let retries = 3; ; ) {
+    const { proc, output } = server;
     if (hasExited(proc) || proc.pid === undefined) {
       await killHard(proc);
+      if (!opts.env.PORT && retries-- > 0 && output().includes('EADDRINUSE')) {
+        server = await spawnServer(opts);
+        continue;
+      }
       throw new Error(
         `server exited before it was healthy (code ${proc.exitCode}, signal ${proc.signalCode}):\n${output()}`,
       );
