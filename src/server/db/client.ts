@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DirLock, lockDataDir } from './lock.ts';
+import { drizzleClient } from './pglite-parsers.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -76,12 +77,13 @@ export async function openPglite(dataDir: string | undefined, opts: { lockDir?: 
     lock?.release();
     throw err;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const forDrizzle = drizzleClient(client);
+  const db = drizzlePglite({ client: forDrizzle, schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
     async migrate() {
-      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+      await migratePglite(drizzlePglite({ client: forDrizzle, schema }), { migrationsFolder });
     },
     async ping() {
       await db.execute(sql`SELECT 1`);

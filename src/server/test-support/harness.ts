@@ -10,6 +10,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
+import { defaultParsersForTextTypes } from '../db/pglite-parsers.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { seedInspectionStory } from '../seed/story.ts';
 import { loadReferenceData } from '../seed/reference.ts';
@@ -70,7 +71,7 @@ export async function createTestServer(kind: DbKind, opts: { now?: () => Date; e
     const template = fs.readFileSync(inject('pgliteTemplate'));
     const client = await PGlite.create({ loadDataDir: new Blob([template]) });
     database = await openPglite(undefined, { client });
-    rawQuery = async (text, params) => (await client.query(text, params)).rows;
+    rawQuery = async (text, params) => (await client.query(text, params, { parsers: defaultParsersForTextTypes })).rows;
   } else {
     const created = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
     drop = created.drop;
