@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -22,6 +21,7 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { AppError, type AppErrorCode, toProblem } from './http/errors.ts';
 import { installFairGate } from './http/fair-gate.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { metricsRoutes } from './http/metrics.ts';
 import { localFileStore } from './lib/file-store.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -110,7 +110,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
