@@ -208,11 +208,17 @@ export async function postgresFloor(url: string, units: FloorUnit[], proc: Proce
     const client = await pool.connect();
     try {
       await client.query('begin');
-      const counters = await client.query<{ name: string; last: number | string }>(COUNTERS_SQL, v.counters);
-      const written = await client.query<{ ok: number | string | null }>(
-        INTAKE_SQL,
-        v.intake(numbersOf(counters.rows)),
-      );
+      // Named statements, parsed and planned once per connection, as the product runs them.
+      const counters = await client.query<{ name: string; last: number | string }>({
+        name: 'floor_counters',
+        text: COUNTERS_SQL,
+        values: v.counters,
+      });
+      const written = await client.query<{ ok: number | string | null }>({
+        name: 'floor_intake',
+        text: INTAKE_SQL,
+        values: v.intake(numbersOf(counters.rows)),
+      });
       checkWritten(written.rows);
       await client.query('commit');
     } catch (err) {

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
 
@@ -16,7 +17,7 @@ export async function nextCounters(tx: Tx, unitCode: string, names: readonly str
     names.map((n) => sql`(${unitCode}, ${n}, 1)`),
     sql`, `,
   );
-  const result = (await tx.execute(sql`
+  const result = (await executePrepared(tx, `motcua_counters_${names.length}`, sql`
     INSERT INTO unit_counters (unit_code, name, last) VALUES ${values}
     ON CONFLICT (unit_code, name) DO UPDATE SET last = unit_counters.last + 1
     RETURNING name, last`)) as unknown as { rows: Array<{ name: string; last: number | string }> };
@@ -44,7 +45,8 @@ export async function insertIntake(tx: Tx, rows: IntakeRows): Promise<boolean> {
         VALUES (${d.unitCode}, ${rows.idempotency.key}, ${d.receivedBy}, ${rows.idempotency.requestHash}, ${d.code})
         ON CONFLICT (unit_code, key) DO NOTHING RETURNING 1 AS ok),`
     : sql`idem AS (SELECT 1 AS ok),`;
-  const result = (await tx.execute(sql`
+  const name = rows.idempotency ? 'motcua_intake_idempotent' : 'motcua_intake';
+  const result = (await executePrepared(tx, name, sql`
     WITH ${idem}
     dossier AS (
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,

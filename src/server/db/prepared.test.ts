@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, databaseKinds, type TestServer } from '../test-support/harness.ts';
+import { executePrepared } from './prepared.ts';
+
+describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await createTestServer(kind);
+  });
+  afterAll(async () => s?.close());
+
+  it('returns what execute returns, in and out of transactions, with new parameters each time', async () => {
+    const query = (n: number) => sql`SELECT ${n}::int + 1 AS next, ${`x${n}`}::text AS label`;
+    for (const n of [1, 2, 3]) {
+      const prepared = (await executePrepared(s.ctx.db, `test_prepared_${kind}`, query(n))) as {
+        rows: unknown[];
+      };
+      const plain = (await s.ctx.db.execute(query(n))) as unknown as { rows: unknown[] };
+      expect(prepared.rows).toEqual(plain.rows);
+      expect(prepared.rows).toEqual([{ next: n + 1, label: `x${n}` }]);
+    }
+    const inTx = await s.ctx.db.transaction(
+      async (tx) => (await executePrepared(tx, `test_prepared_${kind}`, query(41))) as { rows: unknown[] },
+    );
+    expect(inTx.rows).toEqual([{ next: 42, label: 'x41' }]);
+    if (kind === 'postgres') {
+      // Parsed once per connection: the server keeps it under its name.
+      const named = await s.ctx.db.transaction(async (tx) => {
+        await executePrepared(tx, `test_prepared_${kind}`, query(7));
+        return (await tx.execute(
+          sql`SELECT name FROM pg_prepared_statements WHERE name = ${`test_prepared_${kind}`}`,
+        )) as unknown as {
+          rows: unknown[];
+        };
+      });
+      expect(named.rows).toEqual([{ name: `test_prepared_${kind}` }]);
+    }
+  });
+
+  it('refuses one name for two SQL texts', async () => {
+    await executePrepared(s.ctx.db, `test_two_texts_${kind}`, sql`SELECT 1 AS a`);
+    await expect(executePrepared(s.ctx.db, `test_two_texts_${kind}`, sql`SELECT 2 AS a`)).rejects.toThrow(
+      /two different SQL texts/,
+    );
+  });
+});
