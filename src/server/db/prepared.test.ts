@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, databaseKinds, type TestServer } from '../test-support/harness.ts';
 import { executePrepared } from './prepared.ts';
@@ -36,6 +36,12 @@ describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
       });
       expect(named.rows).toEqual([{ name: `test_prepared_${kind}` }]);
     }
+  });
+
+  it('reports a failing statement as drizzle does: DrizzleQueryError with the database error as cause', async () => {
+    const failing = executePrepared(s.ctx.db, `test_division_${kind}`, sql`SELECT 1 / ${0}::int AS x`);
+    await expect(failing).rejects.toBeInstanceOf(DrizzleQueryError);
+    await expect(failing).rejects.toMatchObject({ cause: { code: '22012' } });
   });
 
   it('refuses one name for two SQL texts', async () => {

@@ -1,4 +1,5 @@
-import type { SQL } from 'drizzle-orm';
+import { DrizzleQueryError, is, type SQL } from 'drizzle-orm';
+import { PgliteSession } from 'drizzle-orm/pglite';
 import type { Executor } from './client.ts';
 
 /** The part of drizzle's session used here (PgSession: `dialect`, `prepareQuery`). */
@@ -10,6 +11,8 @@ interface Session {
     name: string | undefined,
     isResponseInArrayMode: boolean,
   ): { execute(): Promise<unknown> };
+  /** PgliteSession: the PGlite client (or transaction) it runs on. */
+  client?: { query(text: string, params: unknown[]): Promise<unknown> };
 }
 
 const textOfName = new Map<string, string>();
@@ -17,8 +20,10 @@ const textOfName = new Map<string, string>();
 /**
  * Runs a hot statement as a named prepared statement: on PostgreSQL, node-postgres parses and plans
  * it once per connection instead of on every call (the intake's CTE is ~1.5 kB of SQL with four
- * inserts). PGlite has no named statements through drizzle and runs it as usual. The result is the
- * same as `db.execute(query)`.
+ * inserts). PGlite has no named statements; there the statement goes straight to the PGlite client,
+ * skipping drizzle's per-call prepared-query object (its construction and result wrapping cost
+ * main-thread CPU that PGlite shares with HTTP). The result is the same as `db.execute(query)`, and
+ * errors are wrapped in DrizzleQueryError as drizzle wraps them.
  *
  * A name stands for exactly one SQL text (node-postgres refuses a name reused with another text):
  * callers put every variant of the text into the name, and a mismatch throws here.
@@ -30,5 +35,13 @@ export async function executePrepared(db: Executor, name: string, query: SQL): P
   if (known === undefined) textOfName.set(name, compiled.sql);
   else if (known !== compiled.sql)
     throw new Error(`prepared statement ${name} used with two different SQL texts`);
+  const client = session.client;
+  if (client && is(session as object, PgliteSession)) {
+    try {
+      return await client.query(compiled.sql, compiled.params);
+    } catch (err) {
+      throw new DrizzleQueryError(compiled.sql, compiled.params, err as Error);
+    }
+  }
   return session.prepareQuery(compiled, undefined, name, false).execute();
 }
