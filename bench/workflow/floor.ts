@@ -165,6 +165,14 @@ export interface FloorDossier {
 
 type Row = Record<string, unknown>;
 
+/** Named statements, parsed and planned once per connection, as the product runs them (src/server/db/prepared.ts). */
+const statementNames = new Map<string, string>();
+function named<T extends pg.QueryResultRow = Row>(client: pg.PoolClient, text: string, values: unknown[]) {
+  let name = statementNames.get(text);
+  if (name === undefined) statementNames.set(text, (name = `floor_wf_${statementNames.size + 1}`));
+  return client.query<T>({ name, text, values });
+}
+
 /** One lifecycle action as the product's transaction runs it; the values only need to be plausible. */
 async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: number) {
   const step = LIFECYCLE[stepIndex] as (typeof LIFECYCLE)[number];
@@ -172,15 +180,15 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
   const actor = d.actors[step.role];
   await client.query('begin');
   try {
-    const row = (await client.query<Row>(SELECT_DOSSIER, [d.unitCode, d.code, 1])).rows[0];
+    const row = (await named<Row>(client, SELECT_DOSSIER, [d.unitCode, d.code, 1])).rows[0];
     if (!row) throw new Error(`${d.code} not found`);
     const version = Number(row.version);
-    const current = (await client.query<Row>(LAST_STEP, [d.unitCode, d.code, 1])).rows[0];
+    const current = (await named<Row>(client, LAST_STEP, [d.unitCode, d.code, 1])).rows[0];
     const seq = Number(current?.seq ?? 0);
     const due = new Date(now.getTime() + 3_600_000);
     const open = async (index: number) => {
       const s = STEPS[index] as (typeof STEPS)[number];
-      await client.query(OPEN_STEP, [
+      await named(client, OPEN_STEP, [
         d.unitCode,
         d.code,
         seq + 1,
@@ -194,13 +202,13 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
         due,
       ]);
     };
-    const close = () => client.query(CLOSE_STEP, [now, 'on_time', null, d.unitCode, d.code, seq]);
+    const close = () => named(client, CLOSE_STEP, [now, 'on_time', null, d.unitCode, d.code, seq]);
     let updated: pg.QueryResult<Row>;
     const where = [d.unitCode, d.code, version];
     switch (step.action) {
       case 'transfer':
         await open(0);
-        updated = await client.query<Row>(UPDATE.transfer, [
+        updated = await named<Row>(client, UPDATE.transfer, [
           step.to,
           version + 1,
           'none',
@@ -214,7 +222,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
         const next = Number(row.step_index) + 1;
         await close();
         await open(next);
-        updated = await client.query<Row>(UPDATE.complete_step, [
+        updated = await named<Row>(client, UPDATE.complete_step, [
           step.to,
           version + 1,
           'none',
@@ -229,7 +237,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
       case 'issue_result': {
         await close();
         const fileId = randomUUID();
-        await client.query(INSERT_FILE, [
+        await named(client, INSERT_FILE, [
           d.unitCode,
           d.code,
           fileId,
@@ -245,7 +253,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
           name: RESULT_FILE.fileName,
           issuedBy: 'floor',
         });
-        updated = await client.query<Row>(UPDATE.issue_result, [
+        updated = await named<Row>(client, UPDATE.issue_result, [
           step.to,
           version + 1,
           'none',
@@ -258,7 +266,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
         break;
       }
       default:
-        updated = await client.query<Row>(UPDATE.return_result, [
+        updated = await named<Row>(client, UPDATE.return_result, [
           step.to,
           version + 1,
           'none',
@@ -268,7 +276,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
         ]);
     }
     if (updated.rowCount !== 1) throw new Error(`${d.code}: version conflict`);
-    const prev = (await client.query<{ seq: number; hash: string }>(LAST_EVENT, [d.unitCode, d.code, 1]))
+    const prev = (await named<{ seq: number; hash: string }>(client, LAST_EVENT, [d.unitCode, d.code, 1]))
       .rows[0];
     const event = {
       unitCode: d.unitCode,
@@ -287,7 +295,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
     };
     const hash = auditHash(prev?.hash ?? '', event);
     // biome-ignore format: in the order of AUDIT_COLUMNS
-    await client.query(INSERT_EVENT, [
+    await named(client, INSERT_EVENT, [
       event.unitCode, event.id, event.dossierCode, event.action, event.actorUserId, event.actorRole, event.fromStatus,
       event.toStatus, null, event.requestId, null, now, event.seq, prev?.hash ?? '', hash,
     ]);
@@ -298,7 +306,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
         applicantName: row.applicant_name,
         to: row.applicant_phone,
       });
-      await client.query(INSERT_OUTBOX, [d.unitCode, randomUUID(), 'sms', payload, now, now]);
+      await named(client, INSERT_OUTBOX, [d.unitCode, randomUUID(), 'sms', payload, now, now]);
     }
     await client.query('commit');
   } catch (err) {

@@ -1,7 +1,9 @@
 import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, databaseKinds, type TestServer } from '../test-support/harness.ts';
-import { executePrepared } from './prepared.ts';
+import { units } from './schema.ts';
+import { eq } from 'drizzle-orm';
+import { executePrepared, runPrepared } from './prepared.ts';
 
 describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
   let s: TestServer;
@@ -49,5 +51,23 @@ describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
     await expect(executePrepared(s.ctx.db, `test_two_texts_${kind}`, sql`SELECT 2 AS a`)).rejects.toThrow(
       /two different SQL texts/,
     );
+  });
+
+  it('runs a drizzle builder under a name with the same result, and unnamed when the text differs', async () => {
+    const byCode = (code: string) =>
+      s.ctx.db.select({ code: units.code, name: units.name }).from(units).where(eq(units.code, code));
+    const name = `test_builder_${kind}`;
+    expect(await runPrepared(byCode('28693'), name)).toEqual(await byCode('28693'));
+    expect(await runPrepared(byCode('82'), name)).toEqual([
+      { code: '82', name: expect.stringContaining('Đồng Tháp') },
+    ]);
+    // Another text under the same name: runs unnamed rather than failing.
+    const other = s.ctx.db
+      .select({ code: units.code })
+      .from(units)
+      .where(eq(units.parentCode, '82'))
+      .limit(2);
+    expect(await runPrepared(other, name)).toHaveLength(2);
+    await expect(runPrepared(byCode('82'), 'x'.repeat(64))).rejects.toThrow(/63 bytes/);
   });
 });

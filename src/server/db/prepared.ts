@@ -25,10 +25,16 @@ const textOfName = new Map<string, string>();
  * main-thread CPU that PGlite shares with HTTP). The result is the same as `db.execute(query)`, and
  * errors are wrapped in DrizzleQueryError as drizzle wraps them.
  *
- * A name stands for exactly one SQL text (node-postgres refuses a name reused with another text):
+ * A name stands for exactly one SQL text (node-postgres refuses a name reused with another text) and
+ * is an identifier: at most 63 bytes, or PostgreSQL truncates it and two names may collide.
  * callers put every variant of the text into the name, and a mismatch throws here.
  */
+function checkName(name: string) {
+  if (Buffer.byteLength(name) > 63) throw new Error(`prepared statement name longer than 63 bytes: ${name}`);
+}
+
 export async function executePrepared(db: Executor, name: string, query: SQL): Promise<unknown> {
+  checkName(name);
   const session = (db as unknown as { session: Session }).session;
   const compiled = session.dialect.sqlToQuery(query);
   const known = textOfName.get(name);
@@ -44,4 +50,27 @@ export async function executePrepared(db: Executor, name: string, query: SQL): P
     }
   }
   return session.prepareQuery(compiled, undefined, name, false).execute();
+}
+
+/** A drizzle query builder (select, insert, update, delete) that can be prepared under a name. */
+interface Preparable<T> extends PromiseLike<T> {
+  prepare(name: string): { execute(): Promise<T> };
+}
+
+/**
+ * Runs a drizzle query builder as a named prepared statement on PostgreSQL (see executePrepared).
+ * Use it for statements whose SQL text does not depend on the values (a fixed column list): should
+ * the text ever differ from the first one prepared under `name`, the statement runs unnamed, as
+ * drizzle would run it, rather than fail. On PGlite the name is ignored.
+ */
+export async function runPrepared<T>(query: Preparable<T>, name: string): Promise<T> {
+  checkName(name);
+  const prepared = query.prepare(name) as { execute(): Promise<T>; rawQueryConfig?: { text?: string } };
+  const text = prepared.rawQueryConfig?.text;
+  if (text !== undefined) {
+    const known = textOfName.get(name);
+    if (known === undefined) textOfName.set(name, text);
+    else if (known !== text) return await query;
+  }
+  return prepared.execute();
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../db/client.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { executePrepared, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
 
@@ -109,7 +109,7 @@ export interface ListedFile {
  */
 export async function findDossier(db: Executor, unitCode: string, code: string) {
   const assignee = alias(users, 'assignee');
-  const rows = await db
+  const query = db
     .select({
       dossier: dossiers,
       receiverUsername: users.username,
@@ -125,6 +125,7 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
     .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
     .limit(1);
+  const rows = await runPrepared(query, 'motcua_dossier_view');
   const row = rows[0];
   if (!row) return undefined;
   // json arrives parsed from both drivers; a string is parsed here in case a driver leaves it as text.

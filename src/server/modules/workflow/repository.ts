@@ -1,22 +1,34 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossierPauses, dossierSteps, dossiers, outbox, users } from '../../db/schema.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
 
 export async function getDossierRow(db: Executor, unitCode: string, code: string) {
-  const rows = await db
-    .select()
-    .from(dossiers)
-    .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
-    .limit(1);
+  const rows = await runPrepared(
+    db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
+      .limit(1),
+    'motcua_dossier_row',
+  );
   return rows[0];
 }
 
+const updateShapes = new Map<string, number>();
+
 /** Optimistic update: only when nobody changed the dossier since `version` was read. */
-export async function updateDossier(db: Executor, unitCode: string, code: string, version: number, set: DossierUpdate) {
-  const rows = await db
+export async function updateDossier(
+  db: Executor,
+  unitCode: string,
+  code: string,
+  version: number,
+  set: DossierUpdate,
+) {
+  const query = db
     .update(dossiers)
     .set({ ...set, version: version + 1 })
     .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code), eq(dossiers.version, version)))
@@ -30,30 +42,57 @@ export async function updateDossier(db: Executor, unitCode: string, code: string
       applicantEmail: dossiers.applicantEmail,
       applicantPhone: dossiers.applicantPhone,
     });
+  // One prepared statement per set of columns changed (an action changes the same columns each time);
+  // numbered, because a statement name is an identifier of at most 63 bytes.
+  const columns = Object.keys(set)
+    .filter((k) => set[k as keyof DossierUpdate] !== undefined)
+    .sort()
+    .join(',');
+  let n = updateShapes.get(columns);
+  if (n === undefined) updateShapes.set(columns, (n = updateShapes.size + 1));
+  const rows = await runPrepared(query, `motcua_dossier_update_${n}`);
   return rows[0];
 }
 
 export type UpdatedDossier = NonNullable<Awaited<ReturnType<typeof updateDossier>>>;
 
 export async function openStep(db: Executor, row: typeof dossierSteps.$inferInsert) {
-  await db.insert(dossierSteps).values(row);
+  await runPrepared(db.insert(dossierSteps).values(row), 'motcua_step_open');
 }
 
 export async function lastStep(db: Executor, unitCode: string, code: string) {
-  const rows = await db
-    .select()
-    .from(dossierSteps)
-    .where(and(eq(dossierSteps.unitCode, unitCode), eq(dossierSteps.dossierCode, code)))
-    .orderBy(desc(dossierSteps.seq))
-    .limit(1);
+  const rows = await runPrepared(
+    db
+      .select()
+      .from(dossierSteps)
+      .where(and(eq(dossierSteps.unitCode, unitCode), eq(dossierSteps.dossierCode, code)))
+      .orderBy(desc(dossierSteps.seq))
+      .limit(1),
+    'motcua_step_last',
+  );
   return rows[0];
 }
 
-export async function closeStep(db: Executor, unitCode: string, code: string, seq: number, set: { endedAt: Date; verdict: string | null; note?: string | null }) {
-  await db
-    .update(dossierSteps)
-    .set(set)
-    .where(and(eq(dossierSteps.unitCode, unitCode), eq(dossierSteps.dossierCode, code), eq(dossierSteps.seq, seq)));
+export async function closeStep(
+  db: Executor,
+  unitCode: string,
+  code: string,
+  seq: number,
+  set: { endedAt: Date; verdict: string | null; note?: string | null },
+) {
+  await runPrepared(
+    db
+      .update(dossierSteps)
+      .set({ endedAt: set.endedAt, verdict: set.verdict, note: set.note ?? null })
+      .where(
+        and(
+          eq(dossierSteps.unitCode, unitCode),
+          eq(dossierSteps.dossierCode, code),
+          eq(dossierSteps.seq, seq),
+        ),
+      ),
+    'motcua_step_close',
+  );
 }
 
 export async function listSteps(db: Executor, unitCode: string, code: string) {
@@ -76,11 +115,23 @@ export async function insertPause(db: Executor, row: typeof dossierPauses.$infer
   await db.insert(dossierPauses).values(row);
 }
 
-export async function closePause(db: Executor, unitCode: string, code: string, seq: number, set: { toAt: Date; pausedMinutes: number; dueAfter: Date }) {
+export async function closePause(
+  db: Executor,
+  unitCode: string,
+  code: string,
+  seq: number,
+  set: { toAt: Date; pausedMinutes: number; dueAfter: Date },
+) {
   await db
     .update(dossierPauses)
     .set(set)
-    .where(and(eq(dossierPauses.unitCode, unitCode), eq(dossierPauses.dossierCode, code), eq(dossierPauses.seq, seq)));
+    .where(
+      and(
+        eq(dossierPauses.unitCode, unitCode),
+        eq(dossierPauses.dossierCode, code),
+        eq(dossierPauses.seq, seq),
+      ),
+    );
 }
 
 export async function findUnitUser(db: Executor, unitCode: string, username: string) {
@@ -93,10 +144,18 @@ export async function findUnitUser(db: Executor, unitCode: string, username: str
 }
 
 export async function enqueue(db: Executor, rows: Array<typeof outbox.$inferInsert>) {
-  if (rows.length) await db.insert(outbox).values(rows);
+  if (rows.length) await runPrepared(db.insert(outbox).values(rows), `motcua_outbox_insert:${rows.length}`);
 }
 
-export type QueueKind = 'mine' | 'due_today' | 'due_soon' | 'overdue' | 'waiting_supplement' | 'awaiting_approval' | 'to_transfer' | 'to_return';
+export type QueueKind =
+  | 'mine'
+  | 'due_today'
+  | 'due_soon'
+  | 'overdue'
+  | 'waiting_supplement'
+  | 'awaiting_approval'
+  | 'to_transfer'
+  | 'to_return';
 
 /** Open dossiers of a unit for a work queue; the deadline filters are applied by the caller's bounds. */
 export async function listQueue(
@@ -125,7 +184,11 @@ export async function listQueue(
       stepIndex: dossiers.stepIndex,
       // Only the current step's name from the workflow; the time limit only for dossiers without a stored workflow.
       stepName: sql<string | null>`${dossiers.workflow} -> (${dossiers.stepIndex}::int) ->> 'name'`,
-      timeLimit: sql<{ amount: number; unit: string; text: string } | null>`CASE WHEN ${dossiers.workflow} IS NULL THEN ${dossiers.timeLimit} END`,
+      timeLimit: sql<{
+        amount: number;
+        unit: string;
+        text: string;
+      } | null>`CASE WHEN ${dossiers.workflow} IS NULL THEN ${dossiers.timeLimit} END`,
       receivedAt: dossiers.receivedAt,
       dueAt: dossiers.dueAt,
     })
@@ -138,7 +201,9 @@ export async function listQueue(
         filter.mine
           ? sql`(${dossiers.assigneeId} = ${filter.mine.userId} OR (${dossiers.assigneeId} IS NULL AND ${dossiers.workflow} -> (${dossiers.stepIndex}::int) ->> 'role' = ${filter.mine.role}))`
           : undefined,
-        filter.stepRole ? sql`${dossiers.workflow} -> (${dossiers.stepIndex}::int) ->> 'role' = ${filter.stepRole}` : undefined,
+        filter.stepRole
+          ? sql`${dossiers.workflow} -> (${dossiers.stepIndex}::int) ->> 'role' = ${filter.stepRole}`
+          : undefined,
         filter.dueBefore ? lte(dossiers.dueAt, filter.dueBefore) : undefined,
         filter.dueAfter ? sql`${dossiers.dueAt} > ${filter.dueAfter}` : undefined,
         filter.subState ? eq(dossiers.subState, filter.subState) : undefined,
@@ -149,13 +214,14 @@ export async function listQueue(
     .limit(limit);
 }
 
-
 /** One stored file of a dossier (scan or result), without its bytes. */
 export async function getDossierFile(db: Executor, unitCode: string, code: string, id: string) {
   const rows = await db
     .select()
     .from(dossierFiles)
-    .where(and(eq(dossierFiles.unitCode, unitCode), eq(dossierFiles.dossierCode, code), eq(dossierFiles.id, id)))
+    .where(
+      and(eq(dossierFiles.unitCode, unitCode), eq(dossierFiles.dossierCode, code), eq(dossierFiles.id, id)),
+    )
     .limit(1);
   return rows[0];
 }
