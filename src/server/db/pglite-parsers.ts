@@ -38,10 +38,10 @@ const asText = (value: string) => value;
 type Parser = (value: string, typeId?: number) => unknown;
 
 /** PGlite's own parsing of the types drizzle reads as text, for queries outside drizzle. */
+const defaults = types.parsers as Record<number, Parser | undefined>;
 export const defaultParsersForTextTypes: Record<number, Parser> = Object.fromEntries(
   Object.values(TEXT_TYPES).map((oid) => {
     const element = ARRAY_ELEMENT[oid];
-    const defaults = types.parsers as Record<number, Parser | undefined>;
     const parser: Parser =
       element === undefined
         ? (defaults[oid] ?? asText)

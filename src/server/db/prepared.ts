@@ -18,6 +18,19 @@ interface Session {
 const textOfName = new Map<string, string>();
 
 /**
+ * Checks a statement name and records the SQL text it stands for. False when the name was first
+ * used with another text; an unknown text (PGlite) is not recorded. A name is an identifier: at most 63 bytes, or PostgreSQL truncates it and
+ * two names may collide.
+ */
+function registerName(name: string, text: string | undefined): boolean {
+  if (Buffer.byteLength(name) > 63) throw new Error(`prepared statement name longer than 63 bytes: ${name}`);
+  if (text === undefined) return true;
+  const known = textOfName.get(name);
+  if (known === undefined) textOfName.set(name, text);
+  return known === undefined || known === text;
+}
+
+/**
  * Runs a hot statement as a named prepared statement: on PostgreSQL, node-postgres parses and plans
  * it once per connection instead of on every call (the intake's CTE is ~1.5 kB of SQL with four
  * inserts). PGlite has no named statements; there the statement goes straight to the PGlite client,
@@ -25,21 +38,13 @@ const textOfName = new Map<string, string>();
  * main-thread CPU that PGlite shares with HTTP). The result is the same as `db.execute(query)`, and
  * errors are wrapped in DrizzleQueryError as drizzle wraps them.
  *
- * A name stands for exactly one SQL text (node-postgres refuses a name reused with another text) and
- * is an identifier: at most 63 bytes, or PostgreSQL truncates it and two names may collide.
+ * A name stands for exactly one SQL text (node-postgres refuses a name reused with another text):
  * callers put every variant of the text into the name, and a mismatch throws here.
  */
-function checkName(name: string) {
-  if (Buffer.byteLength(name) > 63) throw new Error(`prepared statement name longer than 63 bytes: ${name}`);
-}
-
 export async function executePrepared(db: Executor, name: string, query: SQL): Promise<unknown> {
-  checkName(name);
   const session = (db as unknown as { session: Session }).session;
   const compiled = session.dialect.sqlToQuery(query);
-  const known = textOfName.get(name);
-  if (known === undefined) textOfName.set(name, compiled.sql);
-  else if (known !== compiled.sql)
+  if (!registerName(name, compiled.sql))
     throw new Error(`prepared statement ${name} used with two different SQL texts`);
   const client = session.client;
   if (client && is(session as object, PgliteSession)) {
@@ -64,13 +69,8 @@ interface Preparable<T> extends PromiseLike<T> {
  * drizzle would run it, rather than fail. On PGlite the name is ignored.
  */
 export async function runPrepared<T>(query: Preparable<T>, name: string): Promise<T> {
-  checkName(name);
   const prepared = query.prepare(name) as { execute(): Promise<T>; rawQueryConfig?: { text?: string } };
-  const text = prepared.rawQueryConfig?.text;
-  if (text !== undefined) {
-    const known = textOfName.get(name);
-    if (known === undefined) textOfName.set(name, text);
-    else if (known !== text) return await query;
-  }
+  // PGlite's prepared queries carry no text (nor a name): nothing to record there.
+  if (!registerName(name, prepared.rawQueryConfig?.text)) return await query;
   return prepared.execute();
 }

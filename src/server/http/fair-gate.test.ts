@@ -23,7 +23,7 @@ function recordingApp(gated: boolean) {
   };
   setImmediate(tick);
   const seen: Array<{ n: number; turn: number }> = [];
-  app.get('/work/:n', async (req) => {
+  app.get('/busy/:n', async (req) => {
     busy(1);
     const n = Number((req.params as { n: string }).n);
     seen.push({ n, turn });
@@ -46,7 +46,7 @@ describe('fair request gate (embedded database)', () => {
     const r = recordingApp(true);
     app = r.app;
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, n) => app!.inject({ url: `/work/${n}` })),
+      Array.from({ length: 20 }, (_, n) => app!.inject({ url: `/busy/${n}` })),
     );
     expect(replies.map((x) => x.json().n)).toEqual(Array.from({ length: 20 }, (_, n) => n));
     expect(r.seen.map((s) => s.n)).toEqual(Array.from({ length: 20 }, (_, n) => n));
@@ -60,7 +60,7 @@ describe('fair request gate (embedded database)', () => {
   it('without the gate the same burst runs many requests in one turn (what the gate prevents)', async () => {
     const r = recordingApp(false);
     app = r.app;
-    await Promise.all(Array.from({ length: 20 }, (_, n) => app!.inject({ url: `/work/${n}` })));
+    await Promise.all(Array.from({ length: 20 }, (_, n) => app!.inject({ url: `/busy/${n}` })));
     const turns = r.seen.map((s) => s.turn);
     expect(new Set(turns).size).toBeLessThan(turns.length);
   });
@@ -82,7 +82,7 @@ describe('fair request gate (embedded database)', () => {
         req.on('error', reject);
       });
     const codes = await Promise.all(
-      Array.from({ length: 40 }, (_, n) => get(n % 10 === 0 ? '/fail' : `/work/${n}`)),
+      Array.from({ length: 40 }, (_, n) => get(n % 10 === 0 ? '/fail' : `/busy/${n}`)),
     );
     expect(codes.filter((c) => c === 200)).toHaveLength(36);
     expect(codes.filter((c) => c === 500)).toHaveLength(4);
