@@ -42,6 +42,8 @@ function run(label, cmd, args) {
 }
 
 run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+// Built before the API tests too: they check that the server serves the app shell.
+const webBuilt = run('web build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
 const vitestJson = path.join(tmp, 'vitest.json');
 run('unit, API and crash tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
@@ -53,7 +55,7 @@ if (fs.existsSync(vitestJson)) {
 } else ok = false;
 
 if (hasChromium) {
-  if (run('web build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+  if (webBuilt) {
     const pwJson = path.join(tmp, 'playwright.json');
     const r = spawnSync('npx', ['playwright', 'test', '--reporter=list,json'], {
       stdio: ['inherit', 'inherit', 'inherit'],

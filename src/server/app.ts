@@ -99,6 +99,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       );
     } else if (err.code && FASTIFY_CODES[err.code]) appErr = new AppError(FASTIFY_CODES[err.code]!, err.message);
     else if (err.statusCode === 429) appErr = new AppError('RATE_LIMITED');
+    // A directory of the web build (`/assets/`): static files refuse to list it.
+    else if (err.statusCode === 403 && err.name === 'ForbiddenError') appErr = new AppError('NOT_FOUND', `${req.method} ${req.url.split('?')[0]}`);
     else {
       req.log.error({ err }, 'unhandled error');
       appErr = new AppError('INTERNAL');
@@ -167,6 +169,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: false });
+    // The static wildcard route also answers `/`: the home page is the app shell.
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';

@@ -157,7 +157,8 @@ describe('the web app behind the API', () => {
     const s = await createTestServer('pglite');
     try {
       const fs = await import('node:fs');
-      if (!fs.existsSync('dist/web/index.html')) {
+      // npm test builds the web app first; in CI the shell must be there.
+      if (process.env.CI !== 'true' && !fs.existsSync('dist/web/index.html')) {
         // The web build runs before the browser journeys; without it there is no shell to serve.
         expect((await s.request({ url: '/thu-tuc' })).statusCode).toBe(404);
         return;
@@ -165,8 +166,15 @@ describe('the web app behind the API', () => {
       const shell = await s.request({ url: '/thu-tuc?unit=28693' });
       expect(shell.statusCode).toBe(200);
       expect(shell.headers['content-type']).toContain('text/html');
+      const home = await s.request({ url: '/' });
+      expect(home.statusCode).toBe(200);
+      expect(home.headers['content-type']).toContain('text/html');
+      expect(home.body).toBe(shell.body);
       const missing = await s.request({ url: '/assets/khong-co-12345.js' });
       expect(missing.statusCode).toBe(404);
+      const directory = await s.request({ url: '/assets/' });
+      expect(directory.statusCode).toBe(404);
+      expect(directory.json().code).toBe('NOT_FOUND');
       expect((await s.request({ url: '/api/v1/khong-co' })).json().code).toBe('NOT_FOUND');
     } finally {
       await s.close();
