@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { queryNamedInTransaction } from '../../src/server/db/pglite-statements.ts';
 import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
 import { formatDossierCode } from '../../src/domain/codes/dossier-code.ts';
 import { type Commune, type ProcedureFacts, REPO_ROOT } from './fixtures.ts';
@@ -243,15 +244,23 @@ export async function postgresFloor(url: string, units: FloorUnit[], proc: Proce
   }
 }
 
-/** PGlite floor: one instance, `db.transaction()` per intake, `workers` promise loops sharing it. */
+/** PGlite floor: one instance, `db.transaction()` per intake with the two statements prepared by name, `workers` promise loops sharing it. */
 export async function pgliteFloor(db: PGlite, units: FloorUnit[], proc: ProcedureFacts, run: FloorRun) {
   let next = 0;
   const one = async () => {
     const unit = units[next++ % units.length] as FloorUnit;
     const v = intakeValues(unit, proc);
-    await db.transaction(async (tx) => {
-      const counters = await tx.query<{ name: string; last: number | string }>(COUNTERS_SQL, v.counters);
-      const written = await tx.query<{ ok: number | string | null }>(
+    await db.transaction(async () => {
+      // Named prepared statements, as the product runs them on PGlite (and as the PostgreSQL floor does).
+      const counters = await queryNamedInTransaction<{ name: string; last: number | string }>(
+        db,
+        'floor_counters',
+        COUNTERS_SQL,
+        v.counters,
+      );
+      const written = await queryNamedInTransaction<{ ok: number | string | null }>(
+        db,
+        'floor_intake',
         INTAKE_SQL,
         v.intake(numbersOf(counters.rows)),
       );

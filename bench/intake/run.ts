@@ -310,7 +310,7 @@ async function benchPglite(): Promise<DbReport> {
     floor: {
       ...measured,
       cpu: floorCpuFigures,
-      description: `one PGlite in the bench process, ${opts.connections} promise workers, db.transaction(counters + CTE insert)`,
+      description: `one PGlite in the bench process, ${opts.connections} promise workers, db.transaction(counters + CTE insert, named prepared statements)`,
     },
     ratio: phase.http.throughput / measured.throughput,
     rows,

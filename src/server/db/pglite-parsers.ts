@@ -1,4 +1,5 @@
-import { type PGlite, type Transaction, types } from '@electric-sql/pglite';
+import { type PGlite, type Results, type Transaction, types } from '@electric-sql/pglite';
+import { queryNamed, queryNamedInTransaction } from './pglite-statements.ts';
 
 /*
  * drizzle-orm's PGlite session passes `parsers` with every query so that timestamps, dates,
@@ -52,6 +53,17 @@ export const defaultParsersForTextTypes: Record<number, Parser> = Object.fromEnt
 
 type QueryOptions = Parameters<PGlite['query']>[2];
 
+/**
+ * The clients given to drizzle (the instance's and each transaction's) also run named prepared
+ * statements (pglite-statements.ts) under this key; `executePrepared` uses it.
+ */
+export const NAMED_QUERY = Symbol('motcua.pglite.namedQuery');
+export type NamedQuery = (
+  name: string,
+  text: string,
+  params: readonly unknown[],
+) => Promise<Results<Record<string, unknown>>>;
+
 function stripParsers(options: QueryOptions): QueryOptions {
   if (!options?.parsers) return options;
   const { parsers: _dropped, ...rest } = options;
@@ -78,17 +90,28 @@ export function drizzleClient(client: PGlite): PGlite {
     };
   const wrapTransaction = (tx: Transaction): Transaction => {
     const txQuery = query(tx);
+    const txNamed: NamedQuery = (name, text, params) => {
+      if (tx.closed) throw new Error('Transaction is closed');
+      ensureText();
+      return queryNamedInTransaction(client, name, text, params);
+    };
     return new Proxy(tx, {
-      get: (target, prop) => (prop === 'query' ? txQuery : Reflect.get(target, prop, target)),
+      get: (target, prop) =>
+        prop === 'query' ? txQuery : prop === NAMED_QUERY ? txNamed : Reflect.get(target, prop, target),
     });
   };
   const clientQuery = query(client);
+  const clientNamed: NamedQuery = (name, text, params) => {
+    ensureText();
+    return queryNamed(client, name, text, params);
+  };
   const transaction = <T>(fn: (tx: Transaction) => Promise<T>) =>
     client.transaction((tx) => fn(wrapTransaction(tx)));
   return new Proxy(client, {
     get(target, prop) {
       if (prop === 'query') return clientQuery;
       if (prop === 'transaction') return transaction;
+      if (prop === NAMED_QUERY) return clientNamed;
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

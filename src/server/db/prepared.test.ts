@@ -26,8 +26,8 @@ describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
       async (tx) => (await executePrepared(tx, `test_prepared_${kind}`, query(41))) as { rows: unknown[] },
     );
     expect(inTx.rows).toEqual([{ next: 42, label: 'x41' }]);
-    if (kind === 'postgres') {
-      // Parsed once per connection: the server keeps it under its name.
+    {
+      // Parsed once per connection (PostgreSQL) or per instance (PGlite): the backend keeps it under its name.
       const named = await s.ctx.db.transaction(async (tx) => {
         await executePrepared(tx, `test_prepared_${kind}`, query(7));
         return (await tx.execute(

@@ -1,6 +1,7 @@
 import { DrizzleQueryError, is, type SQL } from 'drizzle-orm';
 import { PgliteSession } from 'drizzle-orm/pglite';
 import type { Executor } from './client.ts';
+import { NAMED_QUERY, type NamedQuery } from './pglite-parsers.ts';
 
 /** The part of drizzle's session used here (PgSession: `dialect`, `prepareQuery`). */
 interface Session {
@@ -33,10 +34,10 @@ function registerName(name: string, text: string | undefined): boolean {
 /**
  * Runs a hot statement as a named prepared statement: on PostgreSQL, node-postgres parses and plans
  * it once per connection instead of on every call (the intake's CTE is ~1.5 kB of SQL with four
- * inserts). PGlite has no named statements; there the statement goes straight to the PGlite client,
- * skipping drizzle's per-call prepared-query object (its construction and result wrapping cost
- * main-thread CPU that PGlite shares with HTTP). The result is the same as `db.execute(query)`, and
- * errors are wrapped in DrizzleQueryError as drizzle wraps them.
+ * inserts). On PGlite, whose `query()` has no names, the client given to drizzle prepares it once
+ * per instance over the wire protocol (pglite-statements.ts), skipping drizzle's per-call
+ * prepared-query object too; a bare PGlite client gets the SQL unnamed. The result is the same as
+ * `db.execute(query)`, and errors are wrapped in DrizzleQueryError as drizzle wraps them.
  *
  * A name stands for exactly one SQL text (node-postgres refuses a name reused with another text):
  * callers put every variant of the text into the name, and a mismatch throws here.
@@ -49,6 +50,8 @@ export async function executePrepared(db: Executor, name: string, query: SQL): P
   const client = session.client;
   if (client && is(session as object, PgliteSession)) {
     try {
+      const named = (client as { [NAMED_QUERY]?: NamedQuery })[NAMED_QUERY];
+      if (named) return await named(name, compiled.sql, compiled.params);
       return await client.query(compiled.sql, compiled.params);
     } catch (err) {
       throw new DrizzleQueryError(compiled.sql, compiled.params, err as Error);
