@@ -25,13 +25,20 @@ export function isAgencyCode(code: string): boolean {
 
 /** Dossier code for the `seq`-th dossier (from 1) received by `agencyCode` on `date` (years 2000–2099). */
 export function formatDossierCode(agencyCode: string, date: PlainDate, seq: number): string {
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Sequence must be an integer >= 1: ${seq}`);
+  return `${dossierCodePrefix(agencyCode, date)}${String(seq).padStart(4, '0')}`;
+}
+
+/**
+ * `<agency code>-<YYMMDD>-`: what precedes the sequence number (at least 4 digits, zero-padded) in
+ * the codes of `agencyCode`'s dossiers received on `date`.
+ */
+export function dossierCodePrefix(agencyCode: string, date: PlainDate): string {
   if (!isAgencyCode(agencyCode)) throw new RangeError(`Not an agency code: ${JSON.stringify(agencyCode)}`);
   if (!isPlainDate(date)) throw new RangeError(`Not a valid YYYY-MM-DD date: ${JSON.stringify(date)}`);
   // YYMMDD cannot tell centuries apart, so only the one the parser assumes is accepted.
   if (!date.startsWith('20')) throw new RangeError(`Dossier codes cover years 2000–2099: ${date}`);
-  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Sequence must be an integer >= 1: ${seq}`);
-  const yymmdd = `${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}`;
-  return `${agencyCode}-${yymmdd}-${String(seq).padStart(4, '0')}`;
+  return `${agencyCode}-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-`;
 }
 
 /** Agency, receipt date and sequence of a locally issued dossier code; undefined when it is not one. */

@@ -135,6 +135,8 @@ export const unitCounters = pgTable(
     unitCode: text('unit_code').notNull(),
     name: text('name').notNull(),
     last: integer('last').notNull(),
+    /** Day counters: the latest time of receipt numbered, so that codes follow receipt order. */
+    lastAt: ts('last_at'),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.name] })],
 );

@@ -19,6 +19,7 @@ export type AppErrorCode =
   | 'ATTACHMENTS_TOO_MANY'
   | 'IDEMPOTENCY_KEY_INVALID'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INTAKE_BUSY'
   | 'AUTH_REQUIRED'
   | 'AUTH_INVALID_CREDENTIALS'
   | 'AUTH_RATE_LIMITED'
@@ -63,6 +64,7 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   ATTACHMENTS_TOO_MANY: { status: 422, title: 'Số tệp đính kèm vượt quá giới hạn' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, title: 'Khóa Idempotency-Key không hợp lệ' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác' },
+  INTAKE_BUSY: { status: 503, title: 'Xã đang tiếp nhận nhiều hồ sơ cùng lúc, chưa cấp được số; vui lòng gửi lại' },
   AUTH_REQUIRED: { status: 401, title: 'Vui lòng đăng nhập' },
   AUTH_INVALID_CREDENTIALS: { status: 401, title: 'Tên đăng nhập hoặc mật khẩu không đúng' },
   AUTH_RATE_LIMITED: { status: 429, title: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau' },

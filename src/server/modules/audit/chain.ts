@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /** The fields of an audit event that its hash covers, in a fixed order. */
 export interface ChainedEvent {
@@ -29,7 +29,11 @@ function canonical(value: unknown): string {
  * removing an event or reordering events breaks the chain from that point on.
  */
 export function auditHash(prevHash: string, e: ChainedEvent): string {
-  const body = canonical({
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalBody(e)).digest('hex');
+}
+
+function canonicalBody(e: ChainedEvent): string {
+  return canonical({
     unitCode: e.unitCode,
     id: e.id,
     dossierCode: e.dossierCode,
@@ -44,7 +48,23 @@ export function auditHash(prevHash: string, e: ChainedEvent): string {
     data: e.data,
     at: e.at.toISOString(),
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * The hash input of an event around its dossier code, for a statement that learns the code only as
+ * it runs (the counter intake): `auditHash(prev, e)` is the hex SHA-256 of `before + code + after`.
+ */
+export function auditHashAround(
+  prevHash: string,
+  e: Omit<ChainedEvent, 'dossierCode'>,
+): { before: string; after: string } {
+  // A dossier code is letters, digits, dots and hyphens, which JSON writes between quotes unchanged;
+  // so is this mark, random so that no text of the event can contain it.
+  const mark = `code-${randomUUID()}`;
+  const marked = canonicalBody({ ...e, dossierCode: mark });
+  const at = marked.indexOf(mark);
+  if (at < 0 || marked.indexOf(mark, at + 1) >= 0) throw new Error('the code mark must occur exactly once');
+  return { before: `${prevHash}\n${marked.slice(0, at)}`, after: marked.slice(at + mark.length) };
 }
 
 export interface BrokenLink {
@@ -56,7 +76,9 @@ export interface BrokenLink {
 }
 
 /** Checks one dossier's events (ordered by seq); returns the first broken link or undefined. */
-export function verifyChain(events: Array<ChainedEvent & { prevHash: string; hash: string }>): BrokenLink | undefined {
+export function verifyChain(
+  events: Array<ChainedEvent & { prevHash: string; hash: string }>,
+): BrokenLink | undefined {
   let prev = '';
   let expectedSeq = 1;
   for (const e of events) {

@@ -1,88 +1,148 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor, Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { executePrepared, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
-/**
- * Takes the next numbers of several per-unit counters in one statement. The row lock on each counter
- * serialises concurrent intakes of one unit; a rolled-back transaction gives its numbers back, so the
- * sequence stays gapless. Counters are always locked in the order given, so two intakes never deadlock.
- */
-export async function nextCounters(tx: Tx, unitCode: string, names: readonly string[]): Promise<Map<string, number>> {
-  const values = sql.join(
-    names.map((n) => sql`(${unitCode}, ${n}, 1)`),
-    sql`, `,
-  );
-  const result = (await executePrepared(tx, `motcua_counters_${names.length}`, sql`
-    INSERT INTO unit_counters (unit_code, name, last) VALUES ${values}
-    ON CONFLICT (unit_code, name) DO UPDATE SET last = unit_counters.last + 1
-    RETURNING name, last`)) as unknown as { rows: Array<{ name: string; last: number | string }> };
-  return new Map(result.rows.map((r) => [r.name, Number(r.last)]));
-}
-
-export interface IntakeRows {
-  dossier: typeof dossiers.$inferInsert;
-  audit: { id: string; action: string; reason: string | null; requestId: string; actorRole: string; data: Record<string, unknown>; hash: string };
+export interface IntakeWrite {
+  /** The dossier without what the statement numbers: its code and tracking-book number. */
+  dossier: Omit<typeof dossiers.$inferInsert, 'code' | 'bookNumber'>;
+  /** `<agency>-<YYMMDD>-`: the code is this and the unit's next number of the day (dossierCodePrefix). */
+  codePrefix: string;
+  /** Counter names: the unit's day (dossier codes) and year (tracking-book numbers). */
+  counters: { day: string; book: string };
+  /** The intake's audit event; its hash is SHA-256 of `before + code + after` (auditHashAround). */
+  audit: {
+    id: string;
+    action: string;
+    reason: string | null;
+    requestId: string;
+    actorRole: string;
+    data: Record<string, unknown>;
+    hashAround: { before: string; after: string };
+  };
   idempotency?: { key: string; requestHash: string };
-  files: Array<typeof dossierFiles.$inferInsert>;
+  files: Array<Omit<typeof dossierFiles.$inferInsert, 'unitCode' | 'dossierCode'>>;
 }
 
+export type IntakeWritten =
+  | { kind: 'written'; code: string; bookNumber: number }
+  /** Another intake of the unit was numbered first with a later time of receipt: retry at or after `lastAt`. */
+  | { kind: 'out_of_order'; lastAt: Date }
+  /** The Idempotency-Key was taken meanwhile by a concurrent request: replay it. */
+  | { kind: 'key_taken' };
+
+const OUT_OF_ORDER = 'MC001';
+const UNIQUE_VIOLATION = '23505';
+const IDEMPOTENCY_KEY_PK = 'idempotency_keys_unit_code_key_pk';
+
 /**
- * Writes a received dossier, its tracking-book row, its audit event and its idempotency key in one
- * round trip. Returns false when the idempotency key was already taken (the caller rolls back).
+ * Receives a dossier in one statement: takes the unit's next dossier number of the day and
+ * tracking-book number of the year, and writes the dossier, its tracking-book row, its audit event
+ * (hashed in the statement, once the code is known), its files and its idempotency key. One
+ * statement is atomic on its own: no BEGIN/COMMIT round trips, and a failure anywhere gives the
+ * numbers back, so the sequences stay gapless.
+ *
+ * The counter rows are locked in the order written (day, then year), so two intakes never deadlock,
+ * and the row lock serialises the intakes of one unit. The day counter keeps the latest time of
+ * receipt it numbered; an intake whose time is earlier than that (it lost the race for the lock)
+ * aborts itself (motcua_intake_out_of_order) and is retried by the caller with a later time, so codes
+ * follow receipt order.
  */
-export async function insertIntake(tx: Tx, rows: IntakeRows): Promise<boolean> {
-  const d = rows.dossier;
+export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeWritten> {
+  const d = w.dossier;
   const receivedAt = d.receivedAt.toISOString();
   const dueAt = d.dueAt.toISOString();
-  const idem = rows.idempotency
-    ? sql`idem AS (
-        INSERT INTO idempotency_keys (unit_code, key, user_id, request_hash, dossier_code)
-        VALUES (${d.unitCode}, ${rows.idempotency.key}, ${d.receivedBy}, ${rows.idempotency.requestHash}, ${d.code})
-        ON CONFLICT (unit_code, key) DO NOTHING RETURNING 1 AS ok),`
-    : sql`idem AS (SELECT 1 AS ok),`;
-  const name = rows.idempotency ? 'motcua_intake_idempotent' : 'motcua_intake';
-  const result = (await executePrepared(tx, name, sql`
-    WITH ${idem}
+  const files = w.files.length
+    ? sql`,
+    files AS (
+      INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
+      SELECT ${d.unitCode}, dossier.code, f.id, f.file_name, f.content_type, f.size, f.sha256, f.storage_key
+      FROM dossier, jsonb_to_recordset(${JSON.stringify(
+        w.files.map((f) => ({
+          id: f.id,
+          file_name: f.fileName,
+          content_type: f.contentType,
+          size: f.size,
+          sha256: f.sha256,
+          storage_key: f.storageKey,
+        })),
+      )}::jsonb) AS f(id uuid, file_name text, content_type text, size integer, sha256 text, storage_key text)
+      RETURNING 1)`
+    : sql``;
+  const idem = w.idempotency
+    ? sql`,
+    idem AS (
+      INSERT INTO idempotency_keys (unit_code, key, user_id, request_hash, dossier_code)
+      SELECT ${d.unitCode}, ${w.idempotency.key}, ${d.receivedBy}, ${w.idempotency.requestHash}, code FROM dossier
+      RETURNING 1)`
+    : sql``;
+  const name = `motcua_intake${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}`;
+  const query = sql`
+    WITH counters AS (
+      INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
+      VALUES (${d.unitCode}, ${w.counters.day}, 1, ${receivedAt}::timestamptz), (${d.unitCode}, ${w.counters.book}, 1, NULL)
+      ON CONFLICT (unit_code, name) DO UPDATE SET last = c.last + 1, last_at = greatest(c.last_at, excluded.last_at)
+      RETURNING name, last, last_at),
+    numbers AS (
+      SELECT CASE WHEN day.last_at = ${receivedAt}::timestamptz THEN day.last ELSE motcua_intake_out_of_order(day.last_at) END AS seq,
+        book.last AS book
+      FROM counters day, counters book WHERE day.name = ${w.counters.day} AND book.name = ${w.counters.book}),
     dossier AS (
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
         book_volume, book_number, workflow, sub_state, intake_note)
-      SELECT ${d.unitCode}, ${d.code}, ${d.provinceCode}, ${d.procedureCode}, ${d.fieldCode}, ${d.channel},
+      SELECT ${d.unitCode}, ${w.codePrefix} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
+        ${d.provinceCode}, ${d.procedureCode}, ${d.fieldCode}, ${d.channel},
         ${d.status}, ${d.applicantName}, ${d.applicantIdNumber}, ${d.applicantPhone}, ${d.applicantAddress},
         ${d.applicantEmail ?? null}, ${d.subject}, ${d.returnMethod}, ${JSON.stringify(d.documents)}::jsonb,
         ${JSON.stringify(d.timeLimit)}::jsonb, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
-        ${dueAt}::timestamptz, ${dueAt}::timestamptz, ${d.receivedBy}, ${d.bookVolume}, ${d.bookNumber},
+        ${dueAt}::timestamptz, ${dueAt}::timestamptz, ${d.receivedBy}, ${d.bookVolume}, book,
         ${JSON.stringify(d.workflow ?? null)}::jsonb, ${d.subState ?? 'none'}, ${JSON.stringify(d.intakeNote ?? null)}::jsonb
-      WHERE EXISTS (SELECT 1 FROM idem)
-      RETURNING code),
+      FROM numbers
+      RETURNING code, book_number),
     book AS (
       INSERT INTO tracking_book (unit_code, volume, number, dossier_code, procedure_code, applicant_name,
         applicant_address, applicant_phone, sets, received_at, due_at, received_by)
-      SELECT ${d.unitCode}, ${d.bookVolume}, ${d.bookNumber}, code, ${d.procedureCode}, ${d.applicantName},
+      SELECT ${d.unitCode}, ${d.bookVolume}, book_number, code, ${d.procedureCode}, ${d.applicantName},
         ${d.applicantAddress}, ${d.applicantPhone}, 1, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
         ${d.receivedBy}
       FROM dossier RETURNING 1),
     audit AS (
       INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
         to_status, reason, request_id, data, at, seq, prev_hash, hash)
-      SELECT ${d.unitCode}, ${rows.audit.id}, code, ${rows.audit.action}, ${d.receivedBy}, ${rows.audit.actorRole}, NULL,
-        ${d.status}, ${rows.audit.reason}, ${rows.audit.requestId}, ${JSON.stringify(rows.audit.data)}::jsonb, ${receivedAt}::timestamptz,
-        1, '', ${rows.audit.hash}
-      FROM dossier RETURNING 1)
-    SELECT (SELECT count(*) FROM dossier) + (SELECT count(*) FROM book) + (SELECT count(*) FROM audit) AS ok`)) as unknown as {
-    rows: Array<{ ok: number | string | null }>;
-  };
-  const written = Number(result.rows[0]?.ok ?? 0);
-  if (written === 0) return false;
-  if (written !== 3) throw new Error(`intake wrote ${written} of 3 rows`);
-  if (rows.files.length > 0) await tx.insert(dossierFiles).values(rows.files);
-  return true;
+      SELECT ${d.unitCode}, ${w.audit.id}, code, ${w.audit.action}, ${d.receivedBy}, ${w.audit.actorRole}, NULL,
+        ${d.status}, ${w.audit.reason}, ${w.audit.requestId}, ${JSON.stringify(w.audit.data)}::jsonb, ${receivedAt}::timestamptz,
+        1, '', encode(sha256(convert_to(${w.audit.hashAround.before}::text || code || ${w.audit.hashAround.after}::text, 'UTF8')), 'hex')
+      FROM dossier RETURNING 1)${files}${idem}
+    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits
+    FROM dossier`;
+  try {
+    const result = (await executePrepared(db, name, query)) as unknown as {
+      rows: Array<{
+        code: string;
+        book_number: number | string;
+        books: number | string;
+        audits: number | string;
+      }>;
+    };
+    const row = result.rows[0];
+    if (!row || Number(row.books) !== 1 || Number(row.audits) !== 1)
+      throw new Error(
+        `intake wrote ${row ? `${row.books} tracking-book rows and ${row.audits} audit events` : 'no dossier'}`,
+      );
+    return { kind: 'written', code: row.code, bookNumber: Number(row.book_number) };
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; constraint?: string; detail?: string } }).cause;
+    if (cause?.code === OUT_OF_ORDER) return { kind: 'out_of_order', lastAt: new Date(Number(cause.detail)) };
+    if (cause?.code === UNIQUE_VIOLATION && cause.constraint === IDEMPOTENCY_KEY_PK)
+      return { kind: 'key_taken' };
+    throw err;
+  }
 }
 
 export async function findIdempotencyKey(db: Executor, unitCode: string, key: string) {

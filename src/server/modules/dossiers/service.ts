@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { vnDateOf, vnInstant, addDays } from '../../../domain/calendar/vn-time.ts';
 import { dueForTimeLimit } from '../../../domain/calendar/time-limit.ts';
-import { formatDossierCode, parseDossierCode } from '../../../domain/codes/dossier-code.ts';
+import { dossierCodePrefix, parseDossierCode } from '../../../domain/codes/dossier-code.ts';
 import { validatePersonalId } from '../../../domain/identity/personal-id.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
@@ -9,7 +9,7 @@ import type { AuthUser, Scope } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
 import type { TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
-import { auditHash } from '../audit/chain.ts';
+import { auditHashAround } from '../audit/chain.ts';
 import { decodeAttachments } from './attachments.ts';
 import { canReceive } from './policy.ts';
 import * as repo from './repository.ts';
@@ -17,8 +17,8 @@ import { CHANNEL_BY_CODE, type DossierView, type IntakeBody, NATIONAL_STATUS_NAM
 
 const INTAKE_ACTIONS = { accept: 'intake', refuse: 'refuse', supplement: 'request_pre_supplement' } as const;
 
-/** Thrown inside the intake transaction to roll it back when the idempotency key is already taken. */
-class IdempotentReplay extends Error {}
+/** Intakes of one unit that keep losing the race for its counter to later ones give up after this. */
+const MAX_INTAKE_ATTEMPTS = 20;
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -33,7 +33,8 @@ export async function receiveAtCounter(
   body: IntakeBody,
   meta: { requestId: string; idempotencyKey?: string },
 ): Promise<{ dossier: DossierView; replayed: boolean }> {
-  if (!canReceive(user) || user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận của xã');
+  if (!canReceive(user) || user.scope.kind !== 'unit')
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận của xã');
   const unitCode = user.scope.unitCode;
   const unit = await ctx.services.units.get(unitCode);
   if (!unit.isActive) throw new AppError('UNIT_INACTIVE');
@@ -59,13 +60,17 @@ export async function receiveAtCounter(
   }
   const entry = await ctx.services.catalog.find(unitCode, body.procedureCode);
   if (!entry) {
-    throw new AppError('PROCEDURE_UNKNOWN', body.procedureCode, [{ path: 'procedureCode', message: 'Mã thủ tục không có trong danh mục của xã' }]);
+    throw new AppError('PROCEDURE_UNKNOWN', body.procedureCode, [
+      { path: 'procedureCode', message: 'Mã thủ tục không có trong danh mục của xã' },
+    ]);
   }
   const proc = entry.record;
   const ticked = new Map(body.documents.map((d) => [d.id, d]));
   for (const d of body.documents) {
     if (!proc.documents.some((p) => p.id === d.id)) {
-      throw new AppError('DOCUMENT_UNKNOWN', d.id, [{ path: 'documents', message: `Thành phần "${d.id}" không thuộc thủ tục` }]);
+      throw new AppError('DOCUMENT_UNKNOWN', d.id, [
+        { path: 'documents', message: `Thành phần "${d.id}" không thuộc thủ tục` },
+      ]);
     }
   }
   proc.documents.forEach((p) => {
@@ -76,10 +81,13 @@ export async function receiveAtCounter(
   });
   const decision = body.decision;
   if (decision !== 'accept' && !body.reasons?.length) {
-    throw new AppError('REASON_REQUIRED', decision === 'refuse' ? 'Lý do từ chối' : 'Nội dung cần bổ sung', [{ path: 'reasons', message: 'Cần nêu rõ lý do' }]);
+    throw new AppError('REASON_REQUIRED', decision === 'refuse' ? 'Lý do từ chối' : 'Nội dung cần bổ sung', [
+      { path: 'reasons', message: 'Cần nêu rõ lý do' },
+    ]);
   }
   // A refused or to-be-supplemented dossier is incomplete by nature; only acceptance needs every document.
-  if (decision === 'accept' && errors.length) throw new AppError('DOCUMENTS_INCOMPLETE', errors.map((e) => e.message).join('; '), errors);
+  if (decision === 'accept' && errors.length)
+    throw new AppError('DOCUMENTS_INCOMPLETE', errors.map((e) => e.message).join('; '), errors);
   const status = decision === 'accept' ? 2 : decision === 'refuse' ? 3 : 1;
   const attachments = decodeAttachments(body.attachments, {
     maxBytes: ctx.config.maxUploadBytes,
@@ -88,141 +96,162 @@ export async function receiveAtCounter(
   const calendar = await ctx.services.calendar.forProvince(unit.parentCode ?? ctx.config.defaultProvince);
 
   // Files first (content-addressed and shared); a rolled-back intake leaves only an unreferenced file.
-  const stored: Array<{ a: (typeof attachments)[number]; put: Awaited<ReturnType<AppContext['files']['put']>> }> = [];
+  const stored: Array<{
+    a: (typeof attachments)[number];
+    put: Awaited<ReturnType<AppContext['files']['put']>>;
+  }> = [];
   for (const a of attachments) stored.push({ a, put: await ctx.files.put(a.bytes) });
 
   const documents = proc.documents
     .filter((p) => ticked.has(p.id))
     .map((p) => {
       const t = ticked.get(p.id)!;
-      return { id: p.id, name: p.name, originals: t.originals, certifiedCopies: t.certifiedCopies, photocopies: t.photocopies };
+      return {
+        id: p.id,
+        name: p.name,
+        originals: t.originals,
+        certifiedCopies: t.certifiedCopies,
+        photocopies: t.photocopies,
+      };
     });
   const subject = body.subject?.trim() || proc.name;
-  const day = vnDateOf(now);
-  const year = day.slice(0, 4);
-  const counterDay = `code:${day}`;
-  const counterBook = `book:${year}`;
+  const files = stored.map(({ a, put }) => ({
+    id: randomUUID(),
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.bytes.length,
+    sha256: put.sha256,
+    storageKey: put.key,
+  }));
+  const auditReason = body.reasons?.join('; ') ?? null;
 
-  try {
-    const view = await ctx.db.transaction(async (tx) => {
-      const numbers = await repo.nextCounters(tx, unitCode, [counterDay, counterBook]);
-      // Time of receipt is taken while this unit's counter is locked, so codes follow receipt order.
-      const receivedAt = ctx.now();
-      // Only an accepted dossier has an appointment; the others carry the time of receipt.
-      const due = decision === 'accept' ? dueForTimeLimit(calendar, receivedAt, proc.timeLimit) : { dueAt: receivedAt, skipped: [] };
-      const code = formatDossierCode(unit.agencyCode, day, numbers.get(counterDay)!);
-      const bookNumber = numbers.get(counterBook)!;
-      const files = stored.map(({ a, put }) => ({
+  // One statement numbers and writes the dossier (repository.writeIntake). Its time of receipt must
+  // not be earlier than that of the unit's last numbered dossier, so that codes follow receipt order:
+  // an intake that lost the race for the unit's counter to a later one is taken again at a later time.
+  let notBefore = 0;
+  for (let attempt = 1; ; attempt++) {
+    const taken = ctx.now();
+    const receivedAt = taken.getTime() >= notBefore ? taken : new Date(notBefore);
+    const day = vnDateOf(receivedAt);
+    const year = day.slice(0, 4);
+    // Only an accepted dossier has an appointment; the others carry the time of receipt.
+    const due =
+      decision === 'accept'
+        ? dueForTimeLimit(calendar, receivedAt, proc.timeLimit)
+        : { dueAt: receivedAt, skipped: [] };
+    const auditId = randomUUID();
+    const auditData = {
+      procedureCode: proc.code,
+      dueAt: due.dueAt.toISOString(),
+      skipped: due.skipped.length,
+    };
+    const written = await repo.writeIntake(ctx.db, {
+      codePrefix: dossierCodePrefix(unit.agencyCode, day),
+      counters: { day: `code:${day}`, book: `book:${year}` },
+      dossier: {
         unitCode,
-        dossierCode: code,
-        id: randomUUID(),
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.bytes.length,
-        sha256: put.sha256,
-        storageKey: put.key,
-      }));
-      const auditId = randomUUID();
-      const auditData = { procedureCode: proc.code, dueAt: due.dueAt.toISOString(), skipped: due.skipped.length };
-      const auditReason = body.reasons?.join('; ') ?? null;
-      const ok = await repo.insertIntake(tx, {
-        dossier: {
-          unitCode,
-          code,
-          provinceCode: unit.parentCode ?? '',
-          procedureCode: proc.code,
-          fieldCode: proc.field.code,
-          channel: 1,
-          status,
-          subState: decision === 'supplement' ? 'pre_supplement' : 'none',
-          intakeNote: decision === 'accept' ? null : { decision, reasons: body.reasons ?? [], missing: body.missing ?? [] },
-          applicantName: body.applicant.fullName,
-          applicantIdNumber: body.applicant.idNumber.trim(),
-          applicantPhone: body.applicant.phone,
-          applicantAddress: body.applicant.address,
-          applicantEmail: body.applicant.email ?? null,
-          subject,
-          returnMethod: body.returnMethod,
-          documents,
-          timeLimit: proc.timeLimit,
-          receivedAt,
-          dueAt: due.dueAt,
-          dueAtOriginal: due.dueAt,
-          receivedBy: user.id,
-          bookVolume: year,
-          bookNumber,
-          workflow: defaultWorkflow(proc.timeLimit),
-        },
-        audit: {
-          id: auditId,
-          action: INTAKE_ACTIONS[decision],
-          reason: auditReason,
-          requestId: meta.requestId,
-          actorRole: user.role,
-          data: auditData,
-          hash: auditHash('', {
-            unitCode,
-            id: auditId,
-            dossierCode: code,
-            seq: 1,
-            action: INTAKE_ACTIONS[decision],
-            actorUserId: user.id,
-            actorRole: user.role,
-            fromStatus: null,
-            toStatus: status,
-            reason: auditReason,
-            requestId: meta.requestId,
-            data: auditData,
-            at: receivedAt,
-          }),
-        },
-        idempotency: key ? { key, requestHash: hash } : undefined,
-        files,
-      });
-      if (!ok) throw new IdempotentReplay();
-      const view: DossierView = {
-        code,
+        provinceCode: unit.parentCode ?? '',
+        procedureCode: proc.code,
+        fieldCode: proc.field.code,
+        channel: 1,
         status,
-        statusName: NATIONAL_STATUS_NAMES[status]!,
-        channel: 'counter',
-        unit: { code: unit.code, name: unit.fullName },
-        procedure: { code: proc.code, name: proc.name, timeLimit: proc.timeLimit },
-        applicant: {
-          fullName: body.applicant.fullName,
-          idNumber: body.applicant.idNumber.trim(),
-          phone: body.applicant.phone,
-          address: body.applicant.address,
-          email: body.applicant.email ?? null,
-        },
+        subState: decision === 'supplement' ? 'pre_supplement' : 'none',
+        intakeNote:
+          decision === 'accept'
+            ? null
+            : { decision, reasons: body.reasons ?? [], missing: body.missing ?? [] },
+        applicantName: body.applicant.fullName,
+        applicantIdNumber: body.applicant.idNumber.trim(),
+        applicantPhone: body.applicant.phone,
+        applicantAddress: body.applicant.address,
+        applicantEmail: body.applicant.email ?? null,
         subject,
         returnMethod: body.returnMethod,
         documents,
-        attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size })),
-        receivedAt: receivedAt.toISOString(),
-        dueAt: due.dueAt.toISOString(),
-        receivedBy: { username: user.username, fullName: user.fullName },
-        book: { volume: year, number: bookNumber },
-        version: 1,
-        subState: decision === 'supplement' ? 'pre_supplement' : 'none',
-        dueAtOriginal: due.dueAt.toISOString(),
-        step: null,
-        assignee: null,
-        pausedSince: null,
-        supplementRequests: 0,
-        processingEndedAt: null,
-        returnedAt: null,
-        timeliness: null,
-        result: null,
-      };
-      return view;
+        timeLimit: proc.timeLimit,
+        receivedAt,
+        dueAt: due.dueAt,
+        dueAtOriginal: due.dueAt,
+        receivedBy: user.id,
+        bookVolume: year,
+        workflow: defaultWorkflow(proc.timeLimit),
+      },
+      audit: {
+        id: auditId,
+        action: INTAKE_ACTIONS[decision],
+        reason: auditReason,
+        requestId: meta.requestId,
+        actorRole: user.role,
+        data: auditData,
+        hashAround: auditHashAround('', {
+          unitCode,
+          id: auditId,
+          seq: 1,
+          action: INTAKE_ACTIONS[decision],
+          actorUserId: user.id,
+          actorRole: user.role,
+          fromStatus: null,
+          toStatus: status,
+          reason: auditReason,
+          requestId: meta.requestId,
+          data: auditData,
+          at: receivedAt,
+        }),
+      },
+      idempotency: key ? { key, requestHash: hash } : undefined,
+      files,
     });
-    return { dossier: view, replayed: false };
-  } catch (err) {
-    if (err instanceof IdempotentReplay && key) {
-      const replay = await replayIfKnown(ctx, user, unitCode, key, hash);
-      if (replay) return { dossier: replay, replayed: true };
+    if (written.kind === 'out_of_order') {
+      if (attempt >= MAX_INTAKE_ATTEMPTS) throw new AppError('INTAKE_BUSY');
+      notBefore = written.lastAt.getTime();
+      continue;
     }
-    throw err;
+    if (written.kind === 'key_taken') {
+      const replay = key ? await replayIfKnown(ctx, user, unitCode, key, hash) : undefined;
+      if (replay) return { dossier: replay, replayed: true };
+      throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    }
+    const { code, bookNumber } = written;
+    const view: DossierView = {
+      code,
+      status,
+      statusName: NATIONAL_STATUS_NAMES[status]!,
+      channel: 'counter',
+      unit: { code: unit.code, name: unit.fullName },
+      procedure: { code: proc.code, name: proc.name, timeLimit: proc.timeLimit },
+      applicant: {
+        fullName: body.applicant.fullName,
+        idNumber: body.applicant.idNumber.trim(),
+        phone: body.applicant.phone,
+        address: body.applicant.address,
+        email: body.applicant.email ?? null,
+      },
+      subject,
+      returnMethod: body.returnMethod,
+      documents,
+      attachments: files.map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        size: f.size,
+      })),
+      receivedAt: receivedAt.toISOString(),
+      dueAt: due.dueAt.toISOString(),
+      receivedBy: { username: user.username, fullName: user.fullName },
+      book: { volume: year, number: bookNumber },
+      version: 1,
+      subState: decision === 'supplement' ? 'pre_supplement' : 'none',
+      dueAtOriginal: due.dueAt.toISOString(),
+      step: null,
+      assignee: null,
+      pausedSince: null,
+      supplementRequests: 0,
+      processingEndedAt: null,
+      returnedAt: null,
+      timeliness: null,
+      result: null,
+    };
+    return { dossier: view, replayed: false };
   }
 }
 
@@ -279,7 +308,12 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
     subject: d.subject,
     returnMethod: d.returnMethod,
     documents: d.documents,
-    attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size })),
+    attachments: files.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      size: f.size,
+    })),
     receivedAt: d.receivedAt.toISOString(),
     dueAt: d.dueAt.toISOString(),
     receivedBy: { username: found.receiverUsername ?? '', fullName: found.receiverName ?? '' },
@@ -287,7 +321,16 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
     version: d.version,
     subState: d.subState,
     dueAtOriginal: d.dueAtOriginal.toISOString(),
-    step: d.status === 4 && step ? { index: d.stepIndex, key: step.key, name: step.name, role: step.role, dueAt: d.stepDueAt?.toISOString() ?? null } : null,
+    step:
+      d.status === 4 && step
+        ? {
+            index: d.stepIndex,
+            key: step.key,
+            name: step.name,
+            role: step.role,
+            dueAt: d.stepDueAt?.toISOString() ?? null,
+          }
+        : null,
     assignee: found.assigneeUsername ?? null,
     pausedSince: d.pausedAt?.toISOString() ?? null,
     supplementRequests: d.supplementRequests,
@@ -326,7 +369,9 @@ export async function listReceivedOn(ctx: AppContext, user: AuthUser, day: strin
     if (!scopeCovers(user.scope, unit.code, unit.parentCode ?? '')) throw new AppError('FORBIDDEN');
     scope = { kind: 'unit', unitCode: unit.code, provinceCode: unit.parentCode ?? '' };
   } else if (scope.kind === 'all') {
-    throw new AppError('VALIDATION_FAILED', 'Cần chọn đơn vị', [{ path: 'unit', message: 'Cần chọn đơn vị' }]);
+    throw new AppError('VALIDATION_FAILED', 'Cần chọn đơn vị', [
+      { path: 'unit', message: 'Cần chọn đơn vị' },
+    ]);
   }
   const rows = await repo.listReceived(ctx.db, scope, vnInstant(day, 0), vnInstant(addDays(day, 1), 0), 500);
   const items = [];
