@@ -19,44 +19,43 @@ import { LatencyRecorder, type LatencySummary } from './stats.ts';
  * numbers them. Keep it in step when the product's SQL changes.
  */
 
-/** `writeIntake` with no idempotency key and no files. */
+/** `writeIntake` with no idempotency key and no files (placeholders numbered as `placeholders()` numbers them). */
 export const INTAKE_SQL = `
     WITH counters AS (
       INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
-      VALUES ($1, $2, 1, $3::timestamptz), ($4, $5, 1, NULL)
+      VALUES ($1, $6, 1, $2::timestamptz), ($1, $7, 1, NULL)
       ON CONFLICT (unit_code, name) DO UPDATE SET last = c.last + 1, last_at = greatest(c.last_at, excluded.last_at)
       RETURNING name, last, last_at),
     numbers AS (
-      SELECT CASE WHEN day.last_at = $6::timestamptz THEN day.last ELSE motcua_intake_out_of_order(day.last_at) END AS seq,
+      SELECT CASE WHEN day.last_at = $2::timestamptz THEN day.last ELSE motcua_intake_out_of_order(day.last_at) END AS seq,
         book.last AS book
-      FROM counters day, counters book WHERE day.name = $7 AND book.name = $8),
+      FROM counters day, counters book WHERE day.name = $6 AND book.name = $7),
     dossier AS (
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
         book_volume, book_number, workflow, sub_state, intake_note)
-      SELECT $9, $10 || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
-        $11, $12, $13, $14,
-        $15, $16, $17, $18, $19,
-        $20, $21, $22, $23::jsonb,
-        $24::jsonb, $25::timestamptz, $26::timestamptz,
-        $27::timestamptz, $28::timestamptz, $29, $30, book,
-        $31::jsonb, $32, $33::jsonb
+      SELECT $1, $8 || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
+        $9, $10, $11, $12,
+        $4, $13, $14, $15, $16,
+        $17, $18, $19, $20::jsonb,
+        $21::jsonb, $2::timestamptz, $3::timestamptz,
+        $3::timestamptz, $3::timestamptz, $5, $22, book,
+        $23::jsonb, $24, $25::jsonb
       FROM numbers
-      RETURNING code, book_number),
+      RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
     book AS (
       INSERT INTO tracking_book (unit_code, volume, number, dossier_code, procedure_code, applicant_name,
         applicant_address, applicant_phone, sets, received_at, due_at, received_by)
-      SELECT $34, $35, book_number, code, $36, $37,
-        $38, $39, 1, $40::timestamptz, $41::timestamptz,
-        $42
+      SELECT $1, book_volume, book_number, code, procedure_code, applicant_name,
+        applicant_address, applicant_phone, 1, $2::timestamptz, $3::timestamptz, $5
       FROM dossier RETURNING 1),
     audit AS (
       INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
         to_status, reason, request_id, data, at, seq, prev_hash, hash)
-      SELECT $43, $44, code, $45, $46, $47, NULL,
-        $48, $49, $50, $51::jsonb, $52::timestamptz,
-        1, '', encode(sha256(convert_to($53::text || code || $54::text, 'UTF8')), 'hex')
+      SELECT $1, $26, code, $27, $5, $28, NULL,
+        $4, $29, $30, $31::jsonb, $2::timestamptz,
+        1, '', encode(sha256(convert_to($32::text || code || $33::text, 'UTF8')), 'hex')
       FROM dossier RETURNING 1)
     SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits
     FROM dossier`;
@@ -108,21 +107,15 @@ export function intakeValues(unit: FloorUnit, proc: ProcedureFacts): unknown[] {
   const before = `\n{"action":"intake","actorRole":"reception","actorUserId":"${unit.receiverId}","at":"${receivedAt}","data":${data},"dossierCode":"`;
   const after = `","fromStatus":null,"id":"${randomUUID()}","reason":null,"requestId":"${randomUUID()}","seq":1,"toStatus":2,"unitCode":"${unit.code}"}`;
   const receiver = unit.receiverId;
-  // biome-ignore format: one line per column group, in the order of INTAKE_SQL's placeholders
+  // biome-ignore format: one line per group, in the order of INTAKE_SQL's placeholders
   const values = [
-    unit.code, counterDay, receivedAt, unit.code, counterBook,
-    receivedAt, counterDay, counterBook,
-    unit.code, dossierCodePrefix(unit.agencyCode, day), unit.provinceCode, proc.code, proc.fieldCode, 1,
-    2, name, '082095001234', phone, address,
+    unit.code, receivedAt, dueAt, 2, receiver, counterDay, counterBook,
+    dossierCodePrefix(unit.agencyCode, day), unit.provinceCode, proc.code, proc.fieldCode, 1,
+    name, '082095001234', phone, address,
     null, proc.name, 'counter', JSON.stringify(proc.documents),
-    JSON.stringify(proc.timeLimit), receivedAt, dueAt,
-    dueAt, dueAt, receiver, year,
+    JSON.stringify(proc.timeLimit), year,
     proc.workflow, 'none', 'null',
-    unit.code, year, proc.code, name,
-    address, phone, receivedAt, dueAt,
-    receiver,
-    unit.code, randomUUID(), 'intake', receiver, 'reception',
-    2, null, randomUUID(), data, receivedAt,
+    randomUUID(), 'intake', 'reception', null, randomUUID(), data,
     before, after,
   ];
   if (values.length !== INTAKE_PLACEHOLDERS)

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { executePrepared, runPrepared } from '../../db/prepared.ts';
+import { executePrepared, placeholders, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
 
@@ -56,71 +56,83 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
   const d = w.dossier;
   const receivedAt = d.receivedAt.toISOString();
   const dueAt = d.dueAt.toISOString();
-  const files = w.files.length
-    ? sql`,
-    files AS (
-      INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
-      SELECT ${d.unitCode}, dossier.code, f.id, f.file_name, f.content_type, f.size, f.sha256, f.storage_key
-      FROM dossier, jsonb_to_recordset(${JSON.stringify(
-        w.files.map((f) => ({
-          id: f.id,
-          file_name: f.fileName,
-          content_type: f.contentType,
-          size: f.size,
-          sha256: f.sha256,
-          storage_key: f.storageKey,
-        })),
-      )}::jsonb) AS f(id uuid, file_name text, content_type text, size integer, sha256 text, storage_key text)
-      RETURNING 1)`
-    : sql``;
-  const idem = w.idempotency
-    ? sql`,
-    idem AS (
-      INSERT INTO idempotency_keys (unit_code, key, user_id, request_hash, dossier_code)
-      SELECT ${d.unitCode}, ${w.idempotency.key}, ${d.receivedBy}, ${w.idempotency.requestHash}, code FROM dossier
-      RETURNING 1)`
-    : sql``;
-  const name = `motcua_intake${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}`;
-  const query = sql`
+  const { p, params } = placeholders();
+  const unit = p(d.unitCode);
+  const at = p(receivedAt);
+  const due = p(dueAt);
+  const status = p(d.status);
+  const receiver = p(d.receivedBy);
+  const dayCounter = p(w.counters.day);
+  const bookCounter = p(w.counters.book);
+  const text = `
     WITH counters AS (
       INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
-      VALUES (${d.unitCode}, ${w.counters.day}, 1, ${receivedAt}::timestamptz), (${d.unitCode}, ${w.counters.book}, 1, NULL)
+      VALUES (${unit}, ${dayCounter}, 1, ${at}::timestamptz), (${unit}, ${bookCounter}, 1, NULL)
       ON CONFLICT (unit_code, name) DO UPDATE SET last = c.last + 1, last_at = greatest(c.last_at, excluded.last_at)
       RETURNING name, last, last_at),
     numbers AS (
-      SELECT CASE WHEN day.last_at = ${receivedAt}::timestamptz THEN day.last ELSE motcua_intake_out_of_order(day.last_at) END AS seq,
+      SELECT CASE WHEN day.last_at = ${at}::timestamptz THEN day.last ELSE motcua_intake_out_of_order(day.last_at) END AS seq,
         book.last AS book
-      FROM counters day, counters book WHERE day.name = ${w.counters.day} AND book.name = ${w.counters.book}),
+      FROM counters day, counters book WHERE day.name = ${dayCounter} AND book.name = ${bookCounter}),
     dossier AS (
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
         book_volume, book_number, workflow, sub_state, intake_note)
-      SELECT ${d.unitCode}, ${w.codePrefix} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
-        ${d.provinceCode}, ${d.procedureCode}, ${d.fieldCode}, ${d.channel},
-        ${d.status}, ${d.applicantName}, ${d.applicantIdNumber}, ${d.applicantPhone}, ${d.applicantAddress},
-        ${d.applicantEmail ?? null}, ${d.subject}, ${d.returnMethod}, ${JSON.stringify(d.documents)}::jsonb,
-        ${JSON.stringify(d.timeLimit)}::jsonb, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
-        ${dueAt}::timestamptz, ${dueAt}::timestamptz, ${d.receivedBy}, ${d.bookVolume}, book,
-        ${JSON.stringify(d.workflow ?? null)}::jsonb, ${d.subState ?? 'none'}, ${JSON.stringify(d.intakeNote ?? null)}::jsonb
+      SELECT ${unit}, ${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
+        ${p(d.provinceCode)}, ${p(d.procedureCode)}, ${p(d.fieldCode)}, ${p(d.channel)},
+        ${status}, ${p(d.applicantName)}, ${p(d.applicantIdNumber)}, ${p(d.applicantPhone)}, ${p(d.applicantAddress)},
+        ${p(d.applicantEmail ?? null)}, ${p(d.subject)}, ${p(d.returnMethod)}, ${p(JSON.stringify(d.documents))}::jsonb,
+        ${p(JSON.stringify(d.timeLimit))}::jsonb, ${at}::timestamptz, ${due}::timestamptz,
+        ${due}::timestamptz, ${due}::timestamptz, ${receiver}, ${p(d.bookVolume)}, book,
+        ${p(JSON.stringify(d.workflow ?? null))}::jsonb, ${p(d.subState ?? 'none')}, ${p(JSON.stringify(d.intakeNote ?? null))}::jsonb
       FROM numbers
-      RETURNING code, book_number),
+      RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
     book AS (
       INSERT INTO tracking_book (unit_code, volume, number, dossier_code, procedure_code, applicant_name,
         applicant_address, applicant_phone, sets, received_at, due_at, received_by)
-      SELECT ${d.unitCode}, ${d.bookVolume}, book_number, code, ${d.procedureCode}, ${d.applicantName},
-        ${d.applicantAddress}, ${d.applicantPhone}, 1, ${receivedAt}::timestamptz, ${dueAt}::timestamptz,
-        ${d.receivedBy}
+      SELECT ${unit}, book_volume, book_number, code, procedure_code, applicant_name,
+        applicant_address, applicant_phone, 1, ${at}::timestamptz, ${due}::timestamptz, ${receiver}
       FROM dossier RETURNING 1),
     audit AS (
       INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
         to_status, reason, request_id, data, at, seq, prev_hash, hash)
-      SELECT ${d.unitCode}, ${w.audit.id}, code, ${w.audit.action}, ${d.receivedBy}, ${w.audit.actorRole}, NULL,
-        ${d.status}, ${w.audit.reason}, ${w.audit.requestId}, ${JSON.stringify(w.audit.data)}::jsonb, ${receivedAt}::timestamptz,
-        1, '', encode(sha256(convert_to(${w.audit.hashAround.before}::text || code || ${w.audit.hashAround.after}::text, 'UTF8')), 'hex')
-      FROM dossier RETURNING 1)${files}${idem}
+      SELECT ${unit}, ${p(w.audit.id)}, code, ${p(w.audit.action)}, ${receiver}, ${p(w.audit.actorRole)}, NULL,
+        ${status}, ${p(w.audit.reason)}, ${p(w.audit.requestId)}, ${p(JSON.stringify(w.audit.data))}::jsonb, ${at}::timestamptz,
+        1, '', encode(sha256(convert_to(${p(w.audit.hashAround.before)}::text || code || ${p(w.audit.hashAround.after)}::text, 'UTF8')), 'hex')
+      FROM dossier RETURNING 1)${
+        w.files.length
+          ? `,
+    files AS (
+      INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
+      SELECT ${unit}, dossier.code, f.id, f.file_name, f.content_type, f.size, f.sha256, f.storage_key
+      FROM dossier, jsonb_to_recordset(${p(
+        JSON.stringify(
+          w.files.map((f) => ({
+            id: f.id,
+            file_name: f.fileName,
+            content_type: f.contentType,
+            size: f.size,
+            sha256: f.sha256,
+            storage_key: f.storageKey,
+          })),
+        ),
+      )}::jsonb) AS f(id uuid, file_name text, content_type text, size integer, sha256 text, storage_key text)
+      RETURNING 1)`
+          : ''
+      }${
+        w.idempotency
+          ? `,
+    idem AS (
+      INSERT INTO idempotency_keys (unit_code, key, user_id, request_hash, dossier_code)
+      SELECT ${unit}, ${p(w.idempotency.key)}, ${receiver}, ${p(w.idempotency.requestHash)}, code FROM dossier
+      RETURNING 1)`
+          : ''
+      }
     SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits
     FROM dossier`;
+  const name = `motcua_intake${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}`;
+  const query = { sql: text, params };
   try {
     const result = (await executePrepared(db, name, query)) as unknown as {
       rows: Array<{
