@@ -169,7 +169,10 @@ type Row = Record<string, unknown>;
 const statementNames = new Map<string, string>();
 function named<T extends pg.QueryResultRow = Row>(client: pg.PoolClient, text: string, values: unknown[]) {
   let name = statementNames.get(text);
-  if (name === undefined) statementNames.set(text, (name = `floor_wf_${statementNames.size + 1}`));
+  if (name === undefined) {
+    name = `floor_wf_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
   return client.query<T>({ name, text, values });
 }
 

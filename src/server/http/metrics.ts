@@ -27,7 +27,9 @@ export function metricsRoutes(app: FastifyInstance, ctx: AppContext) {
     for (const [k, v] of counts) lines.push(`motcua_http_requests_total{${k}} ${v}`);
     lines.push('# HELP motcua_http_request_duration_seconds HTTP request latency', '# TYPE motcua_http_request_duration_seconds histogram');
     for (const [k, h] of histograms) {
-      BUCKETS.forEach((b, i) => lines.push(`motcua_http_request_duration_seconds_bucket{${k},le="${b}"} ${h.buckets[i]}`));
+      BUCKETS.forEach((b, i) => {
+        lines.push(`motcua_http_request_duration_seconds_bucket{${k},le="${b}"} ${h.buckets[i]}`);
+      });
       lines.push(`motcua_http_request_duration_seconds_bucket{${k},le="+Inf"} ${h.count}`);
       lines.push(`motcua_http_request_duration_seconds_sum{${k}} ${h.sum}`, `motcua_http_request_duration_seconds_count{${k}} ${h.count}`);
     }

@@ -26,7 +26,7 @@ export async function staffToXlsx(unitName: string, rows: Array<StaffInput & { t
   const ws = wb.addWorksheet('Nhân sự');
   ws.columns = STAFF_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  rows.forEach((r, i) =>
+  rows.forEach((r, i) => {
     ws.addRow({
       no: i + 1,
       fullName: r.fullName,
@@ -40,8 +40,8 @@ export async function staffToXlsx(unitName: string, rows: Array<StaffInput & { t
       counters: r.counters.join(', '),
       startDate: r.startDate ?? '',
       trained: r.trainedOneStop ? 'Có' : 'Không',
-    }),
-  );
+    });
+  });
   ws.addRow([]);
   ws.addRow([`Đơn vị: ${unitName}`]);
   return Buffer.from(await wb.xlsx.writeBuffer());

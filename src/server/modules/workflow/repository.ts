@@ -49,7 +49,10 @@ export async function updateDossier(
     .sort()
     .join(',');
   let n = updateShapes.get(columns);
-  if (n === undefined) updateShapes.set(columns, (n = updateShapes.size + 1));
+  if (n === undefined) {
+    n = updateShapes.size + 1;
+    updateShapes.set(columns, n);
+  }
   const rows = await runPrepared(query, `motcua_dossier_update_${n}`);
   return rows[0];
 }
