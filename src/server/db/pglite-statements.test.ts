@@ -8,6 +8,9 @@ const CREATE = `CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL, meta
 const INSERT = `INSERT INTO notes (id, body, meta, at, done, big, tags) VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
   RETURNING id, body, meta, at, done, big, tags`;
 
+/** The values of INSERT for a note with only an id and a body. */
+const bare = (id: number, body: string) => [id, body, null, null, null, null, null];
+
 describe('named prepared statements on PGlite (wire protocol)', () => {
   let pg: PGlite;
   beforeAll(async () => {
@@ -57,25 +60,15 @@ describe('named prepared statements on PGlite (wire protocol)', () => {
   });
 
   it('reports a database error and leaves the instance usable, inside and outside a transaction', async () => {
-    await expect(
-      queryNamed(pg, 'notes_insert', INSERT, [1, 'dup', null, null, null, null, null]),
-    ).rejects.toMatchObject({
+    await expect(queryNamed(pg, 'notes_insert', INSERT, bare(1, 'dup'))).rejects.toMatchObject({
       code: '23505',
     });
     // A statement that cannot be parsed is not remembered: the same error again, not "does not exist".
     for (let i = 0; i < 2; i++)
       await expect(queryNamed(pg, 'notes_broken', 'SELEC 1', [])).rejects.toMatchObject({ code: '42601' });
     const inTx = pg.transaction(async () => {
-      await queryNamedInTransaction(pg, 'notes_insert', INSERT, [
-        10,
-        'rolled back',
-        null,
-        null,
-        null,
-        null,
-        null,
-      ]);
-      await queryNamedInTransaction(pg, 'notes_insert', INSERT, [10, 'dup', null, null, null, null, null]);
+      await queryNamedInTransaction(pg, 'notes_insert', INSERT, bare(10, 'rolled back'));
+      await queryNamedInTransaction(pg, 'notes_insert', INSERT, bare(10, 'dup'));
     });
     await expect(inTx).rejects.toMatchObject({ code: '23505' });
     expect((await pg.query('SELECT count(*)::int AS n FROM notes WHERE id = 10')).rows).toEqual([{ n: 0 }]);
@@ -101,15 +94,7 @@ describe('named prepared statements on PGlite (wire protocol)', () => {
     });
     let ended = false;
     const tx = pg.transaction(async () => {
-      await queryNamedInTransaction(pg, 'notes_insert', INSERT, [
-        20,
-        'rolled back',
-        null,
-        null,
-        null,
-        null,
-        null,
-      ]);
+      await queryNamedInTransaction(pg, 'notes_insert', INSERT, bare(20, 'rolled back'));
       await held;
       throw new Error('roll back');
     });
