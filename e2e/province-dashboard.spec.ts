@@ -113,7 +113,10 @@ test('province officer compares communes, inspects Tân Thới and downloads the
     'href',
     /\/api\/v1\/reports\/consultations\?.*unit=28693.*from=2025-07-01.*to=2025-07-02.*format=pdf/,
   );
-  await expect(page.getByTestId('staffing-download-xlsx')).toHaveAttribute('href', /staffing\?.*unit=28693.*format=xlsx/);
+  await expect(page.getByTestId('staffing-download-xlsx')).toHaveAttribute(
+    'href',
+    /staffing\?.*unit=28693.*format=xlsx/,
+  );
   const equipmentPdf = await page.request.get(
     (await page.getByTestId('equipment-download-pdf').getAttribute('href')) ?? '',
   );

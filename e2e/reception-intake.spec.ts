@@ -13,13 +13,17 @@ test('reception officer receives a dossier and downloads the receipt slip', asyn
   await expect(page.getByTestId('intake-form')).toBeVisible();
 
   await page.getByTestId('intake-procedure').fill('chung thuc ban sao');
-  await page.getByRole('option', { name: /Chứng thực bản sao từ bản chính/ }).first().click();
+  await page
+    .getByRole('option', { name: /Chứng thực bản sao từ bản chính/ })
+    .first()
+    .click();
   await expect(page.getByTestId('intake-procedure-facts')).toContainText('Trong ngày');
   await page.getByTestId('intake-fullname').fill('Nguyễn Thị Hồng Nhung');
   await page.getByTestId('intake-id-number').fill('082195001234');
   await page.getByTestId('intake-phone').fill('0912345678');
   await page.getByTestId('intake-address').fill('Ấp Tân Phú, xã Tân Thới, tỉnh Đồng Tháp');
-  for (const box of await page.locator('[data-testid^="intake-doc-check-"][data-required="true"]').all()) await box.check();
+  for (const box of await page.locator('[data-testid^="intake-doc-check-"][data-required="true"]').all())
+    await box.check();
   await page.getByTestId('intake-attachments-input').setInputFiles({
     name: 'cccd.pdf',
     mimeType: 'application/pdf',

@@ -42,7 +42,9 @@ test('a commune leader adds an officer and records her one-stop training', async
   await row.getByTestId('staff-trainings').click();
   const trainings = page.getByTestId('trainings');
   await expect(trainings.getByTestId('trainings-empty')).toBeVisible();
-  await trainings.getByTestId('training-course').fill('Bồi dưỡng kỹ năng tiếp nhận, trả kết quả theo cơ chế một cửa');
+  await trainings
+    .getByTestId('training-course')
+    .fill('Bồi dưỡng kỹ năng tiếp nhận, trả kết quả theo cơ chế một cửa');
   await trainings.getByTestId('training-day').fill('2025-07-02');
   await trainings.getByTestId('training-hours').fill('16');
   await trainings.getByTestId('training-submit').click();

@@ -8,5 +8,8 @@ export const SHOTS_DIR = path.resolve('test-results/screenshots');
 /** Saves a screenshot (full page unless `fullPage: false`, e.g. for a modal) under test-results/screenshots/<project>-<name>.png. */
 export async function shot(page: Page, project: string, name: string, opts: { fullPage?: boolean } = {}) {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${project}-${name}.png`), fullPage: opts.fullPage ?? true });
+  await page.screenshot({
+    path: path.join(SHOTS_DIR, `${project}-${name}.png`),
+    fullPage: opts.fullPage ?? true,
+  });
 }

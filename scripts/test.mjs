@@ -1,4 +1,4 @@
-// `npm test`: type check, unit/API/crash tests (vitest), then browser journeys (Playwright + Chromium).
+// `npm test`: lint (biome), type check, unit/API/crash tests (vitest), then browser journeys (Playwright + Chromium).
 // PostgreSQL tests run when TEST_DATABASE_URL is set, browser tests when Chromium is found; anything
 // skipped is said at the end. With CI=true nothing may be skipped: a missing prerequisite fails the run.
 import { spawnSync } from 'node:child_process';
@@ -41,12 +41,19 @@ function run(label, cmd, args) {
   return r.status === 0;
 }
 
+run('lint', 'npx', ['biome', 'check', '--diagnostic-level=error', 'src', 'e2e', 'bench', 'scripts']);
 run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 // Built before the API tests too: they check that the server serves the app shell.
 const webBuilt = run('web build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
 const vitestJson = path.join(tmp, 'vitest.json');
-run('unit, API and crash tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+run('unit, API and crash tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const v = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   results.passed += v.numPassedTests;

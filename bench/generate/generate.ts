@@ -252,7 +252,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     if ((await main.query(`SELECT to_regproc('settlement_rollup_rebuild') IS NOT NULL AS ok`)).rows[0]?.ok) {
       const tr = performance.now();
       const rows = (await main.query<{ n: string }>('SELECT settlement_rollup_rebuild() AS n')).rows[0]?.n;
-      log(`settlement rollup rebuilt: ${fmt(Number(rows))} rows in ${((performance.now() - tr) / 1000).toFixed(1)} s`);
+      log(
+        `settlement rollup rebuilt: ${fmt(Number(rows))} rows in ${((performance.now() - tr) / 1000).toFixed(1)} s`,
+      );
     }
     const tInsert = performance.now();
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { queryNamed } from '../../src/server/db/pglite-statements.ts';
 import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
 import { dossierCodePrefix } from '../../src/domain/codes/dossier-code.ts';
+import { queryNamed } from '../../src/server/db/pglite-statements.ts';
 import { type Commune, type ProcedureFacts, REPO_ROOT } from './fixtures.ts';
 import { LatencyRecorder, type LatencySummary } from './stats.ts';
 

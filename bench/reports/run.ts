@@ -5,11 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_HOT_COMMUNES, generate } from '../generate/generate.ts';
-import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
 import { DEMO_PASSWORD, DEMO_PROVINCE } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
 import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
 import { LatencyRecorder, type LatencySummary } from '../intake/stats.ts';
+import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
 
 /*
  * The settlement report (Biểu II.06a) on PostgreSQL with ≥ 1M generated dossiers, through the real HTTP
@@ -67,7 +67,6 @@ const PROVINCE_OFFICER = 'province.dong-thap';
 const ADMIN = 'admin';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
 
 async function startTracked(env: Record<string, string>, label: string): Promise<ServerProcess> {
   const server = await startServer({ env, label });

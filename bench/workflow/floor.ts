@@ -101,7 +101,15 @@ const INSERT_EVENT = `insert into "audit_events" (${q(AUDIT_COLUMNS)}) values ($
 const INSERT_OUTBOX = `insert into "outbox" ("unit_code", "id", "kind", "payload", "created_at", "attempts", "next_attempt_at", "sent_at", "last_error") values ($1, $2, $3, $4, $5, default, $6, default, default)`;
 
 /** What `updateDossier` returns: the columns the notifications need. */
-const UPDATE_RETURNING = ['code', 'version', 'status', 'due_at', 'applicant_name', 'applicant_email', 'applicant_phone'];
+const UPDATE_RETURNING = [
+  'code',
+  'version',
+  'status',
+  'due_at',
+  'applicant_name',
+  'applicant_email',
+  'applicant_phone',
+];
 
 /** `updateDossier` with the columns an action sets (drizzle puts `version` second, after `status`). */
 function updateDossier(set: readonly string[]): string {

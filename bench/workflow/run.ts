@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_HOT_COMMUNES, generate } from '../generate/generate.ts';
-import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
 import { DEMO_COMMUNES, DEMO_PASSWORD } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
 import { printProfile, summarizeProfile } from '../intake/profile.ts';
 import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
 import { cpuWindow } from '../intake/stats.ts';
+import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
 import { type FloorDossier, transitionFloor } from './floor.ts';
 import {
   type CommuneSessions,
@@ -98,7 +98,6 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const OFFICER = 'specialist.tan-thoi';
 const OFFICER_UNIT = '28693';
-
 
 async function startTracked(
   env: Record<string, string>,

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openPglite, openPostgres } from '../server/db/client.ts';
-import { verifyAll } from '../server/modules/audit/repository.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
+import { verifyAll } from '../server/modules/audit/repository.ts';
 import { startServer } from '../server/start.ts';
 
 /*
@@ -14,12 +14,16 @@ import { startServer } from '../server/start.ts';
 async function start() {
   const config = loadConfig(process.env);
   const started = await startServer(config);
-  const db = config.database.kind === 'pglite' ? `cơ sở dữ liệu nhúng (PGlite) ${config.database.dataDir}` : 'PostgreSQL';
+  const db =
+    config.database.kind === 'pglite'
+      ? `cơ sở dữ liệu nhúng (PGlite) ${config.database.dataDir}`
+      : 'PostgreSQL';
   console.log(`\nmotcua đang chạy tại ${started.url}  (${db})`);
   console.log(`  API: ${started.url}/api/docs   OpenAPI: ${started.url}/api/openapi.json`);
   if (started.demo) {
     console.log(`\nTài khoản demo (mật khẩu: ${started.demo.password}):`);
-    for (const a of started.demo.accounts) console.log(`  ${a.username.padEnd(28)} ${a.role.padEnd(11)} ${a.unit}`);
+    for (const a of started.demo.accounts)
+      console.log(`  ${a.username.padEnd(28)} ${a.role.padEnd(11)} ${a.unit}`);
   }
   let stopping = false;
   const stop = async (signal: string) => {
@@ -38,7 +42,9 @@ async function backup(target: string | undefined) {
   if (config.database.kind !== 'pglite') {
     throw new Error('Với PostgreSQL hãy dùng pg_dump (xem docs/OPERATIONS.md).');
   }
-  const file = path.resolve(target ?? `motcua-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.tar.gz`);
+  const file = path.resolve(
+    target ?? `motcua-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.tar.gz`,
+  );
   // Holding the folder lock guarantees no server writes while the copy is taken.
   const database = await openPglite(config.database.dataDir);
   try {
@@ -52,7 +58,10 @@ async function backup(target: string | undefined) {
 /** Walks every dossier's audit chain and reports the first broken link (exit 3 when broken). */
 async function auditVerify() {
   const config = loadConfig(process.env);
-  const database = config.database.kind === 'pglite' ? await openPglite(config.database.dataDir) : openPostgres(config.database.url);
+  const database =
+    config.database.kind === 'pglite'
+      ? await openPglite(config.database.dataDir)
+      : openPostgres(config.database.url);
   try {
     const { checked, broken } = await verifyAll(database.db);
     if (broken) {

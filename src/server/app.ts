@@ -21,8 +21,8 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { AppError, type AppErrorCode, toProblem } from './http/errors.ts';
 import { installFairGate } from './http/fair-gate.ts';
-import { installSecurityHeaders } from './http/security-headers.ts';
 import { metricsRoutes } from './http/metrics.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { localFileStore } from './lib/file-store.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -53,7 +53,11 @@ const FASTIFY_CODES: Record<string, AppErrorCode> = {
 };
 
 /** Builds the HTTP application on an opened (and migrated) database. */
-export async function buildApp(config: Config, database: Database, opts: BuildOptions = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  opts: BuildOptions = {},
+): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const now = opts.now ?? (() => new Date());
   const ctx: AppContext = {
     config,
@@ -97,10 +101,12 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
           message: v.message ?? 'không hợp lệ',
         })),
       );
-    } else if (err.code && FASTIFY_CODES[err.code]) appErr = new AppError(FASTIFY_CODES[err.code]!, err.message);
+    } else if (err.code && FASTIFY_CODES[err.code])
+      appErr = new AppError(FASTIFY_CODES[err.code]!, err.message);
     else if (err.statusCode === 429) appErr = new AppError('RATE_LIMITED');
     // A directory of the web build (`/assets/`): static files refuse to list it.
-    else if (err.statusCode === 403 && err.name === 'ForbiddenError') appErr = new AppError('NOT_FOUND', `${req.method} ${req.url.split('?')[0]}`);
+    else if (err.statusCode === 403 && err.name === 'ForbiddenError')
+      appErr = new AppError('NOT_FOUND', `${req.method} ${req.url.split('?')[0]}`);
     else {
       req.log.error({ err }, 'unhandled error');
       appErr = new AppError('INTERNAL');

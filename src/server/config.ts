@@ -15,7 +15,10 @@ const EnvSchema = z.object({
   MOTCUA_MODE: z.enum(['demo', 'production']).optional(),
   MOTCUA_DEMO_PASSWORD: z.string().min(8).optional(),
   MOTCUA_PUBLIC_URL: z.string().url().optional(),
-  MOTCUA_DEFAULT_PROVINCE: z.string().regex(/^\d{2}$/).default('82'),
+  MOTCUA_DEFAULT_PROVINCE: z
+    .string()
+    .regex(/^\d{2}$/)
+    .default('82'),
   MOTCUA_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   MOTCUA_SESSION_HOURS: z.coerce.number().positive().default(10),
   MOTCUA_MAX_UPLOAD_MB: z.coerce.number().positive().default(5),
@@ -70,7 +73,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   const mode = e.MOTCUA_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
   if (mode === 'production' && e.MOTCUA_DEMO_PASSWORD) {
-    throw new ConfigError('MOTCUA_DEMO_PASSWORD must not be set in production mode: demo accounts exist only in demo mode');
+    throw new ConfigError(
+      'MOTCUA_DEMO_PASSWORD must not be set in production mode: demo accounts exist only in demo mode',
+    );
   }
   const dataDir = path.resolve(e.MOTCUA_DATA_DIR);
   return {

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
-import { countDemoUsers, type DemoAccount, seedDemo } from './seed/demo.ts';
-import { seedInspectionStory } from './seed/story.ts';
-import { loadReferenceData } from './seed/reference.ts';
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
-import path from 'node:path';
+import { countDemoUsers, type DemoAccount, seedDemo } from './seed/demo.ts';
+import { loadReferenceData } from './seed/reference.ts';
+import { seedInspectionStory } from './seed/story.ts';
 
 export interface Started {
   app: FastifyInstance;
@@ -20,14 +20,20 @@ export interface Started {
 }
 
 /** Opens the database, migrates, loads reference data (and the demo), and starts listening. */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Started> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<Started> {
   let database: Database;
   if (config.database.kind === 'pglite') {
     const fresh = !fs.existsSync(config.database.dataDir);
-    if (fresh) log('Đang khởi tạo cơ sở dữ liệu nhúng lần đầu (khoảng 10–20 giây)… / creating the embedded database…');
+    if (fresh)
+      log('Đang khởi tạo cơ sở dữ liệu nhúng lần đầu (khoảng 10–20 giây)… / creating the embedded database…');
     database = await openPglite(config.database.dataDir);
   } else {
-    database = openPostgres(config.database.url, config.pgPoolSize, (err) => log(`PostgreSQL: kết nối rảnh bị đóng (${err.message}); kết nối mới sẽ được mở khi cần.`));
+    database = openPostgres(config.database.url, config.pgPoolSize, (err) =>
+      log(`PostgreSQL: kết nối rảnh bị đóng (${err.message}); kết nối mới sẽ được mở khi cần.`),
+    );
   }
   try {
     await database.migrate();
@@ -35,9 +41,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     let demo: Started['demo'];
     if (config.mode === 'demo') {
       demo = await seedDemo(database.db, config);
-      if (await seedInspectionStory(database, config)) log('Đã nạp dữ liệu minh họa đợt kiểm tra 1–2/7/2025 (Tân Phú Đông, Tân Thới).');
-    }
-    else if ((await countDemoUsers(database.db)) > 0) {
+      if (await seedInspectionStory(database, config))
+        log('Đã nạp dữ liệu minh họa đợt kiểm tra 1–2/7/2025 (Tân Phú Đông, Tân Thới).');
+    } else if ((await countDemoUsers(database.db)) > 0) {
       throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
     }
     const { app } = await buildApp(config, database);

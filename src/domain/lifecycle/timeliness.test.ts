@@ -4,7 +4,10 @@ import { DEFAULT_OFFICE_HOURS } from '../calendar/types.ts';
 import { WorkCalendar } from '../calendar/work-calendar.ts';
 import { classifySettlement, deadlineState, shiftByPause } from './timeliness.ts';
 
-const cal = new WorkCalendar([...(OFFICIAL_CALENDARS[2025] ?? []), ...(OFFICIAL_CALENDARS[2026] ?? [])], DEFAULT_OFFICE_HOURS);
+const cal = new WorkCalendar(
+  [...(OFFICIAL_CALENDARS[2025] ?? []), ...(OFFICIAL_CALENDARS[2026] ?? [])],
+  DEFAULT_OFFICE_HOURS,
+);
 const t = (s: string) => new Date(s);
 
 describe('early / on time / late (§1.4)', () => {
@@ -20,27 +23,46 @@ describe('early / on time / late (§1.4)', () => {
     expect(classifySettlement({ dueAt, endedAt: t('2025-07-04T02:00:01Z') })).toBe('late');
   });
   it('counts more than one supplement request as late', () => {
-    expect(classifySettlement({ dueAt, endedAt: t('2025-07-01T02:00:00Z'), supplementRequests: 2 })).toBe('late');
-    expect(classifySettlement({ dueAt, endedAt: t('2025-07-01T02:00:00Z'), supplementRequests: 1 })).toBe('early');
+    expect(classifySettlement({ dueAt, endedAt: t('2025-07-01T02:00:00Z'), supplementRequests: 2 })).toBe(
+      'late',
+    );
+    expect(classifySettlement({ dueAt, endedAt: t('2025-07-01T02:00:00Z'), supplementRequests: 1 })).toBe(
+      'early',
+    );
   });
 });
 
 describe('pauses and deadline states', () => {
   it('moves the appointment by the paused working time, skipping the weekend and 2/9', () => {
     // Paused Fri 29/8/2025 09:00 → Wed 3/9/2025 09:00 (30/8–2/9 off).
-    const r = shiftByPause(cal, t('2025-09-05T10:00:00Z'), t('2025-08-29T02:00:00Z'), t('2025-09-03T02:00:00Z'));
+    const r = shiftByPause(
+      cal,
+      t('2025-09-05T10:00:00Z'),
+      t('2025-08-29T02:00:00Z'),
+      t('2025-09-03T02:00:00Z'),
+    );
     // Fri 29/8 09:00–11:30 and 13:30–17:00 = 6 h; Wed 3/9 07:00–09:00 = 2 h: one working day.
     expect(r.pausedMinutes).toBe(480);
     // Due Fri 5/9 17:00 + 8 working hours → the whole of Monday 8/9, ending at its close.
     expect(r.dueAt.toISOString()).toBe('2025-09-08T10:00:00.000Z');
   });
   it('counts a pause of a few seconds during office hours as one whole minute', () => {
-    const r = shiftByPause(cal, t('2025-07-04T10:00:00Z'), t('2025-07-01T02:00:00Z'), t('2025-07-01T02:00:01.725Z'));
+    const r = shiftByPause(
+      cal,
+      t('2025-07-04T10:00:00Z'),
+      t('2025-07-01T02:00:00Z'),
+      t('2025-07-01T02:00:01.725Z'),
+    );
     expect(r.pausedMinutes).toBe(1);
     expect(r.dueAt.toISOString()).toBe('2025-07-07T00:01:00.000Z'); // Fri 17:00 + 1 min → Mon 07:01
   });
   it('counts a pause outside office hours as zero minutes', () => {
-    const r = shiftByPause(cal, t('2025-07-04T10:00:00Z'), t('2025-07-01T14:00:00Z'), t('2025-07-01T14:00:30Z'));
+    const r = shiftByPause(
+      cal,
+      t('2025-07-04T10:00:00Z'),
+      t('2025-07-01T14:00:00Z'),
+      t('2025-07-01T14:00:30Z'),
+    );
     expect(r).toEqual({ dueAt: t('2025-07-04T10:00:00Z'), pausedMinutes: 0 });
   });
   it('flags due soon within the warning window and overdue after', () => {

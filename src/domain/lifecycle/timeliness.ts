@@ -4,7 +4,11 @@ import { addWorkingMinutes, type WorkCalendar, workingMinutesBetween } from '../
 export type Timeliness = 'early' | 'on_time' | 'late';
 export type DeadlineState = 'on_track' | 'due_soon' | 'overdue';
 
-export const TIMELINESS_NAMES: Record<Timeliness, string> = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' };
+export const TIMELINESS_NAMES: Record<Timeliness, string> = {
+  early: 'Trước hạn',
+  on_time: 'Đúng hạn',
+  late: 'Quá hạn',
+};
 
 /**
  * Early / on time / late of a finished dossier or step (domain-vn.md §1.4, §6.1). `dueAt` is the
@@ -13,7 +17,11 @@ export const TIMELINESS_NAMES: Record<Timeliness, string> = { early: 'Trước h
  * instant: finishing after it is late; finishing on an earlier Vietnamese day is early; otherwise on
  * time. More than one supplement request counts as late (Index 766, indicator 2.1).
  */
-export function classifySettlement(input: { dueAt: Date; endedAt: Date; supplementRequests?: number }): Timeliness {
+export function classifySettlement(input: {
+  dueAt: Date;
+  endedAt: Date;
+  supplementRequests?: number;
+}): Timeliness {
   if ((input.supplementRequests ?? 0) > 1) return 'late';
   if (input.endedAt.getTime() > input.dueAt.getTime()) return 'late';
   return vnDateOf(input.endedAt) < vnDateOf(input.dueAt) ? 'early' : 'on_time';
@@ -26,7 +34,12 @@ export function deadlineState(cal: WorkCalendar, now: Date, dueAt: Date, warnMin
 }
 
 /** The appointment moved by the working time a pause lasted (supplement or payment). */
-export function shiftByPause(cal: WorkCalendar, dueAt: Date, pausedFrom: Date, pausedTo: Date): { dueAt: Date; pausedMinutes: number } {
+export function shiftByPause(
+  cal: WorkCalendar,
+  dueAt: Date,
+  pausedFrom: Date,
+  pausedTo: Date,
+): { dueAt: Date; pausedMinutes: number } {
   // Whole minutes, rounded up: the applicant never loses part of a minute they waited, and the
   // count is stored as an integer (a pause of a few seconds during office hours counts as one minute).
   const pausedMinutes = Math.max(0, Math.ceil(workingMinutesBetween(cal, pausedFrom, pausedTo)));

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Action, type ActorRole, decide, availableActions, type LifecycleState, TRANSITIONS } from './transitions.ts';
-import { defaultWorkflow } from './workflow.ts';
 import type { NationalStatus, SubState } from './statuses.ts';
+import {
+  ACTIONS,
+  type Action,
+  type ActorRole,
+  availableActions,
+  decide,
+  type LifecycleState,
+  TRANSITIONS,
+} from './transitions.ts';
+import { defaultWorkflow } from './workflow.ts';
 
 const steps = defaultWorkflow({ amount: 3, unit: 'working_days' });
 const ROLES: ActorRole[] = ['reception', 'specialist', 'leader'];
@@ -70,34 +78,80 @@ describe('lifecycle transition table', () => {
         }
       }
     }
-    expect(decide('withdraw', state({ status: 9 }), 'reception', 'x')).toEqual({ ok: false, code: 'ILLEGAL_TRANSITION' });
+    expect(decide('withdraw', state({ status: 9 }), 'reception', 'x')).toEqual({
+      ok: false,
+      code: 'ILLEGAL_TRANSITION',
+    });
   });
 
   it('checks the role, then the reason', () => {
     expect(decide('stop', state(), 'specialist', 'x')).toEqual({ ok: false, code: 'ROLE_NOT_ALLOWED' });
     expect(decide('stop', state(), 'leader', '  ')).toEqual({ ok: false, code: 'REASON_REQUIRED' });
-    expect(decide('request_supplement', state(), 'specialist')).toEqual({ ok: false, code: 'REASON_REQUIRED' });
+    expect(decide('request_supplement', state(), 'specialist')).toEqual({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
   });
 
   it('walks the workflow steps with the role of the current step', () => {
-    expect(decide('complete_step', state({ stepIndex: 0 }), 'specialist')).toMatchObject({ ok: true, stepIndex: 1 });
-    expect(decide('complete_step', state({ stepIndex: 0 }), 'leader')).toEqual({ ok: false, code: 'ROLE_NOT_ALLOWED' });
-    expect(decide('complete_step', state({ stepIndex: 1 }), 'leader')).toMatchObject({ ok: true, stepIndex: 2 });
-    expect(decide('complete_step', state({ stepIndex: 2 }), 'leader')).toEqual({ ok: false, code: 'LAST_STEP' });
-    expect(decide('issue_result', state({ stepIndex: 1 }), 'leader')).toEqual({ ok: false, code: 'NOT_LAST_STEP' });
-    expect(decide('issue_result', state({ stepIndex: 2 }), 'leader')).toMatchObject({ ok: true, to: 9, clock: 'stop' });
-    expect(decide('return_step', state({ stepIndex: 1 }), 'leader', 'thiếu xác minh')).toMatchObject({ ok: true, stepIndex: 0 });
-    expect(decide('return_step', state({ stepIndex: 0 }), 'specialist', 'x')).toEqual({ ok: false, code: 'NO_PREVIOUS_STEP' });
+    expect(decide('complete_step', state({ stepIndex: 0 }), 'specialist')).toMatchObject({
+      ok: true,
+      stepIndex: 1,
+    });
+    expect(decide('complete_step', state({ stepIndex: 0 }), 'leader')).toEqual({
+      ok: false,
+      code: 'ROLE_NOT_ALLOWED',
+    });
+    expect(decide('complete_step', state({ stepIndex: 1 }), 'leader')).toMatchObject({
+      ok: true,
+      stepIndex: 2,
+    });
+    expect(decide('complete_step', state({ stepIndex: 2 }), 'leader')).toEqual({
+      ok: false,
+      code: 'LAST_STEP',
+    });
+    expect(decide('issue_result', state({ stepIndex: 1 }), 'leader')).toEqual({
+      ok: false,
+      code: 'NOT_LAST_STEP',
+    });
+    expect(decide('issue_result', state({ stepIndex: 2 }), 'leader')).toMatchObject({
+      ok: true,
+      to: 9,
+      clock: 'stop',
+    });
+    expect(decide('return_step', state({ stepIndex: 1 }), 'leader', 'thiếu xác minh')).toMatchObject({
+      ok: true,
+      stepIndex: 0,
+    });
+    expect(decide('return_step', state({ stepIndex: 0 }), 'specialist', 'x')).toEqual({
+      ok: false,
+      code: 'NO_PREVIOUS_STEP',
+    });
   });
 
   it('allows one re-appointment only, and only when due soon or overdue', () => {
-    expect(decide('draft_apology', state(), 'specialist', 'chờ xác minh')).toMatchObject({ ok: true, toSubState: 'apology_pending' });
-    expect(decide('draft_apology', state({ dueSoonOrOverdue: false }), 'specialist', 'x')).toEqual({ ok: false, code: 'NOT_DUE_YET' });
-    expect(decide('draft_apology', state({ rescheduled: true }), 'specialist', 'x')).toEqual({ ok: false, code: 'ALREADY_RESCHEDULED' });
-    expect(decide('approve_apology', state({ subState: 'apology_pending' }), 'leader')).toMatchObject({ ok: true, toSubState: 'none' });
+    expect(decide('draft_apology', state(), 'specialist', 'chờ xác minh')).toMatchObject({
+      ok: true,
+      toSubState: 'apology_pending',
+    });
+    expect(decide('draft_apology', state({ dueSoonOrOverdue: false }), 'specialist', 'x')).toEqual({
+      ok: false,
+      code: 'NOT_DUE_YET',
+    });
+    expect(decide('draft_apology', state({ rescheduled: true }), 'specialist', 'x')).toEqual({
+      ok: false,
+      code: 'ALREADY_RESCHEDULED',
+    });
+    expect(decide('approve_apology', state({ subState: 'apology_pending' }), 'leader')).toMatchObject({
+      ok: true,
+      toSubState: 'none',
+    });
     expect(decide('approve_apology', state(), 'leader')).toEqual({ ok: false, code: 'ILLEGAL_TRANSITION' });
     // While an apology waits, the workflow does not move.
-    expect(decide('complete_step', state({ subState: 'apology_pending' }), 'specialist')).toEqual({ ok: false, code: 'ILLEGAL_TRANSITION' });
+    expect(decide('complete_step', state({ subState: 'apology_pending' }), 'specialist')).toEqual({
+      ok: false,
+      code: 'ILLEGAL_TRANSITION',
+    });
   });
 
   it('pauses and resumes the clock on supplement and payment', () => {
@@ -120,7 +174,10 @@ describe('lifecycle transition table', () => {
           const d = decide(action, state({ status, subState, stepIndex, rescheduled }), role, 'x');
           if (!d.ok) return true;
           const spec = TRANSITIONS[action];
-          return (spec.from as readonly number[]).includes(status) && (spec.to === 'same' ? d.to === status : d.to === spec.to);
+          return (
+            (spec.from as readonly number[]).includes(status) &&
+            (spec.to === 'same' ? d.to === status : d.to === spec.to)
+          );
         },
       ),
     );
@@ -129,7 +186,13 @@ describe('lifecycle transition table', () => {
   it('lists the actions a role may take now', () => {
     expect(availableActions(state({ status: 2 }), 'reception')).toEqual(['transfer', 'withdraw']);
     expect(availableActions(state({ status: 4, stepIndex: 0 }), 'specialist')).toEqual(
-      expect.arrayContaining(['complete_step', 'request_supplement', 'request_payment', 'draft_apology', 'assign']),
+      expect.arrayContaining([
+        'complete_step',
+        'request_supplement',
+        'request_payment',
+        'draft_apology',
+        'assign',
+      ]),
     );
     expect(availableActions(state({ status: 10 }), 'reception')).toEqual([]);
   });
@@ -137,7 +200,9 @@ describe('lifecycle transition table', () => {
 
 describe('default workflow', () => {
   it('splits the time limit into appraise, approve and sign', () => {
-    expect(defaultWorkflow({ amount: 3, unit: 'working_days' }).map((s) => [s.key, s.role, s.allowance.amount])).toEqual([
+    expect(
+      defaultWorkflow({ amount: 3, unit: 'working_days' }).map((s) => [s.key, s.role, s.allowance.amount]),
+    ).toEqual([
       ['appraise', 'specialist', 20],
       ['approve', 'leader', 2],
       ['sign', 'leader', 2],

@@ -50,26 +50,194 @@ interface TransitionSpec {
 }
 
 export const TRANSITIONS = {
-  accept: { from: [1], subState: 'none', to: 2, toSubState: 'same', roles: ['reception'], reason: 'optional', clock: 'start', label: 'Tiếp nhận hồ sơ' },
-  refuse: { from: [1], subState: 'any', to: 3, toSubState: 'none', roles: ['reception'], reason: 'required', label: 'Từ chối tiếp nhận' },
-  request_pre_supplement: { from: [1], subState: 'none', to: 'same', toSubState: 'pre_supplement', roles: ['reception'], reason: 'required', label: 'Yêu cầu bổ sung trước khi tiếp nhận' },
-  pre_supplement_received: { from: [1], subState: 'pre_supplement', to: 'same', toSubState: 'none', roles: ['reception'], reason: 'optional', label: 'Đã nhận bổ sung (trước tiếp nhận)' },
-  transfer: { from: [2], subState: 'none', to: 4, toSubState: 'same', roles: ['reception'], reason: 'optional', label: 'Chuyển hồ sơ đến bộ phận giải quyết' },
-  assign: { from: [4], subState: 'any', to: 'same', toSubState: 'same', roles: ['specialist', 'leader'], reason: 'optional', label: 'Phân công cán bộ xử lý' },
-  complete_step: { from: [4], subState: 'none', to: 'same', toSubState: 'same', roles: 'current_step', reason: 'optional', label: 'Hoàn thành bước, chuyển bước tiếp theo' },
-  return_step: { from: [4], subState: 'none', to: 'same', toSubState: 'same', roles: 'current_step', reason: 'required', label: 'Trả lại bước trước' },
-  request_supplement: { from: [4], subState: 'none', to: 5, toSubState: 'same', roles: ['specialist'], reason: 'required', clock: 'pause_supplement', label: 'Yêu cầu bổ sung, hoàn thiện hồ sơ' },
-  supplement_received: { from: [5], subState: 'none', to: 4, toSubState: 'same', roles: ['reception'], reason: 'optional', clock: 'resume', label: 'Công dân đã bổ sung hồ sơ' },
-  request_payment: { from: [4], subState: 'none', to: 6, toSubState: 'same', roles: ['specialist'], reason: 'required', clock: 'pause_payment', label: 'Yêu cầu thực hiện nghĩa vụ tài chính' },
-  payment_received: { from: [6], subState: 'none', to: 4, toSubState: 'same', roles: ['reception'], reason: 'optional', clock: 'resume', label: 'Đã thực hiện nghĩa vụ tài chính' },
-  stop: { from: [4, 5, 6], subState: 'any', to: 8, toSubState: 'none', roles: ['leader'], reason: 'required', clock: 'stop', label: 'Dừng xử lý hồ sơ' },
-  issue_result: { from: [4], subState: 'none', to: 9, toSubState: 'same', roles: 'current_step', reason: 'optional', clock: 'stop', label: 'Ký, phát hành kết quả' },
-  return_result: { from: [9], subState: 'none', to: 10, toSubState: 'same', roles: ['reception'], reason: 'optional', label: 'Trả kết quả cho công dân' },
-  withdraw: { from: [1, 2, 4, 5, 6], subState: 'any', to: 7, toSubState: 'none', roles: ['reception'], reason: 'required', label: 'Công dân yêu cầu rút hồ sơ' },
-  confirm_withdrawal: { from: [7], subState: 'none', to: 8, toSubState: 'same', roles: ['leader'], reason: 'optional', clock: 'stop', label: 'Xác nhận rút hồ sơ, dừng xử lý' },
-  draft_apology: { from: [4, 5, 6], subState: 'none', to: 'same', toSubState: 'apology_pending', roles: ['specialist'], reason: 'required', label: 'Dự thảo văn bản xin lỗi, hẹn lại ngày trả' },
-  approve_apology: { from: [4, 5, 6], subState: 'apology_pending', to: 'same', toSubState: 'none', roles: ['leader'], reason: 'optional', label: 'Duyệt văn bản xin lỗi, ghi nhận ngày hẹn mới' },
-  reject_apology: { from: [4, 5, 6], subState: 'apology_pending', to: 'same', toSubState: 'none', roles: ['leader'], reason: 'required', label: 'Không duyệt văn bản xin lỗi' },
+  accept: {
+    from: [1],
+    subState: 'none',
+    to: 2,
+    toSubState: 'same',
+    roles: ['reception'],
+    reason: 'optional',
+    clock: 'start',
+    label: 'Tiếp nhận hồ sơ',
+  },
+  refuse: {
+    from: [1],
+    subState: 'any',
+    to: 3,
+    toSubState: 'none',
+    roles: ['reception'],
+    reason: 'required',
+    label: 'Từ chối tiếp nhận',
+  },
+  request_pre_supplement: {
+    from: [1],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'pre_supplement',
+    roles: ['reception'],
+    reason: 'required',
+    label: 'Yêu cầu bổ sung trước khi tiếp nhận',
+  },
+  pre_supplement_received: {
+    from: [1],
+    subState: 'pre_supplement',
+    to: 'same',
+    toSubState: 'none',
+    roles: ['reception'],
+    reason: 'optional',
+    label: 'Đã nhận bổ sung (trước tiếp nhận)',
+  },
+  transfer: {
+    from: [2],
+    subState: 'none',
+    to: 4,
+    toSubState: 'same',
+    roles: ['reception'],
+    reason: 'optional',
+    label: 'Chuyển hồ sơ đến bộ phận giải quyết',
+  },
+  assign: {
+    from: [4],
+    subState: 'any',
+    to: 'same',
+    toSubState: 'same',
+    roles: ['specialist', 'leader'],
+    reason: 'optional',
+    label: 'Phân công cán bộ xử lý',
+  },
+  complete_step: {
+    from: [4],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'same',
+    roles: 'current_step',
+    reason: 'optional',
+    label: 'Hoàn thành bước, chuyển bước tiếp theo',
+  },
+  return_step: {
+    from: [4],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'same',
+    roles: 'current_step',
+    reason: 'required',
+    label: 'Trả lại bước trước',
+  },
+  request_supplement: {
+    from: [4],
+    subState: 'none',
+    to: 5,
+    toSubState: 'same',
+    roles: ['specialist'],
+    reason: 'required',
+    clock: 'pause_supplement',
+    label: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+  },
+  supplement_received: {
+    from: [5],
+    subState: 'none',
+    to: 4,
+    toSubState: 'same',
+    roles: ['reception'],
+    reason: 'optional',
+    clock: 'resume',
+    label: 'Công dân đã bổ sung hồ sơ',
+  },
+  request_payment: {
+    from: [4],
+    subState: 'none',
+    to: 6,
+    toSubState: 'same',
+    roles: ['specialist'],
+    reason: 'required',
+    clock: 'pause_payment',
+    label: 'Yêu cầu thực hiện nghĩa vụ tài chính',
+  },
+  payment_received: {
+    from: [6],
+    subState: 'none',
+    to: 4,
+    toSubState: 'same',
+    roles: ['reception'],
+    reason: 'optional',
+    clock: 'resume',
+    label: 'Đã thực hiện nghĩa vụ tài chính',
+  },
+  stop: {
+    from: [4, 5, 6],
+    subState: 'any',
+    to: 8,
+    toSubState: 'none',
+    roles: ['leader'],
+    reason: 'required',
+    clock: 'stop',
+    label: 'Dừng xử lý hồ sơ',
+  },
+  issue_result: {
+    from: [4],
+    subState: 'none',
+    to: 9,
+    toSubState: 'same',
+    roles: 'current_step',
+    reason: 'optional',
+    clock: 'stop',
+    label: 'Ký, phát hành kết quả',
+  },
+  return_result: {
+    from: [9],
+    subState: 'none',
+    to: 10,
+    toSubState: 'same',
+    roles: ['reception'],
+    reason: 'optional',
+    label: 'Trả kết quả cho công dân',
+  },
+  withdraw: {
+    from: [1, 2, 4, 5, 6],
+    subState: 'any',
+    to: 7,
+    toSubState: 'none',
+    roles: ['reception'],
+    reason: 'required',
+    label: 'Công dân yêu cầu rút hồ sơ',
+  },
+  confirm_withdrawal: {
+    from: [7],
+    subState: 'none',
+    to: 8,
+    toSubState: 'same',
+    roles: ['leader'],
+    reason: 'optional',
+    clock: 'stop',
+    label: 'Xác nhận rút hồ sơ, dừng xử lý',
+  },
+  draft_apology: {
+    from: [4, 5, 6],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'apology_pending',
+    roles: ['specialist'],
+    reason: 'required',
+    label: 'Dự thảo văn bản xin lỗi, hẹn lại ngày trả',
+  },
+  approve_apology: {
+    from: [4, 5, 6],
+    subState: 'apology_pending',
+    to: 'same',
+    toSubState: 'none',
+    roles: ['leader'],
+    reason: 'optional',
+    label: 'Duyệt văn bản xin lỗi, ghi nhận ngày hẹn mới',
+  },
+  reject_apology: {
+    from: [4, 5, 6],
+    subState: 'apology_pending',
+    to: 'same',
+    toSubState: 'none',
+    roles: ['leader'],
+    reason: 'required',
+    label: 'Không duyệt văn bản xin lỗi',
+  },
 } as const satisfies Record<Action, TransitionSpec>;
 
 /** What the lifecycle needs to know about a dossier to decide an action. */
@@ -96,7 +264,14 @@ export type RefusalCode =
   | 'LAST_STEP';
 
 export type Decision =
-  | { ok: true; action: Action; to: NationalStatus; toSubState: SubState; stepIndex: number; clock?: TransitionSpec['clock'] }
+  | {
+      ok: true;
+      action: Action;
+      to: NationalStatus;
+      toSubState: SubState;
+      stepIndex: number;
+      clock?: TransitionSpec['clock'];
+    }
   | { ok: false; code: RefusalCode };
 
 /** Roles allowed to take an action now (the current step's role for step actions). */
@@ -111,7 +286,8 @@ export function rolesFor(action: Action, state: LifecycleState): readonly ActorR
 export function decide(action: Action, state: LifecycleState, role: ActorRole, reason?: string): Decision {
   const spec: TransitionSpec = TRANSITIONS[action];
   if (!spec.from.includes(state.status)) return { ok: false, code: 'ILLEGAL_TRANSITION' };
-  if (spec.subState !== 'any' && spec.subState !== state.subState) return { ok: false, code: 'ILLEGAL_TRANSITION' };
+  if (spec.subState !== 'any' && spec.subState !== state.subState)
+    return { ok: false, code: 'ILLEGAL_TRANSITION' };
   if (!rolesFor(action, state).includes(role)) return { ok: false, code: 'ROLE_NOT_ALLOWED' };
   if (spec.reason === 'required' && !reason?.trim()) return { ok: false, code: 'REASON_REQUIRED' };
   const last = state.steps.length - 1;

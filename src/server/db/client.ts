@@ -67,7 +67,10 @@ export function openPostgres(url: string, poolSize = 20, onIdleError?: (err: Err
 }
 
 /** Opens the embedded database in `dataDir`, holding an exclusive lock on the folder. */
-export async function openPglite(dataDir: string | undefined, opts: { lockDir?: string; client?: PGlite } = {}): Promise<Database> {
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { lockDir?: string; client?: PGlite } = {},
+): Promise<Database> {
   let lock: DirLock | undefined;
   if (dataDir) lock = lockDataDir(opts.lockDir ?? path.dirname(dataDir));
   let client: PGlite;

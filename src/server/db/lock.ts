@@ -76,7 +76,8 @@ export function lockDataDir(dir: string): DirLock {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(lockPath);
       const stale =
-        holder === undefined || (holder.hostname === os.hostname() && holder.pid !== -1 && !isAlive(holder.pid));
+        holder === undefined ||
+        (holder.hostname === os.hostname() && holder.pid !== -1 && !isAlive(holder.pid));
       if (!stale || attempt > 0) throw new DataDirLockedError(lockPath, holder ?? mine);
       fs.rmSync(lockPath, { force: true });
     }

@@ -1,9 +1,8 @@
-import { DrizzleQueryError, sql } from 'drizzle-orm';
+import { DrizzleQueryError, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, databaseKinds, type TestServer } from '../test-support/harness.ts';
-import { units } from './schema.ts';
-import { eq } from 'drizzle-orm';
 import { executePrepared, runPrepared } from './prepared.ts';
+import { units } from './schema.ts';
 
 describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
   let s: TestServer;

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-
   boolean,
   date,
   index,
@@ -40,10 +39,7 @@ export const units = pgTable(
     /** The center synchronises with the National Public Service Portal. */
     portalConnected: boolean('portal_connected').notNull().default(false),
   },
-  (t) => [
-    uniqueIndex('units_agency_code_uq').on(t.agencyCode),
-    index('units_parent_idx').on(t.parentCode),
-  ],
+  (t) => [uniqueIndex('units_agency_code_uq').on(t.agencyCode), index('units_parent_idx').on(t.parentCode)],
 );
 
 /** Office hours per province (domain-vn.md §7.1 [S]: configurable). */
@@ -76,7 +72,9 @@ export const procedures = pgTable('procedures', {
   onlineLevel: text('online_level').notNull(),
   channels: jsonb('channels').$type<string[]>().notNull(),
   timeLimitAmount: numeric('time_limit_amount', { mode: 'number' }).notNull(),
-  timeLimitUnit: text('time_limit_unit', { enum: ['working_days', 'working_hours', 'same_day', 'calendar_days'] }).notNull(),
+  timeLimitUnit: text('time_limit_unit', {
+    enum: ['working_days', 'working_hours', 'same_day', 'calendar_days'],
+  }).notNull(),
   timeLimitText: text('time_limit_text').notNull(),
   /** Full record as published (fees, documents, result, legal basis, applicants). */
   record: jsonb('record').$type<Record<string, unknown>>().notNull(),
@@ -159,7 +157,9 @@ export const dossiers = pgTable(
     subject: text('subject').notNull(),
     returnMethod: text('return_method', { enum: ['counter', 'post'] }).notNull(),
     documents: jsonb('documents')
-      .$type<Array<{ id: string; name: string; originals: number; certifiedCopies: number; photocopies: number }>>()
+      .$type<
+        Array<{ id: string; name: string; originals: number; certifiedCopies: number; photocopies: number }>
+      >()
       .notNull(),
     timeLimit: jsonb('time_limit').$type<{ amount: number; unit: string; text: string }>().notNull(),
     receivedAt: ts('received_at').notNull(),
@@ -171,7 +171,10 @@ export const dossiers = pgTable(
     version: integer('version').notNull().default(1),
     subState: text('sub_state').notNull().default('none'),
     /** Workflow steps as they were when the dossier was received (never re-bound to a newer catalogue). */
-    workflow: jsonb('workflow').$type<Array<{ key: string; name: string; role: string; allowance: { amount: number; unit: string } }>>(),
+    workflow:
+      jsonb('workflow').$type<
+        Array<{ key: string; name: string; role: string; allowance: { amount: number; unit: string } }>
+      >(),
     stepIndex: smallint('step_index').notNull().default(0),
     stepStartedAt: ts('step_started_at'),
     stepDueAt: ts('step_due_at'),
@@ -255,7 +258,10 @@ export const outbox = pgTable(
     sentAt: ts('sent_at'),
     lastError: text('last_error'),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt),
+  ],
 );
 
 export const dossierFiles = pgTable(
@@ -271,7 +277,10 @@ export const dossierFiles = pgTable(
     storageKey: text('storage_key').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('dossier_files_dossier_idx').on(t.unitCode, t.dossierCode)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('dossier_files_dossier_idx').on(t.unitCode, t.dossierCode),
+  ],
 );
 
 /**
@@ -351,7 +360,10 @@ export const trackingBook = pgTable(
     dueAt: ts('due_at').notNull(),
     receivedBy: uuid('received_by').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.volume, t.number] }), index('tracking_book_dossier_idx').on(t.unitCode, t.dossierCode)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.volume, t.number] }),
+    index('tracking_book_dossier_idx').on(t.unitCode, t.dossierCode),
+  ],
 );
 
 export const idempotencyKeys = pgTable(
@@ -374,7 +386,6 @@ export const meta = pgTable('meta', {
   updatedAt: ts('updated_at').notNull().default(sql`now()`),
 });
 
-
 /** Staffing register (domain-vn.md §9): everyone working for the commune, by category, bloc and unit. */
 export const staff = pgTable(
   'staff',
@@ -383,17 +394,24 @@ export const staff = pgTable(
     id: uuid('id').notNull(),
     fullName: text('full_name').notNull(),
     personalId: text('personal_id'),
-    category: text('category', { enum: ['can_bo', 'cong_chuc', 'vien_chuc', 'hd111', 'part_time', 'seconded'] }).notNull(),
+    category: text('category', {
+      enum: ['can_bo', 'cong_chuc', 'vien_chuc', 'hd111', 'part_time', 'seconded'],
+    }).notNull(),
     bloc: text('bloc', { enum: ['party', 'state', 'front'] }),
     orgUnit: text('org_unit').notNull(),
-    orgUnitKind: text('org_unit_kind', { enum: ['center', 'office', 'public_service_unit', 'party', 'front', 'council', 'other'] }).notNull(),
+    orgUnitKind: text('org_unit_kind', {
+      enum: ['center', 'office', 'public_service_unit', 'party', 'front', 'council', 'other'],
+    }).notNull(),
     position: text('position'),
     fields: jsonb('fields').$type<string[]>().notNull().default([]),
     counters: jsonb('counters').$type<string[]>().notNull().default([]),
     startDate: date('start_date', { mode: 'string' }),
     isActive: boolean('is_active').notNull().default(true),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), uniqueIndex('staff_personal_id_uq').on(t.unitCode, t.personalId)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    uniqueIndex('staff_personal_id_uq').on(t.unitCode, t.personalId),
+  ],
 );
 
 export const trainings = pgTable(
@@ -407,7 +425,10 @@ export const trainings = pgTable(
     hours: numeric('hours', { mode: 'number' }).notNull(),
     coversOneStop: boolean('covers_one_stop').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('trainings_staff_idx').on(t.unitCode, t.staffId)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('trainings_staff_idx').on(t.unitCode, t.staffId),
+  ],
 );
 
 export const equipment = pgTable(
@@ -415,7 +436,9 @@ export const equipment = pgTable(
   {
     unitCode: text('unit_code').notNull(),
     id: uuid('id').notNull(),
-    kind: text('kind', { enum: ['desk', 'chair', 'cabinet', 'computer', 'printer', 'scanner', 'queue_kiosk', 'camera', 'other'] }).notNull(),
+    kind: text('kind', {
+      enum: ['desk', 'chair', 'cabinet', 'computer', 'printer', 'scanner', 'queue_kiosk', 'camera', 'other'],
+    }).notNull(),
     name: text('name').notNull(),
     quantity: integer('quantity').notNull(),
     condition: text('condition', { enum: ['good', 'fair', 'poor'] }).notNull(),
@@ -468,5 +491,8 @@ export const inspectionTasks = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     doneAt: ts('done_at'),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.id] }), index('inspection_tasks_owner_idx').on(t.unitCode, t.ownerId, t.doneAt)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('inspection_tasks_owner_idx').on(t.unitCode, t.ownerId, t.doneAt),
+  ],
 );

@@ -22,7 +22,11 @@ export async function currentUser(ctx: AppContext, request: FastifyRequest): Pro
 }
 
 /** The signed-in user, who must hold one of `roles` when given; throws AUTH_REQUIRED / FORBIDDEN. */
-export async function requireUser(ctx: AppContext, request: FastifyRequest, roles?: readonly Role[]): Promise<AuthUser> {
+export async function requireUser(
+  ctx: AppContext,
+  request: FastifyRequest,
+  roles?: readonly Role[],
+): Promise<AuthUser> {
   const user = await currentUser(ctx, request);
   if (!user) throw new AppError('AUTH_REQUIRED');
   if (roles && !roles.includes(user.role)) throw new AppError('FORBIDDEN');
@@ -40,5 +44,10 @@ export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: st
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.cookieSecure });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.cookieSecure,
+  });
 }

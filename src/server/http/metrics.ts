@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -23,18 +23,33 @@ export function metricsRoutes(app: FastifyInstance, ctx: AppContext) {
     histograms.set(hk, h);
   });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    const lines = ['# HELP motcua_http_requests_total HTTP requests by route and status', '# TYPE motcua_http_requests_total counter'];
+    const lines = [
+      '# HELP motcua_http_requests_total HTTP requests by route and status',
+      '# TYPE motcua_http_requests_total counter',
+    ];
     for (const [k, v] of counts) lines.push(`motcua_http_requests_total{${k}} ${v}`);
-    lines.push('# HELP motcua_http_request_duration_seconds HTTP request latency', '# TYPE motcua_http_request_duration_seconds histogram');
+    lines.push(
+      '# HELP motcua_http_request_duration_seconds HTTP request latency',
+      '# TYPE motcua_http_request_duration_seconds histogram',
+    );
     for (const [k, h] of histograms) {
       BUCKETS.forEach((b, i) => {
         lines.push(`motcua_http_request_duration_seconds_bucket{${k},le="${b}"} ${h.buckets[i]}`);
       });
       lines.push(`motcua_http_request_duration_seconds_bucket{${k},le="+Inf"} ${h.count}`);
-      lines.push(`motcua_http_request_duration_seconds_sum{${k}} ${h.sum}`, `motcua_http_request_duration_seconds_count{${k}} ${h.count}`);
+      lines.push(
+        `motcua_http_request_duration_seconds_sum{${k}} ${h.sum}`,
+        `motcua_http_request_duration_seconds_count{${k}} ${h.count}`,
+      );
     }
-    const pending = (await ctx.db.execute(sql`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`)) as unknown as { rows: Array<{ n: number }> };
-    lines.push('# HELP motcua_outbox_pending Messages waiting for delivery', '# TYPE motcua_outbox_pending gauge', `motcua_outbox_pending ${Number(pending.rows[0]?.n ?? 0)}`);
+    const pending = (await ctx.db.execute(
+      sql`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`,
+    )) as unknown as { rows: Array<{ n: number }> };
+    lines.push(
+      '# HELP motcua_outbox_pending Messages waiting for delivery',
+      '# TYPE motcua_outbox_pending gauge',
+      `motcua_outbox_pending ${Number(pending.rows[0]?.n ?? 0)}`,
+    );
     if (ctx.fairGate) {
       lines.push(
         '# HELP motcua_request_gate_queued Requests waiting for their turn on the embedded database',

@@ -54,38 +54,81 @@ export interface DemoAccount {
  * Seeds the demo: Đồng Tháp's centers active with the catalogue, office hours, and one account per role.
  * Runs at every demo start; it only adds what is missing and resets the demo accounts' password.
  */
-export async function seedDemo(db: Db, config: Config): Promise<{ password: string; accounts: DemoAccount[] }> {
+export async function seedDemo(
+  db: Db,
+  config: Config,
+): Promise<{ password: string; accounts: DemoAccount[] }> {
   const password = demoPassword(config);
   const passwordHash = await hashPassword(password);
   // The commune center receives commune procedures and, regardless of level, those filed through it
   // (e.g. land registration changes for the Land Registration Office branch).
   const codes = loadProcedureRecords().records.map((r) => r.code);
-  const communeRows = await db.select().from(units).where(inArray(units.code, [...DEMO_COMMUNES]));
+  const communeRows = await db
+    .select()
+    .from(units)
+    .where(inArray(units.code, [...DEMO_COMMUNES]));
   const province = (await db.select().from(units).where(eq(units.code, DEMO_PROVINCE)))[0];
-  if (!province || communeRows.length !== DEMO_COMMUNES.length) throw new Error('demo units missing from reference data');
+  if (!province || communeRows.length !== DEMO_COMMUNES.length)
+    throw new Error('demo units missing from reference data');
   const bySlug = new Map(communeRows.map((u) => [u.code, u]));
 
   const accounts: Array<DemoAccount & { fullName: string; unitCode: string | null }> = [];
   DEMO_COMMUNES.forEach((code, i) => {
     const u = bySlug.get(code)!;
     for (const role of ['reception', 'specialist', 'leader'] as const) {
-      accounts.push({ username: `${role}.${u.slug}`, role, unit: u.name, fullName: DEMO_NAMES[role][i]!, unitCode: code });
+      accounts.push({
+        username: `${role}.${u.slug}`,
+        role,
+        unit: u.name,
+        fullName: DEMO_NAMES[role][i]!,
+        unitCode: code,
+      });
     }
   });
-  accounts.push({ username: `province.${province.slug}`, role: 'province', unit: province.name, fullName: DEMO_NAMES.province[0]!, unitCode: DEMO_PROVINCE });
-  accounts.push({ username: 'admin', role: 'admin', unit: '—', fullName: DEMO_NAMES.admin[0]!, unitCode: null });
+  accounts.push({
+    username: `province.${province.slug}`,
+    role: 'province',
+    unit: province.name,
+    fullName: DEMO_NAMES.province[0]!,
+    unitCode: DEMO_PROVINCE,
+  });
+  accounts.push({
+    username: 'admin',
+    role: 'admin',
+    unit: '—',
+    fullName: DEMO_NAMES.admin[0]!,
+    unitCode: null,
+  });
 
   await db.transaction(async (tx) => {
     for (const code of DEMO_COMMUNES) await activateCommune(tx, code, codes);
     await tx
       .insert(provinceSettings)
-      .values({ provinceCode: DEMO_PROVINCE, amStart: '07:00', amEnd: '11:30', pmStart: '13:30', pmEnd: '17:00', sameDayCutoff: '15:00' })
+      .values({
+        provinceCode: DEMO_PROVINCE,
+        amStart: '07:00',
+        amEnd: '11:30',
+        pmStart: '13:30',
+        pmEnd: '17:00',
+        sameDayCutoff: '15:00',
+      })
       .onConflictDoNothing();
     for (const a of accounts) {
       await tx
         .insert(users)
-        .values({ id: randomUUID(), username: a.username, fullName: a.fullName, passwordHash, role: a.role, unitCode: a.unitCode, isDemo: true })
-        .onConflictDoUpdate({ target: users.username, set: { passwordHash, isActive: true, failedLogins: 0, lockedUntil: null } });
+        .values({
+          id: randomUUID(),
+          username: a.username,
+          fullName: a.fullName,
+          passwordHash,
+          role: a.role,
+          unitCode: a.unitCode,
+          isDemo: true,
+        })
+        .onConflictDoUpdate({
+          target: users.username,
+          set: { passwordHash, isActive: true, failedLogins: 0, lockedUntil: null },
+        });
     }
   });
   return { password, accounts: accounts.map(({ username, role, unit }) => ({ username, role, unit })) };

@@ -11,7 +11,14 @@ import { calendarDays, meta, procedures, units } from '../db/schema.ts';
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
 
 interface UnitsFile {
-  provinces: Array<{ code: string; name: string; fullName: string; nameEn?: string; slug: string; agencyCode: string }>;
+  provinces: Array<{
+    code: string;
+    name: string;
+    fullName: string;
+    nameEn?: string;
+    slug: string;
+    agencyCode: string;
+  }>;
   communes: Array<{
     code: string;
     name: string;
@@ -27,7 +34,12 @@ interface UnitsFile {
 interface HolidayFile {
   year: number;
   source: string;
-  days: Array<{ date: string; kind: 'holiday' | 'compensatory' | 'swapped_day_off' | 'makeup_workday'; name: string; note?: string }>;
+  days: Array<{
+    date: string;
+    kind: 'holiday' | 'compensatory' | 'swapped_day_off' | 'makeup_workday';
+    name: string;
+    note?: string;
+  }>;
 }
 
 function readJson<T>(file: string): { data: T; sha: string } {
@@ -65,7 +77,9 @@ export async function loadReferenceData(db: Db): Promise<void> {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => readJson<HolidayFile>(path.join(DATA_DIR, 'holidays', f)));
-  const holidaySha = createHash('sha256').update(holidayFiles.map((h) => h.sha).join()).digest('hex');
+  const holidaySha = createHash('sha256')
+    .update(holidayFiles.map((h) => h.sha).join())
+    .digest('hex');
 
   await db.transaction(async (tx) => {
     if (await fingerprintChanged(tx, 'data:units', unitsFile.sha)) {

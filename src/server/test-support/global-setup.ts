@@ -19,10 +19,17 @@ import { TEST_ENV } from './test-env.ts';
 function fingerprint(): string {
   const h = createHash('sha256');
   const roots = [path.resolve(DATA_DIR), path.resolve(DATA_DIR, '../src/server/db/migrations')];
-  const files = roots.flatMap((r) => fs.readdirSync(r, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)));
-  for (const f of files.sort()) h.update(f.slice(path.resolve(DATA_DIR, '..').length)).update(fs.readFileSync(f));
+  const files = roots.flatMap((r) =>
+    fs
+      .readdirSync(r, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name)),
+  );
+  for (const f of files.sort())
+    h.update(f.slice(path.resolve(DATA_DIR, '..').length)).update(fs.readFileSync(f));
   // Seeding code shapes the template too.
-  for (const f of ['../src/server/seed/demo.ts', '../src/server/seed/reference.ts']) h.update(fs.readFileSync(path.resolve(DATA_DIR, f)));
+  for (const f of ['../src/server/seed/demo.ts', '../src/server/seed/reference.ts'])
+    h.update(fs.readFileSync(path.resolve(DATA_DIR, f)));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -31,7 +38,10 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(file)) {
     const client = await PGlite.create();
     const database = await openPglite(undefined, { client });
-    const config = loadConfig({ ...TEST_ENV, MOTCUA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-tpl-')) });
+    const config = loadConfig({
+      ...TEST_ENV,
+      MOTCUA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-tpl-')),
+    });
     await database.migrate();
     await loadReferenceData(database.db);
     await seedDemo(database.db, config);

@@ -12,8 +12,8 @@ import type { AppContext } from '../context.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { defaultParsersForTextTypes } from '../db/pglite-parsers.ts';
 import { seedDemo } from '../seed/demo.ts';
-import { seedInspectionStory } from '../seed/story.ts';
 import { loadReferenceData } from '../seed/reference.ts';
+import { seedInspectionStory } from '../seed/story.ts';
 import { DEMO_PASSWORD, TEST_ENV } from './test-env.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -61,7 +61,10 @@ async function createPostgresDatabase(baseUrl: string) {
 }
 
 /** A migrated, seeded server on a fresh database, called in-process through inject(). */
-export async function createTestServer(kind: DbKind, opts: { now?: () => Date; env?: Record<string, string>; story?: boolean } = {}): Promise<TestServer> {
+export async function createTestServer(
+  kind: DbKind,
+  opts: { now?: () => Date; env?: Record<string, string>; story?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-data-'));
   const config = loadConfig({ ...TEST_ENV, MOTCUA_DATA_DIR: dataDir, ...opts.env });
   let database: Database;
@@ -71,7 +74,8 @@ export async function createTestServer(kind: DbKind, opts: { now?: () => Date; e
     const template = fs.readFileSync(inject('pgliteTemplate'));
     const client = await PGlite.create({ loadDataDir: new Blob([template]) });
     database = await openPglite(undefined, { client });
-    rawQuery = async (text, params) => (await client.query(text, params, { parsers: defaultParsersForTextTypes })).rows;
+    rawQuery = async (text, params) =>
+      (await client.query(text, params, { parsers: defaultParsersForTextTypes })).rows;
   } else {
     const created = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
     drop = created.drop;
@@ -99,7 +103,11 @@ export async function createTestServer(kind: DbKind, opts: { now?: () => Date; e
     database,
     request: (o) => app.inject(o),
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'motcua_session');
       if (!cookie) throw new Error('no session cookie');

@@ -5,16 +5,28 @@ import { calendarDays, provinceSettings } from '../../db/schema.ts';
 
 export async function listCalendarDays(db: Executor): Promise<CalendarDay[]> {
   const rows = await db.select().from(calendarDays).orderBy(calendarDays.day);
-  return rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name, source: r.source, ...(r.note ? { note: r.note } : {}) }));
+  return rows.map((r) => ({
+    date: r.day,
+    kind: r.kind,
+    name: r.name,
+    source: r.source,
+    ...(r.note ? { note: r.note } : {}),
+  }));
 }
 
 export async function findProvinceSettings(db: Executor, provinceCode: string) {
-  const rows = await db.select().from(provinceSettings).where(eq(provinceSettings.provinceCode, provinceCode)).limit(1);
+  const rows = await db
+    .select()
+    .from(provinceSettings)
+    .where(eq(provinceSettings.provinceCode, provinceCode))
+    .limit(1);
   return rows[0];
 }
 
 /** Replaces one year's official schedule (the imported one overrides the derived holidays). */
 export async function replaceYear(db: Executor, year: number, days: Array<typeof calendarDays.$inferInsert>) {
-  await db.delete(calendarDays).where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)));
+  await db
+    .delete(calendarDays)
+    .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)));
   if (days.length) await db.insert(calendarDays).values(days);
 }

@@ -1,19 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
 import { computeDue } from '../../../domain/calendar/work-calendar.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
 import { replaceYear } from './repository.ts';
 
 const DueQuery = z.object({
   from: z.iso.datetime({ offset: true }).describe('Thời điểm tiếp nhận (ISO 8601, có múi giờ)'),
   amount: z.coerce.number().min(0).max(2000).default(0),
   unit: z.enum(['working_days', 'working_hours', 'same_day']),
-  province: z.string().regex(/^\d{2}$/).optional().describe('Mã tỉnh (giờ làm việc của tỉnh); mặc định tỉnh demo'),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .describe('Mã tỉnh (giờ làm việc của tỉnh); mặc định tỉnh demo'),
 });
 
 const SkippedSchema = z.object({ date: z.string(), reason: z.string() });
@@ -28,7 +32,9 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Tính ngày hẹn trả theo lịch làm việc (giờ hành chính, ngày nghỉ, làm bù, mốc 15 giờ)',
         querystring: DueQuery,
         response: {
-          200: z.object({ dueAt: z.string(), startAt: z.string(), skipped: z.array(SkippedSchema) }).meta({ id: 'DueDate' }),
+          200: z
+            .object({ dueAt: z.string(), startAt: z.string(), skipped: z.array(SkippedSchema) })
+            .meta({ id: 'DueDate' }),
         },
       },
     },
@@ -89,7 +95,12 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
             )
             .max(60),
         }),
-        response: { 200: z.object({ year: z.number(), imported: z.number() }), 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
+        response: {
+          200: z.object({ year: z.number(), imported: z.number() }),
+          401: ProblemSchema,
+          403: ProblemSchema,
+          422: ProblemSchema,
+        },
       },
     },
     async (req) => {
@@ -99,7 +110,8 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       const seen = new Set<string>();
       for (const [i, d] of req.body.days.entries()) {
         const weekday = weekdayOf(d.date);
-        if (!d.date.startsWith(`${year}-`)) errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} không thuộc năm ${year}` });
+        if (!d.date.startsWith(`${year}-`))
+          errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} không thuộc năm ${year}` });
         if (seen.has(d.date)) errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} bị trùng` });
         if (d.kind === 'makeup_workday' && weekday !== 6 && weekday !== 0) {
           errors.push({ path: `days.${i}.kind`, message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật' });
@@ -111,7 +123,13 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
         replaceYear(
           tx,
           year,
-          req.body.days.map((d) => ({ day: d.date, kind: d.kind, name: d.name, source: 'official' as const, note: d.note ?? req.body.source })),
+          req.body.days.map((d) => ({
+            day: d.date,
+            kind: d.kind,
+            name: d.name,
+            source: 'official' as const,
+            note: d.note ?? req.body.source,
+          })),
         ),
       );
       ctx.services.calendar.invalidate();

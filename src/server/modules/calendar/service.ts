@@ -51,7 +51,8 @@ export function createCalendarService(db: Db, units: UnitsService, now: () => Da
     /** The working calendar of a province (its office hours, national holidays). */
     async forProvince(provinceCode: string) {
       const unit = await units.get(provinceCode);
-      if (unit.level !== 'province') throw new AppError('UNIT_NOT_FOUND', `${provinceCode} không phải mã tỉnh`);
+      if (unit.level !== 'province')
+        throw new AppError('UNIT_NOT_FOUND', `${provinceCode} không phải mã tỉnh`);
       return calendars(provinceCode);
     },
     /** Days off and make-up working days of one year, official where imported, else derived. */

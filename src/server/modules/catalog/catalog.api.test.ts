@@ -13,11 +13,28 @@ describe.each(databaseKinds())('units, catalogue and calendar on %s', (kind) => 
     expect(all.filter((u: { level: string }) => u.level === 'province')).toHaveLength(34);
     expect(all.filter((u: { level: string }) => u.level === 'commune')).toHaveLength(3321);
     const byCode = new Map(all.map((u: { code: string }) => [u.code, u]));
-    expect(byCode.get('82')).toMatchObject({ name: 'Đồng Tháp', level: 'province', parentCode: null, slug: 'dong-thap' });
-    expect(byCode.get('28693')).toMatchObject({ name: 'Tân Thới', level: 'commune', parentCode: '82', slug: 'tan-thoi', isActive: true });
+    expect(byCode.get('82')).toMatchObject({
+      name: 'Đồng Tháp',
+      level: 'province',
+      parentCode: null,
+      slug: 'dong-thap',
+    });
+    expect(byCode.get('28693')).toMatchObject({
+      name: 'Tân Thới',
+      level: 'commune',
+      parentCode: '82',
+      slug: 'tan-thoi',
+      isActive: true,
+    });
     expect(byCode.get('28696')).toMatchObject({ name: 'Tân Phú Đông', parentCode: '82', isActive: true });
     const active = (await s.request({ url: '/api/v1/units?level=commune&active=true' })).json();
-    expect(active.map((u: { code: string }) => u.code).sort()).toEqual(['28261', '28693', '28696', '28723', '29869']);
+    expect(active.map((u: { code: string }) => u.code).sort()).toEqual([
+      '28261',
+      '28693',
+      '28696',
+      '28723',
+      '29869',
+    ]);
     const dongThap = (await s.request({ url: '/api/v1/units?parent=82' })).json();
     expect(dongThap).toHaveLength(102);
   });
@@ -41,7 +58,9 @@ describe.each(databaseKinds())('units, catalogue and calendar on %s', (kind) => 
 
   it('searches without diacritics', async () => {
     const q = async (text: string) =>
-      (await s.request({ url: `/api/v1/procedures?unit=28693&q=${encodeURIComponent(text)}` })).json().map((p: { code: string }) => p.code);
+      (await s.request({ url: `/api/v1/procedures?unit=28693&q=${encodeURIComponent(text)}` }))
+        .json()
+        .map((p: { code: string }) => p.code);
     const chungThuc = await q('chung thuc');
     expect(chungThuc).toContain('2.000815');
     expect(chungThuc.length).toBeGreaterThanOrEqual(4);
@@ -66,11 +85,21 @@ describe.each(databaseKinds())('units, catalogue and calendar on %s', (kind) => 
 
   it('computes appointment dates with the official calendar', async () => {
     const due = async (from: string, amount: number, unit: string) =>
-      (await s.request({ url: `/api/v1/calendar/due?from=${encodeURIComponent(from)}&amount=${amount}&unit=${unit}` })).json();
+      (
+        await s.request({
+          url: `/api/v1/calendar/due?from=${encodeURIComponent(from)}&amount=${amount}&unit=${unit}`,
+        })
+      ).json();
     // Tue 29/4/2025 10:00: 30/4, 1/5, 2/5 off and the weekend → 2 working days end Tue 6/5 10:00.
     const r = await due('2025-04-29T10:00:00+07:00', 2, 'working_days');
     expect(r.dueAt).toBe('2025-05-06T03:00:00.000Z');
-    expect(r.skipped.map((d: { date: string }) => d.date)).toEqual(['2025-04-30', '2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04']);
+    expect(r.skipped.map((d: { date: string }) => d.date)).toEqual([
+      '2025-04-30',
+      '2025-05-01',
+      '2025-05-02',
+      '2025-05-03',
+      '2025-05-04',
+    ]);
     expect(r.skipped[0].reason).toMatch(/30\/4|Giải phóng|Thống nhất/i);
     // Friday 25/4/2025 after 15:00, same-day → the make-up working Saturday 26/4.
     expect((await due('2025-04-25T15:30:00+07:00', 0, 'same_day')).dueAt).toBe('2025-04-26T10:00:00.000Z');
@@ -81,13 +110,20 @@ describe.each(databaseKinds())('units, catalogue and calendar on %s', (kind) => 
 
   it('lists days off and make-up days, official or derived', async () => {
     const y2026 = (await s.request({ url: '/api/v1/calendar/days?year=2026' })).json();
-    expect(y2026.days.find((d: { date: string }) => d.date === '2026-01-10')).toMatchObject({ kind: 'makeup_workday', source: 'official' });
-    expect(y2026.days.find((d: { date: string }) => d.date === '2026-02-17')).toMatchObject({ source: 'official' });
+    expect(y2026.days.find((d: { date: string }) => d.date === '2026-01-10')).toMatchObject({
+      kind: 'makeup_workday',
+      source: 'official',
+    });
+    expect(y2026.days.find((d: { date: string }) => d.date === '2026-02-17')).toMatchObject({
+      source: 'official',
+    });
     const y2027 = (await s.request({ url: '/api/v1/calendar/days?year=2027' })).json();
     expect(y2027.days.length).toBeGreaterThan(0);
     expect(y2027.days.every((d: { source: string }) => d.source === 'derived')).toBe(true);
     // Tết Đinh Mùi: 1/1 lunar = 6 February 2027.
-    expect(y2027.days.some((d: { date: string }) => d.date === '2027-02-06' || d.date === '2027-02-05')).toBe(true);
+    expect(y2027.days.some((d: { date: string }) => d.date === '2027-02-06' || d.date === '2027-02-05')).toBe(
+      true,
+    );
   });
 
   it('serves OpenAPI 3.1 describing the contract, and its docs page', async () => {
@@ -132,22 +168,55 @@ describe.each(databaseKinds())('official schedule import on %s', (kind) => {
       ],
     };
     const reception = await s.login('reception.tan-thoi');
-    expect((await s.request({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: { cookie: reception }, payload: body })).statusCode).toBe(403);
+    expect(
+      (
+        await s.request({
+          method: 'PUT',
+          url: '/api/v1/calendar/years/2027',
+          headers: { cookie: reception },
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(403);
     const bad = await s.request({
       method: 'PUT',
       url: '/api/v1/calendar/years/2027',
       headers: { cookie: admin },
-      payload: { ...body, days: [...body.days, { date: '2027-02-10', kind: 'makeup_workday', name: 'Sai' }, { date: '2026-01-01', kind: 'holiday', name: 'Sai năm' }] },
+      payload: {
+        ...body,
+        days: [
+          ...body.days,
+          { date: '2027-02-10', kind: 'makeup_workday', name: 'Sai' },
+          { date: '2026-01-01', kind: 'holiday', name: 'Sai năm' },
+        ],
+      },
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['days.3.kind', 'days.4.date']);
-    expect((await s.request({ url: '/api/v1/calendar/days?year=2027' })).json().days.every((d: { source: string }) => d.source === 'derived')).toBe(true);
-    const ok = await s.request({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: { cookie: admin }, payload: body });
+    expect(
+      (await s.request({ url: '/api/v1/calendar/days?year=2027' }))
+        .json()
+        .days.every((d: { source: string }) => d.source === 'derived'),
+    ).toBe(true);
+    const ok = await s.request({
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2027',
+      headers: { cookie: admin },
+      payload: body,
+    });
     expect(ok.json()).toEqual({ year: 2027, imported: 3 });
     const days = (await s.request({ url: '/api/v1/calendar/days?year=2027' })).json().days;
-    expect(days.map((d: { date: string; source: string }) => `${d.date}:${d.source}`)).toEqual(['2027-02-05:official', '2027-02-08:official', '2027-02-13:official']);
+    expect(days.map((d: { date: string; source: string }) => `${d.date}:${d.source}`)).toEqual([
+      '2027-02-05:official',
+      '2027-02-08:official',
+      '2027-02-13:official',
+    ]);
     // Saturday 13/2/2027 is now a working day: a same-day dossier received Friday 12/2 at 16:00 is due on it.
-    const due = (await s.request({ url: `/api/v1/calendar/due?from=${encodeURIComponent('2027-02-12T16:00:00+07:00')}&unit=same_day` })).json();
+    const due = (
+      await s.request({
+        url: `/api/v1/calendar/due?from=${encodeURIComponent('2027-02-12T16:00:00+07:00')}&unit=same_day`,
+      })
+    ).json();
     expect(due.dueAt).toBe('2027-02-13T10:00:00.000Z');
   });
 });
@@ -189,7 +258,9 @@ describe('operations endpoints', () => {
       expect((await s.request({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
       await s.request({ url: '/api/v1/units?level=province' });
       const text = (await s.request({ url: '/metrics' })).body;
-      expect(text).toMatch(/motcua_http_requests_total\{method="GET",route="\/api\/v1\/units",status="200"\} 1/);
+      expect(text).toMatch(
+        /motcua_http_requests_total\{method="GET",route="\/api\/v1\/units",status="200"\} 1/,
+      );
       expect(text).toMatch(/motcua_outbox_pending 0/);
     } finally {
       await s.close();

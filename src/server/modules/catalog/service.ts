@@ -1,5 +1,5 @@
-import { matchesSearch } from '../../../domain/text/fold.ts';
 import type { ProcedureRecord } from '../../../domain/catalog/procedure.ts';
+import { matchesSearch } from '../../../domain/text/fold.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { cached } from '../../lib/cache.ts';

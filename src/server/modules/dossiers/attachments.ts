@@ -28,9 +28,11 @@ export function decodeAttachments(
     const path = `attachments.${i}`;
     // Reject on the encoded size first so an oversized upload is never decoded.
     if (Math.floor((a.dataBase64.length * 3) / 4) - 2 > limits.maxBytes) {
-      throw new AppError('ATTACHMENT_TOO_LARGE', `${a.fileName} vượt quá ${Math.round(limits.maxBytes / 1048576)} MB`, [
-        { path, message: 'Tệp quá lớn' },
-      ]);
+      throw new AppError(
+        'ATTACHMENT_TOO_LARGE',
+        `${a.fileName} vượt quá ${Math.round(limits.maxBytes / 1048576)} MB`,
+        [{ path, message: 'Tệp quá lớn' }],
+      );
     }
     if (a.dataBase64.length % 4 !== 0 || !BASE64.test(a.dataBase64)) {
       throw new AppError('VALIDATION_FAILED', `${a.fileName}: nội dung không phải base64`, [

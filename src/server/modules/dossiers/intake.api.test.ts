@@ -20,7 +20,12 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
     return row;
   };
   const post = (cookie: string, payload: unknown, headers: Record<string, string> = {}) =>
-    s.request({ method: 'POST', url: '/api/v1/dossiers', payload: payload as object, headers: { cookie, ...headers } });
+    s.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: payload as object,
+      headers: { cookie, ...headers },
+    });
 
   beforeAll(async () => {
     s = await createTestServer(kind, { now: () => clock });
@@ -55,7 +60,10 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
     // 3 working days from Tue 09:00 → Fri 4 July 09:00 (+07:00).
     expect(d.dueAt).toBe('2025-07-04T02:00:00.000Z');
     expect(d.book.volume).toBe('2025');
-    const [book] = await s.query<{ n: number }>('SELECT count(*)::int AS n FROM tracking_book WHERE dossier_code = $1', [d.code]);
+    const [book] = await s.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM tracking_book WHERE dossier_code = $1',
+      [d.code],
+    );
     expect(book?.n).toBe(1);
     const audit = await s.query<{ action: string; to_status: number; actor_role: string }>(
       'SELECT action, to_status, actor_role FROM audit_events WHERE dossier_code = $1',
@@ -100,7 +108,11 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json().code).toBe(first.json().code);
-    const parallel = await Promise.all(Array.from({ length: 8 }, () => post(tanThoi, intakeBody(), { 'idempotency-key': 'intake-parallel-01' })));
+    const parallel = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        post(tanThoi, intakeBody(), { 'idempotency-key': 'intake-parallel-01' }),
+      ),
+    );
     expect(new Set(parallel.map((r) => r.json().code)).size).toBe(1);
     expect(parallel.every((r) => r.statusCode === 201)).toBe(true);
     const after = await counts();
@@ -119,15 +131,24 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('DOSSIER_NOT_FOUND');
     }
-    const list = (await s.request({ url: '/api/v1/dossiers?date=2025-07-01', headers: { cookie: tanPhuDong } })).json();
+    const list = (
+      await s.request({ url: '/api/v1/dossiers?date=2025-07-01', headers: { cookie: tanPhuDong } })
+    ).json();
     expect(list.items.some((i: { code: string }) => i.code === d.code)).toBe(false);
-    const own = (await s.request({ url: '/api/v1/dossiers?date=2025-07-01', headers: { cookie: tanThoi } })).json();
+    const own = (
+      await s.request({ url: '/api/v1/dossiers?date=2025-07-01', headers: { cookie: tanThoi } })
+    ).json();
     expect(own.items.some((i: { code: string }) => i.code === d.code)).toBe(true);
-    const forbidden = await s.request({ url: '/api/v1/dossiers?date=2025-07-01&unit=28693', headers: { cookie: tanPhuDong } });
+    const forbidden = await s.request({
+      url: '/api/v1/dossiers?date=2025-07-01&unit=28693',
+      headers: { cookie: tanPhuDong },
+    });
     expect(forbidden.statusCode).toBe(403);
     // The province officer oversees every commune of the province.
     const province = await s.login('province.dong-thap');
-    expect((await s.request({ url: `/api/v1/dossiers/${d.code}`, headers: { cookie: province } })).statusCode).toBe(200);
+    expect(
+      (await s.request({ url: `/api/v1/dossiers/${d.code}`, headers: { cookie: province } })).statusCode,
+    ).toBe(200);
     // Only reception officers receive dossiers.
     const leader = await s.login('leader.tan-thoi');
     expect((await post(leader, intakeBody())).statusCode).toBe(403);
@@ -145,7 +166,9 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
       }),
     );
     expect(res.statusCode).toBe(201);
-    expect(res.json().attachments.map((a: { fileName: string; size: number }) => [a.fileName, a.size])).toEqual([
+    expect(
+      res.json().attachments.map((a: { fileName: string; size: number }) => [a.fileName, a.size]),
+    ).toEqual([
       ['cccd.png', PNG.length],
       ['giay-to.pdf', PDF.length],
     ]);
@@ -154,32 +177,89 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
   describe('bad input is refused with a Vietnamese problem and writes nothing', () => {
     const cases: Array<[string, () => unknown, number, string]> = [
       ['unknown procedure', () => intakeBody({ procedureCode: '9.999999' }), 422, 'PROCEDURE_UNKNOWN'],
-      ['invalid personal ID (checks province code)', () => intakeBody({ applicant: { ...intakeBody().applicant, idNumber: '999195001234' } }), 422, 'PERSONAL_ID_INVALID'],
-      ['personal ID with 11 digits', () => intakeBody({ applicant: { ...intakeBody().applicant, idNumber: '08219500123' } }), 422, 'PERSONAL_ID_INVALID'],
-      ['missing applicant name', () => intakeBody({ applicant: { ...intakeBody().applicant, fullName: '' } }), 422, 'VALIDATION_FAILED'],
+      [
+        'invalid personal ID (checks province code)',
+        () => intakeBody({ applicant: { ...intakeBody().applicant, idNumber: '999195001234' } }),
+        422,
+        'PERSONAL_ID_INVALID',
+      ],
+      [
+        'personal ID with 11 digits',
+        () => intakeBody({ applicant: { ...intakeBody().applicant, idNumber: '08219500123' } }),
+        422,
+        'PERSONAL_ID_INVALID',
+      ],
+      [
+        'missing applicant name',
+        () => intakeBody({ applicant: { ...intakeBody().applicant, fullName: '' } }),
+        422,
+        'VALIDATION_FAILED',
+      ],
       ['missing applicant', () => ({ procedureCode: '2.000815', documents: [] }), 422, 'VALIDATION_FAILED'],
-      ['malformed phone', () => intakeBody({ applicant: { ...intakeBody().applicant, phone: '12ab' } }), 422, 'VALIDATION_FAILED'],
+      [
+        'malformed phone',
+        () => intakeBody({ applicant: { ...intakeBody().applicant, phone: '12ab' } }),
+        422,
+        'VALIDATION_FAILED',
+      ],
       ['required document not ticked', () => intakeBody({ documents: [] }), 422, 'DOCUMENTS_INCOMPLETE'],
-      ['document of another procedure', () => intakeBody({ documents: [{ id: 'khong-co', originals: 1, certifiedCopies: 0, photocopies: 0 }] }), 422, 'DOCUMENT_UNKNOWN'],
+      [
+        'document of another procedure',
+        () =>
+          intakeBody({ documents: [{ id: 'khong-co', originals: 1, certifiedCopies: 0, photocopies: 0 }] }),
+        422,
+        'DOCUMENT_UNKNOWN',
+      ],
       [
         'a file that lies about its type',
-        () => intakeBody({ attachments: [{ fileName: 'scan.pdf', contentType: 'application/pdf', dataBase64: PNG.toString('base64') }] }),
+        () =>
+          intakeBody({
+            attachments: [
+              { fileName: 'scan.pdf', contentType: 'application/pdf', dataBase64: PNG.toString('base64') },
+            ],
+          }),
         415,
         'ATTACHMENT_TYPE_MISMATCH',
       ],
       [
         'an executable posing as a JPEG',
-        () => intakeBody({ attachments: [{ fileName: 'a.jpg', contentType: 'image/jpeg', dataBase64: Buffer.from('MZ\x90\x00fake').toString('base64') }] }),
+        () =>
+          intakeBody({
+            attachments: [
+              {
+                fileName: 'a.jpg',
+                contentType: 'image/jpeg',
+                dataBase64: Buffer.from('MZ\x90\x00fake').toString('base64'),
+              },
+            ],
+          }),
         415,
         'ATTACHMENT_TYPE_MISMATCH',
       ],
       [
         'a file over the size limit',
-        () => intakeBody({ attachments: [{ fileName: 'big.pdf', contentType: 'application/pdf', dataBase64: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]).toString('base64') }] }),
+        () =>
+          intakeBody({
+            attachments: [
+              {
+                fileName: 'big.pdf',
+                contentType: 'application/pdf',
+                dataBase64: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]).toString('base64'),
+              },
+            ],
+          }),
         413,
         'ATTACHMENT_TOO_LARGE',
       ],
-      ['a type that is not accepted', () => intakeBody({ attachments: [{ fileName: 'a.exe', contentType: 'application/x-msdownload', dataBase64: 'TVo=' }] }), 422, 'VALIDATION_FAILED'],
+      [
+        'a type that is not accepted',
+        () =>
+          intakeBody({
+            attachments: [{ fileName: 'a.exe', contentType: 'application/x-msdownload', dataBase64: 'TVo=' }],
+          }),
+        422,
+        'VALIDATION_FAILED',
+      ],
     ];
     it.each(cases)('%s', async (_name, body, status, code) => {
       const before = await counts();

@@ -1,5 +1,5 @@
-import { renderReceiptSlip } from '../../documents/receipt-slip.ts';
 import type { AppContext } from '../../context.ts';
+import { renderReceiptSlip } from '../../documents/receipt-slip.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { getDossier } from './service.ts';
 

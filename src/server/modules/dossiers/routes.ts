@@ -49,7 +49,10 @@ export function dossiersRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Hồ sơ tiếp nhận trong một ngày (mặc định hôm nay, giờ Việt Nam) của đơn vị',
         querystring: z.object({
           date: z.iso.date().optional(),
-          unit: z.string().regex(/^\d{5}$/).optional(),
+          unit: z
+            .string()
+            .regex(/^\d{5}$/)
+            .optional(),
         }),
         response: { 200: z.object({ items: z.array(DossierListItemSchema) }), ...problems },
       },

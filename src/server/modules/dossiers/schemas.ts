@@ -20,7 +20,12 @@ const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 export const IntakeBodySchema = z
   .object({
-    procedureCode: z.string().trim().min(1).max(40).describe('Mã thủ tục hành chính quốc gia, ví dụ 2.000815'),
+    procedureCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .describe('Mã thủ tục hành chính quốc gia, ví dụ 2.000815'),
     applicant: z.object({
       fullName: trimmed(120).describe('Họ và tên người nộp'),
       idNumber: z.string().trim().describe('Số định danh cá nhân 12 chữ số'),
@@ -31,15 +36,33 @@ export const IntakeBodySchema = z
       address: trimmed(300),
       email: z.email().max(200).optional().nullable(),
     }),
-    subject: z.string().trim().max(500).optional().describe('Nội dung yêu cầu giải quyết; mặc định tên thủ tục'),
+    subject: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .describe('Nội dung yêu cầu giải quyết; mặc định tên thủ tục'),
     returnMethod: z.enum(['counter', 'post']).default('counter'),
     decision: z
       .enum(['accept', 'refuse', 'supplement'])
       .default('accept')
-      .describe('accept: tiếp nhận (trạng thái 2); refuse: từ chối tiếp nhận (3, phiếu từ chối); supplement: hướng dẫn bổ sung trước khi tiếp nhận (1)'),
-    reasons: z.array(z.string().trim().min(1).max(500)).max(20).optional().describe('Lý do từ chối / nội dung cần bổ sung'),
+      .describe(
+        'accept: tiếp nhận (trạng thái 2); refuse: từ chối tiếp nhận (3, phiếu từ chối); supplement: hướng dẫn bổ sung trước khi tiếp nhận (1)',
+      ),
+    reasons: z
+      .array(z.string().trim().min(1).max(500))
+      .max(20)
+      .optional()
+      .describe('Lý do từ chối / nội dung cần bổ sung'),
     missing: z
-      .array(z.object({ name: z.string().trim().min(1).max(300), originals: z.number().int().min(0).max(99).default(0), certifiedCopies: z.number().int().min(0).max(99).default(0), photocopies: z.number().int().min(0).max(99).default(0) }))
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(300),
+          originals: z.number().int().min(0).max(99).default(0),
+          certifiedCopies: z.number().int().min(0).max(99).default(0),
+          photocopies: z.number().int().min(0).max(99).default(0),
+        }),
+      )
       .max(30)
       .optional()
       .describe('supplement: giấy tờ cần bổ sung'),
@@ -97,16 +120,27 @@ export const DossierSchema = z
         photocopies: z.number(),
       }),
     ),
-    attachments: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() })),
+    attachments: z.array(
+      z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() }),
+    ),
     receivedAt: Instant,
     dueAt: Instant,
     receivedBy: z.object({ username: z.string(), fullName: z.string() }),
     book: z.object({ volume: z.string(), number: z.number().int() }),
-    version: z.number().int().describe('Tăng sau mỗi thao tác; gửi lại trong expectedVersion để phát hiện xung đột'),
+    version: z
+      .number()
+      .int()
+      .describe('Tăng sau mỗi thao tác; gửi lại trong expectedVersion để phát hiện xung đột'),
     subState: z.string(),
     dueAtOriginal: Instant,
     step: z
-      .object({ index: z.number().int(), key: z.string(), name: z.string(), role: z.string(), dueAt: Instant.nullable() })
+      .object({
+        index: z.number().int(),
+        key: z.string(),
+        name: z.string(),
+        role: z.string(),
+        dueAt: Instant.nullable(),
+      })
       .nullable()
       .describe('Bước xử lý hiện tại khi trạng thái là 4'),
     assignee: z.string().nullable(),
@@ -114,7 +148,10 @@ export const DossierSchema = z
     supplementRequests: z.number().int(),
     processingEndedAt: Instant.nullable(),
     returnedAt: Instant.nullable(),
-    timeliness: z.enum(['early', 'on_time', 'late']).nullable().describe('Trước hạn / đúng hạn / quá hạn khi đã có kết quả'),
+    timeliness: z
+      .enum(['early', 'on_time', 'late'])
+      .nullable()
+      .describe('Trước hạn / đúng hạn / quá hạn khi đã có kết quả'),
     result: z.object({ fileId: z.string(), fileName: z.string() }).nullable(),
   })
   .meta({ id: 'Dossier' });
@@ -145,4 +182,8 @@ export const TrackingSchema = z
   })
   .meta({ id: 'TrackingStatus' });
 
-export const CHANNEL_BY_CODE: Record<number, 'counter' | 'online' | 'post'> = { 1: 'counter', 2: 'online', 3: 'post' };
+export const CHANNEL_BY_CODE: Record<number, 'counter' | 'online' | 'post'> = {
+  1: 'counter',
+  2: 'online',
+  3: 'post',
+};

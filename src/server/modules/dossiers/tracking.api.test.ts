@@ -8,7 +8,12 @@ describe.each(databaseKinds())('public tracking and the receipt slip on %s', (ki
   beforeAll(async () => {
     s = await createTestServer(kind, { now: () => new Date('2025-07-01T02:00:00Z') });
     cookie = await s.login('reception.tan-thoi');
-    const res = await s.request({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie }, payload: intakeBody() });
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: { cookie },
+      payload: intakeBody(),
+    });
     code = res.json().code;
   });
   afterAll(async () => s?.close());

@@ -7,7 +7,12 @@ export async function findUserByUsername(db: Executor, username: string) {
   return rows[0];
 }
 
-export async function recordLoginFailure(db: Executor, userId: string, maxFailures: number, lockSeconds: number) {
+export async function recordLoginFailure(
+  db: Executor,
+  userId: string,
+  maxFailures: number,
+  lockSeconds: number,
+) {
   await db
     .update(users)
     .set({
@@ -52,10 +57,16 @@ export async function findSessionUser(db: Executor, tokenHash: string, now: Date
 }
 
 /** Active staff of one commune (optionally of one role), by name; only what a picker shows. */
-export async function listUnitStaff(db: Executor, unitCode: string, role?: (typeof users.$inferSelect)['role']) {
+export async function listUnitStaff(
+  db: Executor,
+  unitCode: string,
+  role?: (typeof users.$inferSelect)['role'],
+) {
   return db
     .select({ username: users.username, fullName: users.fullName, role: users.role })
     .from(users)
-    .where(and(eq(users.unitCode, unitCode), eq(users.isActive, true), role ? eq(users.role, role) : undefined))
+    .where(
+      and(eq(users.unitCode, unitCode), eq(users.isActive, true), role ? eq(users.role, role) : undefined),
+    )
     .orderBy(users.fullName, users.username);
 }

@@ -68,7 +68,13 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập', response: { 200: MeSchema, 401: ProblemSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Người dùng đang đăng nhập',
+        response: { 200: MeSchema, 401: ProblemSchema },
+      },
+    },
     async (req) => presentMe(await requireUser(ctx, req)),
   );
   r.get(
@@ -77,18 +83,30 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Cán bộ đang làm việc của xã mình (để chọn người được phân công)',
-        description: 'Chỉ cán bộ của xã trả về danh sách người của chính xã đó; hỏi xã khác → 403 FORBIDDEN. Tài khoản đã khóa không được liệt kê.',
+        description:
+          'Chỉ cán bộ của xã trả về danh sách người của chính xã đó; hỏi xã khác → 403 FORBIDDEN. Tài khoản đã khóa không được liệt kê.',
         querystring: z.object({
-          unit: z.string().regex(/^\d{5}$/).optional().describe('Mã xã; mặc định là xã của người dùng'),
+          unit: z
+            .string()
+            .regex(/^\d{5}$/)
+            .optional()
+            .describe('Mã xã; mặc định là xã của người dùng'),
           role: z.enum(['reception', 'specialist', 'leader']).optional(),
         }),
-        response: { 200: z.array(StaffMemberSchema), 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
+        response: {
+          200: z.array(StaffMemberSchema),
+          401: ProblemSchema,
+          403: ProblemSchema,
+          422: ProblemSchema,
+        },
       },
     },
     async (req, reply) => {
       const user = await requireUser(ctx, req);
-      if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Danh sách cán bộ dành cho cán bộ của xã');
-      if (req.query.unit && req.query.unit !== user.scope.unitCode) throw new AppError('FORBIDDEN', 'Chỉ xem được cán bộ của xã mình');
+      if (user.scope.kind !== 'unit')
+        throw new AppError('FORBIDDEN', 'Danh sách cán bộ dành cho cán bộ của xã');
+      if (req.query.unit && req.query.unit !== user.scope.unitCode)
+        throw new AppError('FORBIDDEN', 'Chỉ xem được cán bộ của xã mình');
       const rows = await listUnitStaff(ctx.db, user.scope.unitCode, req.query.role);
       reply.header('cache-control', 'private, no-store');
       return rows.map((u) => ({ username: u.username, fullName: u.fullName, roles: [u.role] }));

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
-import * as repo from './repository.ts';
 import { verifyPassword } from './passwords.ts';
+import * as repo from './repository.ts';
 import { type AuthUser, type Role, scopeFor } from './types.ts';
 
 export function hashToken(token: string): string {
@@ -38,7 +38,11 @@ export async function logout(db: Db, token: string, cache?: SessionCache) {
 }
 
 /** The signed-in user for a session token, or undefined when the token is unknown, expired or tampered. */
-export async function authenticate(db: Db, token: string, cache?: SessionCache): Promise<AuthUser | undefined> {
+export async function authenticate(
+  db: Db,
+  token: string,
+  cache?: SessionCache,
+): Promise<AuthUser | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const tokenHash = hashToken(token);
   const cached = cache?.get(tokenHash);
@@ -56,7 +60,14 @@ export async function authenticate(db: Db, token: string, cache?: SessionCache):
       : null;
   const scope = scopeFor(row.role as Role, unit);
   if (!scope) return undefined;
-  const user: AuthUser = { id: row.id, username: row.username, fullName: row.fullName, role: row.role as Role, unit, scope };
+  const user: AuthUser = {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    role: row.role as Role,
+    unit,
+    scope,
+  };
   cache?.set(tokenHash, user);
   return user;
 }

@@ -2,7 +2,10 @@ export const ROLES = ['reception', 'specialist', 'leader', 'province', 'admin'] 
 export type Role = (typeof ROLES)[number];
 
 /** What a signed-in user may see: one commune, one province, or everything. */
-export type Scope = { kind: 'all' } | { kind: 'province'; provinceCode: string } | { kind: 'unit'; unitCode: string; provinceCode: string };
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'province'; provinceCode: string }
+  | { kind: 'unit'; unitCode: string; provinceCode: string };
 
 export interface AuthUser {
   id: string;
@@ -17,8 +20,11 @@ export interface AuthUser {
 export function scopeFor(role: Role, unit: AuthUser['unit']): Scope | undefined {
   if (role === 'admin') return { kind: 'all' };
   if (!unit) return undefined;
-  if (role === 'province') return unit.level === 'province' ? { kind: 'province', provinceCode: unit.code } : undefined;
-  return unit.level === 'commune' ? { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode } : undefined;
+  if (role === 'province')
+    return unit.level === 'province' ? { kind: 'province', provinceCode: unit.code } : undefined;
+  return unit.level === 'commune'
+    ? { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode }
+    : undefined;
 }
 
 /** Whether a scope covers a unit of the given province. */

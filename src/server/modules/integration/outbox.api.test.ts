@@ -28,25 +28,54 @@ describe.each(databaseKinds())('notifications through the outbox on %s', (kind) 
     const specialist = await s.login('specialist.tan-thoi');
     const body = intakeBody();
     (body.applicant as Record<string, unknown>).email = 'hong.nhung@example.vn';
-    const code = (await s.request({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: reception }, payload: body })).json().code;
-    await s.request({ method: 'POST', url: `/api/v1/dossiers/${code}/actions`, headers: { cookie: reception }, payload: { action: 'transfer' } });
+    const code = (
+      await s.request({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        headers: { cookie: reception },
+        payload: body,
+      })
+    ).json().code;
+    await s.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${code}/actions`,
+      headers: { cookie: reception },
+      payload: { action: 'transfer' },
+    });
     // A refused action writes no message.
-    await s.request({ method: 'POST', url: `/api/v1/dossiers/${code}/actions`, headers: { cookie: specialist }, payload: { action: 'request_supplement' } });
+    await s.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${code}/actions`,
+      headers: { cookie: specialist },
+      payload: { action: 'request_supplement' },
+    });
     expect(await s.query('SELECT 1 FROM outbox')).toHaveLength(0);
     const res = await s.request({
       method: 'POST',
       url: `/api/v1/dossiers/${code}/actions`,
       headers: { cookie: specialist },
-      payload: { action: 'request_supplement', reason: 'Thiếu bản chính giấy khai sinh', items: [{ name: 'Giấy khai sinh (bản chính)' }] },
+      payload: {
+        action: 'request_supplement',
+        reason: 'Thiếu bản chính giấy khai sinh',
+        items: [{ name: 'Giấy khai sinh (bản chính)' }],
+      },
     });
     expect(res.statusCode).toBe(200);
-    expect(await s.query('SELECT kind FROM outbox ORDER BY kind')).toEqual([{ kind: 'email' }, { kind: 'sms' }]);
+    expect(await s.query('SELECT kind FROM outbox ORDER BY kind')).toEqual([
+      { kind: 'email' },
+      { kind: 'sms' },
+    ]);
 
-    const senders = { email: smtpSender(smtp.url, 'Trung tâm PVHCC <motcua@localhost>'), sms: httpSmsSender(sms.url) };
+    const senders = {
+      email: smtpSender(smtp.url, 'Trung tâm PVHCC <motcua@localhost>'),
+      sms: httpSmsSender(sms.url),
+    };
     const opts = { senders, now: () => clock };
     expect(await deliverDue(s.database.db, opts)).toEqual({ sent: 0, failed: 2 });
     expect(await deliverDue(s.database.db, opts)).toEqual({ sent: 0, failed: 0 }); // waiting for the retry time
-    const pending = await s.query<{ attempts: number; last_error: string }>('SELECT attempts, last_error FROM outbox WHERE sent_at IS NULL');
+    const pending = await s.query<{ attempts: number; last_error: string }>(
+      'SELECT attempts, last_error FROM outbox WHERE sent_at IS NULL',
+    );
     expect(pending).toHaveLength(2);
     expect(pending.every((p) => p.attempts === 1 && p.last_error.length > 0)).toBe(true);
 
@@ -62,7 +91,9 @@ describe.each(databaseKinds())('notifications through the outbox on %s', (kind) 
     expect(smtp.received[0]!.raw).toMatch(/Subject: =\?UTF-8\?|Subject: .*H82\.050/);
     expect(sms.received).toHaveLength(1);
     expect(sms.received[0]).toMatchObject({ to: '0912345678', text: expect.stringContaining(code) });
-    const [row] = await s.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NOT NULL');
+    const [row] = await s.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NOT NULL',
+    );
     expect(row?.n).toBe(2);
   });
 });

@@ -47,14 +47,20 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
     } catch (err) {
       failed++;
       const retryAt = new Date(now.getTime() + backoffSeconds(m.attempts) * 1000);
-      await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: String((err as Error).message).slice(0, 500) }).where(key);
+      await db
+        .update(outbox)
+        .set({ nextAttemptAt: retryAt, lastError: String((err as Error).message).slice(0, 500) })
+        .where(key);
     }
   }
   return { sent, failed };
 }
 
 /** Runs deliverDue every `intervalMs` until stopped. */
-export function startOutboxWorker(db: Db, opts: OutboxOptions & { intervalMs?: number; onError?: (err: unknown) => void }) {
+export function startOutboxWorker(
+  db: Db,
+  opts: OutboxOptions & { intervalMs?: number; onError?: (err: unknown) => void },
+) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {

@@ -10,7 +10,13 @@ export function smtpSender(url: string, from: string): Sender {
   const transport = nodemailer.createTransport(url);
   return async (id, payload) => {
     const m = renderMessage(payload);
-    await transport.sendMail({ from, to: payload.to, subject: m.subject, text: m.text, messageId: `<${id}@motcua>` });
+    await transport.sendMail({
+      from,
+      to: payload.to,
+      subject: m.subject,
+      text: m.text,
+      messageId: `<${id}@motcua>`,
+    });
   };
 }
 

@@ -62,7 +62,11 @@ export async function startSmsStandIn(opts: { failWhile?: () => boolean } = {}) 
       if (req.method !== 'POST') return res.writeHead(405).end();
       if (opts.failWhile?.()) return res.writeHead(503).end();
       try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; to: string; text: string };
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          id: string;
+          to: string;
+          text: string;
+        };
         if (!body.id || !body.to || !body.text) return res.writeHead(400).end();
         received.push(body);
         res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: body.id }));

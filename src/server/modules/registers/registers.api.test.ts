@@ -38,35 +38,70 @@ describe.each(databaseKinds())('staffing register by hand on %s', (kind) => {
     const { id } = added.json();
 
     const listed = (await call('GET', '/api/v1/registers/staff?unit=28693', leader)).json();
-    expect(listed.find((p: { id: string }) => p.id === id)).toMatchObject({ fullName: person.fullName, trainedOneStop: false });
+    expect(listed.find((p: { id: string }) => p.id === id)).toMatchObject({
+      fullName: person.fullName,
+      trainedOneStop: false,
+    });
     const middle = (await call('GET', '/api/v1/reports/staffing?unit=28693', leader)).json();
     expect(middle.centerTraining.staff).toBe(before.centerTraining.staff + 1);
     expect(middle.centerTraining.trained).toBe(before.centerTraining.trained);
 
-    const course = { staffId: id, course: 'Bồi dưỡng kỹ năng tiếp nhận, trả kết quả theo cơ chế một cửa', day: '2025-07-02', hours: 16, coversOneStop: true };
+    const course = {
+      staffId: id,
+      course: 'Bồi dưỡng kỹ năng tiếp nhận, trả kết quả theo cơ chế một cửa',
+      day: '2025-07-02',
+      hours: 16,
+      coversOneStop: true,
+    };
     const trained = await call('POST', '/api/v1/registers/trainings?unit=28693', leader, course);
     expect(trained.statusCode, trained.body).toBe(201);
-    const trainings = (await call('GET', `/api/v1/registers/trainings?unit=28693&staffId=${id}`, reception)).json();
+    const trainings = (
+      await call('GET', `/api/v1/registers/trainings?unit=28693&staffId=${id}`, reception)
+    ).json();
     expect(trainings).toEqual([{ id: trained.json().id, fullName: person.fullName, ...course }]);
-    expect((await call('GET', '/api/v1/registers/staff?unit=28693', leader)).json().find((p: { id: string }) => p.id === id).trainedOneStop).toBe(true);
+    expect(
+      (await call('GET', '/api/v1/registers/staff?unit=28693', leader))
+        .json()
+        .find((p: { id: string }) => p.id === id).trainedOneStop,
+    ).toBe(true);
     const after = (await call('GET', '/api/v1/reports/staffing?unit=28693', leader)).json();
     expect(after.centerTraining.trained).toBe(before.centerTraining.trained + 1);
   });
 
   it('refuses bad input and other communes, writing nothing', async () => {
-    const count = async () => (await s.query<{ n: number }>('SELECT (SELECT count(*) FROM staff)::int + (SELECT count(*) FROM trainings)::int AS n'))[0]!.n;
+    const count = async () =>
+      (
+        await s.query<{ n: number }>(
+          'SELECT (SELECT count(*) FROM staff)::int + (SELECT count(*) FROM trainings)::int AS n',
+        )
+      )[0]!.n;
     const n = await count();
-    const dup = await call('POST', '/api/v1/registers/staff?unit=28693', leader, { ...person, fullName: 'Người trùng' });
+    const dup = await call('POST', '/api/v1/registers/staff?unit=28693', leader, {
+      ...person,
+      fullName: 'Người trùng',
+    });
     expect(dup.statusCode).toBe(422);
     expect(dup.json().errors[0].message).toMatch(/đã có trong danh sách/);
-    const badCategory = await call('POST', '/api/v1/registers/staff?unit=28693', leader, { ...person, personalId: null, category: 'intern' });
+    const badCategory = await call('POST', '/api/v1/registers/staff?unit=28693', leader, {
+      ...person,
+      personalId: null,
+      category: 'intern',
+    });
     expect(badCategory.statusCode).toBe(422);
     expect(badCategory.headers['content-type']).toMatch(/application\/problem\+json/);
-    const byReception = await call('POST', '/api/v1/registers/staff?unit=28693', reception, { ...person, personalId: null });
+    const byReception = await call('POST', '/api/v1/registers/staff?unit=28693', reception, {
+      ...person,
+      personalId: null,
+    });
     expect(byReception.statusCode).toBe(403);
-    const elsewhere = await call('POST', '/api/v1/registers/staff?unit=28693', otherLeader, { ...person, personalId: null });
+    const elsewhere = await call('POST', '/api/v1/registers/staff?unit=28693', otherLeader, {
+      ...person,
+      personalId: null,
+    });
     expect(elsewhere.statusCode).toBe(403);
-    const mine = (await call('GET', '/api/v1/registers/staff?unit=28693', leader)).json() as Array<{ id: string }>;
+    const mine = (await call('GET', '/api/v1/registers/staff?unit=28693', leader)).json() as Array<{
+      id: string;
+    }>;
     const foreignTraining = await call('POST', '/api/v1/registers/trainings?unit=28696', otherLeader, {
       staffId: mine[0]!.id,
       course: 'Khóa học',
@@ -75,7 +110,13 @@ describe.each(databaseKinds())('staffing register by hand on %s', (kind) => {
       coversOneStop: false,
     });
     expect(foreignTraining.statusCode).toBe(422);
-    const zeroHours = await call('POST', '/api/v1/registers/trainings?unit=28693', leader, { staffId: mine[0]!.id, course: 'Khóa học', day: '2025-07-02', hours: 0, coversOneStop: false });
+    const zeroHours = await call('POST', '/api/v1/registers/trainings?unit=28693', leader, {
+      staffId: mine[0]!.id,
+      course: 'Khóa học',
+      day: '2025-07-02',
+      hours: 0,
+      coversOneStop: false,
+    });
     expect(zeroHours.statusCode).toBe(422);
     expect((await call('GET', '/api/v1/registers/trainings?unit=28693', otherLeader)).statusCode).toBe(403);
     expect(await count()).toBe(n);

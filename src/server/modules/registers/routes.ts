@@ -6,12 +6,24 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { ConsultationInputSchema, EquipmentInputSchema, StaffInputSchema, StaffSchema, TrainingInputSchema, TrainingSchema } from './schemas.ts';
+import {
+  ConsultationInputSchema,
+  EquipmentInputSchema,
+  StaffInputSchema,
+  StaffSchema,
+  TrainingInputSchema,
+  TrainingSchema,
+} from './schemas.ts';
 import { communeFor } from './scope.ts';
 import * as svc from './service.ts';
 import { staffFromXlsx, staffToXlsx } from './staff-xlsx.ts';
 
-const UnitQuery = z.object({ unit: z.string().regex(/^\d{5}$/).optional() });
+const UnitQuery = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+});
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
 const EDITORS = ['leader', 'admin'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,7 +32,14 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/registers/staff',
-    { schema: { tags: ['registers'], summary: 'Danh sách nhân sự của xã (cán bộ, công chức, viên chức, hợp đồng, không chuyên trách)', querystring: UnitQuery, response: { 200: z.array(StaffSchema), ...problems } } },
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Danh sách nhân sự của xã (cán bộ, công chức, viên chức, hợp đồng, không chuyên trách)',
+        querystring: UnitQuery,
+        response: { 200: z.array(StaffSchema), ...problems },
+      },
+    },
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
       const rows = await svc.listStaff(ctx.db, unit.code);
@@ -29,16 +48,34 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/v1/registers/staff.xlsx',
-    { schema: { tags: ['registers'], summary: 'Xuất danh sách nhân sự ra XLSX (cùng cột với tệp nhập)', querystring: UnitQuery, produces: [XLSX] } },
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Xuất danh sách nhân sự ra XLSX (cùng cột với tệp nhập)',
+        querystring: UnitQuery,
+        produces: [XLSX],
+      },
+    },
     async (req, reply) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
       const file = await staffToXlsx(unit.fullName, await svc.listStaff(ctx.db, unit.code));
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="nhan-su-${unit.slug}.xlsx"`).send(file);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="nhan-su-${unit.slug}.xlsx"`)
+        .send(file);
     },
   );
   r.post(
     '/api/v1/registers/staff',
-    { schema: { tags: ['registers'], summary: 'Thêm một người vào danh sách nhân sự', querystring: UnitQuery, body: StaffInputSchema, response: { 201: z.object({ id: z.string() }), ...problems } } },
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Thêm một người vào danh sách nhân sự',
+        querystring: UnitQuery,
+        body: StaffInputSchema,
+        response: { 201: z.object({ id: z.string() }), ...problems },
+      },
+    },
     async (req, reply) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
       const [id] = await svc.addStaff(ctx, unit.code, [req.body]);
@@ -60,15 +97,27 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
       const { rows, errors } = await staffFromXlsx(Buffer.from(req.body.dataBase64, 'base64'));
-      if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors.length} lỗi trong tệp nhập`, errors);
-      if (rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào', [{ path: 'file', message: 'Không có dữ liệu' }]);
+      if (errors.length)
+        throw new AppError('VALIDATION_FAILED', `${errors.length} lỗi trong tệp nhập`, errors);
+      if (rows.length === 0)
+        throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào', [
+          { path: 'file', message: 'Không có dữ liệu' },
+        ]);
       await svc.addStaff(ctx, unit.code, rows);
       return { imported: rows.length };
     },
   );
   r.post(
     '/api/v1/registers/trainings',
-    { schema: { tags: ['registers'], summary: 'Ghi nhận một khóa bồi dưỡng của cán bộ', querystring: UnitQuery, body: TrainingInputSchema, response: { 201: z.object({ id: z.string() }), ...problems } } },
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Ghi nhận một khóa bồi dưỡng của cán bộ',
+        querystring: UnitQuery,
+        body: TrainingInputSchema,
+        response: { 201: z.object({ id: z.string() }), ...problems },
+      },
+    },
     async (req, reply) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
       return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body) });
@@ -91,7 +140,14 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/v1/registers/equipment',
-    { schema: { tags: ['registers'], summary: 'Trang thiết bị của Trung tâm', querystring: UnitQuery, response: { 200: z.array(EquipmentInputSchema.extend({ id: z.string() })), ...problems } } },
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Trang thiết bị của Trung tâm',
+        querystring: UnitQuery,
+        response: { 200: z.array(EquipmentInputSchema.extend({ id: z.string() })), ...problems },
+      },
+    },
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
       return svc.listEquipment(ctx.db, unit.code);
@@ -99,10 +155,24 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/v1/registers/equipment',
-    { schema: { tags: ['registers'], summary: 'Thêm trang thiết bị', querystring: UnitQuery, body: EquipmentInputSchema, response: { 201: z.object({ id: z.string() }), ...problems } } },
+    {
+      schema: {
+        tags: ['registers'],
+        summary: 'Thêm trang thiết bị',
+        querystring: UnitQuery,
+        body: EquipmentInputSchema,
+        response: { 201: z.object({ id: z.string() }), ...problems },
+      },
+    },
     async (req, reply) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
-      return reply.code(201).send({ id: await svc.addEquipment(ctx, unit.code, { ...req.body, location: req.body.location ?? null, note: req.body.note ?? null }) });
+      return reply.code(201).send({
+        id: await svc.addEquipment(ctx, unit.code, {
+          ...req.body,
+          location: req.body.location ?? null,
+          note: req.body.note ?? null,
+        }),
+      });
     },
   );
   r.get(
@@ -113,20 +183,48 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Sổ hướng dẫn, tư vấn (không phát sinh hồ sơ)',
         querystring: UnitQuery.extend({ from: z.iso.date(), to: z.iso.date() }),
         response: {
-          200: z.array(z.object({ id: z.string(), at: z.string(), fieldCode: z.string(), procedureCode: z.string().nullable(), channel: z.string(), subject: z.string() })),
+          200: z.array(
+            z.object({
+              id: z.string(),
+              at: z.string(),
+              fieldCode: z.string(),
+              procedureCode: z.string().nullable(),
+              channel: z.string(),
+              subject: z.string(),
+            }),
+          ),
           ...problems,
         },
       },
     },
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
-      const rows = await svc.listConsultations(ctx.db, unit.code, vnInstant(req.query.from, 0), vnInstant(addDays(req.query.to, 1), 0));
-      return rows.map((c) => ({ id: c.id, at: c.at.toISOString(), fieldCode: c.fieldCode, procedureCode: c.procedureCode, channel: c.channel, subject: c.subject }));
+      const rows = await svc.listConsultations(
+        ctx.db,
+        unit.code,
+        vnInstant(req.query.from, 0),
+        vnInstant(addDays(req.query.to, 1), 0),
+      );
+      return rows.map((c) => ({
+        id: c.id,
+        at: c.at.toISOString(),
+        fieldCode: c.fieldCode,
+        procedureCode: c.procedureCode,
+        channel: c.channel,
+        subject: c.subject,
+      }));
     },
   );
   r.post(
     '/api/v1/consultations',
-    { schema: { tags: ['consultations'], summary: 'Ghi nhận một lượt hướng dẫn, tư vấn', body: ConsultationInputSchema, response: { 201: z.object({ id: z.string() }), ...problems } } },
+    {
+      schema: {
+        tags: ['consultations'],
+        summary: 'Ghi nhận một lượt hướng dẫn, tư vấn',
+        body: ConsultationInputSchema,
+        response: { 201: z.object({ id: z.string() }), ...problems },
+      },
+    },
     async (req, reply) => {
       const user = await requireUser(ctx, req, ['reception', 'specialist', 'leader']);
       const unit = await communeFor(ctx, user, undefined);

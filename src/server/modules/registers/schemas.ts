@@ -1,8 +1,23 @@
 import { z } from 'zod';
 
-export const STAFF_CATEGORIES = ['can_bo', 'cong_chuc', 'vien_chuc', 'hd111', 'part_time', 'seconded'] as const;
+export const STAFF_CATEGORIES = [
+  'can_bo',
+  'cong_chuc',
+  'vien_chuc',
+  'hd111',
+  'part_time',
+  'seconded',
+] as const;
 export const BLOCS = ['party', 'state', 'front'] as const;
-export const ORG_UNIT_KINDS = ['center', 'office', 'public_service_unit', 'party', 'front', 'council', 'other'] as const;
+export const ORG_UNIT_KINDS = [
+  'center',
+  'office',
+  'public_service_unit',
+  'party',
+  'front',
+  'council',
+  'other',
+] as const;
 
 export const CATEGORY_NAMES: Record<(typeof STAFF_CATEGORIES)[number], string> = {
   can_bo: 'Cán bộ',
@@ -20,7 +35,12 @@ export const BLOC_NAMES: Record<(typeof BLOCS)[number], string> = {
 
 export const StaffInputSchema = z.object({
   fullName: z.string().trim().min(1).max(120),
-  personalId: z.string().trim().regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số').optional().nullable(),
+  personalId: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'Số định danh cá nhân gồm 12 chữ số')
+    .optional()
+    .nullable(),
   category: z.enum(STAFF_CATEGORIES),
   bloc: z.enum(BLOCS).optional().nullable(),
   orgUnit: z.string().trim().min(1).max(200),
@@ -32,7 +52,11 @@ export const StaffInputSchema = z.object({
 });
 export type StaffInput = z.infer<typeof StaffInputSchema>;
 
-export const StaffSchema = StaffInputSchema.extend({ id: z.string(), isActive: z.boolean(), trainedOneStop: z.boolean() }).meta({ id: 'StaffMember' });
+export const StaffSchema = StaffInputSchema.extend({
+  id: z.string(),
+  isActive: z.boolean(),
+  trainedOneStop: z.boolean(),
+}).meta({ id: 'StaffMember' });
 
 export const TrainingInputSchema = z.object({
   staffId: z.uuid(),
@@ -42,10 +66,22 @@ export const TrainingInputSchema = z.object({
   coversOneStop: z.boolean().describe('Có nội dung hành chính công / kỹ năng một cửa'),
 });
 
-export const TrainingSchema = TrainingInputSchema.extend({ id: z.string(), fullName: z.string() }).meta({ id: 'TrainingRecord' });
+export const TrainingSchema = TrainingInputSchema.extend({ id: z.string(), fullName: z.string() }).meta({
+  id: 'TrainingRecord',
+});
 
 export const EquipmentInputSchema = z.object({
-  kind: z.enum(['desk', 'chair', 'cabinet', 'computer', 'printer', 'scanner', 'queue_kiosk', 'camera', 'other']),
+  kind: z.enum([
+    'desk',
+    'chair',
+    'cabinet',
+    'computer',
+    'printer',
+    'scanner',
+    'queue_kiosk',
+    'camera',
+    'other',
+  ]),
   name: z.string().trim().min(1).max(200),
   quantity: z.number().int().min(0).max(100000),
   condition: z.enum(['good', 'fair', 'poor']),

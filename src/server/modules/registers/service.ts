@@ -8,7 +8,11 @@ import type { StaffInput } from './schemas.ts';
 
 /** Staff of a commune with whether each has had public-administration / one-stop training. */
 export async function listStaff(db: Executor, unitCode: string) {
-  const rows = await db.select().from(staff).where(and(eq(staff.unitCode, unitCode), eq(staff.isActive, true))).orderBy(asc(staff.orgUnit), asc(staff.fullName));
+  const rows = await db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.unitCode, unitCode), eq(staff.isActive, true)))
+    .orderBy(asc(staff.orgUnit), asc(staff.fullName));
   const trained = await db
     .selectDistinct({ staffId: trainings.staffId })
     .from(trainings)
@@ -22,24 +26,47 @@ export async function addStaff(ctx: AppContext, unitCode: string, people: StaffI
   const ids = people.map((p) => p.personalId).filter((x): x is string => Boolean(x));
   return ctx.db.transaction(async (tx) => {
     if (ids.length) {
-      const existing = await tx.select({ personalId: staff.personalId, fullName: staff.fullName }).from(staff).where(and(eq(staff.unitCode, unitCode), inArray(staff.personalId, ids)));
+      const existing = await tx
+        .select({ personalId: staff.personalId, fullName: staff.fullName })
+        .from(staff)
+        .where(and(eq(staff.unitCode, unitCode), inArray(staff.personalId, ids)));
       if (existing.length) {
         throw new AppError(
           'VALIDATION_FAILED',
           'Người đã có trong danh sách',
-          existing.map((e) => ({ path: `personalId:${e.personalId}`, message: `${e.fullName} (${e.personalId}) đã có trong danh sách` })),
+          existing.map((e) => ({
+            path: `personalId:${e.personalId}`,
+            message: `${e.fullName} (${e.personalId}) đã có trong danh sách`,
+          })),
         );
       }
     }
-    const rows = people.map((p) => ({ ...p, unitCode, id: randomUUID(), bloc: p.bloc ?? null, personalId: p.personalId ?? null }));
+    const rows = people.map((p) => ({
+      ...p,
+      unitCode,
+      id: randomUUID(),
+      bloc: p.bloc ?? null,
+      personalId: p.personalId ?? null,
+    }));
     for (let i = 0; i < rows.length; i += 200) await tx.insert(staff).values(rows.slice(i, i + 200));
     return rows.map((r) => r.id);
   });
 }
 
-export async function addTraining(ctx: AppContext, unitCode: string, t: { staffId: string; course: string; day: string; hours: number; coversOneStop: boolean }) {
-  const person = await ctx.db.select().from(staff).where(and(eq(staff.unitCode, unitCode), eq(staff.id, t.staffId))).limit(1);
-  if (!person[0]) throw new AppError('VALIDATION_FAILED', 'Không có người này trong danh sách nhân sự của xã', [{ path: 'staffId', message: 'Không tìm thấy' }]);
+export async function addTraining(
+  ctx: AppContext,
+  unitCode: string,
+  t: { staffId: string; course: string; day: string; hours: number; coversOneStop: boolean },
+) {
+  const person = await ctx.db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.unitCode, unitCode), eq(staff.id, t.staffId)))
+    .limit(1);
+  if (!person[0])
+    throw new AppError('VALIDATION_FAILED', 'Không có người này trong danh sách nhân sự của xã', [
+      { path: 'staffId', message: 'Không tìm thấy' },
+    ]);
   const id = randomUUID();
   await ctx.db.insert(trainings).values({ ...t, unitCode, id });
   return id;
@@ -64,10 +91,18 @@ export async function listTrainings(db: Executor, unitCode: string, staffId?: st
 }
 
 export async function listEquipment(db: Executor, unitCode: string) {
-  return db.select().from(equipment).where(eq(equipment.unitCode, unitCode)).orderBy(asc(equipment.kind), asc(equipment.name));
+  return db
+    .select()
+    .from(equipment)
+    .where(eq(equipment.unitCode, unitCode))
+    .orderBy(asc(equipment.kind), asc(equipment.name));
 }
 
-export async function addEquipment(ctx: AppContext, unitCode: string, e: Omit<typeof equipment.$inferInsert, 'unitCode' | 'id'>) {
+export async function addEquipment(
+  ctx: AppContext,
+  unitCode: string,
+  e: Omit<typeof equipment.$inferInsert, 'unitCode' | 'id'>,
+) {
   const id = randomUUID();
   await ctx.db.insert(equipment).values({ ...e, unitCode, id });
   return id;
@@ -81,7 +116,18 @@ export async function listConsultations(db: Executor, unitCode: string, from: Da
     .orderBy(asc(consultations.at));
 }
 
-export async function addConsultation(ctx: AppContext, unitCode: string, officerId: string, c: { at?: string; fieldCode: string; procedureCode?: string | null; channel: 'counter' | 'phone' | 'online'; subject: string }) {
+export async function addConsultation(
+  ctx: AppContext,
+  unitCode: string,
+  officerId: string,
+  c: {
+    at?: string;
+    fieldCode: string;
+    procedureCode?: string | null;
+    channel: 'counter' | 'phone' | 'online';
+    subject: string;
+  },
+) {
   const id = randomUUID();
   await ctx.db.insert(consultations).values({
     unitCode,

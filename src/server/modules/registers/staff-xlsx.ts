@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import { isPlainDate } from '../../../domain/calendar/vn-time.ts';
 import { foldVietnamese } from '../../../domain/text/fold.ts';
 import type { FieldError } from '../../http/errors.ts';
-import { BLOC_NAMES, BLOCS, CATEGORY_NAMES, ORG_UNIT_KINDS, STAFF_CATEGORIES, type StaffInput, StaffInputSchema } from './schemas.ts';
+import {
+  BLOC_NAMES,
+  BLOCS,
+  CATEGORY_NAMES,
+  ORG_UNIT_KINDS,
+  STAFF_CATEGORIES,
+  type StaffInput,
+  StaffInputSchema,
+} from './schemas.ts';
 
 export const STAFF_COLUMNS = [
   { header: 'STT', key: 'no', width: 6 },
@@ -20,7 +28,10 @@ export const STAFF_COLUMNS = [
 ] as const;
 
 /** The staffing register as an XLSX workbook (the same columns the import reads). */
-export async function staffToXlsx(unitName: string, rows: Array<StaffInput & { trainedOneStop: boolean }>): Promise<Buffer> {
+export async function staffToXlsx(
+  unitName: string,
+  rows: Array<StaffInput & { trainedOneStop: boolean }>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
   const ws = wb.addWorksheet('Nhân sự');
@@ -47,7 +58,11 @@ export async function staffToXlsx(unitName: string, rows: Array<StaffInput & { t
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function lookup<T extends string>(value: string, codes: readonly T[], names: Partial<Record<T, string>>): T | undefined {
+function lookup<T extends string>(
+  value: string,
+  codes: readonly T[],
+  names: Partial<Record<T, string>>,
+): T | undefined {
   const v = foldVietnamese(value);
   if (!v) return undefined;
   return codes.find((c) => c === value.trim() || foldVietnamese(names[c] ?? '') === v);
@@ -75,21 +90,28 @@ export async function staffFromXlsx(bytes: Buffer): Promise<{ rows: StaffInput[]
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], errors: [{ path: 'file', message: 'Bảng tính không có trang nào' }] };
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  const col = (key: (typeof STAFF_COLUMNS)[number]['key']) => header.indexOf(STAFF_COLUMNS.find((c) => c.key === key)!.header) + 1;
+  const col = (key: (typeof STAFF_COLUMNS)[number]['key']) =>
+    header.indexOf(STAFF_COLUMNS.find((c) => c.key === key)!.header) + 1;
   for (const c of ['fullName', 'category'] as const) {
-    if (col(c) === 0) return { rows: [], errors: [{ path: 'file', message: `Thiếu cột "${STAFF_COLUMNS.find((x) => x.key === c)!.header}"` }] };
+    if (col(c) === 0)
+      return {
+        rows: [],
+        errors: [{ path: 'file', message: `Thiếu cột "${STAFF_COLUMNS.find((x) => x.key === c)!.header}"` }],
+      };
   }
   const rows: StaffInput[] = [];
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const get = (key: (typeof STAFF_COLUMNS)[number]['key']) => (col(key) ? cellText(row.getCell(col(key)).value) : '');
+    const get = (key: (typeof STAFF_COLUMNS)[number]['key']) =>
+      col(key) ? cellText(row.getCell(col(key)).value) : '';
     const fullName = get('fullName');
     if (!fullName || fullName.startsWith('Đơn vị:')) return;
     const at = `row ${n}`;
     const category = lookup(get('category'), STAFF_CATEGORIES, CATEGORY_NAMES);
-    if (!category) errors.push({ path: at, message: `Dòng ${n}: phân loại "${get('category')}" không hợp lệ` });
+    if (!category)
+      errors.push({ path: at, message: `Dòng ${n}: phân loại "${get('category')}" không hợp lệ` });
     const blocText = get('bloc');
     const bloc = blocText ? lookup(blocText, BLOCS, BLOC_NAMES) : null;
     if (blocText && !bloc) errors.push({ path: at, message: `Dòng ${n}: khối "${blocText}" không hợp lệ` });
@@ -97,10 +119,12 @@ export async function staffFromXlsx(bytes: Buffer): Promise<{ rows: StaffInput[]
     const orgUnitKind = ORG_UNIT_KINDS.find((k) => k === kindText);
     if (!orgUnitKind) errors.push({ path: at, message: `Dòng ${n}: loại đơn vị "${kindText}" không hợp lệ` });
     const startDate = get('startDate');
-    if (startDate && !isPlainDate(startDate)) errors.push({ path: at, message: `Dòng ${n}: ngày "${startDate}" không đúng dạng YYYY-MM-DD` });
+    if (startDate && !isPlainDate(startDate))
+      errors.push({ path: at, message: `Dòng ${n}: ngày "${startDate}" không đúng dạng YYYY-MM-DD` });
     const personalId = get('personalId') || null;
     const identity = personalId ?? foldVietnamese(fullName);
-    if (seen.has(identity)) errors.push({ path: at, message: `Dòng ${n}: trùng người với dòng ${seen.get(identity)}` });
+    if (seen.has(identity))
+      errors.push({ path: at, message: `Dòng ${n}: trùng người với dòng ${seen.get(identity)}` });
     seen.set(identity, n);
     if (!category || (blocText && !bloc) || !orgUnitKind) return;
     const parsed = StaffInputSchema.safeParse({
@@ -115,7 +139,11 @@ export async function staffFromXlsx(bytes: Buffer): Promise<{ rows: StaffInput[]
       counters: get('counters') ? get('counters').split(/[,;]\s*/) : [],
       startDate: startDate && isPlainDate(startDate) ? startDate : null,
     });
-    if (!parsed.success) errors.push({ path: at, message: `Dòng ${n}: ${parsed.error.issues.map((i) => i.message).join('; ')}` });
+    if (!parsed.success)
+      errors.push({
+        path: at,
+        message: `Dòng ${n}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      });
     else rows.push(parsed.data);
   });
   return { rows, errors };

@@ -41,7 +41,10 @@ export function settlementMatrix(r: Settlement): Array<Array<string | number>> {
     row.inProcess.overdue,
     row.withdrawnOrStopped,
   ];
-  return [...r.rows.map((row, i) => line(String(i + 1), row)), line('', { ...r.totalRow, field: { code: '', name: 'Tổng cộng' } })];
+  return [
+    ...r.rows.map((row, i) => line(String(i + 1), row)),
+    line('', { ...r.totalRow, field: { code: '', name: 'Tổng cộng' } }),
+  ];
 }
 
 const TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
@@ -70,7 +73,11 @@ export async function settlementXlsx(r: Settlement): Promise<Buffer> {
 }
 
 /** The settlement report as a landscape PDF in the official layout. */
-export async function settlementPdf(r: Settlement, issuer: { line1: string; line2: string; place: string }, at: Date): Promise<Buffer> {
+export async function settlementPdf(
+  r: Settlement,
+  issuer: { line1: string; line2: string; place: string },
+  at: Date,
+): Promise<Buffer> {
   const head1: TableCell[] = [
     { text: 'STT', rowSpan: 2 },
     { text: 'Lĩnh vực, công việc giải quyết', rowSpan: 2 },
@@ -87,27 +94,72 @@ export async function settlementPdf(r: Settlement, issuer: { line1: string; line
     {},
     { text: 'Rút, dừng', rowSpan: 2 },
   ];
-  const head2: TableCell[] = ['', '', 'Tổng số', 'Trực tuyến', 'Trực tiếp, bưu chính', 'Từ kỳ trước', 'Tổng số', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Tổng số', 'Trong hạn', 'Quá hạn', ''];
+  const head2: TableCell[] = [
+    '',
+    '',
+    'Tổng số',
+    'Trực tuyến',
+    'Trực tiếp, bưu chính',
+    'Từ kỳ trước',
+    'Tổng số',
+    'Trước hạn',
+    'Đúng hạn',
+    'Quá hạn',
+    'Tổng số',
+    'Trong hạn',
+    'Quá hạn',
+    '',
+  ];
   const body: TableCell[][] = [
-    head1.map((c) => (typeof c === 'object' && c !== null && 'text' in c ? ({ ...c, bold: true, alignment: 'center' } as TableCell) : c)),
+    head1.map((c) =>
+      typeof c === 'object' && c !== null && 'text' in c
+        ? ({ ...c, bold: true, alignment: 'center' } as TableCell)
+        : c,
+    ),
     head2.map((c) => ({ text: c as string, bold: true, alignment: 'center' })),
     ...settlementMatrix(r).map((line, i, all) =>
-      line.map((v, j) => ({ text: String(v), alignment: j === 1 ? 'left' : 'center', bold: i === all.length - 1 }) as TableCell),
+      line.map(
+        (v, j) =>
+          ({
+            text: String(v),
+            alignment: j === 1 ? 'left' : 'center',
+            bold: i === all.length - 1,
+          }) as TableCell,
+      ),
     ),
   ];
   const content: Content[] = [
     officialHeader({ issuerLine1: issuer.line1, issuerLine2: issuer.line2 }),
-    { text: 'Biểu số II.06a/VPCP/KSTT', italics: true, alignment: 'right', margin: [0, 6, 0, 0], fontSize: 9 },
-    { text: `${TITLE}\nTẠI ${r.unit.name.toUpperCase()}`, bold: true, alignment: 'center', margin: [0, 6, 0, 2] },
+    {
+      text: 'Biểu số II.06a/VPCP/KSTT',
+      italics: true,
+      alignment: 'right',
+      margin: [0, 6, 0, 0],
+      fontSize: 9,
+    },
+    {
+      text: `${TITLE}\nTẠI ${r.unit.name.toUpperCase()}`,
+      bold: true,
+      alignment: 'center',
+      margin: [0, 6, 0, 2],
+    },
     { text: `Kỳ báo cáo: ${formatPeriodVi({ from: r.from, to: r.to })}`, alignment: 'center', italics: true },
     { text: 'Đơn vị tính: Số hồ sơ TTHC', alignment: 'right', fontSize: 9, margin: [0, 4, 0, 2] },
-    { table: { headerRows: 2, widths: [22, '*', 40, 40, 48, 40, 40, 40, 40, 40, 40, 40, 40, 36], body }, fontSize: 9 },
+    {
+      table: { headerRows: 2, widths: [22, '*', 40, 40, 48, 40, 40, 40, 40, 40, 40, 40, 40, 36], body },
+      fontSize: 9,
+    },
     { text: 'Chỉ số theo Quyết định 766/QĐ-TTg', bold: true, margin: [0, 10, 0, 4], fontSize: 10 },
     {
       table: {
         widths: [30, 170, 50, '*'],
         body: [
-          [{ text: 'Mã', bold: true }, { text: 'Chỉ số', bold: true }, { text: 'Giá trị', bold: true }, { text: 'Công thức', bold: true }],
+          [
+            { text: 'Mã', bold: true },
+            { text: 'Chỉ số', bold: true },
+            { text: 'Giá trị', bold: true },
+            { text: 'Công thức', bold: true },
+          ],
           ...r.indicators.map((i) => [i.id, i.name, i.value === null ? 'N/A' : `${i.value}%`, i.formulaVi]),
         ],
       },
@@ -115,5 +167,10 @@ export async function settlementPdf(r: Settlement, issuer: { line1: string; line
     },
     { ...placeAndDate(issuer.place, at), alignment: 'right', margin: [0, 10, 0, 0] },
   ];
-  return renderPdf({ pageOrientation: 'landscape', pageMargins: [36, 30, 36, 30], content, defaultStyle: { fontSize: 10 } });
+  return renderPdf({
+    pageOrientation: 'landscape',
+    pageMargins: [36, 30, 36, 30],
+    content,
+    defaultStyle: { fontSize: 10 },
+  });
 }

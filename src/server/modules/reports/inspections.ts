@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { inspections, inspectionTasks, users } from '../../db/schema.ts';
@@ -18,7 +18,13 @@ const InspectionBody = z.object({
   findings: z.string().trim().min(1).max(10000).describe('Kết quả kiểm tra, khó khăn, vướng mắc'),
   directions: z.string().trim().min(1).max(10000).describe('Ý kiến chỉ đạo'),
   tasks: z
-    .array(z.object({ title: z.string().trim().min(1).max(500), owner: z.string().min(1).max(80).describe('tên đăng nhập người chịu trách nhiệm ở xã'), dueDate: z.iso.date() }))
+    .array(
+      z.object({
+        title: z.string().trim().min(1).max(500),
+        owner: z.string().min(1).max(80).describe('tên đăng nhập người chịu trách nhiệm ở xã'),
+        dueDate: z.iso.date(),
+      }),
+    )
     .max(50)
     .default([]),
 });
@@ -43,16 +49,38 @@ export function inspectionsRoutes(app: FastifyInstance, ctx: AppContext) {
       const owners = new Map<string, string>();
       const errors = [];
       for (const [i, t] of req.body.tasks.entries()) {
-        const [u] = await ctx.db.select().from(users).where(and(eq(users.username, t.owner), eq(users.unitCode, unit.code)));
-        if (!u) errors.push({ path: `tasks.${i}.owner`, message: `Không có cán bộ ${t.owner} ở ${unit.fullName}` });
+        const [u] = await ctx.db
+          .select()
+          .from(users)
+          .where(and(eq(users.username, t.owner), eq(users.unitCode, unit.code)));
+        if (!u)
+          errors.push({ path: `tasks.${i}.owner`, message: `Không có cán bộ ${t.owner} ở ${unit.fullName}` });
         else owners.set(t.owner, u.id);
       }
       if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
       const id = randomUUID();
       await ctx.db.transaction(async (tx) => {
-        await tx.insert(inspections).values({ unitCode: unit.code, id, day: req.body.day, participants: req.body.participants, findings: req.body.findings, directions: req.body.directions, createdBy: user.id, createdAt: ctx.now() });
+        await tx.insert(inspections).values({
+          unitCode: unit.code,
+          id,
+          day: req.body.day,
+          participants: req.body.participants,
+          findings: req.body.findings,
+          directions: req.body.directions,
+          createdBy: user.id,
+          createdAt: ctx.now(),
+        });
         if (req.body.tasks.length) {
-          await tx.insert(inspectionTasks).values(req.body.tasks.map((t) => ({ unitCode: unit.code, id: randomUUID(), inspectionId: id, title: t.title, ownerId: owners.get(t.owner)!, dueDate: t.dueDate })));
+          await tx.insert(inspectionTasks).values(
+            req.body.tasks.map((t) => ({
+              unitCode: unit.code,
+              id: randomUUID(),
+              inspectionId: id,
+              title: t.title,
+              ownerId: owners.get(t.owner)!,
+              dueDate: t.dueDate,
+            })),
+          );
         }
       });
       return reply.code(201).send({ id, tasks: req.body.tasks.length });
@@ -64,12 +92,21 @@ export function inspectionsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['inspections'],
         summary: 'Các biên bản kiểm tra của một xã và nhiệm vụ sau kiểm tra',
-        querystring: z.object({ unit: z.string().regex(/^\d{5}$/).optional() }),
+        querystring: z.object({
+          unit: z
+            .string()
+            .regex(/^\d{5}$/)
+            .optional(),
+        }),
       },
     },
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
-      const list = await ctx.db.select().from(inspections).where(eq(inspections.unitCode, unit.code)).orderBy(desc(inspections.day));
+      const list = await ctx.db
+        .select()
+        .from(inspections)
+        .where(eq(inspections.unitCode, unit.code))
+        .orderBy(desc(inspections.day));
       const tasks = await ctx.db
         .select({ task: inspectionTasks, owner: users.username, ownerName: users.fullName })
         .from(inspectionTasks)
@@ -82,7 +119,16 @@ export function inspectionsRoutes(app: FastifyInstance, ctx: AppContext) {
         participants: i.participants,
         findings: i.findings,
         directions: i.directions,
-        tasks: tasks.filter((t) => t.task.inspectionId === i.id).map((t) => ({ id: t.task.id, title: t.task.title, owner: t.owner, ownerName: t.ownerName, dueDate: t.task.dueDate, doneAt: t.task.doneAt?.toISOString() ?? null })),
+        tasks: tasks
+          .filter((t) => t.task.inspectionId === i.id)
+          .map((t) => ({
+            id: t.task.id,
+            title: t.task.title,
+            owner: t.owner,
+            ownerName: t.ownerName,
+            dueDate: t.task.dueDate,
+            doneAt: t.task.doneAt?.toISOString() ?? null,
+          })),
       }));
     },
   );
@@ -95,21 +141,40 @@ export function inspectionsRoutes(app: FastifyInstance, ctx: AppContext) {
       const rows = await ctx.db
         .select()
         .from(inspectionTasks)
-        .where(and(eq(inspectionTasks.unitCode, user.scope.unitCode), eq(inspectionTasks.ownerId, user.id), isNull(inspectionTasks.doneAt)))
+        .where(
+          and(
+            eq(inspectionTasks.unitCode, user.scope.unitCode),
+            eq(inspectionTasks.ownerId, user.id),
+            isNull(inspectionTasks.doneAt),
+          ),
+        )
         .orderBy(asc(inspectionTasks.dueDate));
       return rows.map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate }));
     },
   );
   r.post(
     '/api/v1/tasks/:id/done',
-    { schema: { tags: ['inspections'], summary: 'Đánh dấu hoàn thành nhiệm vụ sau kiểm tra', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        tags: ['inspections'],
+        summary: 'Đánh dấu hoàn thành nhiệm vụ sau kiểm tra',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
     async (req, reply) => {
       const user = await requireUser(ctx, req);
       if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN');
       const done = await ctx.db
         .update(inspectionTasks)
         .set({ doneAt: ctx.now() })
-        .where(and(eq(inspectionTasks.unitCode, user.scope.unitCode), eq(inspectionTasks.id, req.params.id), eq(inspectionTasks.ownerId, user.id), isNull(inspectionTasks.doneAt)))
+        .where(
+          and(
+            eq(inspectionTasks.unitCode, user.scope.unitCode),
+            eq(inspectionTasks.id, req.params.id),
+            eq(inspectionTasks.ownerId, user.id),
+            isNull(inspectionTasks.doneAt),
+          ),
+        )
         .returning();
       if (!done.length) throw new AppError('NOT_FOUND', 'Không có nhiệm vụ đang mở này của bạn');
       return reply.code(204).send();

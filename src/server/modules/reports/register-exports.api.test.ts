@@ -221,7 +221,7 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
     }
   });
 
-  it('national exports (unit=all) are for administrators: their totals are the provinces\' and the communes\' together', async () => {
+  it("national exports (unit=all) are for administrators: their totals are the provinces' and the communes' together", async () => {
     const admin = await s.login('admin');
     const nation = (await fetch('/api/v1/reports/staffing?unit=all', admin)).json();
     expect(nation.unit).toMatchObject({ code: 'all', name: 'Toàn quốc' });
@@ -229,7 +229,9 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
     // Only Đồng Tháp's communes have staff in the demo: the nation adds up to the province.
     expect(nation.total).toBe(dongThap.total);
     expect(nation.total).toBeGreaterThan(0);
-    const rows = await sheetRows((await fetch('/api/v1/reports/staffing?unit=all&format=xlsx', admin)).rawPayload);
+    const rows = await sheetRows(
+      (await fetch('/api/v1/reports/staffing?unit=all&format=xlsx', admin)).rawPayload,
+    );
     expect(figure(rows, 'I. Theo phân loại', 'Tổng cộng')).toBe(nation.total);
     const consult = await fetch(`/api/v1/reports/consultations?unit=all&${PERIOD}&format=xlsx`, admin);
     expect(consult.headers['content-disposition']).toContain('tu-van-all-2025-07-01-2025-07-02.xlsx');
@@ -241,7 +243,10 @@ describe.each(databaseKinds())('register report exports (XLSX, PDF) on %s', (kin
     const text = pdfText(pdf.rawPayload, 'equipment-all');
     if (text !== null) expect(text.toLocaleLowerCase('vi')).toContain('toàn quốc');
     for (const cookie of [province, tanThoi]) {
-      for (const url of ['/api/v1/reports/staffing?unit=all&format=xlsx', `/api/v1/reports/settlement?unit=all&${PERIOD}`]) {
+      for (const url of [
+        '/api/v1/reports/staffing?unit=all&format=xlsx',
+        `/api/v1/reports/settlement?unit=all&${PERIOD}`,
+      ]) {
         const res = await s.request({ url, headers: { cookie } });
         expect(res.statusCode, url).toBe(403);
         expect(res.json().code, url).toBe('FORBIDDEN');

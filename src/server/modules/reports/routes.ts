@@ -1,24 +1,56 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PERIOD_ERROR_NAMES, periodInstants, type ReportPeriod, validatePeriod } from '../../../domain/reports/periods.ts';
+import {
+  PERIOD_ERROR_NAMES,
+  periodInstants,
+  type ReportPeriod,
+  validatePeriod,
+} from '../../../domain/reports/periods.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { settlementPdf, settlementXlsx } from './exports.ts';
-import { consultationsPdf, consultationsXlsx, equipmentPdf, equipmentXlsx, fieldNames, reportIssuer, staffingPdf, staffingXlsx } from './register-exports.ts';
+import {
+  consultationsPdf,
+  consultationsXlsx,
+  equipmentPdf,
+  equipmentXlsx,
+  fieldNames,
+  reportIssuer,
+  staffingPdf,
+  staffingXlsx,
+} from './register-exports.ts';
 import { reportUnits } from './scope.ts';
-import { noIndicatorCounts, presentSettlement, type ReportGroup, settlement, settlementCountsByUnit } from './settlement.ts';
-import { centerTrainingByUnit, consultationsByUnit, consultationsReport, equipmentReport, staffingReport } from './staffing.ts';
+import {
+  noIndicatorCounts,
+  presentSettlement,
+  type ReportGroup,
+  settlement,
+  settlementCountsByUnit,
+} from './settlement.ts';
+import {
+  centerTrainingByUnit,
+  consultationsByUnit,
+  consultationsReport,
+  equipmentReport,
+  staffingReport,
+} from './staffing.ts';
 
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
-const UnitParam = z.string().regex(/^(\d{2}|\d{5}|all)$/, 'Mã tỉnh (2 số), mã xã (5 số) hoặc all').optional();
+const UnitParam = z
+  .string()
+  .regex(/^(\d{2}|\d{5}|all)$/, 'Mã tỉnh (2 số), mã xã (5 số) hoặc all')
+  .optional();
 
 function checkedPeriod(from: string, to: string): ReportPeriod {
   const period = { from, to };
   const error = validatePeriod(period);
-  if (error) throw new AppError('VALIDATION_FAILED', PERIOD_ERROR_NAMES[error], [{ path: 'to', message: PERIOD_ERROR_NAMES[error] }]);
+  if (error)
+    throw new AppError('VALIDATION_FAILED', PERIOD_ERROR_NAMES[error], [
+      { path: 'to', message: PERIOD_ERROR_NAMES[error] },
+    ]);
   return period;
 }
 
@@ -31,7 +63,11 @@ const Counts = z.object({
 });
 
 const ExportFormat = z.enum(['json', 'xlsx', 'pdf']).default('json');
-const ReportUnitSchema = z.object({ code: z.string(), name: z.string(), level: z.enum(['commune', 'province', 'national']) });
+const ReportUnitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['commune', 'province', 'national']),
+});
 const CountByCode = z.object({ code: z.string(), name: z.string(), count: z.number() });
 
 const StaffingSchema = z.object({
@@ -55,7 +91,16 @@ const ConsultationsSchema = z.object({
 
 const EquipmentSchema = z.object({
   unit: ReportUnitSchema,
-  items: z.array(z.object({ kind: z.string(), name: z.string(), quantity: z.number(), condition: z.string(), meetsNeed: z.boolean(), note: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      name: z.string(),
+      quantity: z.number(),
+      condition: z.string(),
+      meetsNeed: z.boolean(),
+      note: z.string().nullable(),
+    }),
+  ),
   allMeetNeed: z.boolean(),
   notMeeting: z.array(z.string()),
 });
@@ -64,21 +109,50 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** A report file; the name is ASCII (unit code and dates), so no RFC 5987 encoding is needed. */
 function sendXlsx(reply: FastifyReply, filename: string, file: Buffer) {
-  return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${filename}"`).serializer((x) => x as string).send(file as never);
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .serializer((x) => x as string)
+    .send(file as never);
 }
 
 function sendPdf(reply: FastifyReply, filename: string, file: Buffer) {
-  return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).serializer((x) => x as string).send(file as never);
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${filename}"`)
+    .serializer((x) => x as string)
+    .send(file as never);
 }
 
 export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const settlementFor = async (user: Parameters<typeof reportUnits>[1], unit: string | undefined, from: string, to: string, groupBy: ReportGroup) => {
+  const settlementFor = async (
+    user: Parameters<typeof reportUnits>[1],
+    unit: string | undefined,
+    from: string,
+    to: string,
+    groupBy: ReportGroup,
+  ) => {
     const period = checkedPeriod(from, to);
     const scope = await reportUnits(ctx, user, unit);
-    const names = groupBy === 'unit' ? Object.fromEntries((await ctx.services.units.list({ level: 'commune' })).filter((u) => scope.communes.includes(u.code)).map((u) => [u.code, u.fullName])) : undefined;
-    return { report: await settlement(ctx.db, { unit: scope.unit, communes: scope.communes, unitNames: names }, period, groupBy), scope };
+    const names =
+      groupBy === 'unit'
+        ? Object.fromEntries(
+            (await ctx.services.units.list({ level: 'commune' }))
+              .filter((u) => scope.communes.includes(u.code))
+              .map((u) => [u.code, u.fullName]),
+          )
+        : undefined;
+    return {
+      report: await settlement(
+        ctx.db,
+        { unit: scope.unit, communes: scope.communes, unitNames: names },
+        period,
+        groupBy,
+      ),
+      scope,
+    };
   };
 
   r.get(
@@ -86,8 +160,10 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Biểu II.06a: tình hình, kết quả giải quyết TTHC (xã, tỉnh hoặc toàn quốc) và chỉ số Quyết định 766',
-        description: '`format=xlsx|pdf` xuất cùng số liệu. `groupBy`: field (lĩnh vực, mặc định), sector (ngành), procedure (thủ tục), unit (xã).',
+        summary:
+          'Biểu II.06a: tình hình, kết quả giải quyết TTHC (xã, tỉnh hoặc toàn quốc) và chỉ số Quyết định 766',
+        description:
+          '`format=xlsx|pdf` xuất cùng số liệu. `groupBy`: field (lĩnh vực, mặc định), sector (ngành), procedure (thủ tục), unit (xã).',
         querystring: z.object({
           unit: UnitParam,
           from: z.iso.date(),
@@ -102,9 +178,25 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
             to: z.string(),
             groupBy: z.string(),
             rows: z.array(Counts),
-            total: z.object({ received: z.number(), settled: z.number(), inProcess: z.number(), withdrawnOrStopped: z.number() }),
+            total: z.object({
+              received: z.number(),
+              settled: z.number(),
+              inProcess: z.number(),
+              withdrawnOrStopped: z.number(),
+            }),
             totalRow: Counts,
-            indicators: z.array(z.object({ id: z.string(), name: z.string(), formula: z.string(), formulaVi: z.string(), numerator: z.number(), denominator: z.number(), value: z.number().nullable(), parts: z.record(z.string(), z.number()).optional() })),
+            indicators: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                formula: z.string(),
+                formulaVi: z.string(),
+                numerator: z.number(),
+                denominator: z.number(),
+                value: z.number().nullable(),
+                parts: z.record(z.string(), z.number()).optional(),
+              }),
+            ),
           }),
           ...problems,
         },
@@ -112,20 +204,42 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const user = await requireUser(ctx, req);
-      const { report } = await settlementFor(user, req.query.unit, req.query.from, req.query.to, req.query.groupBy);
+      const { report } = await settlementFor(
+        user,
+        req.query.unit,
+        req.query.from,
+        req.query.to,
+        req.query.groupBy,
+      );
       if (req.query.format === 'xlsx') {
         const file = await settlementXlsx(report);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="bieu-06a-${report.unit.code}-${report.from}-${report.to}.xlsx"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="bieu-06a-${report.unit.code}-${report.from}-${report.to}.xlsx"`,
+          )
           .serializer((x) => x as string)
           .send(file as never);
       }
       if (req.query.format === 'pdf') {
         const unit = report.unit.code === 'all' ? undefined : await ctx.services.units.get(report.unit.code);
-        const issuer = unit ? { line1: unit.level === 'province' ? `UBND ${unit.fullName.toUpperCase()}` : `UBND ${unit.fullName.toUpperCase()}`, line2: unit.level === 'province' ? 'VĂN PHÒNG UBND TỈNH' : 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', place: unit.name } : { line1: 'HỆ THỐNG MỘT CỬA', line2: 'TỔNG HỢP TOÀN QUỐC', place: 'Hà Nội' };
+        const issuer = unit
+          ? {
+              line1:
+                unit.level === 'province'
+                  ? `UBND ${unit.fullName.toUpperCase()}`
+                  : `UBND ${unit.fullName.toUpperCase()}`,
+              line2: unit.level === 'province' ? 'VĂN PHÒNG UBND TỈNH' : 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
+              place: unit.name,
+            }
+          : { line1: 'HỆ THỐNG MỘT CỬA', line2: 'TỔNG HỢP TOÀN QUỐC', place: 'Hà Nội' };
         const file = await settlementPdf(report, issuer, ctx.now());
-        return reply.type('application/pdf').header('content-disposition', `inline; filename="bieu-06a-${report.unit.code}.pdf"`).serializer((x) => x as string).send(file as never);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="bieu-06a-${report.unit.code}.pdf"`)
+          .serializer((x) => x as string)
+          .send(file as never);
       }
       return report;
     },
@@ -136,7 +250,8 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Cơ cấu nhân sự: theo phân loại, theo khối, theo đơn vị; tỷ lệ cán bộ Trung tâm được bồi dưỡng',
+        summary:
+          'Cơ cấu nhân sự: theo phân loại, theo khối, theo đơn vị; tỷ lệ cán bộ Trung tâm được bồi dưỡng',
         description: '`format=xlsx|pdf` xuất cùng số liệu.',
         querystring: z.object({ unit: UnitParam, format: ExportFormat }),
         response: { 200: StaffingSchema, ...problems },
@@ -145,8 +260,18 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
       const report = { unit: scope.unit, ...(await staffingReport(ctx.db, scope.communes)) };
-      if (req.query.format === 'xlsx') return sendXlsx(reply, `co-cau-nhan-su-${report.unit.code}.xlsx`, await staffingXlsx(report, ctx.now()));
-      if (req.query.format === 'pdf') return sendPdf(reply, `co-cau-nhan-su-${report.unit.code}.pdf`, await staffingPdf(report, await reportIssuer(ctx, report.unit), ctx.now()));
+      if (req.query.format === 'xlsx')
+        return sendXlsx(
+          reply,
+          `co-cau-nhan-su-${report.unit.code}.xlsx`,
+          await staffingXlsx(report, ctx.now()),
+        );
+      if (req.query.format === 'pdf')
+        return sendPdf(
+          reply,
+          `co-cau-nhan-su-${report.unit.code}.pdf`,
+          await staffingPdf(report, await reportIssuer(ctx, report.unit), ctx.now()),
+        );
       return report;
     },
   );
@@ -158,7 +283,12 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['reports'],
         summary: 'Số lượt hướng dẫn, tư vấn theo lĩnh vực và theo hình thức',
         description: '`format=xlsx|pdf` xuất cùng số liệu.',
-        querystring: z.object({ unit: UnitParam, from: z.iso.date(), to: z.iso.date(), format: ExportFormat }),
+        querystring: z.object({
+          unit: UnitParam,
+          from: z.iso.date(),
+          to: z.iso.date(),
+          format: ExportFormat,
+        }),
         response: { 200: ConsultationsSchema, ...problems },
       },
     },
@@ -166,12 +296,25 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
       const period = checkedPeriod(req.query.from, req.query.to);
       const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
       const { start, end } = periodInstants(period);
-      const report = { unit: scope.unit, from: period.from, to: period.to, ...(await consultationsReport(ctx.db, scope.communes, start, end)) };
+      const report = {
+        unit: scope.unit,
+        from: period.from,
+        to: period.to,
+        ...(await consultationsReport(ctx.db, scope.communes, start, end)),
+      };
       if (req.query.format === 'json') return report;
-      const names = await fieldNames(ctx.db, report.byField.map((f) => f.code));
+      const names = await fieldNames(
+        ctx.db,
+        report.byField.map((f) => f.code),
+      );
       const name = `tu-van-${report.unit.code}-${report.from}-${report.to}`;
-      if (req.query.format === 'xlsx') return sendXlsx(reply, `${name}.xlsx`, await consultationsXlsx(report, names));
-      return sendPdf(reply, `${name}.pdf`, await consultationsPdf(report, names, await reportIssuer(ctx, report.unit), ctx.now()));
+      if (req.query.format === 'xlsx')
+        return sendXlsx(reply, `${name}.xlsx`, await consultationsXlsx(report, names));
+      return sendPdf(
+        reply,
+        `${name}.pdf`,
+        await consultationsPdf(report, names, await reportIssuer(ctx, report.unit), ctx.now()),
+      );
     },
   );
 
@@ -189,8 +332,18 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const scope = await reportUnits(ctx, await requireUser(ctx, req), req.query.unit);
       const report = { unit: scope.unit, ...(await equipmentReport(ctx.db, scope.communes)) };
-      if (req.query.format === 'xlsx') return sendXlsx(reply, `trang-thiet-bi-${report.unit.code}.xlsx`, await equipmentXlsx(report, ctx.now()));
-      if (req.query.format === 'pdf') return sendPdf(reply, `trang-thiet-bi-${report.unit.code}.pdf`, await equipmentPdf(report, await reportIssuer(ctx, report.unit), ctx.now()));
+      if (req.query.format === 'xlsx')
+        return sendXlsx(
+          reply,
+          `trang-thiet-bi-${report.unit.code}.xlsx`,
+          await equipmentXlsx(report, ctx.now()),
+        );
+      if (req.query.format === 'pdf')
+        return sendPdf(
+          reply,
+          `trang-thiet-bi-${report.unit.code}.pdf`,
+          await equipmentPdf(report, await reportIssuer(ctx, report.unit), ctx.now()),
+        );
       return report;
     },
   );
@@ -200,16 +353,31 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Bảng điều hành của tỉnh: các xã cạnh nhau (hồ sơ theo lĩnh vực, tỷ lệ đúng hạn, quá hạn, trực tuyến, tư vấn, bồi dưỡng)',
-        querystring: z.object({ province: z.string().regex(/^\d{2}$/).optional(), from: z.iso.date(), to: z.iso.date(), active: z.enum(['true', 'false']).default('true') }),
+        summary:
+          'Bảng điều hành của tỉnh: các xã cạnh nhau (hồ sơ theo lĩnh vực, tỷ lệ đúng hạn, quá hạn, trực tuyến, tư vấn, bồi dưỡng)',
+        querystring: z.object({
+          province: z
+            .string()
+            .regex(/^\d{2}$/)
+            .optional(),
+          from: z.iso.date(),
+          to: z.iso.date(),
+          active: z.enum(['true', 'false']).default('true'),
+        }),
       },
     },
     async (req) => {
       const user = await requireUser(ctx, req);
       const period = checkedPeriod(req.query.from, req.query.to);
-      const province = req.query.province ?? (user.scope.kind === 'province' || user.scope.kind === 'unit' ? user.scope.provinceCode : ctx.config.defaultProvince);
+      const province =
+        req.query.province ??
+        (user.scope.kind === 'province' || user.scope.kind === 'unit'
+          ? user.scope.provinceCode
+          : ctx.config.defaultProvince);
       const scope = await reportUnits(ctx, user, user.scope.kind === 'unit' ? user.scope.unitCode : province);
-      const communes = (await ctx.services.units.list({ level: 'commune' })).filter((u) => scope.communes.includes(u.code) && (req.query.active === 'false' || u.isActive));
+      const communes = (await ctx.services.units.list({ level: 'commune' })).filter(
+        (u) => scope.communes.includes(u.code) && (req.query.active === 'false' || u.isActive),
+      );
       const { start, end } = periodInstants(period);
       // Set-based: one settlement statement grouped by commune and field, one for center staff, one for consultations.
       const codes = communes.map((c) => c.code);
@@ -219,11 +387,20 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
         consultationsByUnit(ctx.db, codes, start, end),
       ]);
       const rows = communes.map((c) => {
-        const s = presentSettlement(counted.get(c.code) ?? { rows: [], indicators: noIndicatorCounts() }, { unit: { code: c.code, name: c.fullName } }, period, 'field');
+        const s = presentSettlement(
+          counted.get(c.code) ?? { rows: [], indicators: noIndicatorCounts() },
+          { unit: { code: c.code, name: c.fullName } },
+          period,
+          'field',
+        );
         const staffing = training.get(c.code) ?? { staff: 0, trained: 0 };
         return {
           unit: { code: c.code, name: c.fullName, portalConnected: c.portalConnected },
-          byField: s.rows.map((row) => ({ code: row.field.code, name: row.field.name, received: row.received.total })),
+          byField: s.rows.map((row) => ({
+            code: row.field.code,
+            name: row.field.name,
+            received: row.received.total,
+          })),
           received: s.total.received,
           settled: s.total.settled,
           inProcess: s.total.inProcess,

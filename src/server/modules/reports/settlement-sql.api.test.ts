@@ -5,7 +5,13 @@ import { index766 } from '../../../domain/reports/index-766.ts';
 import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
 import { type SettlementRow, settlementReport } from '../../../domain/reports/settlement.ts';
 import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
-import { loadFacts, presentSettlement, type ReportGroup, settlement, settlementCountsLive } from './settlement.ts';
+import {
+  loadFacts,
+  presentSettlement,
+  type ReportGroup,
+  settlement,
+  settlementCountsLive,
+} from './settlement.ts';
 
 /*
  * The settlement report as the product computes it — from the maintained rollup (`settlementCounts`,
@@ -188,9 +194,20 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
       expect(facts.length).toBe(dossiers);
       const want = reference(facts, period, group);
       const got = await settlement(s.ctx.db, scope, period, group);
-      expect({ rows: got.rows, totalRow: got.totalRow, indicators: got.indicators }, `rollup, groupBy=${group}`).toEqual(want);
-      const live = presentSettlement(await settlementCountsLive(s.ctx.db, UNITS, period, group), scope, period, group);
-      expect({ rows: live.rows, totalRow: live.totalRow, indicators: live.indicators }, `live, groupBy=${group}`).toEqual(want);
+      expect(
+        { rows: got.rows, totalRow: got.totalRow, indicators: got.indicators },
+        `rollup, groupBy=${group}`,
+      ).toEqual(want);
+      const live = presentSettlement(
+        await settlementCountsLive(s.ctx.db, UNITS, period, group),
+        scope,
+        period,
+        group,
+      );
+      expect(
+        { rows: live.rows, totalRow: live.totalRow, indicators: live.indicators },
+        `live, groupBy=${group}`,
+      ).toEqual(want);
     }
   }
 
@@ -227,9 +244,17 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
   it('the rollup follows updates, deletions and file changes, and equals a rebuild from the dossiers', async () => {
     const mutation = (period: ReportPeriod) =>
       fc.oneof(
-        fc.record({ kind: fc.constant('update' as const), index: fc.nat(), to: dossierArb(period, procedures.length) }),
+        fc.record({
+          kind: fc.constant('update' as const),
+          index: fc.nat(),
+          to: dossierArb(period, procedures.length),
+        }),
         // Only the status, as most lifecycle actions do (the trigger skips changes within a status class).
-        fc.record({ kind: fc.constant('status' as const), index: fc.nat(), status: fc.integer({ min: 1, max: 10 }) }),
+        fc.record({
+          kind: fc.constant('status' as const),
+          index: fc.nat(),
+          status: fc.integer({ min: 1, max: 10 }),
+        }),
         fc.record({ kind: fc.constant('delete' as const), index: fc.nat() }),
         fc.record({ kind: fc.constant('add_file' as const), index: fc.nat() }),
         fc.record({ kind: fc.constant('remove_file' as const), index: fc.nat() }),
@@ -239,7 +264,10 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
         fc.integer({ min: 0, max: PERIODS.length - 1 }).chain((k) =>
           fc.record({
             k: fc.constant(k),
-            dossiers: fc.array(dossierArb(PERIODS[k] as ReportPeriod, procedures.length), { minLength: 1, maxLength: 15 }),
+            dossiers: fc.array(dossierArb(PERIODS[k] as ReportPeriod, procedures.length), {
+              minLength: 1,
+              maxLength: 15,
+            }),
             mutations: fc.array(mutation(PERIODS[k] as ReportPeriod), { minLength: 1, maxLength: 12 }),
           }),
         ),
@@ -259,14 +287,19 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
                 [target.unit, target.code, ...values(m.to)],
               );
             } else if (m.kind === 'status') {
-              await s.query('UPDATE dossiers SET status = $3, version = version + 1 WHERE unit_code = $1 AND code = $2', [
+              await s.query(
+                'UPDATE dossiers SET status = $3, version = version + 1 WHERE unit_code = $1 AND code = $2',
+                [target.unit, target.code, m.status],
+              );
+            } else if (m.kind === 'delete') {
+              await s.query('DELETE FROM dossier_files WHERE unit_code = $1 AND dossier_code = $2', [
                 target.unit,
                 target.code,
-                m.status,
               ]);
-            } else if (m.kind === 'delete') {
-              await s.query('DELETE FROM dossier_files WHERE unit_code = $1 AND dossier_code = $2', [target.unit, target.code]);
-              await s.query('DELETE FROM dossiers WHERE unit_code = $1 AND code = $2', [target.unit, target.code]);
+              await s.query('DELETE FROM dossiers WHERE unit_code = $1 AND code = $2', [
+                target.unit,
+                target.code,
+              ]);
               live.splice(live.indexOf(target), 1);
             } else if (m.kind === 'add_file') {
               await addFiles(target.unit, target.code, 1);

@@ -1,9 +1,14 @@
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
 import type { DossierFacts } from '../../../domain/reports/facts.ts';
 import { type IndicatorCounts, index766FromCounts } from '../../../domain/reports/index-766.ts';
 import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
-import { addCounts, emptyCounts, type SettlementRow, TOTAL_ROW_NAME } from '../../../domain/reports/settlement.ts';
-import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
+import {
+  addCounts,
+  emptyCounts,
+  type SettlementRow,
+  TOTAL_ROW_NAME,
+} from '../../../domain/reports/settlement.ts';
 import type { Executor } from '../../db/client.ts';
 import { dossierFiles, dossiers, procedures } from '../../db/schema.ts';
 
@@ -15,7 +20,11 @@ export type ReportGroup = 'field' | 'sector' | 'procedure' | 'unit';
  * `settlementCounts` below computes the same figures in SQL and is what the routes use. Kept for the
  * tests that hold the two together, and as the plain way to inspect one commune.
  */
-export async function loadFacts(db: Executor, unitCodes: string[], group: ReportGroup): Promise<DossierFacts[]> {
+export async function loadFacts(
+  db: Executor,
+  unitCodes: string[],
+  group: ReportGroup,
+): Promise<DossierFacts[]> {
   if (unitCodes.length === 0) return [];
   const rows = await db
     .select({
@@ -70,8 +79,14 @@ interface CountsRow {
 }
 
 const GROUP_KEY: Record<ReportGroup, { code: SQL; names: SQL }> = {
-  field: { code: sql`d.field_code`, names: sql`SELECT field_code AS code, min(field_name) AS name FROM procedures GROUP BY field_code` },
-  sector: { code: sql`p.sector_code`, names: sql`SELECT sector_code AS code, min(sector_name) AS name FROM procedures GROUP BY sector_code` },
+  field: {
+    code: sql`d.field_code`,
+    names: sql`SELECT field_code AS code, min(field_name) AS name FROM procedures GROUP BY field_code`,
+  },
+  sector: {
+    code: sql`p.sector_code`,
+    names: sql`SELECT sector_code AS code, min(sector_name) AS name FROM procedures GROUP BY sector_code`,
+  },
   procedure: { code: sql`d.procedure_code`, names: sql`SELECT code, name FROM procedures` },
   unit: { code: sql`d.unit_code`, names: sql`SELECT NULL::text AS code, NULL::text AS name WHERE false` },
 };
@@ -87,8 +102,18 @@ const vnDay = (t: SQL) => sql`((${t} AT TIME ZONE 'UTC') + interval '7 hours')::
  * columns are read and only a few rows per group come back. The property test
  * settlement-sql.api.test.ts checks it against the domain functions over the same dossiers.
  */
-export async function settlementCountsLive(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<UnitCounts> {
-  return (await settlementCountsLiveByUnit(db, unitCodes, period, group, false)).get('') ?? { rows: [], indicators: noIndicatorCounts() };
+export async function settlementCountsLive(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+  group: ReportGroup,
+): Promise<UnitCounts> {
+  return (
+    (await settlementCountsLiveByUnit(db, unitCodes, period, group, false)).get('') ?? {
+      rows: [],
+      indicators: noIndicatorCounts(),
+    }
+  );
 }
 
 export interface UnitCounts {
@@ -97,7 +122,15 @@ export interface UnitCounts {
 }
 
 export function noIndicatorCounts(): IndicatorCounts {
-  return { processed: 0, onTime: 0, receivedOnline: 0, receivedInPeriod: 0, settled: 0, digitised: 0, dissatisfied: 0 };
+  return {
+    processed: 0,
+    onTime: 0,
+    receivedOnline: 0,
+    receivedInPeriod: 0,
+    settled: 0,
+    digitised: 0,
+    dissatisfied: 0,
+  };
 }
 
 /**
@@ -105,7 +138,13 @@ export function noIndicatorCounts(): IndicatorCounts {
  * puts the communes side by side. Without `split` the only key is '' (all communes together).
  * Communes in which no dossier counts are absent from the map.
  */
-export async function settlementCountsLiveByUnit(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup, split = true): Promise<Map<string, UnitCounts>> {
+export async function settlementCountsLiveByUnit(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+  group: ReportGroup,
+  split = true,
+): Promise<Map<string, UnitCounts>> {
   const out = new Map<string, UnitCounts>();
   if (unitCodes.length === 0) return out;
   const b = periodInstants(period);
@@ -116,7 +155,10 @@ export async function settlementCountsLiveByUnit(db: Executor, unitCodes: string
   // receipt time, and an open status ignores its end timestamp); the CASEs then place each one. The
   // main scan reads only columns of dossiers_report_idx, so PostgreSQL answers it from the index
   // alone; `result` (a jsonb) is looked up only for settled dossiers with two files or more.
-  const units = sql.join(unitCodes.map((u) => sql`${u}`), sql`, `);
+  const units = sql.join(
+    unitCodes.map((u) => sql`${u}`),
+    sql`, `,
+  );
   // Digitised (Index 766 4.2): settled with a result and more files than the result file. The few
   // dossiers with two files or more and a result are found by a join, not a lookup per row: per-row
   // subqueries made the planner's estimate cross the JIT threshold (seconds of compilation).
@@ -204,7 +246,8 @@ function collectCounts(counted: Iterable<CountsRow>): Map<string, UnitCounts> {
     indicators.settled += settled.early + settled.onTime + settled.late;
     indicators.digitised += n(r.digitised);
   }
-  for (const { rows } of out.values()) rows.sort((a, c) => (a.key.code < c.key.code ? -1 : a.key.code > c.key.code ? 1 : 0));
+  for (const { rows } of out.values())
+    rows.sort((a, c) => (a.key.code < c.key.code ? -1 : a.key.code > c.key.code ? 1 : 0));
   return out;
 }
 
@@ -278,8 +321,18 @@ function beforeDay(day: string): SQL {
  * The property test settlement-sql.api.test.ts holds it equal to `settlementCountsLive` and to the pure
  * domain functions, through inserts, updates, deletes and file changes.
  */
-export async function settlementCounts(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup): Promise<UnitCounts> {
-  return (await settlementCountsByUnit(db, unitCodes, period, group, false)).get('') ?? { rows: [], indicators: noIndicatorCounts() };
+export async function settlementCounts(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+  group: ReportGroup,
+): Promise<UnitCounts> {
+  return (
+    (await settlementCountsByUnit(db, unitCodes, period, group, false)).get('') ?? {
+      rows: [],
+      indicators: noIndicatorCounts(),
+    }
+  );
 }
 
 /**
@@ -287,15 +340,27 @@ export async function settlementCounts(db: Executor, unitCodes: string[], period
  * puts the communes side by side. Without `split` the only key is '' (all communes together).
  * Communes in which no dossier counts are absent from the map.
  */
-export async function settlementCountsByUnit(db: Executor, unitCodes: string[], period: ReportPeriod, group: ReportGroup, split = true): Promise<Map<string, UnitCounts>> {
+export async function settlementCountsByUnit(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+  group: ReportGroup,
+  split = true,
+): Promise<Map<string, UnitCounts>> {
   if (unitCodes.length === 0) return new Map();
   periodInstants(period); // validates the period
   const s = period.from;
   const t = dayAfter(period.to);
   const key = ROLLUP_KEY[group];
-  const units = sql.join(unitCodes.map((u) => sql`${u}`), sql`, `);
+  const units = sql.join(
+    unitCodes.map((u) => sql`${u}`),
+    sql`, `,
+  );
   const part = split ? sql`r.unit_code` : sql`''`;
-  const sums = sql.join(ROLLUP_COLUMNS.map((c) => sql`sum(${sql.identifier(c)})::bigint AS ${sql.identifier(c)}`), sql`, `);
+  const sums = sql.join(
+    ROLLUP_COLUMNS.map((c) => sql`sum(${sql.identifier(c)})::bigint AS ${sql.identifier(c)}`),
+    sql`, `,
+  );
   const side = (bound: 's' | 't', day: string) => sql`
     SELECT ${bound}::text AS bound, ${part} AS part, ${key} AS code, ${sums}
     FROM settlement_rollup r
@@ -306,7 +371,20 @@ export async function settlementCountsByUnit(db: Executor, unitCodes: string[], 
     SELECT c.*, coalesce(n.name, c.code) AS name
     FROM (${side('s', s)} UNION ALL ${side('t', t)}) c
     LEFT JOIN (${GROUP_KEY[group].names}) n ON n.code = c.code`);
-  const zero = { online: 0, direct: 0, ended: 0, early: 0, on_time: 0, late: 0, withdrawn: 0, withdrawn_not_late: 0, digitised: 0, due_passed: 0, due_passed_ended: 0, paused_in_time: 0 };
+  const zero = {
+    online: 0,
+    direct: 0,
+    ended: 0,
+    early: 0,
+    on_time: 0,
+    late: 0,
+    withdrawn: 0,
+    withdrawn_not_late: 0,
+    digitised: 0,
+    due_passed: 0,
+    due_passed_ended: 0,
+    paused_in_time: 0,
+  };
   type Sums = typeof zero;
   const groups = new Map<string, { part: string; code: string; name: string; s: Sums; t: Sums }>();
   for (const r of (result as unknown as { rows: RollupSums[] }).rows) {
@@ -354,21 +432,45 @@ function presentRow(r: SettlementRow) {
 }
 
 /** Biểu II.06a for communes over a period, grouped by field (default), sector, procedure or unit. */
-export async function settlement(db: Executor, scope: { unit: { code: string; name: string }; communes: string[]; unitNames?: Record<string, string> }, period: ReportPeriod, group: ReportGroup) {
+export async function settlement(
+  db: Executor,
+  scope: { unit: { code: string; name: string }; communes: string[]; unitNames?: Record<string, string> },
+  period: ReportPeriod,
+  group: ReportGroup,
+) {
   return presentSettlement(await settlementCounts(db, scope.communes, period, group), scope, period, group);
 }
 
 /** The report's API shape from counts already made. */
-export function presentSettlement(counted: UnitCounts, scope: { unit: { code: string; name: string }; unitNames?: Record<string, string> }, period: ReportPeriod, group: ReportGroup) {
-  const rows = group === 'unit' ? counted.rows.map((r) => ({ ...r, key: { code: r.key.code, name: scope.unitNames?.[r.key.code] ?? r.key.code } })) : counted.rows;
-  const total: SettlementRow = { key: { code: '', name: TOTAL_ROW_NAME }, ...rows.reduce(addCounts, emptyCounts()) };
+export function presentSettlement(
+  counted: UnitCounts,
+  scope: { unit: { code: string; name: string }; unitNames?: Record<string, string> },
+  period: ReportPeriod,
+  group: ReportGroup,
+) {
+  const rows =
+    group === 'unit'
+      ? counted.rows.map((r) => ({
+          ...r,
+          key: { code: r.key.code, name: scope.unitNames?.[r.key.code] ?? r.key.code },
+        }))
+      : counted.rows;
+  const total: SettlementRow = {
+    key: { code: '', name: TOTAL_ROW_NAME },
+    ...rows.reduce(addCounts, emptyCounts()),
+  };
   return {
     unit: scope.unit,
     from: period.from,
     to: period.to,
     groupBy: group,
     rows: rows.map(presentRow),
-    total: { received: total.received.total, settled: total.settled.total, inProcess: total.inProcess.total, withdrawnOrStopped: total.withdrawnOrStopped },
+    total: {
+      received: total.received.total,
+      settled: total.settled.total,
+      inProcess: total.inProcess.total,
+      withdrawnOrStopped: total.withdrawnOrStopped,
+    },
     totalRow: presentRow(total),
     indicators: index766FromCounts(counted.indicators),
   };

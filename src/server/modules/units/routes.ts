@@ -41,7 +41,10 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Tỉnh và xã (34 tỉnh, 3.321 xã) với mã chính thức',
         querystring: z.object({
           level: z.enum(['province', 'commune']).optional(),
-          parent: z.string().regex(/^\d{2}$/).optional(),
+          parent: z
+            .string()
+            .regex(/^\d{2}$/)
+            .optional(),
           active: z.enum(['true', 'false']).optional(),
         }),
         response: { 200: z.array(UnitSchema) },

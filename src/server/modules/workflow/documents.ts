@@ -1,13 +1,13 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import type { AppContext } from '../../context.ts';
+import { dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
 import { renderApologyLetter } from '../../documents/apology-letter.ts';
 import { type ControlSlipHandoff, renderControlSlip } from '../../documents/control-slip.ts';
 import { renderRefusalSlip } from '../../documents/refusal-slip.ts';
 import { renderStopNotice } from '../../documents/stop-notice.ts';
 import { renderSupplementSlip } from '../../documents/supplement-slip.ts';
 import { renderTrackingBook } from '../../documents/tracking-book.ts';
-import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
-import type { AppContext } from '../../context.ts';
-import { dossiers, dossierSteps, trackingBook, users } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthUser } from '../identity/types.ts';
 import type { UnitRow } from '../units/repository.ts';
@@ -22,7 +22,12 @@ const ROLE_UNITS: Record<string, string> = {
 
 function issuer(unit: UnitRow) {
   const center = `Trung tâm Phục vụ hành chính công ${unit.fullName.replace(/^\p{Lu}/u, (m) => m.toLowerCase())}`;
-  return { issuerLine1: `UBND ${unit.fullName.toUpperCase()}`, issuerLine2: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', place: unit.name, center };
+  return {
+    issuerLine1: `UBND ${unit.fullName.toUpperCase()}`,
+    issuerLine2: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
+    place: unit.name,
+    center,
+  };
 }
 
 async function load(ctx: AppContext, user: AuthUser, code: string) {
@@ -36,7 +41,10 @@ async function load(ctx: AppContext, user: AuthUser, code: string) {
 async function names(ctx: AppContext, ids: Array<string | null>) {
   const list = ids.filter((x): x is string => Boolean(x));
   if (!list.length) return new Map<string, string>();
-  const rows = await ctx.db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, list));
+  const rows = await ctx.db
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .where(inArray(users.id, list));
   return new Map(rows.map((r) => [r.id, r.fullName]));
 }
 
@@ -44,14 +52,20 @@ async function names(ctx: AppContext, ids: Array<string | null>) {
 export async function controlSlipPdf(ctx: AppContext, user: AuthUser, code: string) {
   const { unit, row, procedureName } = await load(ctx, user, code);
   const steps = await repo.listSteps(ctx.db, unit.code, code);
-  const who = await names(ctx, [...steps.flatMap((s) => [s.fromUserId, s.toUserId]), row.receivedBy, row.assigneeId]);
+  const who = await names(ctx, [
+    ...steps.flatMap((s) => [s.fromUserId, s.toUserId]),
+    row.receivedBy,
+    row.assigneeId,
+  ]);
   const handoffs: ControlSlipHandoff[] = steps.map((s, i) => ({
     fromUnit: ROLE_UNITS[s.fromRole ?? 'reception'] ?? '',
     toUnit: `${ROLE_UNITS[s.toRole] ?? s.toRole} — ${s.stepName}`,
     fromPerson: (s.fromUserId && who.get(s.fromUserId)) || '',
     toPerson: (s.toUserId && who.get(s.toUserId)) || '',
     at: s.handedAt,
-    ...(i > 0 && steps[i - 1]!.verdict ? { verdict: steps[i - 1]!.verdict as ControlSlipHandoff['verdict'] } : {}),
+    ...(i > 0 && steps[i - 1]!.verdict
+      ? { verdict: steps[i - 1]!.verdict as ControlSlipHandoff['verdict'] }
+      : {}),
     note: s.endedAt ? 'Đã xử lý' : 'Đang xử lý',
   }));
   const last = steps.at(-1);
@@ -95,13 +109,26 @@ export async function controlSlipPdf(ctx: AppContext, user: AuthUser, code: stri
 /** The latest supplement request of a dossier as a Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
 export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: string) {
   const { unit, row, procedureName } = await load(ctx, user, code);
-  const found = (await repo.listPauses(ctx.db, unit.code, code)).filter((p) => p.kind === 'supplement').at(-1);
+  const found = (await repo.listPauses(ctx.db, unit.code, code))
+    .filter((p) => p.kind === 'supplement')
+    .at(-1);
   const note = row.intakeNote?.decision === 'supplement' ? row.intakeNote : undefined;
   // Before acceptance the guidance comes from the counter decision; after it, from the latest pause.
-  const pause = found ?? (note ? { seq: 1, fromAt: row.receivedAt, reason: note.reasons.join('; '), items: note.missing ?? [] } : undefined);
+  const pause =
+    found ??
+    (note
+      ? { seq: 1, fromAt: row.receivedAt, reason: note.reasons.join('; '), items: note.missing ?? [] }
+      : undefined);
   if (!pause) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ chưa có yêu cầu bổ sung');
   const i = issuer(unit);
-  const items = ((pause.items as Array<{ name: string; originals?: number; certifiedCopies?: number; photocopies?: number }> | null) ?? []).map((it) => ({
+  const items = (
+    (pause.items as Array<{
+      name: string;
+      originals?: number;
+      certifiedCopies?: number;
+      photocopies?: number;
+    }> | null) ?? []
+  ).map((it) => ({
     name: it.name,
     originals: it.originals ?? 0,
     certifiedCopies: it.certifiedCopies ?? 0,
@@ -113,7 +140,13 @@ export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: s
     number: `${pause.seq}`,
     issuedAt: pause.fromAt,
     code,
-    applicant: { fullName: row.applicantName, address: row.applicantAddress, phone: row.applicantPhone, email: row.applicantEmail, idNumber: row.applicantIdNumber },
+    applicant: {
+      fullName: row.applicantName,
+      address: row.applicantAddress,
+      phone: row.applicantPhone,
+      email: row.applicantEmail,
+      idNumber: row.applicantIdNumber,
+    },
     subject: row.subject || procedureName,
     stage: found ? 'processing' : 'intake',
     items: items.length ? items : [{ name: pause.reason, originals: 0, certifiedCopies: 0, photocopies: 0 }],
@@ -135,7 +168,13 @@ export async function refusalSlipPdf(ctx: AppContext, user: AuthUser, code: stri
     issuedAt: row.receivedAt,
     code,
     submittedAt: row.receivedAt,
-    applicant: { fullName: row.applicantName, address: row.applicantAddress, phone: row.applicantPhone, email: row.applicantEmail, idNumber: row.applicantIdNumber },
+    applicant: {
+      fullName: row.applicantName,
+      address: row.applicantAddress,
+      phone: row.applicantPhone,
+      email: row.applicantEmail,
+      idNumber: row.applicantIdNumber,
+    },
     subject: row.subject || procedureName,
     reasons: row.intakeNote?.reasons?.length ? row.intakeNote.reasons : ['Không đủ điều kiện tiếp nhận'],
     contact: { website: ctx.config.publicUrl, officerName: refuser, phone: 'tại quầy tiếp nhận' },
@@ -146,10 +185,17 @@ export async function refusalSlipPdf(ctx: AppContext, user: AuthUser, code: stri
 /** The approved (or drafted) apology and re-appointment letter. */
 export async function apologyPdf(ctx: AppContext, user: AuthUser, code: string) {
   const { unit, row, procedureName } = await load(ctx, user, code);
-  const apology = row.apology as { reason?: string; newDueAt?: string; draftedAt?: string; approvedBy?: string } | null;
+  const apology = row.apology as {
+    reason?: string;
+    newDueAt?: string;
+    draftedAt?: string;
+    approvedBy?: string;
+  } | null;
   if (!apology?.newDueAt) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ không có văn bản xin lỗi');
   const i = issuer(unit);
-  const leader = apology.approvedBy ? (await ctx.db.select().from(users).where(eq(users.username, apology.approvedBy)).limit(1))[0] : undefined;
+  const leader = apology.approvedBy
+    ? (await ctx.db.select().from(users).where(eq(users.username, apology.approvedBy)).limit(1))[0]
+    : undefined;
   return renderApologyLetter({
     ...i,
     issuedAt: row.rescheduledAt ?? new Date(apology.draftedAt ?? Date.now()),
@@ -181,7 +227,12 @@ export async function stopNoticePdf(ctx: AppContext, user: AuthUser, code: strin
     ...i,
     issuedAt: row.processingEndedAt ?? new Date(),
     code,
-    applicant: { fullName: row.applicantName, address: row.applicantAddress, phone: row.applicantPhone, email: row.applicantEmail },
+    applicant: {
+      fullName: row.applicantName,
+      address: row.applicantAddress,
+      phone: row.applicantPhone,
+      email: row.applicantEmail,
+    },
     subject: row.subject || procedureName,
     receivedAt: row.receivedAt,
     reasons: [events[0]?.reason ?? 'Theo đề nghị của người nộp hồ sơ'],
@@ -196,14 +247,32 @@ export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: str
   const rows = await ctx.db
     .select({ book: trackingBook, d: dossiers })
     .from(trackingBook)
-    .innerJoin(dossiers, and(eq(dossiers.unitCode, trackingBook.unitCode), eq(dossiers.code, trackingBook.dossierCode)))
-    .where(and(eq(trackingBook.unitCode, unit.code), gte(trackingBook.receivedAt, vnInstant(from, 0)), lt(trackingBook.receivedAt, vnInstant(addDays(to, 1), 0))))
+    .innerJoin(
+      dossiers,
+      and(eq(dossiers.unitCode, trackingBook.unitCode), eq(dossiers.code, trackingBook.dossierCode)),
+    )
+    .where(
+      and(
+        eq(trackingBook.unitCode, unit.code),
+        gte(trackingBook.receivedAt, vnInstant(from, 0)),
+        lt(trackingBook.receivedAt, vnInstant(addDays(to, 1), 0)),
+      ),
+    )
     .orderBy(asc(trackingBook.volume), asc(trackingBook.number));
   const firstSteps = rows.length
     ? await ctx.db
         .select()
         .from(dossierSteps)
-        .where(and(eq(dossierSteps.unitCode, unit.code), eq(dossierSteps.seq, 1), inArray(dossierSteps.dossierCode, rows.map((r) => r.d.code))))
+        .where(
+          and(
+            eq(dossierSteps.unitCode, unit.code),
+            eq(dossierSteps.seq, 1),
+            inArray(
+              dossierSteps.dossierCode,
+              rows.map((r) => r.d.code),
+            ),
+          ),
+        )
     : [];
   const transferred = new Map(firstSteps.map((s) => [s.dossierCode, s.handedAt]));
   const i = issuer(unit);

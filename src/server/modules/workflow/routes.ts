@@ -5,15 +5,28 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { getDossier } from '../dossiers/service.ts';
 import { DossierSchema } from '../dossiers/schemas.ts';
+import { getDossier } from '../dossiers/service.ts';
+import {
+  apologyPdf,
+  controlSlipPdf,
+  refusalSlipPdf,
+  stopNoticePdf,
+  supplementSlipPdf,
+  trackingBookPdf,
+} from './documents.ts';
 import { ActionBodySchema } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
-import { apologyPdf, controlSlipPdf, refusalSlipPdf, stopNoticePdf, supplementSlipPdf, trackingBookPdf } from './documents.ts';
 import { attachmentDisposition, explainDue, QUEUES, resultFile, timeline, workQueue } from './views.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(60) });
-const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+const problems = {
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+};
 
 export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,7 +36,8 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       bodyLimit: Math.ceil(ctx.config.maxUploadBytes * 1.4) + 64 * 1024,
       schema: {
         tags: ['workflow'],
-        summary: 'Thực hiện một thao tác trong quy trình giải quyết hồ sơ (chuyển, bổ sung, dừng, trả kết quả, xin lỗi…)',
+        summary:
+          'Thực hiện một thao tác trong quy trình giải quyết hồ sơ (chuyển, bổ sung, dừng, trả kết quả, xin lỗi…)',
         description:
           'Bảng chuyển trạng thái theo Nghị định 118/2025: thao tác sai trạng thái → 409 ACTION_NOT_ALLOWED; sai vai trò → 403 ACTION_FORBIDDEN; thiếu lý do → 422 REASON_REQUIRED; hai người cùng thao tác → một người thành công, người kia 409 DOSSIER_CONFLICT.',
         params: CodeParam,
@@ -47,7 +61,9 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         response: {
           200: z.object({
             version: z.number().int(),
-            actions: z.array(z.object({ action: z.string(), label: z.string(), reasonRequired: z.boolean() })),
+            actions: z.array(
+              z.object({ action: z.string(), label: z.string(), reasonRequired: z.boolean() }),
+            ),
           }),
           ...problems,
         },
@@ -68,7 +84,11 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
               seq: z.number().int(),
               action: z.string(),
               label: z.string(),
-              actor: z.object({ username: z.string().nullable(), fullName: z.string().nullable(), role: z.string().nullable() }),
+              actor: z.object({
+                username: z.string().nullable(),
+                fullName: z.string().nullable(),
+                role: z.string().nullable(),
+              }),
               fromStatus: z.number().nullable(),
               toStatus: z.number().nullable(),
               toStatusName: z.string().nullable(),
@@ -102,8 +122,18 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
             dueAtLegal: z.string(),
             dueAt: z.string(),
             skipped: z.array(z.object({ date: z.string(), reason: z.string() })),
-            pauses: z.array(z.object({ kind: z.string(), from: z.string(), to: z.string().nullable(), pausedMinutes: z.number().nullable(), reason: z.string() })),
-            rescheduled: z.object({ at: z.string(), dueAt: z.string(), reason: z.string().nullable() }).nullable(),
+            pauses: z.array(
+              z.object({
+                kind: z.string(),
+                from: z.string(),
+                to: z.string().nullable(),
+                pausedMinutes: z.number().nullable(),
+                reason: z.string(),
+              }),
+            ),
+            rescheduled: z
+              .object({ at: z.string(), dueAt: z.string(), reason: z.string().nullable() })
+              .nullable(),
             deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
             explanation: z.array(z.string()),
           }),
@@ -118,7 +148,8 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['workflow'],
-        summary: 'Hàng đợi công việc: hồ sơ của tôi, đến hạn hôm nay, sắp đến hạn, quá hạn, chờ bổ sung, chờ duyệt…',
+        summary:
+          'Hàng đợi công việc: hồ sơ của tôi, đến hạn hôm nay, sắp đến hạn, quá hạn, chờ bổ sung, chờ duyệt…',
         params: z.object({ queue: z.enum(QUEUES) }),
         response: {
           200: z.object({
@@ -127,7 +158,10 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
               z.object({
                 code: z.string(),
                 procedureCode: z.string(),
-                procedureName: z.string().nullable().describe('Tên thủ tục theo danh mục của xã; null khi thủ tục không còn trong danh mục'),
+                procedureName: z
+                  .string()
+                  .nullable()
+                  .describe('Tên thủ tục theo danh mục của xã; null khi thủ tục không còn trong danh mục'),
                 applicantName: z.string(),
                 status: z.number().int(),
                 statusName: z.string(),
@@ -149,7 +183,10 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
 
   const pdfs = {
     'control-slip': { render: controlSlipPdf, summary: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)' },
-    'supplement-slip': { render: supplementSlipPdf, summary: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF, lần yêu cầu gần nhất)' },
+    'supplement-slip': {
+      render: supplementSlipPdf,
+      summary: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF, lần yêu cầu gần nhất)',
+    },
     'refusal-slip': { render: refusalSlipPdf, summary: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ (PDF)' },
     apology: { render: apologyPdf, summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF)' },
     'stop-notice': { render: stopNoticePdf, summary: 'Thông báo dừng giải quyết hồ sơ (PDF)' },
@@ -157,10 +194,21 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
   for (const [name, doc] of Object.entries(pdfs)) {
     r.get(
       `/api/v1/dossiers/:code/${name}.pdf`,
-      { schema: { tags: ['documents'], summary: doc.summary, params: CodeParam, produces: ['application/pdf'] } },
+      {
+        schema: {
+          tags: ['documents'],
+          summary: doc.summary,
+          params: CodeParam,
+          produces: ['application/pdf'],
+        },
+      },
       async (req, reply) => {
         const pdf = await doc.render(ctx, await requireUser(ctx, req), req.params.code);
-        return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}-${req.params.code}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${name}-${req.params.code}.pdf"`)
+          .header('cache-control', 'private, no-store')
+          .send(pdf);
       },
     );
   }
@@ -170,7 +218,8 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['documents'],
         summary: 'Tải tệp kết quả giải quyết hồ sơ (do lãnh đạo đính kèm khi ký, ban hành)',
-        description: 'Chỉ người dùng được xem hồ sơ; hồ sơ của xã khác → 404 DOSSIER_NOT_FOUND; chưa có kết quả → 404 RESULT_NOT_FOUND.',
+        description:
+          'Chỉ người dùng được xem hồ sơ; hồ sơ của xã khác → 404 DOSSIER_NOT_FOUND; chưa có kết quả → 404 RESULT_NOT_FOUND.',
         params: CodeParam,
         produces: ['application/pdf', 'image/jpeg', 'image/png'],
       },
@@ -198,9 +247,15 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const { from, to } = req.query;
-      if (to < from) throw new AppError('VALIDATION_FAILED', 'Khoảng thời gian đảo ngược', [{ path: 'to', message: 'Ngày kết thúc trước ngày bắt đầu' }]);
+      if (to < from)
+        throw new AppError('VALIDATION_FAILED', 'Khoảng thời gian đảo ngược', [
+          { path: 'to', message: 'Ngày kết thúc trước ngày bắt đầu' },
+        ]);
       const pdf = await trackingBookPdf(ctx, await requireUser(ctx, req), from, to);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`)
+        .send(pdf);
     },
   );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
-import { statusName, type NationalStatus, type SubState } from '../../../domain/lifecycle/statuses.ts';
+import { type NationalStatus, type SubState, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { classifySettlement, deadlineState, shiftByPause } from '../../../domain/lifecycle/timeliness.ts';
 import {
   type Action,
@@ -14,9 +14,9 @@ import {
 } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
+import { dossierFiles } from '../../db/schema.ts';
 import { AppError, type AppErrorCode } from '../../http/errors.ts';
 import { appendEvent, lastEvent } from '../audit/repository.ts';
-import { dossierFiles } from '../../db/schema.ts';
 import { decodeAttachments } from '../dossiers/attachments.ts';
 import { unitOfCode } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
@@ -41,12 +41,16 @@ const REFUSALS: Record<RefusalCode, AppErrorCode> = {
 /** The unit a dossier belongs to, when the user may see it; otherwise the dossier does not exist for them. */
 export async function dossierUnit(ctx: AppContext, user: AuthUser, code: string) {
   const unit = await unitOfCode(ctx, code);
-  if (!unit || !scopeCovers(user.scope, unit.code, unit.parentCode ?? '')) throw new AppError('DOSSIER_NOT_FOUND');
+  if (!unit || !scopeCovers(user.scope, unit.code, unit.parentCode ?? ''))
+    throw new AppError('DOSSIER_NOT_FOUND');
   return unit;
 }
 
 export function stepsOf(row: repo.DossierRow): WorkflowStep[] {
-  return (row.workflow as WorkflowStep[] | null) ?? defaultWorkflow(row.timeLimit as { amount: number; unit: 'working_days' });
+  return (
+    (row.workflow as WorkflowStep[] | null) ??
+    defaultWorkflow(row.timeLimit as { amount: number; unit: 'working_days' })
+  );
 }
 
 export function lifecycleState(row: repo.DossierRow, cal: WorkCalendar, now: Date): LifecycleState {
@@ -74,17 +78,28 @@ export async function listActions(ctx: AppContext, user: AuthUser, code: string)
   const unit = await dossierUnit(ctx, user, code);
   const row = await repo.getDossierRow(ctx.db, unit.code, code);
   if (!row) throw new AppError('DOSSIER_NOT_FOUND');
-  if (user.scope.kind !== 'unit' || !['reception', 'specialist', 'leader'].includes(user.role)) return { version: row.version, actions: [] };
+  if (user.scope.kind !== 'unit' || !['reception', 'specialist', 'leader'].includes(user.role))
+    return { version: row.version, actions: [] };
   const cal = await calendarOf(ctx, row.provinceCode);
   const actions = availableActions(lifecycleState(row, cal, ctx.now()), user.role as ActorRole);
   return {
     version: row.version,
-    actions: actions.map((a) => ({ action: a, label: TRANSITIONS[a].label, reasonRequired: TRANSITIONS[a].reason === 'required' })),
+    actions: actions.map((a) => ({
+      action: a,
+      label: TRANSITIONS[a].label,
+      reasonRequired: TRANSITIONS[a].reason === 'required',
+    })),
   };
 }
 
 /** Performs one lifecycle action in one transaction: state, step rows, pauses, audit event, notifications. */
-export async function performAction(ctx: AppContext, user: AuthUser, code: string, body: ActionBody, meta: { requestId: string }) {
+export async function performAction(
+  ctx: AppContext,
+  user: AuthUser,
+  code: string,
+  body: ActionBody,
+  meta: { requestId: string },
+) {
   const role = actorRole(user);
   const unit = await dossierUnit(ctx, user, code);
   if (user.scope.kind !== 'unit') throw new AppError('ACTION_FORBIDDEN');
@@ -92,7 +107,10 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
   const reason = body.reason?.trim() || undefined;
   const resultFiles =
     body.action === 'issue_result'
-      ? decodeAttachments(body.resultFile ? [body.resultFile] : [], { maxBytes: ctx.config.maxUploadBytes, maxCount: 1 })
+      ? decodeAttachments(body.resultFile ? [body.resultFile] : [], {
+          maxBytes: ctx.config.maxUploadBytes,
+          maxCount: 1,
+        })
       : [];
   if (body.action === 'issue_result' && resultFiles.length === 0) throw new AppError('RESULT_FILE_REQUIRED');
 
@@ -111,7 +129,11 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
     if (!decision.ok) throw new AppError(REFUSALS[decision.code], TRANSITIONS[body.action].label);
 
     const steps = state.steps;
-    const set: repo.DossierUpdate = { status: decision.to, subState: decision.toSubState, stepIndex: decision.stepIndex };
+    const set: repo.DossierUpdate = {
+      status: decision.to,
+      subState: decision.toSubState,
+      stepIndex: decision.stepIndex,
+    };
     const notify: Array<{ template: string; data: Record<string, unknown> }> = [];
     const eventData: Record<string, unknown> = {};
     const current = await repo.lastStep(tx, unit.code, code);
@@ -202,7 +224,12 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
         const from = open?.fromAt ?? row.pausedAt ?? now;
         const shifted = shiftByPause(cal, row.dueAt, from, now);
         const legal = shiftByPause(cal, row.dueAtLegal ?? row.dueAt, from, now).dueAt;
-        if (open) await repo.closePause(tx, unit.code, code, open.seq, { toAt: now, pausedMinutes: shifted.pausedMinutes, dueAfter: shifted.dueAt });
+        if (open)
+          await repo.closePause(tx, unit.code, code, open.seq, {
+            toAt: now,
+            pausedMinutes: shifted.pausedMinutes,
+            dueAfter: shifted.dueAt,
+          });
         set.dueAt = shifted.dueAt;
         set.dueAtLegal = legal;
         if (row.stepDueAt) set.stepDueAt = shiftByPause(cal, row.stepDueAt, from, now).dueAt;
@@ -212,7 +239,8 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
         eventData.pausedMinutes = shifted.pausedMinutes;
         eventData.dueBefore = row.dueAt.toISOString();
         eventData.dueAfter = shifted.dueAt.toISOString();
-        if (shifted.pausedMinutes > 0) notify.push({ template: 'appointment_moved', data: { dueAt: shifted.dueAt.toISOString() } });
+        if (shifted.pausedMinutes > 0)
+          notify.push({ template: 'appointment_moved', data: { dueAt: shifted.dueAt.toISOString() } });
         break;
       }
       case 'stop':
@@ -236,8 +264,17 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
           storageKey: stored!.key,
         });
         set.processingEndedAt = now;
-        set.result = { fileId, fileName: file.fileName, name: body.resultName ?? file.fileName, issuedBy: user.username };
-        set.timeliness = classifySettlement({ dueAt: row.dueAtLegal ?? row.dueAt, endedAt: now, supplementRequests: row.supplementRequests });
+        set.result = {
+          fileId,
+          fileName: file.fileName,
+          name: body.resultName ?? file.fileName,
+          issuedBy: user.username,
+        };
+        set.timeliness = classifySettlement({
+          dueAt: row.dueAtLegal ?? row.dueAt,
+          endedAt: now,
+          supplementRequests: row.supplementRequests,
+        });
         eventData.timeliness = set.timeliness;
         notify.push({ template: 'result_ready', data: {} });
         break;
@@ -253,9 +290,17 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
         if (!body.newDueAt) throw new AppError('NEW_DUE_INVALID', 'Thiếu ngày hẹn trả mới');
         const newDue = new Date(body.newDueAt);
         if (!(newDue.getTime() > row.dueAt.getTime()) || !(newDue.getTime() > now.getTime())) {
-          throw new AppError('NEW_DUE_INVALID', 'Ngày hẹn mới phải sau ngày hẹn hiện tại và sau thời điểm hiện tại');
+          throw new AppError(
+            'NEW_DUE_INVALID',
+            'Ngày hẹn mới phải sau ngày hẹn hiện tại và sau thời điểm hiện tại',
+          );
         }
-        set.apology = { reason, newDueAt: newDue.toISOString(), draftedBy: user.username, draftedAt: now.toISOString() };
+        set.apology = {
+          reason,
+          newDueAt: newDue.toISOString(),
+          draftedBy: user.username,
+          draftedAt: now.toISOString(),
+        };
         eventData.newDueAt = newDue.toISOString();
         break;
       }
@@ -271,7 +316,12 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
         break;
       }
       case 'reject_apology':
-        set.apology = { ...(row.apology ?? {}), rejectedBy: user.username, rejectedAt: now.toISOString(), rejectReason: reason };
+        set.apology = {
+          ...(row.apology ?? {}),
+          rejectedBy: user.username,
+          rejectedAt: now.toISOString(),
+          rejectReason: reason,
+        };
         break;
       default:
         break;
@@ -302,12 +352,39 @@ export async function performAction(ctx: AppContext, user: AuthUser, code: strin
   });
 }
 
-function notificationRows(unitCode: string, d: repo.UpdatedDossier, template: string, data: Record<string, unknown>, now: Date) {
-  const base = { code: d.code, template, applicantName: d.applicantName, dueAt: d.dueAt.toISOString(), status: statusName(d.status as NationalStatus), ...data };
+function notificationRows(
+  unitCode: string,
+  d: repo.UpdatedDossier,
+  template: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  const base = {
+    code: d.code,
+    template,
+    applicantName: d.applicantName,
+    dueAt: d.dueAt.toISOString(),
+    status: statusName(d.status as NationalStatus),
+    ...data,
+  };
   const rows = [];
   if (d.applicantEmail) {
-    rows.push({ unitCode, id: randomUUID(), kind: 'email', payload: { ...base, to: d.applicantEmail }, createdAt: now, nextAttemptAt: now });
+    rows.push({
+      unitCode,
+      id: randomUUID(),
+      kind: 'email',
+      payload: { ...base, to: d.applicantEmail },
+      createdAt: now,
+      nextAttemptAt: now,
+    });
   }
-  rows.push({ unitCode, id: randomUUID(), kind: 'sms', payload: { ...base, to: d.applicantPhone }, createdAt: now, nextAttemptAt: now });
+  rows.push({
+    unitCode,
+    id: randomUUID(),
+    kind: 'sms',
+    payload: { ...base, to: d.applicantPhone },
+    createdAt: now,
+    nextAttemptAt: now,
+  });
   return rows;
 }

@@ -2,7 +2,7 @@ import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-l
 import { addDays, vnDateOf, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import { type NationalStatus, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { deadlineState } from '../../../domain/lifecycle/timeliness.ts';
-import { TRANSITIONS, type Action } from '../../../domain/lifecycle/transitions.ts';
+import { type Action, TRANSITIONS } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -40,10 +40,19 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
   const row = await repo.getDossierRow(ctx.db, unit.code, code);
   if (!row) throw new AppError('DOSSIER_NOT_FOUND');
   const cal = await ctx.services.calendar.forProvince(row.provinceCode || ctx.config.defaultProvince);
-  const limit = row.timeLimit as { amount: number; unit: 'working_days' | 'working_hours' | 'same_day' | 'calendar_days'; text: string };
+  const limit = row.timeLimit as {
+    amount: number;
+    unit: 'working_days' | 'working_hours' | 'same_day' | 'calendar_days';
+    text: string;
+  };
   const base = dueForTimeLimit(cal, row.receivedAt, limit);
   const pauses = await repo.listPauses(ctx.db, unit.code, code);
-  const apology = row.apology as { reason?: string; newDueAt?: string; approvedAt?: string; approvedBy?: string } | null;
+  const apology = row.apology as {
+    reason?: string;
+    newDueAt?: string;
+    approvedAt?: string;
+    approvedBy?: string;
+  } | null;
   const hours = cal.hours;
   const lines = [
     `Tiếp nhận lúc ${fmt(row.receivedAt)}; thời hạn giải quyết: ${limit.text.replace(/[\s.;]+$/, '')}.`,
@@ -55,7 +64,11 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
         ? `Tạm dừng (${p.kind === 'supplement' ? 'chờ bổ sung' : 'chờ thực hiện nghĩa vụ tài chính'}) từ ${fmt(p.fromAt)} đến ${fmt(p.toAt)}: cộng ${p.pausedMinutes} phút làm việc, hẹn trả thành ${fmt(p.dueAfter!)}.`
         : `Đang tạm dừng (${p.kind === 'supplement' ? 'chờ bổ sung' : 'chờ thực hiện nghĩa vụ tài chính'}) từ ${fmt(p.fromAt)}.`,
     ),
-    ...(row.rescheduledAt && apology?.newDueAt ? [`Hẹn lại ngày trả ${fmt(new Date(apology.newDueAt))} theo văn bản xin lỗi được duyệt lúc ${fmt(row.rescheduledAt)}: ${apology.reason ?? ''}`] : []),
+    ...(row.rescheduledAt && apology?.newDueAt
+      ? [
+          `Hẹn lại ngày trả ${fmt(new Date(apology.newDueAt))} theo văn bản xin lỗi được duyệt lúc ${fmt(row.rescheduledAt)}: ${apology.reason ?? ''}`,
+        ]
+      : []),
   ];
   return {
     code,
@@ -73,7 +86,13 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
       pausedMinutes: p.pausedMinutes ?? null,
       reason: p.reason,
     })),
-    rescheduled: row.rescheduledAt ? { at: row.rescheduledAt.toISOString(), dueAt: row.dueAt.toISOString(), reason: apology?.reason ?? null } : null,
+    rescheduled: row.rescheduledAt
+      ? {
+          at: row.rescheduledAt.toISOString(),
+          dueAt: row.dueAt.toISOString(),
+          reason: apology?.reason ?? null,
+        }
+      : null,
     deadlineState: row.processingEndedAt ? null : deadlineState(cal, ctx.now(), row.dueAt, DUE_SOON_MINUTES),
     explanation: lines,
   };
@@ -87,7 +106,12 @@ export async function resultFile(ctx: AppContext, user: AuthUser, code: string) 
   const fileId = (row.result as { fileId?: string } | null)?.fileId;
   const file = fileId ? await repo.getDossierFile(ctx.db, unit.code, code, fileId) : undefined;
   if (!file) throw new AppError('RESULT_NOT_FOUND');
-  return { fileName: file.fileName, contentType: file.contentType, size: file.size, bytes: await ctx.files.get(file.storageKey) };
+  return {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: file.size,
+    bytes: await ctx.files.get(file.storageKey),
+  };
 }
 
 /** Content-Disposition for a download: an ASCII fallback name and the exact UTF-8 name (RFC 6266). */
@@ -109,19 +133,32 @@ function fmt(d: Date): string {
 /** Rows a queue returns; `hasMore` says when there are more (ordered by appointment). */
 export const QUEUE_LIMIT = 500;
 
-export const QUEUES = ['mine', 'due_today', 'due_soon', 'overdue', 'waiting_supplement', 'awaiting_approval', 'to_transfer', 'to_return'] as const;
+export const QUEUES = [
+  'mine',
+  'due_today',
+  'due_soon',
+  'overdue',
+  'waiting_supplement',
+  'awaiting_approval',
+  'to_transfer',
+  'to_return',
+] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** A work queue of the signed-in officer (or, for leaders, what awaits their approval). */
 export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
-  if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Hàng đợi công việc dành cho cán bộ của xã');
+  if (user.scope.kind !== 'unit')
+    throw new AppError('FORBIDDEN', 'Hàng đợi công việc dành cho cán bộ của xã');
   const unitCode = user.scope.unitCode;
   const now = ctx.now();
   const cal = await ctx.services.calendar.forProvince(user.scope.provinceCode || ctx.config.defaultProvince);
   const working = [4];
   const endOfToday = vnInstant(addDays(vnDateOf(now), 1), 0);
   const filters: Record<Queue, Parameters<typeof repo.listQueue>[2]> = {
-    mine: user.role === 'reception' ? { statuses: working, assigneeId: user.id } : { statuses: working, mine: { userId: user.id, role: user.role } },
+    mine:
+      user.role === 'reception'
+        ? { statuses: working, assigneeId: user.id }
+        : { statuses: working, mine: { userId: user.id, role: user.role } },
     due_today: { statuses: working, dueBefore: endOfToday, dueAfter: now, notPaused: true },
     due_soon: { statuses: working, dueAfter: now, notPaused: true },
     overdue: { statuses: working, dueBefore: now },
@@ -133,7 +170,12 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
   let rows = await repo.listQueue(ctx.db, unitCode, filters[queue], QUEUE_LIMIT + 1);
   if (queue === 'awaiting_approval') {
     // Apologies waiting for a leader, and dossiers at a leader's step (approve, sign).
-    const atLeaderStep = await repo.listQueue(ctx.db, unitCode, { statuses: working, stepRole: 'leader' }, QUEUE_LIMIT + 1);
+    const atLeaderStep = await repo.listQueue(
+      ctx.db,
+      unitCode,
+      { statuses: working, stepRole: 'leader' },
+      QUEUE_LIMIT + 1,
+    );
     rows = [...rows, ...atLeaderStep.filter((e) => !rows.some((r) => r.code === e.code))];
   }
   const hasMore = rows.length > QUEUE_LIMIT;
@@ -141,7 +183,11 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
   const catalog = ctx.services.catalog;
   const procedureNames = new Map<string, string | null>();
   for (const r of rows) {
-    if (!procedureNames.has(r.procedureCode)) procedureNames.set(r.procedureCode, (await catalog.find(unitCode, r.procedureCode))?.record.name ?? null);
+    if (!procedureNames.has(r.procedureCode))
+      procedureNames.set(
+        r.procedureCode,
+        (await catalog.find(unitCode, r.procedureCode))?.record.name ?? null,
+      );
   }
   const items = rows
     .map((r) => ({ r, state: deadlineState(cal, now, r.dueAt, DUE_SOON_MINUTES) }))
@@ -154,7 +200,10 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
       status: r.status,
       statusName: statusName(r.status as NationalStatus),
       subState: r.subState,
-      step: r.stepName ?? (r.timeLimit ? defaultWorkflow(r.timeLimit as TimeLimit)[r.stepIndex]?.name : undefined) ?? null,
+      step:
+        r.stepName ??
+        (r.timeLimit ? defaultWorkflow(r.timeLimit as TimeLimit)[r.stepIndex]?.name : undefined) ??
+        null,
       receivedAt: r.receivedAt.toISOString(),
       dueAt: r.dueAt.toISOString(),
       deadlineState: r.status === 9 ? null : state,

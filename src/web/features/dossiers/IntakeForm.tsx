@@ -17,11 +17,11 @@ import {
 import { useForm } from '@mantine/form';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldedSearch } from '../../lib/folded-search.ts';
 import { isApiProblem } from '../../api/client';
 import type { Dossier } from '../../api/types';
 import { IconCheck, IconClock, IconCoins } from '../../components/icons';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { foldedSearch } from '../../lib/folded-search.ts';
 import { randomId } from '../../lib/random-id';
 import { timeLimitLabel } from '../catalog/time-limit-label';
 import { useProcedure, useProcedures } from '../catalog/use-procedures';
@@ -40,7 +40,6 @@ import {
   validateIntake,
 } from './intake-form';
 import { useCreateDossier } from './use-dossiers';
-
 
 function FormSection({ step, title, children }: { step: number; title: string; children: ReactNode }) {
   return (

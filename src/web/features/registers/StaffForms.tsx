@@ -30,7 +30,15 @@ import { useAddStaff, useAddTraining, useTrainings } from './use-registers';
 
 const CATEGORIES: StaffCategory[] = ['can_bo', 'cong_chuc', 'vien_chuc', 'hd111', 'part_time', 'seconded'];
 const BLOCS: StaffBloc[] = ['party', 'state', 'front'];
-const ORG_KINDS: OrgUnitKind[] = ['center', 'office', 'public_service_unit', 'party', 'front', 'council', 'other'];
+const ORG_KINDS: OrgUnitKind[] = [
+  'center',
+  'office',
+  'public_service_unit',
+  'party',
+  'front',
+  'council',
+  'other',
+];
 const NO_BLOC = '__none__';
 
 interface StaffValues {
@@ -47,7 +55,15 @@ interface StaffValues {
 }
 
 /** "Thêm người": one person added to the commune's register by hand (leaders and administrators). */
-export function AddStaffModal({ unit, opened, onClose }: { unit: string; opened: boolean; onClose: () => void }) {
+export function AddStaffModal({
+  unit,
+  opened,
+  onClose,
+}: {
+  unit: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('reports');
   const isMobile = useIsMobile();
   const add = useAddStaff(unit);
@@ -106,7 +122,12 @@ export function AddStaffModal({ unit, opened, onClose }: { unit: string; opened:
         <Stack gap="sm">
           {failure ? <ProblemAlert error={failure} testId="staff-form-error" /> : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t('staff.cols.name')} withAsterisk {...form.getInputProps('fullName')} data-testid="staff-form-name" />
+            <TextInput
+              label={t('staff.cols.name')}
+              withAsterisk
+              {...form.getInputProps('fullName')}
+              data-testid="staff-form-name"
+            />
             <TextInput
               label={t('staffForm.personalId')}
               inputMode="numeric"
@@ -133,7 +154,12 @@ export function AddStaffModal({ unit, opened, onClose }: { unit: string; opened:
               {...form.getInputProps('bloc')}
               data-testid="staff-form-bloc"
             />
-            <TextInput label={t('staff.cols.unit')} withAsterisk {...form.getInputProps('orgUnit')} data-testid="staff-form-org-unit" />
+            <TextInput
+              label={t('staff.cols.unit')}
+              withAsterisk
+              {...form.getInputProps('orgUnit')}
+              data-testid="staff-form-org-unit"
+            />
             <Select
               label={t('staffForm.orgUnitKind')}
               data={ORG_KINDS.map((k) => ({ value: k, label: t(`staff.orgKinds.${k}`) }))}
@@ -142,15 +168,28 @@ export function AddStaffModal({ unit, opened, onClose }: { unit: string; opened:
               {...form.getInputProps('orgUnitKind')}
               data-testid="staff-form-org-kind"
             />
-            <TextInput label={t('staff.cols.position')} {...form.getInputProps('position')} data-testid="staff-form-position" />
-            <TextInput label={t('staffForm.startDate')} type="date" {...form.getInputProps('startDate')} data-testid="staff-form-start" />
+            <TextInput
+              label={t('staff.cols.position')}
+              {...form.getInputProps('position')}
+              data-testid="staff-form-position"
+            />
+            <TextInput
+              label={t('staffForm.startDate')}
+              type="date"
+              {...form.getInputProps('startDate')}
+              data-testid="staff-form-start"
+            />
             <TagsInput
               label={t('staffForm.fields')}
               description={t('staffForm.fieldsHint')}
               {...form.getInputProps('fields')}
               data-testid="staff-form-fields"
             />
-            <TagsInput label={t('staffForm.counters')} {...form.getInputProps('counters')} data-testid="staff-form-counters" />
+            <TagsInput
+              label={t('staffForm.counters')}
+              {...form.getInputProps('counters')}
+              data-testid="staff-form-counters"
+            />
           </SimpleGrid>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
@@ -301,9 +340,20 @@ export function TrainingsModal({
                 {t('training.addTitle')}
               </Title>
               {failure ? <ProblemAlert error={failure} testId="training-form-error" /> : null}
-              <TextInput label={t('training.course')} withAsterisk {...form.getInputProps('course')} data-testid="training-course" />
+              <TextInput
+                label={t('training.course')}
+                withAsterisk
+                {...form.getInputProps('course')}
+                data-testid="training-course"
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput label={t('training.day')} type="date" withAsterisk {...form.getInputProps('day')} data-testid="training-day" />
+                <TextInput
+                  label={t('training.day')}
+                  type="date"
+                  withAsterisk
+                  {...form.getInputProps('day')}
+                  data-testid="training-day"
+                />
                 <NumberInput
                   label={t('training.hours')}
                   min={0.5}

@@ -70,7 +70,12 @@ function StaffList({ people, onOpen }: { people: StaffMember[]; onOpen: (person:
               {p.bloc ? ` · ${bloc(p)}` : ''}
             </Text>
             <Group justify="flex-end" mt={4}>
-              <Button size="compact-xs" variant="light" onClick={() => onOpen(p)} data-testid="staff-trainings">
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => onOpen(p)}
+                data-testid="staff-trainings"
+              >
                 {t('training.open')}
               </Button>
             </Group>
@@ -126,7 +131,12 @@ function StaffList({ people, onOpen }: { people: StaffMember[]; onOpen: (person:
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <TrainedBadge person={p} />
-                  <Button size="compact-xs" variant="subtle" onClick={() => onOpen(p)} data-testid="staff-trainings">
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => onOpen(p)}
+                    data-testid="staff-trainings"
+                  >
                     {t('training.open')}
                   </Button>
                 </Group>
@@ -192,7 +202,12 @@ function Staff({ me }: { me: Me }) {
             {unit.code ? (
               <StaffImport unit={unit.code} canImport={canImport}>
                 {canImport ? (
-                  <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="staff-add">
+                  <Button
+                    size="sm"
+                    leftSection={<IconPlus size={16} />}
+                    onClick={() => setAdding(true)}
+                    data-testid="staff-add"
+                  >
                     {t('staffForm.open')}
                   </Button>
                 ) : null}
@@ -239,7 +254,12 @@ function Staff({ me }: { me: Me }) {
         {unit.code ? (
           <>
             <AddStaffModal unit={unit.code} opened={adding} onClose={() => setAdding(false)} />
-            <TrainingsModal unit={unit.code} person={openPerson} canEdit={canImport} onClose={() => setOpenPerson(null)} />
+            <TrainingsModal
+              unit={unit.code}
+              person={openPerson}
+              canEdit={canImport}
+              onClose={() => setOpenPerson(null)}
+            />
           </>
         ) : null}
       </Stack>

@@ -206,7 +206,9 @@ function Inspection({ me, unit }: { me: Me; unit: string }) {
         unit={unit}
         period={choice}
         enabled={!error}
-        actions={<DownloadButtons report="consultations" unit={unit} period={choice} disabled={Boolean(error)} />}
+        actions={
+          <DownloadButtons report="consultations" unit={unit} period={choice} disabled={Boolean(error)} />
+        }
       />
       <StaffingPanel
         unit={unit}

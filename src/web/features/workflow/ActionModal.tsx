@@ -14,12 +14,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldedSearch } from '../../lib/folded-search.ts';
 import { isApiProblem } from '../../api/client';
 import type { AvailableAction, Dossier, StepRole } from '../../api/types';
 import { IconPaperclip } from '../../components/icons';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { formatDateTime } from '../../lib/datetime';
+import { foldedSearch } from '../../lib/folded-search.ts';
 import { ATTACHMENT_TYPES } from '../dossiers/intake-form';
 import { type ActionErrors, initialActionValues, toActionRequest, validateAction } from './action-form';
 import { MissingItemsField } from './MissingItemsField';
@@ -37,7 +37,6 @@ interface ActionModalProps {
   /** Someone else changed the dossier: the page shows why and reloads. */
   onConflict: (error: unknown) => void;
 }
-
 
 /** Asks for what one lifecycle action needs (reason, assignee, items, new date, result file) and sends it. */
 export function ActionModal({ dossier, available, version, onClose, onDone, onConflict }: ActionModalProps) {
