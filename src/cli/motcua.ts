@@ -20,6 +20,12 @@ async function start() {
       : 'PostgreSQL';
   console.log(`\nmotcua đang chạy tại ${started.url}  (${db})`);
   console.log(`  API: ${started.url}/api/docs   OpenAPI: ${started.url}/api/openapi.json`);
+  if (!config.publicUrlConfigured) {
+    console.log(
+      `\nChú ý: MOTCUA_PUBLIC_URL chưa được đặt — mã QR trên giấy tiếp nhận trỏ tới ${config.publicUrl}, điện thoại của người dân không mở được.` +
+        `\n  Note: MOTCUA_PUBLIC_URL is not set; receipt QR codes point at ${config.publicUrl}. Set it to the address citizens reach.`,
+    );
+  }
   if (started.demo) {
     console.log(`\nTài khoản demo (mật khẩu: ${started.demo.password}):`);
     for (const a of started.demo.accounts)

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -21,8 +21,11 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { AppError, type AppErrorCode, toProblem } from './http/errors.ts';
 import { installFairGate } from './http/fair-gate.ts';
+import { serializeError, serializeRequest } from './http/log-redaction.ts';
 import { metricsRoutes } from './http/metrics.ts';
+import { checkRequestPath } from './http/path-guard.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
+import { hasWebBuild, isApiPath, registerWebApp, serveShellOrFile } from './http/web-app.ts';
 import { localFileStore } from './lib/file-store.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -42,6 +45,8 @@ const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export interface BuildOptions {
   now?: () => Date;
   logger?: boolean;
+  /** Where log lines go (tests capture them); standard output by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const FASTIFY_CODES: Record<string, AppErrorCode> = {
@@ -75,18 +80,30 @@ export async function buildApp(
         : {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            serializers: { err: serializeError, req: serializeRequest },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // An undecodable URL never reaches a route: answer it as any other problem.
+    frameworkErrors: (_err, req, reply) => {
+      const problem = toProblem(new AppError('BAD_REQUEST', 'Đường dẫn không hợp lệ'), req.id);
+      void (reply as FastifyReply).code(400).type('application/problem+json').send(problem);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The embedded database runs on this thread: take requests one per event-loop turn so new
   // connections keep being accepted under load (see fair-gate.ts).
   if (database.kind === 'pglite') ctx.fairGate = installFairGate(app);
+  app.addHook('onRequest', async (req) => checkRequestPath(req));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // API answers carry personal data or per-user views unless a route says otherwise.
+    if (!reply.hasHeader('cache-control') && isApiPath(req.url.split('?')[0] ?? '')) {
+      reply.header('cache-control', 'no-store');
+    }
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -104,10 +121,15 @@ export async function buildApp(
     } else if (err.code && FASTIFY_CODES[err.code])
       appErr = new AppError(FASTIFY_CODES[err.code]!, err.message);
     else if (err.statusCode === 429) appErr = new AppError('RATE_LIMITED');
-    // A directory of the web build (`/assets/`): static files refuse to list it.
-    else if (err.statusCode === 403 && err.name === 'ForbiddenError')
+    // The static file server refuses a directory (`/assets/`) or a path outside its root.
+    else if (err.statusCode === 403 || err.statusCode === 404)
       appErr = new AppError('NOT_FOUND', `${req.method} ${req.url.split('?')[0]}`);
-    else {
+    else if (err.statusCode === 413) appErr = new AppError('PAYLOAD_TOO_LARGE');
+    // Any other client error raised by the framework or a plugin is the client's, never a 500.
+    else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      req.log.warn({ err }, 'client error');
+      appErr = new AppError('BAD_REQUEST');
+    } else {
       req.log.error({ err }, 'unhandled error');
       appErr = new AppError('INTERNAL');
     }
@@ -117,6 +139,11 @@ export async function buildApp(
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
 
+  // br/gzip by what the client accepts; the web build's files come precompressed (web-app.ts).
+  await app.register(compress, {
+    threshold: 1024,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   installSecurityHeaders(app, {
     contentSecurityPolicy: {
@@ -171,22 +198,12 @@ export async function buildApp(
   inspectionsRoutes(app, ctx);
   reportsRoutes(app, ctx);
 
-  const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
-  if (hasWeb) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, index: false });
-    // The static wildcard route also answers `/`: the home page is the app shell.
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
-  }
+  const hasWeb = hasWebBuild(WEB_ROOT);
+  if (hasWeb) await registerWebApp(app, WEB_ROOT);
   app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0] ?? '';
-    const isApi = path.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(path);
-    // A missing asset (a file name with an extension) is a 404, never the app shell.
-    const isAsset = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
-    if (!isApi && !isAsset && hasWeb && req.method === 'GET') {
-      // Client-side routes of the web app.
-      return reply.type('text/html').sendFile('index.html');
-    }
+    // Client-side routes of the web app get the shell; a missing API route or file is a 404.
+    const served = hasWeb ? serveShellOrFile(req, reply, WEB_ROOT) : undefined;
+    if (served) return served;
     const problem = toProblem(new AppError('NOT_FOUND', `${req.method} ${req.url.split('?')[0]}`), req.id);
     return reply.code(404).type('application/problem+json').send(problem);
   });

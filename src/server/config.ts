@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   MOTCUA_SMTP_URL: z.string().url().optional(),
   MOTCUA_MAIL_FROM: z.string().default('Trung tâm Phục vụ hành chính công <motcua@localhost>'),
   MOTCUA_SMS_URL: z.string().url().optional(),
+  MOTCUA_METRICS_TOKEN: z.string().min(16).optional(),
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
@@ -43,6 +44,10 @@ export interface Config {
   mode: 'demo' | 'production';
   demoPassword: string | undefined;
   publicUrl: string;
+  /** False when MOTCUA_PUBLIC_URL was not given and the receipt's QR code points at localhost (demo only). */
+  publicUrlConfigured: boolean;
+  /** Bearer token for /metrics; without it /metrics answers only loopback clients. */
+  metricsToken: string | undefined;
   defaultProvince: string;
   cookieSecure: boolean;
   sessionHours: number;
@@ -77,6 +82,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'MOTCUA_DEMO_PASSWORD must not be set in production mode: demo accounts exist only in demo mode',
     );
   }
+  if (mode === 'production' && !e.MOTCUA_PUBLIC_URL) {
+    throw new ConfigError(
+      'MOTCUA_PUBLIC_URL là bắt buộc ở chế độ production (địa chỉ công khai in trong mã QR của giấy tiếp nhận) / MOTCUA_PUBLIC_URL is required in production mode: it is the base of the tracking link in the receipt QR code',
+    );
+  }
   const dataDir = path.resolve(e.MOTCUA_DATA_DIR);
   return {
     port: e.PORT,
@@ -89,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode,
     demoPassword: e.MOTCUA_DEMO_PASSWORD,
     publicUrl: (e.MOTCUA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlConfigured: Boolean(e.MOTCUA_PUBLIC_URL),
+    metricsToken: e.MOTCUA_METRICS_TOKEN,
     defaultProvince: e.MOTCUA_DEFAULT_PROVINCE,
     cookieSecure: e.MOTCUA_COOKIE_SECURE ? e.MOTCUA_COOKIE_SECURE === 'true' : mode === 'production',
     sessionHours: e.MOTCUA_SESSION_HOURS,

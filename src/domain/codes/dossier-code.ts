@@ -50,3 +50,14 @@ export function parseDossierCode(code: string): DossierCodeParts | undefined {
   if (!isPlainDate(date) || !Number.isSafeInteger(seq) || seq < 1) return undefined;
   return { agencyCode: groups.agency as string, date, seq };
 }
+
+// Dashes a phone keyboard or a word processor may put in place of '-'.
+const DASHES_RE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/**
+ * A dossier code as a citizen may type or paste it — lowercase, with stray spaces, full-width or
+ * typographic dashes — in the one spelling codes are issued in (upper case, no spaces).
+ */
+export function normalizeDossierCode(input: string): string {
+  return input.normalize('NFKC').replace(DASHES_RE, '-').replace(/\s+/g, '').toUpperCase();
+}

@@ -1,8 +1,29 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { AppError } from './errors.ts';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function digest(s: string) {
+  return createHash('sha256').update(s).digest();
+}
+
+/**
+ * /metrics stays off the public internet: with MOTCUA_METRICS_TOKEN it wants that bearer token,
+ * without it only a client on this machine (the socket's own address: X-Forwarded-For is not
+ * trusted here) gets an answer. Everyone else gets the same 404 as an unknown path.
+ */
+export function mayReadMetrics(req: FastifyRequest, token: string | undefined): boolean {
+  if (token) {
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    return given !== undefined && timingSafeEqual(digest(given), digest(token));
+  }
+  return LOOPBACK.has(req.socket.remoteAddress ?? '');
+}
 
 /** Prometheus text at /metrics: request counts and latency by route, and the outbox backlog. */
 export function metricsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -22,7 +43,8 @@ export function metricsRoutes(app: FastifyInstance, ctx: AppContext) {
     h.count++;
     histograms.set(hk, h);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    if (!mayReadMetrics(req, ctx.config.metricsToken)) throw new AppError('NOT_FOUND', `GET /metrics`);
     const lines = [
       '# HELP motcua_http_requests_total HTTP requests by route and status',
       '# TYPE motcua_http_requests_total counter',

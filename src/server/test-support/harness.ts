@@ -63,7 +63,13 @@ async function createPostgresDatabase(baseUrl: string) {
 /** A migrated, seeded server on a fresh database, called in-process through inject(). */
 export async function createTestServer(
   kind: DbKind,
-  opts: { now?: () => Date; env?: Record<string, string>; story?: boolean } = {},
+  opts: {
+    now?: () => Date;
+    env?: Record<string, string>;
+    story?: boolean;
+    /** Log lines go here (the server logs nothing otherwise). */
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-data-'));
   const config = loadConfig({ ...TEST_ENV, MOTCUA_DATA_DIR: dataDir, ...opts.env });
@@ -93,7 +99,11 @@ export async function createTestServer(
     };
   }
   if (opts.story) await seedInspectionStory(database, config);
-  const { app, ctx } = await buildApp(config, database, { now: opts.now, logger: false });
+  const { app, ctx } = await buildApp(config, database, {
+    now: opts.now,
+    logger: Boolean(opts.logStream),
+    logStream: opts.logStream,
+  });
   await app.ready();
   return {
     kind,

@@ -8,13 +8,15 @@ interface ProblemAlertProps {
   error: unknown;
   testId?: string;
   title?: string;
+  /** Citizens' pages: a plain message only, no request id (it means nothing to them). */
+  isPublic?: boolean;
 }
 
-/** Shows a failed call's problem to the user, with the request id for the help desk. */
-export function ProblemAlert({ error, testId, title }: ProblemAlertProps) {
+/** Shows a failed call's problem to the user; to staff with the request id for the help desk. */
+export function ProblemAlert({ error, testId, title, isPublic = false }: ProblemAlertProps) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
-  const requestId = isApiProblem(error) ? error.requestId : undefined;
+  const requestId = isApiProblem(error) && !isPublic ? error.requestId : undefined;
   // With field errors the fields carry the explanation; `detail` is then technical.
   const detail =
     isApiProblem(error) && i18n.language === 'vi' && error.errors.length === 0 ? error.detail : undefined;

@@ -6,10 +6,15 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { receiptPdf } from './receipt.ts';
-import { DossierListItemSchema, DossierSchema, IntakeBodySchema, TrackingSchema } from './schemas.ts';
+import {
+  DossierCodeParam,
+  DossierListItemSchema,
+  DossierSchema,
+  IntakeBodySchema,
+  TrackingSchema,
+} from './schemas.ts';
 import { getDossier, listReceivedOn, receiveAtCounter, track } from './service.ts';
 
-const CodeParam = z.object({ code: z.string().min(1).max(60) });
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
 
 export function dossiersRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -70,7 +75,7 @@ export function dossiersRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['dossiers'],
         summary: 'Chi tiết hồ sơ (chỉ trong phạm vi đơn vị của người dùng)',
-        params: CodeParam,
+        params: DossierCodeParam,
         response: { 200: DossierSchema, ...problems },
       },
     },
@@ -86,7 +91,7 @@ export function dossiersRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['dossiers'],
         summary: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF, có mã QR tra cứu)',
-        params: CodeParam,
+        params: DossierCodeParam,
         produces: ['application/pdf'],
       },
     },
@@ -108,8 +113,13 @@ export function dossiersRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['tracking'],
         summary: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối điện thoại',
-        params: CodeParam,
-        querystring: z.object({ phone: z.string().regex(/^\d{4}$/, '4 chữ số cuối của số điện thoại') }),
+        params: DossierCodeParam,
+        querystring: z.object({
+          phone: z
+            .string()
+            .trim()
+            .regex(/^\d{4}$/, '4 chữ số cuối của số điện thoại'),
+        }),
         response: { 200: TrackingSchema, 404: ProblemSchema, 422: ProblemSchema },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeDossierCode } from '../../../domain/codes/dossier-code.ts';
 import { TimeLimitSchema } from '../catalog/routes.ts';
 
 export const NATIONAL_STATUS_NAMES: Record<number, string> = {
@@ -15,6 +16,24 @@ export const NATIONAL_STATUS_NAMES: Record<number, string> = {
 };
 
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/**
+ * A dossier code in a path, as typed: `h82.050-261206-0001 ` finds H82.050-261206-0001. Letters,
+ * digits, '.', '-' and '_' only (after normalising), so nothing else reaches a query.
+ */
+export const DossierCodeParam = z.object({
+  code: z
+    .string()
+    .max(80)
+    .transform(normalizeDossierCode)
+    .pipe(
+      z
+        .string()
+        .min(1, 'Cần nhập mã hồ sơ')
+        .max(60)
+        .regex(/^[\p{L}\p{N}._-]+$/u, 'Mã hồ sơ chỉ gồm chữ, số, dấu chấm và dấu gạch ngang'),
+    ),
+});
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 

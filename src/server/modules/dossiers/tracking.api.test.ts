@@ -44,6 +44,30 @@ describe.each(databaseKinds())('public tracking and the receipt slip on %s', (ki
     expect((await s.request({ url: `/api/v1/track/${code}?phone=12` })).statusCode).toBe(422);
   });
 
+  it('finds the dossier however a citizen types the code: lowercase, stray spaces, other dashes', async () => {
+    const typed = [
+      code.toLowerCase(),
+      ` ${code} `,
+      code.replaceAll('-', ' - '),
+      code.replaceAll('-', '\u2013').toLowerCase(),
+      code.replace('H', 'Ｈ'),
+    ];
+    for (const t of typed) {
+      const res = await s.request({
+        url: `/api/v1/track/${encodeURIComponent(t)}?phone=${encodeURIComponent(' 5678')}`,
+      });
+      expect(res.statusCode, t).toBe(200);
+      expect(res.json().code).toBe(code);
+    }
+    // Staff links normalise the same way.
+    const view = await s.request({ url: `/api/v1/dossiers/${code.toLowerCase()}`, headers: { cookie } });
+    expect(view.statusCode).toBe(200);
+    expect(view.json().code).toBe(code);
+    const odd = await s.request({ url: `/api/v1/track/${encodeURIComponent(`${code}'--`)}?phone=5678` });
+    expect(odd.statusCode).toBe(422);
+    expect(odd.json().code).toBe('VALIDATION_FAILED');
+  });
+
   it('prints the receipt slip as a PDF for the receiving commune', async () => {
     const res = await s.request({ url: `/api/v1/dossiers/${code}/receipt.pdf`, headers: { cookie } });
     expect(res.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { DossierSchema } from '../dossiers/schemas.ts';
+import { DossierCodeParam, DossierSchema } from '../dossiers/schemas.ts';
 import { getDossier } from '../dossiers/service.ts';
 import {
   apologyPdf,
@@ -19,7 +19,6 @@ import { ActionBodySchema } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
 import { attachmentDisposition, explainDue, QUEUES, resultFile, timeline, workQueue } from './views.ts';
 
-const CodeParam = z.object({ code: z.string().min(1).max(60) });
 const problems = {
   401: ProblemSchema,
   403: ProblemSchema,
@@ -40,7 +39,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
           'Thực hiện một thao tác trong quy trình giải quyết hồ sơ (chuyển, bổ sung, dừng, trả kết quả, xin lỗi…)',
         description:
           'Bảng chuyển trạng thái theo Nghị định 118/2025: thao tác sai trạng thái → 409 ACTION_NOT_ALLOWED; sai vai trò → 403 ACTION_FORBIDDEN; thiếu lý do → 422 REASON_REQUIRED; hai người cùng thao tác → một người thành công, người kia 409 DOSSIER_CONFLICT.',
-        params: CodeParam,
+        params: DossierCodeParam,
         body: ActionBodySchema,
         response: { 200: DossierSchema, ...problems },
       },
@@ -57,7 +56,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['workflow'],
         summary: 'Các thao tác người dùng được phép thực hiện với hồ sơ lúc này',
-        params: CodeParam,
+        params: DossierCodeParam,
         response: {
           200: z.object({
             version: z.number().int(),
@@ -77,7 +76,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['workflow'],
         summary: 'Nhật ký (sự kiện kiểm toán) của hồ sơ theo thứ tự thời gian',
-        params: CodeParam,
+        params: DossierCodeParam,
         response: {
           200: z.array(
             z.object({
@@ -111,7 +110,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['workflow'],
         summary: 'Giải thích ngày hẹn trả: thời hạn, ngày không tính, thời gian tạm dừng, hẹn lại',
-        params: CodeParam,
+        params: DossierCodeParam,
         response: {
           200: z.object({
             code: z.string(),
@@ -198,7 +197,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         schema: {
           tags: ['documents'],
           summary: doc.summary,
-          params: CodeParam,
+          params: DossierCodeParam,
           produces: ['application/pdf'],
         },
       },
@@ -220,7 +219,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Tải tệp kết quả giải quyết hồ sơ (do lãnh đạo đính kèm khi ký, ban hành)',
         description:
           'Chỉ người dùng được xem hồ sơ; hồ sơ của xã khác → 404 DOSSIER_NOT_FOUND; chưa có kết quả → 404 RESULT_NOT_FOUND.',
-        params: CodeParam,
+        params: DossierCodeParam,
         produces: ['application/pdf', 'image/jpeg', 'image/png'],
       },
     },

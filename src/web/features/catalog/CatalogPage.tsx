@@ -90,7 +90,7 @@ export function CatalogPage() {
           <Text c="dimmed">{t('catalog.chooseUnit')}</Text>
         </Paper>
       ) : procedures.isError ? (
-        <ProblemAlert error={procedures.error} testId="catalog-error" />
+        <ProblemAlert error={procedures.error} testId="catalog-error" isPublic />
       ) : procedures.isPending ? (
         <Center py="xl">
           <Loader aria-label={t('common.loading')} />

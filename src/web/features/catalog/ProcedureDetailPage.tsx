@@ -96,7 +96,7 @@ export function ProcedureDetailPage() {
     return (
       <Stack>
         {back}
-        <ProblemAlert error={procedure.error} testId="procedure-error" />
+        <ProblemAlert error={procedure.error} testId="procedure-error" isPublic />
       </Stack>
     );
   }

@@ -4,16 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { normalizeDossierCode as normaliseCode } from '../../../domain/codes/dossier-code.ts';
 import { api } from '../../api/endpoints';
 import { IconSearch } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TrackingResultCard } from './TrackingResultCard';
-
-// Codes are opaque strings (portal-issued ones included): trim, never change case.
-function normaliseCode(value: string): string {
-  return value.trim();
-}
 
 export function TrackingPage() {
   const { t } = useTranslation();
@@ -92,7 +88,7 @@ export function TrackingPage() {
             </Text>
           </form>
         </Paper>
-        {track.isError ? <ProblemAlert error={track.error} testId="tracking-error" /> : null}
+        {track.isError ? <ProblemAlert error={track.error} testId="tracking-error" isPublic /> : null}
         {track.isSuccess ? <TrackingResultCard result={track.data} /> : null}
       </Stack>
     </>

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/*
+ * The built web app. Vite names every file under /assets/ by its content hash, so those are cached
+ * for a year and never revalidated; the shell (index.html) and the few unhashed root files are
+ * revalidated on every visit so a new release is picked up at once. Each file is served from its
+ * precompressed .br/.gz twin (written by the build) when the browser accepts it.
+ *
+ * Every GET that is neither an API route nor a built file answers the shell, so any client route —
+ * `/thu-tuc/1.004873` included — can be opened directly, reloaded, shared or reached from a QR poster.
+ */
+
+export const ASSET_CACHE = 'public, max-age=31536000, immutable';
+export const SHELL_CACHE = 'no-cache';
+const ROOT_FILE_CACHE = 'public, max-age=3600, must-revalidate';
+
+const API_PREFIXES = ['/api/', '/healthz', '/readyz', '/metrics'];
+// Root-level names that look like a file of the build; a missing one is a 404, not the shell.
+const ROOT_FILE_RE =
+  /^\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|mjs|css|map|ico|png|svg|jpg|webp|txt|json|xml|webmanifest)$/;
+
+export function isApiPath(urlPath: string): boolean {
+  return API_PREFIXES.some((p) => urlPath === p.replace(/\/$/, '') || urlPath.startsWith(p));
+}
+
+/** True when the web app has been built into `root`. */
+export function hasWebBuild(root: string): boolean {
+  return fs.existsSync(path.join(root, 'index.html'));
+}
+
+/** Serves /assets/* (immutable) and the shell at `/`; `serveShellOrFile` handles the other paths. */
+export async function registerWebApp(app: FastifyInstance, root: string) {
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  const assetsRoot = path.join(root, 'assets');
+  await app.register(fastifyStatic, {
+    root: assetsRoot,
+    prefix: '/assets/',
+    wildcard: true,
+    index: false,
+    list: false,
+    preCompressed: true,
+    cacheControl: false,
+    // sendFile() of the shell and root files goes through here too: only hashed assets are immutable.
+    setHeaders: (reply, filePath) => {
+      if (filePath.startsWith(assetsRoot + path.sep)) reply.header('cache-control', ASSET_CACHE);
+    },
+  });
+  app.get('/', { schema: { hide: true } }, (_req, reply) => sendShell(reply, root));
+}
+
+function sendShell(reply: FastifyReply, root: string) {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', SHELL_CACHE)
+    .sendFile('index.html', root, { cacheControl: false });
+}
+
+/**
+ * For a GET that matched no route: the shell for a client route, a root file of the build
+ * (favicon.svg), or undefined when the caller should answer 404.
+ */
+export function serveShellOrFile(req: FastifyRequest, reply: FastifyReply, root: string) {
+  const urlPath = req.url.split('?')[0] ?? '';
+  if (
+    (req.method !== 'GET' && req.method !== 'HEAD') ||
+    isApiPath(urlPath) ||
+    urlPath.startsWith('/assets/')
+  ) {
+    return undefined;
+  }
+  if (ROOT_FILE_RE.test(urlPath)) {
+    const name = urlPath.slice(1);
+    const file = path.join(root, name);
+    if (name === 'index.html' || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+    return reply.header('cache-control', ROOT_FILE_CACHE).sendFile(name, root, { cacheControl: false });
+  }
+  return sendShell(reply, root);
+}
