@@ -14,6 +14,7 @@ const QUOTED_RE = /"([^"]*)"/g;
 const IDENTIFIER_RE = /^[a-z_][a-z0-9_.$]*$/;
 // Long digit runs: personal ID numbers (12 digits), phone numbers.
 const DIGITS_RE = /\d{7,}/g;
+const EMAIL_RE = /[^\s"'<>@]+@[^\s"'<>@]+\.[^\s"'<>@]+/g;
 const MAX_MESSAGE = 600;
 
 /** A message with everything that may be input replaced by '…'. */
@@ -21,6 +22,7 @@ export function scrubMessage(message: string): string {
   const firstPart = message.split('\nparams:')[0] ?? '';
   const scrubbed = firstPart
     .replace(QUOTED_RE, (whole, inner: string) => (IDENTIFIER_RE.test(inner) ? whole : '"…"'))
+    .replace(EMAIL_RE, '…@…')
     .replace(DIGITS_RE, '…');
   return scrubbed.length > MAX_MESSAGE ? `${scrubbed.slice(0, MAX_MESSAGE)}…` : scrubbed;
 }
