@@ -20,7 +20,7 @@ const SOURCE =
 const AGENCY_CODE_NOTE =
   'agencyCode values are configurable DEFAULTS, not official codes. The real electronic agency codes ' +
   '(QCVN 102:2016/BTTTT scheme, e.g. H55.242, H26.107) of the provinces and communes created on 1 July 2025 ' +
-  'are not known (domain-vn.md §4.1, tag [I]). The pre-2025 scheme numbered provinces differently from the ' +
+  'are not known (docs/domain-vn.md §4.1, tag [I]). The pre-2025 scheme numbered provinces differently from the ' +
   'GSO codes used here (e.g. H01 = An Giang, H26 = Hà Nội), so a default such as "H82" may equal the real code ' +
   'of another province. Defaults: ' +
   'province = "H" + 2-digit GSO province code; commune = "H<pp>.<nnn>" where nnn is the 1-based ordinal of the ' +

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /*
- * The only place that reads process.env (design.md §5.5). Validated once at start; everything else
+ * The only place that reads process.env: everything is validated at start, in one place. Validated once at start; everything else
  * receives a Config.
  */
 

@@ -18,7 +18,7 @@ function everyDate(year: number): PlainDate[] {
 
 const isWeekend = (d: PlainDate) => weekdayOf(d) === 0 || weekdayOf(d) === 6;
 
-/** What domain-vn.md §7.3 and §7.4 say, written out independently of the JSON files. */
+/** What docs/domain-vn.md §7.3 and §7.4 say, written out independently of the JSON files. */
 const DOC = {
   2025: {
     weekdaysOff: [

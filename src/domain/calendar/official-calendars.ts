@@ -37,7 +37,7 @@ export function parseHolidayFile(file: HolidayFile): CalendarDay[] {
   });
 }
 
-/** Official civil-servant schedules (domain-vn.md §7.3–7.4), keyed by year. */
+/** Official civil-servant schedules (docs/domain-vn.md §7.3–7.4), keyed by year. */
 export const OFFICIAL_CALENDARS: Record<number, CalendarDay[]> = {
   2025: parseHolidayFile(y2025),
   2026: parseHolidayFile(y2026),

@@ -2,7 +2,7 @@ import type { DueResult, SkippedDay, TimeLimitUnit } from './types.ts';
 import { addDays, parseHm, vnDateOf, vnInstant } from './vn-time.ts';
 import { computeDue, type WorkCalendar } from './work-calendar.ts';
 
-/** A procedure's time limit as published (domain-vn.md §4.3: DVCQG DonViTinh). */
+/** A procedure's time limit as published (docs/domain-vn.md §4.3: DVCQG DonViTinh). */
 export interface TimeLimit {
   amount: number;
   unit: TimeLimitUnit | 'calendar_days';

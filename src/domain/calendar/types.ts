@@ -18,7 +18,7 @@ export interface CalendarDay {
   note?: string;
 }
 
-/** Office hours as 'HH:MM' wall times in Vietnam; provinces configure their own (domain-vn.md §7.1). */
+/** Office hours as 'HH:MM' wall times in Vietnam; provinces configure their own (docs/domain-vn.md §7.1). */
 export interface OfficeHours {
   amStart: string;
   amEnd: string;

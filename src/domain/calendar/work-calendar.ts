@@ -173,7 +173,7 @@ function skippedDays(cal: WorkCalendar, fromDate: PlainDate, dueDate: PlainDate)
   return skipped;
 }
 
-/** Appointment instant for a time limit counted from `from` under the rules of domain-vn.md §7. */
+/** Appointment instant for a time limit counted from `from` under the rules of docs/domain-vn.md §7. */
 export function computeDue(cal: WorkCalendar, from: Date, amount: number, unit: TimeLimitUnit): DueResult {
   assertInstant(from, 'from');
   if (!Number.isFinite(amount) || amount < 0) {

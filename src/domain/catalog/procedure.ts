@@ -90,7 +90,7 @@ export const FeeSchema = z
   });
 export type Fee = z.infer<typeof FeeSchema>;
 
-/** One row of "Thành phần hồ sơ" with the counts printed on the receipt slip (domain-vn §3.2). */
+/** One row of "Thành phần hồ sơ" with the counts printed on the receipt slip (docs/domain-vn.md §3.2). */
 export const DocumentSchema = z
   .object({
     id: kebabId,

@@ -1,5 +1,5 @@
 /**
- * Locally issued dossier codes `<agency>-<YYMMDD>-<NNNN>` (domain-vn.md §4.1), e.g. H21.65-220914-0011.
+ * Locally issued dossier codes `<agency>-<YYMMDD>-<NNNN>` (docs/domain-vn.md §4.1), e.g. H21.65-220914-0011.
  * Only used when the province's system does not issue codes; elsewhere the code is an opaque string.
  */
 import { isPlainDate, type PlainDate } from '../calendar/vn-time.ts';

@@ -1,4 +1,4 @@
-/** National dossier statuses (TrangThaiHoSo) as the National Public Service Portal expects them (domain-vn.md §2.1). */
+/** National dossier statuses (TrangThaiHoSo) as the National Public Service Portal expects them (docs/domain-vn.md §2.1). */
 export const NATIONAL_STATUSES = {
   1: 'Mới đăng ký',
   2: 'Được tiếp nhận',
@@ -14,7 +14,7 @@ export const NATIONAL_STATUSES = {
 
 export type NationalStatus = keyof typeof NATIONAL_STATUSES;
 
-/** Sub-states that matter inside a national status (domain-vn.md §2.2). */
+/** Sub-states that matter inside a national status (docs/domain-vn.md §2.2). */
 export const SUB_STATES = {
   none: '',
   pre_supplement: 'Chờ công dân bổ sung trước khi tiếp nhận',

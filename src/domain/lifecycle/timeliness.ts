@@ -11,7 +11,7 @@ export const TIMELINESS_NAMES: Record<Timeliness, string> = {
 };
 
 /**
- * Early / on time / late of a finished dossier or step (domain-vn.md §1.4, §6.1). `dueAt` is the
+ * Early / on time / late of a finished dossier or step (docs/domain-vn.md §1.4, §6.1). `dueAt` is the
  * appointment after supplement and payment pauses were added back (so paused time is excluded once),
  * and before any apology re-appointment (a re-appointed dossier was late). The appointment is an
  * instant: finishing after it is late; finishing on an earlier Vietnamese day is early; otherwise on

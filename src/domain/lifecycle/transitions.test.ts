@@ -27,7 +27,7 @@ const state = (over: Partial<LifecycleState> = {}): LifecycleState => ({
   ...over,
 });
 
-/** The legal moves of the national lifecycle (domain-vn.md §2.4), written out independently of the table. */
+/** The legal moves of the national lifecycle (docs/domain-vn.md §2.4), written out independently of the table. */
 const LEGAL: Array<[Action, NationalStatus, NationalStatus, ActorRole]> = [
   ['accept', 1, 2, 'reception'],
   ['refuse', 1, 3, 'reception'],

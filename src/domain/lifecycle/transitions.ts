@@ -2,7 +2,7 @@ import type { NationalStatus, SubState } from './statuses.ts';
 import type { StepRole, WorkflowStep } from './workflow.ts';
 
 /*
- * The dossier lifecycle of Decree 118/2025 as typed data (domain-vn.md §2.4, roles per §2.6). The table
+ * The dossier lifecycle of Decree 118/2025 as typed data (docs/domain-vn.md §2.4, roles per §2.6). The table
  * is checked by the compiler: every action has exactly one entry, every status a legal national code.
  */
 

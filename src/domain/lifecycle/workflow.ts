@@ -1,5 +1,5 @@
 /*
- * Internal steps of a dossier inside "Đang xử lý" (domain-vn.md §2.2, §2.3): each step has the role
+ * Internal steps of a dossier inside "Đang xử lý" (docs/domain-vn.md §2.2, §2.3): each step has the role
  * responsible and an allowance. A procedure may publish its own steps; otherwise the default split of
  * its time limit applies [I] (provincial step allocations differ; keep them as data).
  */

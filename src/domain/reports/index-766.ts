@@ -3,7 +3,7 @@ import { type PeriodInstants, periodInstants, type ReportPeriod } from './period
 import { type Placement, placeInPeriod } from './placement.ts';
 
 /*
- * The Decision 766/QĐ-TTg indicators our dossier facts can compute (domain-vn.md §1.4, §6.2), over the
+ * The Decision 766/QĐ-TTg indicators our dossier facts can compute (docs/domain-vn.md §1.4, §6.2), over the
  * same per-dossier placement as Biểu II.06a so the two never disagree. Values are percentages with two
  * decimals (half up); a zero denominator gives null (shown as "N/A").
  */

@@ -2,7 +2,7 @@ import { isPlainDate, type PlainDate, toEpochDay, vnInstant } from '../calendar/
 
 /**
  * A reporting period: inclusive Vietnamese calendar days (Kỳ báo cáo "từ ngày … đến ngày …").
- * Two conventions are in use (domain-vn.md §6.1), so the period is always explicit:
+ * Two conventions are in use (docs/domain-vn.md §6.1), so the period is always explicit:
  * - `calendar`: calendar months, quarters, half-years, years (what the provincial system uses);
  * - `cutoff`: Decree 09/2019/NĐ-CP data cut-off — from the 15th of the month before the period's
  *   first month to the 14th of its last month (month: 15/6–14/7; quarter 1: 15/12 of the previous

@@ -3,7 +3,7 @@ import { type PeriodInstants, periodInstants, type ReportPeriod } from './period
 import { type Placement, placeInPeriod } from './placement.ts';
 
 /**
- * Biểu II.06a/VPCP/KSTT — "Tình hình, kết quả giải quyết thủ tục hành chính" (domain-vn.md §6.1).
+ * Biểu II.06a/VPCP/KSTT — "Tình hình, kết quả giải quyết thủ tục hành chính" (docs/domain-vn.md §6.1).
  * The per-dossier rules live in `placeInPeriod` (placement.ts); this module only counts.
  *
  * Column rules (period = Vietnamese days `from`..`to`; instant `t` is in it when

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /*
- * PGlite has no lock on its folder: two processes on one folder silently lose writes (design.md §8).
+ * PGlite has no lock on its folder: two processes on one folder silently lose writes.
  * The server takes an exclusive lock file before opening the embedded database and refuses to start
  * when a live process holds it. A lock left by a killed process (its pid is gone) is taken over.
  */

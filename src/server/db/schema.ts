@@ -18,7 +18,7 @@ import {
 /*
  * Reference tables (units, procedures, calendar) are shared catalogues: they never point at tenant
  * tables. Tenant tables carry `unit_code` in their primary key, unique constraints and foreign keys so
- * the schema distributes by unit under Citus without a rewrite (design.md §5.6).
+ * the schema distributes by unit under Citus without a rewrite (docs/DATABASE.md).
  */
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -42,7 +42,7 @@ export const units = pgTable(
   (t) => [uniqueIndex('units_agency_code_uq').on(t.agencyCode), index('units_parent_idx').on(t.parentCode)],
 );
 
-/** Office hours per province (domain-vn.md §7.1 [S]: configurable). */
+/** Office hours per province (docs/domain-vn.md §7.1 [S]: configurable). */
 export const provinceSettings = pgTable('province_settings', {
   provinceCode: text('province_code').primaryKey(),
   amStart: text('am_start').notNull(),
@@ -203,7 +203,7 @@ export const dossiers = pgTable(
   ],
 );
 
-/** Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-off (domain-vn.md §3.6). */
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-off (docs/domain-vn.md §3.6). */
 export const dossierSteps = pgTable(
   'dossier_steps',
   {
@@ -343,7 +343,7 @@ export const auditEvents = pgTable(
   ],
 );
 
-/** Sổ theo dõi hồ sơ (domain-vn.md §3.7): one row per received dossier, numbered per volume. */
+/** Sổ theo dõi hồ sơ (docs/domain-vn.md §3.7): one row per received dossier, numbered per volume. */
 export const trackingBook = pgTable(
   'tracking_book',
   {
@@ -386,7 +386,7 @@ export const meta = pgTable('meta', {
   updatedAt: ts('updated_at').notNull().default(sql`now()`),
 });
 
-/** Staffing register (domain-vn.md §9): everyone working for the commune, by category, bloc and unit. */
+/** Staffing register (docs/domain-vn.md §9): everyone working for the commune, by category, bloc and unit. */
 export const staff = pgTable(
   'staff',
   {
@@ -449,7 +449,7 @@ export const equipment = pgTable(
   (t) => [primaryKey({ columns: [t.unitCode, t.id] })],
 );
 
-/** Guidance given without a dossier (domain-vn.md §1.5). */
+/** Guidance given without a dossier (docs/domain-vn.md §1.5). */
 export const consultations = pgTable(
   'consultations',
   {

@@ -1,6 +1,6 @@
 /**
  * Phiếu xin lỗi và hẹn lại ngày trả kết quả — the letter the centre sends when a result will not be
- * ready on the appointment date: why, an apology, and the new date and place (domain-vn.md §3.5 and
+ * ready on the appointment date: why, an apology, and the new date and place (docs/domain-vn.md §3.5 and
  * §2.3 step 9; Mẫu 04 of Circular 01/2018/TT-VPCP, "Văn bản xin lỗi …" in Circular 03/2025/TT-VPCP).
  * Laid out as a letter (Decree 30/2020): number and "V/v" summary, "Kính gửi", Nơi nhận, signer.
  */
@@ -104,7 +104,7 @@ export function apologyLetterContent(data: ApologyLetterData): Content[] {
   ];
 }
 
-/** Renders the apology and re-appointment letter (domain-vn.md §3.5) as an A4 PDF. */
+/** Renders the apology and re-appointment letter (docs/domain-vn.md §3.5) as an A4 PDF. */
 export async function renderApologyLetter(data: ApologyLetterData): Promise<Buffer> {
   return renderPdf({
     info: { title: `Phiếu xin lỗi và hẹn lại ngày trả kết quả ${data.code}`, subject: data.subject },

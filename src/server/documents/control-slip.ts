@@ -1,7 +1,7 @@
 /**
  * Phiếu kiểm soát quá trình giải quyết hồ sơ — travels with the dossier and records every hand-off
  * (who gave it to whom, when, with both signatures) and whether each step finished before, on or
- * after its allowance (domain-vn.md §3.6 and §2.3 step 4; Mẫu 05 of Circular 01/2018/TT-VPCP,
+ * after its allowance (docs/domain-vn.md §3.6 and §2.3 step 4; Mẫu 05 of Circular 01/2018/TT-VPCP,
  * Mẫu 06 of Circular 03/2025/TT-VPCP Phụ lục I).
  */
 import type { Content, ContentTable, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
@@ -264,7 +264,7 @@ export function controlSlipContent(data: ControlSlipData): Content[] {
   ];
 }
 
-/** Renders the process control slip (domain-vn.md §3.6) as an A4 portrait PDF. */
+/** Renders the process control slip (docs/domain-vn.md §3.6) as an A4 portrait PDF. */
 export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> {
   return renderPdf({
     info: { title: `Phiếu kiểm soát quá trình giải quyết hồ sơ ${data.code}`, subject: data.subject },

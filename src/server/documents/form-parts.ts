@@ -1,5 +1,5 @@
 /**
- * Pieces shared by the official forms other than the receipt slip (domain-vn.md §3.3–3.7): short
+ * Pieces shared by the official forms other than the receipt slip (docs/domain-vn.md §3.3–3.7): short
  * Vietnam-time date formats, the form table grid, the contact line of the supplement and refusal
  * slips, the letter header with "Số" and "V/v" lines, and the "Nơi nhận" + signer block of letters.
  * Builds on the primitives of pdf.ts; nothing here renders a whole document.

@@ -1,6 +1,6 @@
 /**
  * Server-side PDF rendering with pdfmake 0.3, plus the building blocks shared by the official
- * Vietnamese forms (domain-vn.md §3.1): the two-column header block, the place-and-date line,
+ * Vietnamese forms (docs/domain-vn.md §3.1): the two-column header block, the place-and-date line,
  * signature blocks and the "… giờ … phút, ngày … tháng … năm …" date-time wording.
  *
  * Font: Vietnamese administrative documents are normally set in Times New Roman (Decree

@@ -1,6 +1,6 @@
 /**
  * Giấy tiếp nhận hồ sơ và hẹn trả kết quả — the receipt and appointment slip handed to the citizen
- * when a dossier is received (domain-vn.md §3.2; Mẫu 01 of Circular 01/2018/TT-VPCP, kept in
+ * when a dossier is received (docs/domain-vn.md §3.2; Mẫu 01 of Circular 01/2018/TT-VPCP, kept in
  * Circular 03/2025/TT-VPCP Phụ lục I).
  */
 import type {
@@ -237,7 +237,7 @@ export async function receiptSlipContent(data: ReceiptSlipData): Promise<Content
   ];
 }
 
-/** Renders the receipt and appointment slip (domain-vn.md §3.2) as a one-page A4 PDF. */
+/** Renders the receipt and appointment slip (docs/domain-vn.md §3.2) as a one-page A4 PDF. */
 export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> {
   return renderPdf({
     info: { title: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${data.code}`, subject: data.subject },

@@ -1,6 +1,6 @@
 /**
  * Phiếu từ chối tiếp nhận giải quyết hồ sơ — handed to the applicant when a dossier cannot be
- * accepted, with the reasons in writing (domain-vn.md §3.4; Mẫu 03 of Circular 01/2018/TT-VPCP,
+ * accepted, with the reasons in writing (docs/domain-vn.md §3.4; Mẫu 03 of Circular 01/2018/TT-VPCP,
  * kept in Circular 03/2025/TT-VPCP Phụ lục I).
  */
 import type { Content } from 'pdfmake/interfaces';
@@ -82,7 +82,7 @@ export function refusalSlipContent(data: RefusalSlipData): Content[] {
   ];
 }
 
-/** Renders the refusal slip (domain-vn.md §3.4) as an A4 PDF. */
+/** Renders the refusal slip (docs/domain-vn.md §3.4) as an A4 PDF. */
 export async function renderRefusalSlip(data: RefusalSlipData): Promise<Buffer> {
   return renderPdf({
     info: { title: `Phiếu từ chối tiếp nhận giải quyết hồ sơ ${data.code}`, subject: data.subject },

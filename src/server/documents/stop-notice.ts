@@ -1,7 +1,7 @@
 /**
  * Thông báo dừng giải quyết hồ sơ — the written notice that processing of an accepted dossier has
  * stopped (status 8: ineligible after appraisal, or withdrawal confirmed), with the reasons
- * (domain-vn.md §2.3 step 11 and §3.1: Mẫu 05 of Circular 03/2025/TT-VPCP Phụ lục I as reported;
+ * (docs/domain-vn.md §2.3 step 11 and §3.1: Mẫu 05 of Circular 03/2025/TT-VPCP Phụ lục I as reported;
  * the official wording has not been checked, so the body follows the refusal slip's phrasing).
  */
 import type { Content, ContentText } from 'pdfmake/interfaces';

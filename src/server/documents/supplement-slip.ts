@@ -1,6 +1,6 @@
 /**
  * Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — the written, one-time guidance listing everything an
- * applicant must add or correct (domain-vn.md §3.3; Mẫu 02 of Circular 01/2018/TT-VPCP, kept in
+ * applicant must add or correct (docs/domain-vn.md §3.3; Mẫu 02 of Circular 01/2018/TT-VPCP, kept in
  * Circular 03/2025/TT-VPCP Phụ lục I). Issued either before acceptance (no clock running) or during
  * processing (clock paused; the appointment moves by the time spent waiting).
  */
@@ -149,7 +149,7 @@ export function supplementSlipContent(data: SupplementSlipData): Content[] {
   ];
 }
 
-/** Renders the supplement request slip (domain-vn.md §3.3) as an A4 PDF. */
+/** Renders the supplement request slip (docs/domain-vn.md §3.3) as an A4 PDF. */
 export async function renderSupplementSlip(data: SupplementSlipData): Promise<Buffer> {
   const code = data.code?.trim();
   return renderPdf({

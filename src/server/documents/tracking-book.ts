@@ -1,6 +1,6 @@
 /**
  * Sổ theo dõi hồ sơ — the register of every dossier the centre received in a period, one line per
- * dossier from receipt to return (domain-vn.md §3.7; Mẫu 06 of Circular 01/2018/TT-VPCP, Mẫu 07 of
+ * dossier from receipt to return (docs/domain-vn.md §3.7; Mẫu 06 of Circular 01/2018/TT-VPCP, Mẫu 07 of
  * Circular 03/2025/TT-VPCP Phụ lục I). Printed landscape; the column heads repeat on every page and
  * every page carries "Trang x/y".
  */
@@ -215,7 +215,7 @@ function pageFooter(volume: string): DynamicContent {
   });
 }
 
-/** Renders the dossier tracking book (domain-vn.md §3.7) as a landscape A4 PDF. */
+/** Renders the dossier tracking book (docs/domain-vn.md §3.7) as a landscape A4 PDF. */
 export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer> {
   return renderPdf({
     pageOrientation: 'landscape',

@@ -9,7 +9,7 @@ function timeLimitText(t: { amount: number; unit: string; text: string }): strin
   return t.unit === 'working_hours' ? `${n} giờ làm việc` : `${n} ngày làm việc`;
 }
 
-/** The receipt and appointment slip (domain-vn.md §3.2) of a dossier the user may see. */
+/** The receipt and appointment slip (docs/domain-vn.md §3.2) of a dossier the user may see. */
 export async function receiptPdf(ctx: AppContext, user: AuthUser, code: string): Promise<Buffer> {
   const d = await getDossier(ctx, user.scope, code);
   const unit = await ctx.services.units.get(d.unit.code);

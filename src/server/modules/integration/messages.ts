@@ -1,4 +1,4 @@
-/** Vietnamese texts of the notifications sent to applicants (domain-vn.md §2.3: supplement, result, re-appointment). */
+/** Vietnamese texts of the notifications sent to applicants (docs/domain-vn.md §2.3: supplement, result, re-appointment). */
 
 export interface NotificationPayload {
   code: string;

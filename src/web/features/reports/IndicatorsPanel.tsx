@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator766 } from '../../api/types';
 import { useNumberFormat } from './format';
 
-/** Full-score thresholds of Decision 766 where the scoring description states one (domain-vn.md §1.4). */
+/** Full-score thresholds of Decision 766 where the scoring description states one (docs/domain-vn.md §1.4). */
 const TARGETS: Record<string, number> = { '3.3': 50, '4.2': 80, '5.4': 90 };
 
 function colorFor(id: string, value: number | null): string {

@@ -16,7 +16,7 @@ interface Column {
   isAlarm?: boolean;
 }
 
-// Column order of Biểu II.06a/VPCP/KSTT (domain-vn.md §6.1), plus returned/withdrawn/stopped.
+// Column order of Biểu II.06a/VPCP/KSTT (docs/domain-vn.md §6.1), plus returned/withdrawn/stopped.
 const COLUMNS: Column[] = [
   {
     key: 'receivedTotal',

@@ -18,7 +18,7 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** Staffing composition (domain-vn.md §9): by category, by bloc, by unit, and training of center staff. */
+/** Staffing composition (docs/domain-vn.md §9): by category, by bloc, by unit, and training of center staff. */
 export function StaffingPanel({ unit, actions }: { unit: string; actions?: ReactNode }) {
   const { t } = useTranslation('reports');
   const n = useNumberFormat();

@@ -1,4 +1,4 @@
-// Only what the dashboard draws is registered: full echarts is ~577 KB gzipped (design.md §3).
+// Only what the dashboard draws is registered: full echarts is ~577 KB gzipped.
 import { BarChart, type BarSeriesOption, PieChart, type PieSeriesOption } from 'echarts/charts';
 import {
   GridComponent,

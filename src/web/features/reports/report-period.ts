@@ -7,7 +7,7 @@ import {
 
 /**
  * How the user picked the period: a calendar month, a Decree 09/2019 month (15th of the previous
- * month to the 14th), or any from/to (domain-vn.md §6.1: both conventions are in use).
+ * month to the 14th), or any from/to (docs/domain-vn.md §6.1: both conventions are in use).
  */
 export type PeriodKind = 'month' | 'cutoff' | 'custom';
 
