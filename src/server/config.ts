@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   MOTCUA_MAX_UPLOAD_MB: z.coerce.number().positive().default(5),
   MOTCUA_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   MOTCUA_LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(300),
+  MOTCUA_LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(0).default(50),
+  MOTCUA_LOGIN_DEVICE_DAYS: z.coerce.number().int().positive().default(90),
   MOTCUA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   MOTCUA_PG_POOL: z.coerce.number().int().min(1).max(500).default(20),
   MOTCUA_SMTP_URL: z.string().url().optional(),
@@ -55,6 +57,10 @@ export interface Config {
   maxAttachments: number;
   loginMaxFailures: number;
   loginLockSeconds: number;
+  /** Wrong passwords one client address may try per lock window across all usernames; 0 turns it off. */
+  loginAddressMaxFailures: number;
+  /** How long a browser stays trusted (device cookie) after its user last signed in on it. */
+  loginDeviceDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Where notifications go; in demo mode, local stand-ins are started when these are unset. */
   smtpUrl: string | undefined;
@@ -108,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxAttachments: 5,
     loginMaxFailures: e.MOTCUA_LOGIN_MAX_FAILURES,
     loginLockSeconds: e.MOTCUA_LOGIN_LOCK_SECONDS,
+    loginAddressMaxFailures: e.MOTCUA_LOGIN_ADDRESS_MAX_FAILURES,
+    loginDeviceDays: e.MOTCUA_LOGIN_DEVICE_DAYS,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.MOTCUA_SMTP_URL,
     mailFrom: e.MOTCUA_MAIL_FROM,

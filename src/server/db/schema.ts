@@ -126,6 +126,34 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Wrong-password counters of the sign-in lock-out, keyed by bucket ('u:' normalised username, known or
+ * not; 'd:' trusted device; 'a:' client address). A row whose `resets_at` has passed counts as absent.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    resetsAt: ts('resets_at').notNull(),
+  },
+  (t) => [index('login_throttle_resets_idx').on(t.resetsAt)],
+);
+
+/** Browsers a user has signed in from (the device cookie); only the token's SHA-256 is stored. */
+export const loginDevices = pgTable(
+  'login_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    usedAt: ts('used_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('login_devices_user_idx').on(t.userId)],
+);
+
 /** Gapless per-unit counters: dossier codes per day, tracking-book numbers per year. */
 export const unitCounters = pgTable(
   'unit_counters',

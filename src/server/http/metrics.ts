@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { passwordChecks } from '../modules/identity/passwords.ts';
 import { AppError } from './errors.ts';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -71,6 +72,11 @@ export function metricsRoutes(app: FastifyInstance, ctx: AppContext) {
       '# HELP motcua_outbox_pending Messages waiting for delivery',
       '# TYPE motcua_outbox_pending gauge',
       `motcua_outbox_pending ${Number(pending.rows[0]?.n ?? 0)}`,
+    );
+    lines.push(
+      '# HELP motcua_password_checks_total Passwords checked at sign-in (the lock-out bounds them)',
+      '# TYPE motcua_password_checks_total counter',
+      `motcua_password_checks_total ${passwordChecks()}`,
     );
     if (ctx.fairGate) {
       lines.push(

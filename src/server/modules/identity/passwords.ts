@@ -10,9 +10,16 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 let dummyHash: Promise<string> | undefined;
+let checks = 0;
+
+/** Passwords checked by this process since start (the lock-out bounds it; /metrics shows it). */
+export function passwordChecks(): number {
+  return checks;
+}
 
 /** Verifies a password; with no stored hash it still spends the same time so timing reveals nothing. */
 export async function verifyPassword(stored: string | undefined, password: string): Promise<boolean> {
+  checks++;
   if (!stored) {
     dummyHash ??= hashPassword('motcua-timing-equaliser');
     await verify(await dummyHash, password);

@@ -26,6 +26,10 @@ const StaffMemberSchema = z
   })
   .meta({ id: 'StaffMember' });
 
+/** Marks browsers their users signed in from, for the lock-out's device bucket (see lockout.ts). */
+export const DEVICE_COOKIE = 'motcua_device';
+const LOGIN_PATH = '/api/v1/auth/login';
+
 function presentMe(u: AuthUser): z.infer<typeof MeSchema> {
   return {
     username: u.username,
@@ -38,19 +42,34 @@ function presentMe(u: AuthUser): z.infer<typeof MeSchema> {
 export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
-    '/api/v1/auth/login',
+    LOGIN_PATH,
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập cán bộ: đặt cookie phiên httpOnly',
+        description:
+          'Sai mật khẩu quá số lần cho phép (theo tài khoản, theo địa chỉ, hoặc theo trình duyệt đã tin cậy) → 429 AUTH_RATE_LIMITED với retry-after; tài khoản không tồn tại bị đối xử như tài khoản có thật. Đăng nhập thành công đặt thêm cookie thiết bị motcua_device (httpOnly, chỉ gửi về địa chỉ này).',
         body: z.object({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }),
         response: { 200: MeSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (req, reply) => {
-      const { token, expiresAt } = await login(ctx.db, ctx.config, req.body.username, req.body.password);
+      const { token, expiresAt, device } = await login(ctx, {
+        username: req.body.username,
+        password: req.body.password,
+        address: req.ip,
+        deviceCookie: req.cookies[DEVICE_COOKIE],
+      });
       setSessionCookie(ctx, reply, token, expiresAt);
+      // Sent back only to this route; SameSite=Strict so a cross-site form cannot borrow the trust.
+      reply.setCookie(DEVICE_COOKIE, device.value, {
+        path: LOGIN_PATH,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.config.cookieSecure,
+        maxAge: device.maxAgeSeconds,
+      });
       const user = await authenticate(ctx.db, token);
       if (!user) throw new Error('session just created cannot be read back');
       return presentMe(user);

@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Config } from '../../config.ts';
+import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
+import {
+  DEVICES_PER_USER,
+  deviceCookieValue,
+  loginBuckets,
+  parseDeviceCookie,
+  reserveAttempt,
+  settleAttempt,
+} from './lockout.ts';
 import { verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import { type AuthUser, type Role, scopeFor } from './types.ts';
@@ -10,26 +18,57 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-/** Signs a user in: checks the lock-out, the password, and opens a session. Returns the raw token. */
-export async function login(db: Db, config: Config, username: string, password: string) {
-  const user = await repo.findUserByUsername(db, username);
-  const now = new Date();
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    const retry = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new AppError('AUTH_RATE_LIMITED', undefined, undefined, { 'retry-after': String(retry) });
-  }
-  const ok = await verifyPassword(user?.isActive ? user.passwordHash : undefined, password);
-  if (!user || !ok) {
-    if (user) await repo.recordLoginFailure(db, user.id, config.loginMaxFailures, config.loginLockSeconds);
-    throw new AppError('AUTH_INVALID_CREDENTIALS');
-  }
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  /** The client's address (behind a trusted proxy, the forwarded one). */
+  address: string;
+  /** The device cookie the browser presented, if any. */
+  deviceCookie: string | undefined;
+}
+
+/**
+ * Signs a user in: takes a lock-out slot, checks the password, opens a session and renews the
+ * browser's device cookie. Returns the raw session token and the new device cookie value.
+ */
+export async function login(ctx: Pick<AppContext, 'db' | 'config' | 'now'>, attempt: LoginAttempt) {
+  const { db, config } = ctx;
+  // The lock-out follows the injected clock (tests step through a lock window); sessions keep the
+  // wall clock that `authenticate` checks them against.
+  const now = ctx.now();
+  const presented = parseDeviceCookie(attempt.deviceCookie);
+  const trustedHash = await repo.findTrustedDevice(db, presented.map(hashToken), attempt.username, now);
+  const buckets = loginBuckets(config, attempt.username, attempt.address, trustedHash);
+  await reserveAttempt(db, config, buckets, now);
+
+  const user = await repo.findUserByUsername(db, attempt.username);
+  const ok = await verifyPassword(user?.isActive ? user.passwordHash : undefined, attempt.password);
+  if (!user || !ok) throw new AppError('AUTH_INVALID_CREDENTIALS');
+
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
+  const expiresAt = new Date(Date.now() + config.sessionHours * 3_600_000);
+  const deviceToken =
+    presented.find((t) => hashToken(t) === trustedHash) ?? randomBytes(32).toString('base64url');
+  const deviceSeconds = config.loginDeviceDays * 86_400;
   await db.transaction(async (tx) => {
-    if (user.failedLogins > 0 || user.lockedUntil) await repo.resetLoginFailures(tx, user.id);
+    await settleAttempt(tx, buckets, now);
     await repo.insertSession(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await repo.saveDevice(
+      tx,
+      {
+        tokenHash: hashToken(deviceToken),
+        userId: user.id,
+        usedAt: now,
+        expiresAt: new Date(now.getTime() + deviceSeconds * 1000),
+      },
+      DEVICES_PER_USER,
+    );
   });
-  return { token, expiresAt };
+  return {
+    token,
+    expiresAt,
+    device: { value: deviceCookieValue(deviceToken, presented), maxAgeSeconds: deviceSeconds },
+  };
 }
 
 export async function logout(db: Db, token: string, cache?: SessionCache) {
