@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
@@ -9,7 +10,7 @@ import { receiptPdf } from './receipt.ts';
 import { DossierListItemSchema, DossierSchema, IntakeBodySchema, TrackingSchema } from './schemas.ts';
 import { getDossier, listReceivedOn, receiveAtCounter, track } from './service.ts';
 
-const CodeParam = z.object({ code: z.string().min(1).max(60) });
+const CodeParam = z.object({ code: text({ min: 1, max: 60, trim: false }) });
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
 
 export function dossiersRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
@@ -44,7 +45,10 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập cán bộ: đặt cookie phiên httpOnly',
-        body: z.object({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }),
+        body: z.object({
+          username: text({ min: 1, max: 80 }),
+          password: text({ min: 1, max: 200, trim: false }),
+        }),
         response: { 200: MeSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
     },

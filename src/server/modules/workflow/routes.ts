@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
@@ -19,7 +20,7 @@ import { ActionBodySchema } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
 import { attachmentDisposition, explainDue, QUEUES, resultFile, timeline, workQueue } from './views.ts';
 
-const CodeParam = z.object({ code: z.string().min(1).max(60) });
+const CodeParam = z.object({ code: text({ min: 1, max: 60, trim: false }) });
 const problems = {
   401: ProblemSchema,
   403: ProblemSchema,
