@@ -63,7 +63,13 @@ async function createPostgresDatabase(baseUrl: string) {
 /** A migrated, seeded server on a fresh database, called in-process through inject(). */
 export async function createTestServer(
   kind: DbKind,
-  opts: { now?: () => Date; env?: Record<string, string>; story?: boolean } = {},
+  opts: {
+    now?: () => Date;
+    env?: Record<string, string>;
+    story?: boolean;
+    /** Extra routes for one test, registered before the app is ready. */
+    routes?: (app: FastifyInstance, ctx: AppContext) => void;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-data-'));
   const config = loadConfig({ ...TEST_ENV, MOTCUA_DATA_DIR: dataDir, ...opts.env });
@@ -94,6 +100,7 @@ export async function createTestServer(
   }
   if (opts.story) await seedInspectionStory(database, config);
   const { app, ctx } = await buildApp(config, database, { now: opts.now, logger: false });
+  opts.routes?.(app, ctx);
   await app.ready();
   return {
     kind,
