@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
+import { isUnstorableText, unstorableTextError } from './http/db-errors.ts';
 import { AppError, type AppErrorCode, toProblem } from './http/errors.ts';
 import { installFairGate } from './http/fair-gate.ts';
 import { serializeError, serializeRequest } from './http/log-redaction.ts';
@@ -118,6 +119,10 @@ export async function buildApp(
           message: v.message ?? 'không hợp lệ',
         })),
       );
+    } else if (isUnstorableText(err)) {
+      // A field without the shared text rule let the database see it: still the client's input.
+      req.log.warn({ err }, 'text refused by the database');
+      appErr = unstorableTextError();
     } else if (err.code && FASTIFY_CODES[err.code])
       appErr = new AppError(FASTIFY_CODES[err.code]!, err.message);
     else if (err.statusCode === 429) appErr = new AppError('RATE_LIMITED');

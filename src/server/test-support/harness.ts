@@ -69,6 +69,8 @@ export async function createTestServer(
     story?: boolean;
     /** Log lines go here (the server logs nothing otherwise). */
     logStream?: NodeJS.WritableStream;
+    /** Extra routes for one test, registered before the app is ready. */
+    routes?: (app: FastifyInstance, ctx: AppContext) => void;
   } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-data-'));
@@ -104,6 +106,7 @@ export async function createTestServer(
     logger: Boolean(opts.logStream),
     logStream: opts.logStream,
   });
+  opts.routes?.(app, ctx);
   await app.ready();
   return {
     kind,

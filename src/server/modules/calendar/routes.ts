@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
 import { computeDue } from '../../../domain/calendar/work-calendar.ts';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
@@ -83,14 +84,16 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Quản trị: nhập lịch nghỉ lễ chính thức của một năm (thay thế lịch tự suy ra)',
         params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z.object({
-          source: z.string().min(3).max(500).describe('Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX'),
+          source: text({ min: 3, max: 500, trim: false }).describe(
+            'Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX',
+          ),
           days: z
             .array(
               z.object({
                 date: z.iso.date(),
                 kind: z.enum(['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday']),
-                name: z.string().min(1).max(200),
-                note: z.string().max(500).optional(),
+                name: text({ min: 1, max: 200, trim: false }),
+                note: text({ max: 500, trim: false }).optional(),
               }),
             )
             .max(60),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { type CatalogEntry, feeText } from './service.ts';
 
@@ -113,7 +114,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['catalog'],
         summary: 'Danh mục thủ tục hành chính của một xã (tìm kiếm không phân biệt dấu)',
-        querystring: z.object({ unit: UnitQuery, q: z.string().max(200).optional() }),
+        querystring: z.object({ unit: UnitQuery, q: text({ max: 200, trim: false }).optional() }),
         response: { 200: z.array(ProcedureSummarySchema) },
       },
     },
@@ -125,7 +126,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['catalog'],
         summary: 'Chi tiết một thủ tục hành chính',
-        params: z.object({ code: z.string().max(40) }),
+        params: z.object({ code: text({ max: 40, trim: false }) }),
         querystring: z.object({ unit: UnitQuery }),
         response: { 200: ProcedureDetailSchema },
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeDossierCode } from '../../../domain/codes/dossier-code.ts';
+import { text } from '../../../domain/text/text-schema.ts';
 import { TimeLimitSchema } from '../catalog/routes.ts';
 
 export const NATIONAL_STATUS_NAMES: Record<number, string> = {
@@ -35,19 +36,20 @@ export const DossierCodeParam = z.object({
     ),
 });
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const trimmed = (max: number) => text({ min: 1, max });
+
+/** File contents in a JSON body: strict base64, so nothing else ever reaches the decoder. */
+export const Base64Schema = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Nội dung tệp không đúng mã hóa base64');
 
 export const IntakeBodySchema = z
   .object({
-    procedureCode: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .describe('Mã thủ tục hành chính quốc gia, ví dụ 2.000815'),
+    procedureCode: text({ min: 1, max: 40 }).describe('Mã thủ tục hành chính quốc gia, ví dụ 2.000815'),
     applicant: z.object({
       fullName: trimmed(120).describe('Họ và tên người nộp'),
-      idNumber: z.string().trim().describe('Số định danh cá nhân 12 chữ số'),
+      idNumber: text().describe('Số định danh cá nhân 12 chữ số'),
       phone: z
         .string()
         .trim()
@@ -55,12 +57,7 @@ export const IntakeBodySchema = z
       address: trimmed(300),
       email: z.email().max(200).optional().nullable(),
     }),
-    subject: z
-      .string()
-      .trim()
-      .max(500)
-      .optional()
-      .describe('Nội dung yêu cầu giải quyết; mặc định tên thủ tục'),
+    subject: text({ max: 500 }).optional().describe('Nội dung yêu cầu giải quyết; mặc định tên thủ tục'),
     returnMethod: z.enum(['counter', 'post']).default('counter'),
     decision: z
       .enum(['accept', 'refuse', 'supplement'])
@@ -69,14 +66,14 @@ export const IntakeBodySchema = z
         'accept: tiếp nhận (trạng thái 2); refuse: từ chối tiếp nhận (3, phiếu từ chối); supplement: hướng dẫn bổ sung trước khi tiếp nhận (1)',
       ),
     reasons: z
-      .array(z.string().trim().min(1).max(500))
+      .array(text({ min: 1, max: 500, multiline: true }))
       .max(20)
       .optional()
       .describe('Lý do từ chối / nội dung cần bổ sung'),
     missing: z
       .array(
         z.object({
-          name: z.string().trim().min(1).max(300),
+          name: text({ min: 1, max: 300 }),
           originals: z.number().int().min(0).max(99).default(0),
           certifiedCopies: z.number().int().min(0).max(99).default(0),
           photocopies: z.number().int().min(0).max(99).default(0),
@@ -88,7 +85,7 @@ export const IntakeBodySchema = z
     documents: z
       .array(
         z.object({
-          id: z.string().min(1).max(80),
+          id: text({ min: 1, max: 80, trim: false }),
           originals: z.number().int().min(0).max(99),
           certifiedCopies: z.number().int().min(0).max(99),
           photocopies: z.number().int().min(0).max(99),
@@ -99,9 +96,9 @@ export const IntakeBodySchema = z
     attachments: z
       .array(
         z.object({
-          fileName: z.string().trim().min(1).max(200),
+          fileName: text({ min: 1, max: 200 }),
           contentType: z.enum(ATTACHMENT_TYPES),
-          dataBase64: z.string().min(1).describe('Nội dung tệp mã hóa base64'),
+          dataBase64: Base64Schema.describe('Nội dung tệp mã hóa base64'),
         }),
       )
       .optional()

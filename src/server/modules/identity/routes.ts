@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
@@ -50,7 +51,10 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Đăng nhập cán bộ: đặt cookie phiên httpOnly',
         description:
           'Sai mật khẩu quá số lần cho phép (theo tài khoản, theo địa chỉ, hoặc theo trình duyệt đã tin cậy) → 429 AUTH_RATE_LIMITED với retry-after; tài khoản không tồn tại bị đối xử như tài khoản có thật. Đăng nhập thành công đặt thêm cookie thiết bị motcua_device (httpOnly, chỉ gửi về địa chỉ này).',
-        body: z.object({ username: z.string().trim().min(1).max(80), password: z.string().min(1).max(200) }),
+        body: z.object({
+          username: text({ min: 1, max: 80 }),
+          password: text({ min: 1, max: 200, trim: false }),
+        }),
         response: { 200: MeSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
     },

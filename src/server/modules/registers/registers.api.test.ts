@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
+import { STAFF_COLUMNS } from './staff-xlsx.ts';
 
 // One person added by hand, then a training course recorded for them: the register, the training
 // list and the staffing report's training coverage all follow; other communes see none of it.
@@ -120,5 +122,24 @@ describe.each(databaseKinds())('staffing register by hand on %s', (kind) => {
     expect(zeroHours.statusCode).toBe(422);
     expect((await call('GET', '/api/v1/registers/trainings?unit=28693', otherLeader)).statusCode).toBe(403);
     expect(await count()).toBe(n);
+  });
+
+  it('refuses a workbook whose cell holds a control character, with its row, importing nothing', async () => {
+    // OOXML writes a control character as _xHHHH_; the reader turns it back into the character.
+    const n = (await call('GET', '/api/v1/registers/staff?unit=28693', leader)).json().length;
+    for (const name of ['Lê Văn_x0000_Tư', 'Lê Văn\u0085Tư']) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Nhân sự');
+      ws.addRow(STAFF_COLUMNS.map((c) => c.header));
+      ws.addRow([1, 'Phạm Văn Đúng', '', 'Công chức', '', 'Văn phòng', 'office']);
+      ws.addRow([2, name, '', 'Công chức', '', 'Văn phòng', 'office']);
+      const dataBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      const res = await call('POST', '/api/v1/registers/staff/import?unit=28693', leader, { dataBase64 });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().errors).toEqual([
+        { path: 'row 3', message: expect.stringMatching(/^Dòng 3: .*ký tự điều khiển/) },
+      ]);
+    }
+    expect((await call('GET', '/api/v1/registers/staff?unit=28693', leader)).json()).toHaveLength(n);
   });
 });

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { Base64Schema } from '../dossiers/schemas.ts';
 import {
   ConsultationInputSchema,
   EquipmentInputSchema,
@@ -90,7 +91,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['registers'],
         summary: 'Nhập danh sách nhân sự từ tệp XLSX (toàn bộ hoặc không dòng nào; lỗi kèm số dòng)',
         querystring: UnitQuery,
-        body: z.object({ dataBase64: z.string().min(1) }),
+        body: z.object({ dataBase64: Base64Schema }),
         response: { 200: z.object({ imported: z.number().int() }), ...problems },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 
 export const STAFF_CATEGORIES = [
   'can_bo',
@@ -34,7 +35,7 @@ export const BLOC_NAMES: Record<(typeof BLOCS)[number], string> = {
 };
 
 export const StaffInputSchema = z.object({
-  fullName: z.string().trim().min(1).max(120),
+  fullName: text({ min: 1, max: 120 }),
   personalId: z
     .string()
     .trim()
@@ -43,11 +44,17 @@ export const StaffInputSchema = z.object({
     .nullable(),
   category: z.enum(STAFF_CATEGORIES),
   bloc: z.enum(BLOCS).optional().nullable(),
-  orgUnit: z.string().trim().min(1).max(200),
+  orgUnit: text({ min: 1, max: 200 }),
   orgUnitKind: z.enum(ORG_UNIT_KINDS),
-  position: z.string().trim().max(200).optional().nullable(),
-  fields: z.array(z.string().max(20)).max(20).default([]),
-  counters: z.array(z.string().max(20)).max(20).default([]),
+  position: text({ max: 200 }).optional().nullable(),
+  fields: z
+    .array(text({ max: 20, trim: false }))
+    .max(20)
+    .default([]),
+  counters: z
+    .array(text({ max: 20, trim: false }))
+    .max(20)
+    .default([]),
   startDate: z.iso.date().optional().nullable(),
 });
 export type StaffInput = z.infer<typeof StaffInputSchema>;
@@ -60,7 +67,7 @@ export const StaffSchema = StaffInputSchema.extend({
 
 export const TrainingInputSchema = z.object({
   staffId: z.uuid(),
-  course: z.string().trim().min(1).max(300),
+  course: text({ min: 1, max: 300 }),
   day: z.iso.date(),
   hours: z.number().positive().max(2000),
   coversOneStop: z.boolean().describe('Có nội dung hành chính công / kỹ năng một cửa'),
@@ -82,18 +89,18 @@ export const EquipmentInputSchema = z.object({
     'camera',
     'other',
   ]),
-  name: z.string().trim().min(1).max(200),
+  name: text({ min: 1, max: 200 }),
   quantity: z.number().int().min(0).max(100000),
   condition: z.enum(['good', 'fair', 'poor']),
-  location: z.string().trim().max(200).optional().nullable(),
+  location: text({ max: 200 }).optional().nullable(),
   meetsNeed: z.boolean(),
-  note: z.string().trim().max(1000).optional().nullable(),
+  note: text({ max: 1000, multiline: true }).optional().nullable(),
 });
 
 export const ConsultationInputSchema = z.object({
   at: z.iso.datetime({ offset: true }).optional(),
-  fieldCode: z.string().trim().min(1).max(20),
-  procedureCode: z.string().trim().max(40).optional().nullable(),
+  fieldCode: text({ min: 1, max: 20 }),
+  procedureCode: text({ max: 40 }).optional().nullable(),
   channel: z.enum(['counter', 'phone', 'online']),
-  subject: z.string().trim().min(1).max(500),
+  subject: text({ min: 1, max: 500 }),
 });

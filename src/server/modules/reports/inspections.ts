@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { inspections, inspectionTasks, users } from '../../db/schema.ts';
 import { requireUser } from '../../http/auth.ts';
@@ -14,14 +15,14 @@ const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 4
 
 const InspectionBody = z.object({
   day: z.iso.date(),
-  participants: z.string().trim().min(1).max(2000),
-  findings: z.string().trim().min(1).max(10000).describe('Kết quả kiểm tra, khó khăn, vướng mắc'),
-  directions: z.string().trim().min(1).max(10000).describe('Ý kiến chỉ đạo'),
+  participants: text({ min: 1, max: 2000, multiline: true }),
+  findings: text({ min: 1, max: 10000, multiline: true }).describe('Kết quả kiểm tra, khó khăn, vướng mắc'),
+  directions: text({ min: 1, max: 10000, multiline: true }).describe('Ý kiến chỉ đạo'),
   tasks: z
     .array(
       z.object({
-        title: z.string().trim().min(1).max(500),
-        owner: z.string().min(1).max(80).describe('tên đăng nhập người chịu trách nhiệm ở xã'),
+        title: text({ min: 1, max: 500 }),
+        owner: text({ min: 1, max: 80, trim: false }).describe('tên đăng nhập người chịu trách nhiệm ở xã'),
         dueDate: z.iso.date(),
       }),
     )

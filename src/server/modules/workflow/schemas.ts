@@ -1,22 +1,25 @@
 import { z } from 'zod';
 import { ACTIONS } from '../../../domain/lifecycle/transitions.ts';
-import { ATTACHMENT_TYPES } from '../dossiers/schemas.ts';
+import { text } from '../../../domain/text/text-schema.ts';
+import { ATTACHMENT_TYPES, Base64Schema } from '../dossiers/schemas.ts';
 
 export const ActionBodySchema = z
   .object({
     action: z.enum(ACTIONS),
-    reason: z.string().trim().max(2000).optional(),
+    reason: text({ max: 2000, multiline: true }).optional(),
     expectedVersion: z
       .number()
       .int()
       .positive()
       .optional()
       .describe('Phiên bản hồ sơ người dùng đang xem; khác hiện tại → 409'),
-    assignee: z.string().max(80).optional().describe('assign: tên đăng nhập cán bộ được phân công'),
+    assignee: text({ max: 80, trim: false })
+      .optional()
+      .describe('assign: tên đăng nhập cán bộ được phân công'),
     items: z
       .array(
         z.object({
-          name: z.string().min(1).max(300),
+          name: text({ min: 1, max: 300, trim: false }),
           originals: z.number().int().min(0).max(99).default(0),
           certifiedCopies: z.number().int().min(0).max(99).default(0),
           photocopies: z.number().int().min(0).max(99).default(0),
@@ -26,12 +29,12 @@ export const ActionBodySchema = z
       .optional()
       .describe('request_supplement: giấy tờ cần bổ sung'),
     newDueAt: z.iso.datetime({ offset: true }).optional().describe('draft_apology: ngày hẹn trả mới'),
-    resultName: z.string().max(300).optional(),
+    resultName: text({ max: 300, trim: false }).optional(),
     resultFile: z
       .object({
-        fileName: z.string().min(1).max(200),
+        fileName: text({ min: 1, max: 200, trim: false }),
         contentType: z.enum(ATTACHMENT_TYPES),
-        dataBase64: z.string().min(1),
+        dataBase64: Base64Schema,
       })
       .optional()
       .describe('issue_result: tệp kết quả giải quyết'),

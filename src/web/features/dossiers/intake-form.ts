@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { isSafeText } from '../../../domain/text/safe-text.ts';
 import type { ApiProblem } from '../../api/client';
 import type {
   AttachmentContentType,
@@ -100,6 +101,18 @@ export function validateIntake(values: IntakeValues, t: TFunction): Record<strin
     }
   } else if (reasonLines(values.reasons).length === 0) {
     errors.reasons = t('workflow:intake.reasonsRequired');
+  }
+  // The server refuses control characters in free text; say so at the field instead of after sending.
+  const texts: Array<[field: string, value: string, multiline: boolean]> = [
+    ['applicant.fullName', applicant.fullName, false],
+    ['applicant.address', applicant.address, false],
+    ['applicant.email', applicant.email, false],
+    ['subject', values.subject, false],
+    ['reasons', values.reasons, true],
+    ['missing', values.missing.map((item) => item.name).join(''), false],
+  ];
+  for (const [field, value, multiline] of texts) {
+    if (!errors[field] && !isSafeText(value, { multiline })) errors[field] = t('common.unsafeText');
   }
   return errors;
 }

@@ -14,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSafeText } from '../../../domain/text/safe-text.ts';
 import { isApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { todayInVietnam } from '../../lib/datetime';
@@ -43,15 +44,18 @@ export function InspectionForm({ unit, onDone }: { unit: string; onDone: () => v
   const create = useCreateInspection(unit);
   const [unmapped, setUnmapped] = useState<unknown>(null);
   const required = (value: string) => (value.trim() ? null : t('inspections.required'));
+  // The server refuses control characters in free text (tab and line breaks only where multi-line).
+  const requiredText = (multiline: boolean) => (value: string) =>
+    required(value) ?? (isSafeText(value, { multiline }) ? null : t('translation:common.unsafeText'));
   const form = useForm<InspectionValues>({
     initialValues: { day: todayInVietnam(), participants: '', findings: '', directions: '', tasks: [] },
     validate: {
       day: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : t('inspections.required')),
-      participants: required,
-      findings: required,
-      directions: required,
+      participants: requiredText(true),
+      findings: requiredText(true),
+      directions: requiredText(true),
       tasks: {
-        title: required,
+        title: requiredText(false),
         owner: required,
         dueDate: (value) => (value ? null : t('inspections.required')),
       },

@@ -176,6 +176,7 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
               placeholder={dossier.procedure.name}
               value={values.resultName}
               onChange={(e) => set('resultName', e.currentTarget.value)}
+              error={errors.resultName}
               data-testid="action-result-title"
             />
           ) : null}

@@ -31,6 +31,19 @@ describe('validateAction', () => {
     expect(validateAction(available('complete_step'), values, dossier, t, now)).toEqual({});
   });
 
+  it('refuses control characters in the reason (line breaks allowed) and in the result title', () => {
+    const values = { ...initialActionValues(dossier, now), reason: 'Dòng 1\nDòng\t2' };
+    expect(validateAction(available('request_supplement', true), values, dossier, t, now)).toEqual({});
+    const pasted = { ...values, reason: 'Thiếu\u0000giấy tờ', resultName: 'Kết quả\u001b' };
+    expect(validateAction(available('request_supplement', true), pasted, dossier, t, now).reason).toBe(
+      'common.unsafeText',
+    );
+    const file = new File(['%PDF-'], 'kq.pdf', { type: 'application/pdf' });
+    expect(validateAction(available('issue_result'), { ...pasted, file }, dossier, t, now)).toMatchObject({
+      resultName: 'common.unsafeText',
+    });
+  });
+
   it('refuses a new appointment that is not after the current one', () => {
     const values = {
       ...initialActionValues(dossier, now),

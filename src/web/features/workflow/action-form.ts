@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { isSafeText } from '../../../domain/text/safe-text.ts';
 import type { ActionRequest, AttachmentContentType, AvailableAction, ReturnMethod } from '../../api/types';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAsBase64 } from '../dossiers/intake-form';
 import { emptyMissingItem, type MissingItemValue, toMissingItems } from './missing-items';
@@ -40,7 +41,9 @@ export function initialActionValues(
   };
 }
 
-export type ActionErrors = Partial<Record<'reason' | 'assignee' | 'newDueAt' | 'file', string>>;
+export type ActionErrors = Partial<
+  Record<'reason' | 'assignee' | 'newDueAt' | 'file' | 'resultName', string>
+>;
 
 /** Client-side checks before sending; the server decides again (role, state, version). */
 export function validateAction(
@@ -53,6 +56,8 @@ export function validateAction(
   const errors: ActionErrors = {};
   const fields = fieldsFor(available.action);
   if (available.reasonRequired && !values.reason.trim()) errors.reason = t('workflow:modal.reasonRequired');
+  else if (!isSafeText(values.reason, { multiline: true })) errors.reason = t('common.unsafeText');
+  if (fields.resultFile && !isSafeText(values.resultName)) errors.resultName = t('common.unsafeText');
   if (fields.assignee && !values.assignee.trim()) errors.assignee = t('workflow:modal.assigneeRequired');
   if (fields.newDueAt) {
     const iso = vietnamLocalToIso(values.newDueAt);

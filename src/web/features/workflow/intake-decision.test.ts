@@ -70,4 +70,25 @@ describe('counter decision in the intake form', () => {
       missing: [{ name: 'Tờ khai theo mẫu', originals: 1, certifiedCopies: 0, photocopies: 0 }],
     });
   });
+
+  it('refuses control characters the server would refuse, allowing line breaks only in the reasons', () => {
+    const base = filled({});
+    const pasted = filled({
+      applicant: { ...base.applicant, fullName: 'Lê Văn\u0000Phúc', address: 'Ấp\tTân Hòa' },
+      subject: 'Chứng thực\u0007',
+      decision: 'refuse',
+      reasons: 'Thiếu tờ khai\r\nThiếu ảnh',
+    });
+    const errors = validateIntake(pasted, t);
+    expect(errors).toMatchObject({
+      'applicant.fullName': 'common.unsafeText',
+      'applicant.address': 'common.unsafeText',
+      subject: 'common.unsafeText',
+    });
+    expect(errors.reasons).toBeUndefined();
+    expect(validateIntake(base, t)['applicant.fullName']).toBeUndefined();
+    expect(validateIntake(filled({ decision: 'refuse', reasons: 'Thiếu\u000btờ khai' }), t).reasons).toBe(
+      'common.unsafeText',
+    );
+  });
 });
