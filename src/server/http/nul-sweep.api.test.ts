@@ -221,6 +221,10 @@ describe.each(databaseKinds())('a NUL in any string a client sends, on %s', (kin
           );
           before = after;
         }
+        // The path guard refuses a control character anywhere in a path before routing (400).
+        const refusedByPathGuard =
+          slot.in === 'path' && res.statusCode === 400 && res.json().code === 'BAD_REQUEST';
+        if (refusedByPathGuard) continue;
         if (slot.in === 'header') {
           if (res.statusCode < 400 || res.statusCode >= 500)
             failures.push(`${field}: ${res.statusCode} ${res.body}`);
