@@ -14,6 +14,7 @@ import {
 } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
+import { isConcurrentWrite } from '../../db/errors.ts';
 import { dossierFiles } from '../../db/schema.ts';
 import { AppError, type AppErrorCode } from '../../http/errors.ts';
 import { appendEvent, lastEvent } from '../audit/repository.ts';
@@ -118,8 +119,9 @@ export async function performAction(
   const cal = await calendarOf(ctx, unit.parentCode ?? '');
   const stored = resultFiles[0] ? await ctx.files.put(resultFiles[0].bytes) : undefined;
 
-  return ctx.db.transaction(async (tx) => {
-    const row = await repo.getDossierRow(tx, unit.code, code);
+  const applied = ctx.db.transaction(async (tx) => {
+    // Locked: simultaneous actions on this dossier wait here, then read what the one before wrote.
+    const row = await repo.lockDossierRow(tx, unit.code, code);
     if (!row) throw new AppError('DOSSIER_NOT_FOUND');
     // The version the client saw wins over the one read now: acting on a stale screen is a conflict.
     const version = body.expectedVersion ?? row.version;
@@ -350,6 +352,14 @@ export async function performAction(
     );
     return { dossier: updated, action: body.action as Action };
   });
+  try {
+    return await applied;
+  } catch (err) {
+    // The row lock rules these out between two actions; they remain possible against a writer that
+    // does not take it, or on a database whose default isolation is REPEATABLE READ or SERIALIZABLE.
+    if (isConcurrentWrite(err)) throw new AppError('DOSSIER_CONFLICT');
+    throw err;
+  }
 }
 
 function notificationRows(
