@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
-import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
+import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import { CALENDAR_YEARS, type WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 import { type NationalStatus, type SubState, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { classifySettlement, deadlineState, shiftByPause } from '../../../domain/lifecycle/timeliness.ts';
 import {
@@ -297,6 +298,9 @@ export async function performAction(
             'Ngày hẹn mới phải sau ngày hẹn hiện tại và sau thời điểm hiện tại',
           );
         }
+        // Later deadlines (a pause moves the appointment) are counted on the calendar, which ends there.
+        if (Number(vnDateOf(newDue).slice(0, 4)) > CALENDAR_YEARS.max)
+          throw new AppError('NEW_DUE_INVALID', `Ngày hẹn mới phải trước năm ${CALENDAR_YEARS.max + 1}`);
         set.apology = {
           reason,
           newDueAt: newDue.toISOString(),

@@ -253,6 +253,13 @@ describe.each(databaseKinds())('dossier lifecycle on %s', (kind) => {
     expect(overdue.items.find((i: { code: string }) => i.code === code)).toMatchObject({
       deadlineState: 'overdue',
     });
+    // Past the calendar's last year, later deadlines (a pause moves it) could not be counted.
+    const tooLate = await act('specialist', code, {
+      action: 'draft_apology',
+      reason: 'Chờ kết quả xác minh của xã khác',
+      newDueAt: '2101-01-03T10:00:00Z',
+    });
+    expect(tooLate.json()).toMatchObject({ code: 'NEW_DUE_INVALID', detail: expect.stringMatching(/2101/) });
     await ok('specialist', code, {
       action: 'draft_apology',
       reason: 'Chờ kết quả xác minh của xã khác',
