@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { officialOrDerived } from '../../src/domain/calendar/derived-calendar.ts';
 import type { CalendarDay } from '../../src/domain/calendar/types.ts';
+import type { YearDays } from '../../src/domain/calendar/work-calendar.ts';
 import { BIRTH_PROVINCE_NAMES } from '../../src/domain/identity/personal-id.ts';
 import { openPostgres } from '../../src/server/db/client.ts';
-import { mergeOfficialAndDerived } from '../../src/server/modules/calendar/service.ts';
 import { hashPassword } from '../../src/server/modules/identity/passwords.ts';
 import { loadReferenceData } from '../../src/server/seed/reference.ts';
 import {
@@ -103,7 +104,7 @@ async function passwordHash(client: pg.Client, password: string): Promise<string
   return demo.rows[0]?.password_hash ?? (await hashPassword(password));
 }
 
-async function holidays(client: pg.Client, years: number[]): Promise<CalendarDay[]> {
+async function holidays(client: pg.Client): Promise<YearDays> {
   const rows = await client.query<{
     day: string;
     kind: CalendarDay['kind'];
@@ -111,7 +112,7 @@ async function holidays(client: pg.Client, years: number[]): Promise<CalendarDay
     source: CalendarDay['source'];
   }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name, source FROM calendar_days`);
   const official = rows.rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name, source: r.source }));
-  return mergeOfficialAndDerived(official, years);
+  return officialOrDerived(official);
 }
 
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
@@ -166,9 +167,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       `officers: ${fmt(users.rowCount ?? 0)} generated accounts; hot communes active: ${opts.hot.join(', ')}`,
     );
 
-    const firstYear = now.getUTCFullYear() - Math.ceil(opts.months / 12) - 1;
-    const years = Array.from({ length: now.getUTCFullYear() + 2 - firstYear }, (_, i) => firstYear + i);
-    const days = dayPlan(await holidays(main, years), now, opts.months);
+    const days = dayPlan(await holidays(main), now, opts.months);
     const { procedures, slots } = procedurePlans(
       (
         await main.query<ProcedureRow>(

@@ -1,7 +1,6 @@
-import type { CalendarDay } from '../../src/domain/calendar/types.ts';
 import { DEFAULT_OFFICE_HOURS } from '../../src/domain/calendar/types.ts';
 import { addDays, vnDateOf, vnMinutesOf } from '../../src/domain/calendar/vn-time.ts';
-import { WorkCalendar } from '../../src/domain/calendar/work-calendar.ts';
+import { WorkCalendar, type YearDays } from '../../src/domain/calendar/work-calendar.ts';
 import { defaultWorkflow } from '../../src/domain/lifecycle/workflow.ts';
 
 /*
@@ -198,7 +197,7 @@ function officeMinutesPassed(now: Date): number {
  * Working days of the last `months` months under the national calendar (official schedules where the
  * database has them, else the statutory holidays the product derives) and the default office hours.
  */
-export function dayPlan(holidays: readonly CalendarDay[], now: Date, months: number): DayPlan {
+export function dayPlan(holidays: YearDays, now: Date, months: number): DayPlan {
   const cal = new WorkCalendar(holidays, DEFAULT_OFFICE_HOURS);
   const today = vnDateOf(now);
   const first = addDays(today, -Math.round(months * 30.44));

@@ -91,7 +91,8 @@ const AUDIT_COLUMNS = [
   'hash',
 ] as const;
 
-export const SELECT_DOSSIER = `select ${q(DOSSIER_COLUMNS)} from "dossiers" where ("dossiers"."unit_code" = $1 and "dossiers"."code" = $2) limit $3`;
+/** The dossier row, locked for the transaction: actions on one dossier take turns. */
+export const SELECT_DOSSIER = `select ${q(DOSSIER_COLUMNS)} from "dossiers" where ("dossiers"."unit_code" = $1 and "dossiers"."code" = $2) limit $3 for update`;
 const LAST_STEP = `select ${q(STEP_COLUMNS)} from "dossier_steps" where ("dossier_steps"."unit_code" = $1 and "dossier_steps"."dossier_code" = $2) order by "dossier_steps"."seq" desc limit $3`;
 const CLOSE_STEP = `update "dossier_steps" set "ended_at" = $1, "verdict" = $2, "note" = $3 where ("dossier_steps"."unit_code" = $4 and "dossier_steps"."dossier_code" = $5 and "dossier_steps"."seq" = $6)`;
 const OPEN_STEP = `insert into "dossier_steps" (${q(STEP_COLUMNS)}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, default, default)`;

@@ -8,6 +8,7 @@ import { canChiOfYear, lunarToSolar } from './lunar.ts';
 import { OFFICIAL_CALENDARS } from './official-calendars.ts';
 import type { CalendarDay } from './types.ts';
 import { addDays, type PlainDate, weekdayOf } from './vn-time.ts';
+import type { YearDays } from './work-calendar.ts';
 
 const isWeekend = (date: PlainDate): boolean => {
   const weekday = weekdayOf(date);
@@ -41,22 +42,57 @@ function nationalDayPartner(year: number): PlainDate {
   return withAfter > withBefore ? after : before;
 }
 
+/** The choices the law leaves to the yearly decision, made the usual way for a derived year. */
+export interface DerivationRules {
+  /**
+   * The five Tết days as offsets from the lunar New Year's day (0 = mùng 1). The law gives five days
+   * without fixing them; the usual arrangement is the last day of the old year and the first four of
+   * the new one: [-1, 0, 1, 2, 3].
+   */
+  tetDays: readonly number[];
+}
+
+export const DEFAULT_DERIVATION_RULES: DerivationRules = Object.freeze({
+  tetDays: Object.freeze([-1, 0, 1, 2, 3]),
+});
+
+function checkRules(rules: DerivationRules): void {
+  const { tetDays } = rules;
+  if (
+    tetDays.length !== 5 ||
+    new Set(tetDays).size !== 5 ||
+    !tetDays.every((d) => Number.isInteger(d) && d >= -7 && d <= 7)
+  ) {
+    throw new RangeError(
+      `tetDays must be five different offsets from the lunar New Year within a week: ${JSON.stringify(tetDays)}`,
+    );
+  }
+}
+
+function tetNote(offset: number): string {
+  if (offset === -1) return 'Ngày cuối năm âm lịch';
+  if (offset < -1) return `${-offset} ngày trước Tết`;
+  return `Mùng ${offset + 1} Tết`;
+}
+
 /** Statutory holidays of `year` (Labour Code Art. 112) with compensatory days for those on a weekend. */
-export function deriveStatutoryHolidays(year: number): CalendarDay[] {
+export function deriveStatutoryHolidays(
+  year: number,
+  rules: DerivationRules = DEFAULT_DERIVATION_RULES,
+): CalendarDay[] {
+  checkRules(rules);
   const y = String(year).padStart(4, '0');
   const tet = lunarToSolar(1, 1, year);
   const tetName = `Tết Nguyên đán ${canChiOfYear(year)}`;
   const statutory: CalendarDay[] = [
     { date: `${y}-01-01`, kind: 'holiday', name: 'Tết Dương lịch', source: 'derived' },
-    // The law gives five Tết days without fixing them; the usual arrangement is the last day of the
-    // old year plus the first four days of the new one.
-    ...[-1, 0, 1, 2, 3].map(
+    ...rules.tetDays.map(
       (offset): CalendarDay => ({
         date: addDays(tet, offset),
         kind: 'holiday',
         name: tetName,
         source: 'derived',
-        note: offset === -1 ? 'Ngày cuối năm âm lịch' : `Mùng ${offset + 1} Tết`,
+        note: tetNote(offset),
       }),
     ),
     {
@@ -101,6 +137,35 @@ export function deriveStatutoryHolidays(year: number): CalendarDay[] {
     });
   }
   return [...listed.values()].sort(byDate);
+}
+
+/**
+ * The days of any year: the official schedule where `official` has days of that year, the derived
+ * statutory holidays otherwise. Each year is worked out once and kept.
+ */
+export function officialOrDerived(
+  official: readonly CalendarDay[],
+  rules: DerivationRules = DEFAULT_DERIVATION_RULES,
+): YearDays {
+  checkRules(rules);
+  const byYear = new Map<number, CalendarDay[]>();
+  for (const day of official) {
+    const year = Number(day.date.slice(0, 4));
+    const list = byYear.get(year);
+    if (list) list.push(day);
+    else byYear.set(year, [day]);
+  }
+  const derived = new Map<number, readonly CalendarDay[]>();
+  return (year) => {
+    const listed = byYear.get(year);
+    if (listed) return listed;
+    let days = derived.get(year);
+    if (!days) {
+      days = Object.freeze(deriveStatutoryHolidays(year, rules));
+      derived.set(year, days);
+    }
+    return days;
+  };
 }
 
 /** Days off and make-up days of `year`: the official schedule when one is known, else the derived one. */

@@ -31,6 +31,22 @@ describe('lunarToSolar', () => {
     expect(lunarToSolar(10, 3, year)).toBe(date);
   });
 
+  // Ten and more years ahead, where deadlines use derived holidays. Source: the year table (TK21,
+  // 2000–2099, UTC+7) Hồ Ngọc Đức published with his amlich.js, decoded by hand: Tết and the start of
+  // month 3. Tết 2037 and 2040 also match published Lunar New Year tables (UTC+8). Month 3 of 2037
+  // starts on 15 April in Vietnam but 16 April in China: the new moon is at about 16:08 UTC (Meeus),
+  // 23:08 in Vietnam, 00:08 in China, so Giỗ Tổ falls a day before the Chinese 10/3.
+  it.each([
+    [2036, '2036-01-28', '2036-04-06'],
+    [2037, '2037-02-15', '2037-04-24'],
+    [2040, '2040-02-12', '2040-04-20'],
+    [2041, '2041-02-01', '2041-04-10'],
+  ])('%i: Tết is %s, Giỗ Tổ (10/3) is %s', (year, tet, hungKings) => {
+    expect(lunarToSolar(1, 1, year)).toBe(tet);
+    expect(lunarToSolar(10, 3, year)).toBe(hungKings);
+    expect(lunarToSolar(1, 3, year)).toBe(addDays(hungKings, -9));
+  });
+
   it('follows UTC+7, not the Chinese UTC+8 calendar', () => {
     // Chinese New Year 1985 was 20 Feb and 2007 was 18 Feb; Vietnam celebrated 21 Jan and 17 Feb.
     expect(lunarToSolar(1, 1, 1985)).toBe('1985-01-21');

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_CALENDARS } from './official-calendars.ts';
+import { calendarDaysForYear } from './derived-calendar.ts';
 import { dueForTimeLimit } from './time-limit.ts';
 import { DEFAULT_OFFICE_HOURS } from './types.ts';
 import { WorkCalendar } from './work-calendar.ts';
 
-const cal = new WorkCalendar(
-  [...(OFFICIAL_CALENDARS[2025] ?? []), ...(OFFICIAL_CALENDARS[2026] ?? [])],
-  DEFAULT_OFFICE_HOURS,
-);
+const cal = new WorkCalendar(calendarDaysForYear, DEFAULT_OFFICE_HOURS);
 
 describe('dueForTimeLimit', () => {
   it('counts calendar days from the day after receipt and ends at close of business', () => {

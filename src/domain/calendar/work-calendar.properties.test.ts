@@ -6,10 +6,7 @@ import { addDays, vnDateOf, vnInstant, vnMinutesOf } from './vn-time.ts';
 import { addWorkingMinutes, computeDue, WorkCalendar, workingMinutesBetween } from './work-calendar.ts';
 
 /** 2025 and 2026 official, 2027 derived, so deadlines late in 2026 still see the next year's holidays. */
-const cal = new WorkCalendar(
-  [...calendarDaysForYear(2025), ...calendarDaysForYear(2026), ...calendarDaysForYear(2027)],
-  DEFAULT_OFFICE_HOURS,
-);
+const cal = new WorkCalendar(calendarDaysForYear, DEFAULT_OFFICE_HOURS);
 
 /** Readable Vietnamese wall time of an instant: 'YYYY-MM-DD HH:MM'. */
 function vn(d: Date): string {

@@ -5,12 +5,9 @@ import { type PlainDate, parseHm, vnDateOf, vnInstant, vnMinutesOf } from './vn-
 import { addWorkingMinutes, computeDue, WorkCalendar, workingMinutesBetween } from './work-calendar.ts';
 
 /** 2025 and 2026 official, 2027 derived, so deadlines late in 2026 still see the next year's holidays. */
-const cal = new WorkCalendar(
-  [...calendarDaysForYear(2025), ...calendarDaysForYear(2026), ...calendarDaysForYear(2027)],
-  DEFAULT_OFFICE_HOURS,
-);
+const cal = new WorkCalendar(calendarDaysForYear, DEFAULT_OFFICE_HOURS);
 /** No holidays at all: isolates the weekday and office-hour rules. */
-const plain = new WorkCalendar([], DEFAULT_OFFICE_HOURS);
+const plain = new WorkCalendar(() => [], DEFAULT_OFFICE_HOURS);
 
 /** Instant at Vietnamese wall time, e.g. at('2025-07-07', '09:00'). */
 const at = (date: PlainDate, hm: string, seconds = 0): Date =>
@@ -57,7 +54,10 @@ describe('WorkCalendar days', () => {
       name: 'Làm việc',
       source: 'official',
     };
-    const c = new WorkCalendar([...calendarDaysForYear(2025), override], DEFAULT_OFFICE_HOURS);
+    const c = new WorkCalendar(
+      (y) => (y === 2025 ? [...calendarDaysForYear(2025), override] : calendarDaysForYear(y)),
+      DEFAULT_OFFICE_HOURS,
+    );
     expect(c.isWorkingDay('2025-09-01')).toBe(true);
     expect(cal.isWorkingDay('2025-09-01')).toBe(false);
   });
@@ -65,22 +65,28 @@ describe('WorkCalendar days', () => {
   it('rejects invalid dates, kinds and office hours', () => {
     expect(() => cal.isWorkingDay('2025-02-30')).toThrow(RangeError);
     const bad = { date: '2025-02-30', kind: 'holiday', name: 'x', source: 'official' } as const;
-    expect(() => new WorkCalendar([bad], DEFAULT_OFFICE_HOURS)).toThrow(RangeError);
+    expect(() => new WorkCalendar(() => [bad], DEFAULT_OFFICE_HOURS).isWorkingDay('2025-02-03')).toThrow(
+      RangeError,
+    );
     const badKind = {
       date: '2025-02-03',
       kind: 'rest',
       name: 'x',
       source: 'official',
     } as unknown as CalendarDay;
-    expect(() => new WorkCalendar([badKind], DEFAULT_OFFICE_HOURS)).toThrow(RangeError);
-    expect(() => new WorkCalendar([], { ...DEFAULT_OFFICE_HOURS, amEnd: '14:00' })).toThrow(RangeError);
-    expect(() => new WorkCalendar([], { ...DEFAULT_OFFICE_HOURS, pmEnd: '13:00' })).toThrow(RangeError);
-    expect(() => new WorkCalendar([], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '3pm' })).toThrow(RangeError);
-    expect(() => new WorkCalendar([], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '17:01' })).toThrow(
+    expect(() => new WorkCalendar(() => [badKind], DEFAULT_OFFICE_HOURS).dayInfo('2025-02-03')).toThrow(
+      RangeError,
+    );
+    expect(() => new WorkCalendar(() => [], { ...DEFAULT_OFFICE_HOURS, amEnd: '14:00' })).toThrow(RangeError);
+    expect(() => new WorkCalendar(() => [], { ...DEFAULT_OFFICE_HOURS, pmEnd: '13:00' })).toThrow(RangeError);
+    expect(() => new WorkCalendar(() => [], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '3pm' })).toThrow(
+      RangeError,
+    );
+    expect(() => new WorkCalendar(() => [], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '17:01' })).toThrow(
       RangeError,
     );
     expect(
-      new WorkCalendar([], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '17:00' }).hours.sameDayCutoff,
+      new WorkCalendar(() => [], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '17:00' }).hours.sameDayCutoff,
     ).toBe('17:00');
   });
 
@@ -204,7 +210,7 @@ describe('computeDue: working days', () => {
   });
 
   it('uses the province office hours (HCMC 07:30–11:30, 13:00–17:00)', () => {
-    const hcmc = new WorkCalendar([], {
+    const hcmc = new WorkCalendar(() => [], {
       amStart: '07:30',
       amEnd: '11:30',
       pmStart: '13:00',
@@ -263,7 +269,7 @@ describe('computeDue: same day', () => {
   });
 
   it('honours a configured cut-off', () => {
-    const c = new WorkCalendar([], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '10:00' });
+    const c = new WorkCalendar(() => [], { ...DEFAULT_OFFICE_HOURS, sameDayCutoff: '10:00' });
     expect(vn(computeDue(c, at('2025-07-03', '10:00'), 0, 'same_day').dueAt)).toBe('2025-07-04 17:00');
   });
 });

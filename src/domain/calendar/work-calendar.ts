@@ -32,9 +32,35 @@ function assertInstant(instant: Date, what: string): number {
   return ms;
 }
 
+/** The listed days (days off, make-up working days) of one year, asked once per year a calendar needs. */
+export type YearDays = (year: number) => readonly CalendarDay[];
+
+/** Years a working calendar answers for: the lunar calendar and the holiday rules are trusted within. */
+export const CALENDAR_YEARS: Readonly<{ min: number; max: number }> = Object.freeze({ min: 2000, max: 2100 });
+
+/** A date outside the years a calendar answers for: refused, never counted without its holidays. */
+export class CalendarRangeError extends RangeError {
+  constructor(
+    readonly year: number,
+    readonly years: { min: number; max: number },
+  ) {
+    super(`The working calendar covers ${years.min}–${years.max}, not ${year}`);
+    this.name = 'CalendarRangeError';
+  }
+}
+
+export interface CalendarOptions {
+  /** Years the calendar answers for (default CALENDAR_YEARS). */
+  years?: { min: number; max: number };
+  /** The error to throw for a date outside `years` (default CalendarRangeError). */
+  outOfRange?: (year: number) => Error;
+}
+
 /**
  * Which days are worked and when. Days not listed follow the Monday–Friday rule; a listed day
- * overrides it. When a date is listed twice the later entry wins, so an administrator's overrides can
+ * overrides it. A year's days are taken from `yearDays` the first time any date of that year is asked
+ * about and kept, so a calendar never answers for a year it has not loaded: there is no range to
+ * outgrow. When a year lists a date twice the later entry wins, so an administrator's overrides can
  * simply be appended to the official schedule.
  */
 export class WorkCalendar {
@@ -42,9 +68,13 @@ export class WorkCalendar {
   /** Working minutes in a full working day (8 h with the default hours). */
   readonly workingMinutesPerDay: number;
   readonly #days = new Map<PlainDate, CalendarDay>();
+  readonly #loaded = new Set<number>();
+  readonly #yearDays: YearDays;
+  readonly #years: { min: number; max: number };
+  readonly #outOfRange: (year: number) => Error;
   readonly #periodMinutes: readonly (readonly [number, number])[];
 
-  constructor(days: readonly CalendarDay[], hours: OfficeHours) {
+  constructor(yearDays: YearDays, hours: OfficeHours, options: CalendarOptions = {}) {
     const amStart = parseHm(hours.amStart);
     const amEnd = parseHm(hours.amEnd);
     const pmStart = parseHm(hours.pmStart);
@@ -59,25 +89,55 @@ export class WorkCalendar {
     if (parseHm(hours.sameDayCutoff) > pmEnd) {
       throw new RangeError(`sameDayCutoff must not be after pmEnd: ${JSON.stringify(hours)}`);
     }
+    const years = options.years ?? CALENDAR_YEARS;
+    if (!(Number.isInteger(years.min) && Number.isInteger(years.max) && years.min <= years.max)) {
+      throw new RangeError(`Calendar years must be whole and in order: ${JSON.stringify(years)}`);
+    }
     this.hours = Object.freeze({ ...hours });
     this.#periodMinutes = [
       [amStart, amEnd],
       [pmStart, pmEnd],
     ];
     this.workingMinutesPerDay = amEnd - amStart + (pmEnd - pmStart);
-    for (const day of days) {
+    this.#yearDays = yearDays;
+    this.#years = Object.freeze({ ...years });
+    this.#outOfRange = options.outOfRange ?? ((year) => new CalendarRangeError(year, this.#years));
+  }
+
+  /** The years loaded so far, in order. */
+  get loadedYears(): number[] {
+    return [...this.#loaded].sort((a, b) => a - b);
+  }
+
+  #load(year: number): void {
+    if (year < this.#years.min || year > this.#years.max) throw this.#outOfRange(year);
+    const prefix = `${String(year).padStart(4, '0')}-`;
+    const days = new Map<PlainDate, CalendarDay>();
+    for (const day of this.#yearDays(year)) {
       assertDate(day.date);
+      // A day filed under another year would be silently ignored there, or override that year's own list.
+      if (!day.date.startsWith(prefix)) throw new RangeError(`${day.date} listed among the days of ${year}`);
       if (!DAY_KINDS.includes(day.kind)) {
         throw new RangeError(`Unknown day kind ${JSON.stringify(day.kind)} on ${day.date}`);
       }
-      this.#days.set(day.date, day);
+      days.set(day.date, day);
     }
+    // Only a fully checked year is kept: a failed load is tried again, never half-applied.
+    for (const [date, day] of days) this.#days.set(date, day);
+    this.#loaded.add(year);
+  }
+
+  /** The entry listed for a valid `date`, loading its year first if needed. */
+  #entry(date: PlainDate): CalendarDay | undefined {
+    const year = Number(date.slice(0, 4));
+    if (!this.#loaded.has(year)) this.#load(year);
+    return this.#days.get(date);
   }
 
   /** True when `date` is worked: Monday–Friday unless listed as a day off, or a listed make-up workday. */
   isWorkingDay(date: PlainDate): boolean {
     assertDate(date);
-    const info = this.#days.get(date);
+    const info = this.#entry(date);
     if (info) return info.kind === 'makeup_workday';
     const weekday = weekdayOf(date);
     return weekday >= 1 && weekday <= 5;
@@ -86,13 +146,13 @@ export class WorkCalendar {
   /** The calendar entry listed for `date`, if any. */
   dayInfo(date: PlainDate): CalendarDay | undefined {
     assertDate(date);
-    return this.#days.get(date);
+    return this.#entry(date);
   }
 
   /** Why `date` is not worked, in Vietnamese ('Thứ Bảy', 'Chủ nhật' or its name); undefined if worked. */
   nonWorkingReason(date: PlainDate): string | undefined {
     if (this.isWorkingDay(date)) return undefined;
-    const info = this.#days.get(date);
+    const info = this.#entry(date);
     if (info) return info.name;
     return weekdayOf(date) === 6 ? 'Thứ Bảy' : 'Chủ nhật';
   }
@@ -111,7 +171,7 @@ function periodsOf(cal: WorkCalendar, date: PlainDate): Period[] {
 /** First instant at or after `from` that lies inside a working period (a period's end does not count). */
 function startOfWork(cal: WorkCalendar, from: Date): Date {
   const t = assertInstant(from, 'from');
-  // addDays throws past year 9999, which bounds this loop even for a calendar with no working days.
+  // The calendar refuses a date past its last year, which bounds this loop even with no working days.
   for (let date = vnDateOf(from); ; date = addDays(date, 1)) {
     for (const [start, end] of periodsOf(cal, date)) {
       if (end > t) return new Date(Math.max(start, t));

@@ -1,13 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_CALENDARS } from '../calendar/official-calendars.ts';
+import { calendarDaysForYear } from '../calendar/derived-calendar.ts';
 import { DEFAULT_OFFICE_HOURS } from '../calendar/types.ts';
-import { WorkCalendar } from '../calendar/work-calendar.ts';
+import { WorkCalendar, workingMinutesBetween } from '../calendar/work-calendar.ts';
 import { classifySettlement, deadlineState, shiftByPause } from './timeliness.ts';
 
-const cal = new WorkCalendar(
-  [...(OFFICIAL_CALENDARS[2025] ?? []), ...(OFFICIAL_CALENDARS[2026] ?? [])],
-  DEFAULT_OFFICE_HOURS,
-);
+const cal = new WorkCalendar(calendarDaysForYear, DEFAULT_OFFICE_HOURS);
 const t = (s: string) => new Date(s);
 
 describe('early / on time / late (§1.4)', () => {
@@ -70,5 +68,26 @@ describe('pauses and deadline states', () => {
     expect(deadlineState(cal, t('2025-07-01T02:00:00Z'), due, 480)).toBe('on_track');
     expect(deadlineState(cal, t('2025-07-04T02:00:00Z'), due, 480)).toBe('due_soon');
     expect(deadlineState(cal, t('2025-07-04T10:00:01Z'), due, 480)).toBe('overdue');
+  });
+  it('calls an appointment years ahead on track without counting the years between', () => {
+    // An approved apology may set any later date; the calendar ends in 2100.
+    expect(deadlineState(cal, t('2025-07-01T02:00:00Z'), t('2999-01-01T02:00:00Z'), 480)).toBe('on_track');
+  });
+  it('agrees with counting every working minute up to the appointment', () => {
+    const instant = fc
+      .integer({ min: Date.parse('2025-12-20T00:00:00Z'), max: Date.parse('2026-01-20T00:00:00Z') })
+      .map((ms) => new Date(Math.floor(ms / 60_000) * 60_000));
+    fc.assert(
+      fc.property(instant, instant, fc.integer({ min: 0, max: 1500 }), (now, dueAt, warn) => {
+        const counted =
+          now.getTime() > dueAt.getTime()
+            ? 'overdue'
+            : workingMinutesBetween(cal, now, dueAt) <= warn
+              ? 'due_soon'
+              : 'on_track';
+        expect(deadlineState(cal, now, dueAt, warn)).toBe(counted);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -30,7 +30,11 @@ export function classifySettlement(input: {
 /** Whether an open dossier is past its appointment, within `warnMinutes` working minutes of it, or neither. */
 export function deadlineState(cal: WorkCalendar, now: Date, dueAt: Date, warnMinutes: number): DeadlineState {
   if (now.getTime() > dueAt.getTime()) return 'overdue';
-  return workingMinutesBetween(cal, now, dueAt) <= warnMinutes ? 'due_soon' : 'on_track';
+  // Only the working time up to just past the window matters: an appointment beyond it is on track
+  // however far it is (an apology may set it years ahead), and no year past it needs loading.
+  const horizon = addWorkingMinutes(cal, now, warnMinutes + 1);
+  const until = dueAt.getTime() < horizon.getTime() ? dueAt : horizon;
+  return workingMinutesBetween(cal, now, until) <= warnMinutes ? 'due_soon' : 'on_track';
 }
 
 /** The appointment moved by the working time a pause lasted (supplement or payment). */

@@ -1,33 +1,38 @@
-import { deriveStatutoryHolidays } from '../../../domain/calendar/derived-calendar.ts';
+import {
+  DEFAULT_DERIVATION_RULES,
+  type DerivationRules,
+  officialOrDerived,
+} from '../../../domain/calendar/derived-calendar.ts';
 import { type CalendarDay, DEFAULT_OFFICE_HOURS, type OfficeHours } from '../../../domain/calendar/types.ts';
-import { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
+import { CALENDAR_YEARS, WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { cached } from '../../lib/cache.ts';
 import type { UnitsService } from '../units/service.ts';
 import { findProvinceSettings, listCalendarDays } from './repository.ts';
 
-// Years the working calendar covers around today; deadlines never reach further.
-const YEARS_BEFORE = 2;
-const YEARS_AFTER = 3;
-
-/**
- * The official schedule imported into the database wins for any year it covers; other years use the
- * statutory holidays derived from the Labour Code and the Vietnamese lunar calendar.
- */
-export function mergeOfficialAndDerived(official: CalendarDay[], years: number[]): CalendarDay[] {
-  const officialYears = new Set(official.map((d) => Number(d.date.slice(0, 4))));
-  const derived = years.filter((y) => !officialYears.has(y)).flatMap((y) => deriveStatutoryHolidays(y));
-  return [...official, ...derived].sort((a, b) => a.date.localeCompare(b.date));
+/** A date outside the years the working calendar answers for (CALENDAR_YEARS). */
+export function calendarRangeError(year: number): AppError {
+  return new AppError(
+    'CALENDAR_RANGE',
+    `Lịch làm việc chỉ tính cho các năm ${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max}, không tính được năm ${year}`,
+  );
 }
 
-export function createCalendarService(db: Db, units: UnitsService, now: () => Date) {
-  const days = cached(async () => {
-    const official = await listCalendarDays(db);
-    const year = now().getUTCFullYear();
-    const years = Array.from({ length: YEARS_BEFORE + YEARS_AFTER + 1 }, (_, i) => year - YEARS_BEFORE + i);
-    return { official, all: mergeOfficialAndDerived(official, years) };
-  }, 60_000);
+/**
+ * The official schedule imported into the database wins for any year it covers; every other year uses
+ * the statutory holidays derived from the Labour Code and the Vietnamese lunar calendar. Calendars
+ * load a year the first time a date in it is asked about, so a deadline in any year up to
+ * CALENDAR_YEARS.max counts that year's holidays; a later one is a CALENDAR_RANGE problem.
+ */
+export function createCalendarService(
+  db: Db,
+  units: UnitsService,
+  rules: DerivationRules = DEFAULT_DERIVATION_RULES,
+) {
+  // The official days of every year (a few dozen rows a year); each year's days are worked out once
+  // per reading and shared by the calendars of every province.
+  const yearDays = cached(async () => officialOrDerived(await listCalendarDays(db), rules), 60_000);
 
   const calendars = cached(async (provinceCode: string) => {
     const settings = await findProvinceSettings(db, provinceCode);
@@ -40,12 +45,12 @@ export function createCalendarService(db: Db, units: UnitsService, now: () => Da
           sameDayCutoff: settings.sameDayCutoff,
         }
       : DEFAULT_OFFICE_HOURS;
-    return new WorkCalendar((await days(undefined)).all, hours);
+    return new WorkCalendar(await yearDays(undefined), hours, { outOfRange: calendarRangeError });
   }, 60_000);
 
   return {
     invalidate() {
-      days.clear();
+      yearDays.clear();
       calendars.clear();
     },
     /** The working calendar of a province (its office hours, national holidays). */
@@ -57,10 +62,9 @@ export function createCalendarService(db: Db, units: UnitsService, now: () => Da
     },
     /** Days off and make-up working days of one year, official where imported, else derived. */
     async daysOfYear(year: number): Promise<CalendarDay[]> {
-      const { official } = await days(undefined);
-      const prefix = `${year}-`;
-      const imported = official.filter((d) => d.date.startsWith(prefix));
-      return imported.length > 0 ? imported : deriveStatutoryHolidays(year);
+      if (!Number.isInteger(year) || year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max)
+        throw calendarRangeError(year);
+      return [...(await yearDays(undefined))(year)];
     },
   };
 }

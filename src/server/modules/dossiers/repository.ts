@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
+import { SQLSTATE, sqlStateOf } from '../../db/errors.ts';
 import { executePrepared, placeholders, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
@@ -36,8 +37,6 @@ export type IntakeWritten =
   | { kind: 'key_taken' };
 
 const OUT_OF_ORDER = 'MC001';
-const UNIQUE_VIOLATION = '23505';
-const IDEMPOTENCY_KEY_PK = 'idempotency_keys_unit_code_key_pk';
 
 /**
  * Receives a dossier in one statement: takes the unit's next dossier number of the day and
@@ -50,7 +49,7 @@ const IDEMPOTENCY_KEY_PK = 'idempotency_keys_unit_code_key_pk';
  * and the row lock serialises the intakes of one unit. The day counter keeps the latest time of
  * receipt it numbered; an intake whose time is earlier than that (it lost the race for the lock)
  * aborts itself (motcua_intake_out_of_order) and is retried by the caller with a later time, so codes
- * follow receipt order.
+ * follow receipt order. `db` is not a transaction: a key taken meanwhile is looked up after the failure.
  */
 export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeWritten> {
   const d = w.dossier;
@@ -149,9 +148,18 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       );
     return { kind: 'written', code: row.code, bookNumber: Number(row.book_number) };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; constraint?: string; detail?: string } }).cause;
-    if (cause?.code === OUT_OF_ORDER) return { kind: 'out_of_order', lastAt: new Date(Number(cause.detail)) };
-    if (cause?.code === UNIQUE_VIOLATION && cause.constraint === IDEMPOTENCY_KEY_PK)
+    const state = sqlStateOf(err);
+    if (state === OUT_OF_ORDER) {
+      const detail = (err as { cause?: { detail?: string } }).cause?.detail;
+      return { kind: 'out_of_order', lastAt: new Date(Number(detail)) };
+    }
+    // Of the keys written here only the Idempotency-Key is chosen by the client; the violated
+    // constraint is recognised by the key being there now, not by its name (Citus renames it).
+    if (
+      state === SQLSTATE.uniqueViolation &&
+      w.idempotency &&
+      (await findIdempotencyKey(db, d.unitCode, w.idempotency.key))
+    )
       return { kind: 'key_taken' };
     throw err;
   }

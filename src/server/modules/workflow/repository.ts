@@ -18,6 +18,23 @@ export async function getDossierRow(db: Executor, unitCode: string, code: string
   return rows[0];
 }
 
+/**
+ * The dossier row, locked until the transaction ends: the actions on one dossier take turns, so each
+ * reads the dossier, its last step, pause and audit event as the one before it left them.
+ */
+export async function lockDossierRow(db: Executor, unitCode: string, code: string) {
+  const rows = await runPrepared(
+    db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
+      .limit(1)
+      .for('update'),
+    'motcua_dossier_row_lock',
+  );
+  return rows[0];
+}
+
 const updateShapes = new Map<string, number>();
 
 /** Optimistic update: only when nobody changed the dossier since `version` was read. */

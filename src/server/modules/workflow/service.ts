@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
-import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
+import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import { CALENDAR_YEARS, type WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 import { type NationalStatus, type SubState, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { classifySettlement, deadlineState, shiftByPause } from '../../../domain/lifecycle/timeliness.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
+import { isConcurrentWrite } from '../../db/errors.ts';
 import { dossierFiles } from '../../db/schema.ts';
 import { AppError, type AppErrorCode } from '../../http/errors.ts';
 import { appendEvent, lastEvent } from '../audit/repository.ts';
@@ -118,8 +120,9 @@ export async function performAction(
   const cal = await calendarOf(ctx, unit.parentCode ?? '');
   const stored = resultFiles[0] ? await ctx.files.put(resultFiles[0].bytes) : undefined;
 
-  return ctx.db.transaction(async (tx) => {
-    const row = await repo.getDossierRow(tx, unit.code, code);
+  const applied = ctx.db.transaction(async (tx) => {
+    // Locked: simultaneous actions on this dossier wait here, then read what the one before wrote.
+    const row = await repo.lockDossierRow(tx, unit.code, code);
     if (!row) throw new AppError('DOSSIER_NOT_FOUND');
     // The version the client saw wins over the one read now: acting on a stale screen is a conflict.
     const version = body.expectedVersion ?? row.version;
@@ -295,6 +298,9 @@ export async function performAction(
             'Ngày hẹn mới phải sau ngày hẹn hiện tại và sau thời điểm hiện tại',
           );
         }
+        // Later deadlines (a pause moves the appointment) are counted on the calendar, which ends there.
+        if (Number(vnDateOf(newDue).slice(0, 4)) > CALENDAR_YEARS.max)
+          throw new AppError('NEW_DUE_INVALID', `Ngày hẹn mới phải trước năm ${CALENDAR_YEARS.max + 1}`);
         set.apology = {
           reason,
           newDueAt: newDue.toISOString(),
@@ -350,6 +356,14 @@ export async function performAction(
     );
     return { dossier: updated, action: body.action as Action };
   });
+  try {
+    return await applied;
+  } catch (err) {
+    // The row lock rules these out between two actions; they remain possible against a writer that
+    // does not take it, or on a database whose default isolation is REPEATABLE READ or SERIALIZABLE.
+    if (isConcurrentWrite(err)) throw new AppError('DOSSIER_CONFLICT');
+    throw err;
+  }
 }
 
 function notificationRows(
