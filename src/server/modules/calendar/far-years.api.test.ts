@@ -112,6 +112,40 @@ describe.each(databaseKinds())('appointment dates years ahead on %s', (kind) => 
   });
 });
 
+describe.each(databaseKinds())('parallel imports of one year on %s', (kind) => {
+  it('take turns: every import answers 200 and the year holds exactly one of them', async () => {
+    const s = await createTestServer(kind);
+    try {
+      const admin = await s.login('admin');
+      const puts = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          s.request({
+            method: 'PUT',
+            url: '/api/v1/calendar/years/2045',
+            headers: { cookie: admin },
+            payload: {
+              source: `Công văn thử số ${i}`,
+              days: [
+                { date: '2045-04-30', kind: 'holiday', name: 'Ngày Chiến thắng' },
+                { date: '2045-05-01', kind: 'holiday', name: 'Ngày Quốc tế Lao động' },
+              ],
+            },
+          }),
+        ),
+      );
+      expect(puts.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+      const rows = await s.query<{ source: string; n: number }>(
+        `SELECT source, count(*)::int AS n FROM calendar_days
+          WHERE day BETWEEN '2045-01-01' AND '2045-12-31' GROUP BY source`,
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.n).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe.each(databaseKinds())('dossiers received years ahead on %s', (kind) => {
   let s: TestServer;
   let clock = new Date('2036-12-30T02:00:00Z');

@@ -1,4 +1,4 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { CalendarDay } from '../../../domain/calendar/types.ts';
 import type { Executor } from '../../db/client.ts';
 import { calendarDays, provinceSettings } from '../../db/schema.ts';
@@ -23,8 +23,13 @@ export async function findProvinceSettings(db: Executor, provinceCode: string) {
   return rows[0];
 }
 
-/** Replaces one year's official schedule (the imported one overrides the derived holidays). */
+/**
+ * Replaces one year's official schedule (the imported one overrides the derived holidays). Runs inside
+ * the caller's transaction; two imports of one year take turns on a transaction-scoped advisory lock,
+ * so the later one replaces the earlier instead of colliding with its rows.
+ */
 export async function replaceYear(db: Executor, year: number, days: Array<typeof calendarDays.$inferInsert>) {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('motcua.calendar_days'), ${year}::int)`);
   await db
     .delete(calendarDays)
     .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)));
