@@ -3,16 +3,14 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MULTILINE_TEXT, SINGLE_LINE_TEXT } from '../../domain/text/safe-text.ts';
-import { DEMO_PROVINCE } from '../seed/demo.ts';
 import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../test-support/harness.ts';
+import { COMMUNE, examples, SWEEP_USERS as USERS } from '../test-support/openapi-examples.ts';
 import {
-  type JsonSchema,
   type OpenApiDocument,
   type SampledRequest,
   type StringSlot,
   sampleOperations,
 } from '../test-support/openapi-sample.ts';
-import { DEMO_PASSWORD } from '../test-support/test-env.ts';
 
 /*
  * Every string a client can send — each path, query and header parameter of every route and each string
@@ -23,49 +21,10 @@ import { DEMO_PASSWORD } from '../test-support/test-env.ts';
  * A header cannot carry NUL on a real socket, so header parameters need only a 4xx and no write.
  */
 
-const COMMUNE = '28693'; // Tân Thới, the commune of the *.tan-thoi demo accounts
-const USERS = ['reception.tan-thoi', 'specialist.tan-thoi', 'leader.tan-thoi', 'province.dong-thap', 'admin'];
 // Found when this test was written; a walker that finds fewer has lost routes or fields.
 const MIN_ROUTES = 40;
 const MIN_STRINGS = 120;
-const PDF_BASE64 = Buffer.from('%PDF-1.4\n% nul sweep\n%%EOF\n').toString('base64');
 const applicant = intakeBody().applicant;
-
-/** Valid values for patterned and looked-up fields, taken from the demo data. */
-const PATTERN_EXAMPLES: Record<string, string> = {
-  '^\\d{5}$': COMMUNE,
-  '^\\d{2}$': DEMO_PROVINCE,
-  '^(\\d{2}|\\d{5}|all)$': COMMUNE,
-  '^\\d{4}$': applicant.phone.slice(-4),
-  '^\\d{12}$': applicant.idNumber,
-  '^(\\+84|0)\\d{9,10}$': applicant.phone,
-};
-
-function examples(dossierCode: string, staffId: string) {
-  const byName: Record<string, unknown> = {
-    procedureCode: intakeBody().procedureCode,
-    fullName: applicant.fullName,
-    idNumber: applicant.idNumber,
-    address: applicant.address,
-    username: 'admin',
-    password: DEMO_PASSWORD,
-    owner: 'specialist.tan-thoi',
-    assignee: 'specialist.tan-thoi',
-    id: 'ban-chinh', // a document of procedure 2.000815
-    year: 2025,
-    originals: 1,
-    dataBase64: PDF_BASE64,
-    'idempotency-key': 'nul-sweep-0001',
-  };
-  return ({ route, name, schema }: { route: string; name: string | undefined; schema: JsonSchema }) => {
-    if (name === 'code' && route.startsWith('/api/v1/procedures/')) return intakeBody().procedureCode;
-    if (name === 'code') return dossierCode;
-    if (name === 'staffId') return staffId;
-    if (name && name in byName && (schema.type !== 'string' || !schema.format)) return byName[name];
-    if (typeof schema.pattern === 'string' && !schema.format) return PATTERN_EXAMPLES[schema.pattern];
-    return undefined;
-  };
-}
 
 function withNul(value: unknown): string {
   const s = String(value);

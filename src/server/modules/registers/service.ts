@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
+import { isConcurrentWrite } from '../../db/errors.ts';
 import { consultations, equipment, staff, trainings } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { StaffInput } from './schemas.ts';
@@ -23,6 +24,17 @@ export async function listStaff(db: Executor, unitCode: string) {
 
 /** Adds people to the register in one transaction; refuses the whole batch if anyone is already there. */
 export async function addStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
+  try {
+    return await insertStaff(ctx, unitCode, people);
+  } catch (err) {
+    // Someone added one of these people meanwhile (the same form sent twice at once): once more,
+    // the check above the insert now finds them and says who.
+    if (isConcurrentWrite(err)) return await insertStaff(ctx, unitCode, people);
+    throw err;
+  }
+}
+
+function insertStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
   const ids = people.map((p) => p.personalId).filter((x): x is string => Boolean(x));
   return ctx.db.transaction(async (tx) => {
     if (ids.length) {

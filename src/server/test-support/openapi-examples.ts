@@ -1,0 +1,56 @@
+import { DEMO_PROVINCE } from '../seed/demo.ts';
+import { intakeBody } from './harness.ts';
+import type { JsonSchema } from './openapi-sample.ts';
+import { DEMO_PASSWORD } from './test-env.ts';
+
+/*
+ * Valid values for the fields of requests sampled from the OpenAPI document (openapi-sample.ts),
+ * taken from the demo data, and the demo users that together may call every route.
+ */
+
+export const COMMUNE = '28693'; // Tân Thới, the commune of the *.tan-thoi demo accounts
+export const SWEEP_USERS = [
+  'reception.tan-thoi',
+  'specialist.tan-thoi',
+  'leader.tan-thoi',
+  'province.dong-thap',
+  'admin',
+];
+const PDF_BASE64 = Buffer.from('%PDF-1.4\n% nul sweep\n%%EOF\n').toString('base64');
+const applicant = intakeBody().applicant;
+
+/** Valid values for patterned and looked-up fields, taken from the demo data. */
+const PATTERN_EXAMPLES: Record<string, string> = {
+  '^\\d{5}$': COMMUNE,
+  '^\\d{2}$': DEMO_PROVINCE,
+  '^(\\d{2}|\\d{5}|all)$': COMMUNE,
+  '^\\d{4}$': applicant.phone.slice(-4),
+  '^\\d{12}$': applicant.idNumber,
+  '^(\\+84|0)\\d{9,10}$': applicant.phone,
+};
+
+export function examples(dossierCode: string, staffId: string) {
+  const byName: Record<string, unknown> = {
+    procedureCode: intakeBody().procedureCode,
+    fullName: applicant.fullName,
+    idNumber: applicant.idNumber,
+    address: applicant.address,
+    username: 'admin',
+    password: DEMO_PASSWORD,
+    owner: 'specialist.tan-thoi',
+    assignee: 'specialist.tan-thoi',
+    id: 'ban-chinh', // a document of procedure 2.000815
+    year: 2025,
+    originals: 1,
+    dataBase64: PDF_BASE64,
+    'idempotency-key': 'nul-sweep-0001',
+  };
+  return ({ route, name, schema }: { route: string; name: string | undefined; schema: JsonSchema }) => {
+    if (name === 'code' && route.startsWith('/api/v1/procedures/')) return intakeBody().procedureCode;
+    if (name === 'code') return dossierCode;
+    if (name === 'staffId') return staffId;
+    if (name && name in byName && (schema.type !== 'string' || !schema.format)) return byName[name];
+    if (typeof schema.pattern === 'string' && !schema.format) return PATTERN_EXAMPLES[schema.pattern];
+    return undefined;
+  };
+}
