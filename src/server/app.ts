@@ -34,6 +34,7 @@ import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import { createServices } from './services.ts';
+import { createWorkerPool } from './workers/pool.ts';
 
 z.config(z.locales.vi());
 
@@ -65,6 +66,7 @@ export async function buildApp(
     db: database.db,
     files: localFileStore(config.filesDir),
     services: createServices(database.db, now),
+    workers: createWorkerPool({ threads: config.workerThreads, maxHeapMb: config.workerHeapMb }),
     now,
   };
 
@@ -80,6 +82,7 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
+  app.addHook('onClose', () => ctx.workers.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The embedded database runs on this thread: take requests one per event-loop turn so new
