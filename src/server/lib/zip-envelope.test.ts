@@ -49,8 +49,8 @@ describe('zip envelope of an upload', () => {
     const dir = readZipDirectory(workbook, LIMITS);
     if (!dir.ok) throw new Error(dir.reason);
     const damaged = Buffer.from(workbook);
-    const sheet = dir.entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
-    damaged.writeUInt32LE(0, sheet.localHeaderOffset);
+    const sheet = dir.entries.find((e) => e.name === 'xl/worksheets/sheet1.xml');
+    damaged.writeUInt32LE(0, sheet?.localHeaderOffset ?? -1);
     expect(verifyZipSizes(damaged, dir.entries)).toBe('corrupt');
   });
 });

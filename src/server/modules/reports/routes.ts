@@ -11,7 +11,7 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { fieldNames, reportIssuer } from './register-exports.ts';
+import { fieldNames, reportIssuer } from './report-parts.ts';
 import { reportUnits } from './scope.ts';
 import {
   noIndicatorCounts,
