@@ -29,7 +29,7 @@ export interface WorkerPoolOptions {
 const ENTRY = fileURLToPath(new URL('./entry.mjs', import.meta.url));
 // A worker left idle this long exits, returning the memory of the last large document.
 const IDLE_MS = 120_000;
-// Documents of interactive users run first: workers yield the CPU to the main thread.
+// The main thread answers every request: workers run at a lower priority and yield the CPU to it.
 const NICE = 5;
 
 /** A task that outgrew its worker's heap: an export too large, or a workbook too large to read. */

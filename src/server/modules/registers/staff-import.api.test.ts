@@ -37,7 +37,8 @@ describe.each(databaseKinds())('staff workbook import on %s', (kind) => {
       headers: { cookie: leader },
       payload: { dataBase64 },
     });
-  const staffCount = async () => (await s.query<{ n: number }>('SELECT count(*)::int AS n FROM staff'))[0]?.n ?? -1;
+  const staffCount = async () =>
+    (await s.query<{ n: number }>('SELECT count(*)::int AS n FROM staff'))[0]?.n ?? -1;
 
   it('imports a workbook read on a worker', async () => {
     const before = await staffCount();
