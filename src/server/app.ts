@@ -38,6 +38,7 @@ import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import { createServices } from './services.ts';
+import { createWorkerPool } from './workers/pool.ts';
 
 z.config(z.locales.vi());
 
@@ -71,6 +72,7 @@ export async function buildApp(
     db: database.db,
     files: localFileStore(config.filesDir),
     services: createServices(database.db, now),
+    workers: createWorkerPool({ threads: config.workerThreads, maxHeapMb: config.workerHeapMb }),
     now,
   };
 
@@ -93,6 +95,7 @@ export async function buildApp(
       void (reply as FastifyReply).code(400).type('application/problem+json').send(problem);
     },
   });
+  app.addHook('onClose', () => ctx.workers.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The embedded database runs on this thread: take requests one per event-loop turn so new

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +33,12 @@ const EnvSchema = z.object({
   MOTCUA_MAIL_FROM: z.string().default('Trung tâm Phục vụ hành chính công <motcua@localhost>'),
   MOTCUA_SMS_URL: z.string().url().optional(),
   MOTCUA_METRICS_TOKEN: z.string().min(16).optional(),
+  MOTCUA_WORKER_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  MOTCUA_WORKER_HEAP_MB: z.coerce.number().int().min(64).default(384),
+  MOTCUA_EXPORT_MAX_ROWS: z.coerce.number().int().positive().default(2000),
+  MOTCUA_EXPORT_MAX_DAYS: z.coerce.number().int().positive().default(366),
+  MOTCUA_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(10),
+  MOTCUA_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(5000),
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
@@ -70,6 +77,16 @@ export interface Config {
   /** Honour X-Forwarded-For (only behind a reverse proxy; otherwise clients could spoof their address). */
   trustProxy: boolean;
   pgPoolSize: number;
+  /** Worker threads that build PDF/XLSX documents and read uploaded workbooks. */
+  workerThreads: number;
+  /** Old-generation heap cap of one worker: a document past it fails alone, the server stays up. */
+  workerHeapMb: number;
+  /** Largest export: rows of the tracking book, and days it may cover. */
+  exportMaxRows: number;
+  exportMaxDays: number;
+  /** Largest workbook upload: unpacked bytes (all entries together) and data rows. */
+  importMaxUnpackedBytes: number;
+  importMaxRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +140,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxIntervalMs: e.MOTCUA_OUTBOX_INTERVAL_MS,
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     pgPoolSize: e.MOTCUA_PG_POOL,
+    // One core stays with the main thread, which answers every request.
+    workerThreads: e.MOTCUA_WORKER_THREADS ?? Math.max(1, os.availableParallelism() - 1),
+    workerHeapMb: e.MOTCUA_WORKER_HEAP_MB,
+    exportMaxRows: e.MOTCUA_EXPORT_MAX_ROWS,
+    exportMaxDays: e.MOTCUA_EXPORT_MAX_DAYS,
+    importMaxUnpackedBytes: Math.round(e.MOTCUA_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
+    importMaxRows: e.MOTCUA_IMPORT_MAX_ROWS,
   };
 }

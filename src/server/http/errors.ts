@@ -37,6 +37,10 @@ export type AppErrorCode =
   | 'RESULT_FILE_REQUIRED'
   | 'RESULT_NOT_FOUND'
   | 'NEW_DUE_INVALID'
+  | 'EXPORT_TOO_LARGE'
+  | 'SPREADSHEET_TOO_LARGE'
+  | 'SPREADSHEET_TOO_MANY_ROWS'
+  | 'DOCUMENTS_BUSY'
   | 'NOT_FOUND'
   | 'URI_TOO_LONG'
   | 'RATE_LIMITED'
@@ -95,6 +99,13 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   RESULT_FILE_REQUIRED: { status: 422, title: 'Cần đính kèm tệp kết quả giải quyết' },
   RESULT_NOT_FOUND: { status: 404, title: 'Hồ sơ chưa có tệp kết quả giải quyết' },
   NEW_DUE_INVALID: { status: 422, title: 'Ngày hẹn trả mới không hợp lệ' },
+  EXPORT_TOO_LARGE: {
+    status: 422,
+    title: 'Dữ liệu cần xuất vượt giới hạn cho phép, vui lòng thu hẹp khoảng thời gian',
+  },
+  SPREADSHEET_TOO_LARGE: { status: 413, title: 'Tệp bảng tính vượt quá dung lượng cho phép khi giải nén' },
+  SPREADSHEET_TOO_MANY_ROWS: { status: 422, title: 'Tệp bảng tính có nhiều dòng hơn mức cho phép' },
+  DOCUMENTS_BUSY: { status: 503, title: 'Máy chủ đang bận tạo nhiều tài liệu, vui lòng thử lại sau' },
   NOT_FOUND: { status: 404, title: 'Không tìm thấy địa chỉ yêu cầu' },
   URI_TOO_LONG: { status: 414, title: 'Địa chỉ yêu cầu quá dài' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },

@@ -10,6 +10,7 @@ import type { AuthUser, Role } from '../modules/identity/types.ts';
 import { addConsultation } from '../modules/registers/service.ts';
 import { performAction } from '../modules/workflow/service.ts';
 import { createServices } from '../services.ts';
+import { createWorkerPool } from '../workers/pool.ts';
 
 /*
  * The provincial inspection of Tân Phú Đông and Tân Thới (Đồng Tháp), told through motcua's own data:
@@ -484,6 +485,8 @@ export async function seedInspectionStory(database: Database, config: Config): P
     db,
     files: localFileStore(config.filesDir),
     services: createServices(db, () => clock),
+    // The story prints nothing; the pool is lazy, so no thread is started.
+    workers: createWorkerPool({ threads: 1, maxHeapMb: config.workerHeapMb }),
     now: () => clock,
   };
 

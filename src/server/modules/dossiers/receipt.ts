@@ -1,5 +1,4 @@
 import type { AppContext } from '../../context.ts';
-import { renderReceiptSlip } from '../../documents/receipt-slip.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { getDossier } from './service.ts';
 
@@ -15,7 +14,7 @@ export async function receiptPdf(ctx: AppContext, user: AuthUser, code: string):
   const unit = await ctx.services.units.get(d.unit.code);
   // "Xã Tân Thới" → "Trung tâm Phục vụ hành chính công xã Tân Thới" (the kind word is lower case mid-sentence).
   const center = `Trung tâm Phục vụ hành chính công ${unit.fullName.replace(/^\p{Lu}/u, (m) => m.toLowerCase())}`;
-  return renderReceiptSlip({
+  return ctx.workers.run('receiptSlip', {
     issuerLine1: `UBND ${unit.fullName.toUpperCase()}`,
     issuerLine2: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
     place: unit.name,

@@ -17,7 +17,7 @@ import {
 } from './schemas.ts';
 import { communeFor } from './scope.ts';
 import * as svc from './service.ts';
-import { staffFromXlsx, staffToXlsx } from './staff-xlsx.ts';
+import { readStaffUpload } from './staff-import.ts';
 
 const UnitQuery = z.object({
   unit: z
@@ -59,7 +59,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
-      const file = await staffToXlsx(unit.fullName, await svc.listStaff(ctx.db, unit.code));
+      const file = await ctx.workers.run('staffXlsx', unit.fullName, await svc.listStaff(ctx.db, unit.code));
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="nhan-su-${unit.slug}.xlsx"`)
@@ -92,12 +92,12 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Nhập danh sách nhân sự từ tệp XLSX (toàn bộ hoặc không dòng nào; lỗi kèm số dòng)',
         querystring: UnitQuery,
         body: z.object({ dataBase64: Base64Schema }),
-        response: { 200: z.object({ imported: z.number().int() }), ...problems },
+        response: { 200: z.object({ imported: z.number().int() }), ...problems, 413: ProblemSchema },
       },
     },
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
-      const { rows, errors } = await staffFromXlsx(Buffer.from(req.body.dataBase64, 'base64'));
+      const { rows, errors } = await readStaffUpload(ctx, Buffer.from(req.body.dataBase64, 'base64'));
       if (errors.length)
         throw new AppError('VALIDATION_FAILED', `${errors.length} lỗi trong tệp nhập`, errors);
       if (rows.length === 0)

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { isPlainDate } from '../../../domain/calendar/vn-time.ts';
 import { foldVietnamese } from '../../../domain/text/fold.ts';
 import type { FieldError } from '../../http/errors.ts';
+import { verifyZipSizes, type ZipEntry } from '../../lib/zip-envelope.ts';
 import {
   BLOC_NAMES,
   BLOCS,
@@ -76,16 +77,43 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
+const NOT_XLSX: FieldError[] = [{ path: 'file', message: 'Tệp không phải bảng tính XLSX hợp lệ' }];
+
+export type StaffWorkbook =
+  | { refused: 'too_large' }
+  | { refused: 'too_many_rows'; rows: number }
+  | { refused?: undefined; rows: StaffInput[]; errors: FieldError[] };
+
+/**
+ * Reads an uploaded staffing workbook whose directory was already checked (`entries`). Runs in a
+ * worker: every entry is first inflated against its declared size, so an archive that lies about
+ * its sizes is refused before the spreadsheet library unpacks it.
+ */
+export async function readStaffWorkbook(
+  bytes: Uint8Array,
+  entries: ZipEntry[],
+  maxRows: number,
+): Promise<StaffWorkbook> {
+  const sizes = verifyZipSizes(bytes, entries);
+  if (sizes === 'too_large') return { refused: 'too_large' };
+  if (sizes === 'corrupt') return { rows: [], errors: NOT_XLSX };
+  return staffFromXlsx(bytes, maxRows);
+}
+
 /**
  * Reads a staffing workbook. Every row is checked before anything is returned: unknown categories,
  * malformed dates and duplicate people are reported with their row numbers, and nothing is imported.
+ * A sheet with more than `maxRows` rows under its header is refused whole.
  */
-export async function staffFromXlsx(bytes: Buffer): Promise<{ rows: StaffInput[]; errors: FieldError[] }> {
+export async function staffFromXlsx(
+  bytes: Uint8Array,
+  maxRows = Number.POSITIVE_INFINITY,
+): Promise<StaffWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], errors: [{ path: 'file', message: 'Tệp không phải bảng tính XLSX hợp lệ' }] };
+    return { rows: [], errors: NOT_XLSX };
   }
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], errors: [{ path: 'file', message: 'Bảng tính không có trang nào' }] };
@@ -102,12 +130,15 @@ export async function staffFromXlsx(bytes: Buffer): Promise<{ rows: StaffInput[]
   const rows: StaffInput[] = [];
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
+  let people = 0;
   ws.eachRow((row, n) => {
     if (n === 1) return;
     const get = (key: (typeof STAFF_COLUMNS)[number]['key']) =>
       col(key) ? cellText(row.getCell(col(key)).value) : '';
     const fullName = get('fullName');
     if (!fullName || fullName.startsWith('Đơn vị:')) return;
+    people += 1;
+    if (people > maxRows) return;
     const at = `row ${n}`;
     const category = lookup(get('category'), STAFF_CATEGORIES, CATEGORY_NAMES);
     if (!category)
@@ -146,5 +177,6 @@ export async function staffFromXlsx(bytes: Buffer): Promise<{ rows: StaffInput[]
       });
     else rows.push(parsed.data);
   });
+  if (people > maxRows) return { refused: 'too_many_rows', rows: people };
   return { rows, errors };
 }

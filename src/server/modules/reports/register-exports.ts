@@ -5,13 +5,9 @@
  * signatures). Every report is a list of sections, each a small table with an optional total line;
  * one writer turns sections into a worksheet and one into a PDF.
  */
-import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatPeriodVi } from '../../../domain/reports/periods.ts';
-import type { AppContext } from '../../context.ts';
-import type { Executor } from '../../db/client.ts';
-import { procedures } from '../../db/schema.ts';
 import { FORM_TABLE_LAYOUT, formatShortDate, TABLE_FONT_SIZE } from '../../documents/form-parts.ts';
 import { officialHeader, placeAndDate, renderPdf, signatureBlock, upperVi } from '../../documents/pdf.ts';
 import type { consultationsReport, equipmentReport, staffingReport } from './staffing.ts';
@@ -95,27 +91,6 @@ const sum = (values: number[]) => values.reduce((n, v) => n + v, 0);
 const numbered = (rows: Cell[][]) => rows.map((row, i) => [i + 1, ...row]);
 const unitTitle = (title: string, unit: ReportUnit) =>
   `${title}\n${unit.level === 'national' ? 'TOÀN QUỐC' : `TẠI ${upperVi(unit.name)}`}`;
-
-/** The header of a report of a unit: the commune center, the province office, or the national system. */
-export async function reportIssuer(ctx: AppContext, unit: ReportUnit): Promise<ReportIssuer> {
-  if (unit.code === 'all') return { line1: 'HỆ THỐNG MỘT CỬA', line2: 'TỔNG HỢP TOÀN QUỐC', place: 'Hà Nội' };
-  const u = await ctx.services.units.get(unit.code);
-  return {
-    line1: `UBND ${upperVi(u.fullName)}`,
-    line2: u.level === 'province' ? 'VĂN PHÒNG UBND TỈNH' : 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
-    place: u.name,
-  };
-}
-
-/** Names of the fields (lĩnh vực) with the given codes, from the procedure catalogue. */
-export async function fieldNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .selectDistinct({ code: procedures.fieldCode, name: procedures.fieldName })
-    .from(procedures)
-    .where(inArray(procedures.fieldCode, codes));
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
 
 function staffingModel(r: StaffingData, at: Date): RegisterReport {
   const t = r.centerTraining;

@@ -11,17 +11,7 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { settlementPdf, settlementXlsx } from './exports.ts';
-import {
-  consultationsPdf,
-  consultationsXlsx,
-  equipmentPdf,
-  equipmentXlsx,
-  fieldNames,
-  reportIssuer,
-  staffingPdf,
-  staffingXlsx,
-} from './register-exports.ts';
+import { fieldNames, reportIssuer } from './report-parts.ts';
 import { reportUnits } from './scope.ts';
 import {
   noIndicatorCounts,
@@ -212,7 +202,7 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
         req.query.groupBy,
       );
       if (req.query.format === 'xlsx') {
-        const file = await settlementXlsx(report);
+        const file = await ctx.workers.run('settlementXlsx', report);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header(
@@ -234,7 +224,7 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
               place: unit.name,
             }
           : { line1: 'HỆ THỐNG MỘT CỬA', line2: 'TỔNG HỢP TOÀN QUỐC', place: 'Hà Nội' };
-        const file = await settlementPdf(report, issuer, ctx.now());
+        const file = await ctx.workers.run('settlementPdf', report, issuer, ctx.now());
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="bieu-06a-${report.unit.code}.pdf"`)
@@ -264,13 +254,13 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
         return sendXlsx(
           reply,
           `co-cau-nhan-su-${report.unit.code}.xlsx`,
-          await staffingXlsx(report, ctx.now()),
+          await ctx.workers.run('staffingXlsx', report, ctx.now()),
         );
       if (req.query.format === 'pdf')
         return sendPdf(
           reply,
           `co-cau-nhan-su-${report.unit.code}.pdf`,
-          await staffingPdf(report, await reportIssuer(ctx, report.unit), ctx.now()),
+          await ctx.workers.run('staffingPdf', report, await reportIssuer(ctx, report.unit), ctx.now()),
         );
       return report;
     },
@@ -309,11 +299,17 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
       );
       const name = `tu-van-${report.unit.code}-${report.from}-${report.to}`;
       if (req.query.format === 'xlsx')
-        return sendXlsx(reply, `${name}.xlsx`, await consultationsXlsx(report, names));
+        return sendXlsx(reply, `${name}.xlsx`, await ctx.workers.run('consultationsXlsx', report, names));
       return sendPdf(
         reply,
         `${name}.pdf`,
-        await consultationsPdf(report, names, await reportIssuer(ctx, report.unit), ctx.now()),
+        await ctx.workers.run(
+          'consultationsPdf',
+          report,
+          names,
+          await reportIssuer(ctx, report.unit),
+          ctx.now(),
+        ),
       );
     },
   );
@@ -336,13 +332,13 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
         return sendXlsx(
           reply,
           `trang-thiet-bi-${report.unit.code}.xlsx`,
-          await equipmentXlsx(report, ctx.now()),
+          await ctx.workers.run('equipmentXlsx', report, ctx.now()),
         );
       if (req.query.format === 'pdf')
         return sendPdf(
           reply,
           `trang-thiet-bi-${report.unit.code}.pdf`,
-          await equipmentPdf(report, await reportIssuer(ctx, report.unit), ctx.now()),
+          await ctx.workers.run('equipmentPdf', report, await reportIssuer(ctx, report.unit), ctx.now()),
         );
       return report;
     },

@@ -1,13 +1,8 @@
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
-import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import { addDays, toEpochDay, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { AppContext } from '../../context.ts';
 import { dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
-import { renderApologyLetter } from '../../documents/apology-letter.ts';
-import { type ControlSlipHandoff, renderControlSlip } from '../../documents/control-slip.ts';
-import { renderRefusalSlip } from '../../documents/refusal-slip.ts';
-import { renderStopNotice } from '../../documents/stop-notice.ts';
-import { renderSupplementSlip } from '../../documents/supplement-slip.ts';
-import { renderTrackingBook } from '../../documents/tracking-book.ts';
+import type { ControlSlipHandoff } from '../../documents/control-slip.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthUser } from '../identity/types.ts';
 import type { UnitRow } from '../units/repository.ts';
@@ -92,7 +87,7 @@ export async function controlSlipPdf(ctx: AppContext, user: AuthUser, code: stri
     });
   }
   const i = issuer(unit);
-  return renderControlSlip({
+  return ctx.workers.run('controlSlip', {
     issuerLine1: i.issuerLine1,
     issuerLine2: i.issuerLine2,
     code,
@@ -134,7 +129,7 @@ export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: s
     certifiedCopies: it.certifiedCopies ?? 0,
     photocopies: it.photocopies ?? 0,
   }));
-  return renderSupplementSlip({
+  return ctx.workers.run('supplementSlip', {
     ...i,
     receivingBodyName: i.center,
     number: `${pause.seq}`,
@@ -162,7 +157,7 @@ export async function refusalSlipPdf(ctx: AppContext, user: AuthUser, code: stri
   if (row.status !== 3) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ không bị từ chối tiếp nhận');
   const i = issuer(unit);
   const refuser = (await names(ctx, [row.receivedBy])).get(row.receivedBy) ?? user.fullName;
-  return renderRefusalSlip({
+  return ctx.workers.run('refusalSlip', {
     ...i,
     receivingBodyName: i.center,
     issuedAt: row.receivedAt,
@@ -196,7 +191,7 @@ export async function apologyPdf(ctx: AppContext, user: AuthUser, code: string) 
   const leader = apology.approvedBy
     ? (await ctx.db.select().from(users).where(eq(users.username, apology.approvedBy)).limit(1))[0]
     : undefined;
-  return renderApologyLetter({
+  return ctx.workers.run('apologyLetter', {
     ...i,
     issuedAt: row.rescheduledAt ?? new Date(apology.draftedAt ?? Date.now()),
     number: `${row.bookNumber}/TTPVHCC`,
@@ -223,7 +218,7 @@ export async function stopNoticePdf(ctx: AppContext, user: AuthUser, code: strin
     limit: 1,
   });
   const i = issuer(unit);
-  return renderStopNotice({
+  return ctx.workers.run('stopNotice', {
     ...i,
     issuedAt: row.processingEndedAt ?? new Date(),
     code,
@@ -240,16 +235,53 @@ export async function stopNoticePdf(ctx: AppContext, user: AuthUser, code: strin
   });
 }
 
-/** Sổ theo dõi hồ sơ of the user's commune for [from, to] (Vietnamese calendar days). */
+/**
+ * Sổ theo dõi hồ sơ of the user's commune for [from, to] (Vietnamese calendar days). The book is
+ * built in a worker from plain rows; a period longer than `exportMaxDays` or with more than
+ * `exportMaxRows` dossiers is refused before anything is built.
+ */
 export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: string, to: string) {
   if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Sổ theo dõi hồ sơ thuộc từng xã');
+  const { exportMaxDays, exportMaxRows } = ctx.config;
+  const days = toEpochDay(to) - toEpochDay(from) + 1;
+  if (days > exportMaxDays)
+    throw new AppError(
+      'EXPORT_TOO_LARGE',
+      `Sổ theo dõi in được tối đa ${exportMaxDays} ngày một lần, khoảng đã chọn có ${days} ngày; hãy thu hẹp khoảng thời gian`,
+      [{ path: 'to', message: `Tối đa ${exportMaxDays} ngày` }],
+    );
   const unit = await ctx.services.units.get(user.scope.unitCode);
+  // The first hand-off (seq 1) is the transfer to the processing body; one statement, and one row
+  // past the limit tells that the period holds too many dossiers without reading them all.
   const rows = await ctx.db
-    .select({ book: trackingBook, d: dossiers })
+    .select({
+      volume: trackingBook.volume,
+      number: trackingBook.number,
+      sets: trackingBook.sets,
+      code: dossiers.code,
+      procedureCode: dossiers.procedureCode,
+      applicantName: dossiers.applicantName,
+      applicantAddress: dossiers.applicantAddress,
+      applicantPhone: dossiers.applicantPhone,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+      status: dossiers.status,
+      processingEndedAt: dossiers.processingEndedAt,
+      returnedAt: dossiers.returnedAt,
+      transferredAt: dossierSteps.handedAt,
+    })
     .from(trackingBook)
     .innerJoin(
       dossiers,
       and(eq(dossiers.unitCode, trackingBook.unitCode), eq(dossiers.code, trackingBook.dossierCode)),
+    )
+    .leftJoin(
+      dossierSteps,
+      and(
+        eq(dossierSteps.unitCode, trackingBook.unitCode),
+        eq(dossierSteps.dossierCode, trackingBook.dossierCode),
+        eq(dossierSteps.seq, 1),
+      ),
     )
     .where(
       and(
@@ -258,43 +290,34 @@ export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: str
         lt(trackingBook.receivedAt, vnInstant(addDays(to, 1), 0)),
       ),
     )
-    .orderBy(asc(trackingBook.volume), asc(trackingBook.number));
-  const firstSteps = rows.length
-    ? await ctx.db
-        .select()
-        .from(dossierSteps)
-        .where(
-          and(
-            eq(dossierSteps.unitCode, unit.code),
-            eq(dossierSteps.seq, 1),
-            inArray(
-              dossierSteps.dossierCode,
-              rows.map((r) => r.d.code),
-            ),
-          ),
-        )
-    : [];
-  const transferred = new Map(firstSteps.map((s) => [s.dossierCode, s.handedAt]));
+    .orderBy(asc(trackingBook.volume), asc(trackingBook.number))
+    .limit(exportMaxRows + 1);
+  if (rows.length > exportMaxRows)
+    throw new AppError(
+      'EXPORT_TOO_LARGE',
+      `Khoảng thời gian đã chọn có hơn ${exportMaxRows} hồ sơ, vượt số dòng in được một lần; hãy thu hẹp khoảng thời gian`,
+      [{ path: 'from', message: `Tối đa ${exportMaxRows} hồ sơ` }],
+    );
   const i = issuer(unit);
   const procs = await ctx.services.catalog.list(unit.code);
   const procName = new Map(procs.map((p) => [p.record.code, p.record.name]));
-  return renderTrackingBook({
+  return ctx.workers.run('trackingBook', {
     issuerLine1: i.issuerLine1,
     issuerLine2: i.issuerLine2,
-    volume: rows[0]?.book.volume ?? from.slice(0, 4),
+    volume: rows[0]?.volume ?? from.slice(0, 4),
     period: { from, to },
-    rows: rows.map(({ book, d }) => ({
-      number: book.number,
+    rows: rows.map((d) => ({
+      number: d.number,
       code: d.code,
       procedureName: procName.get(d.procedureCode) ?? d.procedureCode,
-      sets: book.sets,
+      sets: d.sets,
       applicantName: d.applicantName,
       address: d.applicantAddress,
       phone: d.applicantPhone,
       processingBody: `UBND ${unit.fullName}`,
       receivedAt: d.receivedAt,
       dueAt: d.dueAt,
-      transferredAt: transferred.get(d.code) ?? null,
+      transferredAt: d.transferredAt,
       resultReceivedAt: d.status >= 9 ? d.processingEndedAt : null,
       returnedAt: d.returnedAt,
       note: d.status === 8 ? 'Dừng xử lý' : d.status === 7 ? 'Rút hồ sơ' : null,
