@@ -7,9 +7,8 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
@@ -19,8 +18,9 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
-import { isUnstorableText, unstorableTextError } from './http/db-errors.ts';
-import { AppError, type AppErrorCode, toProblem } from './http/errors.ts';
+import { AppError } from './errors.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { toProblem } from './http/errors.ts';
 import { installFairGate } from './http/fair-gate.ts';
 import { serializeError, serializeRequest } from './http/log-redaction.ts';
 import { metricsRoutes } from './http/metrics.ts';
@@ -50,14 +50,6 @@ export interface BuildOptions {
   /** Where log lines go (tests capture them); standard output by default. */
   logStream?: NodeJS.WritableStream;
 }
-
-const FASTIFY_CODES: Record<string, AppErrorCode> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'BAD_REQUEST',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
-};
 
 /** Builds the HTTP application on an opened (and migrated) database. */
 export async function buildApp(
@@ -110,42 +102,7 @@ export async function buildApp(
     }
   });
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    let appErr: AppError;
-    if (err instanceof AppError) appErr = err;
-    else if (hasZodFastifySchemaValidationErrors(err)) {
-      appErr = new AppError(
-        'VALIDATION_FAILED',
-        undefined,
-        err.validation.map((v) => ({
-          path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext || '',
-          message: v.message ?? 'không hợp lệ',
-        })),
-      );
-    } else if (isUnstorableText(err)) {
-      // A field without the shared text rule let the database see it: still the client's input.
-      req.log.warn({ err }, 'text refused by the database');
-      appErr = unstorableTextError();
-    } else if (err.code && FASTIFY_CODES[err.code])
-      appErr = new AppError(FASTIFY_CODES[err.code]!, err.message);
-    else if (err.statusCode === 429) appErr = new AppError('RATE_LIMITED');
-    // The static file server refuses a directory (`/assets/`) or a path outside its root.
-    else if (err.statusCode === 403 || err.statusCode === 404)
-      appErr = new AppError('NOT_FOUND', `${req.method} ${req.url.split('?')[0]}`);
-    else if (err.statusCode === 413) appErr = new AppError('PAYLOAD_TOO_LARGE');
-    // Any other client error raised by the framework or a plugin is the client's, never a 500.
-    else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      req.log.warn({ err }, 'client error');
-      appErr = new AppError('BAD_REQUEST');
-    } else {
-      req.log.error({ err }, 'unhandled error');
-      appErr = new AppError('INTERNAL');
-    }
-    const problem = toProblem(appErr, req.id);
-    if (problem.status >= 500 && appErr.code !== 'INTERNAL') req.log.error({ err }, appErr.code);
-    for (const [k, v] of Object.entries(appErr.headers ?? {})) reply.header(k, v);
-    return reply.code(problem.status).type('application/problem+json').send(problem);
-  });
+  installErrorHandler(app);
 
   // br/gzip by what the client accepts; the web build's files come precompressed (web-app.ts).
   await app.register(compress, {

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { authenticate } from '../modules/identity/service.ts';
 import type { AuthUser, Role } from '../modules/identity/types.ts';
-import { AppError } from './errors.ts';
 
 export const SESSION_COOKIE = 'motcua_session';
 

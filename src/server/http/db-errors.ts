@@ -1,4 +1,4 @@
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 // Text the database cannot store: NUL or an invalid byte sequence (22021), a character jsonb or the
 // database encoding cannot hold (22P05, e.g. "\u0000" inside jsonb).

@@ -1,51 +1,8 @@
 /*
- * One error type for the whole server. Services throw AppError with a stable code; the HTTP layer maps
- * it to problem+json in one place. A new code without a mapping does not compile.
+ * How the server's error codes reach clients: the status and Vietnamese title of each code, and the
+ * problem+json body (RFC 9457). `Record<AppErrorCode, …>`: a new code without a mapping does not compile.
  */
-
-export type AppErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'BAD_REQUEST'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'PERSONAL_ID_INVALID'
-  | 'PROCEDURE_UNKNOWN'
-  | 'PROCEDURE_NOT_FOUND'
-  | 'UNIT_NOT_FOUND'
-  | 'UNIT_INACTIVE'
-  | 'DOCUMENTS_INCOMPLETE'
-  | 'DOCUMENT_UNKNOWN'
-  | 'ATTACHMENT_TYPE_MISMATCH'
-  | 'ATTACHMENT_TOO_LARGE'
-  | 'ATTACHMENTS_TOO_MANY'
-  | 'IDEMPOTENCY_KEY_INVALID'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'INTAKE_BUSY'
-  | 'AUTH_REQUIRED'
-  | 'AUTH_INVALID_CREDENTIALS'
-  | 'AUTH_RATE_LIMITED'
-  | 'FORBIDDEN'
-  | 'DOSSIER_NOT_FOUND'
-  | 'CALENDAR_RANGE'
-  | 'ACTION_NOT_ALLOWED'
-  | 'ACTION_FORBIDDEN'
-  | 'REASON_REQUIRED'
-  | 'ALREADY_RESCHEDULED'
-  | 'NOT_DUE_YET'
-  | 'STEP_ORDER'
-  | 'DOSSIER_CONFLICT'
-  | 'ASSIGNEE_INVALID'
-  | 'RESULT_FILE_REQUIRED'
-  | 'RESULT_NOT_FOUND'
-  | 'NEW_DUE_INVALID'
-  | 'EXPORT_TOO_LARGE'
-  | 'SPREADSHEET_TOO_LARGE'
-  | 'SPREADSHEET_TOO_MANY_ROWS'
-  | 'DOCUMENTS_BUSY'
-  | 'NOT_FOUND'
-  | 'URI_TOO_LONG'
-  | 'RATE_LIMITED'
-  | 'DATABASE_UNAVAILABLE'
-  | 'INTERNAL';
+import type { AppError, AppErrorCode, FieldError } from '../errors.ts';
 
 interface ErrorSpec {
   status: number;
@@ -112,23 +69,6 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 };
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export class AppError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    readonly detail?: string,
-    readonly errors?: FieldError[],
-    readonly headers?: Record<string, string>,
-  ) {
-    super(detail ? `${code}: ${detail}` : code);
-    this.name = 'AppError';
-  }
-}
 
 export interface Problem {
   type: string;

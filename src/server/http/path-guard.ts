@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 /*
  * Paths no route of this server uses: dot segments (`..`, `%2e%2e`, `.`), control characters,

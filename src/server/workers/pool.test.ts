@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TrackingBookRow } from '../documents/tracking-book.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { createWorkerPool } from './pool.ts';
 
 const HOUR = 3_600_000;

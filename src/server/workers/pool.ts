@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { AppError, type AppErrorCode } from '../http/errors.ts';
+import { AppError, type AppErrorCode } from '../errors.ts';
 import type { TaskMessage, TaskName, Tasks } from './tasks.ts';
 
 /*

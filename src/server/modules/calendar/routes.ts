@@ -5,8 +5,8 @@ import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
 import { computeDue } from '../../../domain/calendar/work-calendar.ts';
 import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
-import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { replaceYear } from './repository.ts';
 

@@ -6,7 +6,7 @@ import {
 import { type CalendarDay, DEFAULT_OFFICE_HOURS, type OfficeHours } from '../../../domain/calendar/types.ts';
 import { CALENDAR_YEARS, WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { cached } from '../../lib/cache.ts';
 import type { UnitsService } from '../units/service.ts';
 import { findProvinceSettings, listCalendarDays } from './repository.ts';

@@ -1,7 +1,7 @@
 import type { ProcedureRecord } from '../../../domain/catalog/procedure.ts';
 import { matchesSearch } from '../../../domain/text/fold.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { cached } from '../../lib/cache.ts';
 import type { UnitsService } from '../units/service.ts';
 import { listUnitProcedures } from './repository.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { IntakeBody } from './schemas.ts';
 
 const SIGNATURES: Record<string, (b: Buffer) => boolean> = {

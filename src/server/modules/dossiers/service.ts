@@ -6,7 +6,7 @@ import { dossierCodePrefix, parseDossierCode } from '../../../domain/codes/dossi
 import { validatePersonalId } from '../../../domain/identity/personal-id.ts';
 import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError, type FieldError } from '../../http/errors.ts';
+import { AppError, type FieldError } from '../../errors.ts';
 import { auditHashAround } from '../audit/chain.ts';
 import type { AuthUser, Scope } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { addressBucket } from './client-address.ts';
 import * as repo from './repository.ts';
 

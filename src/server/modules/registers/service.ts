@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { isConcurrentWrite } from '../../db/errors.ts';
 import { consultations, equipment, staff, trainings } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { StaffInput } from './schemas.ts';
 
 /** Staff of a commune with whether each has had public-administration / one-stop training. */

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { AppError, type FieldError } from '../../http/errors.ts';
+import { AppError, type FieldError } from '../../errors.ts';
 import { readZipDirectory } from '../../lib/zip-envelope.ts';
 import type { StaffInput } from './schemas.ts';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { isPlainDate } from '../../../domain/calendar/vn-time.ts';
 import { foldVietnamese } from '../../../domain/text/fold.ts';
-import type { FieldError } from '../../http/errors.ts';
+import type { FieldError } from '../../errors.ts';
 import { verifyZipSizes, type ZipEntry } from '../../lib/zip-envelope.ts';
 import {
   BLOC_NAMES,

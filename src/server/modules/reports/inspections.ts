@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { inspections, inspectionTasks, users } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
-import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { communeFor } from '../registers/scope.ts';
 

@@ -8,8 +8,8 @@ import {
   validatePeriod,
 } from '../../../domain/reports/periods.ts';
 import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
-import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { fieldNames, reportIssuer } from './report-parts.ts';
 import { reportUnits } from './scope.ts';

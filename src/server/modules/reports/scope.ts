@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { cached } from '../../lib/cache.ts';
 import { listAllUnits, type UnitRow } from './repository.ts';
 

@@ -3,7 +3,7 @@ import { addDays, toEpochDay, vnInstant } from '../../../domain/calendar/vn-time
 import type { AppContext } from '../../context.ts';
 import { dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
 import type { ControlSlipHandoff } from '../../documents/control-slip.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { AuthUser } from '../identity/types.ts';
 import type { UnitRow } from '../units/repository.ts';
 import * as repo from './repository.ts';

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
-import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { DossierCodeParam, DossierSchema } from '../dossiers/schemas.ts';
 import { getDossier } from '../dossiers/service.ts';

@@ -17,7 +17,7 @@ import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/wo
 import type { AppContext } from '../../context.ts';
 import { isConcurrentWrite } from '../../db/errors.ts';
 import { dossierFiles } from '../../db/schema.ts';
-import { AppError, type AppErrorCode } from '../../http/errors.ts';
+import { AppError, type AppErrorCode } from '../../errors.ts';
 import { appendEvent, lastEvent } from '../audit/repository.ts';
 import { decodeAttachments } from '../dossiers/attachments.ts';
 import { unitOfCode } from '../dossiers/service.ts';

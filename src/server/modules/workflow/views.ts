@@ -5,7 +5,7 @@ import { deadlineState } from '../../../domain/lifecycle/timeliness.ts';
 import { type Action, TRANSITIONS } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import { listEvents } from '../audit/repository.ts';
 import type { AuthUser } from '../identity/types.ts';
 import * as repo from './repository.ts';

@@ -1,0 +1,66 @@
+/*
+ * The one error type of the server's use cases. A use case throws AppError with a stable code (and a
+ * Vietnamese detail where it helps); it knows nothing of HTTP. The transport maps each code to a
+ * status and a title in one place (http/errors.ts), and a code without a mapping does not compile.
+ */
+
+export type AppErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'PERSONAL_ID_INVALID'
+  | 'PROCEDURE_UNKNOWN'
+  | 'PROCEDURE_NOT_FOUND'
+  | 'UNIT_NOT_FOUND'
+  | 'UNIT_INACTIVE'
+  | 'DOCUMENTS_INCOMPLETE'
+  | 'DOCUMENT_UNKNOWN'
+  | 'ATTACHMENT_TYPE_MISMATCH'
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENTS_TOO_MANY'
+  | 'IDEMPOTENCY_KEY_INVALID'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INTAKE_BUSY'
+  | 'AUTH_REQUIRED'
+  | 'AUTH_INVALID_CREDENTIALS'
+  | 'AUTH_RATE_LIMITED'
+  | 'FORBIDDEN'
+  | 'DOSSIER_NOT_FOUND'
+  | 'CALENDAR_RANGE'
+  | 'ACTION_NOT_ALLOWED'
+  | 'ACTION_FORBIDDEN'
+  | 'REASON_REQUIRED'
+  | 'ALREADY_RESCHEDULED'
+  | 'NOT_DUE_YET'
+  | 'STEP_ORDER'
+  | 'DOSSIER_CONFLICT'
+  | 'ASSIGNEE_INVALID'
+  | 'RESULT_FILE_REQUIRED'
+  | 'RESULT_NOT_FOUND'
+  | 'NEW_DUE_INVALID'
+  | 'EXPORT_TOO_LARGE'
+  | 'SPREADSHEET_TOO_LARGE'
+  | 'SPREADSHEET_TOO_MANY_ROWS'
+  | 'DOCUMENTS_BUSY'
+  | 'NOT_FOUND'
+  | 'URI_TOO_LONG'
+  | 'RATE_LIMITED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+  }
+}
