@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
 import { xlsxBomb } from '../../src/server/test-support/xlsx-bomb.ts';
 import { INTAKE_BODY } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
 import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
 import type { LatencySummary } from '../intake/stats.ts';
+import { intOption, readOptions } from '../lib/args.ts';
 import { cleanUp, cleanups, createScratchDatabase } from '../lib/run-support.ts';
 import { mb, ms, pollHealth, watchRss } from './probe.ts';
 
@@ -25,33 +25,14 @@ import { mb, ms, pollHealth, watchRss } from './probe.ts';
  * bad arguments.
  */
 
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        db: { type: 'string', default: 'both' },
-        rows: { type: 'string' },
-        rounds: { type: 'string', default: '3' },
-        idle: { type: 'string', default: '10' },
-        'bomb-mb': { type: 'string', default: '300' },
-        keep: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(2);
-  }
-}
-const argv = readArgs();
-const int = (name: string, v: string | undefined, min: number) => {
-  const x = Number(v);
-  if (!Number.isInteger(x) || x < min) {
-    console.error(`--${name} must be an integer >= ${min}`);
-    process.exit(2);
-  }
-  return x;
-};
+const argv = readOptions({
+  db: { type: 'string', default: 'both' },
+  rows: { type: 'string' },
+  rounds: { type: 'string', default: '3' },
+  idle: { type: 'string', default: '10' },
+  'bomb-mb': { type: 'string', default: '300' },
+  keep: { type: 'boolean', default: false },
+});
 if (!['both', 'postgres', 'pglite'].includes(argv.db ?? '')) {
   console.error('--db must be both, postgres or pglite');
   process.exit(2);
@@ -60,10 +41,10 @@ if (!['both', 'postgres', 'pglite'].includes(argv.db ?? '')) {
 const DEFAULT_MAX_ROWS = 2000;
 const opts = {
   kinds: argv.db === 'both' ? (['postgres', 'pglite'] as const) : ([argv.db] as ['postgres' | 'pglite']),
-  rows: argv.rows === undefined ? DEFAULT_MAX_ROWS : int('rows', argv.rows, 1),
-  rounds: int('rounds', argv.rounds, 1),
-  idleSeconds: int('idle', argv.idle, 1),
-  bombBytes: int('bomb-mb', argv['bomb-mb'], 1) * 1_000_000,
+  rows: argv.rows === undefined ? DEFAULT_MAX_ROWS : intOption('rows', argv.rows, 1),
+  rounds: intOption('rounds', argv.rounds, 1),
+  idleSeconds: intOption('idle', argv.idle, 1),
+  bombBytes: intOption('bomb-mb', argv['bomb-mb'], 1) * 1_000_000,
   keep: argv.keep ?? false,
 };
 

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../intake/fixtures.ts';
+import { intOption, readOptions, usageError } from '../lib/args.ts';
 import { DEMO_HOT_COMMUNES, generate } from './generate.ts';
 
 /*
@@ -14,62 +14,40 @@ import { DEMO_HOT_COMMUNES, generate } from './generate.ts';
  * afterwards (they cache units and catalogues for a minute). Exit status: 0 done, 1 failed, 2 bad arguments.
  */
 
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        url: { type: 'string' },
-        dossiers: { type: 'string', default: '1000000' },
-        batch: { type: 'string', default: '200000' },
-        jobs: { type: 'string', default: '2' },
-        hot: { type: 'string', default: DEMO_HOT_COMMUNES.join(',') },
-        'hot-share': { type: 'string', default: '0.1' },
-        specialists: { type: 'string', default: '4' },
-        history: { type: 'string', default: 'intake' },
-        months: { type: 'string', default: '24' },
-        seed: { type: 'string', default: '1' },
-        'no-vacuum': { type: 'boolean', default: false },
-        password: { type: 'string', default: DEMO_PASSWORD },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(2);
-  }
-}
-
-function bad(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
-const argv = readArgs();
-const int = (name: string, v: string | undefined, min: number) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) bad(`--${name} must be an integer >= ${min}`);
-  return n;
-};
-if (!argv.url) bad('--url=postgres://… is required (the database must exist)');
-if (argv.history !== 'full' && argv.history !== 'intake') bad('--history must be full or intake');
+const argv = readOptions({
+  url: { type: 'string' },
+  dossiers: { type: 'string', default: '1000000' },
+  batch: { type: 'string', default: '200000' },
+  jobs: { type: 'string', default: '2' },
+  hot: { type: 'string', default: DEMO_HOT_COMMUNES.join(',') },
+  'hot-share': { type: 'string', default: '0.1' },
+  specialists: { type: 'string', default: '4' },
+  history: { type: 'string', default: 'intake' },
+  months: { type: 'string', default: '24' },
+  seed: { type: 'string', default: '1' },
+  'no-vacuum': { type: 'boolean', default: false },
+  password: { type: 'string', default: DEMO_PASSWORD },
+});
+if (!argv.url) usageError('--url=postgres://… is required (the database must exist)');
+if (argv.history !== 'full' && argv.history !== 'intake') usageError('--history must be full or intake');
 const hotShare = Number(argv['hot-share']);
-if (!(hotShare >= 0 && hotShare < 1)) bad('--hot-share must be in [0, 1)');
+if (!(hotShare >= 0 && hotShare < 1)) usageError('--hot-share must be in [0, 1)');
 
 const log = (line: string) => console.log(`[generate] ${line}`);
 generate({
   url: argv.url,
-  dossiers: int('dossiers', argv.dossiers, 1),
-  batchSize: int('batch', argv.batch, 1000),
-  jobs: int('jobs', argv.jobs, 1),
+  dossiers: intOption('dossiers', argv.dossiers, 1),
+  batchSize: intOption('batch', argv.batch, 1000),
+  jobs: intOption('jobs', argv.jobs, 1),
   hot: (argv.hot ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean),
   hotShare,
-  specialists: int('specialists', argv.specialists, 1),
+  specialists: intOption('specialists', argv.specialists, 1),
   history: argv.history,
-  months: int('months', argv.months, 1),
-  seed: int('seed', argv.seed, 0),
+  months: intOption('months', argv.months, 1),
+  seed: intOption('seed', argv.seed, 0),
   vacuum: !argv['no-vacuum'],
   password: argv.password ?? DEMO_PASSWORD,
   log,

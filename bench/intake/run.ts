@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openPglite } from '../../src/server/db/client.ts';
+import { positiveOption, readOptions } from '../lib/args.ts';
 import {
   activateCommunes,
   adminUrl,
@@ -31,41 +31,21 @@ import { type CpuFigures, cpuWindow } from './stats.ts';
  * could not run (the server did not start, the database could not be created, login failed).
  */
 
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        db: { type: 'string', default: 'both' },
-        duration: { type: 'string', default: '20' },
-        connections: { type: 'string', default: '32' },
-        communes: { type: 'string', default: '200' },
-        warmup: { type: 'string', default: '3' },
-        'cpu-prof': { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(2);
-  }
-}
-const argv = readArgs();
-
-function positive(name: string, v: string | undefined): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) {
-    console.error(`--${name} must be a positive number`);
-    process.exit(2);
-  }
-  return n;
-}
+const argv = readOptions({
+  db: { type: 'string', default: 'both' },
+  duration: { type: 'string', default: '20' },
+  connections: { type: 'string', default: '32' },
+  communes: { type: 'string', default: '200' },
+  warmup: { type: 'string', default: '3' },
+  'cpu-prof': { type: 'boolean', default: false },
+});
 
 const opts = {
   dbs: (argv.db === 'both' ? ['postgres', 'pglite'] : [argv.db]) as DbKind[],
-  duration: positive('duration', argv.duration),
-  warmup: positive('warmup', argv.warmup),
-  connections: Math.round(positive('connections', argv.connections)),
-  communes: Math.max(DEMO_COMMUNES.length, Math.round(positive('communes', argv.communes))),
+  duration: positiveOption('duration', argv.duration),
+  warmup: positiveOption('warmup', argv.warmup),
+  connections: Math.round(positiveOption('connections', argv.connections)),
+  communes: Math.max(DEMO_COMMUNES.length, Math.round(positiveOption('communes', argv.communes))),
   cpuProf: argv['cpu-prof'] ?? false,
 };
 if (!opts.dbs.every((d) => d === 'postgres' || d === 'pglite')) {

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_HOT_COMMUNES, generate } from '../generate/generate.ts';
 import { DEMO_PASSWORD, DEMO_PROVINCE } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
 import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
 import { LatencyRecorder, type LatencySummary } from '../intake/stats.ts';
+import { intOption, readOptions } from '../lib/args.ts';
 import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
 
 /*
@@ -23,39 +23,20 @@ import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run
  * bad arguments.
  */
 
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        url: { type: 'string' },
-        dossiers: { type: 'string', default: '1000000' },
-        rounds: { type: 'string', default: '5' },
-        'national-rounds': { type: 'string', default: '5' },
-        jobs: { type: 'string', default: '2' },
-        keep: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(2);
-  }
-}
-const argv = readArgs();
-const int = (name: string, v: string | undefined, min: number) => {
-  const x = Number(v);
-  if (!Number.isInteger(x) || x < min) {
-    console.error(`--${name} must be an integer >= ${min}`);
-    process.exit(2);
-  }
-  return x;
-};
+const argv = readOptions({
+  url: { type: 'string' },
+  dossiers: { type: 'string', default: '1000000' },
+  rounds: { type: 'string', default: '5' },
+  'national-rounds': { type: 'string', default: '5' },
+  jobs: { type: 'string', default: '2' },
+  keep: { type: 'boolean', default: false },
+});
 const opts = {
   url: argv.url,
-  dossiers: int('dossiers', argv.dossiers, 1),
-  rounds: int('rounds', argv.rounds, 1),
-  nationalRounds: int('national-rounds', argv['national-rounds'], 1),
-  jobs: int('jobs', argv.jobs, 1),
+  dossiers: intOption('dossiers', argv.dossiers, 1),
+  rounds: intOption('rounds', argv.rounds, 1),
+  nationalRounds: intOption('national-rounds', argv['national-rounds'], 1),
+  jobs: intOption('jobs', argv.jobs, 1),
   keep: argv.keep ?? false,
 };
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEMO_HOT_COMMUNES, generate } from '../generate/generate.ts';
 import { DEMO_COMMUNES, DEMO_PASSWORD } from '../intake/fixtures.ts';
@@ -9,6 +8,7 @@ import { loginAll } from '../intake/http-load.ts';
 import { printProfile, summarizeProfile } from '../intake/profile.ts';
 import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
 import { cpuWindow } from '../intake/stats.ts';
+import { intOption, readOptions } from '../lib/args.ts';
 import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
 import { type FloorDossier, transitionFloor } from './floor.ts';
 import {
@@ -42,54 +42,35 @@ import { stepCheck } from './step-check.ts';
  * bad arguments.
  */
 
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        url: { type: 'string' },
-        dossiers: { type: 'string', default: '1000000' },
-        clients: { type: 'string', default: '8' },
-        'per-client': { type: 'string', default: '25' },
-        warmup: { type: 'string', default: '2' },
-        'queue-seconds': { type: 'string', default: '10' },
-        'queue-connections': { type: 'string', default: '8' },
-        jobs: { type: 'string', default: '2' },
-        history: { type: 'string', default: 'intake' },
-        rounds: { type: 'string', default: '5' },
-        keep: { type: 'boolean', default: false },
-        'cpu-prof': { type: 'boolean', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(2);
-  }
-}
-const argv = readArgs();
-const int = (name: string, v: string | undefined, min: number) => {
-  const x = Number(v);
-  if (!Number.isInteger(x) || x < min) {
-    console.error(`--${name} must be an integer >= ${min}`);
-    process.exit(2);
-  }
-  return x;
-};
+const argv = readOptions({
+  url: { type: 'string' },
+  dossiers: { type: 'string', default: '1000000' },
+  clients: { type: 'string', default: '8' },
+  'per-client': { type: 'string', default: '25' },
+  warmup: { type: 'string', default: '2' },
+  'queue-seconds': { type: 'string', default: '10' },
+  'queue-connections': { type: 'string', default: '8' },
+  jobs: { type: 'string', default: '2' },
+  history: { type: 'string', default: 'intake' },
+  rounds: { type: 'string', default: '5' },
+  keep: { type: 'boolean', default: false },
+  'cpu-prof': { type: 'boolean', default: false },
+});
 if (argv.history !== 'intake' && argv.history !== 'full') {
   console.error('--history must be intake or full');
   process.exit(2);
 }
 const opts = {
   url: argv.url,
-  dossiers: int('dossiers', argv.dossiers, 1),
-  clients: int('clients', argv.clients, 1),
-  perClient: int('per-client', argv['per-client'], 1),
-  warmup: int('warmup', argv.warmup, 0),
-  queueSeconds: int('queue-seconds', argv['queue-seconds'], 1),
-  queueConnections: int('queue-connections', argv['queue-connections'], 1),
-  jobs: int('jobs', argv.jobs, 1),
+  dossiers: intOption('dossiers', argv.dossiers, 1),
+  clients: intOption('clients', argv.clients, 1),
+  perClient: intOption('per-client', argv['per-client'], 1),
+  warmup: intOption('warmup', argv.warmup, 0),
+  queueSeconds: intOption('queue-seconds', argv['queue-seconds'], 1),
+  queueConnections: intOption('queue-connections', argv['queue-connections'], 1),
+  jobs: intOption('jobs', argv.jobs, 1),
   history: argv.history as 'intake' | 'full',
-  rounds: int('rounds', argv.rounds, 1),
+  rounds: intOption('rounds', argv.rounds, 1),
   keep: argv.keep ?? false,
   cpuProf: argv['cpu-prof'] ?? false,
 };
