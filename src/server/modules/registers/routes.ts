@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
-import { AppError } from '../../http/errors.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import {
   ConsultationInputSchema,
@@ -16,7 +15,7 @@ import {
 } from './schemas.ts';
 import { communeFor } from './scope.ts';
 import * as svc from './service.ts';
-import { staffFromXlsx, staffToXlsx } from './staff-xlsx.ts';
+import { staffToXlsx } from './staff-xlsx.ts';
 
 const UnitQuery = z.object({
   unit: z
@@ -96,15 +95,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
-      const { rows, errors } = await staffFromXlsx(Buffer.from(req.body.dataBase64, 'base64'));
-      if (errors.length)
-        throw new AppError('VALIDATION_FAILED', `${errors.length} lỗi trong tệp nhập`, errors);
-      if (rows.length === 0)
-        throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào', [
-          { path: 'file', message: 'Không có dữ liệu' },
-        ]);
-      await svc.addStaff(ctx, unit.code, rows);
-      return { imported: rows.length };
+      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'));
     },
   );
   r.post(
