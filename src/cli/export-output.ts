@@ -38,6 +38,12 @@ export function exportScope(ctx: AppContext, unit: string) {
   return reportUnits(ctx, OPERATOR, unit);
 }
 
+const PERIOD_ERRORS_EN: Record<keyof typeof PERIOD_ERROR_NAMES, string> = {
+  invalid_date: 'not a valid date',
+  inverted: '--from is after --to',
+  too_long: 'the period is too long',
+};
+
 /** --from and --to as a report period (both days included), or a usage error saying what is wrong. */
 export function periodOptions(values: { from?: string; to?: string }): ReportPeriod {
   const period = {
@@ -45,7 +51,8 @@ export function periodOptions(values: { from?: string; to?: string }): ReportPer
     to: plainDateOption('export', 'to', values.to),
   };
   const error = validatePeriod(period);
-  if (error) throw new UsageError(`--from/--to: ${PERIOD_ERROR_NAMES[error]}`, 'export');
+  if (error)
+    throw new UsageError(`--from/--to: ${PERIOD_ERROR_NAMES[error]} / ${PERIOD_ERRORS_EN[error]}`, 'export');
   return period;
 }
 

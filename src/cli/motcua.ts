@@ -2,7 +2,7 @@ import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { AppError, ERRORS } from '../server/http/errors.ts';
 import { CliError, type CommandResult, EXIT, UsageError } from './errors.ts';
-import { type CommandName, commandUsage, isCommandName, usage } from './usage.ts';
+import { type CommandName, commandUsage, isCommandName, shortUsage, usage } from './usage.ts';
 
 /*
  * The `motcua` command: finds the command and maps what it throws to a message and an exit code
@@ -44,7 +44,7 @@ async function main([command, ...args]: string[]): Promise<CommandResult> {
 function report(err: unknown): number {
   const print = (lines: string[]) => process.stderr.write(`${lines.join('\n')}\n`);
   if (err instanceof UsageError) {
-    const help = err.command && isCommandName(err.command) ? commandUsage(err.command) : usage();
+    const help = shortUsage(err.command && isCommandName(err.command) ? err.command : undefined);
     print([`motcua: ${err.message}`, '', help]);
     return EXIT.usage;
   }

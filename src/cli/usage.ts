@@ -5,6 +5,8 @@
 
 interface CommandHelp {
   synopsis: string[];
+  /** One line each for the list of commands. */
+  summary: [vi: string, en: string];
   vi: string;
   en: string;
   options?: Array<[string, string]>;
@@ -13,16 +15,19 @@ interface CommandHelp {
 export const COMMAND_HELP = {
   start: {
     synopsis: ['motcua start'],
+    summary: ['Chạy máy chủ', 'run the server'],
     vi: 'Chạy máy chủ: cập nhật cấu trúc, nạp dữ liệu tham chiếu (và dữ liệu demo ở chế độ demo), mở cổng PORT.',
     en: 'Run the server: migrate, load reference data (and the demo in demo mode), listen on PORT.',
   },
   migrate: {
     synopsis: ['motcua migrate'],
+    summary: ['Chỉ cập nhật cấu trúc cơ sở dữ liệu', 'run the migrations only'],
     vi: 'Chỉ cập nhật cấu trúc cơ sở dữ liệu (tạo cơ sở dữ liệu nhúng nếu chưa có).',
     en: 'Run the database migrations only (creates the embedded database when missing).',
   },
   seed: {
     synopsis: ['motcua seed'],
+    summary: ['Nạp dữ liệu tham chiếu (và demo)', 'load reference data (and the demo)'],
     vi: 'Nạp dữ liệu tham chiếu từ data/ (đơn vị, thủ tục, lịch nghỉ); ở chế độ demo thêm tài khoản và dữ liệu demo.',
     en: 'Load reference data from data/ (units, procedures, holidays); in demo mode also the demo accounts and data.',
   },
@@ -33,6 +38,7 @@ export const COMMAND_HELP = {
       'motcua import calendar <tệp.json>',
       'motcua import staff <tệp.xlsx> --unit <mã xã>',
     ],
+    summary: ['Nhập đơn vị, thủ tục, lịch nghỉ, nhân sự', 'import units, procedures, days off, staff'],
     vi:
       'Nhập dữ liệu, toàn bộ hoặc không dòng nào: đơn vị (dạng data/units.json, cập nhật cả mã cơ quan), ' +
       'thủ tục (dạng data/procedures.json), lịch nghỉ chính thức của một năm (dạng data/holidays/2026.json, ' +
@@ -49,6 +55,7 @@ export const COMMAND_HELP = {
       'motcua export reports <settlement|staffing|consultations|equipment> --unit <mã|all> [--from … --to …]',
       '                      [--group-by field|sector|procedure|unit] [--format xlsx|pdf|csv|json] [--out tệp]',
     ],
+    summary: ['Xuất danh sách hồ sơ, báo cáo', 'export dossiers, reports'],
     vi:
       'Xuất danh sách hồ sơ tiếp nhận trong kỳ (có dữ liệu cá nhân của người nộp), hoặc báo cáo: Biểu II.06a ' +
       '(settlement), cơ cấu nhân sự, hướng dẫn tư vấn, trang thiết bị. Mã đơn vị: xã (5 số), tỉnh (2 số) hoặc all.',
@@ -69,6 +76,7 @@ export const COMMAND_HELP = {
   },
   backup: {
     synopsis: ['motcua backup [tệp.tar.gz]'],
+    summary: ['Sao lưu cơ sở dữ liệu và tệp', 'back up the database and files'],
     vi:
       'Sao lưu toàn bộ cơ sở dữ liệu (PGlite hoặc PostgreSQL) và thư mục tệp (MOTCUA_FILES_DIR) vào một tệp .tar.gz. ' +
       'Với PGlite phải dừng máy chủ trước; với PostgreSQL máy chủ có thể tiếp tục chạy.',
@@ -78,6 +86,7 @@ export const COMMAND_HELP = {
   },
   restore: {
     synopsis: ['motcua restore <tệp.tar.gz> [--force]'],
+    summary: ['Khôi phục bản sao lưu', 'restore a backup'],
     vi:
       'Khôi phục bản sao lưu vào cơ sở dữ liệu đã cấu hình (mọi bản sao lưu dùng được cho cả PGlite và PostgreSQL). ' +
       'Từ chối ghi đè cơ sở dữ liệu đã có dữ liệu nếu không có --force.',
@@ -88,11 +97,13 @@ export const COMMAND_HELP = {
   },
   'audit-verify': {
     synopsis: ['motcua audit-verify [--unit <mã xã>]'],
+    summary: ['Kiểm tra chuỗi nhật ký', 'verify the audit chains'],
     vi: 'Kiểm tra chuỗi băm nhật ký của mọi hồ sơ; báo mắt xích hỏng đầu tiên (mã thoát 3).',
     en: "Walk every dossier's audit hash chain and name the first broken link (exit 3).",
   },
   help: {
     synopsis: ['motcua help [lệnh]'],
+    summary: ['Hướng dẫn sử dụng', 'this text'],
     vi: 'Hướng dẫn sử dụng.',
     en: 'This text.',
   },
@@ -124,7 +135,8 @@ export function usage(): string {
     'Lệnh / commands:',
   ];
   for (const [name, c] of Object.entries(COMMAND_HELP) as Array<[string, CommandHelp]>)
-    lines.push(`  ${name.padEnd(13)} ${c.vi}`, `  ${''.padEnd(13)} ${c.en}`);
+    lines.push(`  ${name.padEnd(13)} ${c.summary[0]} / ${c.summary[1]}`);
+  lines.push('', 'Chi tiết từng lệnh / details: motcua help <lệnh>');
   lines.push(
     '',
     'Cấu hình qua biến môi trường (DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_FILES_DIR, …; xem README).',
@@ -136,11 +148,32 @@ export function usage(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Breaks a paragraph into lines of at most `width` characters at spaces. */
+function wrap(text: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** The usage of one command. */
 export function commandUsage(name: CommandName): string {
   const c: CommandHelp = COMMAND_HELP[name];
-  const lines = [...c.synopsis.map((s) => `  ${s}`), '', c.vi, c.en];
+  const lines = [...c.synopsis.map((s) => `  ${s}`), '', ...wrap(c.vi), ...wrap(c.en)];
   if (c.options?.length) lines.push('', ...c.options.map(([o, d]) => `  ${o.padEnd(14)} ${d}`));
   lines.push('', 'Mã thoát / exit codes:', ...EXIT_CODES);
   return `Cách dùng / usage:\n${lines.join('\n')}\n`;
+}
+
+/** The synopsis of one command (or of all), printed with a usage error. */
+export function shortUsage(name?: CommandName): string {
+  const list = name ? [COMMAND_HELP[name] as CommandHelp] : (Object.values(COMMAND_HELP) as CommandHelp[]);
+  const lines = list.flatMap((c) => c.synopsis.map((s) => `  ${s}`));
+  return `Cách dùng / usage:\n${lines.join('\n')}\nXem / see: motcua help${name ? ` ${name}` : ''}\n`;
 }

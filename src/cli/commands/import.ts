@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { type ProcedureRecord, ProcedureRecordSchema } from '../../domain/catalog/procedure.ts';
 import { CommuneSchema, ProvinceSchema } from '../../domain/catalog/units.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../server/db/client.ts';
 import { procedures, units } from '../../server/db/schema.ts';
+import { AppError } from '../../server/http/errors.ts';
 import { importOfficialYear, OfficialYearSchema } from '../../server/modules/calendar/import-year.ts';
 import { importStaffXlsx } from '../../server/modules/registers/service.ts';
 import { upsertProcedures, upsertUnits } from '../../server/seed/reference.ts';
@@ -141,6 +143,25 @@ async function importProcedures(db: Db, file: string) {
   return `${records.length} thủ tục/procedures (${records.length - existing.length} mới/new)`;
 }
 
+async function importKind(
+  ctx: AppContext,
+  kind: (typeof KINDS)[number],
+  file: string,
+  unitCode: string | undefined,
+): Promise<string> {
+  if (kind === 'units') return importUnits(ctx.db, file);
+  if (kind === 'procedures') return importProcedures(ctx.db, file);
+  if (kind === 'calendar') {
+    const { year, ...body } = parseWith(file, CalendarFileSchema, readJson(file));
+    const r = await importOfficialYear(ctx, year, body);
+    return `${r.imported} ngày của năm ${r.year} / days of ${r.year}`;
+  }
+  const unit = await ctx.services.units.get(unitCode!);
+  if (unit.level !== 'commune') throw new CliError(`${unit.code} không phải mã xã / is not a commune`);
+  const r = await importStaffXlsx(ctx, unit.code, fs.readFileSync(file));
+  return `${r.imported} người vào danh sách nhân sự ${unit.fullName} / staff`;
+}
+
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(
     'import',
@@ -161,17 +182,16 @@ export async function run(args: string[]): Promise<number> {
     await requireCurrentSchema(database);
     const ctx = cliContext(config, database);
     let done: string;
-    if (kind === 'units') done = await importUnits(database.db, file);
-    else if (kind === 'procedures') done = await importProcedures(database.db, file);
-    else if (kind === 'calendar') {
-      const { year, ...body } = parseWith(file, CalendarFileSchema, readJson(file));
-      const r = await importOfficialYear(ctx, year, body);
-      done = `${r.imported} ngày của năm ${r.year} / days of ${r.year}`;
-    } else {
-      const unit = await ctx.services.units.get(values.unit!);
-      if (unit.level !== 'commune') throw new CliError(`${unit.code} không phải mã xã / is not a commune`);
-      const r = await importStaffXlsx(ctx, unit.code, fs.readFileSync(file));
-      done = `${r.imported} người vào danh sách nhân sự ${unit.fullName} / staff`;
+    try {
+      done = await importKind(ctx, kind, file, values.unit);
+    } catch (err) {
+      // The use cases check the whole file before writing: their validation errors are the file's.
+      if (err instanceof AppError && err.code === 'VALIDATION_FAILED')
+        throw invalid(file, [
+          ...(err.detail && !err.errors?.length ? [err.detail] : []),
+          ...(err.errors ?? []).map((e) => `${e.path}: ${e.message}`),
+        ]);
+      throw err;
     }
     console.log(`Đã nhập / imported: ${done} — ${describeDatabase(config)}`);
     return EXIT.ok;
