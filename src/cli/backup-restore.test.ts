@@ -1,9 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, intakeBody } from '../server/test-support/harness.ts';
-import { type CliTarget, createCliTarget, runCli, tableCounts, withApp } from './cli.test-support.ts';
+import {
+  type CliTarget,
+  createCliTarget,
+  runCli,
+  tableCounts,
+  withApp,
+  withDatabase,
+} from './cli.test-support.ts';
+import { appliedMigrations, committedMigrations, migrationsFolderUpTo } from './migrations.ts';
 
 /*
  * backup → restore on each database: the restored one has the same rows in every table, the same
@@ -134,6 +143,41 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
       );
     expect((await runCli(['audit-verify'], target.env)).code).toBe(0);
   });
+
+  // One database suffices: the path is the same code on both.
+  it.runIf(kind === kinds.at(-1))(
+    'restores a backup of a database one migration behind, then migrates it',
+    async () => {
+      const old = await createCliTarget(kind, { seeded: false });
+      const fresh = await createCliTarget(kind, { seeded: false });
+      const behind = committedMigrations().length - 1;
+      try {
+        await withDatabase(old, async (d) => {
+          await d.migrate(migrationsFolderUpTo(behind, path.join(work, 'migrations-behind')));
+          await d.db.execute(
+            sql`INSERT INTO unit_counters (unit_code, name, last) VALUES ('28693', 'code:2025-07-01', 7)`,
+          );
+        });
+        const older = path.join(work, 'older.tar.gz');
+        expect((await runCli(['backup', older], old.env)).code).toBe(0);
+        const restore = await runCli(['restore', older], fresh.env);
+        expect(restore.code, restore.stderr).toBe(0);
+        expect(await withDatabase(fresh, (d) => appliedMigrations(d.db))).toEqual(
+          committedMigrations().map((m) => ({ hash: m.hash, when: m.when, tag: m.tag })),
+        );
+        const counters = await withDatabase(fresh, async (d) => {
+          const r = (await d.db.execute(sql`SELECT unit_code, name, last FROM unit_counters`)) as unknown as {
+            rows: unknown[];
+          };
+          return r.rows;
+        });
+        expect(counters).toEqual([{ unit_code: '28693', name: 'code:2025-07-01', last: 7 }]);
+      } finally {
+        await old.cleanup();
+        await fresh.cleanup();
+      }
+    },
+  );
 
   it.runIf(kind === 'pglite' && kinds.includes('postgres'))(
     'restores an embedded database backup into PostgreSQL',
