@@ -243,6 +243,50 @@ describe.each(databaseKinds())('motcua commands on %s', (kind) => {
     });
     // Column 3 is "Tổng số nhận": the one dossier received in July.
     expect(total?.[3]).toBe(1);
+
+    // The register reports, each in another format.
+    const pdf = path.join(work, 'nhan-su.pdf');
+    const staffing = await runCli(
+      ['export', 'reports', 'staffing', '--unit', '28693', '--format', 'pdf', '--out', pdf],
+      t.env,
+    );
+    expect(staffing.code, staffing.stderr).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const consultations = await runCli(
+      [
+        'export',
+        'reports',
+        'consultations',
+        '--unit',
+        '82',
+        '--from',
+        '2025-07-01',
+        '--to',
+        '2025-07-31',
+        '--format',
+        'json',
+        '--out',
+        '-',
+      ],
+      t.env,
+    );
+    expect(consultations.code, consultations.stderr).toBe(0);
+    expect(JSON.parse(consultations.stdout)).toMatchObject({
+      unit: { code: '82' },
+      from: '2025-07-01',
+      total: expect.any(Number),
+    });
+    const equipment = await runCli(
+      ['export', 'reports', 'equipment', '--unit', '28693', '--format', 'csv', '--out', '-'],
+      t.env,
+    );
+    expect(equipment.code, equipment.stderr).toBe(0);
+    expect(equipment.stdout).toContain('BÁO CÁO TRANG THIẾT BỊ');
+    const noPeriod = await runCli(
+      ['export', 'reports', 'equipment', '--unit', '28693', '--from', '2025-07-01'],
+      t.env,
+    );
+    expect(noPeriod.code).toBe(2);
   });
 
   it('migrates and seeds a new database', async () => {
