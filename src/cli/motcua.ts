@@ -72,9 +72,14 @@ function report(err: unknown): number {
   return EXIT.failure;
 }
 
+/** Exits once standard output and error are flushed (a pipe may still hold an export's bytes). */
+function exit(code: number) {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
   (result) => {
-    if (result !== 'running') process.exit(result);
+    if (result !== 'running') exit(result);
   },
-  (err: unknown) => process.exit(report(err)),
+  (err: unknown) => exit(report(err)),
 );
