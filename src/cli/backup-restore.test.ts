@@ -71,11 +71,13 @@ const kinds = databaseKinds();
 describe.each(kinds)('backup and restore on %s', (kind) => {
   let source: CliTarget;
   let target: CliTarget;
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-backup-'));
-  const archive = path.join(work, 'backup.tar.gz');
+  let work: string;
+  let archive: string;
   let backedUp: Record<string, number>;
 
   beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-backup-'));
+    archive = path.join(work, 'backup.tar.gz');
     source = await createCliTarget(kind, { seeded: true });
     target = await createCliTarget(kind, { seeded: false });
     await receive(source, FIRST, true);
@@ -83,7 +85,7 @@ describe.each(kinds)('backup and restore on %s', (kind) => {
   afterAll(async () => {
     await source?.cleanup();
     await target?.cleanup();
-    fs.rmSync(work, { recursive: true, force: true });
+    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('restores into an empty database: same rows and files, intact audit chain, same next number', async () => {

@@ -63,7 +63,7 @@ async function staffWorkbook(file: string, rows: Array<[string, string, string]>
 
 describe.each(databaseKinds())('motcua commands on %s', (kind) => {
   let t: CliTarget;
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-files-'));
+  let work: string;
   const count = (query: string) =>
     withDatabase(t, async (d) => {
       const r = (await d.db.execute(sql.raw(query))) as unknown as { rows: Array<{ n: string | number }> };
@@ -72,6 +72,7 @@ describe.each(databaseKinds())('motcua commands on %s', (kind) => {
   let code: string;
 
   beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-files-'));
     t = await createCliTarget(kind, { seeded: true });
     code = await withApp(
       t,
@@ -89,7 +90,7 @@ describe.each(databaseKinds())('motcua commands on %s', (kind) => {
   });
   afterAll(async () => {
     await t?.cleanup();
-    fs.rmSync(work, { recursive: true, force: true });
+    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it("imports a commune's staff from XLSX; a file with a bad row imports nothing", async () => {
