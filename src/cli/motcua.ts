@@ -1,101 +1,86 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { openPglite, openPostgres } from '../server/db/client.ts';
+import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
-import { verifyAll } from '../server/modules/audit/repository.ts';
-import { startServer } from '../server/start.ts';
+import { AppError } from '../server/errors.ts';
+import { ERRORS } from '../server/http/errors.ts';
+import { CliError, type CommandResult, EXIT, UsageError } from './errors.ts';
+import { type CommandName, commandUsage, isCommandName, shortUsage, usage } from './usage.ts';
 
 /*
- * The `motcua` command. `start` runs the center; `backup` copies the embedded database to a .tar.gz
- * (PostgreSQL installations use pg_dump).
+ * The `motcua` command: finds the command and maps what it throws to a message and an exit code
+ * (src/cli/errors.ts). Each command lives in src/cli/commands/ and is loaded only when run.
  */
 
-async function start() {
-  const config = loadConfig(process.env);
-  const started = await startServer(config);
-  const db =
-    config.database.kind === 'pglite'
-      ? `cơ sở dữ liệu nhúng (PGlite) ${config.database.dataDir}`
-      : 'PostgreSQL';
-  console.log(`\nmotcua đang chạy tại ${started.url}  (${db})`);
-  console.log(`  API: ${started.url}/api/docs   OpenAPI: ${started.url}/api/openapi.json`);
-  if (!config.publicUrlConfigured) {
-    console.log(
-      `\nChú ý: MOTCUA_PUBLIC_URL chưa được đặt — mã QR trên giấy tiếp nhận trỏ tới ${config.publicUrl}, điện thoại của người dân không mở được.` +
-        `\n  Note: MOTCUA_PUBLIC_URL is not set; receipt QR codes point at ${config.publicUrl}. Set it to the address citizens reach.`,
-    );
-  }
-  if (started.demo) {
-    console.log(`\nTài khoản demo (mật khẩu: ${started.demo.password}):`);
-    for (const a of started.demo.accounts)
-      console.log(`  ${a.username.padEnd(28)} ${a.role.padEnd(11)} ${a.unit}`);
-  }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: đang dừng…`);
-    await started.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-async function backup(target: string | undefined) {
-  const config = loadConfig(process.env);
-  if (config.database.kind !== 'pglite') {
-    throw new Error('Với PostgreSQL hãy dùng pg_dump (xem docs/OPERATIONS.md).');
-  }
-  const file = path.resolve(
-    target ?? `motcua-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.tar.gz`,
-  );
-  // Holding the folder lock guarantees no server writes while the copy is taken.
-  const database = await openPglite(config.database.dataDir);
-  try {
-    fs.writeFileSync(file, await database.dump!());
-    console.log(`Đã sao lưu vào ${file}`);
-  } finally {
-    await database.close();
-  }
-}
-
-/** Walks every dossier's audit chain and reports the first broken link (exit 3 when broken). */
-async function auditVerify() {
-  const config = loadConfig(process.env);
-  const database =
-    config.database.kind === 'pglite'
-      ? await openPglite(config.database.dataDir)
-      : openPostgres(config.database.url);
-  try {
-    const { checked, broken } = await verifyAll(database.db);
-    if (broken) {
-      console.error(
-        `Chuỗi nhật ký bị phá vỡ / audit chain broken: đơn vị ${broken.unitCode}, hồ sơ ${broken.dossierCode}, sự kiện số ${broken.seq} (${broken.problem}, id ${broken.id}); đã kiểm tra ${checked} sự kiện`,
-      );
-      process.exitCode = 3;
-    } else console.log(`Chuỗi nhật ký toàn vẹn / audit chain intact: ${checked} sự kiện`);
-  } finally {
-    await database.close();
-  }
-}
-
-const [command = 'start', ...args] = process.argv.slice(2);
-const commands: Record<string, () => Promise<void>> = {
-  start,
-  backup: () => backup(args[0]),
-  'audit-verify': auditVerify,
+const COMMANDS: Record<
+  Exclude<CommandName, 'help'>,
+  () => Promise<{ run(args: string[]): Promise<CommandResult> }>
+> = {
+  start: () => import('./commands/start.ts'),
+  migrate: () => import('./commands/migrate.ts'),
+  seed: () => import('./commands/seed.ts'),
+  import: () => import('./commands/import.ts'),
+  export: () => import('./commands/export.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
+  'audit-verify': () => import('./commands/audit-verify.ts'),
 };
 
-const run = commands[command];
-if (!run) {
-  console.error(`Lệnh không hợp lệ: ${command}. Dùng: motcua start | backup [tệp.tar.gz] | audit-verify`);
-  process.exit(2);
-} else {
-  run().catch((err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
-    else console.error(err);
-    process.exit(1);
-  });
+async function main([command, ...args]: string[]): Promise<CommandResult> {
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const topic = command === 'help' ? args[0] : undefined;
+    if (topic !== undefined && !isCommandName(topic))
+      throw new UsageError(`Lệnh không hợp lệ / unknown command: ${topic}`);
+    process.stdout.write(topic ? commandUsage(topic) : usage());
+    return EXIT.ok;
+  }
+  if (!isCommandName(command)) throw new UsageError(`Lệnh không hợp lệ / unknown command: ${command}`);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(commandUsage(command));
+    return EXIT.ok;
+  }
+  if (command === 'help') return EXIT.ok;
+  const { run } = await COMMANDS[command]();
+  return run(args);
 }
+
+function report(err: unknown): number {
+  const print = (lines: string[]) => process.stderr.write(`${lines.join('\n')}\n`);
+  if (err instanceof UsageError) {
+    const help = shortUsage(err.command && isCommandName(err.command) ? err.command : undefined);
+    print([`motcua: ${err.message}`, '', help]);
+    return EXIT.usage;
+  }
+  if (err instanceof CliError) {
+    print([err.message, ...err.details.map((d) => `  ${d}`)]);
+    return err.exitCode;
+  }
+  if (err instanceof DataDirLockedError) {
+    print([err.message, 'Hãy dừng máy chủ trước / stop the server first.']);
+    return EXIT.locked;
+  }
+  if (err instanceof ConfigError) {
+    print([err.message]);
+    return EXIT.failure;
+  }
+  if (err instanceof AppError) {
+    const title = ERRORS[err.code].title;
+    print([
+      `${title}${err.detail ? `: ${err.detail}` : ''} (${err.code})`,
+      ...(err.errors ?? []).map((e) => `  ${e.path}: ${e.message}`),
+    ]);
+    return EXIT.failure;
+  }
+  print([`Lỗi / error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`]);
+  return EXIT.failure;
+}
+
+/** Exits once standard output and error are flushed (a pipe may still hold an export's bytes). */
+function exit(code: number) {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(
+  (result) => {
+    if (result !== 'running') exit(result);
+  },
+  (err: unknown) => exit(report(err)),
+);

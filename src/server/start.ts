@@ -7,15 +7,14 @@ import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
-import { countDemoUsers, type DemoAccount, seedDemo } from './seed/demo.ts';
-import { loadReferenceData } from './seed/reference.ts';
-import { seedInspectionStory } from './seed/story.ts';
+import { countDemoUsers } from './seed/demo.ts';
+import { type Seeded, seedDatabase } from './seed/seed-database.ts';
 
 export interface Started {
   app: FastifyInstance;
   database: Database;
   url: string;
-  demo?: { password: string; accounts: DemoAccount[] };
+  demo?: Seeded['demo'];
   stop(): Promise<void>;
 }
 
@@ -37,13 +36,9 @@ export async function startServer(
   }
   try {
     await database.migrate();
-    await loadReferenceData(database.db);
-    let demo: Started['demo'];
-    if (config.mode === 'demo') {
-      demo = await seedDemo(database.db, config);
-      if (await seedInspectionStory(database, config))
-        log('Đã nạp dữ liệu minh họa đợt kiểm tra 1–2/7/2025 (Tân Phú Đông, Tân Thới).');
-    } else if ((await countDemoUsers(database.db)) > 0) {
+    const { demo, story } = await seedDatabase(database, config);
+    if (story) log('Đã nạp dữ liệu minh họa đợt kiểm tra 1–2/7/2025 (Tân Phú Đông, Tân Thới).');
+    if (config.mode === 'production' && (await countDemoUsers(database.db)) > 0) {
       throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
     }
     const { app } = await buildApp(config, database);

@@ -21,15 +21,19 @@ export type Executor = Db | Tx;
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
-  /** Runs the committed SQL migrations (idempotent). */
-  migrate(): Promise<void>;
+  /**
+   * Runs the committed SQL migrations (idempotent). `folder` replaces the committed folder: restore
+   * uses a copy whose journal stops at the backup's migration.
+   */
+  migrate(folder?: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** Embedded database only: the whole data folder as a gzipped tarball. */
   dump?(): Promise<Buffer>;
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The committed SQL migrations and their journal (meta/_journal.json). */
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 // pg returns int8/numeric as strings; counts in this product fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -46,12 +50,12 @@ export function openPostgres(url: string, poolSize = 20, onIdleError?: (err: Err
   return {
     kind: 'postgres',
     db,
-    async migrate() {
+    async migrate(folder = migrationsFolder) {
       // Several server processes may start at once against one database: serialise migrations.
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock(727001)');
-        await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+        await migratePg(drizzlePg({ client, schema }), { migrationsFolder: folder });
       } finally {
         await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
         client.release();
@@ -85,8 +89,8 @@ export async function openPglite(
   return {
     kind: 'pglite',
     db,
-    async migrate() {
-      await migratePglite(drizzlePglite({ client: forDrizzle, schema }), { migrationsFolder });
+    async migrate(folder = migrationsFolder) {
+      await migratePglite(drizzlePglite({ client: forDrizzle, schema }), { migrationsFolder: folder });
     },
     async ping() {
       await db.execute(sql`SELECT 1`);

@@ -65,6 +65,82 @@ export function loadProcedureRecords(): { records: ProcedureRecord[]; sha: strin
   return { records: list.map((r) => ProcedureRecordSchema.parse(r)), sha };
 }
 
+type UnitRows = Pick<UnitsFile, 'provinces' | 'communes'>;
+
+/**
+ * Inserts or refreshes units by code. Activation is never touched; agency codes are written for new
+ * units and, with `agencyCodes`, also replace existing ones (an administrator's import of the real
+ * codes), while data files leave configured codes alone.
+ */
+export async function upsertUnits(tx: Executor, data: UnitRows, opts: { agencyCodes: boolean }) {
+  const rows = [
+    ...data.provinces.map((p) => ({
+      code: p.code,
+      name: p.name,
+      fullName: p.fullName,
+      nameEn: p.nameEn ?? null,
+      level: 'province' as const,
+      kind: 'tinh',
+      parentCode: null,
+      slug: p.slug,
+      agencyCode: p.agencyCode,
+    })),
+    ...data.communes.map((c) => ({
+      code: c.code,
+      name: c.name,
+      fullName: c.fullName,
+      nameEn: c.nameEn ?? null,
+      level: 'commune' as const,
+      kind: c.kind ?? null,
+      parentCode: c.provinceCode,
+      slug: c.slug,
+      agencyCode: c.agencyCode,
+    })),
+  ];
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx
+      .insert(units)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoUpdate({
+        target: units.code,
+        set: {
+          name: sql`excluded.name`,
+          fullName: sql`excluded.full_name`,
+          nameEn: sql`excluded.name_en`,
+          kind: sql`excluded.kind`,
+          parentCode: sql`excluded.parent_code`,
+          slug: sql`excluded.slug`,
+          ...(opts.agencyCodes ? { agencyCode: sql`excluded.agency_code` } : {}),
+        },
+      });
+  }
+}
+
+/** Inserts or replaces procedures by code (name, grouping, time limit, the whole published record). */
+export async function upsertProcedures(tx: Executor, records: ProcedureRecord[]) {
+  for (const r of records) {
+    const row = {
+      code: r.code,
+      name: r.name,
+      sectorCode: r.sector.code,
+      sectorName: r.sector.name,
+      fieldCode: r.field.code,
+      fieldName: r.field.name,
+      level: r.level,
+      agency: r.agency,
+      onlineLevel: r.onlineLevel,
+      channels: r.channels,
+      timeLimitAmount: r.timeLimit.amount,
+      timeLimitUnit: r.timeLimit.unit,
+      timeLimitText: r.timeLimit.text,
+      record: r as unknown as Record<string, unknown>,
+      searchText: foldVietnamese(`${r.code} ${r.name} ${r.sector.name} ${r.field.name}`),
+    };
+    const { code: _code, ...set } = row;
+    await tx.insert(procedures).values(row).onConflictDoUpdate({ target: procedures.code, set });
+  }
+}
+
 /**
  * Loads units, procedures and official holiday schedules from data/ when the files changed. Names are
  * refreshed; agency codes and activation, which administrators configure, are kept.
@@ -83,70 +159,11 @@ export async function loadReferenceData(db: Db): Promise<void> {
 
   await db.transaction(async (tx) => {
     if (await fingerprintChanged(tx, 'data:units', unitsFile.sha)) {
-      const rows = [
-        ...unitsFile.data.provinces.map((p) => ({
-          code: p.code,
-          name: p.name,
-          fullName: p.fullName,
-          nameEn: p.nameEn ?? null,
-          level: 'province' as const,
-          kind: 'tinh',
-          parentCode: null,
-          slug: p.slug,
-          agencyCode: p.agencyCode,
-        })),
-        ...unitsFile.data.communes.map((c) => ({
-          code: c.code,
-          name: c.name,
-          fullName: c.fullName,
-          nameEn: c.nameEn ?? null,
-          level: 'commune' as const,
-          kind: c.kind ?? null,
-          parentCode: c.provinceCode,
-          slug: c.slug,
-          agencyCode: c.agencyCode,
-        })),
-      ];
-      for (let i = 0; i < rows.length; i += 500) {
-        await tx
-          .insert(units)
-          .values(rows.slice(i, i + 500))
-          .onConflictDoUpdate({
-            target: units.code,
-            set: {
-              name: sql`excluded.name`,
-              fullName: sql`excluded.full_name`,
-              nameEn: sql`excluded.name_en`,
-              kind: sql`excluded.kind`,
-              parentCode: sql`excluded.parent_code`,
-              slug: sql`excluded.slug`,
-            },
-          });
-      }
+      await upsertUnits(tx, unitsFile.data, { agencyCodes: false });
       await setFingerprint(tx, 'data:units', unitsFile.sha);
     }
     if (await fingerprintChanged(tx, 'data:procedures', proc.sha)) {
-      for (const r of proc.records) {
-        const row = {
-          code: r.code,
-          name: r.name,
-          sectorCode: r.sector.code,
-          sectorName: r.sector.name,
-          fieldCode: r.field.code,
-          fieldName: r.field.name,
-          level: r.level,
-          agency: r.agency,
-          onlineLevel: r.onlineLevel,
-          channels: r.channels,
-          timeLimitAmount: r.timeLimit.amount,
-          timeLimitUnit: r.timeLimit.unit,
-          timeLimitText: r.timeLimit.text,
-          record: r as unknown as Record<string, unknown>,
-          searchText: foldVietnamese(`${r.code} ${r.name} ${r.sector.name} ${r.field.name}`),
-        };
-        const { code: _code, ...set } = row;
-        await tx.insert(procedures).values(row).onConflictDoUpdate({ target: procedures.code, set });
-      }
+      await upsertProcedures(tx, proc.records);
       await setFingerprint(tx, 'data:procedures', proc.sha);
     }
     if (await fingerprintChanged(tx, 'data:holidays', holidaySha)) {

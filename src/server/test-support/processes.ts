@@ -65,7 +65,7 @@ export function waitForExit(
 }
 
 // The parent's own configuration (a DATABASE_URL, a data dir) must never leak into a server under test.
-function inheritedEnv(): NodeJS.ProcessEnv {
+export function inheritedEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('MOTCUA_') || ['DATABASE_URL', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_ENV'].includes(k))

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
 import { computeDue } from '../../../domain/calendar/work-calendar.ts';
 import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { replaceYear } from './repository.ts';
+import { importOfficialYear } from './import-year.ts';
 
 const DueQuery = z.object({
   from: z.iso.datetime({ offset: true }).describe('Thời điểm tiếp nhận (ISO 8601, có múi giờ)'),
@@ -108,35 +107,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       await requireUser(ctx, req, ['admin']);
-      const { year } = req.params;
-      const errors = [];
-      const seen = new Set<string>();
-      for (const [i, d] of req.body.days.entries()) {
-        const weekday = weekdayOf(d.date);
-        if (!d.date.startsWith(`${year}-`))
-          errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} không thuộc năm ${year}` });
-        if (seen.has(d.date)) errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} bị trùng` });
-        if (d.kind === 'makeup_workday' && weekday !== 6 && weekday !== 0) {
-          errors.push({ path: `days.${i}.kind`, message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật' });
-        }
-        seen.add(d.date);
-      }
-      if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
-      await ctx.db.transaction((tx) =>
-        replaceYear(
-          tx,
-          year,
-          req.body.days.map((d) => ({
-            day: d.date,
-            kind: d.kind,
-            name: d.name,
-            source: 'official' as const,
-            note: d.note ?? req.body.source,
-          })),
-        ),
-      );
-      ctx.services.calendar.invalidate();
-      return { year, imported: req.body.days.length };
+      return importOfficialYear(ctx, req.params.year, req.body);
     },
   );
 }

@@ -17,7 +17,6 @@ import {
 } from './schemas.ts';
 import { communeFor } from './scope.ts';
 import * as svc from './service.ts';
-import { readStaffUpload } from './staff-import.ts';
 
 const UnitQuery = z.object({
   unit: z
@@ -97,15 +96,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
-      const { rows, errors } = await readStaffUpload(ctx, Buffer.from(req.body.dataBase64, 'base64'));
-      if (errors.length)
-        throw new AppError('VALIDATION_FAILED', `${errors.length} lỗi trong tệp nhập`, errors);
-      if (rows.length === 0)
-        throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào', [
-          { path: 'file', message: 'Không có dữ liệu' },
-        ]);
-      await svc.addStaff(ctx, unit.code, rows);
-      return { imported: rows.length };
+      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'));
     },
   );
   r.post(

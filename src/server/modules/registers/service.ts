@@ -6,6 +6,7 @@ import { isConcurrentWrite } from '../../db/errors.ts';
 import { consultations, equipment, staff, trainings } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { StaffInput } from './schemas.ts';
+import { readStaffUpload } from './staff-import.ts';
 
 /** Staff of a commune with whether each has had public-administration / one-stop training. */
 export async function listStaff(db: Executor, unitCode: string) {
@@ -63,6 +64,21 @@ function insertStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
     for (let i = 0; i < rows.length; i += 200) await tx.insert(staff).values(rows.slice(i, i + 200));
     return rows.map((r) => r.id);
   });
+}
+
+/**
+ * Imports a staffing workbook into a commune's register: all rows or none. Errors in the file come back
+ * with their row numbers before anything is written.
+ */
+export async function importStaffXlsx(ctx: AppContext, unitCode: string, bytes: Buffer) {
+  const { rows, errors } = await readStaffUpload(ctx, bytes);
+  if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors.length} lỗi trong tệp nhập`, errors);
+  if (rows.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào', [
+      { path: 'file', message: 'Không có dữ liệu' },
+    ]);
+  await addStaff(ctx, unitCode, rows);
+  return { imported: rows.length };
 }
 
 export async function addTraining(

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, type FieldError } from '../../errors.ts';
+import { replaceYear } from './repository.ts';
+
+/** One year's official schedule as an administrator imports it (the body of PUT /calendar/years/:year). */
+export const OfficialYearSchema = z.object({
+  source: z.string().min(3).max(500).describe('Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX'),
+  days: z
+    .array(
+      z.object({
+        date: z.iso.date(),
+        kind: z.enum(['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday']),
+        name: z.string().min(1).max(200),
+        note: z.string().max(500).optional(),
+      }),
+    )
+    .max(60),
+});
+export type OfficialYear = z.infer<typeof OfficialYearSchema>;
+
+/**
+ * Replaces one year's official days off and make-up working days (they override the derived
+ * holidays). Every day is checked first: outside the year, listed twice, or a make-up day that is not a
+ * weekend refuses the whole import.
+ */
+export async function importOfficialYear(
+  ctx: Pick<AppContext, 'db' | 'services'>,
+  year: number,
+  body: OfficialYear,
+): Promise<{ year: number; imported: number }> {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const [i, d] of body.days.entries()) {
+    const weekday = weekdayOf(d.date);
+    if (!d.date.startsWith(`${year}-`))
+      errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} không thuộc năm ${year}` });
+    if (seen.has(d.date)) errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} bị trùng` });
+    if (d.kind === 'makeup_workday' && weekday !== 6 && weekday !== 0) {
+      errors.push({ path: `days.${i}.kind`, message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật' });
+    }
+    seen.add(d.date);
+  }
+  if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
+  await ctx.db.transaction((tx) =>
+    replaceYear(
+      tx,
+      year,
+      body.days.map((d) => ({
+        day: d.date,
+        kind: d.kind,
+        name: d.name,
+        source: 'official' as const,
+        note: d.note ?? body.source,
+      })),
+    ),
+  );
+  ctx.services.calendar.invalidate();
+  return { year, imported: body.days.length };
+}
