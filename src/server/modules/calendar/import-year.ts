@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
+import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { replaceYear } from './repository.ts';
 
 /** One year's official schedule as an administrator imports it (the body of PUT /calendar/years/:year). */
 export const OfficialYearSchema = z.object({
-  source: z.string().min(3).max(500).describe('Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX'),
+  source: text({ min: 3, max: 500, trim: false }).describe('Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX'),
   days: z
     .array(
       z.object({
         date: z.iso.date(),
         kind: z.enum(['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday']),
-        name: z.string().min(1).max(200),
-        note: z.string().max(500).optional(),
+        name: text({ min: 1, max: 200, trim: false }),
+        note: text({ max: 500, trim: false }).optional(),
       }),
     )
     .max(60),

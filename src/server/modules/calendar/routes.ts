@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { computeDue } from '../../../domain/calendar/work-calendar.ts';
-import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { importOfficialYear } from './import-year.ts';
+import { importOfficialYear, OfficialYearSchema } from './import-year.ts';
 
 const DueQuery = z.object({
   from: z.iso.datetime({ offset: true }).describe('Thời điểm tiếp nhận (ISO 8601, có múi giờ)'),
@@ -82,21 +81,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['calendar'],
         summary: 'Quản trị: nhập lịch nghỉ lễ chính thức của một năm (thay thế lịch tự suy ra)',
         params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-        body: z.object({
-          source: text({ min: 3, max: 500, trim: false }).describe(
-            'Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX',
-          ),
-          days: z
-            .array(
-              z.object({
-                date: z.iso.date(),
-                kind: z.enum(['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday']),
-                name: text({ min: 1, max: 200, trim: false }),
-                note: text({ max: 500, trim: false }).optional(),
-              }),
-            )
-            .max(60),
-        }),
+        body: OfficialYearSchema,
         response: {
           200: z.object({ year: z.number(), imported: z.number() }),
           401: ProblemSchema,
