@@ -70,6 +70,13 @@ export function openPostgres(url: string, poolSize = 20, onIdleError?: (err: Err
   };
 }
 
+/*
+ * The embedded database serves one center, and its files sit in the operating system's page cache
+ * anyway: PostgreSQL's default 128 MB of shared buffers would be resident WebAssembly memory for
+ * little gain (measured: 290 MB resident after opening with the default, 176 MB with 16 MB).
+ */
+const PGLITE_CONF = ['shared_buffers = 16MB'];
+
 /** Opens the embedded database in `dataDir`, holding an exclusive lock on the folder. */
 export async function openPglite(
   dataDir: string | undefined,
@@ -79,7 +86,7 @@ export async function openPglite(
   if (dataDir) lock = lockDataDir(opts.lockDir ?? path.dirname(dataDir));
   let client: PGlite;
   try {
-    client = opts.client ?? (await PGlite.create(dataDir ?? 'memory://'));
+    client = opts.client ?? (await PGlite.create(dataDir ?? 'memory://', { postgresqlconf: PGLITE_CONF }));
   } catch (err) {
     lock?.release();
     throw err;
