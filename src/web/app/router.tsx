@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { RequireRole } from '../features/identity/RequireRole';
+import { RequireUser } from '../features/identity/RequireUser';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -37,9 +37,9 @@ export function AppRoutes() {
         <Route
           path="tiep-nhan"
           element={
-            <RequireRole allow="reception">
+            <RequireUser allow={['reception']}>
               <ReceptionPage />
-            </RequireRole>
+            </RequireUser>
           }
         />
         {workflowRoutes()}

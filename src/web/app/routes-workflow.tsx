@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import type { Me } from '../api/types';
-import { RequireStaff } from '../features/workflow/RequireStaff';
+import { RequireUser } from '../features/identity/RequireUser';
 import { isCommuneStaff } from '../features/workflow/workflow-model';
 import type { NavItem } from './nav-items';
 
@@ -23,14 +23,18 @@ export function workflowRoutes() {
       <Route
         path="ho-so"
         element={
-          <RequireStaff allow={hasCommuneDesk}>
+          <RequireUser allow={hasCommuneDesk} forbiddenKey="workflow:forbiddenBody">
             {(me) => (isCommuneStaff(me.role) ? <QueuesPage me={{ ...me, role: me.role }} /> : null)}
-          </RequireStaff>
+          </RequireUser>
         }
       />
       <Route
         path="ho-so/:code"
-        element={<RequireStaff allow={isStaff}>{(me) => <DossierPage me={me} />}</RequireStaff>}
+        element={
+          <RequireUser allow={isStaff} forbiddenKey="workflow:forbiddenBody">
+            {(me) => <DossierPage me={me} />}
+          </RequireUser>
+        }
       />
     </>
   );

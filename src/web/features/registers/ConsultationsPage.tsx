@@ -25,8 +25,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { formatDateTime } from '../../lib/datetime';
 import { useProcedures } from '../catalog/use-procedures';
+import { REPORT_ROLES, RequireUser } from '../identity/RequireUser';
 import { PeriodPicker } from '../reports/PeriodPicker';
-import { REPORT_ROLES, RequireRoles } from '../reports/RequireRoles';
 import { useReportPeriod } from '../reports/use-report-period';
 import { RegistersFrame, useRegisterUnit } from './RegistersFrame';
 import { useAddConsultation, useConsultationLog } from './use-registers';
@@ -277,5 +277,5 @@ function Consultations({ me }: { me: Me }) {
 
 /** `/tu-van`: the log of guidance given at the counter or by phone, with the form to add an entry. */
 export function ConsultationsPage() {
-  return <RequireRoles allow={REPORT_ROLES}>{(me) => <Consultations me={me} />}</RequireRoles>;
+  return <RequireUser allow={REPORT_ROLES}>{(me) => <Consultations me={me} />}</RequireUser>;
 }

@@ -24,7 +24,7 @@ import { isApiProblem } from '../../api/client';
 import type { EquipmentCondition, EquipmentItem, EquipmentKind, Me } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useIsMobile } from '../../components/use-is-mobile';
-import { REPORT_ROLES, RequireRoles } from '../reports/RequireRoles';
+import { REPORT_ROLES, RequireUser } from '../identity/RequireUser';
 import { RegistersFrame, useRegisterUnit } from './RegistersFrame';
 import { useAddEquipment, useEquipmentRegister } from './use-registers';
 
@@ -260,5 +260,5 @@ function Equipment({ me }: { me: Me }) {
 
 /** `/thiet-bi`: the center's equipment register; leaders add items. */
 export function EquipmentPage() {
-  return <RequireRoles allow={REPORT_ROLES}>{(me) => <Equipment me={me} />}</RequireRoles>;
+  return <RequireUser allow={REPORT_ROLES}>{(me) => <Equipment me={me} />}</RequireUser>;
 }

@@ -22,7 +22,7 @@ import type { Me, StaffCategory, StaffMember } from '../../api/types';
 import { IconDownload, IconPlus, IconSearch } from '../../components/icons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useIsMobile } from '../../components/use-is-mobile';
-import { REPORT_ROLES, RequireRoles } from '../reports/RequireRoles';
+import { REPORT_ROLES, RequireUser } from '../identity/RequireUser';
 import { RegistersFrame, useRegisterUnit } from './RegistersFrame';
 import { AddStaffModal, TrainingsModal } from './StaffForms';
 import { StaffImport } from './StaffImport';
@@ -269,5 +269,5 @@ function Staff({ me }: { me: Me }) {
 
 /** `/nhan-su`: the commune's staffing register, with XLSX export and (leaders) import. */
 export function StaffPage() {
-  return <RequireRoles allow={REPORT_ROLES}>{(me) => <Staff me={me} />}</RequireRoles>;
+  return <RequireUser allow={REPORT_ROLES}>{(me) => <Staff me={me} />}</RequireUser>;
 }

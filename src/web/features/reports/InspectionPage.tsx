@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatPlainDate } from '../../lib/datetime';
 import { useProcedures } from '../catalog/use-procedures';
+import { INSPECTION_ROLES, RequireUser } from '../identity/RequireUser';
 import { useCommunes } from '../units/use-communes';
 import { ConsultationsPanel } from './ConsultationsPanel';
 import { DownloadButtons } from './DownloadButtons';
@@ -16,7 +17,6 @@ import { useNumberFormat } from './format';
 import { IndicatorsPanel } from './IndicatorsPanel';
 import { InspectionRecords } from './InspectionRecords';
 import { PeriodPicker } from './PeriodPicker';
-import { INSPECTION_ROLES, RequireRoles } from './RequireRoles';
 import { Section } from './Section';
 import { SettlementTable } from './SettlementTable';
 import { StaffingPanel } from './StaffingPanel';
@@ -250,5 +250,5 @@ function Inspection({ me, unit }: { me: Me; unit: string }) {
 /** `/kiem-tra/:unit`: everything an inspecting leader asks a commune center about, on one page. */
 export function InspectionPage() {
   const { unit = '' } = useParams();
-  return <RequireRoles allow={INSPECTION_ROLES}>{(me) => <Inspection me={me} unit={unit} />}</RequireRoles>;
+  return <RequireUser allow={INSPECTION_ROLES}>{(me) => <Inspection me={me} unit={unit} />}</RequireUser>;
 }

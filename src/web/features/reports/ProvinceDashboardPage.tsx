@@ -6,11 +6,11 @@ import type { Me } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatPlainDate } from '../../lib/datetime';
+import { OVERSIGHT_ROLES, RequireUser } from '../identity/RequireUser';
 import { useCommunes } from '../units/use-communes';
 import { CommunesTable } from './CommunesTable';
 import { useNumberFormat } from './format';
 import { PeriodPicker } from './PeriodPicker';
-import { OVERSIGHT_ROLES, RequireRoles } from './RequireRoles';
 import { Section } from './Section';
 import { useReportPeriod } from './use-report-period';
 import { useDashboard, useProvinces } from './use-reports';
@@ -177,5 +177,5 @@ function Dashboard({ me }: { me: Me }) {
 
 /** `/tinh`: the province's communes side by side, with charts; each commune opens its inspection view. */
 export function ProvinceDashboardPage() {
-  return <RequireRoles allow={OVERSIGHT_ROLES}>{(me) => <Dashboard me={me} />}</RequireRoles>;
+  return <RequireUser allow={OVERSIGHT_ROLES}>{(me) => <Dashboard me={me} />}</RequireUser>;
 }

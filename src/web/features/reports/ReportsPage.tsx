@@ -5,12 +5,12 @@ import type { Me, ReportGroupBy } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatPlainDate } from '../../lib/datetime';
+import { REPORT_ROLES, RequireUser } from '../identity/RequireUser';
 import { ConsultationsPanel } from './ConsultationsPanel';
 import { DownloadButtons } from './DownloadButtons';
 import { EquipmentPanel } from './EquipmentPanel';
 import { IndicatorsPanel } from './IndicatorsPanel';
 import { PeriodPicker } from './PeriodPicker';
-import { REPORT_ROLES, RequireRoles } from './RequireRoles';
 import { Section } from './Section';
 import { SettlementTable } from './SettlementTable';
 import { StaffingPanel } from './StaffingPanel';
@@ -173,5 +173,5 @@ function Reports({ me }: { me: Me }) {
 
 /** `/bao-cao`: Biểu II.06a, Index 766, staffing, consultations and equipment of a commune or province. */
 export function ReportsPage() {
-  return <RequireRoles allow={REPORT_ROLES}>{(me) => <Reports me={me} />}</RequireRoles>;
+  return <RequireUser allow={REPORT_ROLES}>{(me) => <Reports me={me} />}</RequireUser>;
 }

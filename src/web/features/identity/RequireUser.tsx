@@ -5,16 +5,22 @@ import { Navigate, useLocation } from 'react-router';
 import type { Me, Role } from '../../api/types';
 import { IconAlert } from '../../components/icons';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useMe } from '../identity/use-me';
+import { useMe } from './use-me';
 
-interface RequireRolesProps {
-  allow: readonly Role[];
-  children: (me: Me) => ReactNode;
+interface RequireUserProps {
+  /** The roles that may see the page, or a rule over the signed-in user. */
+  allow: readonly Role[] | ((me: Me) => boolean);
+  /** i18n key ('namespace:key') of what a refused user is told; by default, which roles may enter. */
+  forbiddenKey?: string;
+  children: ReactNode | ((me: Me) => ReactNode);
 }
 
-/** Renders its children for a signed-in user holding one of the roles; visitors sign in first. */
-export function RequireRoles({ allow, children }: RequireRolesProps) {
-  const { t } = useTranslation();
+/**
+ * The one guard of staff pages: a loader while the session is read, visitors to the sign-in page
+ * (and back afterwards), a plain refusal to a signed-in user without the right.
+ */
+export function RequireUser({ allow, forbiddenKey, children }: RequireUserProps) {
+  const { t } = useTranslation(['translation', 'workflow']);
   const location = useLocation();
   const me = useMe();
   if (me.isPending) {
@@ -29,14 +35,21 @@ export function RequireRoles({ allow, children }: RequireRolesProps) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/dang-nhap?next=${next}`} replace />;
   }
-  if (!allow.includes(me.data.role)) {
+  const user = me.data;
+  const allowed = typeof allow === 'function' ? allow(user) : allow.includes(user.role);
+  if (!allowed) {
+    const body = forbiddenKey
+      ? t(forbiddenKey)
+      : typeof allow === 'function'
+        ? t('auth.forbiddenTitle')
+        : t('auth.forbiddenBody', { role: allow.map((role) => t(`roles.${role}`)).join(', ') });
     return (
       <Alert color="orange" icon={<IconAlert />} title={t('auth.forbiddenTitle')} data-testid="forbidden">
-        {t('auth.forbiddenBody', { role: allow.map((role) => t(`roles.${role}`)).join(', ') })}
+        {body}
       </Alert>
     );
   }
-  return <>{children(me.data)}</>;
+  return <>{typeof children === 'function' ? children(user) : children}</>;
 }
 
 export const COMMUNE_ROLES: readonly Role[] = ['reception', 'specialist', 'leader'];
