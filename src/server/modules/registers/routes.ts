@@ -7,6 +7,7 @@ import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { Base64Schema } from '../dossiers/schemas.ts';
+import { CONSULTATION_LOGGERS, REGISTER_EDITORS } from './policy.ts';
 import {
   ConsultationInputSchema,
   EquipmentInputSchema,
@@ -25,7 +26,6 @@ const UnitQuery = z.object({
     .optional(),
 });
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
-const EDITORS = ['leader', 'admin'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -77,7 +77,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
+      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
       const [id] = await svc.addStaff(ctx, unit.code, [req.body]);
       return reply.code(201).send({ id: id! });
     },
@@ -95,7 +95,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
+      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
       return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'));
     },
   );
@@ -111,7 +111,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
+      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
       return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body) });
     },
   );
@@ -157,7 +157,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, EDITORS);
+      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
       return reply.code(201).send({
         id: await svc.addEquipment(ctx, unit.code, {
           ...req.body,
@@ -218,7 +218,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const user = await requireUser(ctx, req, ['reception', 'specialist', 'leader']);
+      const user = await requireUser(ctx, req, [...CONSULTATION_LOGGERS]);
       const unit = await communeFor(ctx, user, undefined);
       return reply.code(201).send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body) });
     },

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { isConcurrentWrite } from '../../db/errors.ts';
-import { consultations, equipment, staff, trainings } from '../../db/schema.ts';
+import type { equipment } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import * as repo from './repository.ts';
 import type { StaffInput } from './schemas.ts';
 import { readStaffUpload } from './staff-import.ts';
 
 /** Staff of a commune with whether each has had public-administration / one-stop training. */
 export async function listStaff(db: Executor, unitCode: string) {
-  const rows = await db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.unitCode, unitCode), eq(staff.isActive, true)))
-    .orderBy(asc(staff.orgUnit), asc(staff.fullName));
-  const trained = await db
-    .selectDistinct({ staffId: trainings.staffId })
-    .from(trainings)
-    .where(and(eq(trainings.unitCode, unitCode), eq(trainings.coversOneStop, true)));
-  const set = new Set(trained.map((t) => t.staffId));
-  return rows.map((r) => ({ ...r, trainedOneStop: set.has(r.id) }));
+  const [rows, trained] = await Promise.all([
+    repo.listActiveStaff(db, unitCode),
+    repo.findOneStopTrainedIds(db, unitCode),
+  ]);
+  return rows.map((r) => ({ ...r, trainedOneStop: trained.has(r.id) }));
 }
 
 /** Adds people to the register in one transaction; refuses the whole batch if anyone is already there. */
@@ -39,10 +33,7 @@ function insertStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
   const ids = people.map((p) => p.personalId).filter((x): x is string => Boolean(x));
   return ctx.db.transaction(async (tx) => {
     if (ids.length) {
-      const existing = await tx
-        .select({ personalId: staff.personalId, fullName: staff.fullName })
-        .from(staff)
-        .where(and(eq(staff.unitCode, unitCode), inArray(staff.personalId, ids)));
+      const existing = await repo.findStaffByPersonalIds(tx, unitCode, ids);
       if (existing.length) {
         throw new AppError(
           'VALIDATION_FAILED',
@@ -61,7 +52,7 @@ function insertStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
       bloc: p.bloc ?? null,
       personalId: p.personalId ?? null,
     }));
-    for (let i = 0; i < rows.length; i += 200) await tx.insert(staff).values(rows.slice(i, i + 200));
+    await repo.insertStaff(tx, rows);
     return rows.map((r) => r.id);
   });
 }
@@ -86,44 +77,23 @@ export async function addTraining(
   unitCode: string,
   t: { staffId: string; course: string; day: string; hours: number; coversOneStop: boolean },
 ) {
-  const person = await ctx.db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.unitCode, unitCode), eq(staff.id, t.staffId)))
-    .limit(1);
-  if (!person[0])
+  const person = await repo.findStaffMember(ctx.db, unitCode, t.staffId);
+  if (!person)
     throw new AppError('VALIDATION_FAILED', 'Không có người này trong danh sách nhân sự của xã', [
       { path: 'staffId', message: 'Không tìm thấy' },
     ]);
   const id = randomUUID();
-  await ctx.db.insert(trainings).values({ ...t, unitCode, id });
+  await repo.insertTraining(ctx.db, { ...t, unitCode, id });
   return id;
 }
 
 /** Training records of a commune (or of one person), newest first, with the person's name. */
-export async function listTrainings(db: Executor, unitCode: string, staffId?: string) {
-  return db
-    .select({
-      id: trainings.id,
-      staffId: trainings.staffId,
-      fullName: staff.fullName,
-      course: trainings.course,
-      day: trainings.day,
-      hours: trainings.hours,
-      coversOneStop: trainings.coversOneStop,
-    })
-    .from(trainings)
-    .innerJoin(staff, and(eq(staff.unitCode, trainings.unitCode), eq(staff.id, trainings.staffId)))
-    .where(and(eq(trainings.unitCode, unitCode), staffId ? eq(trainings.staffId, staffId) : undefined))
-    .orderBy(desc(trainings.day), asc(staff.fullName));
+export function listTrainings(db: Executor, unitCode: string, staffId?: string) {
+  return repo.listTrainings(db, unitCode, staffId);
 }
 
-export async function listEquipment(db: Executor, unitCode: string) {
-  return db
-    .select()
-    .from(equipment)
-    .where(eq(equipment.unitCode, unitCode))
-    .orderBy(asc(equipment.kind), asc(equipment.name));
+export function listEquipment(db: Executor, unitCode: string) {
+  return repo.listEquipment(db, unitCode);
 }
 
 export async function addEquipment(
@@ -132,16 +102,12 @@ export async function addEquipment(
   e: Omit<typeof equipment.$inferInsert, 'unitCode' | 'id'>,
 ) {
   const id = randomUUID();
-  await ctx.db.insert(equipment).values({ ...e, unitCode, id });
+  await repo.insertEquipment(ctx.db, { ...e, unitCode, id });
   return id;
 }
 
-export async function listConsultations(db: Executor, unitCode: string, from: Date, to: Date) {
-  return db
-    .select()
-    .from(consultations)
-    .where(and(eq(consultations.unitCode, unitCode), gte(consultations.at, from), lt(consultations.at, to)))
-    .orderBy(asc(consultations.at));
+export function listConsultations(db: Executor, unitCode: string, from: Date, to: Date) {
+  return repo.listConsultations(db, unitCode, from, to);
 }
 
 export async function addConsultation(
@@ -157,7 +123,7 @@ export async function addConsultation(
   },
 ) {
   const id = randomUUID();
-  await ctx.db.insert(consultations).values({
+  await repo.insertConsultation(ctx.db, {
     unitCode,
     id,
     at: c.at ? new Date(c.at) : ctx.now(),

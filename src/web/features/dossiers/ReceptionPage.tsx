@@ -27,9 +27,15 @@ export function ReceptionPage() {
   const [created, setCreated] = useState<Dossier | null>(null);
   const unit = me.data?.unit;
 
+  // The officer's next step is always at the top (the slip, then an empty form): jump there at once.
+  // A smooth scroll still running when the next form opens left its first dropdown under the header.
   const showCreated = (dossier: Dossier) => {
     setCreated(dossier);
-    window.scrollTo({ top: 0, behavior: 'smooth' });
+    window.scrollTo({ top: 0 });
+  };
+  const startNext = () => {
+    setCreated(null);
+    window.scrollTo({ top: 0 });
   };
 
   return (
@@ -45,7 +51,7 @@ export function ReceptionPage() {
       ) : (
         <Stack gap="xl">
           {created ? (
-            <IntakeSuccess dossier={created} onNext={() => setCreated(null)} />
+            <IntakeSuccess dossier={created} onNext={startNext} />
           ) : (
             <Paper p={{ base: 'md', sm: 'xl' }} radius="lg" shadow="xs">
               <IntakeForm unitCode={unit.code} onCreated={showCreated} />
