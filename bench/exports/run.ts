@@ -6,10 +6,10 @@ import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
 import { xlsxBomb } from '../../src/server/test-support/xlsx-bomb.ts';
 import { INTAKE_BODY } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
-import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
+import { type ServerProcess, startServer } from '../intake/server.ts';
 import type { LatencySummary } from '../intake/stats.ts';
 import { intOption, readOptions } from '../lib/args.ts';
-import { cleanUp, cleanups, createScratchDatabase } from '../lib/run-support.ts';
+import { cleanups, createScratchDatabase, runBench } from '../lib/run-support.ts';
 import { mb, ms, pollHealth, watchRss } from './probe.ts';
 
 /*
@@ -248,14 +248,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  async (code) => {
-    await cleanUp();
-    process.exit(code);
-  },
-  async (err: unknown) => {
-    console.error(err instanceof ServerStartError ? err.message : err);
-    await cleanUp();
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { adminUrl } from '../intake/database.ts';
+import { ServerStartError } from '../intake/server.ts';
 
 // What the dataset benchmarks (bench/workflow, bench/reports) share: clean-up on exit or Ctrl-C,
 // one-off clients, and a scratch database dropped at the end unless kept.
@@ -45,4 +46,19 @@ export async function createScratchDatabase(prefix: string, keep: boolean): Prom
     log(`dropped database ${name}`);
   });
   return url.toString();
+}
+
+/** Runs a benchmark's main, cleans up after it either way and exits with its status (1 when it threw). */
+export function runBench(main: () => Promise<number>) {
+  main().then(
+    async (code) => {
+      await cleanUp();
+      process.exit(code);
+    },
+    async (err: unknown) => {
+      console.error(err instanceof ServerStartError ? err.message : err);
+      await cleanUp();
+      process.exit(1);
+    },
+  );
 }

@@ -6,10 +6,10 @@ import pg from 'pg';
 import { DEMO_HOT_COMMUNES, generate } from '../generate/generate.ts';
 import { DEMO_PASSWORD, DEMO_PROVINCE } from '../intake/fixtures.ts';
 import { loginAll } from '../intake/http-load.ts';
-import { type ServerProcess, ServerStartError, startServer } from '../intake/server.ts';
+import { type ServerProcess, startServer } from '../intake/server.ts';
 import { LatencyRecorder, type LatencySummary } from '../intake/stats.ts';
 import { intOption, readOptions } from '../lib/args.ts';
-import { cleanUp, cleanups, createScratchDatabase, withClient } from '../lib/run-support.ts';
+import { cleanups, createScratchDatabase, runBench, withClient } from '../lib/run-support.ts';
 
 /*
  * The settlement report (Biểu II.06a) on PostgreSQL with ≥ 1M generated dossiers, through the real HTTP
@@ -295,14 +295,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  async (code) => {
-    await cleanUp();
-    process.exit(code);
-  },
-  async (err: unknown) => {
-    console.error(err instanceof ServerStartError ? err.message : err);
-    await cleanUp();
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -136,6 +136,27 @@ export async function createTestServer(
   };
 }
 
+/** The required documents of a procedure at a commune, one original each at least: enough to receive it. */
+export async function requiredDocuments(s: TestServer, procedureCode: string, unitCode: string) {
+  const detail = (await s.request({ url: `/api/v1/procedures/${procedureCode}?unit=${unitCode}` })).json();
+  return (
+    detail.documents as Array<{
+      id: string;
+      required: boolean;
+      originals: number;
+      certifiedCopies: number;
+      photocopies: number;
+    }>
+  )
+    .filter((d) => d.required)
+    .map((d) => ({
+      id: d.id,
+      originals: Math.max(d.originals, 1),
+      certifiedCopies: d.certifiedCopies,
+      photocopies: d.photocopies,
+    }));
+}
+
 /** A valid counter intake for a certified copy, with overrides. */
 export function intakeBody(over: Record<string, unknown> = {}) {
   return {

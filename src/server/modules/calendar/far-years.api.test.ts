@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
+import {
+  createTestServer,
+  databaseKinds,
+  intakeBody,
+  requiredDocuments,
+  type TestServer,
+} from '../../test-support/harness.ts';
 
 /*
  * Deadlines in years far from today, through the API. No official schedule is imported for 2036–2040,
@@ -158,15 +164,7 @@ describe.each(databaseKinds())('dossiers received years ahead on %s', (kind) => 
 
   /** Receives a 3-working-day procedure (marital status confirmation) at the current clock. */
   const receive = async () => {
-    const detail = (await s.request({ url: '/api/v1/procedures/1.004873?unit=28693' })).json();
-    const documents = detail.documents
-      .filter((d: { required: boolean }) => d.required)
-      .map((d: { id: string; originals: number; certifiedCopies: number; photocopies: number }) => ({
-        id: d.id,
-        originals: Math.max(d.originals, 1),
-        certifiedCopies: d.certifiedCopies,
-        photocopies: d.photocopies,
-      }));
+    const documents = await requiredDocuments(s, '1.004873', '28693');
     const res = await s.request({
       method: 'POST',
       url: '/api/v1/dossiers',

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
+import {
+  createTestServer,
+  databaseKinds,
+  intakeBody,
+  requiredDocuments,
+  type TestServer,
+} from '../../test-support/harness.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -40,15 +46,7 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('DOCUMENTS_INCOMPLETE');
 
-    const detail = (await s.request({ url: '/api/v1/procedures/1.004873?unit=28693' })).json();
-    const documents = detail.documents
-      .filter((d: { required: boolean }) => d.required)
-      .map((d: { id: string; originals: number; certifiedCopies: number; photocopies: number }) => ({
-        id: d.id,
-        originals: Math.max(d.originals, 1),
-        certifiedCopies: d.certifiedCopies,
-        photocopies: d.photocopies,
-      }));
+    const documents = await requiredDocuments(s, '1.004873', '28693');
     const ok = await post(tanThoi, intakeBody({ procedureCode: '1.004873', documents }));
     expect(ok.statusCode).toBe(201);
     const d = ok.json();

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
+import {
+  createTestServer,
+  databaseKinds,
+  intakeBody,
+  requiredDocuments,
+  type TestServer,
+} from '../../test-support/harness.ts';
 
 const PDF_BYTES = Buffer.from('%PDF-1.4\n% ket qua giai quyet\n%%EOF\n');
 
@@ -45,15 +51,7 @@ describe.each(databaseKinds())('workflow assistance on %s', (kind) => {
   };
   /** A 3-working-day procedure (marital status confirmation) received now and transferred to appraisal. */
   const receiveAndTransfer = async () => {
-    const detail = (await s.request({ url: '/api/v1/procedures/1.004873?unit=28693' })).json();
-    const documents = detail.documents
-      .filter((d: { required: boolean }) => d.required)
-      .map((d: { id: string; originals: number; certifiedCopies: number; photocopies: number }) => ({
-        id: d.id,
-        originals: Math.max(d.originals, 1),
-        certifiedCopies: d.certifiedCopies,
-        photocopies: d.photocopies,
-      }));
+    const documents = await requiredDocuments(s, '1.004873', '28693');
     const res = await s.request({
       method: 'POST',
       url: '/api/v1/dossiers',

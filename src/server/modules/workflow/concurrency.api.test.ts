@@ -5,6 +5,7 @@ import {
   type DbKind,
   databaseKinds,
   intakeBody,
+  requiredDocuments,
   type TestServer,
 } from '../../test-support/harness.ts';
 import { verifyChain } from '../audit/chain.ts';
@@ -53,15 +54,7 @@ function raceHarness(kind: DbKind, isolation?: 'repeatable read') {
   };
   /** A 3-working-day procedure (marital status confirmation), received and accepted now. */
   const receive = async () => {
-    const detail = (await s.request({ url: `/api/v1/procedures/1.004873?unit=${UNIT}` })).json();
-    const documents = detail.documents
-      .filter((d: { required: boolean }) => d.required)
-      .map((d: { id: string; certifiedCopies: number; photocopies: number; originals: number }) => ({
-        id: d.id,
-        originals: Math.max(d.originals, 1),
-        certifiedCopies: d.certifiedCopies,
-        photocopies: d.photocopies,
-      }));
+    const documents = await requiredDocuments(s, '1.004873', UNIT);
     const res = await s.request({
       method: 'POST',
       url: '/api/v1/dossiers',

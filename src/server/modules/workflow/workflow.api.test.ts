@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
+import {
+  createTestServer,
+  databaseKinds,
+  intakeBody,
+  requiredDocuments,
+  type TestServer,
+} from '../../test-support/harness.ts';
 import { verifyAll } from '../audit/repository.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% ket qua\n%%EOF\n').toString('base64');
@@ -40,15 +46,7 @@ describe.each(databaseKinds())('dossier lifecycle on %s', (kind) => {
   };
   /** A 3-working-day procedure (marital status confirmation) received now. */
   const receive = async (email?: string) => {
-    const detail = (await s.request({ url: '/api/v1/procedures/1.004873?unit=28693' })).json();
-    const documents = detail.documents
-      .filter((d: { required: boolean }) => d.required)
-      .map((d: { id: string; originals: number; certifiedCopies: number; photocopies: number }) => ({
-        id: d.id,
-        originals: Math.max(d.originals, 1),
-        certifiedCopies: d.certifiedCopies,
-        photocopies: d.photocopies,
-      }));
+    const documents = await requiredDocuments(s, '1.004873', '28693');
     const body = intakeBody({ procedureCode: '1.004873', documents });
     if (email) (body.applicant as Record<string, unknown>).email = email;
     const res = await s.request({
