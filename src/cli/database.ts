@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import type { Config } from '../server/config.ts';
-import type { AppContext } from '../server/context.ts';
+import { type AppContext, createAppContext } from '../server/context.ts';
 import { type Database, openPglite, openPostgres } from '../server/db/client.ts';
-import { localFileStore } from '../server/lib/file-store.ts';
-import { createServices } from '../server/services.ts';
-import { createWorkerPool } from '../server/workers/pool.ts';
 import { CliError } from './errors.ts';
 import { appliedMigrations, committedMigrations, describeLevel, isPrefix } from './migrations.ts';
 
@@ -54,20 +51,10 @@ export async function requireCurrentSchema(database: Database): Promise<void> {
   );
 }
 
-/** What the server's use cases need, for a command run outside the server. */
-export function cliContext(
-  config: Config,
-  database: Database,
-  now: () => Date = () => new Date(),
-): AppContext {
-  return {
-    config,
-    database,
-    db: database.db,
-    files: localFileStore(config.filesDir),
-    services: createServices(database.db, now),
-    // Workbooks are read on a worker as in the server; the process exits when the command ends.
-    workers: createWorkerPool({ threads: config.workerThreads, maxHeapMb: config.workerHeapMb }),
-    now,
-  };
+/**
+ * What the server's use cases need, for a command run outside the server. Workbooks are read on a
+ * worker as in the server; the process exits when the command ends.
+ */
+export function cliContext(config: Config, database: Database, now?: () => Date): AppContext {
+  return createAppContext(config, database, now);
 }

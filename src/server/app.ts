@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import type { AppContext } from './context.ts';
+import { type AppContext, createAppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { AppError } from './errors.ts';
 import { installErrorHandler } from './http/error-handler.ts';
@@ -27,7 +27,6 @@ import { metricsRoutes } from './http/metrics.ts';
 import { checkRequestPath } from './http/path-guard.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { hasWebBuild, isApiPath, registerWebApp, serveShellOrFile } from './http/web-app.ts';
-import { localFileStore } from './lib/file-store.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
@@ -37,8 +36,6 @@ import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
-import { createServices } from './services.ts';
-import { createWorkerPool } from './workers/pool.ts';
 
 z.config(z.locales.vi());
 
@@ -57,16 +54,7 @@ export async function buildApp(
   database: Database,
   opts: BuildOptions = {},
 ): Promise<{ app: FastifyInstance; ctx: AppContext }> {
-  const now = opts.now ?? (() => new Date());
-  const ctx: AppContext = {
-    config,
-    database,
-    db: database.db,
-    files: localFileStore(config.filesDir),
-    services: createServices(database.db, now),
-    workers: createWorkerPool({ threads: config.workerThreads, maxHeapMb: config.workerHeapMb }),
-    now,
-  };
+  const ctx = createAppContext(config, database, opts.now);
 
   const app = Fastify({
     logger:
