@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -19,7 +19,7 @@ import type { Config } from './config.ts';
 import { type AppContext, createAppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { AppError } from './errors.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { answerFrameworkError, installErrorHandler } from './http/error-handler.ts';
 import { toProblem } from './http/errors.ts';
 import { installFairGate } from './http/fair-gate.ts';
 import { serializeError, serializeRequest } from './http/log-redaction.ts';
@@ -69,11 +69,7 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    // An undecodable URL never reaches a route: answer it as any other problem.
-    frameworkErrors: (_err, req, reply) => {
-      const problem = toProblem(new AppError('BAD_REQUEST', 'Đường dẫn không hợp lệ'), req.id);
-      void (reply as FastifyReply).code(400).type('application/problem+json').send(problem);
-    },
+    frameworkErrors: answerFrameworkError,
   });
   app.addHook('onClose', () => ctx.workers.close());
   app.setValidatorCompiler(validatorCompiler);

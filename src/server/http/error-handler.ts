@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode } from '../errors.ts';
 import { isUnstorableText, unstorableTextError } from './db-errors.ts';
@@ -65,4 +65,10 @@ export function installErrorHandler(app: FastifyInstance) {
     for (const [k, v] of Object.entries(appErr.headers ?? {})) reply.header(k, v);
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
+}
+
+/** Fastify's `frameworkErrors`: an undecodable URL never reaches a route, and is answered like any problem. */
+export function answerFrameworkError(_err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const problem = toProblem(new AppError('BAD_REQUEST', 'Đường dẫn không hợp lệ'), req.id);
+  void reply.code(400).type('application/problem+json').send(problem);
 }
