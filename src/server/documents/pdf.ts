@@ -46,14 +46,19 @@ function loadPdfmake(): Promise<Pdfmake> {
   return pdfmakeReady;
 }
 
-async function configurePdfmake(): Promise<Pdfmake> {
+/** Paths of the four Roboto files bundled with pdfmake (also used by the pdfkit documents). */
+export function robotoFiles(): { normal: string; bold: string; italics: string; bolditalics: string } {
   const fontFile = (name: string) => requireHere.resolve(`pdfmake/fonts/Roboto/${name}`);
-  const fonts = {
+  return {
     normal: fontFile('Roboto-Regular.ttf'),
     bold: fontFile('Roboto-Medium.ttf'),
     italics: fontFile('Roboto-Italic.ttf'),
     bolditalics: fontFile('Roboto-MediumItalic.ttf'),
   };
+}
+
+async function configurePdfmake(): Promise<Pdfmake> {
+  const fonts = robotoFiles();
   // The Node entry is CommonJS (`module.exports = instance`): under ESM the configured instance is
   // the default export, which the ES-style typings do not declare. Imported lazily: it costs ~200 ms.
   const { default: pdfmake } = (await import('pdfmake')) as unknown as { default: Pdfmake };

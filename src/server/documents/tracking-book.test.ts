@@ -121,6 +121,21 @@ describe('renderTrackingBook', () => {
       });
     });
 
+    it('keeps every line of the book above the footer, and each line whole on one page', () => {
+      const footers = words().filter((word) => word.text === 'Trang');
+      expect(footers).toHaveLength(pages().length);
+      for (const footer of footers) {
+        const onPage = words().filter((word) => word.page === footer.page && word.yMin < footer.yMin - 1);
+        expect(Math.max(...onPage.map((word) => word.yMax))).toBeLessThan(footer.yMin - 5);
+      }
+      // A line's address and phone sit on the page of its code.
+      for (let index = 0; index < 200; index++) {
+        const at = words().find((word) => word.text === code(index));
+        const phone = words().find((word) => word.text === `0912${String(index).padStart(6, '0')}`);
+        expect(phone?.page, code(index)).toBe(at?.page);
+      }
+    });
+
     it('prints the title, unit, period and volume on the first page', () => {
       const first = pages()[0] ?? '';
       for (const expected of [
@@ -227,9 +242,20 @@ describe('renderTrackingBook', () => {
       const [row] = buildRows(1);
       if (!row) throw new Error('no row');
       const late = { ...row, receivedAt: new Date('2025-06-30T17:30:00Z'), dueAt: null };
-      const text = pdfPages(await renderTrackingBook(buildTrackingBookData({ rows: [late] }))).join(' ');
-      expect(text).toContain('01/07/2025 00:30');
-      expect(text).toContain('Trang 1/1');
+      const single = await renderTrackingBook(buildTrackingBookData({ rows: [late] }));
+      expect(pdfPages(single).join(' ')).toContain('Trang 1/1');
+      // Read by position, not by pdftotext's reading order: the words printed under column (8).
+      const printed = pdfWords(single);
+      const head = printed.find((word) => word.text === '(8)');
+      if (!head) throw new Error('column (8) not numbered');
+      const centre = (word: PdfWord) => (word.xMin + word.xMax) / 2;
+      const received = printed
+        .filter(
+          (word) => word.yMin > head.yMax && word.yMax < 560 && Math.abs(centre(word) - centre(head)) < 20,
+        )
+        .sort((a, b) => a.yMin - b.yMin)
+        .map((word) => word.text);
+      expect(received).toEqual(['01/07/2025', '00:30']);
     });
 
     it('prints an empty book for a period without dossiers', async () => {

@@ -22,12 +22,12 @@ function rows(count: number): TrackingBookRow[] {
   }));
 }
 
-const book = (count: number) => ({
+const book = (count: number, noteChars = 0) => ({
   issuerLine1: 'UBND XÃ TÂN THỚI',
   issuerLine2: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
   volume: '01',
   period: { from: '2025-07-01', to: '2025-09-30' },
-  rows: rows(count),
+  rows: rows(count).map((row) => ({ ...row, note: 'Ghi chú dài '.repeat(noteChars / 12) })),
 });
 
 describe('worker pool', () => {
@@ -43,7 +43,9 @@ describe('worker pool', () => {
   });
 
   it('refuses a document that outgrows the worker heap, and the next document is built by a new worker', async () => {
-    const failed = await pool.run('trackingBook', book(4000)).catch((err: unknown) => err);
+    // The book is drawn page by page and no longer outgrows the heap by its lines alone: 4,000 lines
+    // with a 20,000-character note each (two bytes a character: ~160 MB once on the worker) do.
+    const failed = await pool.run('trackingBook', book(4000, 20_000)).catch((err: unknown) => err);
     expect(failed).toBeInstanceOf(AppError);
     expect((failed as AppError).code).toBe('EXPORT_TOO_LARGE');
     const pdf = await pool.run('trackingBook', book(5));
