@@ -105,10 +105,8 @@ const WIDTHS = FIXED_WIDTHS.map((width) =>
   width === 0 ? CONTENT_WIDTH - FIXED_WIDTHS.reduce((sum, w) => sum + w, 0) : width,
 );
 /** x of each column's left edge, and of the table's right edge last. */
-const EDGES = WIDTHS.reduce<number[]>(
-  (edges, width) => [...edges, (edges.at(-1) ?? 0) + width],
-  [MARGIN_LEFT],
-);
+const EDGES: number[] = [MARGIN_LEFT];
+for (const width of WIDTHS) EDGES.push((EDGES.at(-1) ?? 0) + width);
 const FIRST_DATE_COLUMN = 7;
 // No page margins for pdfkit: the layout here keeps to the form's margins, and pdfkit never adds a
 // page of its own for text drawn in the bottom margin (the footer).

@@ -32,6 +32,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
 export function examples(dossierCode: string, staffId: string) {
   const byName: Record<string, unknown> = {
     procedureCode: intakeBody().procedureCode,
+    fieldCode: 'CT', // the field of procedure 2.000815 (Chứng thực)
     fullName: applicant.fullName,
     idNumber: applicant.idNumber,
     address: applicant.address,

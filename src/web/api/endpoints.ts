@@ -30,6 +30,7 @@ import type {
   StaffMember,
   StepRole,
   TimelineEvent,
+  TrackingBookPage,
   TrackResult,
   TrainingInput,
   TrainingRecord,
@@ -95,7 +96,15 @@ export const api = {
 
   completeTask: (id: string) =>
     apiRequest<void>(`${V1}/tasks/${encodeURIComponent(id)}/done`, { method: 'POST' }),
+
+  trackingBook: (q: { from: string; to: string; offset: number; limit: number }, signal?: AbortSignal) =>
+    apiRequest<TrackingBookPage>(`${V1}/tracking-book`, { query: { ...q }, signal }),
 };
+
+/** Where the commune's tracking book of a period is downloaded as PDF. */
+export function trackingBookPdfUrl(from: string, to: string): string {
+  return buildUrl(`${V1}/tracking-book.pdf`, { from, to });
+}
 
 /** Where the receipt-and-appointment slip of a dossier is downloaded. */
 export function receiptUrl(code: string): string {

@@ -168,6 +168,27 @@ export interface DossierListItem {
   dueAt: string | null;
 }
 
+/** A line of the commune's tracking book (sổ theo dõi hồ sơ), GET /api/v1/tracking-book. */
+export interface TrackingBookEntry {
+  volume: string;
+  number: number;
+  code: string;
+  procedure: CodeName;
+  applicantName: string;
+  status: number;
+  receivedAt: string;
+  dueAt: string | null;
+  transferredAt: string | null;
+  resultReceivedAt: string | null;
+  returnedAt: string | null;
+}
+
+export interface TrackingBookPage {
+  /** Lines of the whole period; `items` holds `limit` of them from `offset`. */
+  total: number;
+  items: TrackingBookEntry[];
+}
+
 export type LifecycleAction =
   | 'accept'
   | 'refuse'

@@ -11,12 +11,18 @@ const QueuesPage = lazy(() =>
 const DossierPage = lazy(() =>
   import('../features/workflow/DossierPage').then((m) => ({ default: m.DossierPage })),
 );
+const TrackingBookPage = lazy(() =>
+  import('../features/workflow/TrackingBookPage').then((m) => ({ default: m.TrackingBookPage })),
+);
 
 const hasCommuneDesk = (me: Me) => isCommuneStaff(me.role) && me.unit !== null;
 // Province officers and administrators may read a dossier in their scope; the server decides which.
 const isStaff = (_me: Me) => true;
 
-/** Routes of the workflow area (mounted inside the app layout): work queues and the dossier page. */
+/**
+ * Routes of the workflow area (mounted inside the app layout): work queues, the dossier page and the
+ * commune's tracking book.
+ */
 export function workflowRoutes() {
   return (
     <>
@@ -36,6 +42,14 @@ export function workflowRoutes() {
           </RequireUser>
         }
       />
+      <Route
+        path="so-theo-doi"
+        element={
+          <RequireUser allow={hasCommuneDesk} forbiddenKey="workflow:forbiddenBody">
+            {(me) => <TrackingBookPage me={me} />}
+          </RequireUser>
+        }
+      />
     </>
   );
 }
@@ -43,5 +57,8 @@ export function workflowRoutes() {
 /** Navigation entries of the workflow area for the signed-in user. */
 export function workflowNav(me: Me | null | undefined): NavItem[] {
   if (!me || !hasCommuneDesk(me)) return [];
-  return [{ to: '/ho-so', labelKey: 'workflow:nav.queues', testId: 'nav-queues' }];
+  return [
+    { to: '/ho-so', labelKey: 'workflow:nav.queues', testId: 'nav-queues' },
+    { to: '/so-theo-doi', labelKey: 'workflow:nav.trackingBook', testId: 'nav-tracking-book' },
+  ];
 }

@@ -110,6 +110,29 @@ export function listConsultations(db: Executor, unitCode: string, from: Date, to
   return repo.listConsultations(db, unitCode, from, to);
 }
 
+/**
+ * A consultation is about a field of the commune's catalogue and, when named, one of its procedures in
+ * that field (the form offers only those); anything else would count under a field no report names.
+ */
+async function checkConsultationSubject(
+  ctx: AppContext,
+  unitCode: string,
+  fieldCode: string,
+  procedureCode: string | null,
+) {
+  const catalogue = await ctx.services.catalog.list(unitCode);
+  if (!catalogue.some((e) => e.record.field.code === fieldCode))
+    throw new AppError('VALIDATION_FAILED', 'Lĩnh vực không có trong danh mục thủ tục của xã', [
+      { path: 'fieldCode', message: 'Chọn một lĩnh vực trong danh mục thủ tục của xã' },
+    ]);
+  if (procedureCode === null) return;
+  const procedure = catalogue.find((e) => e.record.code === procedureCode);
+  if (!procedure || procedure.record.field.code !== fieldCode)
+    throw new AppError('VALIDATION_FAILED', 'Thủ tục không thuộc lĩnh vực đã chọn trong danh mục của xã', [
+      { path: 'procedureCode', message: 'Chọn một thủ tục của lĩnh vực đã chọn' },
+    ]);
+}
+
 export async function addConsultation(
   ctx: AppContext,
   unitCode: string,
@@ -122,6 +145,7 @@ export async function addConsultation(
     subject: string;
   },
 ) {
+  await checkConsultationSubject(ctx, unitCode, c.fieldCode, c.procedureCode ?? null);
   const id = randomUUID();
   await repo.insertConsultation(ctx.db, {
     unitCode,

@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { addDays, toEpochDay, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { AppContext } from '../../context.ts';
-import { dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
+import { users } from '../../db/schema.ts';
 import type { ControlSlipHandoff } from '../../documents/control-slip.ts';
 import { AppError } from '../../errors.ts';
 import type { AuthUser } from '../identity/types.ts';
@@ -235,14 +235,14 @@ export async function stopNoticePdf(ctx: AppContext, user: AuthUser, code: strin
   });
 }
 
-/**
- * Sổ theo dõi hồ sơ of the user's commune for [from, to] (Vietnamese calendar days). The book is
- * built in a worker from plain rows; a period longer than `exportMaxDays` or with more than
- * `exportMaxRows` dossiers is refused before anything is built.
- */
-export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: string, to: string) {
+/** The commune of a tracking-book request, and the period as instants, checked against the limits. */
+async function bookPeriod(ctx: AppContext, user: AuthUser, from: string, to: string) {
   if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Sổ theo dõi hồ sơ thuộc từng xã');
-  const { exportMaxDays, exportMaxRows } = ctx.config;
+  if (to < from)
+    throw new AppError('VALIDATION_FAILED', 'Khoảng thời gian đảo ngược', [
+      { path: 'to', message: 'Ngày kết thúc trước ngày bắt đầu' },
+    ]);
+  const { exportMaxDays } = ctx.config;
   const days = toEpochDay(to) - toEpochDay(from) + 1;
   if (days > exportMaxDays)
     throw new AppError(
@@ -251,47 +251,65 @@ export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: str
       [{ path: 'to', message: `Tối đa ${exportMaxDays} ngày` }],
     );
   const unit = await ctx.services.units.get(user.scope.unitCode);
-  // The first hand-off (seq 1) is the transfer to the processing body; one statement, and one row
-  // past the limit tells that the period holds too many dossiers without reading them all.
-  const rows = await ctx.db
-    .select({
-      volume: trackingBook.volume,
-      number: trackingBook.number,
-      sets: trackingBook.sets,
-      code: dossiers.code,
-      procedureCode: dossiers.procedureCode,
-      applicantName: dossiers.applicantName,
-      applicantAddress: dossiers.applicantAddress,
-      applicantPhone: dossiers.applicantPhone,
-      receivedAt: dossiers.receivedAt,
-      dueAt: dossiers.dueAt,
-      status: dossiers.status,
-      processingEndedAt: dossiers.processingEndedAt,
-      returnedAt: dossiers.returnedAt,
-      transferredAt: dossierSteps.handedAt,
-    })
-    .from(trackingBook)
-    .innerJoin(
-      dossiers,
-      and(eq(dossiers.unitCode, trackingBook.unitCode), eq(dossiers.code, trackingBook.dossierCode)),
-    )
-    .leftJoin(
-      dossierSteps,
-      and(
-        eq(dossierSteps.unitCode, trackingBook.unitCode),
-        eq(dossierSteps.dossierCode, trackingBook.dossierCode),
-        eq(dossierSteps.seq, 1),
-      ),
-    )
-    .where(
-      and(
-        eq(trackingBook.unitCode, unit.code),
-        gte(trackingBook.receivedAt, vnInstant(from, 0)),
-        lt(trackingBook.receivedAt, vnInstant(addDays(to, 1), 0)),
-      ),
-    )
-    .orderBy(asc(trackingBook.volume), asc(trackingBook.number))
-    .limit(exportMaxRows + 1);
+  return { unit, start: vnInstant(from, 0), end: vnInstant(addDays(to, 1), 0) };
+}
+
+/** Dates the book prints for a line: the result received from the processing body, and the note. */
+function bookFacts(line: repo.TrackingBookLine) {
+  return {
+    resultReceivedAt: line.status >= 9 ? line.processingEndedAt : null,
+    note: line.status === 8 ? 'Dừng xử lý' : line.status === 7 ? 'Rút hồ sơ' : null,
+  };
+}
+
+async function procedureNames(ctx: AppContext, unitCode: string) {
+  const procs = await ctx.services.catalog.list(unitCode);
+  return new Map(procs.map((p) => [p.record.code, p.record.name]));
+}
+
+/**
+ * Lines of the tracking book of the user's commune for [from, to] (Vietnamese calendar days), a page
+ * at a time, for the book's screen: the same period rules as the PDF.
+ */
+export async function trackingBookEntries(
+  ctx: AppContext,
+  user: AuthUser,
+  q: { from: string; to: string; offset: number; limit: number },
+) {
+  const { unit, start, end } = await bookPeriod(ctx, user, q.from, q.to);
+  const [total, lines, names] = await Promise.all([
+    repo.countTrackingBook(ctx.db, unit.code, start, end),
+    repo.listTrackingBook(ctx.db, unit.code, start, end, { limit: q.limit, offset: q.offset }),
+    procedureNames(ctx, unit.code),
+  ]);
+  return {
+    total,
+    items: lines.map((line) => ({
+      volume: line.volume,
+      number: line.number,
+      code: line.code,
+      procedure: { code: line.procedureCode, name: names.get(line.procedureCode) ?? line.procedureCode },
+      applicantName: line.applicantName,
+      status: line.status,
+      receivedAt: line.receivedAt.toISOString(),
+      dueAt: line.dueAt?.toISOString() ?? null,
+      transferredAt: line.transferredAt?.toISOString() ?? null,
+      resultReceivedAt: bookFacts(line).resultReceivedAt?.toISOString() ?? null,
+      returnedAt: line.returnedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/**
+ * Sổ theo dõi hồ sơ of the user's commune for [from, to] (Vietnamese calendar days). The book is
+ * built in a worker from plain rows; a period longer than `exportMaxDays` or with more than
+ * `exportMaxRows` dossiers is refused before anything is built.
+ */
+export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: string, to: string) {
+  const { unit, start, end } = await bookPeriod(ctx, user, from, to);
+  const { exportMaxRows } = ctx.config;
+  // One row past the limit tells that the period holds too many dossiers without reading them all.
+  const rows = await repo.listTrackingBook(ctx.db, unit.code, start, end, { limit: exportMaxRows + 1 });
   if (rows.length > exportMaxRows)
     throw new AppError(
       'EXPORT_TOO_LARGE',
@@ -299,8 +317,7 @@ export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: str
       [{ path: 'from', message: `Tối đa ${exportMaxRows} hồ sơ` }],
     );
   const i = issuer(unit);
-  const procs = await ctx.services.catalog.list(unit.code);
-  const procName = new Map(procs.map((p) => [p.record.code, p.record.name]));
+  const procName = await procedureNames(ctx, unit.code);
   return ctx.workers.run('trackingBook', {
     issuerLine1: i.issuerLine1,
     issuerLine2: i.issuerLine2,
@@ -318,9 +335,8 @@ export async function trackingBookPdf(ctx: AppContext, user: AuthUser, from: str
       receivedAt: d.receivedAt,
       dueAt: d.dueAt,
       transferredAt: d.transferredAt,
-      resultReceivedAt: d.status >= 9 ? d.processingEndedAt : null,
       returnedAt: d.returnedAt,
-      note: d.status === 8 ? 'Dừng xử lý' : d.status === 7 ? 'Rút hồ sơ' : null,
+      ...bookFacts(d),
     })),
   });
 }

@@ -1,7 +1,15 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { runPrepared } from '../../db/prepared.ts';
-import { dossierFiles, dossierPauses, dossierSteps, dossiers, outbox, users } from '../../db/schema.ts';
+import {
+  dossierFiles,
+  dossierPauses,
+  dossierSteps,
+  dossiers,
+  outbox,
+  trackingBook,
+  users,
+} from '../../db/schema.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
@@ -244,4 +252,71 @@ export async function getDossierFile(db: Executor, unitCode: string, code: strin
     )
     .limit(1);
   return rows[0];
+}
+
+/** Lines of a commune's tracking book received in [from, to), as the book prints them. */
+function inBook(unitCode: string, from: Date, to: Date) {
+  return and(
+    eq(trackingBook.unitCode, unitCode),
+    gte(trackingBook.receivedAt, from),
+    lt(trackingBook.receivedAt, to),
+  );
+}
+
+/**
+ * Lines of the tracking book in [from, to) in book order, `limit` of them from `offset`, with the
+ * dossier's facts and its first hand-off (seq 1: the transfer to the processing body). One statement.
+ */
+export async function listTrackingBook(
+  db: Executor,
+  unitCode: string,
+  from: Date,
+  to: Date,
+  page: { limit: number; offset?: number },
+) {
+  return db
+    .select({
+      volume: trackingBook.volume,
+      number: trackingBook.number,
+      sets: trackingBook.sets,
+      code: dossiers.code,
+      procedureCode: dossiers.procedureCode,
+      applicantName: dossiers.applicantName,
+      applicantAddress: dossiers.applicantAddress,
+      applicantPhone: dossiers.applicantPhone,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+      status: dossiers.status,
+      processingEndedAt: dossiers.processingEndedAt,
+      returnedAt: dossiers.returnedAt,
+      transferredAt: dossierSteps.handedAt,
+    })
+    .from(trackingBook)
+    .innerJoin(
+      dossiers,
+      and(eq(dossiers.unitCode, trackingBook.unitCode), eq(dossiers.code, trackingBook.dossierCode)),
+    )
+    .leftJoin(
+      dossierSteps,
+      and(
+        eq(dossierSteps.unitCode, trackingBook.unitCode),
+        eq(dossierSteps.dossierCode, trackingBook.dossierCode),
+        eq(dossierSteps.seq, 1),
+      ),
+    )
+    .where(inBook(unitCode, from, to))
+    .orderBy(asc(trackingBook.volume), asc(trackingBook.number))
+    .limit(page.limit)
+    .offset(page.offset ?? 0);
+}
+
+export type TrackingBookLine = Awaited<ReturnType<typeof listTrackingBook>>[number];
+
+/** How many lines the tracking book holds in [from, to). */
+export async function countTrackingBook(db: Executor, unitCode: string, from: Date, to: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(trackingBook)
+    .where(inBook(unitCode, from, to));
+  return Number(row?.n ?? 0);
 }

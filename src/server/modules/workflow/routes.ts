@@ -13,9 +13,10 @@ import {
   refusalSlipPdf,
   stopNoticePdf,
   supplementSlipPdf,
+  trackingBookEntries,
   trackingBookPdf,
 } from './documents.ts';
-import { ActionBodySchema } from './schemas.ts';
+import { ActionBodySchema, TrackingBookPageSchema } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
 import { attachmentDisposition, explainDue, QUEUES, resultFile, timeline, workQueue } from './views.ts';
 
@@ -235,6 +236,23 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
   r.get(
+    '/api/v1/tracking-book',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Các dòng sổ theo dõi hồ sơ của xã trong một khoảng thời gian (từng trang)',
+        querystring: z.object({
+          from: z.iso.date(),
+          to: z.iso.date(),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: TrackingBookPageSchema, ...problems },
+      },
+    },
+    async (req) => trackingBookEntries(ctx, await requireUser(ctx, req), req.query),
+  );
+  r.get(
     '/api/v1/tracking-book.pdf',
     {
       schema: {
@@ -246,10 +264,6 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const { from, to } = req.query;
-      if (to < from)
-        throw new AppError('VALIDATION_FAILED', 'Khoảng thời gian đảo ngược', [
-          { path: 'to', message: 'Ngày kết thúc trước ngày bắt đầu' },
-        ]);
       const pdf = await trackingBookPdf(ctx, await requireUser(ctx, req), from, to);
       return reply
         .type('application/pdf')

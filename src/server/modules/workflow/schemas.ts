@@ -43,3 +43,23 @@ export const ActionBodySchema = z
   .meta({ id: 'ActionRequest' });
 
 export type ActionBody = z.infer<typeof ActionBodySchema>;
+
+/** A page of the commune's tracking book (sổ theo dõi hồ sơ), GET /api/v1/tracking-book. */
+export const TrackingBookPageSchema = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      volume: z.string(),
+      number: z.number().int(),
+      code: z.string(),
+      procedure: z.object({ code: z.string(), name: z.string() }),
+      applicantName: z.string(),
+      status: z.number().int(),
+      receivedAt: z.string(),
+      dueAt: z.string().nullable(),
+      transferredAt: z.string().nullable(),
+      resultReceivedAt: z.string().nullable(),
+      returnedAt: z.string().nullable(),
+    }),
+  ),
+});

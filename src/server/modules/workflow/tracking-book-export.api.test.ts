@@ -74,6 +74,37 @@ describe.each(databaseKinds())('tracking book export on %s', (kind) => {
     expect(s.ctx.workers.pending).toBe(0);
   });
 
+  it('lists the book on screen a page at a time, in book order, under the same period rules', async () => {
+    const list = (query: string, cookie = reception) =>
+      s.request({ url: `/api/v1/tracking-book?${query}`, headers: { cookie } });
+    const first = await list('from=2025-07-01&to=2025-07-01&limit=50');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers['cache-control']).toMatch(/no-store/);
+    const page = first.json();
+    expect(page.total).toBe(FIRST_DAY);
+    expect(page.items).toHaveLength(50);
+    const numbers = page.items.map((i: { number: number }) => i.number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(page.items[0]).toMatchObject({
+      status: expect.any(Number),
+      applicantName: expect.any(String),
+      procedure: { code: expect.any(String), name: expect.stringMatching(/\p{L}/u) },
+      receivedAt: expect.stringMatching(/^2025-07-01T/),
+    });
+    const last = (await list(`from=2025-07-01&to=2025-07-01&limit=50&offset=${FIRST_DAY - 20}`)).json();
+    expect(last.items).toHaveLength(20);
+    // Both days: more lines than the PDF prints at once, but the screen pages through them.
+    expect((await list('from=2025-07-01&to=2025-07-02&limit=1')).json().total).toBe(FIRST_DAY + SECOND_DAY);
+
+    const reversed = await list('from=2025-07-02&to=2025-07-01');
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await list('from=2025-07-01&to=2025-10-01')).json()).toMatchObject({ code: 'EXPORT_TOO_LARGE' });
+    expect((await list('from=2025-07-01&to=2025-07-01&limit=500')).statusCode).toBe(422);
+    const province = await s.login('province.dong-thap');
+    expect((await list('from=2025-07-01&to=2025-07-01', province)).statusCode).toBe(403);
+  });
+
   it('answers /healthz while the book of the first day is being built, and the book is a valid PDF', async () => {
     let built = false;
     const exported = book('2025-07-01', '2025-07-01').then((res) => {
