@@ -53,7 +53,7 @@ for (const size of WIDTHS) {
       await expect(count).toContainText('hồ sơ tiếp nhận từ 01/07/2025 đến 31/07/2025');
       const rows = page.getByTestId('tracking-book-row');
       await expect(rows.first()).toBeVisible();
-      const total = Number((await count.innerText()).match(/^\d+/)?.[0]);
+      const total = Number(((await count.textContent()) ?? '').match(/^\d+/)?.[0]);
       expect(total).toBeGreaterThan(0);
       await expect(rows).toHaveCount(Math.min(total, 50));
       // Book numbers in order, each line a link to its dossier.
