@@ -67,6 +67,21 @@ export function auditHashAround(
   return { before: `${prevHash}\n${marked.slice(0, at)}`, after: marked.slice(at + mark.length) };
 }
 
+/**
+ * The hash input of an event around its position in the chain, for a statement that reads the
+ * previous entry as it runs (the lifecycle's recorder): `auditHash(prev, e)` with `seq` is the hex
+ * SHA-256 of `prev + "\n" + before + seq + after`.
+ */
+export function auditHashAroundSeq(e: Omit<ChainedEvent, 'seq'>): { before: string; after: string } {
+  const mark = `seq-${randomUUID()}`;
+  // The canonical JSON writes a number bare: cut the mark out with the quotes around it.
+  const marked = canonicalBody({ ...e, seq: mark as unknown as number });
+  const quoted = JSON.stringify(mark);
+  const at = marked.indexOf(quoted);
+  if (at < 0 || marked.indexOf(quoted, at + 1) >= 0) throw new Error('the seq mark must occur exactly once');
+  return { before: marked.slice(0, at), after: marked.slice(at + quoted.length) };
+}
+
 export interface BrokenLink {
   unitCode: string;
   dossierCode: string;
