@@ -1,21 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../../../domain/lifecycle/events.ts';
 
-/** The fields of an audit event that its hash covers, in a fixed order. */
-export interface ChainedEvent {
-  unitCode: string;
-  id: string;
-  dossierCode: string;
-  seq: number;
-  action: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  fromStatus: number | null;
-  toStatus: number | null;
-  reason: string | null;
-  requestId: string | null;
-  data: Record<string, unknown> | null;
-  at: Date;
-}
+/** The fields of an audit event that its hash covers: the entry an event determines, and its position. */
+export type ChainedEvent = AuditEntry & { seq: number };
 
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);

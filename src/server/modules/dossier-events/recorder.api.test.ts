@@ -159,4 +159,52 @@ describe.each(databaseKinds())('dossier event recorder on %s', (kind) => {
     expect(next.seq).toBe(before[0]! + 1);
     expect(await verifyAll(s.ctx.db, '28693')).toEqual({ checked: expect.any(Number) });
   });
+
+  it('continues a chain whose entries were hashed in TypeScript before the recorder, and verifies', async () => {
+    // The entry as the workflow appended it before (auditHash of the previous hash and the event).
+    const [last] = await s.query<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_events WHERE dossier_code = $1 ORDER BY seq DESC LIMIT 1',
+      [code],
+    );
+    const old = {
+      unitCode: '28693',
+      id: randomUUID(),
+      dossierCode: code,
+      seq: last!.seq + 1,
+      action: 'assign',
+      actorUserId: userId,
+      actorRole: 'specialist',
+      fromStatus: 4,
+      toStatus: 4,
+      reason: null,
+      requestId: 'req-old',
+      data: { assignee: 'specialist.tan-thoi' },
+      at,
+    };
+    await s.query(
+      `INSERT INTO audit_events (unit_code, id, dossier_code, seq, action, actor_user_id, actor_role, from_status,
+         to_status, reason, request_id, data, at, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15)`,
+      [
+        old.unitCode,
+        old.id,
+        old.dossierCode,
+        old.seq,
+        old.action,
+        old.actorUserId,
+        old.actorRole,
+        old.fromStatus,
+        old.toStatus,
+        old.reason,
+        old.requestId,
+        JSON.stringify(old.data),
+        old.at.toISOString(),
+        last!.hash,
+        auditHash(last!.hash, old),
+      ],
+    );
+    const next = await s.ctx.db.transaction((tx) => recordDossierEvent(tx, event(), after()));
+    expect(next.seq).toBe(old.seq + 1);
+    expect(await verifyAll(s.ctx.db, '28693')).toEqual({ checked: expect.any(Number) });
+  });
 });

@@ -31,13 +31,7 @@ interface ValidIntake {
   proc: Procedure;
   decision: IntakeDecision;
   outcome: IntakeOutcome;
-  documents: Array<{
-    id: string;
-    name: string;
-    originals: number;
-    certifiedCopies: number;
-    photocopies: number;
-  }>;
+  documents: repo.DossierRow['documents'];
   attachments: ReturnType<typeof decodeAttachments>;
 }
 
