@@ -1,21 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../../../domain/lifecycle/events.ts';
 
-/** The fields of an audit event that its hash covers, in a fixed order. */
-export interface ChainedEvent {
-  unitCode: string;
-  id: string;
-  dossierCode: string;
-  seq: number;
-  action: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  fromStatus: number | null;
-  toStatus: number | null;
-  reason: string | null;
-  requestId: string | null;
-  data: Record<string, unknown> | null;
-  at: Date;
-}
+/** The fields of an audit event that its hash covers: the entry an event determines, and its position. */
+export type ChainedEvent = AuditEntry & { seq: number };
 
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
@@ -65,6 +52,21 @@ export function auditHashAround(
   const at = marked.indexOf(mark);
   if (at < 0 || marked.indexOf(mark, at + 1) >= 0) throw new Error('the code mark must occur exactly once');
   return { before: `${prevHash}\n${marked.slice(0, at)}`, after: marked.slice(at + mark.length) };
+}
+
+/**
+ * The hash input of an event around its position in the chain, for a statement that reads the
+ * previous entry as it runs (the lifecycle's recorder): `auditHash(prev, e)` with `seq` is the hex
+ * SHA-256 of `prev + "\n" + before + seq + after`.
+ */
+export function auditHashAroundSeq(e: Omit<ChainedEvent, 'seq'>): { before: string; after: string } {
+  const mark = `seq-${randomUUID()}`;
+  // The canonical JSON writes a number bare: cut the mark out with the quotes around it.
+  const marked = canonicalBody({ ...e, seq: mark as unknown as number });
+  const quoted = JSON.stringify(mark);
+  const at = marked.indexOf(quoted);
+  if (at < 0 || marked.indexOf(quoted, at + 1) >= 0) throw new Error('the seq mark must occur exactly once');
+  return { before: marked.slice(0, at), after: marked.slice(at + quoted.length) };
 }
 
 export interface BrokenLink {

@@ -1,34 +1,59 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { runPrepared } from '../../db/prepared.ts';
 import { auditEvents, users } from '../../db/schema.ts';
-import { auditHash, type BrokenLink, type ChainedEvent, verifyChain } from './chain.ts';
+import {
+  auditHashAround,
+  auditHashAroundSeq,
+  type BrokenLink,
+  type ChainedEvent,
+  verifyChain,
+} from './chain.ts';
 
-export async function lastEvent(db: Executor, unitCode: string, dossierCode: string) {
-  const rows = await runPrepared(
-    db
-      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.unitCode, unitCode), eq(auditEvents.dossierCode, dossierCode)))
-      .orderBy(desc(auditEvents.seq))
-      .limit(1),
-    'motcua_audit_last',
-  );
-  return rows[0];
+/** Records a value of a statement built as text and returns its placeholder (db/prepared.ts). */
+export type Placeholder = (value: unknown) => string;
+
+const AUDIT_COLUMNS = `unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status, to_status,
+        reason, request_id, data, at, seq, prev_hash, hash`;
+
+function entryRest(p: Placeholder, e: Omit<ChainedEvent, 'seq' | 'dossierCode'>) {
+  return `${p(e.action)}, ${p(e.actorUserId)}::uuid, ${p(e.actorRole)}, ${p(e.fromStatus)}::smallint,
+        ${p(e.toStatus)}::smallint, ${p(e.reason)}, ${p(e.requestId)}, ${p(e.data === null ? null : JSON.stringify(e.data))}::jsonb,
+        ${p(e.at.toISOString())}::timestamptz`;
 }
 
-/** Appends an event to a dossier's chain (the caller holds the dossier's version check in the same transaction). */
-export async function appendEvent(
-  db: Executor,
-  prev: { seq: number; hash: string } | undefined,
-  e: Omit<ChainedEvent, 'seq'>,
-) {
-  const seq = (prev?.seq ?? 0) + 1;
-  const prevHash = prev?.hash ?? '';
-  const event: ChainedEvent = { ...e, seq };
-  const hash = auditHash(prevHash, event);
-  await runPrepared(db.insert(auditEvents).values({ ...event, prevHash, hash }), 'motcua_audit_append');
-  return { seq, hash };
+/**
+ * The CTE \`audit\` that starts a dossier's chain inside a statement that forms the dossier's code as
+ * it runs (the counter intake): \`from\` is a CTE with one row whose \`code\` is the dossier code. The
+ * hash is SHA-256 in SQL of the canonical entry with the code put in (auditHashAround).
+ */
+export function firstEntryCte(p: Placeholder, e: Omit<ChainedEvent, 'seq' | 'dossierCode'>, from: string) {
+  const { before, after } = auditHashAround('', { ...e, seq: 1 });
+  return `audit AS (
+      INSERT INTO audit_events (${AUDIT_COLUMNS})
+      SELECT ${p(e.unitCode)}, ${p(e.id)}, code, ${entryRest(p, e)}, 1, '',
+        encode(sha256(convert_to(${p(before)}::text || code || ${p(after)}::text, 'UTF8')), 'hex')
+      FROM ${from} RETURNING seq, hash)`;
+}
+
+/**
+ * The CTE \`audit\` that appends an entry to a dossier's chain: the previous entry is read by the same
+ * statement, and the hash computed in SQL around the new position (auditHashAroundSeq). The caller
+ * holds the dossier's row lock, so no other entry of the dossier is appended meanwhile.
+ */
+export function nextEntryCte(p: Placeholder, e: Omit<ChainedEvent, 'seq'>) {
+  const { before, after } = auditHashAroundSeq(e);
+  const unit = p(e.unitCode);
+  const code = p(e.dossierCode);
+  return `audit AS (
+      INSERT INTO audit_events (${AUDIT_COLUMNS})
+      SELECT ${unit}, ${p(e.id)}, ${code}, ${entryRest(p, e)}, n.seq, n.prev_hash,
+        encode(sha256(convert_to(n.prev_hash || chr(10) || ${p(before)}::text || n.seq::text || ${p(after)}::text, 'UTF8')), 'hex')
+      FROM (
+        SELECT coalesce(max(seq), 0) + 1 AS seq,
+          coalesce((SELECT hash FROM audit_events WHERE unit_code = ${unit} AND dossier_code = ${code}
+                    ORDER BY seq DESC LIMIT 1), '') AS prev_hash
+        FROM audit_events WHERE unit_code = ${unit} AND dossier_code = ${code}) n
+      RETURNING seq, hash)`;
 }
 
 export async function listEvents(db: Executor, unitCode: string, dossierCode: string) {

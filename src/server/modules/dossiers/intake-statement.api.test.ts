@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
 import { auditHash, auditHashAround, verifyChain } from '../audit/chain.ts';
+import { receivedEventPart } from '../dossier-events/recorder.ts';
 import { writeIntake } from './repository.ts';
 
 describe('audit hash around a dossier code', () => {
@@ -157,15 +158,30 @@ describe.each(databaseKinds())('counter intake as one statement on %s', (kind) =
         receivedBy: user!.id,
         bookVolume: '2025',
       },
-      audit: {
-        id: randomUUID(),
-        action: 'intake',
-        reason: null,
-        requestId: 'r',
-        actorRole: 'reception',
-        data: {},
-        hashAround: { before: '', after: '' },
-      },
+      event: receivedEventPart(
+        {
+          type: 'received',
+          id: randomUUID(),
+          unitCode: '28693',
+          at,
+          actorUserId: user!.id,
+          actorRole: 'reception',
+          requestId: 'r',
+          reason: null,
+          decision: 'accept',
+          toStatus: 2,
+          procedureCode: '2.000815',
+          dueAt: at,
+          skippedDays: 0,
+        },
+        {
+          status: 2,
+          dueAt: at,
+          applicantName: 'Nguyễn Văn A',
+          applicantEmail: null,
+          applicantPhone: '0912345678',
+        },
+      ),
       files: [file, { ...file, fileName: 'b.pdf' }],
     });
     await expect(failing).rejects.toMatchObject({ cause: { code: '23505' } });

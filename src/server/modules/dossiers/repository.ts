@@ -15,16 +15,11 @@ export interface IntakeWrite {
   codePrefix: string;
   /** Counter names: the unit's day (dossier codes) and year (tracking-book numbers). */
   counters: { day: string; book: string };
-  /** The intake's audit event; its hash is SHA-256 of `before + code + after` (auditHashAround). */
-  audit: {
-    id: string;
-    action: string;
-    reason: string | null;
-    requestId: string;
-    actorRole: string;
-    data: Record<string, unknown>;
-    hashAround: { before: string; after: string };
-  };
+  /**
+   * The received event's part of the statement (dossier-events/recorder.ts receivedEventPart): its
+   * CTEs `audit` (and `messages`) over the CTE `dossier`, and a suffix for the statement's name.
+   */
+  event: { ctes: (p: (value: unknown) => string, from: string) => string; nameSuffix: string };
   idempotency?: { key: string; requestHash: string };
   files: Array<Omit<typeof dossierFiles.$inferInsert, 'unitCode' | 'dossierCode'>>;
 }
@@ -40,8 +35,9 @@ const OUT_OF_ORDER = 'MC001';
 
 /**
  * Receives a dossier in one statement: takes the unit's next dossier number of the day and
- * tracking-book number of the year, and writes the dossier, its tracking-book row, its audit event
- * (hashed in the statement, once the code is known), its files and its idempotency key. One
+ * tracking-book number of the year, and writes the dossier, its tracking-book row, its files, its
+ * idempotency key and its received event (recorded by the CTEs of dossier-events: the audit entry,
+ * hashed in the statement once the code is known, and any messages). One
  * statement is atomic on its own: no BEGIN/COMMIT round trips, and a failure anywhere gives the
  * numbers back, so the sequences stay gapless.
  *
@@ -93,15 +89,9 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       SELECT ${unit}, book_volume, book_number, code, procedure_code, applicant_name,
         applicant_address, applicant_phone, 1, ${at}::timestamptz, ${due}::timestamptz, ${receiver}
       FROM dossier RETURNING 1),
-    audit AS (
-      INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
-        to_status, reason, request_id, data, at, seq, prev_hash, hash)
-      SELECT ${unit}, ${p(w.audit.id)}, code, ${p(w.audit.action)}, ${receiver}, ${p(w.audit.actorRole)}, NULL,
-        ${status}, ${p(w.audit.reason)}, ${p(w.audit.requestId)}, ${p(JSON.stringify(w.audit.data))}::jsonb, ${at}::timestamptz,
-        1, '', encode(sha256(convert_to(${p(w.audit.hashAround.before)}::text || code || ${p(w.audit.hashAround.after)}::text, 'UTF8')), 'hex')
-      FROM dossier RETURNING 1)${
-        w.files.length
-          ? `,
+    ${w.event.ctes(p, 'dossier')}${
+      w.files.length
+        ? `,
     files AS (
       INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
       SELECT ${unit}, dossier.code, f.id, f.file_name, f.content_type, f.size, f.sha256, f.storage_key
@@ -118,19 +108,19 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
         ),
       )}::jsonb) AS f(id uuid, file_name text, content_type text, size integer, sha256 text, storage_key text)
       RETURNING 1)`
-          : ''
-      }${
-        w.idempotency
-          ? `,
+        : ''
+    }${
+      w.idempotency
+        ? `,
     idem AS (
       INSERT INTO idempotency_keys (unit_code, key, user_id, request_hash, dossier_code)
       SELECT ${unit}, ${p(w.idempotency.key)}, ${receiver}, ${p(w.idempotency.requestHash)}, code FROM dossier
       RETURNING 1)`
-          : ''
-      }
+        : ''
+    }
     SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits
     FROM dossier`;
-  const name = `motcua_intake${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}`;
+  const name = `motcua_intake${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
   const query = { sql: text, params };
   try {
     const result = (await executePrepared(db, name, query)) as unknown as {
@@ -174,7 +164,11 @@ export async function findIdempotencyKey(db: Executor, unitCode: string, key: st
   return rows[0];
 }
 
-/** A dossier of one unit; the unit comes from the caller's scope check, never from the client alone. */
+/** Adds a stored file to a dossier (the result of its settlement), in the caller's transaction. */
+export async function addFile(db: Executor, row: typeof dossierFiles.$inferInsert) {
+  await runPrepared(db.insert(dossierFiles).values(row), 'motcua_dossier_file_add');
+}
+
 /** A file of a dossier as its page lists it. */
 export interface ListedFile {
   id: string;

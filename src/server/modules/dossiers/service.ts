@@ -1,71 +1,96 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { dueForTimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { addDays, vnDateOf, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
 import { dossierCodePrefix, parseDossierCode } from '../../../domain/codes/dossier-code.ts';
 import { validatePersonalId } from '../../../domain/identity/personal-id.ts';
-import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
+import type { IntakeDecision } from '../../../domain/lifecycle/events.ts';
+import { type IntakeOutcome, intakeOutcome, missingDocuments } from '../../../domain/lifecycle/intake.ts';
+import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
-import { auditHashAround } from '../audit/chain.ts';
+import { receivedEventPart } from '../dossier-events/recorder.ts';
 import type { AuthUser, Scope } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
 import { decodeAttachments } from './attachments.ts';
 import { canReceive } from './policy.ts';
+import { presentDossier } from './present.ts';
 import * as repo from './repository.ts';
-import { CHANNEL_BY_CODE, type DossierView, type IntakeBody, NATIONAL_STATUS_NAMES } from './schemas.ts';
-
-const INTAKE_ACTIONS = { accept: 'intake', refuse: 'refuse', supplement: 'request_pre_supplement' } as const;
+import { type DossierView, type IntakeBody, NATIONAL_STATUS_NAMES } from './schemas.ts';
 
 /** Intakes of one unit that keep losing the race for its counter to later ones give up after this. */
 const MAX_INTAKE_ATTEMPTS = 20;
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
-function requestHash(body: IntakeBody): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+type Unit = Awaited<ReturnType<AppContext['services']['units']['get']>>;
+type Procedure = NonNullable<Awaited<ReturnType<AppContext['services']['catalog']['find']>>>['record'];
+
+/** An intake request once validated: everything the write needs, nothing written yet. */
+interface ValidIntake {
+  proc: Procedure;
+  decision: IntakeDecision;
+  outcome: IntakeOutcome;
+  documents: repo.DossierRow['documents'];
+  attachments: ReturnType<typeof decodeAttachments>;
 }
 
-/** Receives a dossier at the counter: validates everything, then writes it in one transaction. */
+/** Receives a dossier at the counter: validates everything, then writes it in one statement. */
 export async function receiveAtCounter(
   ctx: AppContext,
   user: AuthUser,
   body: IntakeBody,
   meta: { requestId: string; idempotencyKey?: string },
 ): Promise<{ dossier: DossierView; replayed: boolean }> {
-  if (!canReceive(user) || user.scope.kind !== 'unit')
-    throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận của xã');
-  const unitCode = user.scope.unitCode;
-  const unit = await ctx.services.units.get(unitCode);
-  if (!unit.isActive) throw new AppError('UNIT_INACTIVE');
-
-  const key = meta.idempotencyKey;
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new AppError('IDEMPOTENCY_KEY_INVALID', '8–128 ký tự chữ, số, dấu chấm, gạch, hai chấm');
-  }
-  const hash = key ? requestHash(body) : '';
+  const unit = await receivingUnit(ctx, user);
+  const key = idempotencyOf(body, meta.idempotencyKey);
   if (key) {
-    const replay = await replayIfKnown(ctx, user, unitCode, key, hash);
+    const replay = await replayIfKnown(ctx, user, unit.code, key);
     if (replay) return { dossier: replay, replayed: true };
   }
+  const intake = await validateIntake(ctx, unit, body);
+  const calendar = await ctx.services.calendar.forProvince(unit.parentCode ?? ctx.config.defaultProvince);
+  const files = await storeAttachments(ctx, intake.attachments);
+  return writeReceived(ctx, { user, unit, body, intake, calendar, files, key, requestId: meta.requestId });
+}
 
-  // Validate everything before anything is written.
-  const now = ctx.now();
-  const errors: FieldError[] = [];
-  const pid = validatePersonalId(body.applicant.idNumber, vnDateOf(now));
+/** Only a commune's reception officer receives, and only for an active center. */
+async function receivingUnit(ctx: AppContext, user: AuthUser) {
+  if (!canReceive(user) || user.scope.kind !== 'unit')
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ tiếp nhận của xã');
+  const unit = await ctx.services.units.get(user.scope.unitCode);
+  if (!unit.isActive) throw new AppError('UNIT_INACTIVE');
+  return unit;
+}
+
+interface IdempotencyKey {
+  key: string;
+  requestHash: string;
+}
+
+function idempotencyOf(body: IntakeBody, key: string | undefined): IdempotencyKey | undefined {
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw new AppError('IDEMPOTENCY_KEY_INVALID', '8–128 ký tự chữ, số, dấu chấm, gạch, hai chấm');
+  if (!key) return undefined;
+  return { key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('base64url') };
+}
+
+/** Checks the personal ID, the procedure, the document checklist, the reasons and the attachments. */
+async function validateIntake(ctx: AppContext, unit: Unit, body: IntakeBody): Promise<ValidIntake> {
+  const pid = validatePersonalId(body.applicant.idNumber, vnDateOf(ctx.now()));
   if (!pid.ok) {
     throw new AppError('PERSONAL_ID_INVALID', PERSONAL_ID_MESSAGES[pid.reason], [
       { path: 'applicant.idNumber', message: PERSONAL_ID_MESSAGES[pid.reason] },
     ]);
   }
-  const entry = await ctx.services.catalog.find(unitCode, body.procedureCode);
+  const entry = await ctx.services.catalog.find(unit.code, body.procedureCode);
   if (!entry) {
     throw new AppError('PROCEDURE_UNKNOWN', body.procedureCode, [
       { path: 'procedureCode', message: 'Mã thủ tục không có trong danh mục của xã' },
     ]);
   }
   const proc = entry.record;
-  const ticked = new Map(body.documents.map((d) => [d.id, d]));
   for (const d of body.documents) {
     if (!proc.documents.some((p) => p.id === d.id)) {
       throw new AppError('DOCUMENT_UNKNOWN', d.id, [
@@ -73,12 +98,6 @@ export async function receiveAtCounter(
       ]);
     }
   }
-  proc.documents.forEach((p) => {
-    const t = ticked.get(p.id);
-    if (p.required && (!t || t.originals + t.certifiedCopies + t.photocopies === 0)) {
-      errors.push({ path: `documents.${p.id}`, message: `Thiếu: ${p.name}` });
-    }
-  });
   const decision = body.decision;
   if (decision !== 'accept' && !body.reasons?.length) {
     throw new AppError('REASON_REQUIRED', decision === 'refuse' ? 'Lý do từ chối' : 'Nội dung cần bổ sung', [
@@ -86,22 +105,17 @@ export async function receiveAtCounter(
     ]);
   }
   // A refused or to-be-supplemented dossier is incomplete by nature; only acceptance needs every document.
+  const errors: FieldError[] = missingDocuments(proc.documents, body.documents).map((p) => ({
+    path: `documents.${p.id}`,
+    message: `Thiếu: ${p.name}`,
+  }));
   if (decision === 'accept' && errors.length)
     throw new AppError('DOCUMENTS_INCOMPLETE', errors.map((e) => e.message).join('; '), errors);
-  const status = decision === 'accept' ? 2 : decision === 'refuse' ? 3 : 1;
   const attachments = decodeAttachments(body.attachments, {
     maxBytes: ctx.config.maxUploadBytes,
     maxCount: ctx.config.maxAttachments,
   });
-  const calendar = await ctx.services.calendar.forProvince(unit.parentCode ?? ctx.config.defaultProvince);
-
-  // Files first (content-addressed and shared); a rolled-back intake leaves only an unreferenced file.
-  const stored: Array<{
-    a: (typeof attachments)[number];
-    put: Awaited<ReturnType<AppContext['files']['put']>>;
-  }> = [];
-  for (const a of attachments) stored.push({ a, put: await ctx.files.put(a.bytes) });
-
+  const ticked = new Map(body.documents.map((d) => [d.id, d]));
   const documents = proc.documents
     .filter((p) => ticked.has(p.id))
     .map((p) => {
@@ -114,92 +128,109 @@ export async function receiveAtCounter(
         photocopies: t.photocopies,
       };
     });
-  const subject = body.subject?.trim() || proc.name;
-  const files = stored.map(({ a, put }) => ({
-    id: randomUUID(),
-    fileName: a.fileName,
-    contentType: a.contentType,
-    size: a.bytes.length,
-    sha256: put.sha256,
-    storageKey: put.key,
-  }));
-  const auditReason = body.reasons?.join('; ') ?? null;
+  return { proc, decision, outcome: intakeOutcome(decision), documents, attachments };
+}
 
-  // One statement numbers and writes the dossier (repository.writeIntake). Its time of receipt must
-  // not be earlier than that of the unit's last numbered dossier, so that codes follow receipt order:
-  // an intake that lost the race for the unit's counter to a later one is taken again at a later time.
+/** Files first (content-addressed and shared); a rolled-back intake leaves only an unreferenced file. */
+async function storeAttachments(ctx: AppContext, attachments: ValidIntake['attachments']) {
+  const files = [];
+  for (const a of attachments) {
+    const put = await ctx.files.put(a.bytes);
+    files.push({
+      id: randomUUID(),
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.bytes.length,
+      sha256: put.sha256,
+      storageKey: put.key,
+    });
+  }
+  return files;
+}
+
+/**
+ * Numbers and writes the dossier with its received event in one statement (repository.writeIntake).
+ * Its time of receipt must not be earlier than that of the unit's last numbered dossier, so that codes
+ * follow receipt order: an intake that lost the race for the unit's counter to a later one is taken
+ * again at a later time.
+ */
+async function writeReceived(
+  ctx: AppContext,
+  w: {
+    user: AuthUser;
+    unit: Unit;
+    body: IntakeBody;
+    intake: ValidIntake;
+    calendar: WorkCalendar;
+    files: Awaited<ReturnType<typeof storeAttachments>>;
+    key: IdempotencyKey | undefined;
+    requestId: string;
+  },
+): Promise<{ dossier: DossierView; replayed: boolean }> {
+  const { user, unit, body, intake, key } = w;
+  const { proc, outcome } = intake;
   let notBefore = 0;
   for (let attempt = 1; ; attempt++) {
     const taken = ctx.now();
     const receivedAt = taken.getTime() >= notBefore ? taken : new Date(notBefore);
     const day = vnDateOf(receivedAt);
     const year = day.slice(0, 4);
-    // Only an accepted dossier has an appointment; the others carry the time of receipt.
-    const due =
-      decision === 'accept'
-        ? dueForTimeLimit(calendar, receivedAt, proc.timeLimit)
-        : { dueAt: receivedAt, skipped: [] };
-    const auditId = randomUUID();
-    const auditData = {
+    const due = outcome.startsClock
+      ? dueForTimeLimit(w.calendar, receivedAt, proc.timeLimit)
+      : { dueAt: receivedAt, skipped: [] };
+    const dossier = {
+      unitCode: unit.code,
+      provinceCode: unit.parentCode ?? '',
       procedureCode: proc.code,
-      dueAt: due.dueAt.toISOString(),
-      skipped: due.skipped.length,
+      fieldCode: proc.field.code,
+      channel: 1,
+      status: outcome.status,
+      subState: outcome.subState,
+      intakeNote:
+        intake.decision === 'accept'
+          ? null
+          : { decision: intake.decision, reasons: body.reasons ?? [], missing: body.missing ?? [] },
+      applicantName: body.applicant.fullName,
+      applicantIdNumber: body.applicant.idNumber.trim(),
+      applicantPhone: body.applicant.phone,
+      applicantAddress: body.applicant.address,
+      applicantEmail: body.applicant.email ?? null,
+      subject: body.subject?.trim() || proc.name,
+      returnMethod: body.returnMethod,
+      documents: intake.documents,
+      timeLimit: proc.timeLimit,
+      receivedAt,
+      dueAt: due.dueAt,
+      dueAtOriginal: due.dueAt,
+      receivedBy: user.id,
+      bookVolume: year,
+      workflow: defaultWorkflow(proc.timeLimit),
     };
+    const event = receivedEventPart(
+      {
+        type: 'received',
+        id: randomUUID(),
+        unitCode: unit.code,
+        at: receivedAt,
+        actorUserId: user.id,
+        actorRole: user.role,
+        requestId: w.requestId,
+        reason: body.reasons?.join('; ') ?? null,
+        decision: intake.decision,
+        toStatus: outcome.status,
+        procedureCode: proc.code,
+        dueAt: due.dueAt,
+        skippedDays: due.skipped.length,
+      },
+      dossier,
+    );
     const written = await repo.writeIntake(ctx.db, {
       codePrefix: dossierCodePrefix(unit.agencyCode, day),
       counters: { day: `code:${day}`, book: `book:${year}` },
-      dossier: {
-        unitCode,
-        provinceCode: unit.parentCode ?? '',
-        procedureCode: proc.code,
-        fieldCode: proc.field.code,
-        channel: 1,
-        status,
-        subState: decision === 'supplement' ? 'pre_supplement' : 'none',
-        intakeNote:
-          decision === 'accept'
-            ? null
-            : { decision, reasons: body.reasons ?? [], missing: body.missing ?? [] },
-        applicantName: body.applicant.fullName,
-        applicantIdNumber: body.applicant.idNumber.trim(),
-        applicantPhone: body.applicant.phone,
-        applicantAddress: body.applicant.address,
-        applicantEmail: body.applicant.email ?? null,
-        subject,
-        returnMethod: body.returnMethod,
-        documents,
-        timeLimit: proc.timeLimit,
-        receivedAt,
-        dueAt: due.dueAt,
-        dueAtOriginal: due.dueAt,
-        receivedBy: user.id,
-        bookVolume: year,
-        workflow: defaultWorkflow(proc.timeLimit),
-      },
-      audit: {
-        id: auditId,
-        action: INTAKE_ACTIONS[decision],
-        reason: auditReason,
-        requestId: meta.requestId,
-        actorRole: user.role,
-        data: auditData,
-        hashAround: auditHashAround('', {
-          unitCode,
-          id: auditId,
-          seq: 1,
-          action: INTAKE_ACTIONS[decision],
-          actorUserId: user.id,
-          actorRole: user.role,
-          fromStatus: null,
-          toStatus: status,
-          reason: auditReason,
-          requestId: meta.requestId,
-          data: auditData,
-          at: receivedAt,
-        }),
-      },
-      idempotency: key ? { key, requestHash: hash } : undefined,
-      files,
+      dossier,
+      event,
+      idempotency: key,
+      files: w.files,
     });
     if (written.kind === 'out_of_order') {
       if (attempt >= MAX_INTAKE_ATTEMPTS) throw new AppError('INTAKE_BUSY');
@@ -207,50 +238,31 @@ export async function receiveAtCounter(
       continue;
     }
     if (written.kind === 'key_taken') {
-      const replay = key ? await replayIfKnown(ctx, user, unitCode, key, hash) : undefined;
+      const replay = key ? await replayIfKnown(ctx, user, unit.code, key) : undefined;
       if (replay) return { dossier: replay, replayed: true };
       throw new AppError('IDEMPOTENCY_KEY_REUSED');
     }
-    const { code, bookNumber } = written;
-    const view: DossierView = {
-      code,
-      status,
-      statusName: NATIONAL_STATUS_NAMES[status]!,
-      channel: 'counter',
-      unit: { code: unit.code, name: unit.fullName },
-      procedure: { code: proc.code, name: proc.name, timeLimit: proc.timeLimit },
-      applicant: {
-        fullName: body.applicant.fullName,
-        idNumber: body.applicant.idNumber.trim(),
-        phone: body.applicant.phone,
-        address: body.applicant.address,
-        email: body.applicant.email ?? null,
+    const view = presentDossier({
+      dossier: {
+        ...dossier,
+        code: written.code,
+        bookNumber: written.bookNumber,
+        version: 1,
+        stepIndex: 0,
+        stepDueAt: null,
+        pausedAt: null,
+        supplementRequests: 0,
+        processingEndedAt: null,
+        returnedAt: null,
+        timeliness: null,
+        result: null,
       },
-      subject,
-      returnMethod: body.returnMethod,
-      documents,
-      attachments: files.map((f) => ({
-        id: f.id,
-        fileName: f.fileName,
-        contentType: f.contentType,
-        size: f.size,
-      })),
-      receivedAt: receivedAt.toISOString(),
-      dueAt: due.dueAt.toISOString(),
+      unit,
+      procedureName: proc.name,
+      files: w.files,
       receivedBy: { username: user.username, fullName: user.fullName },
-      book: { volume: year, number: bookNumber },
-      version: 1,
-      subState: decision === 'supplement' ? 'pre_supplement' : 'none',
-      dueAtOriginal: due.dueAt.toISOString(),
-      step: null,
       assignee: null,
-      pausedSince: null,
-      supplementRequests: 0,
-      processingEndedAt: null,
-      returnedAt: null,
-      timeliness: null,
-      result: null,
-    };
+    });
     return { dossier: view, replayed: false };
   }
 }
@@ -262,10 +274,11 @@ const PERSONAL_ID_MESSAGES: Record<'format' | 'province' | 'century' | 'future_b
   future_birth_year: 'Năm sinh trong số định danh lớn hơn năm hiện tại',
 };
 
-async function replayIfKnown(ctx: AppContext, user: AuthUser, unitCode: string, key: string, hash: string) {
-  const known = await repo.findIdempotencyKey(ctx.db, unitCode, key);
+async function replayIfKnown(ctx: AppContext, user: AuthUser, unitCode: string, key: IdempotencyKey) {
+  const known = await repo.findIdempotencyKey(ctx.db, unitCode, key.key);
   if (!known) return undefined;
-  if (known.requestHash !== hash || known.userId !== user.id) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  if (known.requestHash !== key.requestHash || known.userId !== user.id)
+    throw new AppError('IDEMPOTENCY_KEY_REUSED');
   return getDossier(ctx, user.scope, known.dossierCode);
 }
 
@@ -282,63 +295,15 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
   if (!unit || !scopeCovers(scope, unit.code, unit.parentCode ?? '')) throw new AppError('DOSSIER_NOT_FOUND');
   const found = await repo.findDossier(ctx.db, unit.code, code);
   if (!found) throw new AppError('DOSSIER_NOT_FOUND');
-  const d = found.dossier;
-  const files = found.files;
-  const entry = await ctx.services.catalog.find(unit.code, d.procedureCode);
-  const steps = (d.workflow as WorkflowStep[] | null) ?? defaultWorkflow(d.timeLimit as TimeLimit);
-  const step = steps[d.stepIndex];
-  return {
-    code: d.code,
-    status: d.status,
-    statusName: NATIONAL_STATUS_NAMES[d.status] ?? String(d.status),
-    channel: CHANNEL_BY_CODE[d.channel] ?? 'counter',
-    unit: { code: unit.code, name: unit.fullName },
-    procedure: {
-      code: d.procedureCode,
-      name: entry?.record.name ?? d.procedureCode,
-      timeLimit: d.timeLimit as DossierView['procedure']['timeLimit'],
-    },
-    applicant: {
-      fullName: d.applicantName,
-      idNumber: d.applicantIdNumber,
-      phone: d.applicantPhone,
-      address: d.applicantAddress,
-      email: d.applicantEmail,
-    },
-    subject: d.subject,
-    returnMethod: d.returnMethod,
-    documents: d.documents,
-    attachments: files.map((f) => ({
-      id: f.id,
-      fileName: f.fileName,
-      contentType: f.contentType,
-      size: f.size,
-    })),
-    receivedAt: d.receivedAt.toISOString(),
-    dueAt: d.dueAt.toISOString(),
+  const entry = await ctx.services.catalog.find(unit.code, found.dossier.procedureCode);
+  return presentDossier({
+    dossier: found.dossier,
+    unit,
+    procedureName: entry?.record.name ?? found.dossier.procedureCode,
+    files: found.files,
     receivedBy: { username: found.receiverUsername ?? '', fullName: found.receiverName ?? '' },
-    book: { volume: d.bookVolume, number: d.bookNumber },
-    version: d.version,
-    subState: d.subState,
-    dueAtOriginal: d.dueAtOriginal.toISOString(),
-    step:
-      d.status === 4 && step
-        ? {
-            index: d.stepIndex,
-            key: step.key,
-            name: step.name,
-            role: step.role,
-            dueAt: d.stepDueAt?.toISOString() ?? null,
-          }
-        : null,
     assignee: found.assigneeUsername ?? null,
-    pausedSince: d.pausedAt?.toISOString() ?? null,
-    supplementRequests: d.supplementRequests,
-    processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
-    returnedAt: d.returnedAt?.toISOString() ?? null,
-    timeliness: (d.timeliness as 'early' | 'on_time' | 'late' | null) ?? null,
-    result: d.result ? { fileId: String(d.result.fileId), fileName: String(d.result.fileName) } : null,
-  };
+  });
 }
 
 /** Public status by code and the last four digits of the applicant's phone; nothing more personal. */

@@ -1,15 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { runPrepared } from '../../db/prepared.ts';
-import {
-  dossierFiles,
-  dossierPauses,
-  dossierSteps,
-  dossiers,
-  outbox,
-  trackingBook,
-  users,
-} from '../../db/schema.ts';
+import { dossierFiles, dossierPauses, dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
@@ -169,10 +161,6 @@ export async function findUnitUser(db: Executor, unitCode: string, username: str
     .where(and(eq(users.unitCode, unitCode), eq(users.username, username), eq(users.isActive, true)))
     .limit(1);
   return rows[0];
-}
-
-export async function enqueue(db: Executor, rows: Array<typeof outbox.$inferInsert>) {
-  if (rows.length) await runPrepared(db.insert(outbox).values(rows), `motcua_outbox_insert:${rows.length}`);
 }
 
 export type QueueKind =

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
 import { CALENDAR_YEARS, type WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
-import { type NationalStatus, type SubState, statusName } from '../../../domain/lifecycle/statuses.ts';
+import type { ActionFacts, PerformedEvent } from '../../../domain/lifecycle/events.ts';
+import type { NationalStatus, SubState } from '../../../domain/lifecycle/statuses.ts';
 import { classifySettlement, deadlineState, shiftByPause } from '../../../domain/lifecycle/timeliness.ts';
 import {
   type Action,
@@ -15,11 +16,12 @@ import {
 } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
+import type { Tx } from '../../db/client.ts';
 import { isConcurrentWrite } from '../../db/errors.ts';
-import { dossierFiles } from '../../db/schema.ts';
 import { AppError, type AppErrorCode } from '../../errors.ts';
-import { appendEvent, lastEvent } from '../audit/repository.ts';
+import { recordDossierEvent } from '../dossier-events/recorder.ts';
 import { decodeAttachments } from '../dossiers/attachments.ts';
+import { addFile } from '../dossiers/repository.ts';
 import { unitOfCode } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
@@ -94,7 +96,21 @@ export async function listActions(ctx: AppContext, user: AuthUser, code: string)
   };
 }
 
-/** Performs one lifecycle action in one transaction: state, step rows, pauses, audit event, notifications. */
+/** What a request for an action brings, checked before the transaction. */
+interface ActionRequest {
+  role: ActorRole;
+  unit: Awaited<ReturnType<typeof dossierUnit>>;
+  code: string;
+  body: ActionBody;
+  reason: string | undefined;
+  resultFile: ReturnType<typeof decodeAttachments>[number] | undefined;
+}
+
+/**
+ * Performs one lifecycle action in one transaction: validate the request → load the dossier (locked)
+ * → decide (pure, src/domain/lifecycle/transitions.ts) → write the action's changes → record its
+ * event (audit entry and notifications, dossier-events/recorder.ts).
+ */
 export async function performAction(
   ctx: AppContext,
   user: AuthUser,
@@ -102,257 +118,56 @@ export async function performAction(
   body: ActionBody,
   meta: { requestId: string },
 ) {
-  const role = actorRole(user);
-  const unit = await dossierUnit(ctx, user, code);
-  if (user.scope.kind !== 'unit') throw new AppError('ACTION_FORBIDDEN');
+  const req = await validateAction(ctx, user, code, body);
   const now = ctx.now();
-  const reason = body.reason?.trim() || undefined;
-  const resultFiles =
-    body.action === 'issue_result'
-      ? decodeAttachments(body.resultFile ? [body.resultFile] : [], {
-          maxBytes: ctx.config.maxUploadBytes,
-          maxCount: 1,
-        })
-      : [];
-  if (body.action === 'issue_result' && resultFiles.length === 0) throw new AppError('RESULT_FILE_REQUIRED');
-
   // The dossier's province is its commune's: the calendar is known without reading the dossier first.
-  const cal = await calendarOf(ctx, unit.parentCode ?? '');
-  const stored = resultFiles[0] ? await ctx.files.put(resultFiles[0].bytes) : undefined;
+  const cal = await calendarOf(ctx, req.unit.parentCode ?? '');
+  const stored = req.resultFile ? await ctx.files.put(req.resultFile.bytes) : undefined;
 
   const applied = ctx.db.transaction(async (tx) => {
-    // Locked: simultaneous actions on this dossier wait here, then read what the one before wrote.
-    const row = await repo.lockDossierRow(tx, unit.code, code);
-    if (!row) throw new AppError('DOSSIER_NOT_FOUND');
-    // The version the client saw wins over the one read now: acting on a stale screen is a conflict.
-    const version = body.expectedVersion ?? row.version;
-    if (version !== row.version) throw new AppError('DOSSIER_CONFLICT');
+    const row = await loadForAction(tx, req);
     const state = lifecycleState(row, cal, now);
-    const decision = decide(body.action, state, role, reason);
+    const decision = decide(body.action, state, req.role, req.reason);
     if (!decision.ok) throw new AppError(REFUSALS[decision.code], TRANSITIONS[body.action].label);
 
-    const steps = state.steps;
+    const change = await applyAction(body.action, {
+      tx,
+      ctx,
+      user,
+      req,
+      row,
+      steps: state.steps,
+      stepIndex: decision.stepIndex,
+      cal,
+      now,
+      stored,
+    });
     const set: repo.DossierUpdate = {
       status: decision.to,
       subState: decision.toSubState,
       stepIndex: decision.stepIndex,
+      ...change.set,
     };
-    const notify: Array<{ template: string; data: Record<string, unknown> }> = [];
-    const eventData: Record<string, unknown> = {};
-    const current = await repo.lastStep(tx, unit.code, code);
-
-    const closeCurrent = async (note?: string) => {
-      if (!current || current.endedAt) return;
-      const verdict = current.dueAt ? classifySettlement({ dueAt: current.dueAt, endedAt: now }) : null;
-      await repo.closeStep(tx, unit.code, code, current.seq, { endedAt: now, verdict, note: note ?? null });
-    };
-    const openStepAt = async (index: number, toUserId: string | null) => {
-      const step = steps[index]!;
-      const due = dueForTimeLimit(cal, now, step.allowance).dueAt;
-      await repo.openStep(tx, {
-        unitCode: unit.code,
-        dossierCode: code,
-        seq: (current?.seq ?? 0) + 1,
-        stepKey: step.key,
-        stepName: step.name,
-        fromRole: role,
-        toRole: step.role,
-        fromUserId: user.id,
-        toUserId,
-        handedAt: now,
-        dueAt: due,
-      });
-      set.stepStartedAt = now;
-      set.stepDueAt = due;
-    };
-
-    switch (body.action) {
-      case 'accept': {
-        // The legal clock starts at acceptance of the completed dossier, not at first contact.
-        const due = dueForTimeLimit(cal, now, row.timeLimit as TimeLimit).dueAt;
-        set.receivedAt = now;
-        set.dueAt = due;
-        set.dueAtOriginal = due;
-        set.dueAtLegal = due;
-        eventData.dueAt = due.toISOString();
-        break;
-      }
-      case 'refuse':
-        set.intakeNote = { decision: 'refuse', reasons: [reason ?? ''] };
-        break;
-      case 'transfer':
-        await openStepAt(0, null);
-        break;
-      case 'complete_step':
-      case 'return_step':
-        await closeCurrent(reason);
-        await openStepAt(decision.stepIndex, null);
-        set.assigneeId = null;
-        break;
-      case 'assign': {
-        if (!body.assignee) throw new AppError('ASSIGNEE_INVALID', 'Thiếu tên đăng nhập cán bộ');
-        const assignee = await repo.findUnitUser(tx, unit.code, body.assignee);
-        const stepRole = steps[row.stepIndex]?.role;
-        if (!assignee || assignee.role !== stepRole) throw new AppError('ASSIGNEE_INVALID', body.assignee);
-        set.assigneeId = assignee.id;
-        eventData.assignee = assignee.username;
-        break;
-      }
-      case 'request_supplement':
-      case 'request_payment': {
-        const kind = body.action === 'request_supplement' ? 'supplement' : 'payment';
-        const pauses = await repo.listPauses(tx, unit.code, code);
-        await repo.insertPause(tx, {
-          unitCode: unit.code,
-          dossierCode: code,
-          seq: pauses.length + 1,
-          kind,
-          fromAt: now,
-          reason: reason ?? '',
-          items: body.items ?? null,
-          dueBefore: row.dueAt,
-        });
-        set.pausedAt = now;
-        set.pauseKind = kind;
-        if (kind === 'supplement') {
-          set.supplementRequests = row.supplementRequests + 1;
-          notify.push({ template: 'supplement_requested', data: { reason, items: body.items ?? [] } });
-        }
-        break;
-      }
-      case 'supplement_received':
-      case 'payment_received': {
-        const pauses = await repo.listPauses(tx, unit.code, code);
-        const open = pauses.findLast((p) => p.toAt === null);
-        const from = open?.fromAt ?? row.pausedAt ?? now;
-        const shifted = shiftByPause(cal, row.dueAt, from, now);
-        const legal = shiftByPause(cal, row.dueAtLegal ?? row.dueAt, from, now).dueAt;
-        if (open)
-          await repo.closePause(tx, unit.code, code, open.seq, {
-            toAt: now,
-            pausedMinutes: shifted.pausedMinutes,
-            dueAfter: shifted.dueAt,
-          });
-        set.dueAt = shifted.dueAt;
-        set.dueAtLegal = legal;
-        if (row.stepDueAt) set.stepDueAt = shiftByPause(cal, row.stepDueAt, from, now).dueAt;
-        set.pausedAt = null;
-        set.pauseKind = null;
-        set.pausedMinutes = row.pausedMinutes + shifted.pausedMinutes;
-        eventData.pausedMinutes = shifted.pausedMinutes;
-        eventData.dueBefore = row.dueAt.toISOString();
-        eventData.dueAfter = shifted.dueAt.toISOString();
-        if (shifted.pausedMinutes > 0)
-          notify.push({ template: 'appointment_moved', data: { dueAt: shifted.dueAt.toISOString() } });
-        break;
-      }
-      case 'stop':
-      case 'confirm_withdrawal':
-        await closeCurrent(reason);
-        set.processingEndedAt = now;
-        set.pausedAt = null;
-        break;
-      case 'issue_result': {
-        await closeCurrent();
-        const file = resultFiles[0]!;
-        const fileId = randomUUID();
-        await tx.insert(dossierFiles).values({
-          unitCode: unit.code,
-          dossierCode: code,
-          id: fileId,
-          fileName: file.fileName,
-          contentType: file.contentType,
-          size: file.bytes.length,
-          sha256: stored!.sha256,
-          storageKey: stored!.key,
-        });
-        set.processingEndedAt = now;
-        set.result = {
-          fileId,
-          fileName: file.fileName,
-          name: body.resultName ?? file.fileName,
-          issuedBy: user.username,
-        };
-        set.timeliness = classifySettlement({
-          dueAt: row.dueAtLegal ?? row.dueAt,
-          endedAt: now,
-          supplementRequests: row.supplementRequests,
-        });
-        eventData.timeliness = set.timeliness;
-        notify.push({ template: 'result_ready', data: {} });
-        break;
-      }
-      case 'return_result':
-        set.returnedAt = now;
-        eventData.returnMethod = body.returnMethod ?? row.returnMethod;
-        break;
-      case 'withdraw':
-        set.pausedAt = null;
-        break;
-      case 'draft_apology': {
-        if (!body.newDueAt) throw new AppError('NEW_DUE_INVALID', 'Thiếu ngày hẹn trả mới');
-        const newDue = new Date(body.newDueAt);
-        if (!(newDue.getTime() > row.dueAt.getTime()) || !(newDue.getTime() > now.getTime())) {
-          throw new AppError(
-            'NEW_DUE_INVALID',
-            'Ngày hẹn mới phải sau ngày hẹn hiện tại và sau thời điểm hiện tại',
-          );
-        }
-        // Later deadlines (a pause moves the appointment) are counted on the calendar, which ends there.
-        if (Number(vnDateOf(newDue).slice(0, 4)) > CALENDAR_YEARS.max)
-          throw new AppError('NEW_DUE_INVALID', `Ngày hẹn mới phải trước năm ${CALENDAR_YEARS.max + 1}`);
-        set.apology = {
-          reason,
-          newDueAt: newDue.toISOString(),
-          draftedBy: user.username,
-          draftedAt: now.toISOString(),
-        };
-        eventData.newDueAt = newDue.toISOString();
-        break;
-      }
-      case 'approve_apology': {
-        const apology = row.apology as { newDueAt: string } | null;
-        if (!apology?.newDueAt) throw new AppError('ACTION_NOT_ALLOWED', 'Không có dự thảo văn bản xin lỗi');
-        set.apology = { ...apology, approvedBy: user.username, approvedAt: now.toISOString() };
-        set.dueAt = new Date(apology.newDueAt);
-        set.rescheduledAt = now;
-        eventData.dueBefore = row.dueAt.toISOString();
-        eventData.dueAfter = apology.newDueAt;
-        notify.push({ template: 'appointment_moved', data: { dueAt: apology.newDueAt, apology: true } });
-        break;
-      }
-      case 'reject_apology':
-        set.apology = {
-          ...(row.apology ?? {}),
-          rejectedBy: user.username,
-          rejectedAt: now.toISOString(),
-          rejectReason: reason,
-        };
-        break;
-      default:
-        break;
-    }
-
-    const updated = await repo.updateDossier(tx, unit.code, code, version, set);
+    const updated = await repo.updateDossier(tx, req.unit.code, code, row.version, set);
     if (!updated) throw new AppError('DOSSIER_CONFLICT');
-    const prev = await lastEvent(tx, unit.code, code);
-    await appendEvent(tx, prev, {
-      unitCode: unit.code,
-      id: randomUUID(),
-      dossierCode: code,
-      action: body.action,
-      actorUserId: user.id,
-      actorRole: role,
-      fromStatus: row.status,
-      toStatus: decision.to,
-      reason: reason ?? null,
-      requestId: meta.requestId,
-      data: Object.keys(eventData).length ? eventData : null,
-      at: now,
-    });
-    await repo.enqueue(
+    await recordDossierEvent(
       tx,
-      notify.flatMap((n) => notificationRows(unit.code, updated, n.template, n.data, now)),
+      {
+        type: 'performed',
+        id: randomUUID(),
+        unitCode: req.unit.code,
+        dossierCode: code,
+        at: now,
+        actorUserId: user.id,
+        actorRole: req.role,
+        requestId: meta.requestId,
+        reason: req.reason ?? null,
+        action: body.action,
+        fromStatus: row.status as NationalStatus,
+        toStatus: decision.to,
+        ...change.facts,
+      } as PerformedEvent,
+      updated,
     );
     return { dossier: updated, action: body.action as Action };
   });
@@ -366,39 +181,282 @@ export async function performAction(
   }
 }
 
-function notificationRows(
-  unitCode: string,
-  d: repo.UpdatedDossier,
-  template: string,
-  data: Record<string, unknown>,
-  now: Date,
-) {
-  const base = {
-    code: d.code,
-    template,
-    applicantName: d.applicantName,
-    dueAt: d.dueAt.toISOString(),
-    status: statusName(d.status as NationalStatus),
-    ...data,
-  };
-  const rows = [];
-  if (d.applicantEmail) {
-    rows.push({
-      unitCode,
-      id: randomUUID(),
-      kind: 'email',
-      payload: { ...base, to: d.applicantEmail },
-      createdAt: now,
-      nextAttemptAt: now,
+/** Who acts, on which commune's dossier, with which reason and result file; nothing read or written yet. */
+async function validateAction(ctx: AppContext, user: AuthUser, code: string, body: ActionBody) {
+  const role = actorRole(user);
+  const unit = await dossierUnit(ctx, user, code);
+  if (user.scope.kind !== 'unit') throw new AppError('ACTION_FORBIDDEN');
+  const resultFiles =
+    body.action === 'issue_result'
+      ? decodeAttachments(body.resultFile ? [body.resultFile] : [], {
+          maxBytes: ctx.config.maxUploadBytes,
+          maxCount: 1,
+        })
+      : [];
+  if (body.action === 'issue_result' && resultFiles.length === 0) throw new AppError('RESULT_FILE_REQUIRED');
+  return {
+    role,
+    unit,
+    code,
+    body,
+    reason: body.reason?.trim() || undefined,
+    resultFile: resultFiles[0],
+  } satisfies ActionRequest;
+}
+
+/**
+ * The dossier row, locked: simultaneous actions on it wait here, then read what the one before wrote.
+ * The version the client saw wins over the one read now: acting on a stale screen is a conflict.
+ */
+async function loadForAction(tx: Tx, req: ActionRequest) {
+  const row = await repo.lockDossierRow(tx, req.unit.code, req.code);
+  if (!row) throw new AppError('DOSSIER_NOT_FOUND');
+  if ((req.body.expectedVersion ?? row.version) !== row.version) throw new AppError('DOSSIER_CONFLICT');
+  return row;
+}
+
+/** What an action's handler has at hand, inside the transaction that holds the dossier's lock. */
+interface ActionScope {
+  tx: Tx;
+  ctx: AppContext;
+  user: AuthUser;
+  req: ActionRequest;
+  row: repo.DossierRow;
+  steps: readonly WorkflowStep[];
+  /** The workflow step the dossier is at after the action (decide()). */
+  stepIndex: number;
+  cal: WorkCalendar;
+  now: Date;
+  stored: Awaited<ReturnType<AppContext['files']['put']>> | undefined;
+}
+
+/** An action's changes to the dossier row and the facts its event carries. */
+interface ActionChange<F> {
+  set: repo.DossierUpdate;
+  facts: F;
+}
+
+type Handler<F> = (s: ActionScope) => Promise<ActionChange<F>>;
+
+const nothing = async () => ({ set: {}, facts: {} });
+
+/** The dossier's last hand-off (dossier_steps), closed with its verdict unless closed already. */
+async function closeCurrentStep(s: ActionScope, note?: string) {
+  const current = await repo.lastStep(s.tx, s.req.unit.code, s.req.code);
+  if (current && !current.endedAt) {
+    const verdict = current.dueAt ? classifySettlement({ dueAt: current.dueAt, endedAt: s.now }) : null;
+    await repo.closeStep(s.tx, s.req.unit.code, s.req.code, current.seq, {
+      endedAt: s.now,
+      verdict,
+      note: note ?? null,
     });
   }
-  rows.push({
-    unitCode,
-    id: randomUUID(),
-    kind: 'sms',
-    payload: { ...base, to: d.applicantPhone },
-    createdAt: now,
-    nextAttemptAt: now,
+  return current;
+}
+
+/** Hands the dossier to step `index` (a new dossier_steps row) with that step's deadline. */
+async function openStep(s: ActionScope, index: number, afterSeq: number): Promise<repo.DossierUpdate> {
+  const step = s.steps[index]!;
+  const due = dueForTimeLimit(s.cal, s.now, step.allowance).dueAt;
+  await repo.openStep(s.tx, {
+    unitCode: s.req.unit.code,
+    dossierCode: s.req.code,
+    seq: afterSeq + 1,
+    stepKey: step.key,
+    stepName: step.name,
+    fromRole: s.req.role,
+    toRole: step.role,
+    fromUserId: s.user.id,
+    toUserId: null,
+    handedAt: s.now,
+    dueAt: due,
   });
-  return rows;
+  return { stepStartedAt: s.now, stepDueAt: due };
+}
+
+const moveStep: Handler<ActionFacts['complete_step']> = async (s) => {
+  const current = await closeCurrentStep(s, s.req.reason);
+  const opened = await openStep(s, s.stepIndex, current?.seq ?? 0);
+  return { set: { ...opened, assigneeId: null }, facts: {} };
+};
+
+const pause =
+  (kind: 'supplement' | 'payment'): Handler<ActionFacts['request_supplement']> =>
+  async (s) => {
+    const { unit, code } = s.req;
+    const pauses = await repo.listPauses(s.tx, unit.code, code);
+    await repo.insertPause(s.tx, {
+      unitCode: unit.code,
+      dossierCode: code,
+      seq: pauses.length + 1,
+      kind,
+      fromAt: s.now,
+      reason: s.req.reason ?? '',
+      items: s.req.body.items ?? null,
+      dueBefore: s.row.dueAt,
+    });
+    const set: repo.DossierUpdate = { pausedAt: s.now, pauseKind: kind };
+    if (kind === 'supplement') set.supplementRequests = s.row.supplementRequests + 1;
+    return { set, facts: { items: s.req.body.items ?? [] } };
+  };
+
+/** The pause ends: the appointment (legal and current) and the step deadline move by its working time. */
+const resume: Handler<ActionFacts['supplement_received']> = async (s) => {
+  const { unit, code } = s.req;
+  const { row, cal, now } = s;
+  const pauses = await repo.listPauses(s.tx, unit.code, code);
+  const open = pauses.findLast((p) => p.toAt === null);
+  const from = open?.fromAt ?? row.pausedAt ?? now;
+  const shifted = shiftByPause(cal, row.dueAt, from, now);
+  if (open)
+    await repo.closePause(s.tx, unit.code, code, open.seq, {
+      toAt: now,
+      pausedMinutes: shifted.pausedMinutes,
+      dueAfter: shifted.dueAt,
+    });
+  const set: repo.DossierUpdate = {
+    dueAt: shifted.dueAt,
+    dueAtLegal: shiftByPause(cal, row.dueAtLegal ?? row.dueAt, from, now).dueAt,
+    pausedAt: null,
+    pauseKind: null,
+    pausedMinutes: row.pausedMinutes + shifted.pausedMinutes,
+  };
+  if (row.stepDueAt) set.stepDueAt = shiftByPause(cal, row.stepDueAt, from, now).dueAt;
+  return {
+    set,
+    facts: { pausedMinutes: shifted.pausedMinutes, dueBefore: row.dueAt, dueAfter: shifted.dueAt },
+  };
+};
+
+const endProcessing: Handler<ActionFacts['stop']> = async (s) => {
+  await closeCurrentStep(s, s.req.reason);
+  return { set: { processingEndedAt: s.now, pausedAt: null }, facts: {} };
+};
+
+/** Each action's changes beyond status, sub-state and step (decide()); the compiler wants every action. */
+const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
+  accept: async (s) => {
+    // The legal clock starts at acceptance of the completed dossier, not at first contact.
+    const due = dueForTimeLimit(s.cal, s.now, s.row.timeLimit as TimeLimit).dueAt;
+    return {
+      set: { receivedAt: s.now, dueAt: due, dueAtOriginal: due, dueAtLegal: due },
+      facts: { dueAt: due },
+    };
+  },
+  refuse: async (s) => ({
+    set: { intakeNote: { decision: 'refuse', reasons: [s.req.reason ?? ''] } },
+    facts: {},
+  }),
+  request_pre_supplement: nothing,
+  pre_supplement_received: nothing,
+  transfer: async (s) => {
+    const current = await repo.lastStep(s.tx, s.req.unit.code, s.req.code);
+    return { set: await openStep(s, 0, current?.seq ?? 0), facts: {} };
+  },
+  assign: async (s) => {
+    const wanted = s.req.body.assignee;
+    if (!wanted) throw new AppError('ASSIGNEE_INVALID', 'Thiếu tên đăng nhập cán bộ');
+    const assignee = await repo.findUnitUser(s.tx, s.req.unit.code, wanted);
+    if (!assignee || assignee.role !== s.steps[s.row.stepIndex]?.role)
+      throw new AppError('ASSIGNEE_INVALID', wanted);
+    return { set: { assigneeId: assignee.id }, facts: { assignee: assignee.username } };
+  },
+  complete_step: moveStep,
+  return_step: moveStep,
+  request_supplement: pause('supplement'),
+  supplement_received: resume,
+  request_payment: pause('payment'),
+  payment_received: resume,
+  stop: endProcessing,
+  confirm_withdrawal: endProcessing,
+  issue_result: async (s) => {
+    await closeCurrentStep(s);
+    const file = s.req.resultFile!;
+    const fileId = randomUUID();
+    await addFile(s.tx, {
+      unitCode: s.req.unit.code,
+      dossierCode: s.req.code,
+      id: fileId,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      size: file.bytes.length,
+      sha256: s.stored!.sha256,
+      storageKey: s.stored!.key,
+    });
+    const timeliness = classifySettlement({
+      dueAt: s.row.dueAtLegal ?? s.row.dueAt,
+      endedAt: s.now,
+      supplementRequests: s.row.supplementRequests,
+    });
+    return {
+      set: {
+        processingEndedAt: s.now,
+        result: {
+          fileId,
+          fileName: file.fileName,
+          name: s.req.body.resultName ?? file.fileName,
+          issuedBy: s.user.username,
+        },
+        timeliness,
+      },
+      facts: { timeliness },
+    };
+  },
+  return_result: async (s) => ({
+    set: { returnedAt: s.now },
+    facts: { returnMethod: s.req.body.returnMethod ?? s.row.returnMethod },
+  }),
+  withdraw: async () => ({ set: { pausedAt: null }, facts: {} }),
+  draft_apology: async (s) => {
+    if (!s.req.body.newDueAt) throw new AppError('NEW_DUE_INVALID', 'Thiếu ngày hẹn trả mới');
+    const newDue = new Date(s.req.body.newDueAt);
+    if (!(newDue.getTime() > s.row.dueAt.getTime()) || !(newDue.getTime() > s.now.getTime())) {
+      throw new AppError(
+        'NEW_DUE_INVALID',
+        'Ngày hẹn mới phải sau ngày hẹn hiện tại và sau thời điểm hiện tại',
+      );
+    }
+    // Later deadlines (a pause moves the appointment) are counted on the calendar, which ends there.
+    if (Number(vnDateOf(newDue).slice(0, 4)) > CALENDAR_YEARS.max)
+      throw new AppError('NEW_DUE_INVALID', `Ngày hẹn mới phải trước năm ${CALENDAR_YEARS.max + 1}`);
+    return {
+      set: {
+        apology: {
+          reason: s.req.reason,
+          newDueAt: newDue.toISOString(),
+          draftedBy: s.user.username,
+          draftedAt: s.now.toISOString(),
+        },
+      },
+      facts: { newDueAt: newDue },
+    };
+  },
+  approve_apology: async (s) => {
+    const apology = s.row.apology as { newDueAt: string } | null;
+    if (!apology?.newDueAt) throw new AppError('ACTION_NOT_ALLOWED', 'Không có dự thảo văn bản xin lỗi');
+    const dueAfter = new Date(apology.newDueAt);
+    return {
+      set: {
+        apology: { ...apology, approvedBy: s.user.username, approvedAt: s.now.toISOString() },
+        dueAt: dueAfter,
+        rescheduledAt: s.now,
+      },
+      facts: { dueBefore: s.row.dueAt, dueAfter },
+    };
+  },
+  reject_apology: async (s) => ({
+    set: {
+      apology: {
+        ...(s.row.apology ?? {}),
+        rejectedBy: s.user.username,
+        rejectedAt: s.now.toISOString(),
+        rejectReason: s.req.reason,
+      },
+    },
+    facts: {},
+  }),
+};
+
+function applyAction<A extends Action>(action: A, s: ActionScope): Promise<ActionChange<ActionFacts[A]>> {
+  return (HANDLERS[action] as Handler<ActionFacts[A]>)(s);
 }

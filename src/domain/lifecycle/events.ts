@@ -1,0 +1,262 @@
+import type { NationalStatus } from './statuses.ts';
+import { statusName } from './statuses.ts';
+import type { Action } from './transitions.ts';
+
+/*
+ * Dossier events: what happened to a dossier, as typed data. Intake and every lifecycle action emit
+ * exactly one event (src/server/modules/dossier-events records it in the caller's transaction). From
+ * an event this module derives, purely, its effects: the audit chain entry (whose fields are the hash
+ * input, so they must stay as they are for kinds already recorded) and the messages to the applicant.
+ * A new consumer (the national portal's synchronisation) is a new kind of effect here.
+ */
+
+/** What every event carries: whose dossier, who acted, when, for which request. */
+export interface EventBase {
+  id: string;
+  unitCode: string;
+  dossierCode: string;
+  at: Date;
+  actorUserId: string | null;
+  actorRole: string | null;
+  requestId: string | null;
+  reason: string | null;
+}
+
+/** The counter's decision on a dossier brought in (docs/domain-vn.md §2.4). */
+export type IntakeDecision = 'accept' | 'refuse' | 'supplement';
+
+/** A dossier received at the counter: accepted, refused, or sent back for completion. */
+export interface ReceivedEvent extends EventBase {
+  type: 'received';
+  decision: IntakeDecision;
+  toStatus: NationalStatus;
+  procedureCode: string;
+  /** The appointment (accepted) or the time of receipt (the others). */
+  dueAt: Date;
+  /** Days off skipped when counting the appointment. */
+  skippedDays: number;
+}
+
+/** What an action adds to its event beyond the change of status. */
+export interface ActionFacts {
+  accept: { dueAt: Date };
+  refuse: Record<never, never>;
+  request_pre_supplement: Record<never, never>;
+  pre_supplement_received: Record<never, never>;
+  transfer: Record<never, never>;
+  assign: { assignee: string };
+  complete_step: Record<never, never>;
+  return_step: Record<never, never>;
+  request_supplement: { items: RequestedItem[] };
+  supplement_received: Resumption;
+  request_payment: { items: RequestedItem[] };
+  payment_received: Resumption;
+  stop: Record<never, never>;
+  issue_result: { timeliness: 'early' | 'on_time' | 'late' };
+  return_result: { returnMethod: string };
+  withdraw: Record<never, never>;
+  confirm_withdrawal: Record<never, never>;
+  draft_apology: { newDueAt: Date };
+  approve_apology: { dueBefore: Date; dueAfter: Date };
+  reject_apology: Record<never, never>;
+}
+
+/** A document the applicant is asked to bring (docs/domain-vn.md §2.3). */
+export interface RequestedItem {
+  name: string;
+  originals: number;
+  certifiedCopies: number;
+  photocopies: number;
+}
+
+/** A pause ended: the working time it lasted moved the appointment. */
+interface Resumption {
+  pausedMinutes: number;
+  dueBefore: Date;
+  dueAfter: Date;
+}
+
+/** A lifecycle action performed on a dossier, with the status before and after. */
+export type PerformedEvent<A extends Action = Action> = {
+  [K in A]: EventBase & {
+    type: 'performed';
+    action: K;
+    fromStatus: NationalStatus;
+    toStatus: NationalStatus;
+  } & ActionFacts[K];
+}[A];
+
+export type DossierEvent = ReceivedEvent | PerformedEvent;
+
+/** The dossier as the change left it: what a message to the applicant says and where it goes. */
+export interface DossierAfter {
+  code: string;
+  status: number;
+  dueAt: Date;
+  applicantName: string;
+  applicantEmail: string | null;
+  applicantPhone: string;
+}
+
+/** The fields of an audit chain entry that an event determines (the hash covers them). */
+export interface AuditEntry {
+  id: string;
+  unitCode: string;
+  dossierCode: string;
+  action: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  fromStatus: number | null;
+  toStatus: number | null;
+  reason: string | null;
+  requestId: string | null;
+  data: Record<string, unknown> | null;
+  at: Date;
+}
+
+/** A message to the applicant, delivered from the outbox (src/server/modules/integration). */
+export interface OutboundMessage {
+  channel: 'email' | 'sms';
+  payload: Record<string, unknown>;
+}
+
+/** Templates of the messages to applicants (src/server/modules/integration/messages.ts renders them). */
+export type NotificationTemplate = 'supplement_requested' | 'appointment_moved' | 'result_ready';
+
+interface Notice {
+  template: NotificationTemplate;
+  data: Record<string, unknown>;
+}
+
+/** An action's effects: the data its audit entry carries and the notices it sends the applicant. */
+interface ActionEffects<A extends Action> {
+  audit: (e: PerformedEvent<A>) => Record<string, unknown> | null;
+  notify: (e: PerformedEvent<A>) => Notice[];
+}
+
+const none = () => null;
+const silent = (): Notice[] => [];
+const resumed: ActionEffects<'supplement_received' | 'payment_received'> = {
+  audit: (e) => ({
+    pausedMinutes: e.pausedMinutes,
+    dueBefore: e.dueBefore.toISOString(),
+    dueAfter: e.dueAfter.toISOString(),
+  }),
+  notify: (e) =>
+    e.pausedMinutes > 0 ? [{ template: 'appointment_moved', data: { dueAt: e.dueAfter.toISOString() } }] : [],
+};
+
+/** Every action's effects, checked by the compiler: a new action without an entry does not compile. */
+const ACTION_EFFECTS: { [A in Action]: ActionEffects<A> } = {
+  accept: { audit: (e) => ({ dueAt: e.dueAt.toISOString() }), notify: silent },
+  refuse: { audit: none, notify: silent },
+  request_pre_supplement: { audit: none, notify: silent },
+  pre_supplement_received: { audit: none, notify: silent },
+  transfer: { audit: none, notify: silent },
+  assign: { audit: (e) => ({ assignee: e.assignee }), notify: silent },
+  complete_step: { audit: none, notify: silent },
+  return_step: { audit: none, notify: silent },
+  request_supplement: {
+    audit: none,
+    notify: (e) => [
+      { template: 'supplement_requested', data: { reason: e.reason ?? undefined, items: e.items } },
+    ],
+  },
+  supplement_received: resumed,
+  request_payment: { audit: none, notify: silent },
+  payment_received: resumed,
+  stop: { audit: none, notify: silent },
+  issue_result: {
+    audit: (e) => ({ timeliness: e.timeliness }),
+    notify: () => [{ template: 'result_ready', data: {} }],
+  },
+  return_result: { audit: (e) => ({ returnMethod: e.returnMethod }), notify: silent },
+  withdraw: { audit: none, notify: silent },
+  confirm_withdrawal: { audit: none, notify: silent },
+  draft_apology: { audit: (e) => ({ newDueAt: e.newDueAt.toISOString() }), notify: silent },
+  approve_apology: {
+    audit: (e) => ({ dueBefore: e.dueBefore.toISOString(), dueAfter: e.dueAfter.toISOString() }),
+    notify: (e) => [
+      { template: 'appointment_moved', data: { dueAt: e.dueAfter.toISOString(), apology: true } },
+    ],
+  },
+  reject_apology: { audit: none, notify: silent },
+};
+
+/** The audit action recorded for each intake decision (names kept from the first recorded chains). */
+export const INTAKE_AUDIT_ACTIONS = {
+  accept: 'intake',
+  refuse: 'refuse',
+  supplement: 'request_pre_supplement',
+} as const satisfies Record<IntakeDecision, string>;
+
+function effectsOf<A extends Action>(e: PerformedEvent<A>): ActionEffects<A> {
+  return ACTION_EFFECTS[e.action] as ActionEffects<A>;
+}
+
+/** The audit chain entry of an event: the same fields (and so the same hash input) as ever recorded. */
+export function auditEntryOf(e: DossierEvent): AuditEntry {
+  const base = {
+    id: e.id,
+    unitCode: e.unitCode,
+    dossierCode: e.dossierCode,
+    actorUserId: e.actorUserId,
+    actorRole: e.actorRole,
+    reason: e.reason,
+    requestId: e.requestId,
+    at: e.at,
+  };
+  if (e.type === 'received') {
+    return {
+      ...base,
+      action: INTAKE_AUDIT_ACTIONS[e.decision],
+      fromStatus: null,
+      toStatus: e.toStatus,
+      data: { procedureCode: e.procedureCode, dueAt: e.dueAt.toISOString(), skipped: e.skippedDays },
+    };
+  }
+  return {
+    ...base,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    data: effectsOf(e).audit(e),
+  };
+}
+
+/** The notices an event sends the applicant (none at intake: the receipt slip is handed over). */
+function noticesOf(e: DossierEvent): Notice[] {
+  return e.type === 'received' ? [] : effectsOf(e).notify(e);
+}
+
+/**
+ * The outbound messages of an event: each notice by e-mail when the applicant gave an address, and
+ * always by SMS. `dossier` is the dossier after the change (its appointment and status).
+ */
+export function messagesOf(e: DossierEvent, dossier: DossierAfter): OutboundMessage[] {
+  const messages: OutboundMessage[] = [];
+  for (const n of noticesOf(e)) {
+    const base = {
+      code: dossier.code,
+      template: n.template,
+      applicantName: dossier.applicantName,
+      dueAt: dossier.dueAt.toISOString(),
+      status: statusName(dossier.status as NationalStatus),
+      ...n.data,
+    };
+    if (dossier.applicantEmail)
+      messages.push({ channel: 'email', payload: { ...base, to: dossier.applicantEmail } });
+    messages.push({ channel: 'sms', payload: { ...base, to: dossier.applicantPhone } });
+  }
+  return messages;
+}
+
+/** Everything an event causes, as data: one audit entry and the messages, executed in one transaction. */
+export interface EventEffects {
+  audit: AuditEntry;
+  messages: OutboundMessage[];
+}
+
+export function effectsOfEvent(e: DossierEvent, dossier: DossierAfter): EventEffects {
+  return { audit: auditEntryOf(e), messages: messagesOf(e, dossier) };
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DossierAfter,
+  effectsOfEvent,
+  type OutboundMessage,
+  type PerformedEvent,
+  type ReceivedEvent,
+} from '../../../domain/lifecycle/events.ts';
+import type { Executor } from '../../db/client.ts';
+import type { Placeholder } from '../audit/repository.ts';
+import type { OutboxRow } from '../integration/repository.ts';
+import { firstEventCtes, writeEvent } from './repository.ts';
+
+/*
+ * The one place a dossier event is recorded. The domain (src/domain/lifecycle/events.ts) turns the
+ * event into its effects as data — the audit chain entry and the outbound messages — and this module
+ * executes them in the caller's transaction (or statement). Intake and workflow call it; neither
+ * writes `audit_events` or `outbox` itself.
+ */
+
+function outboxRows(messages: OutboundMessage[]): OutboxRow[] {
+  return messages.map((m) => ({ id: randomUUID(), kind: m.channel, payload: m.payload }));
+}
+
+/**
+ * Records a lifecycle event inside the caller's transaction, which must hold the dossier's row lock:
+ * appends its audit entry and enqueues its messages in one statement. `dossier` is the dossier after
+ * the change. Returns the entry's position and hash in the chain.
+ */
+export async function recordDossierEvent(db: Executor, event: PerformedEvent, dossier: DossierAfter) {
+  const effects = effectsOfEvent(event, dossier);
+  return writeEvent(db, effects.audit, outboxRows(effects.messages));
+}
+
+/** A received dossier's event before the statement that receives it has formed the dossier's code. */
+export type ReceivedEventDraft = Omit<ReceivedEvent, 'dossierCode'>;
+
+/**
+ * The part of the intake statement that records the received event: its CTEs (`audit`, and
+ * `messages` when the event sends any) over the statement's CTE `from` holding the new dossier's
+ * `code`, and a suffix telling apart the statement's variants for its prepared name.
+ */
+export function receivedEventPart(event: ReceivedEventDraft, dossier: Omit<DossierAfter, 'code'>) {
+  // The code is formed by the statement: the effects are derived without it, and it is put in there.
+  const effects = effectsOfEvent({ ...event, dossierCode: '' }, { ...dossier, code: '' });
+  const { dossierCode: _unknown, ...entry } = effects.audit;
+  const messages = outboxRows(effects.messages).map((m) => {
+    const { code: _code, ...payload } = m.payload;
+    return { ...m, payload };
+  });
+  return {
+    ctes: (p: Placeholder, from: string) => firstEventCtes(p, entry, messages, from),
+    nameSuffix: messages.length ? '_msgs' : '',
+  };
+}

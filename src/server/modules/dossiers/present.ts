@@ -1,0 +1,113 @@
+import type { TimeLimit } from '../../../domain/calendar/time-limit.ts';
+import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
+import type { DossierRow, ListedFile } from './repository.ts';
+import { CHANNEL_BY_CODE, type DossierView, NATIONAL_STATUS_NAMES } from './schemas.ts';
+
+/** The columns of a dossier that its JSON shows. */
+export type PresentedRow = Pick<
+  DossierRow,
+  | 'code'
+  | 'status'
+  | 'channel'
+  | 'procedureCode'
+  | 'timeLimit'
+  | 'applicantName'
+  | 'applicantIdNumber'
+  | 'applicantPhone'
+  | 'applicantAddress'
+  | 'applicantEmail'
+  | 'subject'
+  | 'returnMethod'
+  | 'documents'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'dueAtOriginal'
+  | 'bookVolume'
+  | 'bookNumber'
+  | 'version'
+  | 'subState'
+  | 'workflow'
+  | 'stepIndex'
+  | 'stepDueAt'
+  | 'pausedAt'
+  | 'supplementRequests'
+  | 'processingEndedAt'
+  | 'returnedAt'
+  | 'timeliness'
+  | 'result'
+>;
+
+export interface PresentInput {
+  dossier: PresentedRow;
+  unit: { code: string; fullName: string };
+  /** The procedure's name in the commune's catalogue (its code when no longer listed). */
+  procedureName: string;
+  files: ListedFile[];
+  receivedBy: { username: string; fullName: string };
+  assignee: string | null;
+}
+
+/** The dossier's JSON (DossierSchema): the one shape every route that returns a dossier answers with. */
+export function presentDossier({
+  dossier: d,
+  unit,
+  procedureName,
+  files,
+  receivedBy,
+  assignee,
+}: PresentInput): DossierView {
+  const steps = (d.workflow as WorkflowStep[] | null) ?? defaultWorkflow(d.timeLimit as TimeLimit);
+  const step = steps[d.stepIndex];
+  return {
+    code: d.code,
+    status: d.status,
+    statusName: NATIONAL_STATUS_NAMES[d.status] ?? String(d.status),
+    channel: CHANNEL_BY_CODE[d.channel] ?? 'counter',
+    unit: { code: unit.code, name: unit.fullName },
+    procedure: {
+      code: d.procedureCode,
+      name: procedureName,
+      timeLimit: d.timeLimit as DossierView['procedure']['timeLimit'],
+    },
+    applicant: {
+      fullName: d.applicantName,
+      idNumber: d.applicantIdNumber,
+      phone: d.applicantPhone,
+      address: d.applicantAddress,
+      email: d.applicantEmail,
+    },
+    subject: d.subject,
+    returnMethod: d.returnMethod,
+    documents: d.documents,
+    attachments: files.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      size: f.size,
+    })),
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    receivedBy,
+    book: { volume: d.bookVolume, number: d.bookNumber },
+    version: d.version,
+    subState: d.subState,
+    dueAtOriginal: d.dueAtOriginal.toISOString(),
+    step:
+      d.status === 4 && step
+        ? {
+            index: d.stepIndex,
+            key: step.key,
+            name: step.name,
+            role: step.role,
+            dueAt: d.stepDueAt?.toISOString() ?? null,
+          }
+        : null,
+    assignee,
+    pausedSince: d.pausedAt?.toISOString() ?? null,
+    supplementRequests: d.supplementRequests,
+    processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
+    returnedAt: d.returnedAt?.toISOString() ?? null,
+    timeliness: (d.timeliness as 'early' | 'on_time' | 'late' | null) ?? null,
+    result: d.result ? { fileId: String(d.result.fileId), fileName: String(d.result.fileName) } : null,
+  };
+}
