@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LANGUAGES } from '../i18n/languages';
 import { IconCheck, IconGlobe } from './icons';
 
 /** Switches the interface language; official documents stay Vietnamese regardless. */
