@@ -15,7 +15,7 @@ export function LanguageMenu({ variant = 'subtle' }: { variant?: 'subtle' | 'whi
           color={variant === 'white' ? 'dark' : 'white'}
           size="compact-md"
           leftSection={<IconGlobe />}
-          aria-label={t('language.choose')}
+          aria-label={`${current.short} · ${t('language.choose')}`}
           data-testid="language-menu"
           c={variant === 'subtle' ? 'white' : undefined}
         >

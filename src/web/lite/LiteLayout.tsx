@@ -51,7 +51,7 @@ function LanguageMenu() {
     <details ref={details} className={classes.langMenu}>
       <summary
         className={classes.tool}
-        aria-label={`${t('language.choose')}: ${current.label}`}
+        aria-label={`${current.short} · ${t('language.choose')}`}
         data-testid="language-menu"
       >
         <IconGlobe />
