@@ -55,8 +55,8 @@ test('the language chosen is the language of the page (lang on <html>)', async (
 const KNOWN_STAFF_VIOLATIONS: Record<string, string[]> = {
   dossier: ['color-contrast'],
   equipment: ['color-contrast'],
-  inspection: ['color-contrast'],
-  'province-dashboard': ['color-contrast', 'label-content-name-mismatch'],
+  inspection: ['color-contrast', 'label-content-name-mismatch'],
+  'province-dashboard': ['color-contrast'],
   reports: ['color-contrast', 'label-content-name-mismatch'],
   'staff-register': ['color-contrast'],
 };
