@@ -3,32 +3,72 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 
 // The web app lives in src/web (its index.html included); the server serves the build from dist/web.
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 const apiTarget = 'http://localhost:3000';
 
+// The public pages (catalogue, procedure, tracking, a commune's home) are a second, light app: lite.html,
+// built with react → preact/compat and without Mantine, so a citizen's first load stays under the
+// 100 KiB budget (issue 14 item 6; e2e/byte-budget.spec.ts). The server picks the shell by path
+// (src/web/lite/public-paths.ts). Same source components, same router and i18n libraries.
+function liteConfig(): InlineConfig {
+  return {
+    configFile: false,
+    root: webRoot,
+    publicDir: false,
+    logLevel: 'warn',
+    mode: 'production',
+    plugins: [react()],
+    resolve: {
+      alias: [
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^react-dom$/, replacement: 'preact/compat' },
+        { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+        { find: /^react$/, replacement: 'preact/compat' },
+      ],
+    },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      sourcemap: true,
+      rollupOptions: { input: path.join(webRoot, 'lite.html') },
+    },
+  };
+}
+
 // Rural 3G: the server sends each asset from its brotli or gzip twin, compressed once here at the
 // highest levels instead of per request.
-function precompress(): Plugin {
+function precompress() {
+  const dir = path.join(outDir, 'assets');
+  for (const name of fs.readdirSync(dir)) {
+    if (!/\.(js|css|svg|json|txt)$/.test(name)) continue;
+    const file = path.join(dir, name);
+    const data = fs.readFileSync(file);
+    if (data.length < 1024) continue;
+    const br = zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    });
+    fs.writeFileSync(`${file}.br`, br);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+  }
+}
+
+/** After the staff app: the light app into the same folder, then every asset's compressed twins. */
+function liteAndPrecompress(): Plugin {
   return {
-    name: 'motcua-precompress',
+    name: 'motcua-lite-and-precompress',
     apply: 'build',
-    closeBundle() {
-      const dir = path.join(outDir, 'assets');
-      for (const name of fs.readdirSync(dir)) {
-        if (!/\.(js|css|svg|json|txt)$/.test(name)) continue;
-        const file = path.join(dir, name);
-        const data = fs.readFileSync(file);
-        if (data.length < 1024) continue;
-        const br = zlib.brotliCompressSync(data, {
-          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-        });
-        fs.writeFileSync(`${file}.br`, br);
-        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
-      }
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler() {
+        await build(liteConfig());
+        precompress();
+      },
     },
   };
 }
@@ -36,7 +76,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: webRoot,
   publicDir: 'public',
-  plugins: [react(), precompress()],
+  plugins: [react(), liteAndPrecompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isPublicPath } from '../../web/lite/public-paths.ts';
 
 /*
  * The built web app. Vite names every file under /assets/ by its content hash, so those are cached
@@ -11,6 +12,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  *
  * Every GET that is neither an API route nor a built file answers the shell, so any client route —
  * `/thu-tuc/1.004873` included — can be opened directly, reloaded, shared or reached from a QR poster.
+ * Public pages (src/web/lite/public-paths.ts) get the light shell `lite.html` (no staff code, within
+ * the citizens' JavaScript budget); every other path gets the staff app's `index.html`.
  */
 
 export const ASSET_CACHE = 'public, max-age=31536000, immutable';
@@ -48,14 +51,19 @@ export async function registerWebApp(app: FastifyInstance, root: string) {
       if (filePath.startsWith(assetsRoot + path.sep)) reply.header('cache-control', ASSET_CACHE);
     },
   });
-  app.get('/', { schema: { hide: true } }, (_req, reply) => sendShell(reply, root));
+  app.get('/', { schema: { hide: true } }, (_req, reply) => sendShell(reply, root, '/'));
 }
 
-function sendShell(reply: FastifyReply, root: string) {
+/** The shell for a client route: the light one for public pages when the build has it. */
+export function shellFor(urlPath: string, root: string): 'lite.html' | 'index.html' {
+  return isPublicPath(urlPath) && fs.existsSync(path.join(root, 'lite.html')) ? 'lite.html' : 'index.html';
+}
+
+function sendShell(reply: FastifyReply, root: string, urlPath: string) {
   return reply
     .type('text/html; charset=utf-8')
     .header('cache-control', SHELL_CACHE)
-    .sendFile('index.html', root, { cacheControl: false });
+    .sendFile(shellFor(urlPath, root), root, { cacheControl: false });
 }
 
 /**
@@ -74,8 +82,13 @@ export function serveShellOrFile(req: FastifyRequest, reply: FastifyReply, root:
   if (ROOT_FILE_RE.test(urlPath)) {
     const name = urlPath.slice(1);
     const file = path.join(root, name);
-    if (name === 'index.html' || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+    if (
+      name === 'index.html' ||
+      name === 'lite.html' ||
+      !fs.statSync(file, { throwIfNoEntry: false })?.isFile()
+    )
+      return undefined;
     return reply.header('cache-control', ROOT_FILE_CACHE).sendFile(name, root, { cacheControl: false });
   }
-  return sendShell(reply, root);
+  return sendShell(reply, root, urlPath);
 }

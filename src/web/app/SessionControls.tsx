@@ -86,7 +86,6 @@ export function SessionControls({ me, stacked = false }: SessionControlsProps) {
           px="xs"
           py={4}
           style={{ borderRadius: 8, maxWidth: 220 }}
-          aria-label={t('auth.account')}
           data-testid="user-menu"
         >
           <Group gap={8} wrap="nowrap">

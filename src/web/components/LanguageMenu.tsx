@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LANGUAGES } from '../i18n/languages';
 import { IconCheck, IconGlobe } from './icons';
 
 /** Switches the interface language; official documents stay Vietnamese regardless. */
@@ -15,7 +15,7 @@ export function LanguageMenu({ variant = 'subtle' }: { variant?: 'subtle' | 'whi
           color={variant === 'white' ? 'dark' : 'white'}
           size="compact-md"
           leftSection={<IconGlobe />}
-          aria-label={t('language.choose')}
+          aria-label={`${current.short} · ${t('language.choose')}`}
           data-testid="language-menu"
           c={variant === 'subtle' ? 'white' : undefined}
         >

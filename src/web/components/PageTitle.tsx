@@ -1,7 +1,6 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ui, useDocumentTitle } from './lite/ui';
 
 interface PageTitleProps {
   title: string;
@@ -9,23 +8,20 @@ interface PageTitleProps {
   actions?: ReactNode;
 }
 
-/** The page's heading, also used as the browser tab title. */
+/** The page's heading (the one h1 of the page), also used as the browser tab title. */
 export function PageTitle({ title, subtitle, actions }: PageTitleProps) {
   const { t } = useTranslation();
   useDocumentTitle(`${title} · ${t('app.name')}`);
   return (
-    <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm" mb="lg">
-      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
-        <Title order={1} fz={{ base: 24, sm: 30 }} style={{ overflowWrap: 'anywhere' }}>
-          {title}
-        </Title>
-        {subtitle ? (
-          <Text c="dimmed" size="sm" component="div">
-            {subtitle}
-          </Text>
-        ) : null}
-      </Stack>
-      {actions ? <Group gap="xs">{actions}</Group> : null}
-    </Group>
+    <div
+      className={ui.row}
+      style={{ justifyContent: 'space-between', alignItems: 'flex-end', marginBottom: 20 }}
+    >
+      <div className={ui.pageTitle} style={{ flex: '1 1 260px', marginBottom: 0 }}>
+        <h1 className={ui.h1}>{title}</h1>
+        {subtitle ? <div className={ui.dimmed}>{subtitle}</div> : null}
+      </div>
+      {actions ? <div className={ui.row}>{actions}</div> : null}
+    </div>
   );
 }

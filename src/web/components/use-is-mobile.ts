@@ -1,7 +1,6 @@
-import { em } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from './lite/ui';
 
-/** True below Mantine's `sm` breakpoint, read synchronously so lists render one layout only. */
+/** True below 768 px (Mantine's `sm`), read synchronously so lists render one layout only. */
 export function useIsMobile(): boolean {
-  return useMediaQuery(`(max-width: ${em(767.98)})`, false, { getInitialValueInEffect: false }) ?? false;
+  return useMediaQuery('(max-width: 47.99em)');
 }

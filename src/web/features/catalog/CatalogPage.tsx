@@ -1,11 +1,9 @@
-import { Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { IconSearch } from '../../components/icons';
+import { PublicProblem } from '../../components/lite/PublicProblem';
+import { Card, Loader, SelectField, TextField, ui, useDebouncedValue } from '../../components/lite/ui';
 import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { UnitSelect } from '../units/UnitSelect';
 import { useSelectedUnit } from '../units/use-communes';
 import { ProcedureList } from './ProcedureList';
@@ -18,7 +16,7 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const selected = useSelectedUnit();
   const [search, setSearch] = useState(() => params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(search, 300);
+  const debounced = useDebouncedValue(search, 300);
   const [field, setField] = useState<string>(ALL_FIELDS);
   const procedures = useProcedures(selected.code, debounced);
 
@@ -41,7 +39,7 @@ export function CatalogPage() {
   const fields = useMemo(() => {
     const seen = new Map<string, string>();
     for (const procedure of procedures.data ?? []) seen.set(procedure.field.code, procedure.field.name);
-    return [...seen].map(([value, label]) => ({ value, label }));
+    return [...seen];
   }, [procedures.data]);
 
   const visible = useMemo(
@@ -57,59 +55,58 @@ export function CatalogPage() {
         title={t('catalog.title')}
         subtitle={centerName ? t('catalog.subtitle', { name: centerName }) : t('catalog.subtitleNoUnit')}
       />
-      <Paper p="md" radius="lg" mb="lg">
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+      <Card style={{ marginBottom: 20 }}>
+        <div className={ui.grid}>
           <UnitSelect
             value={selected.code}
             onChange={selected.selectUnit}
             data-testid="catalog-unit-select"
           />
-          <TextInput
+          <TextField
             label={t('catalog.search')}
             placeholder={t('catalog.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
             value={search}
             onChange={(event) => changeSearch(event.currentTarget.value)}
-            rightSection={procedures.isFetching && selected.code ? <Loader size={14} /> : null}
             type="search"
             data-testid="catalog-search"
           />
-          <Select
+          <SelectField
             label={t('catalog.field')}
-            data={[{ value: ALL_FIELDS, label: t('catalog.allFields') }, ...fields]}
             value={field}
-            onChange={(value) => setField(value ?? ALL_FIELDS)}
-            allowDeselect={false}
+            onChange={(event) => setField(event.currentTarget.value)}
             data-testid="catalog-field-filter"
-          />
-        </SimpleGrid>
-      </Paper>
+          >
+            <option value={ALL_FIELDS}>{t('catalog.allFields')}</option>
+            {fields.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </Card>
 
       {!selected.code ? (
-        <Paper p="xl" radius="lg" ta="center">
-          <Text c="dimmed">{t('catalog.chooseUnit')}</Text>
-        </Paper>
+        <Card style={{ textAlign: 'center' }}>
+          <p className={ui.dimmed}>{t('catalog.chooseUnit')}</p>
+        </Card>
       ) : procedures.isError ? (
-        <ProblemAlert error={procedures.error} testId="catalog-error" isPublic />
+        <PublicProblem error={procedures.error} testId="catalog-error" />
       ) : procedures.isPending ? (
-        <Center py="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loader label={t('common.loading')} />
       ) : (
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="catalog-count">
-              {t('catalog.count', { count: visible.length })}
-            </Text>
-          </Group>
+        <div className={ui.stack} style={{ gap: 12 }}>
+          <p className={ui.dimmed} data-testid="catalog-count" aria-live="polite">
+            {t('catalog.count', { count: visible.length })}
+          </p>
           {visible.length === 0 ? (
-            <Paper p="xl" radius="lg" ta="center" data-testid="catalog-empty">
-              <Text c="dimmed">{t('catalog.empty')}</Text>
-            </Paper>
+            <Card style={{ textAlign: 'center' }} data-testid="catalog-empty">
+              <p className={ui.dimmed}>{t('catalog.empty')}</p>
+            </Card>
           ) : (
             <ProcedureList procedures={visible} unit={selected.code} />
           )}
-        </Stack>
+        </div>
       )}
     </>
   );

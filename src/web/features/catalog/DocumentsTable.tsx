@@ -1,6 +1,6 @@
-import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDocument } from '../../api/types';
+import { Badge, ui } from '../../components/lite/ui';
 import { useIsMobile } from '../../components/use-is-mobile';
 
 /** Required dossier components with how many originals, certified copies and photocopies to bring. */
@@ -8,77 +8,73 @@ export function DocumentsTable({ documents }: { documents: ProcedureDocument[] }
   const { t } = useTranslation();
   const isMobile = useIsMobile();
 
-  if (documents.length === 0) return <Text c="dimmed">{t('procedure.noDocuments')}</Text>;
+  if (documents.length === 0) return <p className={ui.dimmed}>{t('procedure.noDocuments')}</p>;
 
   if (isMobile) {
     return (
-      <Stack gap="xs" data-testid="procedure-documents">
+      <ol
+        className={ui.stack}
+        style={{ gap: 8, margin: 0, padding: 0, listStyle: 'none' }}
+        data-testid="procedure-documents"
+      >
         {documents.map((document, index) => (
-          <Card key={document.id} padding="sm" radius="md">
-            <Group gap="xs" align="flex-start" wrap="nowrap">
-              <Text fw={700} c="dimmed" w={20}>
-                {index + 1}
-              </Text>
-              <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
-                <Text size="sm">{document.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {t('procedure.originals')}: <b>{document.originals}</b> · {t('procedure.certifiedCopies')}:{' '}
-                  <b>{document.certifiedCopies}</b> · {t('procedure.photocopies')}:{' '}
-                  <b>{document.photocopies}</b>
-                </Text>
-                <Badge size="xs" variant="light" color={document.required ? 'brand' : 'gray'} w="fit-content">
-                  {t(document.required ? 'procedure.required' : 'procedure.optional')}
-                </Badge>
-              </Stack>
-            </Group>
-          </Card>
+          <li key={document.id} className={ui.card} style={{ padding: 12, display: 'flex', gap: 8 }}>
+            <strong style={{ width: 20, color: '#545a61' }}>{index + 1}</strong>
+            <div className={ui.stack} style={{ gap: 4, flex: 1 }}>
+              <span style={{ fontSize: '0.875rem' }}>{document.name}</span>
+              <span className={ui.dimmed} style={{ fontSize: '0.8125rem' }}>
+                {t('procedure.originals')}: <b>{document.originals}</b> · {t('procedure.certifiedCopies')}:{' '}
+                <b>{document.certifiedCopies}</b> · {t('procedure.photocopies')}:{' '}
+                <b>{document.photocopies}</b>
+              </span>
+              <Badge tone={document.required ? 'brand' : 'gray'}>
+                {t(document.required ? 'procedure.required' : 'procedure.optional')}
+              </Badge>
+            </div>
+          </li>
         ))}
-      </Stack>
+      </ol>
     );
   }
 
   return (
-    <Table withTableBorder withColumnBorders verticalSpacing="xs" data-testid="procedure-documents">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={48}>{t('catalog.colNo')}</Table.Th>
-          <Table.Th>{t('procedure.documentName')}</Table.Th>
-          <Table.Th w={96} ta="center">
+    <table className={ui.table} data-bordered="" data-testid="procedure-documents">
+      <thead>
+        <tr>
+          <th style={{ width: 48 }}>{t('catalog.colNo')}</th>
+          <th>{t('procedure.documentName')}</th>
+          <th className={ui.center} style={{ width: 96 }}>
             {t('procedure.originals')}
-          </Table.Th>
-          <Table.Th w={120} ta="center">
+          </th>
+          <th className={ui.center} style={{ width: 120 }}>
             {t('procedure.certifiedCopies')}
-          </Table.Th>
-          <Table.Th w={96} ta="center">
+          </th>
+          <th className={ui.center} style={{ width: 96 }}>
             {t('procedure.photocopies')}
-          </Table.Th>
-          <Table.Th w={130} ta="center">
+          </th>
+          <th className={ui.center} style={{ width: 130 }}>
             {t('procedure.requiredColumn')}
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
         {documents.map((document, index) => (
-          <Table.Tr key={document.id}>
-            <Table.Td>{index + 1}</Table.Td>
-            <Table.Td>{document.name}</Table.Td>
-            <Table.Td ta="center">{document.originals}</Table.Td>
-            <Table.Td ta="center">{document.certifiedCopies}</Table.Td>
-            <Table.Td ta="center">{document.photocopies}</Table.Td>
-            <Table.Td ta="center">
+          <tr key={document.id}>
+            <td>{index + 1}</td>
+            <td>{document.name}</td>
+            <td className={ui.center}>{document.originals}</td>
+            <td className={ui.center}>{document.certifiedCopies}</td>
+            <td className={ui.center}>{document.photocopies}</td>
+            <td className={ui.center}>
               {document.required ? (
-                <Badge size="sm" variant="light" color="brand">
-                  {t('procedure.required')}
-                </Badge>
+                <Badge>{t('procedure.required')}</Badge>
               ) : (
-                <Text size="xs" c="dimmed">
-                  {t('procedure.optional')}
-                </Text>
+                <span className={ui.dimmed}>{t('procedure.optional')}</span>
               )}
-            </Table.Td>
-          </Table.Tr>
+            </td>
+          </tr>
         ))}
-      </Table.Tbody>
-    </Table>
+      </tbody>
+    </table>
   );
 }

@@ -1,55 +1,40 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Grid,
-  Group,
-  List,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ProcedureFee } from '../../api/types';
 import { IconArrowLeft, IconBuilding, IconClock, IconCoins } from '../../components/icons';
+import { PublicProblem } from '../../components/lite/PublicProblem';
+import { Badge, ButtonLink, Card, Loader, Section, TextLink, ui } from '../../components/lite/ui';
 import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { useSelectedUnit } from '../units/use-communes';
 import { DocumentsTable } from './DocumentsTable';
 import { timeLimitLabel } from './time-limit-label';
 import { useProcedure } from './use-procedures';
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Paper p={{ base: 'md', sm: 'lg' }} radius="lg" data-testid={testId}>
-      <Title order={2} fz="lg" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
-    <Group gap="sm" align="flex-start" wrap="nowrap">
-      <Center w={32} h={32} bg="brand.0" c="brand.8" style={{ borderRadius: 8, flex: 'none' }}>
+    <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start', minWidth: 0 }}>
+      <span
+        aria-hidden="true"
+        style={{
+          display: 'inline-flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          width: 32,
+          height: 32,
+          borderRadius: 8,
+          flex: 'none',
+          background: '#ffebee',
+          color: '#9d0017',
+        }}
+      >
         {icon}
-      </Center>
-      <Stack gap={0} style={{ minWidth: 0 }}>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {label}
-        </Text>
-        <Text size="sm" component="div">
-          {children}
-        </Text>
-      </Stack>
-    </Group>
+      </span>
+      <div style={{ minWidth: 0 }}>
+        <p className={ui.label}>{label}</p>
+        <div style={{ fontSize: '0.875rem' }}>{children}</div>
+      </div>
+    </div>
   );
 }
 
@@ -63,13 +48,13 @@ function FeeAmount({ fee }: { fee: ProcedureFee }) {
 }
 
 function StringList({ items, empty }: { items: string[]; empty: string }) {
-  if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
+  if (items.length === 0) return <p className={ui.dimmed}>{empty}</p>;
   return (
-    <List spacing={6} size="sm">
+    <ul className={ui.list}>
       {items.map((item) => (
-        <List.Item key={item}>{item}</List.Item>
+        <li key={item}>{item}</li>
       ))}
-    </List>
+    </ul>
   );
 }
 
@@ -80,24 +65,20 @@ export function ProcedureDetailPage() {
   const procedure = useProcedure(code, selected.code);
   const backHref = selected.code ? `/thu-tuc?unit=${encodeURIComponent(selected.code)}` : '/thu-tuc';
   const back = (
-    <Button component={Link} to={backHref} variant="subtle" leftSection={<IconArrowLeft size={16} />} px={0}>
+    <ButtonLink to={backHref} variant="subtle">
+      <IconArrowLeft size={16} />
       {t('procedure.back')}
-    </Button>
+    </ButtonLink>
   );
 
-  if (procedure.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
+  if (procedure.isPending) return <Loader label={t('common.loading')} />;
   if (procedure.isError) {
     return (
-      <Stack>
+      <div className={ui.stack}>
         {back}
-        <ProblemAlert error={procedure.error} testId="procedure-error" isPublic />
-      </Stack>
+        <h1 className={ui.h1}>{t('procedure.notFoundTitle')}</h1>
+        <PublicProblem error={procedure.error} testId="procedure-error" />
+      </div>
     );
   }
 
@@ -106,134 +87,107 @@ export function ProcedureDetailPage() {
   const onlineLevel = !p.onlineLevel ? '' : i18n.exists(onlineLevelKey) ? t(onlineLevelKey) : p.onlineLevel;
 
   return (
-    <Stack gap="lg" data-testid="procedure-detail">
+    <div className={ui.stack} style={{ gap: 20 }} data-testid="procedure-detail">
       <div>
         {back}
         <PageTitle
           title={p.name}
           subtitle={
-            <Group gap="xs" mt={4}>
-              <Badge variant="outline" radius="sm" ff="monospace" data-testid="procedure-code">
+            <div className={ui.row} style={{ marginTop: 4 }}>
+              <Badge tone="outline" className={ui.mono} data-testid="procedure-code">
                 {p.code}
               </Badge>
-              <Badge variant="light" radius="sm">
-                {p.field.name}
-              </Badge>
-              <Badge variant="light" color="gray" radius="sm">
-                {p.sector.name}
-              </Badge>
-            </Group>
+              <Badge>{p.field.name}</Badge>
+              <Badge tone="gray">{p.sector.name}</Badge>
+            </div>
           }
         />
       </div>
 
-      <Paper p={{ base: 'md', sm: 'lg' }} radius="lg">
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-            <Fact icon={<IconClock size={18} />} label={t('procedure.timeLimit')}>
-              <Text size="sm" fw={600}>
-                {timeLimitLabel(p.timeLimit, t)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {p.timeLimit.text}
-              </Text>
-            </Fact>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-            <Fact icon={<IconCoins size={18} />} label={t('procedure.fee')}>
-              {p.feeText || t('catalog.noFee')}
-            </Fact>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-            <Fact icon={<IconBuilding size={18} />} label={t('procedure.agency')}>
-              {p.agency || '—'}
-            </Fact>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
-            <Fact icon={<IconBuilding size={18} />} label={t('procedure.channels')}>
-              <Group gap={4} mt={2}>
-                {p.channels.map((channel) => (
-                  <Badge key={channel} size="sm" variant="light" color="teal">
-                    {t(`channels.${channel}`)}
-                  </Badge>
-                ))}
-              </Group>
-              {onlineLevel ? (
-                <Text size="xs" c="dimmed" mt={4}>
-                  {t('procedure.onlineLevel')}: {onlineLevel}
-                </Text>
-              ) : null}
-            </Fact>
-          </Grid.Col>
-        </Grid>
-      </Paper>
+      <Card>
+        <div className={ui.grid}>
+          <Fact icon={<IconClock size={18} />} label={t('procedure.timeLimit')}>
+            <strong>{timeLimitLabel(p.timeLimit, t)}</strong>
+            <p className={ui.dimmed} style={{ fontSize: '0.8125rem' }}>
+              {p.timeLimit.text}
+            </p>
+          </Fact>
+          <Fact icon={<IconCoins size={18} />} label={t('procedure.fee')}>
+            {p.feeText || t('catalog.noFee')}
+          </Fact>
+          <Fact icon={<IconBuilding size={18} />} label={t('procedure.agency')}>
+            {p.agency || '—'}
+          </Fact>
+          <Fact icon={<IconBuilding size={18} />} label={t('procedure.channels')}>
+            <div className={ui.row} style={{ gap: 4, marginTop: 2 }}>
+              {p.channels.map((channel) => (
+                <Badge key={channel} tone="teal">
+                  {t(`channels.${channel}`)}
+                </Badge>
+              ))}
+            </div>
+            {onlineLevel ? (
+              <p className={ui.dimmed} style={{ fontSize: '0.8125rem', marginTop: 4 }}>
+                {t('procedure.onlineLevel')}: {onlineLevel}
+              </p>
+            ) : null}
+          </Fact>
+        </div>
+      </Card>
 
-      <Section title={t('procedure.documents')} testId="procedure-documents-section">
+      <Section title={t('procedure.documents')} data-testid="procedure-documents-section">
         <DocumentsTable documents={p.documents} />
       </Section>
 
       <Section title={t('procedure.fees')}>
         {p.fees.length === 0 ? (
-          <Text c="dimmed">{t('catalog.noFee')}</Text>
+          <p className={ui.dimmed}>{t('catalog.noFee')}</p>
         ) : (
-          <Stack gap="xs">
+          <div className={ui.stack} style={{ gap: 8 }}>
             {p.fees.map((fee) => (
-              <Group
+              <div
                 key={fee.name}
-                justify="space-between"
-                align="flex-start"
-                wrap="wrap"
-                gap="xs"
+                className={ui.row}
+                style={{ justifyContent: 'space-between', alignItems: 'flex-start', fontSize: '0.875rem' }}
                 data-testid="procedure-fee"
               >
-                <Stack gap={2} style={{ flex: '1 1 260px', minWidth: 0 }}>
-                  <Text size="sm" fw={500}>
-                    {fee.name}
-                  </Text>
-                  {fee.note ? (
-                    <Text size="xs" c="dimmed">
-                      {fee.note}
-                    </Text>
-                  ) : null}
-                </Stack>
-                <Stack gap={2} style={{ flex: '1 1 220px', minWidth: 0 }} align="stretch">
-                  <Text size="sm" fw={600} ta={{ base: 'left', sm: 'right' }}>
+                <div style={{ flex: '1 1 260px', minWidth: 0 }}>
+                  <div style={{ fontWeight: 500 }}>{fee.name}</div>
+                  {fee.note ? <p className={ui.dimmed}>{fee.note}</p> : null}
+                </div>
+                <div style={{ flex: '1 1 220px', minWidth: 0 }}>
+                  <strong>
                     <FeeAmount fee={fee} />
-                  </Text>
+                  </strong>
                   {fee.provinceSet && fee.amount !== null ? (
-                    <Text size="xs" c="dimmed" ta={{ base: 'left', sm: 'right' }}>
-                      {t('procedure.feeProvinceNote')}
-                    </Text>
+                    <p className={ui.dimmed}>{t('procedure.feeProvinceNote')}</p>
                   ) : null}
-                </Stack>
-              </Group>
+                </div>
+              </div>
             ))}
-          </Stack>
+          </div>
         )}
       </Section>
 
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Section title={t('procedure.applicants')}>
-            <StringList items={p.applicants} empty={t('procedure.none')} />
-          </Section>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <Section title={t('procedure.result')}>
-            <Text size="sm">{p.result || t('procedure.none')}</Text>
-          </Section>
-        </Grid.Col>
-      </Grid>
+      <div
+        className={ui.grid}
+        style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))' }}
+      >
+        <Section title={t('procedure.applicants')}>
+          <StringList items={p.applicants} empty={t('procedure.none')} />
+        </Section>
+        <Section title={t('procedure.result')}>
+          <p style={{ margin: 0, fontSize: '0.875rem' }}>{p.result || t('procedure.none')}</p>
+        </Section>
+      </div>
 
       <Section title={t('procedure.legalBasis')}>
         <StringList items={p.legalBasis} empty={t('procedure.none')} />
       </Section>
 
-      <Group>
-        <Anchor component={Link} to="/tra-cuu" size="sm">
-          {t('procedure.trackHint')}
-        </Anchor>
-      </Group>
-    </Stack>
+      <p style={{ margin: 0, fontSize: '0.875rem' }}>
+        <TextLink to="/tra-cuu">{t('procedure.trackHint')}</TextLink>
+      </p>
+    </div>
   );
 }

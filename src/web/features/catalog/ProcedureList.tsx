@@ -1,8 +1,8 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProcedureSummary } from '../../api/types';
 import { IconClock, IconCoins } from '../../components/icons';
+import { Badge, Card, ui } from '../../components/lite/ui';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { timeLimitLabel } from './time-limit-label';
 
@@ -22,105 +22,83 @@ export function ProcedureList({ procedures, unit }: ProcedureListProps) {
 
   if (isMobile) {
     return (
-      <Stack gap="sm" data-testid="procedure-list">
+      <ul
+        className={ui.stack}
+        style={{ gap: 12, listStyle: 'none', margin: 0, padding: 0 }}
+        data-testid="procedure-list"
+      >
         {procedures.map((procedure) => (
-          <Card
-            key={procedure.code}
-            padding="md"
-            radius="md"
-            data-testid="procedure-row"
-            data-code={procedure.code}
-          >
-            <Group gap="xs" mb={6} wrap="nowrap">
-              <Badge variant="light" color="gray" radius="sm">
-                {procedure.no}
-              </Badge>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {procedure.code}
-              </Text>
-            </Group>
-            <Anchor
-              component={Link}
-              to={detailHref(procedure.code, unit)}
-              fw={600}
-              c="dark"
-              data-testid="procedure-link"
-            >
-              {procedure.name}
-            </Anchor>
-            <Text size="xs" c="brand.8" mt={4}>
-              {procedure.field.name}
-            </Text>
-            <Stack gap={2} mt="xs">
-              <Group gap={6} wrap="nowrap" align="flex-start">
-                <IconClock size={14} style={{ marginTop: 3, flex: 'none' }} />
-                <Text size="sm" title={procedure.timeLimit.text}>
-                  {timeLimitLabel(procedure.timeLimit, t)}
-                </Text>
-              </Group>
-              <Group gap={6} wrap="nowrap" align="flex-start">
-                <IconCoins size={14} style={{ marginTop: 3, flex: 'none' }} />
-                <Text size="sm" lineClamp={2}>
-                  {procedure.feeText || t('catalog.noFee')}
-                </Text>
-              </Group>
-            </Stack>
-          </Card>
+          <li key={procedure.code}>
+            <Card data-testid="procedure-row" data-code={procedure.code}>
+              <div className={ui.row} style={{ marginBottom: 6 }}>
+                <Badge tone="gray">{procedure.no}</Badge>
+                <span className={`${ui.dimmed} ${ui.mono}`}>{procedure.code}</span>
+              </div>
+              <Link
+                to={detailHref(procedure.code, unit)}
+                className={ui.link}
+                style={{ color: '#1f2328', display: 'inline-block', minHeight: 24 }}
+                data-testid="procedure-link"
+              >
+                {procedure.name}
+              </Link>
+              <p className={ui.dimmed} style={{ color: '#9d0017', marginTop: 4 }}>
+                {procedure.field.name}
+              </p>
+              <div className={ui.stack} style={{ gap: 2, marginTop: 8, fontSize: '0.875rem' }}>
+                <div className={ui.row} style={{ flexWrap: 'nowrap', gap: 6, alignItems: 'flex-start' }}>
+                  <IconClock size={14} style={{ marginTop: 3, flex: 'none' }} />
+                  <span title={procedure.timeLimit.text}>{timeLimitLabel(procedure.timeLimit, t)}</span>
+                </div>
+                <div className={ui.row} style={{ flexWrap: 'nowrap', gap: 6, alignItems: 'flex-start' }}>
+                  <IconCoins size={14} style={{ marginTop: 3, flex: 'none' }} />
+                  <span className={ui.clamp2}>{procedure.feeText || t('catalog.noFee')}</span>
+                </div>
+              </div>
+            </Card>
+          </li>
         ))}
-      </Stack>
+      </ul>
     );
   }
 
   return (
-    <Table striped highlightOnHover verticalSpacing="sm" data-testid="procedure-list" bg="white">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={56}>{t('catalog.colNo')}</Table.Th>
-          <Table.Th w={100}>{t('catalog.colCode')}</Table.Th>
-          <Table.Th>{t('catalog.colName')}</Table.Th>
-          <Table.Th w={150}>{t('catalog.colField')}</Table.Th>
-          <Table.Th w={200}>{t('catalog.colTimeLimit')}</Table.Th>
-          <Table.Th w={220}>{t('catalog.colFee')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
+    <table className={ui.table} data-testid="procedure-list">
+      <thead>
+        <tr>
+          <th style={{ width: 56 }}>{t('catalog.colNo')}</th>
+          <th style={{ width: 100 }}>{t('catalog.colCode')}</th>
+          <th>{t('catalog.colName')}</th>
+          <th style={{ width: 150 }}>{t('catalog.colField')}</th>
+          <th style={{ width: 200 }}>{t('catalog.colTimeLimit')}</th>
+          <th style={{ width: 220 }}>{t('catalog.colFee')}</th>
+        </tr>
+      </thead>
+      <tbody>
         {procedures.map((procedure) => (
-          <Table.Tr key={procedure.code} data-testid="procedure-row" data-code={procedure.code}>
-            <Table.Td>{procedure.no}</Table.Td>
-            <Table.Td>
-              <Text size="sm" ff="monospace">
-                {procedure.code}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Anchor
-                component={Link}
-                to={detailHref(procedure.code, unit)}
-                fw={600}
-                data-testid="procedure-link"
-              >
+          <tr key={procedure.code} data-testid="procedure-row" data-code={procedure.code}>
+            <td>{procedure.no}</td>
+            <td className={ui.mono}>{procedure.code}</td>
+            <td>
+              <Link to={detailHref(procedure.code, unit)} className={ui.link} data-testid="procedure-link">
                 {procedure.name}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{procedure.field.name}</Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={600}>
-                {timeLimitLabel(procedure.timeLimit, t)}
-              </Text>
-              <Text size="xs" c="dimmed" lineClamp={2} title={procedure.timeLimit.text}>
+              </Link>
+            </td>
+            <td>{procedure.field.name}</td>
+            <td>
+              <strong>{timeLimitLabel(procedure.timeLimit, t)}</strong>
+              <div className={`${ui.dimmed} ${ui.clamp2}`} title={procedure.timeLimit.text}>
                 {procedure.timeLimit.text}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={3} title={procedure.feeText}>
+              </div>
+            </td>
+            <td>
+              <div className={ui.clamp2} title={procedure.feeText}>
                 {procedure.feeText || t('catalog.noFee')}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
+              </div>
+            </td>
+          </tr>
         ))}
-      </Table.Tbody>
-    </Table>
+      </tbody>
+    </table>
   );
 }

@@ -1,14 +1,13 @@
-import { Button, Grid, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { normalizeDossierCode as normaliseCode } from '../../../domain/codes/dossier-code.ts';
 import { api } from '../../api/endpoints';
 import { IconSearch } from '../../components/icons';
+import { PublicProblem } from '../../components/lite/PublicProblem';
+import { Button, Card, TextField, ui } from '../../components/lite/ui';
 import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { TrackingResultCard } from './TrackingResultCard';
 
 export function TrackingPage() {
@@ -18,79 +17,100 @@ export function TrackingPage() {
   // The slip's QR code opens /tra-cuu/<code>; /tra-cuu?ma=<code> (portal style) works too.
   const codeParam = pathCode ?? search.get('ma') ?? undefined;
   const navigate = useNavigate();
-  const form = useForm({
-    initialValues: { code: codeParam ?? '', phone: '' },
-    validate: {
-      code: (value) => (normaliseCode(value) ? null : t('tracking.codeRequired')),
-      phone: (value) => (/^\d{4}$/.test(value.trim()) ? null : t('tracking.phoneInvalid')),
-    },
-  });
+  const [code, setCode] = useState(codeParam ?? '');
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; phone?: string }>({});
+  const codeInput = useRef<HTMLInputElement>(null);
+  const phoneInput = useRef<HTMLInputElement>(null);
   const track = useMutation({
-    mutationFn: ({ code, phone }: { code: string; phone: string }) => api.track(code, phone),
+    mutationFn: (input: { code: string; phone: string }) => api.track(input.code, input.phone),
   });
 
   // Keep the field in step with the URL.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new URL code should reset the field
   useEffect(() => {
-    if (codeParam) form.setFieldValue('code', codeParam);
+    if (codeParam) setCode(codeParam);
   }, [codeParam]);
 
-  const submit = form.onSubmit((values) => {
-    const code = normaliseCode(values.code);
-    track.mutate({ code, phone: values.phone.trim() });
-    if (code !== codeParam) void navigate(`/tra-cuu/${encodeURIComponent(code)}`, { replace: true });
-  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const normalised = normaliseCode(code);
+    const found = {
+      code: normalised ? undefined : t('tracking.codeRequired'),
+      phone: /^\d{4}$/.test(phone.trim()) ? undefined : t('tracking.phoneInvalid'),
+    };
+    setErrors(found);
+    // The first wrong field gets the focus, its message is read with it (aria-describedby).
+    if (found.code) return codeInput.current?.focus();
+    if (found.phone) return phoneInput.current?.focus();
+    track.mutate({ code: normalised, phone: phone.trim() });
+    if (normalised !== codeParam)
+      void navigate(`/tra-cuu/${encodeURIComponent(normalised)}`, { replace: true });
+  };
 
   return (
     <>
       <PageTitle title={t('tracking.title')} subtitle={t('tracking.subtitle')} />
-      <Stack gap="lg" maw={860}>
-        <Paper p={{ base: 'md', sm: 'lg' }} radius="lg">
-          <form onSubmit={submit} noValidate data-testid="tracking-form">
-            <Grid gap="md" align="flex-end">
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label={t('tracking.dossierCode')}
-                  placeholder={t('tracking.codePlaceholder')}
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  required
-                  data-testid="tracking-code"
-                  {...form.getInputProps('code')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 3 }}>
-                <TextInput
-                  label={t('tracking.phoneLast4')}
-                  placeholder="1234"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={4}
-                  required
-                  data-testid="tracking-phone"
-                  {...form.getInputProps('phone')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 3 }}>
+      <div className={ui.stack} style={{ gap: 20, maxWidth: 860 }}>
+        <Card>
+          <form onSubmit={submit} noValidate data-testid="tracking-form" aria-label={t('tracking.title')}>
+            <div
+              className={ui.grid}
+              style={{
+                gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))',
+                alignItems: 'start',
+              }}
+            >
+              <TextField
+                inputRef={codeInput}
+                label={t('tracking.dossierCode')}
+                placeholder={t('tracking.codePlaceholder')}
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                value={code}
+                onChange={(event) => setCode(event.currentTarget.value)}
+                error={errors.code}
+                data-testid="tracking-code"
+              />
+              <TextField
+                inputRef={phoneInput}
+                label={t('tracking.phoneLast4')}
+                placeholder="1234"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={4}
+                required
+                value={phone}
+                onChange={(event) => setPhone(event.currentTarget.value)}
+                error={errors.phone}
+                data-testid="tracking-phone"
+              />
+              <div className={ui.field}>
+                {/* Aligns the button with the inputs below their labels. */}
+                <span aria-hidden="true" style={{ fontSize: '0.875rem', visibility: 'hidden' }}>
+                  .
+                </span>
                 <Button
                   type="submit"
-                  fullWidth
-                  loading={track.isPending}
-                  leftSection={<IconSearch size={16} />}
+                  disabled={track.isPending}
+                  aria-busy={track.isPending}
                   data-testid="tracking-submit"
                 >
+                  <IconSearch size={16} />
                   {t('tracking.submit')}
                 </Button>
-              </Grid.Col>
-            </Grid>
-            <Text size="xs" c="dimmed" mt="sm">
+              </div>
+            </div>
+            <p className={ui.hint} style={{ marginTop: 12 }}>
               {t('tracking.privacyNote')}
-            </Text>
+            </p>
           </form>
-        </Paper>
-        {track.isError ? <ProblemAlert error={track.error} testId="tracking-error" isPublic /> : null}
-        {track.isSuccess ? <TrackingResultCard result={track.data} /> : null}
-      </Stack>
+        </Card>
+        <div aria-live="polite">
+          {track.isError ? <PublicProblem error={track.error} testId="tracking-error" /> : null}
+          {track.isSuccess ? <TrackingResultCard result={track.data} /> : null}
+        </div>
+      </div>
     </>
   );
 }

@@ -1,61 +1,64 @@
-import { Badge, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TrackResult } from '../../api/types';
-import { formatDateTime } from '../../lib/datetime';
+import { Badge, Card, ui } from '../../components/lite/ui';
+import { formatInstant } from '../../lib/format-instant';
 
 function Row({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={600} data-testid={testId}>
+    <div>
+      <dt className={ui.label}>{label}</dt>
+      <dd style={{ margin: 0, fontWeight: 600 }} data-testid={testId}>
         {value || '—'}
-      </Text>
-    </Stack>
+      </dd>
+    </div>
   );
 }
 
 /** Status colours follow the dossier lifecycle: received and in progress are blue, done is green. */
-function statusColor(status: number): string {
+function statusTone(status: number): 'green' | 'orange' | 'blue' {
   if (status >= 9) return 'green';
   if (status === 5 || status === 6) return 'orange';
   return 'blue';
 }
 
 export function TrackingResultCard({ result }: { result: TrackResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   return (
-    <Paper p={{ base: 'md', sm: 'xl' }} radius="lg" shadow="xs" data-testid="tracking-result">
-      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-        <Stack gap={2} style={{ minWidth: 0 }}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {t('tracking.dossierCode')}
-          </Text>
-          <Title order={2} fz={{ base: 'lg', sm: 'xl' }} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+    <Card data-testid="tracking-result">
+      <div className={ui.row} style={{ justifyContent: 'space-between', alignItems: 'flex-start', gap: 12 }}>
+        <div style={{ minWidth: 0 }}>
+          <p className={ui.label}>{t('tracking.dossierCode')}</p>
+          <h2 className={`${ui.h2} ${ui.mono}`} style={{ margin: 0, overflowWrap: 'anywhere' }}>
             {result.code}
-          </Title>
-        </Stack>
-        <Badge size="lg" radius="sm" color={statusColor(result.status)} data-testid="tracking-status">
-          {result.statusName}
+          </h2>
+        </div>
+        <Badge tone={statusTone(result.status)} data-testid="tracking-status" data-status={result.status}>
+          {/* The national status names (docs/domain-vn.md §2.1), translated by number. */}
+          {t(`statuses.${result.status}`, { defaultValue: result.statusName })}
         </Badge>
-      </Group>
-      <Divider my="md" />
-      <Stack gap="md">
+      </div>
+      <hr style={{ border: 0, borderTop: '1px solid #dee2e6', margin: '16px 0' }} />
+      <dl className={ui.stack} style={{ margin: 0 }}>
         <Row label={t('tracking.procedure')} value={result.procedure.name} testId="tracking-procedure" />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <div className={ui.grid}>
           <Row
             label={t('tracking.receivedAt')}
-            value={formatDateTime(result.receivedAt)}
+            value={formatInstant(result.receivedAt, language)}
             testId="tracking-received-at"
           />
-          <Row label={t('tracking.dueAt')} value={formatDateTime(result.dueAt)} testId="tracking-due-at" />
+          <Row
+            label={t('tracking.dueAt')}
+            value={formatInstant(result.dueAt, language)}
+            testId="tracking-due-at"
+          />
           <Row label={t('tracking.unit')} value={result.unit.name} testId="tracking-unit" />
-        </SimpleGrid>
-        <Text size="xs" c="dimmed">
-          {t('tracking.timeZoneNote')}
-        </Text>
-      </Stack>
-    </Paper>
+        </div>
+      </dl>
+      <p className={ui.hint} style={{ marginTop: 16 }}>
+        {result.dueAt ? `${t('tracking.dueExplained')} ` : ''}
+        {t('tracking.timeZoneNote')}
+      </p>
+    </Card>
   );
 }

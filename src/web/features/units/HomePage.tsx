@@ -1,21 +1,7 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Card,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { IconArrowRight, IconBuilding, IconFile, IconLogin, IconSearch } from '../../components/icons';
+import { IconArrowRight, IconFile, IconLogin, IconSearch } from '../../components/icons';
+import { ButtonLink, Card, TextLink, ui, useDocumentTitle } from '../../components/lite/ui';
 import { useMe } from '../identity/use-me';
 import classes from './HomePage.module.css';
 import { UnitSelect } from './UnitSelect';
@@ -32,27 +18,18 @@ interface EntryCardProps {
 
 function EntryCard({ icon, title, body, action, to, testId }: EntryCardProps) {
   return (
-    <Card radius="lg" padding="lg" shadow="xs" className={classes.entry}>
-      <Stack gap="sm" h="100%">
-        <ThemeIcon size={44} radius="md" variant="light">
-          {icon}
-        </ThemeIcon>
-        <Title order={3} fz="lg">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-          {body}
-        </Text>
-        <Button
-          component={Link}
-          to={to}
-          variant="light"
-          rightSection={<IconArrowRight size={16} />}
-          data-testid={testId}
-        >
-          {action}
-        </Button>
-      </Stack>
+    <Card className={classes.entry}>
+      <span className={classes.icon} aria-hidden="true">
+        {icon}
+      </span>
+      <h2 className={classes.h3}>{title}</h2>
+      <p className={ui.dimmed} style={{ flex: 1 }}>
+        {body}
+      </p>
+      <ButtonLink to={to} variant="light" data-testid={testId}>
+        {action}
+        <IconArrowRight size={16} />
+      </ButtonLink>
     </Card>
   );
 }
@@ -65,32 +42,24 @@ export function HomePage() {
   const unitQuery = selected.code ? `?unit=${encodeURIComponent(selected.code)}` : '';
 
   return (
-    <Stack gap="xl">
-      <Paper radius="lg" p={{ base: 'lg', sm: 40 }} className={classes.hero} withBorder={false}>
-        <Stack gap="md" maw={720}>
-          <Badge color="gold" c="brand.9" variant="filled" size="lg" radius="sm" w="fit-content">
-            {t('home.badge')}
-          </Badge>
-          <Title order={1} c="white" fz={{ base: 26, sm: 38 }} lh={1.15}>
-            {t('home.title')}
-          </Title>
-          <Text c="brand.0" fz={{ base: 'sm', sm: 'md' }}>
-            {t('home.intro')}
-          </Text>
-          <Box className={classes.unitBox}>
+    <div className={ui.stack} style={{ gap: 32 }}>
+      <div className={classes.hero}>
+        <div className={classes.heroInner}>
+          <span className={classes.badge}>{t('home.badge')}</span>
+          <h1 className={classes.title}>{t('home.title')}</h1>
+          <p className={classes.intro}>{t('home.intro')}</p>
+          <div className={classes.unitBox}>
             <UnitSelect
               value={selected.code}
               onChange={selected.selectUnit}
-              size="md"
-              leftSection={<IconBuilding />}
               data-testid="home-unit-select"
-              description={t('home.unitHint')}
+              hint={t('home.unitHint')}
             />
-          </Box>
-        </Stack>
-      </Paper>
+          </div>
+        </div>
+      </div>
 
-      <SimpleGrid cols={{ base: 1, sm: 2, md: me.data?.role === 'reception' ? 3 : 2 }} spacing="lg">
+      <div className={ui.grid}>
         <EntryCard
           icon={<IconFile size={24} />}
           title={t('home.catalogTitle')}
@@ -117,36 +86,29 @@ export function HomePage() {
             testId="home-reception-link"
           />
         ) : null}
-      </SimpleGrid>
+      </div>
 
-      <Paper radius="lg" p="lg">
-        <Title order={2} fz="lg" mb="sm">
-          {t('home.howTitle')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+      <section className={ui.card}>
+        <h2 className={ui.h2}>{t('home.howTitle')}</h2>
+        <ol className={ui.grid} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {(['1', '2', '3'] as const).map((step) => (
-            <Group key={step} align="flex-start" gap="sm" wrap="nowrap">
-              <ThemeIcon radius="xl" size={32} color="gold" c="brand.9">
-                <Text fw={800}>{step}</Text>
-              </ThemeIcon>
-              <Stack gap={2} style={{ minWidth: 0 }}>
-                <Text fw={600}>{t(`home.step${step}Title`)}</Text>
-                <Text size="sm" c="dimmed">
-                  {t(`home.step${step}Body`)}
-                </Text>
-              </Stack>
-            </Group>
+            <li key={step} className={classes.step}>
+              <span className={classes.stepNo} aria-hidden="true">
+                {step}
+              </span>
+              <div style={{ minWidth: 0 }}>
+                <p className={classes.stepTitle}>{t(`home.step${step}Title`)}</p>
+                <p className={ui.dimmed}>{t(`home.step${step}Body`)}</p>
+              </div>
+            </li>
           ))}
-        </SimpleGrid>
+        </ol>
         {!me.data ? (
-          <Text size="sm" c="dimmed" mt="lg">
-            {t('home.staffHint')}{' '}
-            <Text component={Link} to="/dang-nhap" c="brand.8" fw={600} size="sm">
-              {t('auth.signIn')}
-            </Text>
-          </Text>
+          <p className={ui.dimmed} style={{ marginTop: 20 }}>
+            {t('home.staffHint')} <TextLink to="/dang-nhap">{t('auth.signIn')}</TextLink>
+          </p>
         ) : null}
-      </Paper>
-    </Stack>
+      </section>
+    </div>
   );
 }

@@ -1,0 +1,72 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { isApiProblem } from '../api/client';
+import { Loader } from '../components/lite/ui';
+import { HomePage } from '../features/units/HomePage';
+import { UnitPreferenceProvider } from '../features/units/unit-preference';
+import { LiteLayout } from './LiteLayout';
+import { isPublicPath } from './public-paths';
+
+// The public pages, each its own chunk; the staff app (Mantine, charts, forms) is never loaded here.
+const CatalogPage = lazy(() =>
+  import('../features/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })),
+);
+const ProcedureDetailPage = lazy(() =>
+  import('../features/catalog/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })),
+);
+const TrackingPage = lazy(() =>
+  import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
+);
+
+/** Any other path belongs to the staff app: load it with a full page load (the server serves its shell). */
+function ToStaffApp() {
+  const location = useLocation();
+  const { t } = useTranslation();
+  const target = location.pathname + location.search + location.hash;
+  const isPublic = isPublicPath(location.pathname);
+  useEffect(() => {
+    if (!isPublic) window.location.assign(target);
+  }, [isPublic, target]);
+  return <Loader label={t('common.loading')} />;
+}
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Retrying a 4xx only delays the message the user needs to see.
+        retry: (failureCount, error) =>
+          failureCount < 2 && !(isApiProblem(error) && error.status >= 400 && error.status < 500),
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function LiteApp() {
+  const [queryClient] = useState(createQueryClient);
+  const { t } = useTranslation();
+  return (
+    <BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <UnitPreferenceProvider>
+          <LiteLayout>
+            <Suspense fallback={<Loader label={t('common.loading')} />}>
+              <Routes>
+                <Route index element={<HomePage />} />
+                <Route path="thu-tuc" element={<CatalogPage />} />
+                <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
+                <Route path="tra-cuu/:code?" element={<TrackingPage />} />
+                <Route path="*" element={<ToStaffApp />} />
+              </Routes>
+            </Suspense>
+          </LiteLayout>
+        </UnitPreferenceProvider>
+      </QueryClientProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,17 @@
+/*
+ * The pages a citizen opens without signing in. The server answers these paths with the light shell
+ * (lite.html: Preact, no Mantine, ≤ 100 KiB of gzipped JavaScript — issue 14 item 6) and every other
+ * path with the staff app (index.html). One list, read by the server (src/server/http/web-app.ts),
+ * the light app's router (src/web/lite/LiteApp.tsx) and the checks in e2e/routes.ts.
+ */
+export const PUBLIC_PATH_PATTERNS: readonly RegExp[] = [
+  /^\/$/, // home, with ?unit= for a commune's own page
+  /^\/thu-tuc\/?$/, // catalogue
+  /^\/thu-tuc\/[^/]+\/?$/, // one procedure
+  /^\/tra-cuu(?:\/[^/]+)?\/?$/, // tracking, with the dossier code from the slip's QR code
+];
+
+/** True when `pathname` (no query) is one of the public pages served by the light shell. */
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATH_PATTERNS.some((pattern) => pattern.test(pathname));
+}
