@@ -85,9 +85,12 @@ describe.each(databaseKinds())('a NUL in any string a client sends, on %s', (kin
     s = await createTestServer(kind, { now: () => new Date('2025-07-03T02:00:00Z') });
     cookies = {};
     for (const u of USERS) cookies[u] = await s.login(u);
+    // unit_search is derived from units and former_units (hashed here) and written only with them;
+    // hashing its ~50,000 rows on every snapshot would multiply the sweep's time.
     const tables = await s.query<{ name: string }>(
       `SELECT table_name AS name FROM information_schema.tables
-        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'unit_search'
+        ORDER BY 1`,
     );
     // Row count and a hash of every row of every table: an update shows as well as an insert.
     snapshotSql = tables

@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { IconArrowRight, IconBuilding, IconFile, IconLogin, IconSearch } from '../../components/icons';
 import { useMe } from '../identity/use-me';
 import classes from './HomePage.module.css';
+import { UnitFinder } from './UnitFinder';
 import { UnitSelect } from './UnitSelect';
 import { useSelectedUnit } from './use-communes';
 
@@ -118,6 +119,8 @@ export function HomePage() {
           />
         ) : null}
       </SimpleGrid>
+
+      <UnitFinder />
 
       <Paper radius="lg" p="lg">
         <Title order={2} fz="lg" mb="sm">
