@@ -42,6 +42,77 @@ export const units = pgTable(
   (t) => [uniqueIndex('units_agency_code_uq').on(t.agencyCode), index('units_parent_idx').on(t.parentCode)],
 );
 
+/**
+ * Which former units (before 1 July 2025) formed each commune: data/former-units.json, then the
+ * administrators' corrections applied in order. A reference table: it points only at units.
+ */
+export const formerUnits = pgTable(
+  'former_units',
+  {
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => units.code),
+    /** 'commune', or 'district' for a former island district that had no communes. */
+    level: text('level', { enum: ['commune', 'district'] }).notNull(),
+    formerCode: text('former_code').notNull(),
+    name: text('name').notNull(),
+    districtCode: text('district_code').notNull(),
+    districtName: text('district_name').notNull(),
+    provinceCode: text('province_code').notNull(),
+    provinceName: text('province_name').notNull(),
+    merge: text('merge', { enum: ['full', 'partial'] }).notNull(),
+    /** The source's own rating of the assignment, or 'correction' once an administrator changed it. */
+    confidence: text('confidence').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeCode, t.level, t.formerCode] }),
+    index('former_units_former_idx').on(t.level, t.formerCode),
+  ],
+);
+
+/** Corrections administrators imported, kept so a newer data file does not undo them. */
+export const formerUnitCorrections = pgTable(
+  'former_unit_corrections',
+  {
+    id: uuid('id').primaryKey(),
+    at: ts('at').notNull(),
+    /** Position in its import (line number). */
+    seq: integer('seq').notNull(),
+    userId: uuid('user_id'),
+    level: text('level', { enum: ['commune', 'district'] }).notNull(),
+    formerCode: text('former_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    action: text('action', { enum: ['full', 'partial', 'remove'] }).notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('former_unit_corrections_at_idx').on(t.at, t.seq)],
+);
+
+/**
+ * The search index of unit names, derived from units and former_units (never edited by hand): one row
+ * per name and word start, so "tan thoi%" finds "Xã Tân Thới" through the btree on `key` — on PGlite
+ * too, with no extension. Keys leave out the kind of unit ("xa", "thi tran"), kept in `kind`;
+ * `is_head`: the key is the whole name.
+ */
+export const unitSearch = pgTable(
+  'unit_search',
+  {
+    key: text('key').notNull(),
+    isHead: boolean('is_head').notNull(),
+    kind: text('kind').notNull(),
+    communeCode: text('commune_code').notNull(),
+    level: text('level', { enum: ['commune', 'district', 'province'] }).notNull(),
+    isFormer: boolean('is_former').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    context: text('context').notNull(),
+  },
+  (t) => [
+    index('unit_search_key_idx').using('btree', t.key.op('text_pattern_ops')),
+    index('unit_search_commune_idx').on(t.communeCode),
+  ],
+);
+
 /** Office hours per province (docs/domain-vn.md §7.1 [S]: configurable). */
 export const provinceSettings = pgTable('province_settings', {
   provinceCode: text('province_code').primaryKey(),

@@ -85,9 +85,14 @@ describe.each(databaseKinds())('a NUL in any string a client sends, on %s', (kin
     s = await createTestServer(kind, { now: () => new Date('2025-07-03T02:00:00Z') });
     cookies = {};
     for (const u of USERS) cookies[u] = await s.login(u);
+    // The former-units mapping (~10,000 rows) and its name index (~50,000) are left out: hashing them
+    // on every snapshot doubled the sweep's time. Only the seed and the corrections import write them,
+    // and the import records every line in former_unit_corrections, which is hashed.
     const tables = await s.query<{ name: string }>(
       `SELECT table_name AS name FROM information_schema.tables
-        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+          AND table_name NOT IN ('unit_search', 'former_units')
+        ORDER BY 1`,
     );
     // Row count and a hash of every row of every table: an update shows as well as an insert.
     snapshotSql = tables

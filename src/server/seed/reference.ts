@@ -7,6 +7,8 @@ import { type ProcedureRecord, ProcedureRecordSchema } from '../../domain/catalo
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import type { Db, Executor } from '../db/client.ts';
 import { calendarDays, meta, procedures, units } from '../db/schema.ts';
+import type { FormerUnitsFile } from '../modules/units/former-units.ts';
+import { loadFormerUnits } from './former-units.ts';
 
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
 
@@ -142,11 +144,15 @@ export async function upsertProcedures(tx: Executor, records: ProcedureRecord[])
 }
 
 /**
- * Loads units, procedures and official holiday schedules from data/ when the files changed. Names are
+ * Loads units, the former units that formed them, procedures and official holiday schedules from
+ * data/ when the files changed. Names are
  * refreshed; agency codes and activation, which administrators configure, are kept.
  */
 export async function loadReferenceData(db: Db): Promise<void> {
   const unitsFile = readJson<UnitsFile>(path.join(DATA_DIR, 'units.json'));
+  const formerFile = readJson<FormerUnitsFile>(path.join(DATA_DIR, 'former-units.json'));
+  // Names of today's communes are in the former-units index too: it follows either file.
+  const formerSha = createHash('sha256').update(`${formerFile.sha}:${unitsFile.sha}`).digest('hex');
   const proc = loadProcedureRecords();
   const holidayFiles = fs
     .readdirSync(path.join(DATA_DIR, 'holidays'))
@@ -161,6 +167,10 @@ export async function loadReferenceData(db: Db): Promise<void> {
     if (await fingerprintChanged(tx, 'data:units', unitsFile.sha)) {
       await upsertUnits(tx, unitsFile.data, { agencyCodes: false });
       await setFingerprint(tx, 'data:units', unitsFile.sha);
+    }
+    if (await fingerprintChanged(tx, 'data:former-units', formerSha)) {
+      await loadFormerUnits(tx, formerFile.data);
+      await setFingerprint(tx, 'data:former-units', formerSha);
     }
     if (await fingerprintChanged(tx, 'data:procedures', proc.sha)) {
       await upsertProcedures(tx, proc.records);

@@ -28,7 +28,13 @@ function fingerprint(): string {
   for (const f of files.sort())
     h.update(f.slice(path.resolve(DATA_DIR, '..').length)).update(fs.readFileSync(f));
   // Seeding code shapes the template too.
-  for (const f of ['../src/server/seed/demo.ts', '../src/server/seed/reference.ts'])
+  for (const f of [
+    '../src/server/seed/demo.ts',
+    '../src/server/seed/reference.ts',
+    '../src/server/seed/former-units.ts',
+    '../src/server/modules/units/former-units.ts',
+    '../src/domain/units/former-units.ts',
+  ])
     h.update(fs.readFileSync(path.resolve(DATA_DIR, f)));
   return h.digest('hex').slice(0, 16);
 }

@@ -13,6 +13,7 @@ import type {
   EquipmentItem,
   EquipmentReport,
   FollowUpTask,
+  FormerUnitsOf,
   Inspection,
   InspectionInput,
   IntakeRequest,
@@ -35,6 +36,7 @@ import type {
   TrainingInput,
   TrainingRecord,
   Unit,
+  UnitSearchResult,
   UnitUser,
 } from './types';
 
@@ -43,6 +45,16 @@ const V1 = '/api/v1';
 export const api = {
   activeCommunes: (signal?: AbortSignal) =>
     apiRequest<Unit[]>(`${V1}/units`, { query: { level: 'commune', active: true }, signal }),
+
+  /** Communes by current or former name (before 1 July 2025), diacritics ignored. */
+  searchUnits: (
+    q: string,
+    opts: { active?: boolean; limit?: number; offset?: number } = {},
+    signal?: AbortSignal,
+  ) => apiRequest<UnitSearchResult>(`${V1}/units/search`, { query: { q, ...opts }, signal }),
+
+  formerUnits: (code: string, signal?: AbortSignal) =>
+    apiRequest<FormerUnitsOf>(`${V1}/units/${encodeURIComponent(code)}/former`, { signal }),
 
   procedures: (unit: string, q: string, signal?: AbortSignal) =>
     apiRequest<ProcedureSummary[]>(`${V1}/procedures`, { query: { unit, q: q.trim() || undefined }, signal }),

@@ -15,6 +15,48 @@ export interface Unit {
   portalConnected?: boolean;
 }
 
+/** Which name of a unit a search matched: today's, or one of a unit before 1 July 2025. */
+export interface MatchedUnit {
+  level: 'commune' | 'district' | 'province';
+  isFormer: boolean;
+  code: string;
+  name: string;
+  /** Where the named unit lay, e.g. "Huyện Tân Phú Đông, Tỉnh Tiền Giang". */
+  context: string;
+}
+
+export interface UnitSearchItem {
+  unit: Unit;
+  province: { code: string; fullName: string };
+  match: 'exact' | 'prefix' | 'contains';
+  matched: MatchedUnit;
+}
+
+export interface UnitSearchResult {
+  items: UnitSearchItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface FormerUnit {
+  level: 'commune' | 'district';
+  code: string;
+  name: string;
+  districtCode: string;
+  districtName: string;
+  provinceCode: string;
+  provinceName: string;
+  merge: 'full' | 'partial';
+  confidence: string;
+}
+
+export interface FormerUnitsOf {
+  unit: Unit;
+  province: { code: string; fullName: string };
+  formerUnits: FormerUnit[];
+}
+
 export type Channel = 'counter' | 'online' | 'post';
 export type TimeLimitUnit = 'same_day' | 'working_days' | 'working_hours' | 'calendar_days';
 

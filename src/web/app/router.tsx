@@ -14,6 +14,9 @@ const CatalogPage = lazy(() =>
 const ProcedureDetailPage = lazy(() =>
   import('../features/catalog/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })),
 );
+const CenterPage = lazy(() =>
+  import('../features/units/CenterPage').then((m) => ({ default: m.CenterPage })),
+);
 const TrackingPage = lazy(() =>
   import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
 );
@@ -33,6 +36,7 @@ export function AppRoutes() {
         <Route path="thu-tuc" element={<CatalogPage />} />
         <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
         <Route path="tra-cuu/:code?" element={<TrackingPage />} />
+        <Route path="trung-tam/:code" element={<CenterPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route
           path="tiep-nhan"

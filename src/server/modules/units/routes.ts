@@ -2,38 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import type { UnitRow } from './repository.ts';
+import { requireUser } from '../../http/auth.ts';
+import { ProblemSchema } from '../../http/problem-schema.ts';
+import { FORMER_UNIT_EDITORS } from './policy.ts';
+import {
+  CorrectionsImportSchema,
+  FormerUnitsOfSchema,
+  presentUnit,
+  UnitSchema,
+  UnitSearchQuery,
+  UnitSearchResultSchema,
+} from './schemas.ts';
+import { formerUnitsOf, importCorrections, searchUnits } from './service.ts';
 
-export const UnitSchema = z
-  .object({
-    code: z.string().describe('Mã đơn vị hành chính (tỉnh: 2 chữ số, xã: 5 chữ số)'),
-    name: z.string(),
-    fullName: z.string(),
-    level: z.enum(['province', 'commune']),
-    parentCode: z.string().nullable(),
-    agencyCode: z.string().describe('Mã định danh cơ quan dùng trong mã hồ sơ'),
-    slug: z.string(),
-    isActive: z.boolean().describe('Trung tâm đang vận hành trên hệ thống này'),
-    portalConnected: z.boolean().describe('Đã kết nối Cổng Dịch vụ công quốc gia'),
-  })
-  .meta({ id: 'Unit' });
-
-export function presentUnit(u: UnitRow): z.infer<typeof UnitSchema> {
-  return {
-    code: u.code,
-    name: u.name,
-    fullName: u.fullName,
-    level: u.level,
-    parentCode: u.parentCode,
-    agencyCode: u.agencyCode,
-    slug: u.slug,
-    isActive: u.isActive,
-    portalConnected: u.portalConnected,
-  };
-}
+export { presentUnit, UnitSchema } from './schemas.ts';
 
 export function unitsRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
     '/api/v1/units',
     {
       schema: {
@@ -60,5 +46,52 @@ export function unitsRoutes(app: FastifyInstance, ctx: AppContext) {
       reply.header('cache-control', 'public, max-age=300');
       return rows.map(presentUnit);
     },
+  );
+  r.get(
+    '/api/v1/units/search',
+    {
+      schema: {
+        tags: ['units'],
+        summary:
+          'Tìm xã, phường hiện nay theo tên hiện nay hoặc tên xã, huyện, tỉnh cũ (trước 01/7/2025); không phân biệt dấu',
+        querystring: UnitSearchQuery,
+        response: { 200: UnitSearchResultSchema, 422: ProblemSchema },
+      },
+    },
+    async (req) => searchUnits(ctx, req.query),
+  );
+  r.get(
+    '/api/v1/units/:code/former',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Các đơn vị hành chính cũ đã hợp thành xã, phường này',
+        params: z.object({ code: z.string().regex(/^\d{5}$/) }),
+        response: { 200: FormerUnitsOfSchema, 404: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return formerUnitsOf(ctx, req.params.code);
+    },
+  );
+  r.post(
+    '/api/v1/units/former/corrections',
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags: ['units'],
+        summary:
+          'Nhập đính chính bảng đối chiếu đơn vị cũ (quản trị viên; toàn bộ hoặc không dòng nào; lỗi kèm số dòng)',
+        body: CorrectionsImportSchema,
+        response: {
+          200: z.object({ applied: z.number().int(), communes: z.array(z.string()) }),
+          401: ProblemSchema,
+          403: ProblemSchema,
+          422: ProblemSchema,
+        },
+      },
+    },
+    async (req) => importCorrections(ctx, await requireUser(ctx, req, FORMER_UNIT_EDITORS), req.body),
   );
 }
