@@ -110,6 +110,8 @@ export interface FormDefinition {
   /** Addressee line printed on the blank form ("Kính gửi: …"). */
   addressee: string;
   intro?: string;
+  /** The procedure document ("Thành phần hồ sơ" id) that this form itself is, when it is one. */
+  formDocumentId?: string;
   groups: readonly FormGroup[];
 }
 

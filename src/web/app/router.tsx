@@ -14,6 +14,10 @@ const CatalogPage = lazy(() =>
 const ProcedureDetailPage = lazy(() =>
   import('../features/catalog/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })),
 );
+// The online filing wizard (and the shared form validator it runs) loads only when a citizen starts filing.
+const WizardPage = lazy(() =>
+  import('../features/forms/WizardPage').then((m) => ({ default: m.WizardPage })),
+);
 const TrackingPage = lazy(() =>
   import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
 );
@@ -32,6 +36,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="thu-tuc" element={<CatalogPage />} />
         <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
+        <Route path="thu-tuc/:code/nop-truc-tuyen" element={<WizardPage />} />
         <Route path="tra-cuu/:code?" element={<TrackingPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route

@@ -23,6 +23,7 @@ export const BIRTH_V1: FormDefinition = {
   title: 'TỜ KHAI ĐĂNG KÝ KHAI SINH',
   source: 'Mẫu tờ khai đăng ký khai sinh ban hành kèm Thông tư 04/2020/TT-BTP (đã sửa đổi)',
   addressee: 'Ủy ban nhân dân xã',
+  formDocumentId: 'to-khai-khai-sinh',
   intro:
     'Cha, mẹ hoặc người thân đi khai sinh cho trẻ. Việc đăng ký đúng hạn (60 ngày kể từ ngày sinh) không mất lệ phí.',
   groups: [

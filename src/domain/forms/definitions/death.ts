@@ -22,6 +22,7 @@ export const DEATH_V1: FormDefinition = {
   title: 'TỜ KHAI ĐĂNG KÝ KHAI TỬ',
   source: 'Mẫu tờ khai đăng ký khai tử ban hành kèm Thông tư 04/2020/TT-BTP (đã sửa đổi)',
   addressee: 'Ủy ban nhân dân xã',
+  formDocumentId: 'to-khai-khai-tu',
   intro:
     'Người thân đăng ký khai tử trong 15 ngày kể từ ngày người thân mất. Đăng ký đúng hạn không mất lệ phí.',
   groups: [

@@ -23,6 +23,7 @@ export const HOUSEHOLD_BUSINESS_V1: FormDefinition = {
   source:
     'Mẫu giấy đề nghị đăng ký hộ kinh doanh về đăng ký doanh nghiệp, hộ kinh doanh (Nghị định 168/2025/NĐ-CP)',
   addressee: 'Cơ quan đăng ký kinh doanh cấp xã',
+  formDocumentId: 'giay-de-nghi-dang-ky-hkd',
   groups: [
     {
       id: 'owner',

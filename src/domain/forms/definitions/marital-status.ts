@@ -23,6 +23,7 @@ export const MARITAL_STATUS_V1: FormDefinition = {
   source:
     'Mẫu tờ khai cấp Giấy xác nhận tình trạng hôn nhân ban hành kèm Thông tư 04/2020/TT-BTP (đã sửa đổi)',
   addressee: 'Ủy ban nhân dân xã',
+  formDocumentId: 'to-khai-xac-nhan-tthn',
   groups: [
     {
       id: 'requester',

@@ -37,6 +37,7 @@ export const MARRIAGE_V1: FormDefinition = {
   title: 'TỜ KHAI ĐĂNG KÝ KẾT HÔN',
   source: 'Mẫu tờ khai đăng ký kết hôn ban hành kèm Thông tư 04/2020/TT-BTP (đã sửa đổi)',
   addressee: 'Ủy ban nhân dân xã',
+  formDocumentId: 'to-khai-ket-hon',
   intro:
     'Hai bên nam, nữ cùng khai. Khi đăng ký, cả hai phải có mặt tại Trung tâm để ký vào Giấy chứng nhận kết hôn.',
   groups: [

@@ -14,6 +14,7 @@ export const RESIDENCE_CONFIRMATION_V1: FormDefinition = {
   source:
     'Nội dung tờ khai thay đổi thông tin cư trú (Thông tư 56/2021/TT-BCA, sửa đổi bởi Thông tư 66/2023/TT-BCA)',
   addressee: 'Công an xã',
+  formDocumentId: 'to-khai-ct01',
   groups: [
     {
       id: 'requester',

@@ -47,6 +47,7 @@ export const FormDefinitionSchema = z
     source: z.string(),
     addressee: z.string(),
     intro: z.string().optional(),
+    formDocumentId: z.string().optional().describe('Thành phần hồ sơ mà chính mẫu đơn này thay thế'),
     groups: z.array(
       z.object({
         id: z.string(),

@@ -16,9 +16,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ProcedureFee } from '../../api/types';
-import { IconArrowLeft, IconBuilding, IconClock, IconCoins } from '../../components/icons';
+import { IconArrowLeft, IconBuilding, IconClock, IconCoins, IconDownload } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { blankFormUrl, useFormDefinition } from '../forms/forms-api';
 import { useSelectedUnit } from '../units/use-communes';
 import { DocumentsTable } from './DocumentsTable';
 import { timeLimitLabel } from './time-limit-label';
@@ -78,6 +79,7 @@ export function ProcedureDetailPage() {
   const { code } = useParams();
   const selected = useSelectedUnit();
   const procedure = useProcedure(code, selected.code);
+  const form = useFormDefinition(code);
   const backHref = selected.code ? `/thu-tuc?unit=${encodeURIComponent(selected.code)}` : '/thu-tuc';
   const back = (
     <Button component={Link} to={backHref} variant="subtle" leftSection={<IconArrowLeft size={16} />} px={0}>
@@ -167,6 +169,31 @@ export function ProcedureDetailPage() {
           </Grid.Col>
         </Grid>
       </Paper>
+
+      {form.isSuccess ? (
+        <Group gap="sm" data-testid="procedure-form-actions">
+          {p.channels.includes('online') ? (
+            <Button
+              component={Link}
+              to={`/thu-tuc/${encodeURIComponent(p.code)}/nop-truc-tuyen${selected.code ? `?unit=${encodeURIComponent(selected.code)}` : ''}`}
+              size="md"
+              data-testid="file-online"
+            >
+              {t('procedure.fileOnline')}
+            </Button>
+          ) : null}
+          <Button
+            component="a"
+            href={blankFormUrl(p.code)}
+            variant="light"
+            size="md"
+            leftSection={<IconDownload size={16} />}
+            data-testid="download-form"
+          >
+            {t('procedure.downloadForm')}
+          </Button>
+        </Group>
+      ) : null}
 
       <Section title={t('procedure.documents')} testId="procedure-documents-section">
         <DocumentsTable documents={p.documents} />
