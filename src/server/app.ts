@@ -30,6 +30,7 @@ import { hasWebBuild, isApiPath, registerWebApp, serveShellOrFile } from './http
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
+import { formsRoutes } from './modules/forms/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(
   identityRoutes(app, ctx);
   unitsRoutes(app, ctx);
   catalogRoutes(app, ctx);
+  formsRoutes(app, ctx);
   calendarRoutes(app, ctx);
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);

@@ -20,6 +20,7 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
     title: 'Thủ tục hành chính không tồn tại hoặc không thuộc danh mục của đơn vị',
   },
   PROCEDURE_NOT_FOUND: { status: 404, title: 'Không tìm thấy thủ tục hành chính' },
+  FORM_NOT_FOUND: { status: 404, title: 'Thủ tục này chưa có mẫu đơn điện tử' },
   UNIT_NOT_FOUND: { status: 404, title: 'Không tìm thấy đơn vị hành chính' },
   UNIT_INACTIVE: {
     status: 422,

@@ -1,5 +1,6 @@
 import { move } from 'piscina';
 import type * as apology from '../documents/apology-letter.ts';
+import type * as blankForm from '../documents/blank-form.ts';
 import type * as control from '../documents/control-slip.ts';
 import type * as receipt from '../documents/receipt-slip.ts';
 import type * as refusal from '../documents/refusal-slip.ts';
@@ -27,6 +28,7 @@ function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K) {
 }
 const documents = {
   apology: () => import('../documents/apology-letter.ts') as Promise<typeof apology>,
+  blankForm: () => import('../documents/blank-form.ts') as Promise<typeof blankForm>,
   control: () => import('../documents/control-slip.ts') as Promise<typeof control>,
   receipt: () => import('../documents/receipt-slip.ts') as Promise<typeof receipt>,
   refusal: () => import('../documents/refusal-slip.ts') as Promise<typeof refusal>,
@@ -40,6 +42,7 @@ const documents = {
 
 export const TASKS = {
   apologyLetter: lazy(documents.apology, 'renderApologyLetter'),
+  blankForm: lazy(documents.blankForm, 'renderBlankForm'),
   controlSlip: lazy(documents.control, 'renderControlSlip'),
   receiptSlip: lazy(documents.receipt, 'renderReceiptSlip'),
   refusalSlip: lazy(documents.refusal, 'renderRefusalSlip'),

@@ -17,6 +17,10 @@ const ProcedureDetailPage = lazy(() =>
 const CenterPage = lazy(() =>
   import('../features/units/CenterPage').then((m) => ({ default: m.CenterPage })),
 );
+// The online filing wizard (and the shared form validator it runs) loads only when a citizen starts filing.
+const WizardPage = lazy(() =>
+  import('../features/forms/WizardPage').then((m) => ({ default: m.WizardPage })),
+);
 const TrackingPage = lazy(() =>
   import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
 );
@@ -35,6 +39,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="thu-tuc" element={<CatalogPage />} />
         <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
+        <Route path="thu-tuc/:code/nop-truc-tuyen" element={<WizardPage />} />
         <Route path="tra-cuu/:code?" element={<TrackingPage />} />
         <Route path="trung-tam/:code" element={<CenterPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />

@@ -2,10 +2,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ProcedureFee } from '../../api/types';
-import { IconArrowLeft, IconBuilding, IconClock, IconCoins } from '../../components/icons';
+import { IconArrowLeft, IconBuilding, IconClock, IconCoins, IconDownload } from '../../components/icons';
 import { PublicProblem } from '../../components/lite/PublicProblem';
-import { Badge, ButtonLink, Card, Loader, Section, TextLink, ui } from '../../components/lite/ui';
+import {
+  Badge,
+  ButtonLink,
+  Card,
+  ExternalLink,
+  Loader,
+  Section,
+  TextLink,
+  ui,
+} from '../../components/lite/ui';
 import { PageTitle } from '../../components/PageTitle';
+import { blankFormUrl, useFormDefinition } from '../forms/forms-api';
 import { useSelectedUnit } from '../units/use-communes';
 import { DocumentsTable } from './DocumentsTable';
 import { timeLimitLabel } from './time-limit-label';
@@ -63,6 +73,7 @@ export function ProcedureDetailPage() {
   const { code } = useParams();
   const selected = useSelectedUnit();
   const procedure = useProcedure(code, selected.code);
+  const form = useFormDefinition(code);
   const backHref = selected.code ? `/thu-tuc?unit=${encodeURIComponent(selected.code)}` : '/thu-tuc';
   const back = (
     <ButtonLink to={backHref} variant="subtle">
@@ -134,6 +145,25 @@ export function ProcedureDetailPage() {
           </Fact>
         </div>
       </Card>
+
+      {form.isSuccess ? (
+        <div className={ui.row} data-testid="procedure-form-actions">
+          {p.channels.includes('online') ? (
+            // The wizard lives in the staff app's bundle: a full page load, not a light-app route.
+            <a
+              className={ui.button}
+              data-variant="filled"
+              href={`/thu-tuc/${encodeURIComponent(p.code)}/nop-truc-tuyen${selected.code ? `?unit=${encodeURIComponent(selected.code)}` : ''}`}
+              data-testid="file-online"
+            >
+              {t('procedure.fileOnline')}
+            </a>
+          ) : null}
+          <ExternalLink href={blankFormUrl(p.code)} data-testid="download-form">
+            <IconDownload size={16} /> {t('procedure.downloadForm')}
+          </ExternalLink>
+        </div>
+      ) : null}
 
       <Section title={t('procedure.documents')} data-testid="procedure-documents-section">
         <DocumentsTable documents={p.documents} />
