@@ -6,7 +6,7 @@ import { text } from '../../../domain/text/text-schema.ts';
 export const LookupBodySchema = z
   .object({
     personalId: text({ min: 1, max: 20 })
-      .regex(/^[0-9]{12}$/, 'Số định danh cá nhân gồm đúng 12 chữ số')
+      .regex(/^\d{12}$/, 'Số định danh cá nhân gồm đúng 12 chữ số')
       .describe('Số định danh cá nhân 12 chữ số'),
     fullName: text({ min: 1, max: 120 }).describe('Họ và tên như trên giấy tờ'),
     birthDate: z
