@@ -33,6 +33,7 @@ import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { formsRoutes } from './modules/forms/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
+import { populationRoutes } from './modules/population/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
@@ -72,7 +73,10 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     frameworkErrors: answerFrameworkError,
   });
-  app.addHook('onClose', () => ctx.workers.close());
+  app.addHook('onClose', async () => {
+    await ctx.workers.close();
+    await ctx.links.close();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The embedded database runs on this thread: take requests one per event-loop turn so new
@@ -148,6 +152,7 @@ export async function buildApp(
   registersRoutes(app, ctx);
   inspectionsRoutes(app, ctx);
   reportsRoutes(app, ctx);
+  populationRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

@@ -40,6 +40,18 @@ const EnvSchema = z.object({
   MOTCUA_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(10),
   MOTCUA_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(5000),
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  MOTCUA_PORTAL_URL: z.string().url().optional(),
+  MOTCUA_PORTAL_CLIENT_ID: z.string().min(1).default('motcua-demo'),
+  MOTCUA_PORTAL_CLIENT_SECRET: z.string().min(1).default('motcua-demo-secret'),
+  MOTCUA_POPULATION_URL: z.string().url().optional(),
+  MOTCUA_POPULATION_CLIENT_ID: z.string().min(1).default('motcua-demo'),
+  MOTCUA_POPULATION_CLIENT_SECRET: z.string().min(1).default('motcua-demo-secret'),
+  MOTCUA_POPULATION_INTEGRATION_CODE: z.string().min(1).max(60).default('MOTCUA'),
+  MOTCUA_LINK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  MOTCUA_LINK_CA_FILE: z.string().min(1).optional(),
+  MOTCUA_LINK_CERT_FILE: z.string().min(1).optional(),
+  MOTCUA_LINK_KEY_FILE: z.string().min(1).optional(),
+  MOTCUA_STANDINS: z.enum(['process', 'off']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -87,9 +99,62 @@ export interface Config {
   /** Largest workbook upload: unpacked bytes (all entries together) and data rows. */
   importMaxUnpackedBytes: number;
   importMaxRows: number;
+  /**
+   * Links to the national portal (DVCQG) and the provincial data-sharing platform (population
+   * database), docs/domain-vn.md §8. A link without a URL is not configured; in demo mode the local
+   * stand-ins are started as processes and fill the URLs in (`standIns: 'process'`).
+   */
+  links: {
+    portal: LinkConfig | undefined;
+    population: (LinkConfig & { integrationCode: string }) | undefined;
+    standIns: 'process' | 'off';
+  };
+}
+
+export interface LinkConfig {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs: number;
+  tls: { caFile?: string; certFile?: string; keyFile?: string };
 }
 
 export class ConfigError extends Error {}
+
+function linksFrom(e: z.infer<typeof EnvSchema>, mode: 'demo' | 'production'): Config['links'] {
+  if (Boolean(e.MOTCUA_LINK_CERT_FILE) !== Boolean(e.MOTCUA_LINK_KEY_FILE))
+    throw new ConfigError(
+      'MOTCUA_LINK_CERT_FILE and MOTCUA_LINK_KEY_FILE go together (client certificate and its key)',
+    );
+  const tls = {
+    caFile: e.MOTCUA_LINK_CA_FILE,
+    certFile: e.MOTCUA_LINK_CERT_FILE,
+    keyFile: e.MOTCUA_LINK_KEY_FILE,
+  };
+  const timeoutMs = e.MOTCUA_LINK_TIMEOUT_MS;
+  return {
+    portal: e.MOTCUA_PORTAL_URL
+      ? {
+          url: e.MOTCUA_PORTAL_URL,
+          clientId: e.MOTCUA_PORTAL_CLIENT_ID,
+          clientSecret: e.MOTCUA_PORTAL_CLIENT_SECRET,
+          timeoutMs,
+          tls,
+        }
+      : undefined,
+    population: e.MOTCUA_POPULATION_URL
+      ? {
+          url: e.MOTCUA_POPULATION_URL,
+          clientId: e.MOTCUA_POPULATION_CLIENT_ID,
+          clientSecret: e.MOTCUA_POPULATION_CLIENT_SECRET,
+          integrationCode: e.MOTCUA_POPULATION_INTEGRATION_CODE,
+          timeoutMs,
+          tls,
+        }
+      : undefined,
+    standIns: e.MOTCUA_STANDINS ?? (mode === 'demo' ? 'process' : 'off'),
+  };
+}
 
 /** Reads and validates configuration from an environment record (process.env at start). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -147,5 +212,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     exportMaxDays: e.MOTCUA_EXPORT_MAX_DAYS,
     importMaxUnpackedBytes: Math.round(e.MOTCUA_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
     importMaxRows: e.MOTCUA_IMPORT_MAX_ROWS,
+    links: linksFrom(e, mode),
   };
 }

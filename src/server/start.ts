@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { type StandInProcess, startStandInProcess } from '../standins/spawn.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
@@ -20,20 +21,41 @@ export interface Started {
 
 /** Opens the database, migrates, loads reference data (and the demo), and starts listening. */
 export async function startServer(
-  config: Config,
+  initialConfig: Config,
   log: (line: string) => void = console.log,
 ): Promise<Started> {
+  let config = initialConfig;
+  // The national portal and the population platform cannot be reached from a demo: their stand-ins
+  // run as separate processes (src/standins/), started while the database opens.
+  const standIns = startLinkStandIns(config, log);
   let database: Database;
-  if (config.database.kind === 'pglite') {
-    const fresh = !fs.existsSync(config.database.dataDir);
-    if (fresh)
-      log('Đang khởi tạo cơ sở dữ liệu nhúng lần đầu (khoảng 10–20 giây)… / creating the embedded database…');
-    database = await openPglite(config.database.dataDir);
-  } else {
-    database = openPostgres(config.database.url, config.pgPoolSize, (err) =>
-      log(`PostgreSQL: kết nối rảnh bị đóng (${err.message}); kết nối mới sẽ được mở khi cần.`),
-    );
+  try {
+    if (config.database.kind === 'pglite') {
+      const fresh = !fs.existsSync(config.database.dataDir);
+      if (fresh)
+        log(
+          'Đang khởi tạo cơ sở dữ liệu nhúng lần đầu (khoảng 10–20 giây)… / creating the embedded database…',
+        );
+      database = await openPglite(config.database.dataDir);
+    } else {
+      database = openPostgres(config.database.url, config.pgPoolSize, (err) =>
+        log(`PostgreSQL: kết nối rảnh bị đóng (${err.message}); kết nối mới sẽ được mở khi cần.`),
+      );
+    }
+  } catch (err) {
+    // The database could not be opened (e.g. its folder is locked): stop the stand-ins that started.
+    const started = await standIns.catch(() => undefined);
+    await Promise.all(started?.processes.map((p) => p.stop()) ?? []);
+    throw err;
   }
+  let links: Awaited<typeof standIns>;
+  try {
+    links = await standIns;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  config = links.config;
   try {
     await database.migrate();
     const { demo, story } = await seedDatabase(database, config);
@@ -43,7 +65,7 @@ export async function startServer(
     }
     const { app } = await buildApp(config, database);
     // Notifications: configured gateways, or in demo mode local stand-ins that keep what they receive.
-    const closers: Array<() => Promise<void>> = [];
+    const closers: Array<() => Promise<void>> = links.processes.map((p) => p.stop);
     let smtpUrl = config.smtpUrl;
     let smsUrl = config.smsUrl;
     if (config.mode === 'demo' && !smtpUrl) {
@@ -84,6 +106,44 @@ export async function startServer(
     };
   } catch (err) {
     await database.close();
+    await Promise.all(links.processes.map((p) => p.stop()));
     throw err;
   }
+}
+
+/**
+ * In demo mode (MOTCUA_STANDINS=process), starts the portal and population stand-ins for links
+ * without a configured URL, and returns the configuration pointing at them.
+ */
+async function startLinkStandIns(
+  config: Config,
+  log: (line: string) => void,
+): Promise<{ config: Config; processes: StandInProcess[] }> {
+  if (config.links.standIns !== 'process') return { config, processes: [] };
+  const [portal, population] = await Promise.all([
+    config.links.portal ? undefined : startStandInProcess('portal'),
+    config.links.population ? undefined : startStandInProcess('population'),
+  ]);
+  const demoLink = (url: string) => ({
+    url,
+    clientId: 'motcua-demo',
+    clientSecret: 'motcua-demo-secret',
+    timeoutMs: 10_000,
+    tls: {},
+  });
+  if (portal) log(`Cổng DVCQG (giả lập) / portal stand-in: ${portal.url}`);
+  if (population) log(`CSDL dân cư qua LGSP (giả lập) / population stand-in: ${population.url}`);
+  return {
+    config: {
+      ...config,
+      links: {
+        ...config.links,
+        portal: config.links.portal ?? (portal ? demoLink(portal.url) : undefined),
+        population:
+          config.links.population ??
+          (population ? { ...demoLink(population.url), integrationCode: 'MOTCUA-DEMO' } : undefined),
+      },
+    },
+    processes: [portal, population].filter((p): p is StandInProcess => Boolean(p)),
+  };
 }

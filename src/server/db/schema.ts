@@ -595,3 +595,77 @@ export const inspectionTasks = pgTable(
     index('inspection_tasks_owner_idx').on(t.unitCode, t.ownerId, t.doneAt),
   ],
 );
+
+/**
+ * Every population-database lookup (docs/domain-vn.md §8.3, §8.5; Law 91/2025 on personal data): who,
+ * for which unit and purpose, about which dossier, when, with which request id, and the outcome. Nothing
+ * about the person looked up is kept here.
+ */
+export const populationLookups = pgTable(
+  'population_lookups',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    officerId: uuid('officer_id').notNull(),
+    officerUsername: text('officer_username').notNull(),
+    purpose: text('purpose').notNull(),
+    dossierCode: text('dossier_code'),
+    requestId: text('request_id').notNull(),
+    /** found | not_found | unavailable | rejected */
+    outcome: text('outcome', { enum: ['found', 'not_found', 'unavailable', 'rejected'] }).notNull(),
+    error: text('error'),
+    lookedUpAt: ts('looked_up_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('population_lookups_unit_time_idx').on(t.unitCode, t.lookedUpAt),
+  ],
+);
+
+/**
+ * Online dossiers submitted on DVCQG (status 1) fetched into the commune's queue "chờ tiếp nhận trực
+ * tuyến" (§8.5 pull side), once each: the portal's id is the key, so a duplicate delivery is a no-op.
+ */
+export const inboundOnlineDossiers = pgTable(
+  'inbound_online_dossiers',
+  {
+    unitCode: text('unit_code').notNull(),
+    portalId: text('portal_id').notNull(),
+    portalCode: text('portal_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    fetchedAt: ts('fetched_at').notNull(),
+    /** waiting: in the online queue; taken: received into a motcua dossier (dossier_code). */
+    state: text('state', { enum: ['waiting', 'taken'] })
+      .notNull()
+      .default('waiting'),
+    dossierCode: text('dossier_code'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.portalId] }),
+    index('inbound_online_dossiers_queue_idx').on(t.unitCode, t.state, t.submittedAt),
+  ],
+);
+
+/**
+ * API keys of partner systems of the province (issue 15 item 5): stored as a SHA-256 of the secret
+ * part, found by their public prefix, scoped to one commune or one province, revocable, rate-limited.
+ */
+export const partnerApiKeys = pgTable(
+  'partner_api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    keyPrefix: text('key_prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    name: text('name').notNull(),
+    scopeKind: text('scope_kind', { enum: ['unit', 'province'] }).notNull(),
+    scopeCode: text('scope_code').notNull(),
+    ratePerMinute: integer('rate_per_minute').notNull(),
+    createdAt: ts('created_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('partner_api_keys_prefix_uq').on(t.keyPrefix)],
+);

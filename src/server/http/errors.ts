@@ -65,6 +65,23 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   SPREADSHEET_TOO_MANY_ROWS: { status: 422, title: 'Tệp bảng tính có nhiều dòng hơn mức cho phép' },
   DOCUMENTS_BUSY: { status: 503, title: 'Máy chủ đang bận tạo nhiều tài liệu, vui lòng thử lại sau' },
   NOT_FOUND: { status: 404, title: 'Không tìm thấy địa chỉ yêu cầu' },
+  CITIZEN_NOT_FOUND: {
+    status: 404,
+    title:
+      'Không tìm thấy công dân trong Cơ sở dữ liệu quốc gia về dân cư với số định danh, họ tên và ngày sinh đã nhập',
+  },
+  POPULATION_UNAVAILABLE: {
+    status: 503,
+    title:
+      'Chưa kết nối được Cơ sở dữ liệu quốc gia về dân cư; vẫn tiếp nhận hồ sơ bình thường và nhập thông tin thủ công',
+  },
+  POPULATION_BAD_ANSWER: {
+    status: 502,
+    title:
+      'Nền tảng chia sẻ dữ liệu trả lời không đúng định dạng; vẫn tiếp nhận hồ sơ và nhập thông tin thủ công',
+  },
+  PORTAL_UNAVAILABLE: { status: 503, title: 'Chưa kết nối được Cổng Dịch vụ công quốc gia' },
+  API_KEY_INVALID: { status: 401, title: 'Khóa API không hợp lệ hoặc đã bị thu hồi' },
   URI_TOO_LONG: { status: 414, title: 'Địa chỉ yêu cầu quá dài' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MULTILINE_TEXT, SINGLE_LINE_TEXT } from '../../domain/text/safe-text.ts';
+import { type StandInProcess, startStandInProcess } from '../../standins/spawn.ts';
 import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../test-support/harness.ts';
 import { COMMUNE, examples, SWEEP_USERS as USERS } from '../test-support/openapi-examples.ts';
 import {
@@ -77,12 +78,22 @@ function countFiles(dir: string): number {
     .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
 }
 
+let platform: StandInProcess;
+beforeAll(async () => {
+  platform = await startStandInProcess('population');
+});
+afterAll(async () => platform?.stop());
+
 describe.each(databaseKinds())('a NUL in any string a client sends, on %s', (kind) => {
   let s: TestServer;
   let cookies: Record<string, string>;
   let snapshotSql: string;
   beforeAll(async () => {
-    s = await createTestServer(kind, { now: () => new Date('2025-07-03T02:00:00Z') });
+    s = await createTestServer(kind, {
+      now: () => new Date('2025-07-03T02:00:00Z'),
+      // The population lookup asks the platform: its stand-in runs as a process beside the server.
+      env: { MOTCUA_POPULATION_URL: platform.url },
+    });
     cookies = {};
     for (const u of USERS) cookies[u] = await s.login(u);
     // The former-units mapping (~10,000 rows) and its name index (~50,000) are left out: hashing them

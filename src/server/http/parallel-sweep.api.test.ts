@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MULTILINE_TEXT, SINGLE_LINE_TEXT } from '../../domain/text/safe-text.ts';
+import { type StandInProcess, startStandInProcess } from '../../standins/spawn.ts';
 import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../test-support/harness.ts';
 import { COMMUNE, examples, SWEEP_USERS } from '../test-support/openapi-examples.ts';
 import {
@@ -18,13 +19,23 @@ import {
 const PARALLEL = 12;
 const MIN_WRITE_ROUTES = 10;
 
+let platform: StandInProcess;
+beforeAll(async () => {
+  platform = await startStandInProcess('population');
+});
+afterAll(async () => platform?.stop());
+
 describe.each(databaseKinds())(
   'the same write sent %i times at once, on %s'.replace('%i', String(PARALLEL)),
   (kind) => {
     let s: TestServer;
     const cookies: Record<string, string> = {};
     beforeAll(async () => {
-      s = await createTestServer(kind, { now: () => new Date('2025-07-03T02:00:00Z') });
+      s = await createTestServer(kind, {
+        now: () => new Date('2025-07-03T02:00:00Z'),
+        // The population lookup asks the platform: its stand-in runs as a process beside the server.
+        env: { MOTCUA_POPULATION_URL: platform.url },
+      });
       for (const u of SWEEP_USERS) cookies[u] = await s.login(u);
     });
     afterAll(async () => s?.close());

@@ -487,6 +487,8 @@ export async function seedInspectionStory(database: Database, config: Config): P
     services: createServices(db, () => clock),
     // The story prints nothing; the pool is lazy, so no thread is started.
     workers: createWorkerPool({ threads: 1, maxHeapMb: config.workerHeapMb }),
+    // The story calls no other system.
+    links: { portal: undefined, population: undefined, close: async () => undefined },
     now: () => clock,
   };
 

@@ -35,6 +35,11 @@ export function examples(dossierCode: string, staffId: string) {
     fieldCode: 'CT', // the field of procedure 2.000815 (Chứng thực)
     fullName: applicant.fullName,
     idNumber: applicant.idNumber,
+    // The population lookup of the intake applicant (082195001234, born 1995: a demo citizen of the stand-in).
+    personalId: applicant.idNumber,
+    birthDate: '1995-03-14',
+    purpose: 'Tiếp nhận hồ sơ chứng thực',
+    dossierCode,
     address: applicant.address,
     username: 'admin',
     password: DEMO_PASSWORD,

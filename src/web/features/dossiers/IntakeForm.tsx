@@ -18,6 +18,7 @@ import { useForm } from '@mantine/form';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/client';
+import type { PopulationLookupResult } from '../../api/population';
 import type { Dossier } from '../../api/types';
 import { IconCheck, IconClock, IconCoins } from '../../components/icons';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -39,6 +40,7 @@ import {
   toRequest,
   validateIntake,
 } from './intake-form';
+import { LookupSummary, PopulationLookup, VerifiedMark } from './PopulationLookup';
 import { useCreateDossier } from './use-dossiers';
 
 function FormSection({ step, title, children }: { step: number; title: string; children: ReactNode }) {
@@ -75,6 +77,12 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
   const [unmapped, setUnmapped] = useState<string[]>([]);
   const [isReading, setIsReading] = useState(false);
   const [hasInvalidFields, setHasInvalidFields] = useState(false);
+  // The applicant fields filled from the population database, with the values it gave: a field stays
+  // marked verified while it still holds that value.
+  const [lookup, setLookup] = useState<{
+    result: PopulationLookupResult;
+    values: { fullName: string; idNumber: string; address: string };
+  } | null>(null);
   // One Idempotency-Key per submission; a retry of the very same submission reuses it.
   const attempt = useRef<{ key: string; fingerprint: string } | null>(null);
   const create = useCreateDossier();
@@ -125,6 +133,7 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
           onSuccess: (dossier) => {
             attempt.current = null;
             form.reset();
+            setLookup(null);
             setFiles([]);
             onCreated(dossier);
           },
@@ -192,6 +201,22 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
         <Divider />
 
         <FormSection step={2} title={t('intake.sectionApplicant')}>
+          <PopulationLookup
+            idNumber={form.values.applicant.idNumber}
+            fullName={form.values.applicant.fullName}
+            procedureCode={procedureCode}
+            procedureName={detail.data?.code === procedureCode ? detail.data?.name : undefined}
+            onFound={(result) => {
+              const p = result.person;
+              const address = (p.currentAddress ?? p.permanentAddress)?.text ?? '';
+              const values = { fullName: p.fullName, idNumber: p.personalId, address };
+              form.setFieldValue('applicant.fullName', values.fullName);
+              form.setFieldValue('applicant.idNumber', values.idNumber);
+              if (address) form.setFieldValue('applicant.address', address);
+              setLookup({ result, values });
+            }}
+          />
+          {lookup ? <LookupSummary result={lookup.result} /> : null}
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <TextInput
@@ -199,13 +224,24 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
                 required
                 autoComplete="off"
                 data-testid="intake-fullname"
+                description={
+                  lookup && form.values.applicant.fullName === lookup.values.fullName ? (
+                    <VerifiedMark />
+                  ) : undefined
+                }
                 {...form.getInputProps('applicant.fullName')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
               <TextInput
                 label={t('intake.idNumber')}
-                description={t('intake.idNumberHint')}
+                description={
+                  lookup && form.values.applicant.idNumber === lookup.values.idNumber ? (
+                    <VerifiedMark />
+                  ) : (
+                    t('intake.idNumberHint')
+                  )
+                }
                 required
                 inputMode="numeric"
                 maxLength={12}
@@ -232,6 +268,11 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
                 required
                 autoComplete="off"
                 data-testid="intake-address"
+                description={
+                  lookup?.values.address && form.values.applicant.address === lookup.values.address ? (
+                    <VerifiedMark />
+                  ) : undefined
+                }
                 {...form.getInputProps('applicant.address')}
               />
             </Grid.Col>
