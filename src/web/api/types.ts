@@ -315,6 +315,8 @@ export interface SettlementCounts {
   settled: { total: number; early: number; onTime: number; late: number };
   inProcess: { total: number; withinTime: number; overdue: number };
   withdrawnOrStopped: number;
+  /** Results of the dossiers settled in the period: returned (status 10) or still at the desk (status 9). */
+  results: { returned: number; awaiting: number };
 }
 
 export interface Indicator766 {
@@ -333,10 +335,14 @@ export interface SettlementReport {
   unit: CodeName;
   from: string;
   to: string;
+  /** ISO instant the figures are judged at: the period's end, or when the report was made if earlier. */
+  cutoff: string;
   groupBy: ReportGroupBy;
   rows: SettlementCounts[];
   total: { received: number; settled: number; inProcess: number; withdrawnOrStopped: number };
   totalRow: SettlementCounts;
+  /** Results issued before the period's end and not yet collected. */
+  resultsBacklog: number;
   indicators: Indicator766[];
 }
 
@@ -406,6 +412,9 @@ export interface DashboardCommune {
   overdue: number;
   onTimeRate: number | null;
   onlineShare: number | null;
+  resultsReturned: number;
+  resultsAwaiting: number;
+  resultsBacklog: number;
   consultations: number;
   centerStaff: number;
   centerStaffTrained: number;
@@ -415,6 +424,7 @@ export interface DashboardReport {
   province: ReportUnit;
   from: string;
   to: string;
+  cutoff: string;
   communes: DashboardCommune[];
 }
 
