@@ -329,6 +329,8 @@ export interface Indicator766 {
   /** Percentage with 2 decimals; null when the denominator is 0 (shown as N/A). */
   value: number | null;
   parts?: Record<string, number>;
+  /** Present when the data is not collected yet ("chưa thu thập"): what is missing; value is then null. */
+  missing?: string;
 }
 
 export interface SettlementReport {
@@ -344,6 +346,8 @@ export interface SettlementReport {
   /** Results issued before the period's end and not yet collected. */
   resultsBacklog: number;
   indicators: Indicator766[];
+  /** The whole Decision 766 index by id, computed where motcua holds the data. */
+  index766?: Indicator766[];
 }
 
 export type ReportScopeLevel = 'commune' | 'province' | 'national';

@@ -143,4 +143,53 @@ describe.each(databaseKinds())('reports judged at their cut-off, on %s', (kind) 
     const total = (ws.getRow(6 + rows.length).values as unknown[]).slice(1);
     expect(total.slice(14)).toEqual([9, 1]);
   });
+
+  it('computes the Decision 766 catalogue indicators of a hand-made fixture, and says "not collected" for the rest', async () => {
+    // Tân Phú Đông offers four procedures, two of them online; one online dossier in 1–2 July.
+    const online = await s.query<{ code: string; field_code: string }>(
+      "SELECT code, field_code FROM procedures WHERE online_level <> 'none' ORDER BY code LIMIT 2",
+    );
+    const offline = await s.query<{ code: string }>(
+      "SELECT code FROM procedures WHERE online_level = 'none' ORDER BY code LIMIT 2",
+    );
+    expect([online.length, offline.length]).toEqual([2, 2]);
+    await s.query("DELETE FROM unit_procedures WHERE unit_code = '28696'");
+    for (const [i, p] of [...online, ...offline].entries())
+      await s.query(
+        "INSERT INTO unit_procedures (unit_code, procedure_code, position) VALUES ('28696', $1, $2)",
+        [p.code, i + 1],
+      );
+    await s.query("UPDATE dossiers SET channel = 1, version = version + 1 WHERE unit_code = '28696'");
+    const first = online[0] as { code: string; field_code: string };
+    await s.query(
+      `UPDATE dossiers SET channel = 2, procedure_code = $1, field_code = $2, version = version + 1
+       WHERE unit_code = '28696' AND code = (
+         SELECT code FROM dossiers WHERE unit_code = '28696' AND status NOT IN (1, 3)
+           AND received_at >= '2025-06-30T17:00:00Z' AND received_at < '2025-07-02T17:00:00Z'
+         ORDER BY code LIMIT 1)`,
+      [first.code, first.field_code],
+    );
+    const report = await get(`/api/v1/reports/settlement?unit=28696&${INSPECTION}`);
+    const byId = Object.fromEntries(
+      (
+        report.index766 as Array<{
+          id: string;
+          numerator: number;
+          denominator: number;
+          value: number | null;
+          missing?: string;
+        }>
+      ).map((i) => [i.id, i]),
+    );
+    const figures = (id: string) => [byId[id]?.numerator, byId[id]?.denominator, byId[id]?.value];
+    expect(figures('3.1')).toEqual([2, 4, 50]);
+    expect(figures('3.2')).toEqual([1, 2, 50]);
+    expect(figures('3.3')).toEqual([1, 20, 5]);
+    for (const id of ['1.4', '3.6', '4.5', '5.2', '5.4']) {
+      expect(byId[id]?.value, id).toBeNull();
+      expect(byId[id]?.missing, id).toMatch(/chưa/);
+    }
+    // The four indicators of before are still there, in their order.
+    expect(report.indicators.map((i: { id: string }) => i.id)).toEqual(['2.1', '3.3', '4.2', '5.4']);
+  });
 });

@@ -59,6 +59,15 @@ export function settlementMatrix(r: Settlement): Array<Array<string | number>> {
 }
 
 const TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
+const NOT_COLLECTED = 'Chưa thu thập';
+
+/** The whole Decision 766 index where the report carries it, else the four indicators computed from dossiers. */
+const indexOf = (r: Settlement) => r.index766 ?? r.indicators;
+
+/** A value cell: the percentage, N/A without dossiers, or "Chưa thu thập" without data (never a 0). */
+const indicatorValue = (i: Settlement['indicators'][number]) =>
+  i.missing ? NOT_COLLECTED : (i.value ?? 'N/A');
+
 const BACKLOG_LABEL = 'Kết quả đã có, chưa trả cho người dân (tại thời điểm chốt số liệu)';
 
 /** The settlement report as XLSX with the same cells as the screen. */
@@ -82,7 +91,7 @@ export async function settlementXlsx(r: Settlement): Promise<Buffer> {
   ws.addRow([BACKLOG_LABEL, r.resultsBacklog]);
   ws.addRow([]);
   ws.addRow(['Chỉ số (Quyết định 766/QĐ-TTg)', 'Giá trị (%)', 'Công thức']);
-  for (const ind of r.indicators) ws.addRow([`${ind.id} ${ind.name}`, ind.value ?? 'N/A', ind.formulaVi]);
+  for (const ind of indexOf(r)) ws.addRow([`${ind.id} ${ind.name}`, indicatorValue(ind), ind.formulaVi]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -184,7 +193,12 @@ export async function settlementPdf(
             { text: 'Giá trị', bold: true },
             { text: 'Công thức', bold: true },
           ],
-          ...r.indicators.map((i) => [i.id, i.name, i.value === null ? 'N/A' : `${i.value}%`, i.formulaVi]),
+          ...indexOf(r).map((i) => [
+            i.id,
+            i.name,
+            i.missing ? NOT_COLLECTED : i.value === null ? 'N/A' : `${i.value}%`,
+            i.missing ? `${i.formulaVi} (${i.missing})` : i.formulaVi,
+          ]),
         ],
       },
       fontSize: 8.5,

@@ -608,3 +608,32 @@ export async function fieldNames(db: Executor, codes: string[]): Promise<Map<str
     .where(inArray(procedures.fieldCode, codes));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/**
+ * Decision 766 group 3 catalogue figures of the communes (docs/domain-vn.md §1.4): procedures in their
+ * published lists, those offered online (fully or partly), and of those the ones that received an
+ * online dossier in the period. One range scan of the period's dossiers (`dossiers_unit_received_idx`).
+ */
+export async function catalogueCounts(db: Executor, unitCodes: string[], period: ReportPeriod) {
+  if (unitCodes.length === 0) return { offered: 0, offeredOnline: 0, onlineWithDossiers: 0 };
+  const b = periodInstants(period);
+  const units = unitList(unitCodes);
+  const result = await db.execute(sql`
+    SELECT count(*) AS offered,
+           count(*) FILTER (WHERE p.online_level <> 'none') AS offered_online,
+           count(*) FILTER (WHERE p.online_level <> 'none' AND o.procedure_code IS NOT NULL) AS online_with_dossiers
+    FROM unit_procedures up
+    JOIN procedures p ON p.code = up.procedure_code
+    LEFT JOIN (
+      SELECT DISTINCT d.unit_code, d.procedure_code FROM dossiers d
+      WHERE d.unit_code IN (${units}) AND d.channel = 2 AND d.status NOT IN (1, 3)
+        AND d.received_at >= ${b.start.toISOString()}::timestamptz AND d.received_at < ${b.end.toISOString()}::timestamptz
+    ) o ON o.unit_code = up.unit_code AND o.procedure_code = up.procedure_code
+    WHERE up.unit_code IN (${units})`);
+  const r = (result as unknown as { rows: Array<Record<string, string | number>> }).rows[0] ?? {};
+  return {
+    offered: Number(r.offered ?? 0),
+    offeredOnline: Number(r.offered_online ?? 0),
+    onlineWithDossiers: Number(r.online_with_dossiers ?? 0),
+  };
+}

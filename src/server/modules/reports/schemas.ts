@@ -45,6 +45,18 @@ const CutoffField = z
     'Thời điểm chốt số liệu (ISO 8601): ngày kết thúc kỳ, hoặc thời điểm lập báo cáo nếu kỳ chưa kết thúc; hồ sơ đang giải quyết được đánh giá trong hạn/quá hạn tại thời điểm này',
   );
 
+const Indicator = z.object({
+  id: z.string(),
+  name: z.string(),
+  formula: z.string(),
+  formulaVi: z.string(),
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+  parts: z.record(z.string(), z.number()).optional(),
+  missing: z.string().optional().describe('Chưa thu thập: dữ liệu còn thiếu để tính chỉ số'),
+});
+
 /** Results of the dossiers settled in the period: delivered (status 10) or still at the desk (status 9). */
 const ResultsSchema = z.object({ returned: z.number(), awaiting: z.number() });
 
@@ -74,18 +86,13 @@ export const SettlementSchema = z.object({
   resultsBacklog: z
     .number()
     .describe('Kết quả đã có (trạng thái 9) chưa trả cho người dân, của mọi hồ sơ xử lý xong trước hết kỳ'),
-  indicators: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      formula: z.string(),
-      formulaVi: z.string(),
-      numerator: z.number(),
-      denominator: z.number(),
-      value: z.number().nullable(),
-      parts: z.record(z.string(), z.number()).optional(),
-    }),
-  ),
+  indicators: z.array(Indicator).describe('Các chỉ số 2.1, 3.3, 4.2, 5.4 tính từ hồ sơ (như trước)'),
+  index766: z
+    .array(Indicator)
+    .optional()
+    .describe(
+      'Toàn bộ Bộ chỉ số 766 theo mã: chỉ số có dữ liệu được tính; chỉ số chưa có dữ liệu có `missing` (chưa thu thập) và value null',
+    ),
 });
 export type SettlementResponse = z.infer<typeof SettlementSchema>;
 

@@ -4,7 +4,7 @@ import {
   resultSplit,
   staffingComposition,
 } from '../../../domain/reports/dashboard.ts';
-import { index766FromCounts } from '../../../domain/reports/index-766.ts';
+import { type CatalogueCounts, index766FromCounts, index766Full } from '../../../domain/reports/index-766.ts';
 import {
   PERIOD_ERROR_NAMES,
   periodInstants,
@@ -121,6 +121,7 @@ export function presentSettlement(
   cutoff: Date,
   uncollected: Map<string, Uncollected> = new Map(),
   part = '',
+  catalogue?: CatalogueCounts,
 ) {
   const awaitingOf = (code: string) => (uncollected.get(`${part}\u0000${code}`) ?? NONE).settledInPeriod;
   const rows =
@@ -157,8 +158,17 @@ export function presentSettlement(
     totalRow: presentRow(total, awaitingTotal),
     resultsBacklog: backlog,
     indicators: index766FromCounts(counted.indicators),
+    index766: catalogue
+      ? index766Full(counted.indicators, catalogue, { ratingsCollected: RATINGS_COLLECTED })
+      : undefined,
   };
 }
+
+/**
+ * motcua records no citizen rating of a dossier yet (docs/domain-vn.md §6.3), so Decision 766
+ * indicator 5.4 says "chưa thu thập" in the whole index instead of a score nobody gave.
+ */
+const RATINGS_COLLECTED = false;
 
 export type Settlement = ReturnType<typeof presentSettlement>;
 
@@ -178,11 +188,21 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected] = await Promise.all([
+  const [counted, uncollected, catalogue] = await Promise.all([
     repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
     repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
+    repo.catalogueCounts(ctx.db, scope.communes, period),
   ]);
-  return presentSettlement(counted, { unit: scope.unit, unitNames }, period, group, cutoff, uncollected);
+  return presentSettlement(
+    counted,
+    { unit: scope.unit, unitNames },
+    period,
+    group,
+    cutoff,
+    uncollected,
+    '',
+    catalogue,
+  );
 }
 
 /** GET /reports/settlement: Biểu II.06a of a unit the user may read. */
