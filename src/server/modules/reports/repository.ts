@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
 import type { DossierFacts } from '../../../domain/reports/facts.ts';
-import { type IndicatorCounts, index766FromCounts } from '../../../domain/reports/index-766.ts';
+import type { IndicatorCounts } from '../../../domain/reports/index-766.ts';
 import { type PeriodInstants, periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
 import type { SettlementRow } from '../../../domain/reports/settlement.ts';
 import type { Executor } from '../../db/client.ts';
@@ -612,23 +612,29 @@ export async function fieldNames(db: Executor, codes: string[]): Promise<Map<str
 /**
  * Decision 766 group 3 catalogue figures of the communes (docs/domain-vn.md §1.4): procedures in their
  * published lists, those offered online (fully or partly), and of those the ones that received an
- * online dossier in the period. One range scan of the period's dossiers (`dossiers_unit_received_idx`).
+ * online dossier in the period — read from the rollup's `online` column per commune and procedure
+ * (a difference of the sums before `from` and before the day after `to`), not from the dossiers.
  */
 export async function catalogueCounts(db: Executor, unitCodes: string[], period: ReportPeriod) {
   if (unitCodes.length === 0) return { offered: 0, offeredOnline: 0, onlineWithDossiers: 0 };
-  const b = periodInstants(period);
+  periodInstants(period); // validates the period
   const units = unitList(unitCodes);
+  const side = (day: string) => sql`
+    SELECT r.unit_code, r.procedure_code, sum(r.online) AS n FROM settlement_rollup r
+    WHERE r.unit_code IN (${units}) AND ${beforeDay(day)} GROUP BY 1, 2`;
   const result = await db.execute(sql`
+    WITH t AS (${side(dayAfter(period.to))}), s AS (${side(period.from)}),
+    o AS (
+      SELECT t.unit_code, t.procedure_code FROM t
+      LEFT JOIN s ON s.unit_code = t.unit_code AND s.procedure_code = t.procedure_code
+      WHERE t.n - coalesce(s.n, 0) > 0
+    )
     SELECT count(*) AS offered,
            count(*) FILTER (WHERE p.online_level <> 'none') AS offered_online,
            count(*) FILTER (WHERE p.online_level <> 'none' AND o.procedure_code IS NOT NULL) AS online_with_dossiers
     FROM unit_procedures up
     JOIN procedures p ON p.code = up.procedure_code
-    LEFT JOIN (
-      SELECT DISTINCT d.unit_code, d.procedure_code FROM dossiers d
-      WHERE d.unit_code IN (${units}) AND d.channel = 2 AND d.status NOT IN (1, 3)
-        AND d.received_at >= ${b.start.toISOString()}::timestamptz AND d.received_at < ${b.end.toISOString()}::timestamptz
-    ) o ON o.unit_code = up.unit_code AND o.procedure_code = up.procedure_code
+    LEFT JOIN o ON o.unit_code = up.unit_code AND o.procedure_code = up.procedure_code
     WHERE up.unit_code IN (${units})`);
   const r = (result as unknown as { rows: Array<Record<string, string | number>> }).rows[0] ?? {};
   return {

@@ -35,10 +35,8 @@ export function IndicatorsPanel({ indicators }: { indicators: Indicator766[] }) 
               <Table.Tbody>
                 {missing.map((indicator) => (
                   <Table.Tr key={indicator.id} data-testid="indicator-missing" data-id={indicator.id}>
-                    <Table.Td w={44}>
-                      <Badge variant="outline" radius="sm" color="gray">
-                        {indicator.id}
-                      </Badge>
+                    <Table.Td w={48} fw={700} style={{ whiteSpace: 'nowrap' }}>
+                      {indicator.id}
                     </Table.Td>
                     <Table.Td>
                       {isVi
