@@ -35,11 +35,20 @@ test('province officer compares communes, inspects Tân Thới and downloads the
   await expect(page).toHaveURL(/\/tinh/);
   await expect(page.getByTestId('dashboard-page')).toBeVisible();
 
+  // The period opens on the running month: its figures are as of now, not as of a month-end still to
+  // come (docs/domain-vn.md §1.4), and the screen says so.
+  const cutoff = page.getByTestId('report-cutoff');
+  await expect(cutoff).toHaveText(/^Số liệu tính đến \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
+  const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  await expect(cutoff).toContainText(today);
+  await pageShot(page, project, 'dashboard-running-month');
+
   // The demo's inspection days are far in the past: one click away.
   await page.getByTestId('period-preset-inspection').click();
   await expect(page).toHaveURL(/from=2025-07-01&to=2025-07-02/);
   await expect(page.getByTestId('period-label')).toContainText('01/07/2025');
   await expect(page.getByTestId('period-label')).toContainText('02/07/2025');
+  await expect(cutoff).toHaveText('Số liệu tính đến hết ngày 02/07/2025');
 
   const tanThoi = page.locator('[data-testid="commune-row"][data-code="28693"]');
   await expect(tanThoi.locator('[data-col="received"]')).toHaveText('12');
@@ -71,6 +80,13 @@ test('province officer compares communes, inspects Tân Thới and downloads the
   await expect(total.locator('[data-col="receivedTotal"]')).toHaveText('12');
   await expect(total.locator('[data-col="settledTotal"]')).toHaveText('10');
   await expect(total.locator('[data-col="inProcessTotal"]')).toHaveText('2');
+  // The settled column split by where the results are: all ten returned, none waiting at the desk.
+  await expect(total.locator('[data-col="returned"]')).toHaveText('10');
+  await expect(total.locator('[data-col="awaiting"]')).toHaveText('0');
+  await expect(page.getByTestId('settlement-section').getByTestId('report-cutoff')).toHaveText(
+    'Số liệu tính đến hết ngày 02/07/2025',
+  );
+  await expect(page.getByTestId('results-backlog')).toHaveAttribute('data-count', /^\d+$/);
   await expect(page.getByTestId('consultations-total')).toContainText('7');
   await expect(
     page.locator('[data-testid="indicator"][data-id="2.1"] [data-testid="indicator-formula"]'),

@@ -5,7 +5,7 @@ import { type PlainDate, vnDateOf, vnMinutesOf } from '../domain/calendar/vn-tim
 import { PERIOD_ERROR_NAMES, type ReportPeriod, validatePeriod } from '../domain/reports/periods.ts';
 import type { AppContext } from '../server/context.ts';
 import type { AuthUser } from '../server/modules/identity/types.ts';
-import { reportUnits } from '../server/modules/reports/scope.ts';
+import { reportUnits } from '../server/modules/reports/service.ts';
 import { CliError, UsageError } from './errors.ts';
 import { plainDateOption } from './options.ts';
 

@@ -1,4 +1,3 @@
-import { periodInstants } from '../../domain/reports/periods.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { AppContext } from '../../server/context.ts';
 import { settlementPdf, settlementXlsx } from '../../server/modules/reports/exports.ts';
@@ -10,13 +9,14 @@ import {
   staffingPdf,
   staffingXlsx,
 } from '../../server/modules/reports/register-exports.ts';
-import { fieldNames, reportIssuer } from '../../server/modules/reports/report-parts.ts';
-import { settlement } from '../../server/modules/reports/settlement.ts';
 import {
-  consultationsReport,
-  equipmentReport,
-  staffingReport,
-} from '../../server/modules/reports/staffing.ts';
+  buildConsultations,
+  buildEquipment,
+  buildSettlement,
+  buildStaffing,
+  fieldNames,
+  reportIssuer,
+} from '../../server/modules/reports/service.ts';
 import { cliContext, openDatabase, requireCurrentSchema } from '../database.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { exportScope, periodOptions, unitOption, writeOutput, xlsxToCsv } from '../export-output.ts';
@@ -44,20 +44,7 @@ const BUILDERS: Record<Kind, (ctx: AppContext, scope: Scope, values: Values) => 
   async settlement(ctx, scope, values) {
     const period = periodOptions(values);
     const groupBy = choiceOption('export', 'group-by', values['group-by'], GROUPS, 'field');
-    const unitNames =
-      groupBy === 'unit'
-        ? Object.fromEntries(
-            (await ctx.services.units.list({ level: 'commune' }))
-              .filter((u) => scope.communes.includes(u.code))
-              .map((u) => [u.code, u.fullName]),
-          )
-        : undefined;
-    const report = await settlement(
-      ctx.db,
-      { unit: scope.unit, communes: scope.communes, unitNames },
-      period,
-      groupBy,
-    );
+    const report = await buildSettlement(ctx, scope, period, groupBy);
     return {
       name: `bieu-06a-${scope.unit.code}-${period.from}-${period.to}`,
       json: report,
@@ -66,7 +53,7 @@ const BUILDERS: Record<Kind, (ctx: AppContext, scope: Scope, values: Values) => 
     };
   },
   async staffing(ctx, scope) {
-    const report = { unit: scope.unit, ...(await staffingReport(ctx.db, scope.communes)) };
+    const report = await buildStaffing(ctx, scope);
     return {
       name: `co-cau-nhan-su-${scope.unit.code}`,
       json: report,
@@ -76,13 +63,7 @@ const BUILDERS: Record<Kind, (ctx: AppContext, scope: Scope, values: Values) => 
   },
   async consultations(ctx, scope, values) {
     const period = periodOptions(values);
-    const { start, end } = periodInstants(period);
-    const report = {
-      unit: scope.unit,
-      from: period.from,
-      to: period.to,
-      ...(await consultationsReport(ctx.db, scope.communes, start, end)),
-    };
+    const report = await buildConsultations(ctx, scope, period);
     const names = await fieldNames(
       ctx.db,
       report.byField.map((f) => f.code),
@@ -95,7 +76,7 @@ const BUILDERS: Record<Kind, (ctx: AppContext, scope: Scope, values: Values) => 
     };
   },
   async equipment(ctx, scope) {
-    const report = { unit: scope.unit, ...(await equipmentReport(ctx.db, scope.communes)) };
+    const report = await buildEquipment(ctx, scope);
     return {
       name: `trang-thiet-bi-${scope.unit.code}`,
       json: report,

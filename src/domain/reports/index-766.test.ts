@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { digitisedShare, index766, onlineShare, onTimeRate, percent, satisfaction } from './index-766.ts';
+import {
+  digitisedShare,
+  index766,
+  index766Full,
+  onlineShare,
+  onTimeRate,
+  percent,
+  satisfaction,
+} from './index-766.ts';
 import { calendarMonth } from './periods.ts';
 import { settlementRow } from './settlement.ts';
 import { fact, tanThoiStory, vn } from './test-fixtures.ts';
@@ -140,5 +148,72 @@ describe('Index 766 indicators', () => {
       ['4.2', 3, 10, 30],
       ['5.4', 11, 12, 91.67],
     ]);
+  });
+});
+
+describe('the whole Decision 766 index (docs/domain-vn.md §1.4)', () => {
+  // Hand-computed: 20 dossiers processed, 15 on time; 16 received in the period, 4 online; 10 settled,
+  // 7 digitised; 12 procedures offered, 5 online, 2 of them with an online dossier.
+  const counts = {
+    processed: 20,
+    onTime: 15,
+    receivedOnline: 4,
+    receivedInPeriod: 16,
+    settled: 10,
+    digitised: 7,
+    dissatisfied: 0,
+  };
+  const catalogue = { offered: 12, offeredOnline: 5, onlineWithDossiers: 2 };
+  const index = index766Full(counts, catalogue, { ratingsCollected: false });
+  const byId = Object.fromEntries(index.map((i) => [i.id, i]));
+
+  it('computes every indicator whose data motcua holds, with its formula', () => {
+    const values = Object.fromEntries(
+      index.filter((i) => !i.missing).map((i) => [i.id, [i.numerator, i.denominator, i.value]]),
+    );
+    expect(values).toEqual({
+      '2.1': [15, 20, 75],
+      '3.1': [5, 12, 41.67],
+      '3.2': [2, 5, 40],
+      '3.3': [4, 16, 25],
+      '4.2': [7, 10, 70],
+    });
+    expect(byId['3.1']?.formulaVi).toContain('dịch vụ công trực tuyến');
+    expect(byId['3.2']?.name).toBe('Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ');
+  });
+
+  it('says "not collected" with the reason instead of 0 for the others, 5.4 too while no rating is recorded', () => {
+    const missing = index.filter((i) => i.missing);
+    expect(missing.map((i) => i.id)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '2.2',
+      '3.5',
+      '3.6',
+      '4.1',
+      '4.3',
+      '4.4',
+      '4.5',
+      '5.1',
+      '5.2',
+      '5.3',
+      '5.4',
+    ]);
+    for (const i of missing) {
+      expect(i.value, i.id).toBeNull();
+      expect(i.missing, i.id).toMatch(/chưa/);
+      expect(i.formulaVi.length, i.id).toBeGreaterThan(10);
+    }
+    expect(byId['5.4']?.missing).toMatch(/hài lòng/);
+  });
+
+  it('computes 5.4 once ratings are collected: 100% − (overdue + dissatisfied rates)', () => {
+    const withRatings = index766Full({ ...counts, dissatisfied: 2 }, catalogue, { ratingsCollected: true });
+    const s54 = withRatings.find((i) => i.id === '5.4');
+    // 20 processed, 5 overdue, 2 dissatisfied: (20 − 5 − 2) / 20 = 65%.
+    expect([s54?.numerator, s54?.denominator, s54?.value, s54?.missing]).toEqual([13, 20, 65, undefined]);
+    expect(withRatings.map((i) => i.id)).toEqual(index.map((i) => i.id));
   });
 });

@@ -8,7 +8,27 @@ import { type Placement, placeInPeriod } from './placement.ts';
  * decimals (half up); a zero denominator gives null (shown as "N/A").
  */
 
-export type IndicatorId = '2.1' | '3.3' | '4.2' | '5.4';
+export type IndicatorId =
+  | '1.1'
+  | '1.2'
+  | '1.3'
+  | '1.4'
+  | '2.1'
+  | '2.2'
+  | '3.1'
+  | '3.2'
+  | '3.3'
+  | '3.5'
+  | '3.6'
+  | '4.1'
+  | '4.2'
+  | '4.3'
+  | '4.4'
+  | '4.5'
+  | '5.1'
+  | '5.2'
+  | '5.3'
+  | '5.4';
 
 export interface IndicatorValue {
   id: IndicatorId;
@@ -24,6 +44,11 @@ export interface IndicatorValue {
   value: number | null;
   /** The counts the numerator is made of, where it is not a single count (5.4). */
   parts?: Record<string, number>;
+  /**
+   * Present when motcua does not hold the data the indicator is computed from ("chưa thu thập"): what
+   * is missing. The value is then null, never 0, and the counts are 0.
+   */
+  missing?: string;
 }
 
 /** 100 × numerator / denominator, rounded half up to 2 decimals; null when the denominator is 0. */
@@ -206,4 +231,180 @@ export function index766(
 /** All four indicators from counts already made (same definitions as `index766`). */
 export function index766FromCounts(c: IndicatorCounts): IndicatorValue[] {
   return [indicator21(c), indicator33(c), indicator42(c), indicator54(c)];
+}
+
+/** The catalogue figures of group 3: procedures the communes offer, online, and online with dossiers. */
+export interface CatalogueCounts {
+  /** Procedures offered by the communes (one per commune and procedure in their published lists). */
+  offered: number;
+  /** Of those, offered as an online public service (fully or partly online). */
+  offeredOnline: number;
+  /** Of those offered online, the ones that received at least one online dossier in the period. */
+  onlineWithDossiers: number;
+}
+
+function indicator31(c: CatalogueCounts): IndicatorValue {
+  return {
+    id: '3.1',
+    name: 'Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến',
+    formula: 'procedures offered online (fully or partly) / procedures offered × 100',
+    formulaVi:
+      'Số TTHC được cung cấp dịch vụ công trực tuyến (toàn trình hoặc một phần) / Tổng số TTHC thuộc thẩm quyền tiếp nhận × 100%',
+    numerator: c.offeredOnline,
+    denominator: c.offered,
+    value: percent(c.offeredOnline, c.offered),
+  };
+}
+
+function indicator32(c: CatalogueCounts): IndicatorValue {
+  return {
+    id: '3.2',
+    name: 'Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ',
+    formula:
+      'online services with at least one online dossier received in the period / online services × 100',
+    formulaVi:
+      'Số dịch vụ công trực tuyến có phát sinh hồ sơ trực tuyến trong kỳ / Tổng số dịch vụ công trực tuyến × 100%',
+    numerator: c.onlineWithDossiers,
+    denominator: c.offeredOnline,
+    value: percent(c.onlineWithDossiers, c.offeredOnline),
+  };
+}
+
+/**
+ * The indicators of Decision 766 whose data motcua does not hold yet (docs/domain-vn.md §1.4, §1.5):
+ * each with its wording and what is missing, shown as "chưa thu thập" instead of a 0 that would read
+ * as a failing score.
+ */
+export const NOT_COLLECTED: ReadonlyArray<Pick<IndicatorValue, 'id' | 'name' | 'formulaVi' | 'missing'>> = [
+  {
+    id: '1.1',
+    name: 'Tỷ lệ TTHC được công khai đúng hạn',
+    formulaVi: 'Số TTHC được công khai đúng hạn / Tổng số TTHC phải công khai × 100%',
+    missing: 'Thời điểm công bố và công khai TTHC chưa được thu thập',
+  },
+  {
+    id: '1.2',
+    name: 'Tỷ lệ TTHC được cập nhật, công khai đúng hạn trên CSDL quốc gia về TTHC',
+    formulaVi: 'Số TTHC được cập nhật, công khai đúng hạn trên CSDLQG / Tổng số TTHC phải cập nhật × 100%',
+    missing: 'Thời điểm cập nhật TTHC trên CSDL quốc gia chưa được thu thập',
+  },
+  {
+    id: '1.3',
+    name: 'Tỷ lệ TTHC được công khai đầy đủ các bộ phận',
+    formulaVi: 'Số TTHC được công khai đầy đủ các bộ phận bắt buộc / Tổng số TTHC được công khai × 100%',
+    missing: 'Danh mục bộ phận bắt buộc phải công khai của TTHC chưa được thu thập',
+  },
+  {
+    id: '1.4',
+    name: 'Tỷ lệ hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia',
+    formulaVi:
+      'Số hồ sơ đồng bộ có ngày tiếp nhận trong kỳ / max(Số hồ sơ trên hệ thống báo cáo quốc gia, Số hồ sơ trên Cổng DVCQG) × 100%',
+    missing: 'Trạng thái đồng bộ hồ sơ với Cổng DVCQG chưa được ghi nhận',
+  },
+  {
+    id: '2.2',
+    name: 'Thời gian giải quyết trung bình một TTHC',
+    formulaVi:
+      'Tổng thời gian giải quyết các hồ sơ của TTHC (trừ thời gian tạm dừng) / Số hồ sơ đã giải quyết',
+    missing: 'Cách quy điểm thời gian giải quyết trung bình chưa được xác định',
+  },
+  {
+    id: '3.5',
+    name: 'Tỷ lệ TTHC có yêu cầu nghĩa vụ tài chính được tích hợp thanh toán trực tuyến',
+    formulaVi:
+      'Số TTHC có tích hợp thanh toán trực tuyến / Tổng số TTHC có yêu cầu nghĩa vụ tài chính × 100%',
+    missing: 'Thông tin tích hợp thanh toán trực tuyến của TTHC chưa được thu thập',
+  },
+  {
+    id: '3.6',
+    name: 'Tỷ lệ hồ sơ thanh toán trực tuyến',
+    formulaVi: 'Số hồ sơ thanh toán trực tuyến / Tổng số hồ sơ có yêu cầu nghĩa vụ tài chính × 100%',
+    missing: 'Hình thức thanh toán phí, lệ phí của hồ sơ chưa được thu thập',
+  },
+  {
+    id: '4.1',
+    name: 'Tỷ lệ hồ sơ có kết quả điện tử',
+    formulaVi: 'Số hồ sơ đã giải quyết có kết quả điện tử / Tổng số hồ sơ đã giải quyết × 100%',
+    missing: 'Kết quả điện tử đồng bộ lên Cổng DVCQG chưa được ghi nhận',
+  },
+  {
+    id: '4.3',
+    name: 'Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa',
+    formulaVi: 'Số hồ sơ có thành phần được sử dụng lại từ dữ liệu số hóa / Tổng số hồ sơ × 100%',
+    missing: 'Đánh dấu thành phần hồ sơ được tái sử dụng chưa được thu thập',
+  },
+  {
+    id: '4.4',
+    name: 'Tỷ lệ hồ sơ số hóa được liên kết kho dữ liệu cá nhân trên Cổng DVCQG',
+    formulaVi: 'Số hồ sơ số hóa được liên kết kho dữ liệu của công dân / Tổng số hồ sơ số hóa × 100%',
+    missing: 'Liên kết kho dữ liệu cá nhân trên Cổng DVCQG chưa được ghi nhận',
+  },
+  {
+    id: '4.5',
+    name: 'Tỷ lệ khai thác dữ liệu dân cư (CSDL dân cư, VNeID)',
+    formulaVi: 'Số hồ sơ xác thực VNeID hoặc khai thác CSDL quốc gia về dân cư / Tổng số hồ sơ × 100%',
+    missing: 'Xác thực VNeID và khai thác CSDL dân cư chưa được thu thập',
+  },
+  {
+    id: '5.1',
+    name: 'Phản ánh, kiến nghị theo loại',
+    formulaVi: 'Số phản ánh, kiến nghị về TTHC theo phân loại',
+    missing: 'Phản ánh, kiến nghị (PAKN) chưa được thu thập',
+  },
+  {
+    id: '5.2',
+    name: 'Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn',
+    formulaVi: 'Số PAKN được xử lý đúng hạn (2, 5, 15 ngày làm việc) / Tổng số PAKN × 100%',
+    missing: 'Phản ánh, kiến nghị (PAKN) chưa được thu thập',
+  },
+  {
+    id: '5.3',
+    name: 'Mức độ hài lòng về xử lý phản ánh, kiến nghị',
+    formulaVi: 'Số đánh giá hài lòng về xử lý PAKN / Tổng số đánh giá × 100%',
+    missing: 'Phản ánh, kiến nghị (PAKN) chưa được thu thập',
+  },
+];
+
+/** An indicator motcua cannot compute yet, as the report shows it: no value, and why. */
+function notCollected(i: (typeof NOT_COLLECTED)[number]): IndicatorValue {
+  return { ...i, formula: i.formulaVi, numerator: 0, denominator: 0, value: null };
+}
+
+/**
+ * Every Decision 766 indicator for a report, ordered by id: computed where motcua holds the data
+ * (2.1, 3.1, 3.2, 3.3, 4.2; 5.4 only when ratings are collected), "chưa thu thập" with the reason
+ * otherwise. Without ratings 5.4 would read as 100% − overdue rate, a score nobody gave.
+ */
+export function index766Full(
+  c: IndicatorCounts,
+  catalogue: CatalogueCounts,
+  options: { ratingsCollected: boolean },
+): IndicatorValue[] {
+  const s54 = options.ratingsCollected
+    ? indicator54(c)
+    : {
+        ...indicator54(c),
+        numerator: 0,
+        denominator: 0,
+        value: null,
+        parts: undefined,
+        missing: 'Đánh giá mức độ hài lòng của người dân đối với hồ sơ chưa được thu thập',
+      };
+  const all = [
+    indicator21(c),
+    indicator31(catalogue),
+    indicator32(catalogue),
+    indicator33(c),
+    indicator42(c),
+    s54,
+    ...NOT_COLLECTED.map(notCollected),
+  ];
+  const order = (id: string) => id.split('.').map(Number) as [number, number];
+  return all
+    .map(({ parts, ...rest }) => (parts ? { ...rest, parts } : rest))
+    .sort((a, b) => {
+      const [a1, a2] = order(a.id);
+      const [b1, b2] = order(b.id);
+      return a1 - b1 || a2 - b2;
+    });
 }

@@ -10,10 +10,12 @@ import {
   cutoffMonth,
   cutoffQuarter,
   cutoffYear,
+  formatCutoffVi,
   formatPeriodVi,
   type PeriodConvention,
   periodDays,
   periodInstants,
+  reportInstants,
   reportPeriod,
   validatePeriod,
 } from './periods.ts';
@@ -119,5 +121,19 @@ describe('report periods (properties)', () => {
         expect(validatePeriod(p)).toBe(len + 1 > 3700 ? 'too_long' : null);
       }),
     );
+  });
+});
+
+describe('report cut-off (docs/domain-vn.md §1.4)', () => {
+  const july = { from: '2025-07-01', to: '2025-07-31' } as const;
+  it('is the period end once the period has ended, and now while it runs', () => {
+    const after = new Date('2025-08-05T03:00:00Z');
+    const during = new Date('2025-07-10T03:00:00Z');
+    expect(reportInstants(july, after).cutoff).toEqual(new Date('2025-07-31T17:00:00Z'));
+    expect(reportInstants(july, during).cutoff).toEqual(during);
+  });
+  it('reads as the end of the last day, or as a time of day', () => {
+    expect(formatCutoffVi(new Date('2025-07-31T17:00:00Z'))).toBe('Số liệu tính đến hết ngày 31/07/2025');
+    expect(formatCutoffVi(new Date('2025-07-10T03:05:30Z'))).toBe('Số liệu tính đến 10:05 ngày 10/07/2025');
   });
 });

@@ -1,4 +1,12 @@
-import { isPlainDate, type PlainDate, toEpochDay, vnInstant } from '../calendar/vn-time.ts';
+import {
+  addDays,
+  isPlainDate,
+  type PlainDate,
+  toEpochDay,
+  vnDateOf,
+  vnInstant,
+  vnMinutesOf,
+} from '../calendar/vn-time.ts';
 
 /**
  * A reporting period: inclusive Vietnamese calendar days (Kỳ báo cáo "từ ngày … đến ngày …").
@@ -145,6 +153,13 @@ export function validatePeriod(
 export interface PeriodInstants {
   start: Date;
   end: Date;
+  /**
+   * The report's cut-off (thời điểm chốt số liệu): the earlier of `end` and the moment the report is
+   * made. Dossiers still in process are judged "within time" or "overdue" at the cut-off, not at a
+   * period end still in the future (docs/domain-vn.md §1.4: an unfinished dossier is judged at the end
+   * of the reporting period; for a period still running, that end is now). Absent means `end`.
+   */
+  cutoff?: Date;
 }
 
 /**
@@ -157,6 +172,21 @@ export function periodInstants(p: ReportPeriod): PeriodInstants {
   return { start: vnInstant(p.from, 0), end: vnInstant(p.to, 24 * 60) };
 }
 
+/**
+ * The bounds of `p` as a report made at `now` sees them: `cutoff` is the earlier of the period's end
+ * and `now` (docs/domain-vn.md §1.4). A period that has ended keeps its end as cut-off, so its figures
+ * do not move with the clock.
+ */
+export function reportInstants(p: ReportPeriod, now: Date): Required<PeriodInstants> {
+  const b = periodInstants(p);
+  return { ...b, cutoff: reportCutoff(b, now) };
+}
+
+/** The earlier of a period's end and `now`. */
+export function reportCutoff(b: PeriodInstants, now: Date): Date {
+  return now.getTime() < b.end.getTime() ? now : b.end;
+}
+
 /** 'dd/mm/yyyy' of a PlainDate, as printed on forms. */
 export function formatDateVi(d: PlainDate): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
@@ -165,4 +195,28 @@ export function formatDateVi(d: PlainDate): string {
 /** The report header line: 'Từ ngày 15/06/2025 đến ngày 14/07/2025'. */
 export function formatPeriodVi(p: ReportPeriod): string {
   return `Từ ngày ${formatDateVi(p.from)} đến ngày ${formatDateVi(p.to)}`;
+}
+
+/**
+ * How a report's cut-off reads: a cut-off at a Vietnamese midnight is "the end of" the day before it
+ * (a period that has ended); any other is a time of day on its date (a period still running).
+ */
+export type CutoffReading =
+  | { kind: 'end_of_day'; day: PlainDate }
+  | { kind: 'at'; day: PlainDate; time: string };
+
+export function readCutoff(cutoff: Date): CutoffReading {
+  const minutes = vnMinutesOf(cutoff);
+  const day = vnDateOf(cutoff);
+  if (minutes === 0 && cutoff.getTime() % 60_000 === 0) return { kind: 'end_of_day', day: addDays(day, -1) };
+  const hm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { kind: 'at', day, time: hm };
+}
+
+/** 'Số liệu tính đến hết ngày 02/07/2025' or 'Số liệu tính đến 10:00 ngày 10/07/2025' (docs/domain-vn.md §1.4). */
+export function formatCutoffVi(cutoff: Date): string {
+  const r = readCutoff(cutoff);
+  return r.kind === 'end_of_day'
+    ? `Số liệu tính đến hết ngày ${formatDateVi(r.day)}`
+    : `Số liệu tính đến ${r.time} ngày ${formatDateVi(r.day)}`;
 }

@@ -4,6 +4,7 @@ import {
   earliest,
   invalidDateField,
   NEVER_RECEIVED_STATUSES,
+  OPEN_STATUSES,
   PAUSED_STATUSES,
   SETTLED_STATUSES,
   WITHDRAWN_OR_STOPPED_STATUSES,
@@ -65,10 +66,12 @@ export type Placement =
  * - Withdrawn or stopped: status 7/8 with its end in the period. Its timeliness (same rule) is only
  *   used by Index 766 indicator 2.1.
  * - In process at the end: received before `end` and not finished before `end` (whatever its status
- *   now). Within time when `dueAtLegal ≥ end`, or when it was waiting for the applicant at the end
- *   (status 5/6 now, with the open pause begun before `end`) and the pause began no later than
- *   `dueAtLegal` — Index 766 takes the supplement request time as the end for a waiting dossier, and
- *   the appointment of a paused dossier is only moved when the pause closes. Otherwise overdue.
+ *   now). Judged at the cut-off `b.cutoff` (the earlier of `end` and now, docs/domain-vn.md §1.4) when
+ *   its status is open (2, 4, 5, 6), else at `end`; call that instant `at`. Within time when
+ *   `dueAtLegal ≥ at`, or when it was waiting for the applicant at `at` (status 5/6 now, with the open
+ *   pause begun before `at`) and the pause began no later than `dueAtLegal` — Index 766 takes the
+ *   supplement request time as the end for a waiting dossier, and the appointment of a paused dossier
+ *   is only moved when the pause closes. Otherwise overdue.
  *
  * Throws RangeError when a timestamp of `f` is an Invalid Date.
  */
@@ -98,6 +101,10 @@ export function placeInPeriod(f: DossierFacts, b: PeriodInstants): Placement {
   const due = f.dueAtLegal.getTime();
   const pausedAt = f.pausedSince && PAUSED_STATUSES.includes(f.status) ? f.pausedSince.getTime() : null;
   const waiting = pausedAt !== null && pausedAt < end;
-  const withinTime = due >= end || (pausedAt !== null && pausedAt < end && pausedAt <= due);
+  // Judged at the cut-off (§1.4), so a dossier received a minute ago is within time until its
+  // appointment passes, even in a month that has days to run. A finished status without its end
+  // timestamp (bad data, `missing_end`) stays judged at the period's end, as the rollup counts it.
+  const at = b.cutoff && OPEN_STATUSES.includes(f.status) ? Math.min(b.cutoff.getTime(), end) : end;
+  const withinTime = due >= at || (pausedAt !== null && pausedAt < at && pausedAt <= due);
   return { column: 'in_process', receipt, withinTime, waiting };
 }

@@ -1,5 +1,5 @@
 import type { DossierFacts } from './facts.ts';
-import { type PeriodInstants, periodInstants, type ReportPeriod } from './periods.ts';
+import { type PeriodInstants, periodInstants, type ReportPeriod, reportInstants } from './periods.ts';
 import { type Placement, placeInPeriod } from './placement.ts';
 
 /**
@@ -56,6 +56,8 @@ export interface SettlementReport {
 export interface SettlementReportOptions {
   /** Display names of units by code (DossierFacts carries only the unit code); the code when absent. */
   unitNames?: Readonly<Record<string, string>>;
+  /** When the report is made: dossiers in process are judged at the earlier of the period's end and this (§1.4). */
+  now?: Date;
 }
 
 export const TOTAL_ROW_NAME = 'Tổng cộng';
@@ -167,7 +169,7 @@ export function settlementReport(
   groupBy: SettlementGroupBy,
   options: SettlementReportOptions = {},
 ): SettlementReport {
-  const b = periodInstants(period);
+  const b = options.now ? reportInstants(period, options.now) : periodInstants(period);
   const groups = new Map<string, SettlementRow>();
   for (const f of facts) {
     const placement = placeInPeriod(f, b);

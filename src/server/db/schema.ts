@@ -388,7 +388,7 @@ export const dossierFiles = pgTable(
  * 1 January) by the event that counts them — received online / direct, ended (by outcome), appointment
  * passed, paused before the appointment. Kept by triggers on `dossiers` and `dossier_files` in the
  * writing transaction (migration 0001), so a report of any period is a difference of two cumulative
- * sums over a few rows per commune (src/server/modules/reports/settlement.ts).
+ * sums over a few rows per commune (src/server/modules/reports/repository.ts).
  */
 export const settlementRollup = pgTable(
   'settlement_rollup',

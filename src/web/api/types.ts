@@ -378,6 +378,8 @@ export interface SettlementCounts {
   settled: { total: number; early: number; onTime: number; late: number };
   inProcess: { total: number; withinTime: number; overdue: number };
   withdrawnOrStopped: number;
+  /** Results of the dossiers settled in the period: returned (status 10) or still at the desk (status 9). */
+  results: { returned: number; awaiting: number };
 }
 
 export interface Indicator766 {
@@ -390,17 +392,25 @@ export interface Indicator766 {
   /** Percentage with 2 decimals; null when the denominator is 0 (shown as N/A). */
   value: number | null;
   parts?: Record<string, number>;
+  /** Present when the data is not collected yet ("chưa thu thập"): what is missing; value is then null. */
+  missing?: string;
 }
 
 export interface SettlementReport {
   unit: CodeName;
   from: string;
   to: string;
+  /** ISO instant the figures are judged at: the period's end, or when the report was made if earlier. */
+  cutoff: string;
   groupBy: ReportGroupBy;
   rows: SettlementCounts[];
   total: { received: number; settled: number; inProcess: number; withdrawnOrStopped: number };
   totalRow: SettlementCounts;
+  /** Results issued before the period's end and not yet collected. */
+  resultsBacklog: number;
   indicators: Indicator766[];
+  /** The whole Decision 766 index by id, computed where motcua holds the data. */
+  index766?: Indicator766[];
 }
 
 export type ReportScopeLevel = 'commune' | 'province' | 'national';
@@ -469,6 +479,9 @@ export interface DashboardCommune {
   overdue: number;
   onTimeRate: number | null;
   onlineShare: number | null;
+  resultsReturned: number;
+  resultsAwaiting: number;
+  resultsBacklog: number;
   consultations: number;
   centerStaff: number;
   centerStaffTrained: number;
@@ -478,6 +491,7 @@ export interface DashboardReport {
   province: ReportUnit;
   from: string;
   to: string;
+  cutoff: string;
   communes: DashboardCommune[];
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { weekdayOf } from '../../../domain/calendar/vn-time.ts';
+import { officialYearErrors } from '../../../domain/calendar/official-year.ts';
 import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
@@ -23,26 +23,15 @@ export type OfficialYear = z.infer<typeof OfficialYearSchema>;
 
 /**
  * Replaces one year's official days off and make-up working days (they override the derived
- * holidays). Every day is checked first: outside the year, listed twice, or a make-up day that is not a
- * weekend refuses the whole import.
+ * holidays). Every day is checked first (`officialYearErrors`: outside the year, listed twice, or a
+ * make-up day that is not a weekend); any finding refuses the whole import.
  */
 export async function importOfficialYear(
   ctx: Pick<AppContext, 'db' | 'services'>,
   year: number,
   body: OfficialYear,
 ): Promise<{ year: number; imported: number }> {
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const [i, d] of body.days.entries()) {
-    const weekday = weekdayOf(d.date);
-    if (!d.date.startsWith(`${year}-`))
-      errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} không thuộc năm ${year}` });
-    if (seen.has(d.date)) errors.push({ path: `days.${i}.date`, message: `Ngày ${d.date} bị trùng` });
-    if (d.kind === 'makeup_workday' && weekday !== 6 && weekday !== 0) {
-      errors.push({ path: `days.${i}.kind`, message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật' });
-    }
-    seen.add(d.date);
-  }
+  const errors: FieldError[] = officialYearErrors(year, body.days);
   if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
   await ctx.db.transaction((tx) =>
     replaceYear(

@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { formatPeriodVi } from '../../../domain/reports/periods.ts';
+import { formatCutoffVi, formatPeriodVi } from '../../../domain/reports/periods.ts';
 import { officialHeader, placeAndDate, renderPdf } from '../../documents/pdf.ts';
-import type { settlement } from './settlement.ts';
-
-type Settlement = Awaited<ReturnType<typeof settlement>>;
+import type { Settlement } from './service.ts';
 
 const HEAD = [
   'STT',
@@ -21,7 +19,18 @@ const HEAD = [
   'Trong hạn',
   'Quá hạn',
   'Rút, dừng',
+  'Đã trả kết quả',
+  'Chờ trả kết quả',
 ];
+
+/*
+ * The official columns of Biểu II.06a come first and in their order (docs/domain-vn.md §6.1). After
+ * them, as information the form does not forbid, "Rút, dừng" and the split of the settled column by
+ * where the result is (§2.1: status 9 "Đã xử lý xong" is a result at the one-stop desk, status 10 "Đã
+ * trả kết quả" a result delivered): the form's "Số hồ sơ đã giải quyết" counts both, and the
+ * inspection asks how many were "completed and returned" (§6.4). Columns added at the end keep every
+ * official column where a reader of the form, or a province's import, expects it.
+ */
 
 /** One line of numbers per row, in the column order of Biểu II.06a (plus withdrawn/stopped). */
 export function settlementMatrix(r: Settlement): Array<Array<string | number>> {
@@ -40,6 +49,8 @@ export function settlementMatrix(r: Settlement): Array<Array<string | number>> {
     row.inProcess.withinTime,
     row.inProcess.overdue,
     row.withdrawnOrStopped,
+    row.results.returned,
+    row.results.awaiting,
   ];
   return [
     ...r.rows.map((row, i) => line(String(i + 1), row)),
@@ -48,6 +59,16 @@ export function settlementMatrix(r: Settlement): Array<Array<string | number>> {
 }
 
 const TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
+const NOT_COLLECTED = 'Chưa thu thập';
+
+/** The whole Decision 766 index where the report carries it, else the four indicators computed from dossiers. */
+const indexOf = (r: Settlement) => r.index766 ?? r.indicators;
+
+/** A value cell: the percentage, N/A without dossiers, or "Chưa thu thập" without data (never a 0). */
+const indicatorValue = (i: Settlement['indicators'][number]) =>
+  i.missing ? NOT_COLLECTED : (i.value ?? 'N/A');
+
+const BACKLOG_LABEL = 'Kết quả đã có, chưa trả cho người dân (tại thời điểm chốt số liệu)';
 
 /** The settlement report as XLSX with the same cells as the screen. */
 export async function settlementXlsx(r: Settlement): Promise<Buffer> {
@@ -56,7 +77,7 @@ export async function settlementXlsx(r: Settlement): Promise<Buffer> {
   const ws = wb.addWorksheet('Biểu II.06a');
   ws.addRow(['Biểu số II.06a/VPCP/KSTT']);
   ws.addRow([`${TITLE} TẠI ${r.unit.name.toUpperCase()}`]);
-  ws.addRow([formatPeriodVi({ from: r.from, to: r.to })]);
+  ws.addRow([`${formatPeriodVi({ from: r.from, to: r.to })}. ${formatCutoffVi(new Date(r.cutoff))}`]);
   ws.addRow(['Đơn vị tính: Số hồ sơ TTHC']);
   ws.addRow(HEAD);
   ws.getRow(5).font = { bold: true };
@@ -67,8 +88,10 @@ export async function settlementXlsx(r: Settlement): Promise<Buffer> {
     c.width = i === 1 ? 42 : 12;
   });
   ws.addRow([]);
+  ws.addRow([BACKLOG_LABEL, r.resultsBacklog]);
+  ws.addRow([]);
   ws.addRow(['Chỉ số (Quyết định 766/QĐ-TTg)', 'Giá trị (%)', 'Công thức']);
-  for (const ind of r.indicators) ws.addRow([`${ind.id} ${ind.name}`, ind.value ?? 'N/A', ind.formulaVi]);
+  for (const ind of indexOf(r)) ws.addRow([`${ind.id} ${ind.name}`, indicatorValue(ind), ind.formulaVi]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -93,6 +116,8 @@ export async function settlementPdf(
     {},
     {},
     { text: 'Rút, dừng', rowSpan: 2 },
+    { text: 'Kết quả của hồ sơ đã giải quyết', colSpan: 2 },
+    {},
   ];
   const head2: TableCell[] = [
     '',
@@ -109,6 +134,8 @@ export async function settlementPdf(
     'Trong hạn',
     'Quá hạn',
     '',
+    'Đã trả',
+    'Chờ trả',
   ];
   const body: TableCell[][] = [
     head1.map((c) =>
@@ -144,11 +171,17 @@ export async function settlementPdf(
       margin: [0, 6, 0, 2],
     },
     { text: `Kỳ báo cáo: ${formatPeriodVi({ from: r.from, to: r.to })}`, alignment: 'center', italics: true },
+    { text: formatCutoffVi(new Date(r.cutoff)), alignment: 'center', italics: true, fontSize: 9 },
     { text: 'Đơn vị tính: Số hồ sơ TTHC', alignment: 'right', fontSize: 9, margin: [0, 4, 0, 2] },
     {
-      table: { headerRows: 2, widths: [22, '*', 40, 40, 48, 40, 40, 40, 40, 40, 40, 40, 40, 36], body },
+      table: {
+        headerRows: 2,
+        widths: [20, '*', 36, 36, 44, 36, 36, 36, 36, 36, 36, 36, 36, 32, 36, 36],
+        body,
+      },
       fontSize: 9,
     },
+    { text: `${BACKLOG_LABEL}: ${r.resultsBacklog}`, margin: [0, 6, 0, 0], fontSize: 9 },
     { text: 'Chỉ số theo Quyết định 766/QĐ-TTg', bold: true, margin: [0, 10, 0, 4], fontSize: 10 },
     {
       table: {
@@ -160,7 +193,12 @@ export async function settlementPdf(
             { text: 'Giá trị', bold: true },
             { text: 'Công thức', bold: true },
           ],
-          ...r.indicators.map((i) => [i.id, i.name, i.value === null ? 'N/A' : `${i.value}%`, i.formulaVi]),
+          ...indexOf(r).map((i) => [
+            i.id,
+            i.name,
+            i.missing ? NOT_COLLECTED : i.value === null ? 'N/A' : `${i.value}%`,
+            i.missing ? `${i.formulaVi} (${i.missing})` : i.formulaVi,
+          ]),
         ],
       },
       fontSize: 8.5,

@@ -10,14 +10,11 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatPeriodVi } from '../../../domain/reports/periods.ts';
 import { FORM_TABLE_LAYOUT, formatShortDate, TABLE_FONT_SIZE } from '../../documents/form-parts.ts';
 import { officialHeader, placeAndDate, renderPdf, signatureBlock, upperVi } from '../../documents/pdf.ts';
-import type { consultationsReport, equipmentReport, staffingReport } from './staffing.ts';
+import type { Consultations, Equipment, ReportUnit, Staffing } from './service.ts';
 
-type ReportUnit = { code: string; name: string; level: 'commune' | 'province' | 'national' };
-export type StaffingData = { unit: ReportUnit } & Awaited<ReturnType<typeof staffingReport>>;
-export type ConsultationsData = { unit: ReportUnit; from: string; to: string } & Awaited<
-  ReturnType<typeof consultationsReport>
->;
-export type EquipmentData = { unit: ReportUnit } & Awaited<ReturnType<typeof equipmentReport>>;
+export type StaffingData = Staffing;
+export type ConsultationsData = Consultations;
+export type EquipmentData = Equipment;
 
 /** Issuing body and place printed in the header of a report of `unit`. */
 export interface ReportIssuer {

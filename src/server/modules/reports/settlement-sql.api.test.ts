@@ -2,16 +2,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import { index766 } from '../../../domain/reports/index-766.ts';
-import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
+import { periodInstants, type ReportPeriod, reportInstants } from '../../../domain/reports/periods.ts';
 import { type SettlementRow, settlementReport } from '../../../domain/reports/settlement.ts';
 import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
-import {
-  loadFacts,
-  presentSettlement,
-  type ReportGroup,
-  settlement,
-  settlementCountsLive,
-} from './settlement.ts';
+import { loadFacts, type ReportGroup, settlementCounts, settlementCountsLive } from './repository.ts';
+import { presentSettlement } from './service.ts';
 
 /*
  * The settlement report as the product computes it — from the maintained rollup (`settlementCounts`,
@@ -104,10 +99,28 @@ function dossierArb(period: ReportPeriod, procedures: number): fc.Arbitrary<GenD
     });
 }
 
-/** The API shape of the report, from the reference functions. */
-function reference(facts: Awaited<ReturnType<typeof loadFacts>>, period: ReportPeriod, group: ReportGroup) {
+/**
+ * When the report is made: after the period (its figures are final), or while it runs — on and around
+ * its bounds and inside it, so open dossiers are judged at a cut-off before the end (§1.4).
+ */
+function nowArb(period: ReportPeriod): fc.Arbitrary<Date> {
+  const { start, end } = periodInstants(period);
+  return fc.oneof(
+    fc.constant(new Date(end.getTime() + 400 * DAY)),
+    instantArb([start, end, vnInstant(period.to, 9 * 60), vnInstant(addDays(period.from, 1), 15 * 60)]),
+  );
+}
+
+/** The API shape of the report, from the reference functions, for a report made at `now`. */
+function reference(
+  facts: Awaited<ReturnType<typeof loadFacts>>,
+  period: ReportPeriod,
+  group: ReportGroup,
+  now: Date,
+) {
   const report = settlementReport(facts, period, group === 'sector' ? 'field' : group, {
     unitNames: UNIT_NAMES,
+    now,
   });
   const present = (r: SettlementRow) => ({
     field: r.key,
@@ -119,8 +132,14 @@ function reference(facts: Awaited<ReturnType<typeof loadFacts>>, period: ReportP
   return {
     rows: report.rows.map(present),
     totalRow: present(report.total),
-    indicators: index766(facts, period),
+    indicators: index766(facts, reportInstants(period, now)),
   };
+}
+
+/** The official columns of a presented report (the results split is checked in the API tests). */
+function official(r: ReturnType<typeof presentSettlement>) {
+  const strip = ({ results: _, ...row }: (typeof r)['totalRow']) => row;
+  return { rows: r.rows.map(strip), totalRow: strip(r.totalRow), indicators: r.indicators };
 }
 
 describe.each(databaseKinds())('settlement report in SQL equals the domain functions, on %s', (kind) => {
@@ -187,27 +206,33 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
     }
   }
 
-  async function expectReportsAgree(dossiers: number, period: ReportPeriod) {
-    const scope = { unit: { code: '82', name: 'Đồng Tháp' }, communes: UNITS, unitNames: UNIT_NAMES };
+  /**
+   * Rollup, live statement and reference agree for a report made at `now`: after the period (the
+   * cut-off is its end) or inside it (the cut-off is `now`, docs/domain-vn.md §1.4).
+   */
+  async function expectReportsAgree(dossiers: number, period: ReportPeriod, now: Date) {
+    const scope = { unit: { code: '82', name: 'Đồng Tháp' }, unitNames: UNIT_NAMES };
+    const { cutoff } = reportInstants(period, now);
     for (const group of GROUPS) {
       const facts = await loadFacts(s.ctx.db, UNITS, group);
       expect(facts.length).toBe(dossiers);
-      const want = reference(facts, period, group);
-      const got = await settlement(s.ctx.db, scope, period, group);
-      expect(
-        { rows: got.rows, totalRow: got.totalRow, indicators: got.indicators },
-        `rollup, groupBy=${group}`,
-      ).toEqual(want);
-      const live = presentSettlement(
-        await settlementCountsLive(s.ctx.db, UNITS, period, group),
+      const want = reference(facts, period, group, now);
+      const got = presentSettlement(
+        await settlementCounts(s.ctx.db, UNITS, period, group, cutoff),
         scope,
         period,
         group,
+        cutoff,
       );
-      expect(
-        { rows: live.rows, totalRow: live.totalRow, indicators: live.indicators },
-        `live, groupBy=${group}`,
-      ).toEqual(want);
+      expect(official(got), `rollup, groupBy=${group}, cut-off ${cutoff.toISOString()}`).toEqual(want);
+      const live = presentSettlement(
+        await settlementCountsLive(s.ctx.db, UNITS, period, group, cutoff),
+        scope,
+        period,
+        group,
+        cutoff,
+      );
+      expect(official(live), `live, groupBy=${group}, cut-off ${cutoff.toISOString()}`).toEqual(want);
     }
   }
 
@@ -230,11 +255,12 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
             dossiers: fc.array(dossierArb(PERIODS[k] as ReportPeriod, procedures.length), {
               maxLength: 25,
             }),
+            now: nowArb(PERIODS[k] as ReportPeriod),
           }),
         ),
-        async ({ k, dossiers }) => {
+        async ({ k, dossiers, now }) => {
           await store(dossiers);
-          await expectReportsAgree(dossiers.length, PERIODS[k] as ReportPeriod);
+          await expectReportsAgree(dossiers.length, PERIODS[k] as ReportPeriod, now);
         },
       ),
       { numRuns: kind === 'pglite' ? 30 : 40 },
@@ -269,9 +295,10 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
               maxLength: 15,
             }),
             mutations: fc.array(mutation(PERIODS[k] as ReportPeriod), { minLength: 1, maxLength: 12 }),
+            now: nowArb(PERIODS[k] as ReportPeriod),
           }),
         ),
-        async ({ k, dossiers, mutations }) => {
+        async ({ k, dossiers, mutations, now }) => {
           await store(dossiers);
           const live = dossiers.map((d, i) => ({ unit: UNITS[d.unit] as string, code: `T-${i}` }));
           for (const m of mutations) {
@@ -311,7 +338,7 @@ describe.each(databaseKinds())('settlement report in SQL equals the domain funct
               );
             }
           }
-          await expectReportsAgree(live.length, PERIODS[k] as ReportPeriod);
+          await expectReportsAgree(live.length, PERIODS[k] as ReportPeriod, now);
           const kept = await rollupRows();
           await s.query('SELECT settlement_rollup_rebuild()');
           expect(await rollupRows()).toEqual(kept);

@@ -71,6 +71,7 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
                   ['settled', n.count(c.settled)],
                   ['inProcess', n.count(c.inProcess)],
                   ['overdue', n.count(c.overdue)],
+                  ['backlog', n.count(c.resultsBacklog)],
                   ['onTimeRate', n.percent(c.onTimeRate)],
                   ['onlineShare', n.percent(c.onlineShare)],
                   ['consultations', n.count(c.consultations)],
@@ -107,7 +108,7 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
   const sum = (f: (c: DashboardCommune) => number) => communes.reduce((s, c) => s + f(c), 0);
 
   return (
-    <Table.ScrollContainer minWidth={980} type="native">
+    <Table.ScrollContainer minWidth={1060} type="native">
       <Table
         striped
         highlightOnHover
@@ -124,6 +125,7 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
             <Table.Th ta="right">{t('dashboard.cols.settled')}</Table.Th>
             <Table.Th ta="right">{t('dashboard.cols.inProcess')}</Table.Th>
             <Table.Th ta="right">{t('dashboard.cols.overdue')}</Table.Th>
+            <Table.Th ta="right">{t('dashboard.cols.backlog')}</Table.Th>
             <Table.Th ta="right">{t('dashboard.cols.onTimeRate')}</Table.Th>
             <Table.Th ta="right">{t('dashboard.cols.onlineShare')}</Table.Th>
             <Table.Th ta="right">{t('dashboard.cols.consultations')}</Table.Th>
@@ -165,6 +167,9 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
               >
                 {n.count(c.overdue)}
               </Table.Td>
+              <Table.Td ta="right" data-col="backlog" c={c.resultsBacklog > 0 ? 'orange.8' : undefined}>
+                {n.count(c.resultsBacklog)}
+              </Table.Td>
               <Table.Td ta="right" data-col="onTimeRate" c={rateColor(c.onTimeRate)} fw={600}>
                 {n.percent(c.onTimeRate)}
               </Table.Td>
@@ -194,6 +199,7 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
             <Table.Td ta="right">{n.count(sum((c) => c.settled))}</Table.Td>
             <Table.Td ta="right">{n.count(sum((c) => c.inProcess))}</Table.Td>
             <Table.Td ta="right">{n.count(sum((c) => c.overdue))}</Table.Td>
+            <Table.Td ta="right">{n.count(sum((c) => c.resultsBacklog))}</Table.Td>
             <Table.Td />
             <Table.Td />
             <Table.Td ta="right">{n.count(sum((c) => c.consultations))}</Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Indicator766 } from '../../api/types';
 import { useNumberFormat } from './format';
@@ -18,6 +18,52 @@ function colorFor(id: string, value: number | null): string {
  * (the authoritative text); other languages translate by indicator id.
  */
 export function IndicatorsPanel({ indicators }: { indicators: Indicator766[] }) {
+  const { t, i18n } = useTranslation('reports');
+  const isVi = i18n.language === 'vi';
+  const computed = indicators.filter((i) => !i.missing);
+  const missing = indicators.filter((i) => i.missing);
+  return (
+    <Stack gap="sm">
+      <ComputedIndicators indicators={computed} />
+      {missing.length > 0 ? (
+        <Stack gap={4} data-testid="indicators-not-collected">
+          <Text size="sm" fw={700}>
+            {t('indicators.notCollectedTitle')}
+          </Text>
+          <Table.ScrollContainer minWidth={560} type="native">
+            <Table fz="xs" verticalSpacing={4} withTableBorder bg="white">
+              <Table.Tbody>
+                {missing.map((indicator) => (
+                  <Table.Tr key={indicator.id} data-testid="indicator-missing" data-id={indicator.id}>
+                    <Table.Td w={48} fw={700} style={{ whiteSpace: 'nowrap' }}>
+                      {indicator.id}
+                    </Table.Td>
+                    <Table.Td>
+                      {isVi
+                        ? indicator.name
+                        : t(`indicators.items.${indicator.id.replace('.', '_')}.name`, {
+                            defaultValue: indicator.name,
+                          })}
+                    </Table.Td>
+                    <Table.Td c="dimmed">{indicator.missing}</Table.Td>
+                    <Table.Td ta="right" w={130}>
+                      <Badge variant="light" color="gray" radius="sm">
+                        {t('indicators.notCollected')}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The indicators with a value: figure, ratio, full-score threshold, progress and formula. */
+function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
   const { t, i18n } = useTranslation('reports');
   const n = useNumberFormat();
   const isVi = i18n.language === 'vi';

@@ -197,7 +197,7 @@ function Inspection({ me, unit }: { me: Me; unit: string }) {
         ) : (
           <Stack gap="lg" style={{ opacity: settlement.isPlaceholderData ? 0.6 : 1 }}>
             <SettlementTable report={settlement.data} groupBy="field" />
-            <IndicatorsPanel indicators={settlement.data.indicators} />
+            <IndicatorsPanel indicators={settlement.data.index766 ?? settlement.data.indicators} />
           </Stack>
         )}
       </Section>

@@ -9,6 +9,7 @@ import { formatPlainDate } from '../../lib/datetime';
 import { OVERSIGHT_ROLES, RequireUser } from '../identity/RequireUser';
 import { useCommunes } from '../units/use-communes';
 import { CommunesTable } from './CommunesTable';
+import { CutoffNote } from './CutoffNote';
 import { useNumberFormat } from './format';
 import { PeriodPicker } from './PeriodPicker';
 import { Section } from './Section';
@@ -119,7 +120,8 @@ function Dashboard({ me }: { me: Me }) {
         <ProblemAlert error={dashboard.error} testId="dashboard-error" />
       ) : (
         <>
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+          {dashboard.data ? <CutoffNote cutoff={dashboard.data.cutoff} /> : null}
+          <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm">
             <Stat
               label={t('dashboard.cols.received')}
               value={n.count(sum((c) => c.received))}
@@ -140,6 +142,12 @@ function Dashboard({ me }: { me: Me }) {
               value={n.count(sum((c) => c.overdue))}
               testId="overdue"
               color={sum((c) => c.overdue) > 0 ? 'red.8' : undefined}
+            />
+            <Stat
+              label={t('dashboard.cols.backlog')}
+              value={n.count(sum((c) => c.resultsBacklog))}
+              testId="backlog"
+              color={sum((c) => c.resultsBacklog) > 0 ? 'orange.8' : undefined}
             />
             <Stat
               label={t('dashboard.cols.consultations')}

@@ -136,7 +136,7 @@ function Reports({ me }: { me: Me }) {
 
           <Section title={t('indicators.title')} testId="indicators-section">
             {settlement.data && !error ? (
-              <IndicatorsPanel indicators={settlement.data.indicators} />
+              <IndicatorsPanel indicators={settlement.data.index766 ?? settlement.data.indicators} />
             ) : settlement.isError ? null : (
               <Center py="md">
                 <Loader size="sm" />

@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import type { ReportGroupBy, SettlementCounts, SettlementReport } from '../../api/types';
 import { useIsMobile } from '../../components/use-is-mobile';
+import { CutoffNote } from './CutoffNote';
 import { useNumberFormat } from './format';
 
 type GroupKey = 'received' | 'settled' | 'inProcess';
@@ -9,14 +10,16 @@ type GroupKey = 'received' | 'settled' | 'inProcess';
 interface Column {
   /** `data-col` of the cell, stable for tests. */
   key: string;
-  group: GroupKey | 'withdrawn';
+  group: GroupKey | 'withdrawn' | 'results';
   labelKey: string;
   get: (r: SettlementCounts) => number;
   /** A non-zero value is a problem worth highlighting. */
   isAlarm?: boolean;
 }
 
-// Column order of Biểu II.06a/VPCP/KSTT (docs/domain-vn.md §6.1), plus returned/withdrawn/stopped.
+// Column order of Biểu II.06a/VPCP/KSTT (docs/domain-vn.md §6.1), then information the form does not
+// forbid, after its last column: withdrawn/stopped, and the results of the settled dossiers returned
+// (status 10) or awaiting collection (status 9, §2.1) — the form's "settled" counts both.
 const COLUMNS: Column[] = [
   {
     key: 'receivedTotal',
@@ -67,6 +70,8 @@ const COLUMNS: Column[] = [
     labelKey: 'settlement.groups.withdrawn',
     get: (r) => r.withdrawnOrStopped,
   },
+  { key: 'returned', group: 'results', labelKey: 'settlement.cols.returned', get: (r) => r.results.returned },
+  { key: 'awaiting', group: 'results', labelKey: 'settlement.cols.awaiting', get: (r) => r.results.awaiting },
 ];
 
 const GROUPS: { key: GroupKey; span: number }[] = [
@@ -110,7 +115,7 @@ function MobileCard({
         </Badge>
       </Group>
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={6} mt="xs">
-        {[...GROUPS.map((g) => g.key), 'withdrawn' as const].map((group) => (
+        {[...GROUPS.map((g) => g.key), 'withdrawn' as const, 'results' as const].map((group) => (
           <Stack key={group} gap={2}>
             <Text size="xs" fw={700} c="brand.8">
               {t(`settlement.groups.${group}`)}
@@ -140,8 +145,28 @@ function MobileCard({
   );
 }
 
-/** Biểu II.06a with its official two-level header; cards on phones. */
+/**
+ * Biểu II.06a: the cut-off its figures are judged at, the table, the results still at the desk, and
+ * what the extra columns are.
+ */
 export function SettlementTable({ report, groupBy }: SettlementTableProps) {
+  const { t } = useTranslation('reports');
+  return (
+    <Stack gap={6}>
+      <CutoffNote cutoff={report.cutoff} />
+      <SettlementGrid report={report} groupBy={groupBy} />
+      <Text size="sm" data-testid="results-backlog" data-count={report.resultsBacklog}>
+        {t('settlement.backlog', { count: report.resultsBacklog })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('settlement.resultsNote')}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The table with its official two-level header; cards on phones. */
+function SettlementGrid({ report, groupBy }: SettlementTableProps) {
   const { t } = useTranslation('reports');
   const n = useNumberFormat();
   const isMobile = useIsMobile();
@@ -179,7 +204,7 @@ export function SettlementTable({ report, groupBy }: SettlementTableProps) {
     });
 
   return (
-    <Table.ScrollContainer minWidth={960} type="native">
+    <Table.ScrollContainer minWidth={1100} type="native">
       <Table
         withTableBorder
         withColumnBorders
@@ -207,6 +232,9 @@ export function SettlementTable({ report, groupBy }: SettlementTableProps) {
             <Table.Th rowSpan={2} ta="center" w={72}>
               {t('settlement.groups.withdrawn')}
             </Table.Th>
+            <Table.Th colSpan={2} ta="center" bg="gray.0">
+              {t('settlement.groups.results')}
+            </Table.Th>
           </Table.Tr>
           <Table.Tr>
             {COLUMNS.filter((c) => c.group !== 'withdrawn').map((column) => (
@@ -219,7 +247,7 @@ export function SettlementTable({ report, groupBy }: SettlementTableProps) {
         <Table.Tbody>
           {report.rows.length === 0 ? (
             <Table.Tr>
-              <Table.Td colSpan={14} ta="center" c="dimmed" data-testid="settlement-empty">
+              <Table.Td colSpan={16} ta="center" c="dimmed" data-testid="settlement-empty">
                 {t('settlement.empty')}
               </Table.Td>
             </Table.Tr>

@@ -1,18 +1,25 @@
-import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
 import type { DossierFacts } from '../../../domain/reports/facts.ts';
-import { type IndicatorCounts, index766FromCounts } from '../../../domain/reports/index-766.ts';
-import { periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
-import {
-  addCounts,
-  emptyCounts,
-  type SettlementRow,
-  TOTAL_ROW_NAME,
-} from '../../../domain/reports/settlement.ts';
+import type { IndicatorCounts } from '../../../domain/reports/index-766.ts';
+import { type PeriodInstants, periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
+import type { SettlementRow } from '../../../domain/reports/settlement.ts';
 import type { Executor } from '../../db/client.ts';
-import { dossierFiles, dossiers, procedures } from '../../db/schema.ts';
+import { consultations, dossierFiles, dossiers, equipment, procedures, staff } from '../../db/schema.ts';
+
+/*
+ * All SQL of the reports: the settlement counts (from the maintained rollup, and live over the dossier
+ * rows as the plain statement of the rules), the corrections a running period's cut-off needs, result
+ * collection, staffing, consultations, equipment and the catalogue names the exports print.
+ */
 
 export type ReportGroup = 'field' | 'sector' | 'procedure' | 'unit';
+
+const unitList = (unitCodes: string[]) =>
+  sql.join(
+    unitCodes.map((u) => sql`${u}`),
+    sql`, `,
+  );
 
 /**
  * Facts of every dossier of the communes, whole rows read into Node. The pure domain functions over
@@ -107,9 +114,10 @@ export async function settlementCountsLive(
   unitCodes: string[],
   period: ReportPeriod,
   group: ReportGroup,
+  cutoff?: Date,
 ): Promise<UnitCounts> {
   return (
-    (await settlementCountsLiveByUnit(db, unitCodes, period, group, false)).get('') ?? {
+    (await settlementCountsLiveByUnit(db, unitCodes, period, group, false, cutoff)).get('') ?? {
       rows: [],
       indicators: noIndicatorCounts(),
     }
@@ -144,21 +152,22 @@ export async function settlementCountsLiveByUnit(
   period: ReportPeriod,
   group: ReportGroup,
   split = true,
+  cutoff?: Date,
 ): Promise<Map<string, UnitCounts>> {
   const out = new Map<string, UnitCounts>();
   if (unitCodes.length === 0) return out;
   const b = periodInstants(period);
   const start = sql`${b.start.toISOString()}::timestamptz`;
   const end = sql`${b.end.toISOString()}::timestamptz`;
+  // An open dossier is judged at the cut-off (the earlier of the end and now, docs/domain-vn.md §1.4),
+  // any other still in process (a finished status without its end) at the end: `placeInPeriod`.
+  const cut = sql`${(cutoff && cutoff < b.end ? cutoff : b.end).toISOString()}::timestamptz`;
   const key = GROUP_KEY[group];
   // The WHERE clause keeps every dossier that can count (an end before the receipt is taken as the
   // receipt time, and an open status ignores its end timestamp); the CASEs then place each one. The
   // main scan reads only columns of dossiers_report_idx, so PostgreSQL answers it from the index
   // alone; `result` (a jsonb) is looked up only for settled dossiers with two files or more.
-  const units = sql.join(
-    unitCodes.map((u) => sql`${u}`),
-    sql`, `,
-  );
+  const units = unitList(unitCodes);
   // Digitised (Index 766 4.2): settled with a result and more files than the result file. The few
   // dossiers with two files or more and a result are found by a join, not a lookup per row: per-row
   // subqueries made the planner's estimate cross the JIT threshold (seconds of compilation).
@@ -189,7 +198,8 @@ export async function settlementCountsLiveByUnit(
              CASE WHEN ended IS NULL OR ended >= ${end} THEN 0 WHEN status IN (9, 10) THEN 1 ELSE 2 END AS col,
              (supplement_requests > 1 OR ended > due) AS late,
              (ended < ${end} AND ${vnDay(sql`ended`)} < ${vnDay(sql`due`)}) AS early,
-             (due >= ${end} OR (paused_at IS NOT NULL AND status IN (5, 6) AND paused_at < ${end} AND paused_at <= due)) AS within
+             (CASE WHEN status IN (2, 4, 5, 6) THEN due >= ${cut} OR (paused_at IS NOT NULL AND status IN (5, 6) AND paused_at < ${cut} AND paused_at <= due)
+                   ELSE due >= ${end} END) AS within
       FROM f
       WHERE ended IS NULL OR ended >= ${start}
     ), counted AS (
@@ -326,9 +336,10 @@ export async function settlementCounts(
   unitCodes: string[],
   period: ReportPeriod,
   group: ReportGroup,
+  cutoff?: Date,
 ): Promise<UnitCounts> {
   return (
-    (await settlementCountsByUnit(db, unitCodes, period, group, false)).get('') ?? {
+    (await settlementCountsByUnit(db, unitCodes, period, group, false, cutoff)).get('') ?? {
       rows: [],
       indicators: noIndicatorCounts(),
     }
@@ -346,16 +357,14 @@ export async function settlementCountsByUnit(
   period: ReportPeriod,
   group: ReportGroup,
   split = true,
+  cutoff?: Date,
 ): Promise<Map<string, UnitCounts>> {
   if (unitCodes.length === 0) return new Map();
-  periodInstants(period); // validates the period
+  const bounds = periodInstants(period); // validates the period
   const s = period.from;
   const t = dayAfter(period.to);
   const key = ROLLUP_KEY[group];
-  const units = sql.join(
-    unitCodes.map((u) => sql`${u}`),
-    sql`, `,
-  );
+  const units = unitList(unitCodes);
   const part = split ? sql`r.unit_code` : sql`''`;
   const sums = sql.join(
     ROLLUP_COLUMNS.map((c) => sql`sum(${sql.identifier(c)})::bigint AS ${sql.identifier(c)}`),
@@ -367,10 +376,14 @@ export async function settlementCountsByUnit(
     ${group === 'sector' ? sql`JOIN procedures p ON p.code = r.procedure_code` : sql``}
     WHERE r.unit_code IN (${units}) AND ${beforeDay(day)}
     GROUP BY 2, 3`;
-  const result = await db.execute(sql`
+  const running = cutoff !== undefined && cutoff < bounds.end;
+  const [result, judged] = await Promise.all([
+    db.execute(sql`
     SELECT c.*, coalesce(n.name, c.code) AS name
     FROM (${side('s', s)} UNION ALL ${side('t', t)}) c
-    LEFT JOIN (${GROUP_KEY[group].names}) n ON n.code = c.code`);
+    LEFT JOIN (${GROUP_KEY[group].names}) n ON n.code = c.code`),
+    running ? openOverdue(db, unitCodes, group, split, bounds, cutoff) : undefined,
+  ]);
   const zero = {
     online: 0,
     direct: 0,
@@ -400,7 +413,10 @@ export async function settlementCountsByUnit(
   const rows: CountsRow[] = [];
   for (const { part, code, name, s: a, t: b } of groups.values()) {
     const inProcess = b.online + b.direct - b.ended;
-    const overdue = b.due_passed - b.due_passed_ended - b.paused_in_time;
+    // For a running period the open dossiers are judged at the cut-off instead of the end (§1.4).
+    const fix = judged?.get(`${part}\u0000${code}`);
+    const overdue =
+      b.due_passed - b.due_passed_ended - b.paused_in_time - (fix ? fix.atEnd - fix.atCutoff : 0);
     rows.push({
       part,
       code,
@@ -421,57 +437,209 @@ export async function settlementCountsByUnit(
   return collectCounts(rows);
 }
 
-function presentRow(r: SettlementRow) {
-  return {
-    field: r.key,
-    received: r.received,
-    settled: r.settled,
-    inProcess: r.inProcess,
-    withdrawnOrStopped: r.withdrawnOrStopped,
-  };
-}
-
-/** Biểu II.06a for communes over a period, grouped by field (default), sector, procedure or unit. */
-export async function settlement(
+/**
+ * Open dossiers (status 2, 4, 5, 6) received before the period's end that are overdue judged at the
+ * end and judged at the cut-off, per part and group: the rollup judges at the end of the period's
+ * last day, and a running period's report takes the difference back for the open ones (docs/domain-vn.md
+ * §1.4). Read through `dossiers_open_due_idx` (unit, status): only dossiers open now.
+ */
+async function openOverdue(
   db: Executor,
-  scope: { unit: { code: string; name: string }; communes: string[]; unitNames?: Record<string, string> },
-  period: ReportPeriod,
+  unitCodes: string[],
   group: ReportGroup,
-) {
-  return presentSettlement(await settlementCounts(db, scope.communes, period, group), scope, period, group);
+  split: boolean,
+  b: PeriodInstants,
+  cutoff: Date,
+): Promise<Map<string, { atEnd: number; atCutoff: number }>> {
+  const end = sql`${b.end.toISOString()}::timestamptz`;
+  const cut = sql`${cutoff.toISOString()}::timestamptz`;
+  const overdueAt = (at: SQL) =>
+    sql`due < ${at} AND NOT (status IN (5, 6) AND paused_at IS NOT NULL AND paused_at < ${at} AND paused_at <= due)`;
+  const result = await db.execute(sql`
+    SELECT part, code,
+           count(*) FILTER (WHERE ${overdueAt(end)}) AS at_end,
+           count(*) FILTER (WHERE ${overdueAt(cut)}) AS at_cutoff
+    FROM (
+      SELECT ${split ? sql`d.unit_code` : sql`''`} AS part, ${GROUP_KEY[group].code} AS code, d.status, d.paused_at,
+             coalesce(d.due_at_legal, d.due_at) AS due
+      FROM dossiers d
+      ${group === 'sector' ? sql`JOIN procedures p ON p.code = d.procedure_code` : sql``}
+      WHERE d.unit_code IN (${unitList(unitCodes)}) AND d.status IN (2, 4, 5, 6) AND d.received_at < ${end}
+    ) o
+    WHERE due < ${end}
+    GROUP BY part, code`);
+  const out = new Map<string, { atEnd: number; atCutoff: number }>();
+  for (const r of (
+    result as unknown as { rows: Array<{ part: string; code: string; at_end: string; at_cutoff: string }> }
+  ).rows)
+    out.set(`${r.part}\u0000${r.code}`, { atEnd: Number(r.at_end), atCutoff: Number(r.at_cutoff) });
+  return out;
 }
 
-/** The report's API shape from counts already made. */
-export function presentSettlement(
-  counted: UnitCounts,
-  scope: { unit: { code: string; name: string }; unitNames?: Record<string, string> },
+/** Results issued and not yet handed to the applicant (status 9), per part and group. */
+export interface Uncollected {
+  /** Settled in the period (processing ended in it) and still at status 9. */
+  settledInPeriod: number;
+  /** Every result issued before the period's end and still at status 9: the backlog at the desk. */
+  backlog: number;
+}
+
+/**
+ * Results issued but not collected (status 9, docs/domain-vn.md §2.1), per part and group: those of
+ * dossiers settled in the period and all of them issued before the period's end. Status 9 is a
+ * dossier's status now, so for a period that has ended a result collected since counts as returned.
+ * Read through `dossiers_open_due_idx` (unit, status): only dossiers waiting at the desk now.
+ */
+export async function uncollectedResults(
+  db: Executor,
+  unitCodes: string[],
   period: ReportPeriod,
   group: ReportGroup,
-) {
-  const rows =
-    group === 'unit'
-      ? counted.rows.map((r) => ({
-          ...r,
-          key: { code: r.key.code, name: scope.unitNames?.[r.key.code] ?? r.key.code },
-        }))
-      : counted.rows;
-  const total: SettlementRow = {
-    key: { code: '', name: TOTAL_ROW_NAME },
-    ...rows.reduce(addCounts, emptyCounts()),
-  };
+  split = true,
+): Promise<Map<string, Uncollected>> {
+  const out = new Map<string, Uncollected>();
+  if (unitCodes.length === 0) return out;
+  const b = periodInstants(period);
+  const start = sql`${b.start.toISOString()}::timestamptz`;
+  const end = sql`${b.end.toISOString()}::timestamptz`;
+  const result = await db.execute(sql`
+    SELECT part, code,
+           count(*) FILTER (WHERE ended >= ${start}) AS settled_in_period,
+           count(*) AS backlog
+    FROM (
+      SELECT ${split ? sql`d.unit_code` : sql`''`} AS part, ${GROUP_KEY[group].code} AS code,
+             greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at) AS ended
+      FROM dossiers d
+      ${group === 'sector' ? sql`JOIN procedures p ON p.code = d.procedure_code` : sql``}
+      WHERE d.unit_code IN (${unitList(unitCodes)}) AND d.status = 9 AND d.received_at < ${end}
+        AND coalesce(d.processing_ended_at, d.returned_at) IS NOT NULL
+    ) i
+    WHERE ended < ${end}
+    GROUP BY part, code`);
+  for (const r of (
+    result as unknown as {
+      rows: Array<{ part: string; code: string; settled_in_period: string; backlog: string }>;
+    }
+  ).rows)
+    out.set(`${r.part}\u0000${r.code}`, {
+      settledInPeriod: Number(r.settled_in_period),
+      backlog: Number(r.backlog),
+    });
+  return out;
+}
+
+/** Active staff of the communes counted by category, bloc and organisational unit. */
+export async function staffCounts(db: Executor, unitCodes: string[]) {
+  const rows = await db
+    .select({
+      category: staff.category,
+      bloc: staff.bloc,
+      orgUnit: staff.orgUnit,
+      orgUnitKind: staff.orgUnitKind,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(staff)
+    .where(and(inArray(staff.unitCode, unitCodes), eq(staff.isActive, true)))
+    .groupBy(staff.category, staff.bloc, staff.orgUnit, staff.orgUnitKind);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * Center staff and those trained in one-stop work, per commune (`split`, communes without center staff
+ * absent) or all together under the key ''.
+ */
+export async function centerTrainingByUnit(db: Executor, unitCodes: string[], split = true) {
+  const out = new Map<string, { staff: number; trained: number }>();
+  if (unitCodes.length === 0) return out;
+  const result = await db.execute(sql`
+    SELECT ${split ? sql`s.unit_code` : sql`''`} AS unit_code, count(*)::int AS total,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM trainings t WHERE t.unit_code = s.unit_code AND t.staff_id = s.id AND t.covers_one_stop))::int AS trained
+    FROM staff s WHERE s.unit_code IN (${unitList(unitCodes)}) AND s.is_active AND s.org_unit_kind = 'center'
+    GROUP BY 1`);
+  for (const r of (
+    result as unknown as { rows: Array<{ unit_code: string; total: number; trained: number }> }
+  ).rows)
+    out.set(r.unit_code, { staff: Number(r.total), trained: Number(r.trained) });
+  return out;
+}
+
+/** Consultations given in [from, to) counted by field and channel. */
+export async function consultationCounts(db: Executor, unitCodes: string[], from: Date, to: Date) {
+  const rows = await db
+    .select({
+      fieldCode: consultations.fieldCode,
+      channel: consultations.channel,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(consultations)
+    .where(
+      and(inArray(consultations.unitCode, unitCodes), gte(consultations.at, from), lt(consultations.at, to)),
+    )
+    .groupBy(consultations.fieldCode, consultations.channel);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Consultations given in [from, to), per commune (communes without any are absent). */
+export async function consultationsByUnit(db: Executor, unitCodes: string[], from: Date, to: Date) {
+  const out = new Map<string, number>();
+  if (unitCodes.length === 0) return out;
+  const rows = await db
+    .select({ unitCode: consultations.unitCode, n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .where(
+      and(inArray(consultations.unitCode, unitCodes), gte(consultations.at, from), lt(consultations.at, to)),
+    )
+    .groupBy(consultations.unitCode);
+  for (const r of rows) out.set(r.unitCode, Number(r.n));
+  return out;
+}
+
+/** Equipment of the communes' centers. */
+export function listEquipment(db: Executor, unitCodes: string[]) {
+  return db.select().from(equipment).where(inArray(equipment.unitCode, unitCodes));
+}
+
+/** Names of the fields (lĩnh vực) with the given codes, from the procedure catalogue. */
+export async function fieldNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectDistinct({ code: procedures.fieldCode, name: procedures.fieldName })
+    .from(procedures)
+    .where(inArray(procedures.fieldCode, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/**
+ * Decision 766 group 3 catalogue figures of the communes (docs/domain-vn.md §1.4): procedures in their
+ * published lists, those offered online (fully or partly), and of those the ones that received an
+ * online dossier in the period — read from the rollup's `online` column per commune and procedure
+ * (a difference of the sums before `from` and before the day after `to`), not from the dossiers.
+ */
+export async function catalogueCounts(db: Executor, unitCodes: string[], period: ReportPeriod) {
+  if (unitCodes.length === 0) return { offered: 0, offeredOnline: 0, onlineWithDossiers: 0 };
+  periodInstants(period); // validates the period
+  const units = unitList(unitCodes);
+  const side = (day: string) => sql`
+    SELECT r.unit_code, r.procedure_code, sum(r.online) AS n FROM settlement_rollup r
+    WHERE r.unit_code IN (${units}) AND ${beforeDay(day)} GROUP BY 1, 2`;
+  const result = await db.execute(sql`
+    WITH t AS (${side(dayAfter(period.to))}), s AS (${side(period.from)}),
+    o AS (
+      SELECT t.unit_code, t.procedure_code FROM t
+      LEFT JOIN s ON s.unit_code = t.unit_code AND s.procedure_code = t.procedure_code
+      WHERE t.n - coalesce(s.n, 0) > 0
+    )
+    SELECT count(*) AS offered,
+           count(*) FILTER (WHERE p.online_level <> 'none') AS offered_online,
+           count(*) FILTER (WHERE p.online_level <> 'none' AND o.procedure_code IS NOT NULL) AS online_with_dossiers
+    FROM unit_procedures up
+    JOIN procedures p ON p.code = up.procedure_code
+    LEFT JOIN o ON o.unit_code = up.unit_code AND o.procedure_code = up.procedure_code
+    WHERE up.unit_code IN (${units})`);
+  const r = (result as unknown as { rows: Array<Record<string, string | number>> }).rows[0] ?? {};
   return {
-    unit: scope.unit,
-    from: period.from,
-    to: period.to,
-    groupBy: group,
-    rows: rows.map(presentRow),
-    total: {
-      received: total.received.total,
-      settled: total.settled.total,
-      inProcess: total.inProcess.total,
-      withdrawnOrStopped: total.withdrawnOrStopped,
-    },
-    totalRow: presentRow(total),
-    indicators: index766FromCounts(counted.indicators),
+    offered: Number(r.offered ?? 0),
+    offeredOnline: Number(r.offered_online ?? 0),
+    onlineWithDossiers: Number(r.online_with_dossiers ?? 0),
   };
 }

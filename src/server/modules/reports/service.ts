@@ -1,0 +1,310 @@
+import {
+  communeFigures,
+  consultationTotals,
+  resultSplit,
+  staffingComposition,
+} from '../../../domain/reports/dashboard.ts';
+import { type CatalogueCounts, index766FromCounts, index766Full } from '../../../domain/reports/index-766.ts';
+import {
+  PERIOD_ERROR_NAMES,
+  periodInstants,
+  type ReportPeriod,
+  reportCutoff,
+  validatePeriod,
+} from '../../../domain/reports/periods.ts';
+import {
+  addCounts,
+  emptyCounts,
+  type SettlementCounts,
+  type SettlementRow,
+  TOTAL_ROW_NAME,
+} from '../../../domain/reports/settlement.ts';
+import type { AppContext } from '../../context.ts';
+import { upperVi } from '../../documents/pdf.ts';
+import { AppError } from '../../errors.ts';
+import type { AuthUser } from '../identity/types.ts';
+import { BLOC_NAMES, CATEGORY_NAMES } from '../registers/schemas.ts';
+import { dashboardUnit, defaultReportUnit, mayReadReport } from './policy.ts';
+import type { ReportIssuer } from './register-exports.ts';
+import type { ReportGroup, Uncollected, UnitCounts } from './repository.ts';
+import * as repo from './repository.ts';
+import type { DashboardQuery, SettlementQuery } from './schemas.ts';
+
+/* The reports' use cases: who may read which unit (policy.ts), the SQL (repository.ts), the rules (src/domain/reports). */
+
+export type ReportUnit = { code: string; name: string; level: 'commune' | 'province' | 'national' };
+export type ReportScope = { unit: ReportUnit; communes: string[] };
+
+const NO_RIGHT = 'Không có quyền xem báo cáo của đơn vị này';
+
+/**
+ * The communes a report covers: one commune, every commune of a province, or (administrators) all.
+ * `unit` absent means the user's own unit. Units outside the user's scope are refused (403).
+ */
+export async function reportUnits(
+  ctx: AppContext,
+  user: AuthUser,
+  unit: string | undefined,
+): Promise<ReportScope> {
+  const code = unit ?? defaultReportUnit(user);
+  if (code === 'all') {
+    if (!mayReadReport(user.scope, { level: 'national' }))
+      throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống xem báo cáo toàn quốc');
+    const communes = await ctx.services.units.list({ level: 'commune' });
+    return {
+      unit: { code: 'all', name: 'Toàn quốc', level: 'national' },
+      communes: communes.map((c) => c.code),
+    };
+  }
+  const u = await ctx.services.units.get(code);
+  if (u.level === 'commune') {
+    if (!mayReadReport(user.scope, { level: 'commune', code: u.code, provinceCode: u.parentCode ?? '' }))
+      throw new AppError('FORBIDDEN', NO_RIGHT);
+    return { unit: { code: u.code, name: u.fullName, level: 'commune' }, communes: [u.code] };
+  }
+  if (!mayReadReport(user.scope, { level: 'province', code: u.code }))
+    throw new AppError('FORBIDDEN', NO_RIGHT);
+  const communes = await ctx.services.units.list({ level: 'commune', parent: u.code });
+  return {
+    unit: { code: u.code, name: u.fullName, level: 'province' },
+    communes: communes.map((c) => c.code),
+  };
+}
+
+/** A period the reports accept, or a 422 saying why not. */
+export function checkedPeriod(from: string, to: string): ReportPeriod {
+  const period = { from, to };
+  const error = validatePeriod(period);
+  if (error)
+    throw new AppError('VALIDATION_FAILED', PERIOD_ERROR_NAMES[error], [
+      { path: 'to', message: PERIOD_ERROR_NAMES[error] },
+    ]);
+  return period;
+}
+
+/** The header of a report of a unit: the commune center, the province office, or the national system. */
+export async function reportIssuer(ctx: AppContext, unit: { code: string }): Promise<ReportIssuer> {
+  if (unit.code === 'all') return { line1: 'HỆ THỐNG MỘT CỬA', line2: 'TỔNG HỢP TOÀN QUỐC', place: 'Hà Nội' };
+  const u = await ctx.services.units.get(unit.code);
+  return {
+    line1: `UBND ${upperVi(u.fullName)}`,
+    line2: u.level === 'province' ? 'VĂN PHÒNG UBND TỈNH' : 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
+    place: u.name,
+  };
+}
+
+export const fieldNames = repo.fieldNames;
+
+function presentRow(r: SettlementCounts & { key: SettlementRow['key'] }, awaiting: number) {
+  return {
+    field: r.key,
+    received: r.received,
+    settled: r.settled,
+    inProcess: r.inProcess,
+    withdrawnOrStopped: r.withdrawnOrStopped,
+    results: resultSplit(r.settled.total, awaiting),
+  };
+}
+
+const NONE: Uncollected = { settledInPeriod: 0, backlog: 0 };
+
+/**
+ * The report's API shape from counts already made. `uncollected` holds the results still at the desk
+ * per group code (key `part\0code`, part '' when not split by commune); `cutoff` is the instant the
+ * figures are judged at (docs/domain-vn.md §1.4).
+ */
+export function presentSettlement(
+  counted: UnitCounts,
+  scope: { unit: { code: string; name: string }; unitNames?: Record<string, string> },
+  period: ReportPeriod,
+  group: ReportGroup,
+  cutoff: Date,
+  uncollected: Map<string, Uncollected> = new Map(),
+  part = '',
+  catalogue?: CatalogueCounts,
+) {
+  const awaitingOf = (code: string) => (uncollected.get(`${part}\u0000${code}`) ?? NONE).settledInPeriod;
+  const rows =
+    group === 'unit'
+      ? counted.rows.map((r) => ({
+          ...r,
+          key: { code: r.key.code, name: scope.unitNames?.[r.key.code] ?? r.key.code },
+        }))
+      : counted.rows;
+  const total: SettlementRow = {
+    key: { code: '', name: TOTAL_ROW_NAME },
+    ...rows.reduce(addCounts, emptyCounts()),
+  };
+  let awaitingTotal = 0;
+  let backlog = 0;
+  for (const [k, u] of uncollected) {
+    if (!k.startsWith(`${part}\u0000`)) continue;
+    awaitingTotal += u.settledInPeriod;
+    backlog += u.backlog;
+  }
+  return {
+    unit: scope.unit,
+    from: period.from,
+    to: period.to,
+    cutoff: cutoff.toISOString(),
+    groupBy: group,
+    rows: rows.map((r) => presentRow(r, awaitingOf(r.key.code))),
+    total: {
+      received: total.received.total,
+      settled: total.settled.total,
+      inProcess: total.inProcess.total,
+      withdrawnOrStopped: total.withdrawnOrStopped,
+    },
+    totalRow: presentRow(total, awaitingTotal),
+    resultsBacklog: backlog,
+    indicators: index766FromCounts(counted.indicators),
+    index766: catalogue
+      ? index766Full(counted.indicators, catalogue, { ratingsCollected: RATINGS_COLLECTED })
+      : undefined,
+  };
+}
+
+/**
+ * motcua records no citizen rating of a dossier yet (docs/domain-vn.md §6.3), so Decision 766
+ * indicator 5.4 says "chưa thu thập" in the whole index instead of a score nobody gave.
+ */
+const RATINGS_COLLECTED = false;
+
+export type Settlement = ReturnType<typeof presentSettlement>;
+
+/** Biểu II.06a for the communes of a scope over a period, as a report made at `now` sees it. */
+export async function buildSettlement(
+  ctx: AppContext,
+  scope: ReportScope,
+  period: ReportPeriod,
+  group: ReportGroup,
+): Promise<Settlement> {
+  const cutoff = reportCutoff(periodInstants(period), ctx.now());
+  const unitNames =
+    group === 'unit'
+      ? Object.fromEntries(
+          (await ctx.services.units.list({ level: 'commune' }))
+            .filter((u) => scope.communes.includes(u.code))
+            .map((u) => [u.code, u.fullName]),
+        )
+      : undefined;
+  const [counted, uncollected, catalogue] = await Promise.all([
+    repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
+    repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
+    repo.catalogueCounts(ctx.db, scope.communes, period),
+  ]);
+  return presentSettlement(
+    counted,
+    { unit: scope.unit, unitNames },
+    period,
+    group,
+    cutoff,
+    uncollected,
+    '',
+    catalogue,
+  );
+}
+
+/** GET /reports/settlement: Biểu II.06a of a unit the user may read. */
+export async function settlementReport(ctx: AppContext, user: AuthUser, q: Omit<SettlementQuery, 'format'>) {
+  const period = checkedPeriod(q.from, q.to);
+  const scope = await reportUnits(ctx, user, q.unit);
+  return buildSettlement(ctx, scope, period, q.groupBy);
+}
+
+export async function buildStaffing(ctx: AppContext, scope: ReportScope) {
+  const [rows, training] = await Promise.all([
+    repo.staffCounts(ctx.db, scope.communes),
+    repo.centerTrainingByUnit(ctx.db, scope.communes, false),
+  ]);
+  return {
+    unit: scope.unit,
+    ...staffingComposition(rows, CATEGORY_NAMES, BLOC_NAMES, training.get('') ?? { staff: 0, trained: 0 }),
+  };
+}
+export type Staffing = Awaited<ReturnType<typeof buildStaffing>>;
+
+export async function buildConsultations(ctx: AppContext, scope: ReportScope, period: ReportPeriod) {
+  const { start, end } = periodInstants(period);
+  return {
+    unit: scope.unit,
+    from: period.from,
+    to: period.to,
+    ...consultationTotals(await repo.consultationCounts(ctx.db, scope.communes, start, end)),
+  };
+}
+export type Consultations = Awaited<ReturnType<typeof buildConsultations>>;
+
+export async function buildEquipment(ctx: AppContext, scope: ReportScope) {
+  const rows = await repo.listEquipment(ctx.db, scope.communes);
+  return {
+    unit: scope.unit,
+    items: rows.map((r) => ({
+      kind: r.kind,
+      name: r.name,
+      quantity: r.quantity,
+      condition: r.condition,
+      meetsNeed: r.meetsNeed,
+      note: r.note,
+    })),
+    allMeetNeed: rows.length > 0 && rows.every((r) => r.meetsNeed),
+    notMeeting: rows.filter((r) => !r.meetsNeed).map((r) => r.name),
+  };
+}
+export type Equipment = Awaited<ReturnType<typeof buildEquipment>>;
+
+/**
+ * The province dashboard: the communes side by side over a period, judged at its cut-off. Set-based:
+ * one settlement statement grouped by commune and field (with the cut-off correction), one for
+ * results at the desk, one for center staff, one for consultations.
+ */
+export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQuery) {
+  const period = checkedPeriod(q.from, q.to);
+  const scope = await reportUnits(ctx, user, dashboardUnit(user, q.province, ctx.config.defaultProvince));
+  const communes = (await ctx.services.units.list({ level: 'commune' })).filter(
+    (u) => scope.communes.includes(u.code) && (q.active === 'false' || u.isActive),
+  );
+  const bounds = periodInstants(period);
+  const cutoff = reportCutoff(bounds, ctx.now());
+  const codes = communes.map((c) => c.code);
+  const [counted, uncollected, training, consulted] = await Promise.all([
+    repo.settlementCountsByUnit(ctx.db, codes, period, 'field', true, cutoff),
+    repo.uncollectedResults(ctx.db, codes, period, 'unit', true),
+    repo.centerTrainingByUnit(ctx.db, codes),
+    repo.consultationsByUnit(ctx.db, codes, bounds.start, bounds.end),
+  ]);
+  const rows = communes.map((c) => {
+    const s = presentSettlement(
+      counted.get(c.code) ?? { rows: [], indicators: repo.noIndicatorCounts() },
+      { unit: { code: c.code, name: c.fullName } },
+      period,
+      'field',
+      cutoff,
+    );
+    const staffing = training.get(c.code) ?? { staff: 0, trained: 0 };
+    const atDesk = uncollected.get(`${c.code}\u0000${c.code}`) ?? NONE;
+    const results = resultSplit(s.totalRow.settled.total, atDesk.settledInPeriod);
+    return {
+      unit: { code: c.code, name: c.fullName, portalConnected: c.portalConnected },
+      byField: s.rows.map((row) => ({
+        code: row.field.code,
+        name: row.field.name,
+        received: row.received.total,
+      })),
+      ...communeFigures(s.totalRow, s.indicators),
+      resultsReturned: results.returned,
+      resultsAwaiting: results.awaiting,
+      resultsBacklog: atDesk.backlog,
+      consultations: consulted.get(c.code) ?? 0,
+      centerStaff: staffing.staff,
+      centerStaffTrained: staffing.trained,
+    };
+  });
+  return {
+    province: scope.unit,
+    from: period.from,
+    to: period.to,
+    cutoff: cutoff.toISOString(),
+    communes: rows,
+  };
+}
