@@ -72,7 +72,7 @@ describe.each(databaseKinds())('dossier event recorder on %s', (kind) => {
     toStatus: 5,
     items: [{ name: 'Giấy khai sinh', originals: 0, certifiedCopies: 1, photocopies: 0 }],
   });
-  const after = () => ({
+  const dossierAfter = () => ({
     code,
     status: 5,
     dueAt: new Date('2025-07-04T02:00:00Z'),
@@ -93,7 +93,7 @@ describe.each(databaseKinds())('dossier event recorder on %s', (kind) => {
 
   it('appends the chain entry and enqueues the messages of an event in the caller’s transaction', async () => {
     const e = event();
-    const written = await s.ctx.db.transaction((tx) => recordDossierEvent(tx, e, after()));
+    const written = await s.ctx.db.transaction((tx) => recordDossierEvent(tx, e, dossierAfter()));
     expect(written.seq).toBe(2);
     const entries = await audit();
     expect(entries.map((r) => [r.seq, r.action, r.from_status, r.to_status])).toEqual([
@@ -120,7 +120,7 @@ describe.each(databaseKinds())('dossier event recorder on %s', (kind) => {
     const before = [(await audit()).length, (await outbox()).length];
     await expect(
       s.ctx.db.transaction(async (tx) => {
-        await recordDossierEvent(tx, event(), after());
+        await recordDossierEvent(tx, event(), dossierAfter());
         throw new Error('the change after the event failed');
       }),
     ).rejects.toThrow('the change after the event failed');
@@ -155,7 +155,7 @@ describe.each(databaseKinds())('dossier event recorder on %s', (kind) => {
     await expect(failing).rejects.toMatchObject({ cause: { code: '23505' } });
     expect([(await audit()).length, (await outbox()).length]).toEqual(before);
     // The chain goes on from where it was.
-    const next = await s.ctx.db.transaction((tx) => recordDossierEvent(tx, event(), after()));
+    const next = await s.ctx.db.transaction((tx) => recordDossierEvent(tx, event(), dossierAfter()));
     expect(next.seq).toBe(before[0]! + 1);
     expect(await verifyAll(s.ctx.db, '28693')).toEqual({ checked: expect.any(Number) });
   });
@@ -203,7 +203,7 @@ describe.each(databaseKinds())('dossier event recorder on %s', (kind) => {
         auditHash(last!.hash, old),
       ],
     );
-    const next = await s.ctx.db.transaction((tx) => recordDossierEvent(tx, event(), after()));
+    const next = await s.ctx.db.transaction((tx) => recordDossierEvent(tx, event(), dossierAfter()));
     expect(next.seq).toBe(old.seq + 1);
     expect(await verifyAll(s.ctx.db, '28693')).toEqual({ checked: expect.any(Number) });
   });
