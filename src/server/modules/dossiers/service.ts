@@ -17,6 +17,34 @@ import { CHANNEL_BY_CODE, type DossierView, type IntakeBody, NATIONAL_STATUS_NAM
 
 const INTAKE_ACTIONS = { accept: 'intake', refuse: 'refuse', supplement: 'request_pre_supplement' } as const;
 
+/**
+ * Writes one intake (repository.writeIntake) in the order of receipt: an intake that lost the race for
+ * its unit's counter to a later one is built again at or after that one's time. Counter and online
+ * intakes both go through here.
+ */
+export async function writeNumbered(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  build: (receivedAt: Date) => repo.IntakeWrite,
+): Promise<
+  | { kind: 'written'; code: string; bookNumber: number; receivedAt: Date; write: repo.IntakeWrite }
+  | { kind: 'key_taken' }
+> {
+  let notBefore = 0;
+  for (let attempt = 1; ; attempt++) {
+    const taken = ctx.now();
+    const receivedAt = taken.getTime() >= notBefore ? taken : new Date(notBefore);
+    const write = build(receivedAt);
+    const written = await repo.writeIntake(ctx.db, write);
+    if (written.kind === 'out_of_order') {
+      if (attempt >= MAX_INTAKE_ATTEMPTS) throw new AppError('INTAKE_BUSY');
+      notBefore = written.lastAt.getTime();
+      continue;
+    }
+    if (written.kind === 'key_taken') return written;
+    return { ...written, receivedAt, write };
+  }
+}
+
 /** Intakes of one unit that keep losing the race for its counter to later ones give up after this. */
 const MAX_INTAKE_ATTEMPTS = 20;
 
@@ -125,13 +153,9 @@ export async function receiveAtCounter(
   }));
   const auditReason = body.reasons?.join('; ') ?? null;
 
-  // One statement numbers and writes the dossier (repository.writeIntake). Its time of receipt must
-  // not be earlier than that of the unit's last numbered dossier, so that codes follow receipt order:
-  // an intake that lost the race for the unit's counter to a later one is taken again at a later time.
-  let notBefore = 0;
-  for (let attempt = 1; ; attempt++) {
-    const taken = ctx.now();
-    const receivedAt = taken.getTime() >= notBefore ? taken : new Date(notBefore);
+  // One statement numbers and writes the dossier (repository.writeIntake), at a time of receipt no
+  // earlier than that of the unit's last numbered dossier (writeNumbered).
+  const written = await writeNumbered(ctx, (receivedAt) => {
     const day = vnDateOf(receivedAt);
     const year = day.slice(0, 4);
     // Only an accepted dossier has an appointment; the others carry the time of receipt.
@@ -145,7 +169,7 @@ export async function receiveAtCounter(
       dueAt: due.dueAt.toISOString(),
       skipped: due.skipped.length,
     };
-    const written = await repo.writeIntake(ctx.db, {
+    return {
       codePrefix: dossierCodePrefix(unit.agencyCode, day),
       counters: { day: `code:${day}`, book: `book:${year}` },
       dossier: {
@@ -200,59 +224,57 @@ export async function receiveAtCounter(
       },
       idempotency: key ? { key, requestHash: hash } : undefined,
       files,
-    });
-    if (written.kind === 'out_of_order') {
-      if (attempt >= MAX_INTAKE_ATTEMPTS) throw new AppError('INTAKE_BUSY');
-      notBefore = written.lastAt.getTime();
-      continue;
-    }
-    if (written.kind === 'key_taken') {
-      const replay = key ? await replayIfKnown(ctx, user, unitCode, key, hash) : undefined;
-      if (replay) return { dossier: replay, replayed: true };
-      throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    }
-    const { code, bookNumber } = written;
-    const view: DossierView = {
-      code,
-      status,
-      statusName: NATIONAL_STATUS_NAMES[status]!,
-      channel: 'counter',
-      unit: { code: unit.code, name: unit.fullName },
-      procedure: { code: proc.code, name: proc.name, timeLimit: proc.timeLimit },
-      applicant: {
-        fullName: body.applicant.fullName,
-        idNumber: body.applicant.idNumber.trim(),
-        phone: body.applicant.phone,
-        address: body.applicant.address,
-        email: body.applicant.email ?? null,
-      },
-      subject,
-      returnMethod: body.returnMethod,
-      documents,
-      attachments: files.map((f) => ({
-        id: f.id,
-        fileName: f.fileName,
-        contentType: f.contentType,
-        size: f.size,
-      })),
-      receivedAt: receivedAt.toISOString(),
-      dueAt: due.dueAt.toISOString(),
-      receivedBy: { username: user.username, fullName: user.fullName },
-      book: { volume: year, number: bookNumber },
-      version: 1,
-      subState: decision === 'supplement' ? 'pre_supplement' : 'none',
-      dueAtOriginal: due.dueAt.toISOString(),
-      step: null,
-      assignee: null,
-      pausedSince: null,
-      supplementRequests: 0,
-      processingEndedAt: null,
-      returnedAt: null,
-      timeliness: null,
-      result: null,
     };
-    return { dossier: view, replayed: false };
+  });
+  if (written.kind === 'key_taken') {
+    const replay = key ? await replayIfKnown(ctx, user, unitCode, key, hash) : undefined;
+    if (replay) return { dossier: replay, replayed: true };
+    throw new AppError('IDEMPOTENCY_KEY_REUSED');
   }
+  const receivedAt = written.receivedAt;
+  const due = { dueAt: written.write.dossier.dueAt };
+  const year = written.write.dossier.bookVolume;
+  const { code, bookNumber } = written;
+  const view: DossierView = {
+    code,
+    status,
+    statusName: NATIONAL_STATUS_NAMES[status]!,
+    channel: 'counter',
+    unit: { code: unit.code, name: unit.fullName },
+    procedure: { code: proc.code, name: proc.name, timeLimit: proc.timeLimit },
+    applicant: {
+      fullName: body.applicant.fullName,
+      idNumber: body.applicant.idNumber.trim(),
+      phone: body.applicant.phone,
+      address: body.applicant.address,
+      email: body.applicant.email ?? null,
+    },
+    subject,
+    returnMethod: body.returnMethod,
+    documents,
+    attachments: files.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      size: f.size,
+    })),
+    receivedAt: receivedAt.toISOString(),
+    dueAt: due.dueAt.toISOString(),
+    receivedBy: { username: user.username, fullName: user.fullName },
+    book: { volume: year, number: bookNumber },
+    version: 1,
+    subState: decision === 'supplement' ? 'pre_supplement' : 'none',
+    dueAtOriginal: due.dueAt.toISOString(),
+    step: null,
+    assignee: null,
+    pausedSince: null,
+    supplementRequests: 0,
+    processingEndedAt: null,
+    returnedAt: null,
+    timeliness: null,
+    result: null,
+  };
+  return { dossier: view, replayed: false };
 }
 
 const PERSONAL_ID_MESSAGES: Record<'format' | 'province' | 'century' | 'future_birth_year', string> = {

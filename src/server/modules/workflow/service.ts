@@ -26,6 +26,9 @@ import { scopeCovers } from '../identity/types.ts';
 import * as repo from './repository.ts';
 import type { ActionBody } from './schemas.ts';
 
+/** National channel code of a dossier filed online (KenhThucHien 2, docs/domain-vn.md §8.2). */
+const ONLINE_CHANNEL = 2;
+
 /** Working minutes before the appointment from which a dossier counts as due soon (one working day). */
 export const DUE_SOON_MINUTES = 480;
 
@@ -174,11 +177,21 @@ export async function performAction(
         set.dueAt = due;
         set.dueAtOriginal = due;
         set.dueAtLegal = due;
+        // An online dossier has no receiving officer until now (it was numbered when submitted).
+        if (!row.receivedBy) set.receivedBy = user.id;
         eventData.dueAt = due.toISOString();
+        if (row.channel === ONLINE_CHANNEL) notify.push({ template: 'received', data: {} });
         break;
       }
       case 'refuse':
         set.intakeNote = { decision: 'refuse', reasons: [reason ?? ''] };
+        if (row.channel === ONLINE_CHANNEL) notify.push({ template: 'refused', data: { reason } });
+        break;
+      case 'request_pre_supplement':
+        // What the citizen is asked for is shown in "Hồ sơ của tôi" and sent to them.
+        set.intakeNote = { decision: 'supplement', reasons: [reason ?? ''], missing: body.items ?? [] };
+        if (row.channel === ONLINE_CHANNEL)
+          notify.push({ template: 'supplement_requested', data: { reason, items: body.items ?? [] } });
         break;
       case 'transfer':
         await openStepAt(0, null);
