@@ -46,7 +46,10 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
     status: 401,
     title: 'Vui lòng đăng nhập bằng tài khoản định danh điện tử để xem và nộp hồ sơ trực tuyến',
   },
-  OIDC_NOT_CONFIGURED: { status: 503, title: 'Hệ thống chưa kết nối dịch vụ đăng nhập định danh điện tử' },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    title: 'Máy chủ này chưa bật đăng nhập công dân bằng định danh điện tử',
+  },
   OIDC_PROVIDER_UNAVAILABLE: {
     status: 502,
     title: 'Dịch vụ đăng nhập định danh điện tử tạm thời không phản hồi, vui lòng thử lại sau',

@@ -37,7 +37,10 @@ export function plainAnswerErrors(value: unknown, root = 'answers'): FieldError[
     }
     if (Array.isArray(v)) {
       if (v.length > MAX_ARRAY) errors.push({ path, message: `Tối đa ${MAX_ARRAY} mục` });
-      else v.forEach((x, i) => walk(x, `${path}.${i}`, depth + 1));
+      else
+        v.forEach((x, i) => {
+          walk(x, `${path}.${i}`, depth + 1);
+        });
       return;
     }
     if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {

@@ -49,6 +49,11 @@ export function citizenOidcOf(ctx: AppContext): CitizenOidc {
   return oidc;
 }
 
+/** Installs another OpenID Connect client for an app (tests: one whose HTTP client tampers with answers). */
+export function setCitizenOidc(ctx: AppContext, oidc: CitizenOidc) {
+  oidcClients.set(ctx, oidc);
+}
+
 async function requireCitizen(ctx: AppContext, req: FastifyRequest): Promise<Citizen> {
   const citizen = await citizenForToken(ctx, req.cookies[CITIZEN_COOKIE]);
   if (!citizen) throw new AppError('CITIZEN_AUTH_REQUIRED');
@@ -89,8 +94,8 @@ export function citizenRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['citizen'],
         summary:
           'Đăng nhập công dân bằng định danh điện tử (OpenID Connect): chuyển đến nhà cung cấp định danh',
-        querystring: z.object({ returnTo: z.string().max(300).optional() }),
-        response: { 502: ProblemSchema, 503: ProblemSchema },
+        querystring: z.object({ returnTo: text({ max: 300 }).optional() }),
+        response: { 404: ProblemSchema, 422: ProblemSchema, 502: ProblemSchema },
       },
     },
     async (req, reply) => {
