@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
+import { DEMO_CITIZEN_PASSWORD } from './modules/integration/demo-citizens.ts';
+import { startOidcStandInProcess } from './modules/integration/oidc-standin-process.ts';
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
@@ -20,9 +22,10 @@ export interface Started {
 
 /** Opens the database, migrates, loads reference data (and the demo), and starts listening. */
 export async function startServer(
-  config: Config,
+  initialConfig: Config,
   log: (line: string) => void = console.log,
 ): Promise<Started> {
+  let config = initialConfig;
   let database: Database;
   if (config.database.kind === 'pglite') {
     const fresh = !fs.existsSync(config.database.dataDir);
@@ -41,9 +44,30 @@ export async function startServer(
     if (config.mode === 'production' && (await countDemoUsers(database.db)) > 0) {
       throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
     }
-    const { app } = await buildApp(config, database);
-    // Notifications: configured gateways, or in demo mode local stand-ins that keep what they receive.
     const closers: Array<() => Promise<void>> = [];
+    // Citizens' sign-in: the configured provider, or in demo mode a local OpenID Connect provider
+    // (its own process) with demo citizens.
+    if (config.mode === 'demo' && !config.oidc.issuer) {
+      const oidc = await startOidcStandInProcess({
+        clientId: config.oidc.clientId,
+        clientSecret: config.oidc.clientSecret,
+        redirectUris: [config.oidc.redirectUrl],
+        port: config.oidc.standInPort,
+      });
+      closers.push(oidc.close);
+      config = { ...config, oidc: { ...config.oidc, issuer: oidc.issuer } };
+      log(
+        `Đăng nhập công dân (thử nghiệm): ${oidc.issuer} — mật khẩu công dân mẫu: ${DEMO_CITIZEN_PASSWORD}`,
+      );
+    }
+    let app: FastifyInstance;
+    try {
+      ({ app } = await buildApp(config, database));
+    } catch (err) {
+      for (const close of closers) await close();
+      throw err;
+    }
+    // Notifications: configured gateways, or in demo mode local stand-ins that keep what they receive.
     let smtpUrl = config.smtpUrl;
     let smsUrl = config.smsUrl;
     if (config.mode === 'demo' && !smtpUrl) {
