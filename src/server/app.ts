@@ -29,6 +29,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { hasWebBuild, isApiPath, registerWebApp, serveShellOrFile } from './http/web-app.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { citizenRoutes } from './modules/citizen/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { formsRoutes } from './modules/forms/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(
   inspectionsRoutes(app, ctx);
   reportsRoutes(app, ctx);
   populationRoutes(app, ctx);
+  citizenRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

@@ -39,6 +39,13 @@ const EnvSchema = z.object({
   MOTCUA_EXPORT_MAX_DAYS: z.coerce.number().int().positive().default(366),
   MOTCUA_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(10),
   MOTCUA_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(5000),
+  MOTCUA_OIDC_ISSUER: z.string().url().optional(),
+  MOTCUA_OIDC_CLIENT_ID: z.string().min(1).default('motcua'),
+  MOTCUA_OIDC_CLIENT_SECRET: z.string().min(16).optional(),
+  MOTCUA_OIDC_REDIRECT_URL: z.string().url().optional(),
+  MOTCUA_OIDC_SCOPE: z.string().min(6).default('openid profile'),
+  MOTCUA_OIDC_STANDIN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  MOTCUA_CITIZEN_SESSION_HOURS: z.coerce.number().positive().default(2),
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   MOTCUA_PORTAL_URL: z.string().url().optional(),
   MOTCUA_PORTAL_CLIENT_ID: z.string().min(1).default('motcua-demo'),
@@ -86,6 +93,19 @@ export interface Config {
   mailFrom: string;
   smsUrl: string | undefined;
   outboxIntervalMs: number;
+  /**
+   * Citizens' sign-in (OpenID Connect, docs/domain-vn.md §8.4). Without an issuer, demo mode starts the
+   * local provider (oidc-standin.ts) and fills it in; production then has no citizen sign-in.
+   */
+  oidc: {
+    issuer: string | undefined;
+    clientId: string;
+    clientSecret: string;
+    redirectUrl: string;
+    scope: string;
+    standInPort: number;
+  };
+  citizenSessionHours: number;
   /** Honour X-Forwarded-For (only behind a reverse proxy; otherwise clients could spoof their address). */
   trustProxy: boolean;
   pgPoolSize: number;
@@ -175,7 +195,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'MOTCUA_PUBLIC_URL là bắt buộc ở chế độ production (địa chỉ công khai in trong mã QR của giấy tiếp nhận) / MOTCUA_PUBLIC_URL is required in production mode: it is the base of the tracking link in the receipt QR code',
     );
   }
+  if (e.MOTCUA_OIDC_ISSUER && !e.MOTCUA_OIDC_CLIENT_SECRET) {
+    throw new ConfigError('MOTCUA_OIDC_CLIENT_SECRET is required when MOTCUA_OIDC_ISSUER is set');
+  }
   const dataDir = path.resolve(e.MOTCUA_DATA_DIR);
+  const publicUrl = (e.MOTCUA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -186,7 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     filesDir: path.resolve(e.MOTCUA_FILES_DIR ?? path.join(dataDir, 'files')),
     mode,
     demoPassword: e.MOTCUA_DEMO_PASSWORD,
-    publicUrl: (e.MOTCUA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     publicUrlConfigured: Boolean(e.MOTCUA_PUBLIC_URL),
     metricsToken: e.MOTCUA_METRICS_TOKEN,
     defaultProvince: e.MOTCUA_DEFAULT_PROVINCE,
@@ -203,6 +227,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MOTCUA_MAIL_FROM,
     smsUrl: e.MOTCUA_SMS_URL,
     outboxIntervalMs: e.MOTCUA_OUTBOX_INTERVAL_MS,
+    oidc: {
+      issuer: e.MOTCUA_OIDC_ISSUER,
+      clientId: e.MOTCUA_OIDC_CLIENT_ID,
+      // Only the local demo provider is ever given this default (an issuer requires a secret, above).
+      clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET ?? 'motcua-demo-oidc-client-secret',
+      redirectUrl: e.MOTCUA_OIDC_REDIRECT_URL ?? `${publicUrl}/api/v1/auth/citizen/callback`,
+      scope: e.MOTCUA_OIDC_SCOPE,
+      standInPort: e.MOTCUA_OIDC_STANDIN_PORT,
+    },
+    citizenSessionHours: e.MOTCUA_CITIZEN_SESSION_HOURS,
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     pgPoolSize: e.MOTCUA_PG_POOL,
     // One core stays with the main thread, which answers every request.

@@ -5,6 +5,8 @@ import { type StandInProcess, startStandInProcess } from '../standins/spawn.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
+import { DEMO_CITIZEN_PASSWORD } from './modules/integration/demo-citizens.ts';
+import { startOidcStandInProcess } from './modules/integration/oidc-standin-process.ts';
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
@@ -63,9 +65,30 @@ export async function startServer(
     if (config.mode === 'production' && (await countDemoUsers(database.db)) > 0) {
       throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
     }
-    const { app } = await buildApp(config, database);
-    // Notifications: configured gateways, or in demo mode local stand-ins that keep what they receive.
     const closers: Array<() => Promise<void>> = links.processes.map((p) => p.stop);
+    // Citizens' sign-in: the configured provider, or in demo mode a local OpenID Connect provider
+    // (its own process) with demo citizens.
+    if (config.mode === 'demo' && !config.oidc.issuer) {
+      const oidc = await startOidcStandInProcess({
+        clientId: config.oidc.clientId,
+        clientSecret: config.oidc.clientSecret,
+        redirectUris: [config.oidc.redirectUrl],
+        port: config.oidc.standInPort,
+      });
+      closers.push(oidc.close);
+      config = { ...config, oidc: { ...config.oidc, issuer: oidc.issuer } };
+      log(
+        `Đăng nhập công dân (thử nghiệm): ${oidc.issuer} — mật khẩu công dân mẫu: ${DEMO_CITIZEN_PASSWORD}`,
+      );
+    }
+    let app: FastifyInstance;
+    try {
+      ({ app } = await buildApp(config, database));
+    } catch (err) {
+      for (const close of closers) await close();
+      throw err;
+    }
+    // Notifications: configured gateways, or in demo mode local stand-ins that keep what they receive.
     let smtpUrl = config.smtpUrl;
     let smsUrl = config.smsUrl;
     if (config.mode === 'demo' && !smtpUrl) {

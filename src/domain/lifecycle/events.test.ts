@@ -84,16 +84,81 @@ describe('dossier events → audit entries', () => {
       'issue_result',
       { timeliness: 'late' },
     ],
+    [
+      'filed online',
+      { ...base, type: 'submitted_online', toStatus: 1, procedureCode: '2.000815', formVersion: 1 },
+      'submit_online',
+      { procedureCode: '2.000815', formVersion: 1, channel: 'online' },
+    ],
+    [
+      'supplemented by the citizen',
+      { ...base, type: 'citizen', action: 'citizen_supplement', fromStatus: 1, toStatus: 1, files: 2 },
+      'citizen_supplement',
+      { files: 2 },
+    ],
+    [
+      'withdrawn by the citizen',
+      { ...base, type: 'citizen', action: 'citizen_withdraw', fromStatus: 4, toStatus: 7 },
+      'citizen_withdraw',
+      null,
+    ],
   ])('%s', (_name, event, action, data) => {
     const entry = auditEntryOf(event);
     expect(entry.action).toBe(action);
     expect(entry.data).toEqual(data);
     expect(entry.toStatus).toBe(event.toStatus);
-    expect(entry.fromStatus).toBe(event.type === 'received' ? null : event.fromStatus);
+    expect(entry.fromStatus).toBe('fromStatus' in event ? event.fromStatus : null);
   });
 });
 
 describe('dossier events → messages to the applicant', () => {
+  it("tells an online applicant of reception's decision, and a counter applicant of none", () => {
+    const decided = (online: boolean): DossierEvent[] => [
+      {
+        ...base,
+        type: 'performed',
+        action: 'accept',
+        fromStatus: 1,
+        toStatus: 2,
+        dueAt: after.dueAt,
+        online,
+      },
+      { ...base, type: 'performed', action: 'refuse', fromStatus: 1, toStatus: 3, reason: 'Sai xã', online },
+      {
+        ...base,
+        type: 'performed',
+        action: 'request_pre_supplement',
+        fromStatus: 1,
+        toStatus: 1,
+        reason: 'Thiếu giấy',
+        items: [{ name: 'Tờ khai', originals: 1, certifiedCopies: 0, photocopies: 0 }],
+        online,
+      },
+    ];
+    expect(decided(false).flatMap((e) => messagesOf(e, after))).toEqual([]);
+    const sent = decided(true).map((e) => messagesOf(e, after).map((m) => m.payload));
+    expect(sent).toEqual([
+      [expect.objectContaining({ template: 'received' })],
+      [expect.objectContaining({ template: 'refused', reason: 'Sai xã' })],
+      [
+        expect.objectContaining({
+          template: 'supplement_requested',
+          reason: 'Thiếu giấy',
+          items: [expect.objectContaining({ name: 'Tờ khai' })],
+        }),
+      ],
+    ]);
+  });
+
+  it("sends nothing for an online filing nor for the citizen's own changes", () => {
+    const events: DossierEvent[] = [
+      { ...base, type: 'submitted_online', toStatus: 1, procedureCode: 'x', formVersion: 1 },
+      { ...base, type: 'citizen', action: 'citizen_supplement', fromStatus: 1, toStatus: 1, files: 2 },
+      { ...base, type: 'citizen', action: 'citizen_withdraw', fromStatus: 4, toStatus: 7 },
+    ];
+    expect(events.flatMap((e) => messagesOf(e, { ...after, applicantEmail: 'a@b.vn' }))).toEqual([]);
+  });
+
   it('sends nothing at intake nor for a transfer', () => {
     const received: DossierEvent = {
       ...base,

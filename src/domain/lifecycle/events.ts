@@ -37,11 +37,46 @@ export interface ReceivedEvent extends EventBase {
   skippedDays: number;
 }
 
+/**
+ * A dossier a citizen filed online (channel 2): numbered at once and waiting in the commune's online
+ * queue at status 1; reception then accepts, refuses or asks for a supplement (performed events).
+ */
+export interface SubmittedOnlineEvent extends EventBase {
+  type: 'submitted_online';
+  toStatus: NationalStatus;
+  procedureCode: string;
+  /** The version of the online form the answers were given in. */
+  formVersion: number;
+}
+
+/** An event recorded by the statement that numbers the dossier: counter receipt or online filing. */
+export type IntakeEvent = ReceivedEvent | SubmittedOnlineEvent;
+
+/** What a citizen does to their own dossier online, beyond the change of status. */
+export interface CitizenFacts {
+  /** Files sent for what was asked (before receipt, or while processing is paused). */
+  citizen_supplement: { files: number };
+  /** The citizen asks for the dossier back (reception confirms with `confirm_withdrawal`). */
+  citizen_withdraw: Record<never, never>;
+}
+export type CitizenAction = keyof CitizenFacts;
+
+/** A citizen's own change to their dossier, with the status before and after. */
+export type CitizenEvent<A extends CitizenAction = CitizenAction> = {
+  [K in A]: EventBase & {
+    type: 'citizen';
+    action: K;
+    fromStatus: NationalStatus;
+    toStatus: NationalStatus;
+  } & CitizenFacts[K];
+}[A];
+
 /** What an action adds to its event beyond the change of status. */
 export interface ActionFacts {
-  accept: { dueAt: Date };
-  refuse: Record<never, never>;
-  request_pre_supplement: Record<never, never>;
+  /** `online`: the dossier was filed online (channel 2), so its applicant is told of the decision. */
+  accept: { dueAt: Date; online: boolean };
+  refuse: { online: boolean };
+  request_pre_supplement: { items: RequestedItem[]; online: boolean };
   pre_supplement_received: Record<never, never>;
   transfer: Record<never, never>;
   assign: { assignee: string };
@@ -86,7 +121,7 @@ export type PerformedEvent<A extends Action = Action> = {
   } & ActionFacts[K];
 }[A];
 
-export type DossierEvent = ReceivedEvent | PerformedEvent;
+export type DossierEvent = IntakeEvent | PerformedEvent | CitizenEvent;
 
 /** The dossier as the change left it: what a message to the applicant says and where it goes. */
 export interface DossierAfter {
@@ -121,7 +156,12 @@ export interface OutboundMessage {
 }
 
 /** Templates of the messages to applicants (src/server/modules/integration/messages.ts renders them). */
-export type NotificationTemplate = 'supplement_requested' | 'appointment_moved' | 'result_ready';
+export type NotificationTemplate =
+  | 'received'
+  | 'refused'
+  | 'supplement_requested'
+  | 'appointment_moved'
+  | 'result_ready';
 
 interface Notice {
   template: NotificationTemplate;
@@ -148,9 +188,22 @@ const resumed: ActionEffects<'supplement_received' | 'payment_received'> = {
 
 /** Every action's effects, checked by the compiler: a new action without an entry does not compile. */
 const ACTION_EFFECTS: { [A in Action]: ActionEffects<A> } = {
-  accept: { audit: (e) => ({ dueAt: e.dueAt.toISOString() }), notify: silent },
-  refuse: { audit: none, notify: silent },
-  request_pre_supplement: { audit: none, notify: silent },
+  // Only an online applicant is told of reception's decision: at the counter it is handed over in person.
+  accept: {
+    audit: (e) => ({ dueAt: e.dueAt.toISOString() }),
+    notify: (e) => (e.online ? [{ template: 'received', data: {} }] : []),
+  },
+  refuse: {
+    audit: none,
+    notify: (e) => (e.online ? [{ template: 'refused', data: { reason: e.reason ?? undefined } }] : []),
+  },
+  request_pre_supplement: {
+    audit: none,
+    notify: (e) =>
+      e.online
+        ? [{ template: 'supplement_requested', data: { reason: e.reason ?? undefined, items: e.items } }]
+        : [],
+  },
   pre_supplement_received: { audit: none, notify: silent },
   transfer: { audit: none, notify: silent },
   assign: { audit: (e) => ({ assignee: e.assignee }), notify: silent },
@@ -190,6 +243,15 @@ export const INTAKE_AUDIT_ACTIONS = {
   supplement: 'request_pre_supplement',
 } as const satisfies Record<IntakeDecision, string>;
 
+/** The audit data of a citizen's change (audit action: the citizen action's name). */
+const CITIZEN_AUDIT: { [A in CitizenAction]: (e: CitizenEvent<A>) => Record<string, unknown> | null } = {
+  citizen_supplement: (e) => ({ files: e.files }),
+  citizen_withdraw: () => null,
+};
+
+/** The audit action of an online filing. */
+export const ONLINE_SUBMISSION_AUDIT_ACTION = 'submit_online';
+
 function effectsOf<A extends Action>(e: PerformedEvent<A>): ActionEffects<A> {
   return ACTION_EFFECTS[e.action] as ActionEffects<A>;
 }
@@ -215,6 +277,19 @@ export function auditEntryOf(e: DossierEvent): AuditEntry {
       data: { procedureCode: e.procedureCode, dueAt: e.dueAt.toISOString(), skipped: e.skippedDays },
     };
   }
+  if (e.type === 'submitted_online') {
+    return {
+      ...base,
+      action: ONLINE_SUBMISSION_AUDIT_ACTION,
+      fromStatus: null,
+      toStatus: e.toStatus,
+      data: { procedureCode: e.procedureCode, formVersion: e.formVersion, channel: 'online' },
+    };
+  }
+  if (e.type === 'citizen') {
+    const audit = CITIZEN_AUDIT[e.action] as (c: CitizenEvent) => Record<string, unknown> | null;
+    return { ...base, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, data: audit(e) };
+  }
   return {
     ...base,
     action: e.action,
@@ -224,9 +299,12 @@ export function auditEntryOf(e: DossierEvent): AuditEntry {
   };
 }
 
-/** The notices an event sends the applicant (none at intake: the receipt slip is handed over). */
+/**
+ * The notices an event sends the applicant: none at intake (the receipt slip is handed over; online,
+ * the citizen sees the filing in "Hồ sơ của tôi") nor for the citizen's own changes.
+ */
 function noticesOf(e: DossierEvent): Notice[] {
-  return e.type === 'received' ? [] : effectsOf(e).notify(e);
+  return e.type === 'performed' ? effectsOf(e).notify(e) : [];
 }
 
 /**

@@ -264,7 +264,8 @@ export const dossiers = pgTable(
     receivedAt: ts('received_at').notNull(),
     dueAt: ts('due_at').notNull(),
     dueAtOriginal: ts('due_at_original').notNull(),
-    receivedBy: uuid('received_by').notNull(),
+    /** The officer who received it; null for an online dossier until reception accepts it. */
+    receivedBy: uuid('received_by'),
     bookVolume: text('book_volume').notNull(),
     bookNumber: integer('book_number').notNull(),
     version: integer('version').notNull().default(1),
@@ -292,9 +293,20 @@ export const dossiers = pgTable(
     timeliness: text('timeliness'),
     /** Counter decision other than acceptance: refusal reasons, or what to supplement before acceptance. */
     intakeNote: jsonb('intake_note').$type<{ decision: string; reasons: string[]; missing?: unknown[] }>(),
+    /** The citizen's form answers (online filing), with the form definition and version they were filed with. */
+    answers: jsonb('answers').$type<Record<string, unknown>>(),
+    formCode: text('form_code'),
+    formVersion: integer('form_version'),
+    /** Filed by an officer on the citizen's behalf at the counter (issue 14, item 5). */
+    assisted: boolean('assisted').notNull().default(false),
+    /** The OIDC subject of the citizen who filed it online: "Hồ sơ của tôi" lists by it. */
+    citizenSubject: text('citizen_subject'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.code] }),
+    index('dossiers_citizen_idx')
+      .on(t.citizenSubject, t.receivedAt)
+      .where(sql`${t.citizenSubject} IS NOT NULL`),
     index('dossiers_unit_received_idx').on(t.unitCode, t.receivedAt),
     index('dossiers_code_idx').on(t.code),
     index('dossiers_open_due_idx').on(t.unitCode, t.status, t.dueAt),
@@ -457,7 +469,7 @@ export const trackingBook = pgTable(
     sets: integer('sets').notNull(),
     receivedAt: ts('received_at').notNull(),
     dueAt: ts('due_at').notNull(),
-    receivedBy: uuid('received_by').notNull(),
+    receivedBy: uuid('received_by'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.volume, t.number] }),
@@ -668,4 +680,62 @@ export const partnerApiKeys = pgTable(
     lastUsedAt: ts('last_used_at'),
   },
   (t) => [uniqueIndex('partner_api_keys_prefix_uq').on(t.keyPrefix)],
+);
+
+/** One sign-in attempt with the citizens' identity provider: state, nonce and PKCE verifier, used once. */
+export const citizenLogins = pgTable(
+  'citizen_logins',
+  {
+    state: text('state').primaryKey(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    returnTo: text('return_to').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('citizen_logins_expires_idx').on(t.expiresAt)],
+);
+
+/** Citizen sessions: a separate cookie and table from staff sessions; the identity as the provider verified it. */
+export const citizenSessions = pgTable(
+  'citizen_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    subject: text('subject').notNull(),
+    personalId: text('personal_id').notNull(),
+    fullName: text('full_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    verified: boolean('verified').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('citizen_sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** A signed-in citizen's unfinished form for one procedure (kept on the server, survives restarts). */
+export const citizenDrafts = pgTable(
+  'citizen_drafts',
+  {
+    subject: text('subject').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subject, t.procedureCode] })],
+);
+
+/** The citizen's rating of a returned dossier: the satisfaction indicator of Decision 766 (docs/domain-vn.md §6). */
+export const dossierRatings = pgTable(
+  'dossier_ratings',
+  {
+    unitCode: text('unit_code').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    rating: text('rating', { enum: ['very_satisfied', 'satisfied', 'dissatisfied'] }).notNull(),
+    ratedAt: ts('rated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.dossierCode] }),
+    index('dossier_ratings_unit_rated_idx').on(t.unitCode, t.ratedAt),
+  ],
 );

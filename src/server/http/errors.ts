@@ -43,6 +43,28 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   AUTH_REQUIRED: { status: 401, title: 'Vui lòng đăng nhập' },
   AUTH_INVALID_CREDENTIALS: { status: 401, title: 'Tên đăng nhập hoặc mật khẩu không đúng' },
   AUTH_RATE_LIMITED: { status: 429, title: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau' },
+  CITIZEN_AUTH_REQUIRED: {
+    status: 401,
+    title: 'Vui lòng đăng nhập bằng tài khoản định danh điện tử để xem và nộp hồ sơ trực tuyến',
+  },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    title: 'Máy chủ này chưa bật đăng nhập công dân bằng định danh điện tử',
+  },
+  OIDC_PROVIDER_UNAVAILABLE: {
+    status: 502,
+    title: 'Dịch vụ đăng nhập định danh điện tử tạm thời không phản hồi, vui lòng thử lại sau',
+  },
+  OIDC_RESPONSE_INVALID: {
+    status: 400,
+    title: 'Phản hồi đăng nhập không hợp lệ, vui lòng đăng nhập lại từ đầu',
+  },
+  OIDC_RESPONSE_REPLAYED: {
+    status: 400,
+    title: 'Phản hồi đăng nhập này đã được sử dụng, vui lòng đăng nhập lại từ đầu',
+  },
+  OIDC_RESPONSE_EXPIRED: { status: 400, title: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại' },
+  ALREADY_RATED: { status: 409, title: 'Hồ sơ đã được đánh giá, mỗi hồ sơ chỉ đánh giá một lần' },
   FORBIDDEN: { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
   DOSSIER_NOT_FOUND: { status: 404, title: 'Không tìm thấy hồ sơ' },
   CALENDAR_RANGE: { status: 422, title: 'Tham số lịch làm việc nằm ngoài phạm vi cho phép' },

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type CitizenEvent,
   type DossierAfter,
   effectsOfEvent,
   type OutboundMessage,
   type PerformedEvent,
   type ReceivedEvent,
+  type SubmittedOnlineEvent,
 } from '../../../domain/lifecycle/events.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Placeholder } from '../audit/repository.ts';
@@ -14,8 +16,8 @@ import { firstEventCtes, writeEvent } from './repository.ts';
 /*
  * The one place a dossier event is recorded. The domain (src/domain/lifecycle/events.ts) turns the
  * event into its effects as data — the audit chain entry and the outbound messages — and this module
- * executes them in the caller's transaction (or statement). Intake and workflow call it; neither
- * writes `audit_events` or `outbox` itself.
+ * executes them in the caller's transaction (or statement). Intake (counter and online), workflow and
+ * the citizen's own changes call it; none writes `audit_events` or `outbox` itself.
  */
 
 function outboxRows(messages: OutboundMessage[]): OutboxRow[] {
@@ -27,13 +29,19 @@ function outboxRows(messages: OutboundMessage[]): OutboxRow[] {
  * appends its audit entry and enqueues its messages in one statement. `dossier` is the dossier after
  * the change. Returns the entry's position and hash in the chain.
  */
-export async function recordDossierEvent(db: Executor, event: PerformedEvent, dossier: DossierAfter) {
+export async function recordDossierEvent(
+  db: Executor,
+  event: PerformedEvent | CitizenEvent,
+  dossier: DossierAfter,
+) {
   const effects = effectsOfEvent(event, dossier);
   return writeEvent(db, effects.audit, outboxRows(effects.messages));
 }
 
-/** A received dossier's event before the statement that receives it has formed the dossier's code. */
-export type ReceivedEventDraft = Omit<ReceivedEvent, 'dossierCode'>;
+/** An intake's event (received at the counter, or filed online) before its statement has formed the code. */
+export type ReceivedEventDraft =
+  | Omit<ReceivedEvent, 'dossierCode'>
+  | Omit<SubmittedOnlineEvent, 'dossierCode'>;
 
 /**
  * The part of the intake statement that records the received event: its CTEs (`audit`, and

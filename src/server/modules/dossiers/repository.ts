@@ -56,7 +56,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
   const at = p(receivedAt);
   const due = p(dueAt);
   const status = p(d.status);
-  const receiver = p(d.receivedBy);
+  const receiver = p(d.receivedBy ?? null);
   const dayCounter = p(w.counters.day);
   const bookCounter = p(w.counters.book);
   const text = `
@@ -73,14 +73,17 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
-        book_volume, book_number, workflow, sub_state, intake_note)
+        book_volume, book_number, workflow, sub_state, intake_note, answers, form_code, form_version, assisted,
+        citizen_subject)
       SELECT ${unit}, ${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
         ${p(d.provinceCode)}, ${p(d.procedureCode)}, ${p(d.fieldCode)}, ${p(d.channel)},
         ${status}, ${p(d.applicantName)}, ${p(d.applicantIdNumber)}, ${p(d.applicantPhone)}, ${p(d.applicantAddress)},
         ${p(d.applicantEmail ?? null)}, ${p(d.subject)}, ${p(d.returnMethod)}, ${p(JSON.stringify(d.documents))}::jsonb,
         ${p(JSON.stringify(d.timeLimit))}::jsonb, ${at}::timestamptz, ${due}::timestamptz,
         ${due}::timestamptz, ${due}::timestamptz, ${receiver}, ${p(d.bookVolume)}, book,
-        ${p(JSON.stringify(d.workflow ?? null))}::jsonb, ${p(d.subState ?? 'none')}, ${p(JSON.stringify(d.intakeNote ?? null))}::jsonb
+        ${p(JSON.stringify(d.workflow ?? null))}::jsonb, ${p(d.subState ?? 'none')}, ${p(JSON.stringify(d.intakeNote ?? null))}::jsonb,
+        ${p(d.answers === undefined || d.answers === null ? null : JSON.stringify(d.answers))}::jsonb, ${p(d.formCode ?? null)},
+        ${p(d.formVersion ?? null)}::integer, ${p(d.assisted ?? false)}::boolean, ${p(d.citizenSubject ?? null)}
       FROM numbers
       RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
     book AS (

@@ -18,6 +18,35 @@ import { presentDossier } from './present.ts';
 import * as repo from './repository.ts';
 import { type DossierView, type IntakeBody, NATIONAL_STATUS_NAMES } from './schemas.ts';
 
+/**
+ * Numbers and writes one intake (repository.writeIntake) in the order of receipt: its time of receipt
+ * must not be earlier than that of the unit's last numbered dossier, so that codes follow receipt
+ * order; an intake that lost the race for the unit's counter to a later one is built again at or after
+ * that one's time. Counter (writeReceived) and online (citizen/service.ts) intakes both go through here.
+ */
+export async function writeNumbered<W extends repo.IntakeWrite>(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  build: (receivedAt: Date) => W,
+): Promise<
+  | { kind: 'written'; code: string; bookNumber: number; receivedAt: Date; dossier: W['dossier'] }
+  | { kind: 'key_taken' }
+> {
+  let notBefore = 0;
+  for (let attempt = 1; ; attempt++) {
+    const taken = ctx.now();
+    const receivedAt = taken.getTime() >= notBefore ? taken : new Date(notBefore);
+    const write = build(receivedAt);
+    const written = await repo.writeIntake(ctx.db, write);
+    if (written.kind === 'out_of_order') {
+      if (attempt >= MAX_INTAKE_ATTEMPTS) throw new AppError('INTAKE_BUSY');
+      notBefore = written.lastAt.getTime();
+      continue;
+    }
+    if (written.kind === 'key_taken') return written;
+    return { ...written, receivedAt, dossier: write.dossier };
+  }
+}
+
 /** Intakes of one unit that keep losing the race for its counter to later ones give up after this. */
 const MAX_INTAKE_ATTEMPTS = 20;
 
@@ -148,12 +177,7 @@ async function storeAttachments(ctx: AppContext, attachments: ValidIntake['attac
   return files;
 }
 
-/**
- * Numbers and writes the dossier with its received event in one statement (repository.writeIntake).
- * Its time of receipt must not be earlier than that of the unit's last numbered dossier, so that codes
- * follow receipt order: an intake that lost the race for the unit's counter to a later one is taken
- * again at a later time.
- */
+/** Numbers and writes the dossier with its received event in one statement (writeNumbered). */
 async function writeReceived(
   ctx: AppContext,
   w: {
@@ -169,10 +193,7 @@ async function writeReceived(
 ): Promise<{ dossier: DossierView; replayed: boolean }> {
   const { user, unit, body, intake, key } = w;
   const { proc, outcome } = intake;
-  let notBefore = 0;
-  for (let attempt = 1; ; attempt++) {
-    const taken = ctx.now();
-    const receivedAt = taken.getTime() >= notBefore ? taken : new Date(notBefore);
+  const written = await writeNumbered(ctx, (receivedAt) => {
     const day = vnDateOf(receivedAt);
     const year = day.slice(0, 4);
     const due = outcome.startsClock
@@ -224,47 +245,42 @@ async function writeReceived(
       },
       dossier,
     );
-    const written = await repo.writeIntake(ctx.db, {
+    return {
       codePrefix: dossierCodePrefix(unit.agencyCode, day),
       counters: { day: `code:${day}`, book: `book:${year}` },
       dossier,
       event,
       idempotency: key,
       files: w.files,
-    });
-    if (written.kind === 'out_of_order') {
-      if (attempt >= MAX_INTAKE_ATTEMPTS) throw new AppError('INTAKE_BUSY');
-      notBefore = written.lastAt.getTime();
-      continue;
-    }
-    if (written.kind === 'key_taken') {
-      const replay = key ? await replayIfKnown(ctx, user, unit.code, key) : undefined;
-      if (replay) return { dossier: replay, replayed: true };
-      throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    }
-    const view = presentDossier({
-      dossier: {
-        ...dossier,
-        code: written.code,
-        bookNumber: written.bookNumber,
-        version: 1,
-        stepIndex: 0,
-        stepDueAt: null,
-        pausedAt: null,
-        supplementRequests: 0,
-        processingEndedAt: null,
-        returnedAt: null,
-        timeliness: null,
-        result: null,
-      },
-      unit,
-      procedureName: proc.name,
-      files: w.files,
-      receivedBy: { username: user.username, fullName: user.fullName },
-      assignee: null,
-    });
-    return { dossier: view, replayed: false };
+    };
+  });
+  if (written.kind === 'key_taken') {
+    const replay = key ? await replayIfKnown(ctx, user, unit.code, key) : undefined;
+    if (replay) return { dossier: replay, replayed: true };
+    throw new AppError('IDEMPOTENCY_KEY_REUSED');
   }
+  const view = presentDossier({
+    dossier: {
+      ...written.dossier,
+      code: written.code,
+      bookNumber: written.bookNumber,
+      version: 1,
+      stepIndex: 0,
+      stepDueAt: null,
+      pausedAt: null,
+      supplementRequests: 0,
+      processingEndedAt: null,
+      returnedAt: null,
+      timeliness: null,
+      result: null,
+    },
+    unit,
+    procedureName: proc.name,
+    files: w.files,
+    receivedBy: { username: user.username, fullName: user.fullName },
+    assignee: null,
+  });
+  return { dossier: view, replayed: false };
 }
 
 const PERSONAL_ID_MESSAGES: Record<'format' | 'province' | 'century' | 'future_birth_year', string> = {

@@ -2,7 +2,7 @@
 
 export interface NotificationPayload {
   code: string;
-  template: 'supplement_requested' | 'result_ready' | 'appointment_moved' | string;
+  template: 'received' | 'refused' | 'supplement_requested' | 'result_ready' | 'appointment_moved' | string;
   applicantName: string;
   dueAt: string;
   reason?: string;
@@ -27,6 +27,18 @@ export function renderMessage(p: NotificationPayload): { subject: string; text: 
         sms: `Ho so ${p.code} can bo sung: ${p.reason ?? ''}. Vui long lien he Trung tam Phuc vu hanh chinh cong.`,
       };
     }
+    case 'received':
+      return {
+        subject: `Hồ sơ ${p.code}: đã được tiếp nhận`,
+        text: `Kính gửi Ông/Bà ${p.applicantName},\n\nHồ sơ nộp trực tuyến ${p.code} đã được tiếp nhận. Ngày hẹn trả kết quả: ${vnTime(p.dueAt)}.\n\nTrân trọng.`,
+        sms: `Ho so ${p.code} da duoc tiep nhan. Hen tra ket qua: ${vnTime(p.dueAt)}.`,
+      };
+    case 'refused':
+      return {
+        subject: `Hồ sơ ${p.code}: không được tiếp nhận`,
+        text: `Kính gửi Ông/Bà ${p.applicantName},\n\nHồ sơ nộp trực tuyến ${p.code} không được tiếp nhận. Lý do: ${p.reason ?? ''}.\n\nTrân trọng.`,
+        sms: `Ho so ${p.code} khong duoc tiep nhan. Xem ly do tai muc Ho so cua toi.`,
+      };
     case 'result_ready':
       return {
         subject: `Hồ sơ ${p.code}: đã có kết quả giải quyết`,

@@ -156,7 +156,8 @@ export async function refusalSlipPdf(ctx: AppContext, user: AuthUser, code: stri
   const { unit, row, procedureName } = await load(ctx, user, code);
   if (row.status !== 3) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ không bị từ chối tiếp nhận');
   const i = issuer(unit);
-  const refuser = (await names(ctx, [row.receivedBy])).get(row.receivedBy) ?? user.fullName;
+  const refuser =
+    (row.receivedBy && (await names(ctx, [row.receivedBy])).get(row.receivedBy)) || user.fullName;
   return ctx.workers.run('refusalSlip', {
     ...i,
     receivingBodyName: i.center,

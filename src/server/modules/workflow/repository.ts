@@ -171,7 +171,8 @@ export type QueueKind =
   | 'waiting_supplement'
   | 'awaiting_approval'
   | 'to_transfer'
-  | 'to_return';
+  | 'to_return'
+  | 'online';
 
 /** Open dossiers of a unit for a work queue; the deadline filters are applied by the caller's bounds. */
 export async function listQueue(
@@ -187,6 +188,7 @@ export async function listQueue(
     subState?: string;
     notPaused?: boolean;
     stepRole?: string;
+    channel?: number;
   },
   limit: number,
 ) {
@@ -224,6 +226,7 @@ export async function listQueue(
         filter.dueAfter ? sql`${dossiers.dueAt} > ${filter.dueAfter}` : undefined,
         filter.subState ? eq(dossiers.subState, filter.subState) : undefined,
         filter.notPaused ? isNull(dossiers.pausedAt) : undefined,
+        filter.channel ? eq(dossiers.channel, filter.channel) : undefined,
       ),
     )
     .orderBy(asc(dossiers.dueAt))

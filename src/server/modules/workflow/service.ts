@@ -28,6 +28,13 @@ import { scopeCovers } from '../identity/types.ts';
 import * as repo from './repository.ts';
 import type { ActionBody } from './schemas.ts';
 
+/** National channel code of a dossier filed online (KenhThucHien 2, docs/domain-vn.md §8.2). */
+const ONLINE_CHANNEL = 2;
+
+function isOnline(row: repo.DossierRow) {
+  return row.channel === ONLINE_CHANNEL;
+}
+
 /** Working minutes before the appointment from which a dossier counts as due soon (one working day). */
 export const DUE_SOON_MINUTES = 480;
 
@@ -338,16 +345,24 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
   accept: async (s) => {
     // The legal clock starts at acceptance of the completed dossier, not at first contact.
     const due = dueForTimeLimit(s.cal, s.now, s.row.timeLimit as TimeLimit).dueAt;
-    return {
-      set: { receivedAt: s.now, dueAt: due, dueAtOriginal: due, dueAtLegal: due },
-      facts: { dueAt: due },
-    };
+    const set: repo.DossierUpdate = { receivedAt: s.now, dueAt: due, dueAtOriginal: due, dueAtLegal: due };
+    // An online dossier has no receiving officer until now (it was numbered when submitted).
+    if (!s.row.receivedBy) set.receivedBy = s.user.id;
+    return { set, facts: { dueAt: due, online: isOnline(s.row) } };
   },
   refuse: async (s) => ({
     set: { intakeNote: { decision: 'refuse', reasons: [s.req.reason ?? ''] } },
-    facts: {},
+    facts: { online: isOnline(s.row) },
   }),
-  request_pre_supplement: nothing,
+  request_pre_supplement: async (s) => {
+    // What the applicant is asked for is kept with the dossier (an online citizen sees it in "Hồ sơ
+    // của tôi") and, online, sent to them (the event's notice).
+    const items = s.req.body.items ?? [];
+    return {
+      set: { intakeNote: { decision: 'supplement', reasons: [s.req.reason ?? ''], missing: items } },
+      facts: { items, online: isOnline(s.row) },
+    };
+  },
   pre_supplement_received: nothing,
   transfer: async (s) => {
     const current = await repo.lastStep(s.tx, s.req.unit.code, s.req.code);

@@ -142,6 +142,7 @@ export const QUEUES = [
   'awaiting_approval',
   'to_transfer',
   'to_return',
+  'online',
 ] as const;
 export type Queue = (typeof QUEUES)[number];
 
@@ -166,6 +167,8 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
     awaiting_approval: { statuses: [4, 5, 6], subState: 'apology_pending' },
     to_transfer: { statuses: [2] },
     to_return: { statuses: [9] },
+    // Dossiers filed online and waiting for reception (accept, ask for a supplement, or refuse).
+    online: { statuses: [1], channel: 2 },
   };
   let rows = await repo.listQueue(ctx.db, unitCode, filters[queue], QUEUE_LIMIT + 1);
   if (queue === 'awaiting_approval') {
