@@ -40,8 +40,8 @@ function FormerList({ units }: { units: FormerUnit[] }) {
 }
 
 /**
- * A commune center of today: which units before 1 July 2025 it serves (docs/domain-vn.md, the 2025
- * reorganisation) and where to go next. A public page: light components only.
+ * A commune center of today: which units before 1 July 2025 it serves (docs/domain-vn.md, Scope:
+ * districts abolished 1 July 2025) and where to go next. A public page: light components only.
  */
 export function CenterPage() {
   const { t } = useTranslation();

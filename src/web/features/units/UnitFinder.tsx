@@ -32,8 +32,9 @@ function ResultRow({ item }: { item: UnitSearchItem }) {
 
 /**
  * "Which center serves my village now?": a citizen types the name of their commune, district or
- * province — today's or the one before 1 July 2025 (docs/domain-vn.md, the 2025 reorganisation) — and
- * gets the commune of today, with a link to its center page. Light components only (public page).
+ * province — today's or the one before 1 July 2025 (docs/domain-vn.md, Scope: districts abolished
+ * 1 July 2025) — and gets the commune of today, with a link to its center page. Light components
+ * only (public page).
  */
 export function UnitFinder() {
   const { t } = useTranslation();
