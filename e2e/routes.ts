@@ -21,6 +21,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { name: 'procedure', path: '/thu-tuc/1.001193?unit=28696', ready: 'procedure-documents' },
   // Without a commune the server refuses the lookup: the page shows the problem, translated.
   { name: 'procedure-no-unit', path: '/thu-tuc/2.000815', ready: 'procedure-error' },
+  { name: 'center', path: '/trung-tam/28693', ready: 'center-former-units' },
   { name: 'tracking', path: '/tra-cuu', ready: 'tracking-code' },
   { name: 'tracking-deep-link', path: '/tra-cuu/{dossier}', ready: 'tracking-code' },
 ];

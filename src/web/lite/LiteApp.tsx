@@ -16,6 +16,9 @@ const CatalogPage = lazy(() =>
 const ProcedureDetailPage = lazy(() =>
   import('../features/catalog/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })),
 );
+const CenterPage = lazy(() =>
+  import('../features/units/CenterPage').then((m) => ({ default: m.CenterPage })),
+);
 const TrackingPage = lazy(() =>
   import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
 );
@@ -60,6 +63,7 @@ export function LiteApp() {
                 <Route index element={<HomePage />} />
                 <Route path="thu-tuc" element={<CatalogPage />} />
                 <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
+                <Route path="trung-tam/:code" element={<CenterPage />} />
                 <Route path="tra-cuu/:code?" element={<TrackingPage />} />
                 <Route path="*" element={<ToStaffApp />} />
               </Routes>

@@ -8,6 +8,7 @@ export const PUBLIC_PATH_PATTERNS: readonly RegExp[] = [
   /^\/$/, // home, with ?unit= for a commune's own page
   /^\/thu-tuc\/?$/, // catalogue
   /^\/thu-tuc\/[^/]+\/?$/, // one procedure
+  /^\/trung-tam\/[^/]+\/?$/, // a commune center: the former units it serves (former-units finder)
   /^\/tra-cuu(?:\/[^/]+)?\/?$/, // tracking, with the dossier code from the slip's QR code
 ];
 

@@ -60,6 +60,7 @@ export function CatalogPage() {
           <UnitSelect
             value={selected.code}
             onChange={selected.selectUnit}
+            findByName
             data-testid="catalog-unit-select"
           />
           <TextField

@@ -1,50 +1,48 @@
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../api/endpoints';
 import type { FormerUnit } from '../../api/types';
 import { IconFile, IconSearch } from '../../components/icons';
+import { PublicProblem } from '../../components/lite/PublicProblem';
+import { Badge, ButtonLink, Card, Loader, Section, ui } from '../../components/lite/ui';
 import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { useUnitPreference } from './unit-preference';
 
 function FormerList({ units }: { units: FormerUnit[] }) {
   const { t } = useTranslation();
   return (
-    <Table striped withTableBorder data-testid="center-former-units">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('units.formerColumn')}</Table.Th>
-          <Table.Th>{t('units.formerWhere')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {units.map((f) => (
-          <Table.Tr key={`${f.level}-${f.code}`}>
-            <Table.Td>
-              {f.name}
-              {f.merge === 'partial' ? (
-                <Text span size="xs" c="dimmed">
-                  {' '}
-                  ({t('units.partial')})
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">
+    <div style={{ overflowX: 'auto' }}>
+      <table className={ui.table} data-bordered="" data-testid="center-former-units">
+        <thead>
+          <tr>
+            <th scope="col">{t('units.formerColumn')}</th>
+            <th scope="col">{t('units.formerWhere')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((f) => (
+            <tr key={`${f.level}-${f.code}`}>
+              <td>
+                {f.name}
+                {f.merge === 'partial' ? <span className={ui.dimmed}> ({t('units.partial')})</span> : null}
+              </td>
+              <td>
                 {f.level === 'commune' ? `${f.districtName}, ` : ''}
                 {f.provinceName}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
-/** A commune center of today: which former units it serves, and where to go next. */
+/**
+ * A commune center of today: which units before 1 July 2025 it serves (docs/domain-vn.md, Scope:
+ * districts abolished 1 July 2025) and where to go next. A public page: light components only.
+ */
 export function CenterPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
@@ -55,13 +53,8 @@ export function CenterPage() {
     staleTime: 5 * 60_000,
   });
 
-  if (former.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  if (former.isError) return <ProblemAlert error={former.error} testId="center-error" isPublic />;
+  if (former.isPending) return <Loader label={t('common.loading')} />;
+  if (former.isError) return <PublicProblem error={former.error} testId="center-error" />;
   const { unit, province, formerUnits } = former.data;
 
   return (
@@ -69,53 +62,50 @@ export function CenterPage() {
       <PageTitle
         title={t('units.centerTitle', { name: unit.fullName })}
         subtitle={
-          <Group gap="xs">
-            <Text size="sm" c="dimmed" data-testid="center-province">
+          <div className={ui.row}>
+            <span data-testid="center-province">
               {unit.fullName}, {province.fullName}
-            </Text>
+            </span>
             {unit.isActive ? (
-              <Badge color="teal" variant="light" data-testid="center-active">
+              <Badge tone="teal" data-testid="center-active">
                 {t('units.onSystem')}
               </Badge>
             ) : null}
-          </Group>
+          </div>
         }
       />
-      <Stack gap="lg">
+      <div className={ui.stack} style={{ gap: 20 }}>
         {unit.isActive ? (
-          <Group gap="sm">
-            <Button
-              component={Link}
-              to={`/thu-tuc?unit=${unit.code}`}
-              leftSection={<IconFile size={16} />}
+          <div className={ui.row}>
+            <ButtonLink
+              to={`/thu-tuc?unit=${encodeURIComponent(unit.code)}`}
               onClick={() => rememberUnit(unit.code)}
               data-testid="center-catalog-link"
             >
+              <IconFile size={16} />
               {t('units.centerCatalog')}
-            </Button>
-            <Button component={Link} to="/tra-cuu" variant="light" leftSection={<IconSearch size={16} />}>
+            </ButtonLink>
+            <ButtonLink to="/tra-cuu" variant="light">
+              <IconSearch size={16} />
               {t('home.trackingAction')}
-            </Button>
-          </Group>
+            </ButtonLink>
+          </div>
         ) : (
-          <Alert color="gray" data-testid="center-not-on-system">
-            {t('units.notOnSystem')}
-          </Alert>
+          <Card data-testid="center-not-on-system">
+            <p style={{ margin: 0 }}>{t('units.notOnSystem')}</p>
+          </Card>
         )}
-        <Paper radius="lg" p="lg">
-          <Title order={2} fz="lg" mb="xs">
-            {t('units.formedFrom')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
+        <Section title={t('units.formedFrom')}>
+          <p className={ui.dimmed} style={{ marginBottom: 12 }}>
             {t('units.formedFromBody')}
-          </Text>
+          </p>
           {formerUnits.length ? (
             <FormerList units={formerUnits} />
           ) : (
-            <Text size="sm">{t('units.noFormer')}</Text>
+            <p style={{ margin: 0 }}>{t('units.noFormer')}</p>
           )}
-        </Paper>
-      </Stack>
+        </Section>
+      </div>
     </>
   );
 }

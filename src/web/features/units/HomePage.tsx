@@ -4,6 +4,7 @@ import { IconArrowRight, IconFile, IconLogin, IconSearch } from '../../component
 import { ButtonLink, Card, TextLink, ui, useDocumentTitle } from '../../components/lite/ui';
 import { useMe } from '../identity/use-me';
 import classes from './HomePage.module.css';
+import { UnitFinder } from './UnitFinder';
 import { UnitSelect } from './UnitSelect';
 import { useSelectedUnit } from './use-communes';
 
@@ -58,6 +59,8 @@ export function HomePage() {
           </div>
         </div>
       </div>
+
+      <UnitFinder />
 
       <div className={ui.grid}>
         <EntryCard
