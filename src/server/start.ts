@@ -63,7 +63,7 @@ export async function startServer(
     if (config.mode === 'production' && (await countDemoUsers(database.db)) > 0) {
       throw new Error('Production mode refuses to start while demo accounts exist: deactivate them first.');
     }
-    const { app } = await buildApp(config, database);
+    const { app, ctx } = await buildApp(config, database);
     // Notifications: configured gateways, or in demo mode local stand-ins that keep what they receive.
     const closers: Array<() => Promise<void>> = links.processes.map((p) => p.stop);
     let smtpUrl = config.smtpUrl;
@@ -83,6 +83,8 @@ export async function startServer(
     if (smsUrl) senders.sms = httpSmsSender(smsUrl);
     const worker = startOutboxWorker(database.db, {
       senders,
+      portal: ctx.links.portal,
+      maxAttempts: config.outboxMaxAttempts,
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });

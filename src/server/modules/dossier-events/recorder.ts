@@ -6,6 +6,7 @@ import {
   type PerformedEvent,
   type ReceivedEvent,
 } from '../../../domain/lifecycle/events.ts';
+import { type PortalActor, type PortalReceivedView, portalMessagesOf } from '../../../domain/portal/sync.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Placeholder } from '../audit/repository.ts';
 import type { OutboxRow } from '../integration/repository.ts';
@@ -22,14 +23,28 @@ function outboxRows(messages: OutboundMessage[]): OutboxRow[] {
   return messages.map((m) => ({ id: randomUUID(), kind: m.channel, payload: m.payload }));
 }
 
+/** The event's messages to the national portal, when the synchronisation is on (a view was given). */
+function portalMessages(
+  event: Parameters<typeof portalMessagesOf>[0],
+  view: PortalReceivedView | PortalActor | undefined,
+): OutboundMessage[] {
+  if (!view) return [];
+  return portalMessagesOf(event, view).map((m) => ({ channel: 'portal', payload: { ...m } }));
+}
+
 /**
  * Records a lifecycle event inside the caller's transaction, which must hold the dossier's row lock:
  * appends its audit entry and enqueues its messages in one statement. `dossier` is the dossier after
  * the change. Returns the entry's position and hash in the chain.
  */
-export async function recordDossierEvent(db: Executor, event: PerformedEvent, dossier: DossierAfter) {
+export async function recordDossierEvent(
+  db: Executor,
+  event: PerformedEvent,
+  dossier: DossierAfter,
+  portal?: PortalActor,
+) {
   const effects = effectsOfEvent(event, dossier);
-  return writeEvent(db, effects.audit, outboxRows(effects.messages));
+  return writeEvent(db, effects.audit, outboxRows([...effects.messages, ...portalMessages(event, portal)]));
 }
 
 /** A received dossier's event before the statement that receives it has formed the dossier's code. */
@@ -38,16 +53,21 @@ export type ReceivedEventDraft = Omit<ReceivedEvent, 'dossierCode'>;
 /**
  * The part of the intake statement that records the received event: its CTEs (`audit`, and
  * `messages` when the event sends any) over the statement's CTE `from` holding the new dossier's
- * `code`, and a suffix telling apart the statement's variants for its prepared name.
+ * `code` (put into the notices' payload and the portal messages' MaHoSo), and a suffix telling apart the statement's variants for its prepared name.
  */
-export function receivedEventPart(event: ReceivedEventDraft, dossier: Omit<DossierAfter, 'code'>) {
+export function receivedEventPart(
+  event: ReceivedEventDraft,
+  dossier: Omit<DossierAfter, 'code'>,
+  portal?: PortalReceivedView,
+) {
   // The code is formed by the statement: the effects are derived without it, and it is put in there.
   const effects = effectsOfEvent({ ...event, dossierCode: '' }, { ...dossier, code: '' });
   const { dossierCode: _unknown, ...entry } = effects.audit;
-  const messages = outboxRows(effects.messages).map((m) => {
+  const notices = outboxRows(effects.messages).map((m) => {
     const { code: _code, ...payload } = m.payload;
     return { ...m, payload };
   });
+  const messages = [...notices, ...outboxRows(portalMessages({ ...event, dossierCode: '' }, portal))];
   return {
     ctes: (p: Placeholder, from: string) => firstEventCtes(p, entry, messages, from),
     nameSuffix: messages.length ? '_msgs' : '',
