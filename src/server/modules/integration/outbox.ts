@@ -82,21 +82,6 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   return { sent, failed };
 }
 
-/**
- * An operator's retry of a dossier's dead-lettered messages: they become due now with their tries
- * counted afresh. Returns how many were revived.
- */
-export async function retryDead(db: Db, unitCode: string, dossierCode: string, now: Date): Promise<number> {
-  const rows = await db
-    .update(outbox)
-    .set({ deadAt: null, attempts: 0, nextAttemptAt: now })
-    .where(
-      sql`${outbox.unitCode} = ${unitCode} AND ${outbox.dossierCode} = ${dossierCode} AND ${outbox.deadAt} IS NOT NULL AND ${outbox.sentAt} IS NULL`,
-    )
-    .returning({ id: outbox.id });
-  return rows.length;
-}
-
 /** Runs deliverDue every `intervalMs` until stopped. */
 export function startOutboxWorker(
   db: Db,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandInProcess, startStandInProcess } from '../../../standins/spawn.ts';
 import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
-import { deliverDue, retryDead } from './outbox.ts';
+import { deliverDue } from './outbox.ts';
 
 /* Outbound synchronisation with the portal stand-in process: order per dossier, exactly once, dead letters. */
 
@@ -112,11 +112,15 @@ describe.each(databaseKinds())('portal synchronisation on %s', (kind) => {
     expect(state.received.filter((r) => r.MaHoSo === code)).toHaveLength(0);
 
     await portal.clearFaults();
-    const [row] = await s.query<{ unit_code: string }>(
-      'SELECT unit_code FROM outbox WHERE dossier_code = $1',
-      [code],
-    );
-    expect(await retryDead(s.database.db, row!.unit_code, code, clock)).toBe(1);
+    // Only an administrator may send it again.
+    const retry = (cookie: string) =>
+      s.request({ method: 'POST', url: `/api/v1/dossiers/${code}/sync/retry`, headers: { cookie } });
+    const refused = await retry(reception);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    const retried = await retry(await s.login('admin'));
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ retried: 1, sync: { state: 'pending', attempts: 0 } });
     await drain();
     expect((await sync(code)).state).toBe('synced');
     const after = await portal.state<{ received: Received[] }>();

@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { outbox } from '../../db/schema.ts';
 import type { Placeholder } from '../audit/repository.ts';
 
 /** One row of the outbox as a change writes it: delivered later by the worker (outbox.ts). */
@@ -39,4 +42,25 @@ export function outboxCte(
         WITH ORDINALITY AS m(id, kind, payload, n)
       ORDER BY m.n
       RETURNING 1)`;
+}
+
+/**
+ * An operator's retry of a dossier's dead-lettered messages: they become due now with their tries
+ * counted afresh (the worker then delivers them, and the dossier's later messages, in order).
+ * Returns how many were revived.
+ */
+export async function retryDead(
+  db: Executor,
+  unitCode: string,
+  dossierCode: string,
+  now: Date,
+): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ deadAt: null, attempts: 0, nextAttemptAt: now })
+    .where(
+      sql`${outbox.unitCode} = ${unitCode} AND ${outbox.dossierCode} = ${dossierCode} AND ${outbox.deadAt} IS NOT NULL AND ${outbox.sentAt} IS NULL`,
+    )
+    .returning({ id: outbox.id });
+  return rows.length;
 }
