@@ -35,6 +35,7 @@ import { formsRoutes } from './modules/forms/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
+import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(
   calendarRoutes(app, ctx);
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  portalSyncRoutes(app, ctx);
   registersRoutes(app, ctx);
   inspectionsRoutes(app, ctx);
   reportsRoutes(app, ctx);

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   MOTCUA_CITIZEN_SESSION_HOURS: z.coerce.number().positive().default(2),
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   MOTCUA_PORTAL_URL: z.string().url().optional(),
+  MOTCUA_PORTAL_SYNC: z.enum(['on', 'off']).default('on'),
+  MOTCUA_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   MOTCUA_PORTAL_CLIENT_ID: z.string().min(1).default('motcua-demo'),
   MOTCUA_PORTAL_CLIENT_SECRET: z.string().min(1).default('motcua-demo-secret'),
   MOTCUA_POPULATION_URL: z.string().url().optional(),
@@ -106,6 +108,10 @@ export interface Config {
     standInPort: number;
   };
   citizenSessionHours: number;
+  /** Failed tries after which an outbox message is dead-lettered (an operator may retry it). */
+  outboxMaxAttempts: number;
+  /** Dossier events are sent to the national portal: MOTCUA_PORTAL_SYNC=on (default) and a portal link configured. */
+  portalSync: boolean;
   /** Honour X-Forwarded-For (only behind a reverse proxy; otherwise clients could spoof their address). */
   trustProxy: boolean;
   pgPoolSize: number;
@@ -237,6 +243,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       standInPort: e.MOTCUA_OIDC_STANDIN_PORT,
     },
     citizenSessionHours: e.MOTCUA_CITIZEN_SESSION_HOURS,
+    outboxMaxAttempts: e.MOTCUA_OUTBOX_MAX_ATTEMPTS,
+    portalSync: e.MOTCUA_PORTAL_SYNC === 'on',
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     pgPoolSize: e.MOTCUA_PG_POOL,
     // One core stays with the main thread, which answers every request.

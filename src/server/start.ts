@@ -82,8 +82,9 @@ export async function startServer(
       );
     }
     let app: FastifyInstance;
+    let ctx: Awaited<ReturnType<typeof buildApp>>['ctx'];
     try {
-      ({ app } = await buildApp(config, database));
+      ({ app, ctx } = await buildApp(config, database));
     } catch (err) {
       for (const close of closers) await close();
       throw err;
@@ -106,6 +107,8 @@ export async function startServer(
     if (smsUrl) senders.sms = httpSmsSender(smsUrl);
     const worker = startOutboxWorker(database.db, {
       senders,
+      portal: ctx.links.portal,
+      maxAttempts: config.outboxMaxAttempts,
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });

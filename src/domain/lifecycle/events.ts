@@ -151,7 +151,7 @@ export interface AuditEntry {
 
 /** A message to the applicant, delivered from the outbox (src/server/modules/integration). */
 export interface OutboundMessage {
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'portal';
   payload: Record<string, unknown>;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   date,
   index,
@@ -368,10 +369,17 @@ export const outbox = pgTable(
     nextAttemptAt: ts('next_attempt_at').notNull(),
     sentAt: ts('sent_at'),
     lastError: text('last_error'),
+    /** The dossier the message is about (portal messages are delivered in order per dossier). */
+    dossierCode: text('dossier_code'),
+    /** Insertion order: a dossier's portal messages are delivered by it. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    /** Set when the message stopped being retried (dead letter); an operator may retry it. */
+    deadAt: ts('dead_at'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.id] }),
     index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt),
+    index('outbox_dossier_idx').on(t.unitCode, t.dossierCode, t.kind, t.seq),
   ],
 );
 

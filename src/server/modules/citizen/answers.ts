@@ -1,10 +1,12 @@
+import { validateOnlineAnswers as validateFormAnswers } from '../../../domain/forms/online.ts';
+import type { FormAnswers } from '../../../domain/forms/types.ts';
 import { MULTILINE_TEXT } from '../../../domain/text/safe-text.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 
 /*
- * The one place online answers are checked before they are stored. For now it accepts a plain, bounded
- * JSON object of safe text values; the per-procedure form definitions and their shared validator (issue
- * 14, item 2) take over here, so the browser and the server keep giving the same verdict.
+ * The one place online answers are checked before they are stored: a plain, bounded JSON object of safe
+ * text values (also what a draft must be), then the procedure's form definition through the shared
+ * validator (issue 14, item 2).
  */
 
 const MAX_KEYS = 200;
@@ -69,13 +71,26 @@ export function plainAnswerErrors(value: unknown, root = 'answers'): FieldError[
 }
 
 /**
- * Checks a citizen's answers to a procedure's form of `formVersion`; throws VALIDATION_FAILED naming
- * each field at fault. The lead wires the forms helper's shared validator in here (one place).
+ * Checks a citizen's answers to a procedure's form of `formVersion` with the forms' shared validator
+ * (src/domain/forms: the same function the browser's wizard runs, so the browser never accepts what the
+ * server refuses); throws VALIDATION_FAILED naming each field at fault. Returns the answers as the
+ * validator normalised them (answers to hidden questions dropped): what is stored.
  */
-export function validateOnlineAnswers(procedureCode: string, formVersion: number, answers: unknown): void {
-  void procedureCode;
-  void formVersion;
-  const errors = plainAnswerErrors(answers);
-  if (errors.length)
-    throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+export function validateOnlineAnswers(
+  procedureCode: string,
+  formVersion: number,
+  answers: unknown,
+  today: string,
+): FormAnswers {
+  // Bounded and free of control characters first: the form validator then names fields by the form.
+  const plain = plainAnswerErrors(answers);
+  if (plain.length)
+    throw new AppError('VALIDATION_FAILED', plain.map((e) => `${e.path}: ${e.message}`).join('; '), plain);
+  const verdict = validateFormAnswers(procedureCode, formVersion, answers, { today });
+  if (verdict.ok) return verdict.value;
+  const errors = verdict.issues.map((i) => ({
+    path: i.path === 'formVersion' ? 'formVersion' : `answers.${i.path}`,
+    message: i.message,
+  }));
+  throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 }

@@ -211,7 +211,7 @@ export async function submitOnline(
       { path: 'procedureCode', message: 'Mã thủ tục không có trong danh mục của xã' },
     ]);
   const proc = entry.record;
-  validateOnlineAnswers(proc.code, body.formVersion, body.answers);
+  const answers = validateOnlineAnswers(proc.code, body.formVersion, body.answers, vnDateOf(ctx.now()));
   body.documents.forEach((d, i) => {
     if (!proc.documents.some((p) => p.id === d.documentId))
       throw new AppError('DOCUMENT_UNKNOWN', d.documentId, [
@@ -253,7 +253,7 @@ export async function submitOnline(
       receivedBy: null,
       bookVolume: day.slice(0, 4),
       workflow: defaultWorkflow(proc.timeLimit),
-      answers: body.answers,
+      answers,
       formCode: proc.code,
       formVersion: body.formVersion,
       assisted: false,

@@ -8,6 +8,7 @@ import {
   type ReceivedEvent,
   type SubmittedOnlineEvent,
 } from '../../../domain/lifecycle/events.ts';
+import { type PortalActor, type PortalReceivedView, portalMessagesOf } from '../../../domain/portal/sync.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Placeholder } from '../audit/repository.ts';
 import type { OutboxRow } from '../integration/repository.ts';
@@ -24,6 +25,15 @@ function outboxRows(messages: OutboundMessage[]): OutboxRow[] {
   return messages.map((m) => ({ id: randomUUID(), kind: m.channel, payload: m.payload }));
 }
 
+/** The event's messages to the national portal, when the synchronisation is on (a view was given). */
+function portalMessages(
+  event: Parameters<typeof portalMessagesOf>[0],
+  view: PortalReceivedView | PortalActor | undefined,
+): OutboundMessage[] {
+  if (!view) return [];
+  return portalMessagesOf(event, view).map((m) => ({ channel: 'portal', payload: { ...m } }));
+}
+
 /**
  * Records a lifecycle event inside the caller's transaction, which must hold the dossier's row lock:
  * appends its audit entry and enqueues its messages in one statement. `dossier` is the dossier after
@@ -33,9 +43,10 @@ export async function recordDossierEvent(
   db: Executor,
   event: PerformedEvent | CitizenEvent,
   dossier: DossierAfter,
+  portal?: PortalActor,
 ) {
   const effects = effectsOfEvent(event, dossier);
-  return writeEvent(db, effects.audit, outboxRows(effects.messages));
+  return writeEvent(db, effects.audit, outboxRows([...effects.messages, ...portalMessages(event, portal)]));
 }
 
 /** An intake's event (received at the counter, or filed online) before its statement has formed the code. */
@@ -46,16 +57,21 @@ export type ReceivedEventDraft =
 /**
  * The part of the intake statement that records the received event: its CTEs (`audit`, and
  * `messages` when the event sends any) over the statement's CTE `from` holding the new dossier's
- * `code`, and a suffix telling apart the statement's variants for its prepared name.
+ * `code` (put into the notices' payload and the portal messages' MaHoSo), and a suffix telling apart the statement's variants for its prepared name.
  */
-export function receivedEventPart(event: ReceivedEventDraft, dossier: Omit<DossierAfter, 'code'>) {
+export function receivedEventPart(
+  event: ReceivedEventDraft,
+  dossier: Omit<DossierAfter, 'code'>,
+  portal?: PortalReceivedView,
+) {
   // The code is formed by the statement: the effects are derived without it, and it is put in there.
   const effects = effectsOfEvent({ ...event, dossierCode: '' }, { ...dossier, code: '' });
   const { dossierCode: _unknown, ...entry } = effects.audit;
-  const messages = outboxRows(effects.messages).map((m) => {
+  const notices = outboxRows(effects.messages).map((m) => {
     const { code: _code, ...payload } = m.payload;
     return { ...m, payload };
   });
+  const messages = [...notices, ...outboxRows(portalMessages({ ...event, dossierCode: '' }, portal))];
   return {
     ctes: (p: Placeholder, from: string) => firstEventCtes(p, entry, messages, from),
     nameSuffix: messages.length ? '_msgs' : '',

@@ -12,7 +12,7 @@ import { type OutboxRow, outboxCte } from '../integration/repository.ts';
 export async function writeEvent(db: Executor, entry: Omit<ChainedEvent, 'seq'>, messages: OutboxRow[]) {
   const { p, params } = placeholders();
   const text = `WITH ${nextEntryCte(p, entry)},
-    ${outboxCte(p, entry.unitCode, entry.at, messages)}
+    ${outboxCte(p, entry.unitCode, entry.at, messages, { code: entry.dossierCode })}
     SELECT audit.seq, audit.hash, (SELECT count(*) FROM messages) AS messages FROM audit`;
   const result = (await executePrepared(db, 'motcua_dossier_event', { sql: text, params })) as {
     rows: Array<{ seq: number | string; hash: string; messages: number | string }>;
@@ -37,5 +37,7 @@ export function firstEventCtes(
   from: string,
 ) {
   const audit = firstEntryCte(p, entry, from);
-  return messages.length ? `${audit},\n    ${outboxCte(p, entry.unitCode, entry.at, messages, from)}` : audit;
+  return messages.length
+    ? `${audit},\n    ${outboxCte(p, entry.unitCode, entry.at, messages, { from })}`
+    : audit;
 }

@@ -45,7 +45,11 @@ export interface PresentInput {
   files: ListedFile[];
   receivedBy: { username: string; fullName: string };
   assignee: string | null;
+  /** The dossier's synchronisation with the national portal (repository.portalSyncOf); none when absent. */
+  sync?: DossierView['sync'];
 }
+
+export const NO_SYNC: DossierView['sync'] = { state: 'none', attempts: 0, lastError: null, syncedAt: null };
 
 /** The dossier's JSON (DossierSchema): the one shape every route that returns a dossier answers with. */
 export function presentDossier({
@@ -55,6 +59,7 @@ export function presentDossier({
   files,
   receivedBy,
   assignee,
+  sync = NO_SYNC,
 }: PresentInput): DossierView {
   const steps = (d.workflow as WorkflowStep[] | null) ?? defaultWorkflow(d.timeLimit as TimeLimit);
   const step = steps[d.stepIndex];
@@ -108,6 +113,7 @@ export function presentDossier({
     processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
     returnedAt: d.returnedAt?.toISOString() ?? null,
     timeliness: (d.timeliness as 'early' | 'on_time' | 'late' | null) ?? null,
+    sync,
     result: d.result ? { fileId: String(d.result.fileId), fileName: String(d.result.fileName) } : null,
   };
 }

@@ -233,3 +233,43 @@ export async function listReceived(db: Executor, scope: Scope, from: Date, to: D
     .orderBy(desc(dossiers.receivedAt))
     .limit(limit);
 }
+
+/**
+ * A dossier's synchronisation with the national portal, from its `portal` outbox rows in one query:
+ * failed when one is dead-lettered, pending while one is unsent, synced when all were sent, none
+ * without any. Attempts and last error are those of the first unsent message (the one holding the rest).
+ */
+export async function portalSyncOf(db: Executor, unitCode: string, code: string) {
+  const { p, params } = placeholders();
+  const text = `SELECT count(*)::int AS total,
+      count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent,
+      count(*) FILTER (WHERE dead_at IS NOT NULL AND sent_at IS NULL)::int AS dead,
+      max(sent_at) AS synced_at,
+      (SELECT json_build_object('attempts', f.attempts, 'lastError', f.last_error) FROM outbox f
+        WHERE f.unit_code = ${p(unitCode)} AND f.dossier_code = ${p(code)} AND f.kind = 'portal' AND f.sent_at IS NULL
+        ORDER BY f.seq LIMIT 1) AS head
+    FROM outbox WHERE unit_code = ${p(unitCode)} AND dossier_code = ${p(code)} AND kind = 'portal'`;
+  const result = (await executePrepared(db, 'motcua_portal_sync_of', { sql: text, params })) as {
+    rows: Array<{
+      total: number;
+      unsent: number;
+      dead: number;
+      synced_at: Date | string | null;
+      head: { attempts: number; lastError: string | null } | string | null;
+    }>;
+  };
+  const r = result.rows[0];
+  if (!r || Number(r.total) === 0) return undefined;
+  const head =
+    typeof r.head === 'string'
+      ? (JSON.parse(r.head) as { attempts: number; lastError: string | null })
+      : r.head;
+  const state: 'synced' | 'pending' | 'failed' =
+    Number(r.dead) > 0 ? 'failed' : Number(r.unsent) > 0 ? 'pending' : 'synced';
+  return {
+    state,
+    attempts: head?.attempts ?? 0,
+    lastError: head?.lastError ?? null,
+    syncedAt: state === 'synced' && r.synced_at ? new Date(r.synced_at).toISOString() : null,
+  };
+}

@@ -169,6 +169,16 @@ export const DossierSchema = z
       .nullable()
       .describe('Trước hạn / đúng hạn / quá hạn khi đã có kết quả'),
     result: z.object({ fileId: z.string(), fileName: z.string() }).nullable(),
+    sync: z
+      .object({
+        state: z.enum(['synced', 'pending', 'failed', 'none']),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        syncedAt: Instant.nullable(),
+      })
+      .describe(
+        'Đồng bộ với Cổng DVCQG: synced (đã gửi hết), pending (đang chờ gửi), failed (ngừng thử, chờ quản trị gửi lại), none (không đồng bộ)',
+      ),
   })
   .meta({ id: 'Dossier' });
 

@@ -7,6 +7,7 @@ import { validatePersonalId } from '../../../domain/identity/personal-id.ts';
 import type { IntakeDecision } from '../../../domain/lifecycle/events.ts';
 import { type IntakeOutcome, intakeOutcome, missingDocuments } from '../../../domain/lifecycle/intake.ts';
 import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
+import { actorTitleOf } from '../../../domain/portal/sync.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { receivedEventPart } from '../dossier-events/recorder.ts';
@@ -244,6 +245,38 @@ async function writeReceived(
         skippedDays: due.skipped.length,
       },
       dossier,
+      ctx.config.portalSync && ctx.links.portal
+        ? {
+            actorName: user.fullName,
+            actorTitle: actorTitleOf(user.role),
+            unitName: unit.fullName,
+            // The code is formed by the statement, which puts it into MaHoSo.
+            dossier: {
+              code: '',
+              status: outcome.status,
+              channel: 'counter',
+              unit: { code: unit.code, name: unit.fullName },
+              procedure: { code: proc.code, name: proc.name },
+              applicant: {
+                fullName: dossier.applicantName,
+                idNumber: dossier.applicantIdNumber,
+                phone: dossier.applicantPhone,
+                address: dossier.applicantAddress,
+                email: dossier.applicantEmail,
+              },
+              subject: dossier.subject,
+              returnMethod: body.returnMethod,
+              documents: intake.documents,
+              attachments: w.files.map((f) => ({ id: f.id, fileName: f.fileName })),
+              receivedAt: receivedAt.toISOString(),
+              dueAt: due.dueAt.toISOString(),
+              processingEndedAt: null,
+              returnedAt: null,
+              result: null,
+            },
+            context: { field: proc.field, fees: proc.fees.map((f) => ({ name: f.name, amount: f.amount })) },
+          }
+        : undefined,
     );
     return {
       codePrefix: dossierCodePrefix(unit.agencyCode, day),
@@ -312,7 +345,9 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
   const found = await repo.findDossier(ctx.db, unit.code, code);
   if (!found) throw new AppError('DOSSIER_NOT_FOUND');
   const entry = await ctx.services.catalog.find(unit.code, found.dossier.procedureCode);
+  const sync = await repo.portalSyncOf(ctx.db, unit.code, code);
   return presentDossier({
+    sync,
     dossier: found.dossier,
     unit,
     procedureName: entry?.record.name ?? found.dossier.procedureCode,

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PortalMessage } from '../../../domain/portal/contract.ts';
 import type { Db } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
+import { LinkError } from '../../lib/http-link.ts';
 import type { NotificationPayload } from './messages.ts';
 import type { Sender } from './senders.ts';
 
@@ -10,11 +12,22 @@ export interface OutboxOptions {
   /** How long a claimed message stays invisible to other workers while it is being sent. */
   leaseSeconds?: number;
   now?: () => Date;
+  /** The national portal's client: delivers the `portal` messages (absent: they wait). */
+  portal?: { deliver(m: PortalMessage): Promise<unknown> };
+  /** Failed tries after which a message is dead-lettered (an operator may retry it); default 10. */
+  maxAttempts?: number;
+  /** Random in [0, 1) for the jitter; tests may pin it. */
+  random?: () => number;
 }
 
 /** Retry delay after `attempts` failures: 30 s, 1, 2, 4 … minutes, capped at one hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** The backoff with jitter: up to a fifth less than backoffSeconds, so retries of many messages spread out. */
+export function retryDelaySeconds(attempts: number, random: () => number = Math.random): number {
+  return backoffSeconds(attempts) * (1 - 0.2 * random());
 }
 
 /**
@@ -29,28 +42,41 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
     .update(outbox)
     .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1` })
     .where(
-      sql`${outbox.sentAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
-        SELECT unit_code, id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ${now}
-        ORDER BY next_attempt_at LIMIT ${opts.batch ?? 20})`,
+      // A dossier's portal message waits while an earlier one of the same dossier is unsent (pending or dead).
+      sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
+        SELECT o.unit_code, o.id FROM outbox o
+        WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now}
+          AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code
+            AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL))
+        ORDER BY o.next_attempt_at, o.seq LIMIT ${opts.batch ?? 20})`,
     )
     .returning();
   let sent = 0;
   let failed = 0;
   for (const m of claimed) {
-    const send = opts.senders[m.kind];
     const key = and(eq(outbox.unitCode, m.unitCode), eq(outbox.id, m.id));
     try {
-      if (!send) throw new Error(`no sender configured for ${m.kind}`);
-      await send(m.id, m.payload as unknown as NotificationPayload);
+      if (m.kind === 'portal') {
+        if (!opts.portal) throw new Error('no portal link configured');
+        await opts.portal.deliver(m.payload as unknown as PortalMessage);
+      } else {
+        const send = opts.senders[m.kind];
+        if (!send) throw new Error(`no sender configured for ${m.kind}`);
+        await send(m.id, m.payload as unknown as NotificationPayload);
+      }
       await db.update(outbox).set({ sentAt: new Date(), lastError: null }).where(key);
       sent++;
     } catch (err) {
       failed++;
-      const retryAt = new Date(now.getTime() + backoffSeconds(m.attempts) * 1000);
-      await db
-        .update(outbox)
-        .set({ nextAttemptAt: retryAt, lastError: String((err as Error).message).slice(0, 500) })
-        .where(key);
+      const error = String((err as Error).message).slice(0, 500);
+      const permanent = err instanceof LinkError && !err.retryable;
+      if (permanent || m.attempts >= (opts.maxAttempts ?? 10)) {
+        await db.update(outbox).set({ deadAt: now, lastError: error }).where(key);
+        continue;
+      }
+      const delay = retryDelaySeconds(m.attempts, opts.random);
+      const retryAt = new Date(now.getTime() + delay * 1000);
+      await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: error }).where(key);
     }
   }
   return { sent, failed };

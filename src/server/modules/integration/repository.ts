@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { outbox } from '../../db/schema.ts';
 import type { Placeholder } from '../audit/repository.ts';
 
 /** One row of the outbox as a change writes it: delivered later by the worker (outbox.ts). */
@@ -9,16 +12,55 @@ export interface OutboxRow {
 
 /**
  * The CTE `messages` that puts messages into the outbox inside the statement of the change they
- * report, so a message exists exactly when its change was committed. `from`, when given, is a CTE
- * with one row whose `code` is the dossier code formed by the statement: it is added to each payload.
+ * report, so a message exists exactly when its change was committed. The dossier is its code, or
+ * `from`: a CTE with one row whose `code` is the dossier code formed by the statement, which is then
+ * added to each payload.
  */
-export function outboxCte(p: Placeholder, unitCode: string, at: Date, rows: OutboxRow[], from?: string) {
+export function outboxCte(
+  p: Placeholder,
+  unitCode: string,
+  at: Date,
+  rows: OutboxRow[],
+  dossier: { code: string } | { from: string },
+) {
   const time = p(at.toISOString());
   const list = p(JSON.stringify(rows));
+  const from = 'from' in dossier ? dossier.from : undefined;
+  const code = 'from' in dossier ? `${dossier.from}.code` : `${p(dossier.code)}::text`;
+  // A portal message (a PortalMessage) names the dossier in its body's MaHoSo; a notice has `code`.
+  const payload = from
+    ? `CASE WHEN m.kind = 'portal' THEN jsonb_set(m.payload, ARRAY[CASE m.payload->>'call'
+          WHEN 'dossier' THEN 'HoSo' WHEN 'progress' THEN 'TienTrinh' ELSE 'TrangThai' END, 'MaHoSo'], to_jsonb(${code}))
+        ELSE m.payload || jsonb_build_object('code', ${code}) END`
+    : 'm.payload';
+  // WITH ORDINALITY + ORDER BY: the rows take their `seq` in the order the event lists them.
   return `messages AS (
-      INSERT INTO outbox (unit_code, id, kind, payload, created_at, next_attempt_at)
-      SELECT ${p(unitCode)}, m.id, m.kind, ${from ? `m.payload || jsonb_build_object('code', ${from}.code)` : 'm.payload'},
+      INSERT INTO outbox (unit_code, id, kind, payload, dossier_code, created_at, next_attempt_at)
+      SELECT ${p(unitCode)}, m.id, m.kind, ${payload}, ${code},
         ${time}::timestamptz, ${time}::timestamptz
-      FROM ${from ? `${from}, ` : ''}jsonb_to_recordset(${list}::jsonb) AS m(id uuid, kind text, payload jsonb)
+      FROM ${from ? `${from}, ` : ''}ROWS FROM (jsonb_to_recordset(${list}::jsonb) AS (id uuid, kind text, payload jsonb))
+        WITH ORDINALITY AS m(id, kind, payload, n)
+      ORDER BY m.n
       RETURNING 1)`;
+}
+
+/**
+ * An operator's retry of a dossier's dead-lettered messages: they become due now with their tries
+ * counted afresh (the worker then delivers them, and the dossier's later messages, in order).
+ * Returns how many were revived.
+ */
+export async function retryDead(
+  db: Executor,
+  unitCode: string,
+  dossierCode: string,
+  now: Date,
+): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ deadAt: null, attempts: 0, nextAttemptAt: now })
+    .where(
+      sql`${outbox.unitCode} = ${unitCode} AND ${outbox.dossierCode} = ${dossierCode} AND ${outbox.deadAt} IS NOT NULL AND ${outbox.sentAt} IS NULL`,
+    )
+    .returning({ id: outbox.id });
+  return rows.length;
 }

@@ -15,6 +15,7 @@ import {
   TRANSITIONS,
 } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/workflow.ts';
+import { actorTitleOf } from '../../../domain/portal/sync.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { isConcurrentWrite } from '../../db/errors.ts';
@@ -175,6 +176,9 @@ export async function performAction(
         ...change.facts,
       } as PerformedEvent,
       updated,
+      ctx.config.portalSync && ctx.links.portal
+        ? { actorName: user.fullName, actorTitle: actorTitleOf(req.role), unitName: req.unit.fullName }
+        : undefined,
     );
     return { dossier: updated, action: body.action as Action };
   });

@@ -17,6 +17,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import { contactOf } from '../../../domain/forms/contact.ts';
 import type { FormAnswers, FormDefinition, FormIssue } from '../../../domain/forms/types.ts';
 import { isGroupShown, validateAnswers, validateGroup } from '../../../domain/forms/validate.ts';
 import { isApiProblem } from '../../api/client';
@@ -126,6 +127,7 @@ function Wizard({
         unitCode,
         formVersion: definition.version,
         answers,
+        contact: contactOf(definition, answers),
         documents: Object.entries(state?.photos ?? {}).map(([documentId, p]) => ({
           documentId,
           fileName: p.fileName,

@@ -40,6 +40,8 @@ export interface OnlineSubmission {
   unitCode: string;
   formVersion: number;
   answers: FormAnswers;
+  /** Phone and address, read from the answers (src/domain/forms/contact.ts). */
+  contact: { phone: string; address: string };
   documents: OnlineDocument[];
 }
 

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StandInProcess, startStandInProcess } from '../../../standins/spawn.ts';
+import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
+import { deliverDue } from './outbox.ts';
+
+/* Outbound synchronisation with the portal stand-in process: order per dossier, exactly once, dead letters. */
+
+let portal: StandInProcess;
+beforeAll(async () => {
+  portal = await startStandInProcess('portal');
+});
+afterAll(async () => portal?.stop());
+
+interface Received {
+  call: string;
+  MaHoSo: string;
+  MaSuKien: string;
+  TrangThai?: number;
+}
+
+describe.each(databaseKinds())('portal synchronisation on %s', (kind) => {
+  let s: TestServer;
+  let clock = new Date('2026-01-05T02:00:00Z');
+  beforeAll(async () => {
+    s = await createTestServer(kind, {
+      now: () => clock,
+      env: { MOTCUA_PORTAL_URL: portal.url, MOTCUA_LINK_TIMEOUT_MS: '1500' },
+    });
+  });
+  afterAll(async () => s?.close());
+
+  const opts = () => ({
+    senders: {},
+    portal: s.ctx.links.portal,
+    now: () => clock,
+    random: () => 0,
+    maxAttempts: 3,
+  });
+  const drain = async () => {
+    for (let i = 0; i < 10; i++) {
+      clock = new Date(clock.getTime() + 3_600_000);
+      await deliverDue(s.database.db, opts());
+    }
+  };
+  const sync = async (code: string) => {
+    const officer = await s.login('reception.tan-thoi');
+    return (
+      await s.request({ method: 'GET', url: `/api/v1/dossiers/${code}`, headers: { cookie: officer } })
+    ).json().sync;
+  };
+
+  it("delivers a dossier's events in order and exactly once through 5xx and connection resets", async () => {
+    await portal.reset();
+    const reception = await s.login('reception.tan-thoi');
+    const code = (
+      await s.request({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        headers: { cookie: reception },
+        payload: intakeBody(),
+      })
+    ).json().code as string;
+    await s.request({
+      method: 'POST',
+      url: `/api/v1/dossiers/${code}/actions`,
+      headers: { cookie: reception },
+      payload: { action: 'transfer' },
+    });
+    const ids = await s.query<{ id: string; payload: { eventId: string; call: string } }>(
+      `SELECT id, payload FROM outbox WHERE kind = 'portal' AND dossier_code = $1 ORDER BY seq`,
+      [code],
+    );
+    expect(ids.map((r) => r.payload.call)).toEqual(['dossier', 'progress', 'progress', 'status']);
+    expect((await sync(code)).state).toBe('pending');
+
+    // The first create fails (503), the next request is cut: nothing later of the dossier goes first.
+    await portal.setFaults({ mode: 'status', status: 503, times: 1 });
+    expect(await deliverDue(s.database.db, opts())).toEqual({ sent: 0, failed: 1 });
+    await portal.setFaults({ mode: 'reset', times: 1 });
+    await drain();
+    await portal.clearFaults();
+    await drain();
+
+    const state = await portal.state<{ received: Received[]; duplicates: unknown[] }>();
+    const mine = state.received.filter((r) => r.MaHoSo === code);
+    expect(mine.map((r) => [r.call, r.MaSuKien])).toEqual(
+      ids.map((r) => [r.payload.call, r.payload.eventId]),
+    );
+    const after = await sync(code);
+    expect(after).toMatchObject({ state: 'synced', lastError: null });
+    expect(after.syncedAt).toBeTruthy();
+  });
+
+  it('a refused message ends as failed with its error, and an operator retry delivers it', async () => {
+    await portal.reset();
+    const reception = await s.login('reception.tan-thoi');
+    const code = (
+      await s.request({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        headers: { cookie: reception },
+        payload: intakeBody(),
+      })
+    ).json().code as string;
+    await portal.setFaults({ mode: 'status', status: 400 });
+    await drain();
+    const failed = await sync(code);
+    expect(failed.state).toBe('failed');
+    expect(failed.lastError).toMatch(/400/);
+    expect(failed.attempts).toBe(1);
+    const state = await portal.state<{ received: Received[] }>();
+    expect(state.received.filter((r) => r.MaHoSo === code)).toHaveLength(0);
+
+    await portal.clearFaults();
+    // Only an administrator may send it again.
+    const retry = (cookie: string) =>
+      s.request({ method: 'POST', url: `/api/v1/dossiers/${code}/sync/retry`, headers: { cookie } });
+    const refused = await retry(reception);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    const retried = await retry(await s.login('admin'));
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ retried: 1, sync: { state: 'pending', attempts: 0 } });
+    await drain();
+    expect((await sync(code)).state).toBe('synced');
+    const after = await portal.state<{ received: Received[] }>();
+    expect(after.received.filter((r) => r.MaHoSo === code).map((r) => r.call)).toEqual([
+      'dossier',
+      'progress',
+    ]);
+  });
+});

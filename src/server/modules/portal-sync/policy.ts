@@ -1,0 +1,6 @@
+import type { AuthUser } from '../identity/types.ts';
+
+/** Who may send a dossier's failed portal messages again: an administrator (an operations task). */
+export function canRetrySync(user: AuthUser): boolean {
+  return user.role === 'admin';
+}

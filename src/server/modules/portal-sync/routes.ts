@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { requireUser } from '../../http/auth.ts';
+import { ProblemSchema } from '../../http/problem-schema.ts';
+import { DossierCodeParam } from '../dossiers/schemas.ts';
+import { RetryAnswerSchema } from './schemas.ts';
+import { retryDossierSync } from './service.ts';
+
+/** Operations on a dossier's synchronisation with the national portal (docs/domain-vn.md §8.2). */
+export function portalSyncRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/v1/dossiers/:code/sync/retry',
+    {
+      schema: {
+        tags: ['integration'],
+        summary: 'Gửi lại lên Cổng DVCQG các thông điệp đã ngừng thử của hồ sơ (chỉ quản trị hệ thống)',
+        params: DossierCodeParam,
+        response: { 200: RetryAnswerSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (req) => retryDossierSync(ctx, await requireUser(ctx, req), req.params.code),
+  );
+}
