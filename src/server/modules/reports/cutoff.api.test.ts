@@ -191,5 +191,33 @@ describe.each(databaseKinds())('reports judged at their cut-off, on %s', (kind) 
     }
     // The four indicators of before are still there, in their order.
     expect(report.indicators.map((i: { id: string }) => i.id)).toEqual(['2.1', '3.3', '4.2', '5.4']);
+
+    // Once citizens rate (dossier_ratings, issue 14), 5.4 is computed: a "Không hài lòng" rating of a
+    // dossier settled in the period counts against it.
+    const settled = await s.query<{ code: string }>(
+      `SELECT code FROM dossiers WHERE unit_code = '28696' AND status IN (9, 10)
+         AND greatest(coalesce(processing_ended_at, returned_at), received_at) >= '2025-06-30T17:00:00Z'
+         AND greatest(coalesce(processing_ended_at, returned_at), received_at) < '2025-07-02T17:00:00Z'
+       ORDER BY code LIMIT 1`,
+    );
+    expect(settled).toHaveLength(1);
+    await s.query(
+      "INSERT INTO dossier_ratings (unit_code, dossier_code, rating, rated_at) VALUES ('28696', $1, 'dissatisfied', now())",
+      [settled[0]?.code],
+    );
+    const rated = await get(`/api/v1/reports/settlement?unit=28696&${INSPECTION}`);
+    type Ind = {
+      id: string;
+      numerator: number;
+      denominator: number;
+      value: number | null;
+      parts?: Record<string, number>;
+    };
+    const s54 = (rated.index766 as Ind[]).find((i) => i.id === '5.4');
+    const unrated54 = (report.indicators as Ind[]).find((i) => i.id === '5.4');
+    expect(s54?.value).not.toBeNull();
+    expect(s54?.parts?.dissatisfied).toBe(1);
+    expect(s54?.denominator).toBe(unrated54?.denominator);
+    expect(s54?.numerator).toBe((unrated54?.numerator ?? 0) - 1);
   });
 });

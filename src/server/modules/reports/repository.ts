@@ -528,6 +528,29 @@ export async function uncollectedResults(
   return out;
 }
 
+/**
+ * Citizens' ratings (dossier_ratings) of the dossiers settled in the period (Decision 766 indicator 5.4,
+ * docs/domain-vn.md §6): how many were rated and how many "Không hài lòng". Settled as the report places
+ * it: status 9/10 ended (NgayKetThucXuLy, else the return) within the period.
+ */
+export async function ratingCounts(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+): Promise<{ rated: number; dissatisfied: number }> {
+  if (unitCodes.length === 0) return { rated: 0, dissatisfied: 0 };
+  const b = periodInstants(period);
+  const result = await db.execute(sql`
+    SELECT count(*) AS rated, count(*) FILTER (WHERE r.rating = 'dissatisfied') AS dissatisfied
+    FROM dossier_ratings r
+    JOIN dossiers d ON d.unit_code = r.unit_code AND d.code = r.dossier_code
+    WHERE r.unit_code IN (${unitList(unitCodes)}) AND d.status IN (9, 10)
+      AND greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at) >= ${b.start.toISOString()}::timestamptz
+      AND greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at) < ${b.end.toISOString()}::timestamptz`);
+  const row = (result as unknown as { rows: Array<{ rated: string; dissatisfied: string }> }).rows[0];
+  return { rated: Number(row?.rated ?? 0), dissatisfied: Number(row?.dissatisfied ?? 0) };
+}
+
 /** Active staff of the communes counted by category, bloc and organisational unit. */
 export async function staffCounts(db: Executor, unitCodes: string[]) {
   const rows = await db

@@ -122,7 +122,12 @@ export function presentSettlement(
   uncollected: Map<string, Uncollected> = new Map(),
   part = '',
   catalogue?: CatalogueCounts,
+  ratings: { rated: number; dissatisfied: number } = { rated: 0, dissatisfied: 0 },
 ) {
+  // Decision 766 5.4 counts the dossiers rated "Không hài lòng" (citizens rate online once a result is
+  // returned, dossier_ratings); with no rating in the period the index says "chưa thu thập" instead of
+  // a score nobody gave (docs/domain-vn.md §6.3).
+  const indicatorCounts = { ...counted.indicators, dissatisfied: ratings.dissatisfied };
   const awaitingOf = (code: string) => (uncollected.get(`${part}\u0000${code}`) ?? NONE).settledInPeriod;
   const rows =
     group === 'unit'
@@ -157,18 +162,12 @@ export function presentSettlement(
     },
     totalRow: presentRow(total, awaitingTotal),
     resultsBacklog: backlog,
-    indicators: index766FromCounts(counted.indicators),
+    indicators: index766FromCounts(indicatorCounts),
     index766: catalogue
-      ? index766Full(counted.indicators, catalogue, { ratingsCollected: RATINGS_COLLECTED })
+      ? index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0 })
       : undefined,
   };
 }
-
-/**
- * motcua records no citizen rating of a dossier yet (docs/domain-vn.md §6.3), so Decision 766
- * indicator 5.4 says "chưa thu thập" in the whole index instead of a score nobody gave.
- */
-const RATINGS_COLLECTED = false;
 
 export type Settlement = ReturnType<typeof presentSettlement>;
 
@@ -188,10 +187,11 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue] = await Promise.all([
+  const [counted, uncollected, catalogue, ratings] = await Promise.all([
     repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
     repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
     repo.catalogueCounts(ctx.db, scope.communes, period),
+    repo.ratingCounts(ctx.db, scope.communes, period),
   ]);
   return presentSettlement(
     counted,
@@ -202,6 +202,7 @@ export async function buildSettlement(
     uncollected,
     '',
     catalogue,
+    ratings,
   );
 }
 
