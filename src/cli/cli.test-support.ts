@@ -23,6 +23,8 @@ import { countRows, listTables } from './backup/tables.ts';
 
 export interface CliRun {
   code: number | null;
+  /** The signal that ended the process, when one did (code is then null). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -44,7 +46,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 

@@ -172,7 +172,7 @@ describe.each(databaseKinds())('motcua commands on %s', (kind) => {
       [await runCli(['import', 'procedures', badProcedures], t.env), 'procedures.1 (1.9).code'],
     ] as const;
     for (const [run, message] of refused) {
-      expect(run.code).toBe(1);
+      expect(run.code, `signal ${run.signal}; stderr: ${run.stderr}`).toBe(1);
       expect(run.stderr).toContain(message);
       expect(run.stderr).toContain('không nhập dòng nào / the file is invalid, nothing imported');
     }
