@@ -169,6 +169,8 @@ test('birth registration wizard: inline errors, draft resumed after a reload, ph
       /^\/api\/v1\/auth\/citizen\/login\?returnTo=/,
     );
   await shot(page, project, '65-wizard-submit-360');
-  const draft = await page.evaluate(() => window.localStorage.getItem('motcua.draft.1.001193.v1'));
-  expect(draft).toContain('Trần Minh Anh');
+  // The draft is saved shortly after typing stops: wait for the save rather than read it at once.
+  await expect
+    .poll(() => page.evaluate(() => window.localStorage.getItem('motcua.draft.1.001193.v1')))
+    .toContain('Trần Minh Anh');
 });
