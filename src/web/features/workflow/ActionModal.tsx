@@ -14,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { vnLocalToIso } from '../../../domain/calendar/vn-time.ts';
 import { isApiProblem } from '../../api/client';
 import type { AvailableAction, Dossier, StepRole } from '../../api/types';
 import { IconPaperclip } from '../../components/icons';
@@ -25,7 +26,7 @@ import { type ActionErrors, initialActionValues, toActionRequest, validateAction
 import { MissingItemsField } from './MissingItemsField';
 import { usePerformAction, useStaff } from './use-workflow';
 import { WorkflowProblemAlert } from './WorkflowProblemAlert';
-import { actionLabel, fieldsFor, isDestructive, vietnamLocalToIso } from './workflow-model';
+import { actionLabel, fieldsFor, isDestructive } from './workflow-model';
 
 interface ActionModalProps {
   dossier: Dossier;
@@ -47,7 +48,7 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
   const [errors, setErrors] = useState<ActionErrors>({});
   const [isReading, setIsReading] = useState(false);
   const fields = fieldsFor(available.action);
-  const newDueIso = vietnamLocalToIso(values.newDueAt);
+  const newDueIso = vnLocalToIso(values.newDueAt);
   const newDuePreview = newDueIso ? formatDateTime(newDueIso) : '';
   const label = actionLabel(t, available.action, available.label);
   // Only officers holding the current step's role can be assigned to it.
