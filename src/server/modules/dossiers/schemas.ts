@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { normalizeDossierCode } from '../../../domain/codes/dossier-code.ts';
+import { phoneSchema } from '../../../domain/contact/phone-schema.ts';
+import { ATTACHMENT_TYPES } from '../../../domain/files/attachments.ts';
 import { text } from '../../../domain/text/text-schema.ts';
-import { TimeLimitSchema } from '../catalog/routes.ts';
+import { TimeLimitSchema } from '../catalog/schemas.ts';
 
 export const NATIONAL_STATUS_NAMES: Record<number, string> = {
   1: 'Mới đăng ký',
@@ -16,7 +18,7 @@ export const NATIONAL_STATUS_NAMES: Record<number, string> = {
   10: 'Đã trả kết quả',
 };
 
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export { ATTACHMENT_TYPES };
 
 /**
  * A dossier code in a path, as typed: `h82.050-261206-0001 ` finds H82.050-261206-0001. Letters,
@@ -50,10 +52,7 @@ export const IntakeBodySchema = z
     applicant: z.object({
       fullName: trimmed(120).describe('Họ và tên người nộp'),
       idNumber: text().describe('Số định danh cá nhân 12 chữ số'),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0 hoặc +84'),
+      phone: phoneSchema(),
       address: trimmed(300),
       email: z.email().max(200).optional().nullable(),
     }),

@@ -9,7 +9,9 @@ import { Base64Schema } from '../dossiers/schemas.ts';
 import { CONSULTATION_LOGGERS, REGISTER_EDITORS } from './policy.ts';
 import {
   ConsultationInputSchema,
+  ConsultationSchema,
   EquipmentInputSchema,
+  EquipmentItemSchema,
   StaffInputSchema,
   StaffSchema,
   TrainingInputSchema,
@@ -136,7 +138,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['registers'],
         summary: 'Trang thiết bị của Trung tâm',
         querystring: UnitQuery,
-        response: { 200: z.array(EquipmentInputSchema.extend({ id: z.string() })), ...problems },
+        response: { 200: z.array(EquipmentItemSchema), ...problems },
       },
     },
     async (req) => {
@@ -174,16 +176,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Sổ hướng dẫn, tư vấn (không phát sinh hồ sơ)',
         querystring: UnitQuery.extend({ from: z.iso.date(), to: z.iso.date() }),
         response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              at: z.string(),
-              fieldCode: z.string(),
-              procedureCode: z.string().nullable(),
-              channel: z.string(),
-              subject: z.string(),
-            }),
-          ),
+          200: z.array(ConsultationSchema),
           ...problems,
         },
       },

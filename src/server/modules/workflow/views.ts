@@ -1,5 +1,6 @@
 import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { addDays, vnDateOf, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import { QUEUES, type Queue } from '../../../domain/lifecycle/queues.ts';
 import { type NationalStatus, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { deadlineState } from '../../../domain/lifecycle/timeliness.ts';
 import { type Action, TRANSITIONS } from '../../../domain/lifecycle/transitions.ts';
@@ -133,18 +134,7 @@ function fmt(d: Date): string {
 /** Rows a queue returns; `hasMore` says when there are more (ordered by appointment). */
 export const QUEUE_LIMIT = 500;
 
-export const QUEUES = [
-  'mine',
-  'due_today',
-  'due_soon',
-  'overdue',
-  'waiting_supplement',
-  'awaiting_approval',
-  'to_transfer',
-  'to_return',
-  'online',
-] as const;
-export type Queue = (typeof QUEUES)[number];
+export { QUEUES, type Queue };
 
 /** A work queue of the signed-in officer (or, for leaders, what awaits their approval). */
 export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
