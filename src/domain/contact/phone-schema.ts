@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { normalizePhone, PHONE_MESSAGE } from './phone.ts';
 
+/** What a phone number may be written with (the OpenAPI document shows it as the field's pattern). */
+export const PHONE_CHARACTERS = /^\+?[0-9 .()-]{9,24}$/;
+
 /** A Vietnamese phone number in a request: checked by the shared rule (phone.ts) and stored normalised. */
 export function phoneSchema() {
   return z
     .string()
-    .max(40, PHONE_MESSAGE)
+    .regex(PHONE_CHARACTERS, PHONE_MESSAGE)
     .transform((raw, ctx) => {
       const phone = normalizePhone(raw);
       if (phone === undefined) {

@@ -1,3 +1,4 @@
+import { PHONE_CHARACTERS } from '../../domain/contact/phone-schema.ts';
 import { DEMO_PROVINCE } from '../seed/demo.ts';
 import { intakeBody } from './harness.ts';
 import type { JsonSchema } from './openapi-sample.ts';
@@ -26,7 +27,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^(\\d{2}|\\d{5}|all)$': COMMUNE,
   '^\\d{4}$': applicant.phone.slice(-4),
   '^\\d{12}$': applicant.idNumber,
-  '^(\\+84|0)\\d{9,10}$': applicant.phone,
+  [PHONE_CHARACTERS.source]: applicant.phone,
 };
 
 export function examples(dossierCode: string, staffId: string) {
