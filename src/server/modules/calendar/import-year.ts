@@ -1,25 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { officialYearErrors } from '../../../domain/calendar/official-year.ts';
-import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { replaceYear } from './repository.ts';
+import { OfficialYearSchema } from './schemas.ts';
 
-/** One year's official schedule as an administrator imports it (the body of PUT /calendar/years/:year). */
-export const OfficialYearSchema = z.object({
-  source: text({ min: 3, max: 500, trim: false }).describe('Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX'),
-  days: z
-    .array(
-      z.object({
-        date: z.iso.date(),
-        kind: z.enum(['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday']),
-        name: text({ min: 1, max: 200, trim: false }),
-        note: text({ max: 500, trim: false }).optional(),
-      }),
-    )
-    .max(60),
-});
 export type OfficialYear = z.infer<typeof OfficialYearSchema>;
+export { OfficialYearSchema };
 
 /**
  * Replaces one year's official days off and make-up working days (they override the derived
