@@ -44,8 +44,6 @@ interface TransitionSpec {
   /** Who may act: fixed roles, or the role of the current workflow step. */
   roles: readonly ActorRole[] | 'current_step';
   reason: 'required' | 'optional';
-  /** Starts or ends a clock pause (supplement, payment). */
-  clock?: 'pause_supplement' | 'pause_payment' | 'resume' | 'start' | 'stop';
   label: string;
 }
 
@@ -57,7 +55,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['reception'],
     reason: 'optional',
-    clock: 'start',
     label: 'Tiếp nhận hồ sơ',
   },
   refuse: {
@@ -130,7 +127,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['specialist'],
     reason: 'required',
-    clock: 'pause_supplement',
     label: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
   },
   supplement_received: {
@@ -140,7 +136,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['reception'],
     reason: 'optional',
-    clock: 'resume',
     label: 'Công dân đã bổ sung hồ sơ',
   },
   request_payment: {
@@ -150,7 +145,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['specialist'],
     reason: 'required',
-    clock: 'pause_payment',
     label: 'Yêu cầu thực hiện nghĩa vụ tài chính',
   },
   payment_received: {
@@ -160,7 +154,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['reception'],
     reason: 'optional',
-    clock: 'resume',
     label: 'Đã thực hiện nghĩa vụ tài chính',
   },
   stop: {
@@ -170,7 +163,6 @@ export const TRANSITIONS = {
     toSubState: 'none',
     roles: ['leader'],
     reason: 'required',
-    clock: 'stop',
     label: 'Dừng xử lý hồ sơ',
   },
   issue_result: {
@@ -180,7 +172,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: 'current_step',
     reason: 'optional',
-    clock: 'stop',
     label: 'Ký, phát hành kết quả',
   },
   return_result: {
@@ -208,7 +199,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['leader'],
     reason: 'optional',
-    clock: 'stop',
     label: 'Xác nhận rút hồ sơ, dừng xử lý',
   },
   draft_apology: {
@@ -270,7 +260,6 @@ export type Decision =
       to: NationalStatus;
       toSubState: SubState;
       stepIndex: number;
-      clock?: TransitionSpec['clock'];
     }
   | { ok: false; code: RefusalCode };
 
@@ -323,7 +312,6 @@ export function decide(action: Action, state: LifecycleState, role: ActorRole, r
     to: spec.to === 'same' ? state.status : spec.to,
     toSubState: spec.toSubState === 'same' ? state.subState : spec.toSubState,
     stepIndex,
-    ...(spec.clock ? { clock: spec.clock } : {}),
   };
 }
 
