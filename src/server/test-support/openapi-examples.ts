@@ -27,6 +27,9 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^\\d{4}$': applicant.phone.slice(-4),
   '^\\d{12}$': applicant.idNumber,
   '^(\\+84|0)\\d{9,10}$': applicant.phone,
+  // A partner key's scope (a commune), and the Partner API's page cursor (base64url).
+  '^(\\d{2}|\\d{5})$': COMMUNE,
+  '^[A-Za-z0-9_-]+$': Buffer.from('2025-07-03T02:00:00.000Z|H82.045-250703-0001').toString('base64url'),
 };
 
 export function examples(dossierCode: string, staffId: string) {
