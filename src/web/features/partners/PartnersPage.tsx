@@ -188,7 +188,7 @@ function CreateKeyForm({ me }: { me: Me }) {
                   <Checkbox
                     key={p}
                     value={p}
-                    label={t(`permissions.${p}`)}
+                    label={t(`permissions.${p.replace(':', '_')}`)}
                     data-testid={`partner-key-permission-${p.replace(':', '-')}`}
                   />
                 ))}
@@ -252,7 +252,12 @@ function WebhookForm({ keyId }: { keyId: string }) {
           <Checkbox.Group label={t('webhooks.events')} {...form.getInputProps('events')}>
             <Group gap="sm" mt={6}>
               {EVENTS.map((e) => (
-                <Checkbox key={e} value={e} label={t(`events.${e}`)} data-testid={`webhook-event-${e}`} />
+                <Checkbox
+                  key={e}
+                  value={e}
+                  label={t(`events.${e.replace('.', '_')}`)}
+                  data-testid={`webhook-event-${e}`}
+                />
               ))}
             </Group>
           </Checkbox.Group>
@@ -328,7 +333,7 @@ function KeyCard({ item }: { item: PartnerKey }) {
         <Group gap={6}>
           {item.permissions.map((p) => (
             <Badge key={p} variant="outline" size="sm">
-              {t(`permissions.${p}`)}
+              {t(`permissions.${p.replace(':', '_')}`)}
             </Badge>
           ))}
         </Group>
@@ -341,9 +346,9 @@ function KeyCard({ item }: { item: PartnerKey }) {
               <Group key={w.id} gap="xs" wrap="wrap" data-testid="webhook-row">
                 <Code style={{ wordBreak: 'break-all' }}>{w.url}</Code>
                 <Text size="xs" c="dimmed">
-                  {w.events.map((e) => t(`events.${e}`)).join(', ')}
+                  {w.events.map((e) => t(`events.${e.replace('.', '_')}`)).join(', ')}
                 </Text>
-                {w.disabledAt ? (
+                {w.disabledAt || revoked ? (
                   <Badge color="gray" size="sm">
                     {t('webhooks.disabled')}
                   </Badge>
