@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
+import { recordDossierEvent } from '../dossier-events/recorder.ts';
 import { deliverDue } from '../integration/outbox.ts';
 import { signWebhook } from './keys.ts';
 import { verifyMotcuaWebhook } from './verify-webhook.ts';
@@ -147,6 +148,46 @@ describe.each(databaseKinds())('partner webhooks on %s', (kind) => {
     // No personal data in a webhook.
     expect(JSON.stringify(rows[0]!.payload)).not.toContain(intakeBody().applicant.idNumber);
     expect(JSON.stringify(rows[0]!.payload)).not.toContain(intakeBody().applicant.fullName);
+  });
+
+  it('writes no delivery when the change’s transaction fails after the event', async () => {
+    const code = await intake('reception.tan-thoi');
+    const before = (await webhookRows()).length;
+    const event = {
+      type: 'performed' as const,
+      id: crypto.randomUUID(),
+      unitCode: '28693',
+      dossierCode: code,
+      at: clock,
+      actorUserId: null,
+      actorRole: 'reception',
+      requestId: 'req-webhook-rollback',
+      reason: null,
+      action: 'transfer' as const,
+      fromStatus: 2 as const,
+      toStatus: 4 as const,
+    };
+    const after = {
+      code,
+      status: 4,
+      dueAt: clock,
+      applicantName: 'x',
+      applicantEmail: null,
+      applicantPhone: '0912345678',
+    };
+    await expect(
+      s.ctx.db.transaction(async (tx) => {
+        await recordDossierEvent(tx, event, after);
+        throw new Error('the change after the event failed');
+      }),
+    ).rejects.toThrow('the change after the event failed');
+    expect((await webhookRows()).length).toBe(before);
+    // The same event committed is queued for Tân Thới's endpoint (it wants status changes).
+    await s.ctx.db.transaction((tx) => recordDossierEvent(tx, { ...event, id: crypto.randomUUID() }, after));
+    const rows = (await webhookRows()).slice(before);
+    expect(rows.map((r) => [r.dossier_code, (r.payload as { event: { type: string } }).event.type])).toEqual([
+      [code, 'dossier.status_changed'],
+    ]);
   });
 
   it('retries a failing receiver through the outbox, then delivers once, signed and verifiable', async () => {
