@@ -34,6 +34,7 @@ import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { formsRoutes } from './modules/forms/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
+import { partnersRoutes } from './modules/partners/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
@@ -126,7 +127,13 @@ export async function buildApp(
           'API của hệ thống thông tin giải quyết thủ tục hành chính cấp xã (Trung tâm Phục vụ hành chính công). Lỗi trả về dạng application/problem+json với mã lỗi ổn định và thông báo tiếng Việt.',
         version: '1.0.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          // Partner systems (docs/API.md, "Partner API"); X-API-Key is accepted too.
+          partnerKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -157,6 +164,7 @@ export async function buildApp(
   reportsRoutes(app, ctx);
   populationRoutes(app, ctx);
   citizenRoutes(app, ctx);
+  partnersRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

@@ -61,6 +61,9 @@ const EnvSchema = z.object({
   MOTCUA_LINK_CERT_FILE: z.string().min(1).optional(),
   MOTCUA_LINK_KEY_FILE: z.string().min(1).optional(),
   MOTCUA_STANDINS: z.enum(['process', 'off']).optional(),
+  MOTCUA_PARTNER_SECRET: z.string().min(32).optional(),
+  MOTCUA_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  MOTCUA_WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -135,6 +138,12 @@ export interface Config {
     population: (LinkConfig & { integrationCode: string }) | undefined;
     standIns: 'process' | 'off';
   };
+  /**
+   * The Partner API (modules/partners): the server secret that peppers key hashes and derives webhook
+   * secrets (demo mode without it keeps a generated one in the data folder), the deadline of one
+   * webhook delivery, and whether endpoints may be plain http (default: only in demo mode).
+   */
+  partners: { secret: string | undefined; webhookTimeoutMs: number; allowHttpWebhooks: boolean };
 }
 
 export interface LinkConfig {
@@ -255,5 +264,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     importMaxUnpackedBytes: Math.round(e.MOTCUA_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
     importMaxRows: e.MOTCUA_IMPORT_MAX_ROWS,
     links: linksFrom(e, mode),
+    partners: {
+      secret: e.MOTCUA_PARTNER_SECRET,
+      webhookTimeoutMs: e.MOTCUA_WEBHOOK_TIMEOUT_MS,
+      allowHttpWebhooks: e.MOTCUA_WEBHOOK_ALLOW_HTTP
+        ? e.MOTCUA_WEBHOOK_ALLOW_HTTP === 'true'
+        : mode === 'demo',
+    },
   };
 }

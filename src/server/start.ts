@@ -10,6 +10,8 @@ import { startOidcStandInProcess } from './modules/integration/oidc-standin-proc
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
+import { partnerSecret } from './modules/partners/keys.ts';
+import { webhookSender } from './modules/partners/webhook-sender.ts';
 import { countDemoUsers } from './seed/demo.ts';
 import { type Seeded, seedDatabase } from './seed/seed-database.ts';
 
@@ -105,6 +107,13 @@ export async function startServer(
     const senders: Record<string, Sender> = {};
     if (smtpUrl) senders.email = smtpSender(smtpUrl, config.mailFrom);
     if (smsUrl) senders.sms = httpSmsSender(smsUrl);
+    // Partners' webhook endpoints (modules/partners), signed with the server's partner secret.
+    const secret = partnerSecret(config);
+    if (secret) {
+      const webhooks = webhookSender(database.db, secret, { timeoutMs: config.partners.webhookTimeoutMs });
+      senders.webhook = webhooks;
+      closers.push(webhooks.close);
+    }
     const worker = startOutboxWorker(database.db, {
       senders,
       portal: ctx.links.portal,

@@ -329,12 +329,58 @@ export function messagesOf(e: DossierEvent, dossier: DossierAfter): OutboundMess
   return messages;
 }
 
-/** Everything an event causes, as data: one audit entry and the messages, executed in one transaction. */
+/** Kinds of dossier events a partner system's webhook endpoint may subscribe to (docs/API.md, "Partner API"). */
+export const WEBHOOK_EVENT_KINDS = ['dossier.received', 'dossier.status_changed', 'dossier.updated'] as const;
+export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
+
+/**
+ * The body a partner's webhook endpoint receives for an event: what happened to which dossier, no
+ * personal data (the partner reads the dossier through the Partner API with its key when it needs
+ * more). `dossier.sequence` is the event's position in the dossier's audit chain, filled in by the
+ * statement that records it, so a receiver can put a dossier's events in order.
+ */
+export interface WebhookBody {
+  id: string;
+  type: WebhookEventKind;
+  occurredAt: string;
+  dossier: { code: string; unitCode: string; status: number; statusName: string; sequence: number | null };
+  change: { action: string; fromStatus: number | null; toStatus: number | null };
+}
+
+/** The kind of webhook event an event is: intake, a change of status, or any other recorded change. */
+export function webhookKindOf(e: DossierEvent): WebhookEventKind {
+  if (e.type === 'received' || e.type === 'submitted_online') return 'dossier.received';
+  return e.fromStatus !== e.toStatus ? 'dossier.status_changed' : 'dossier.updated';
+}
+
+/** The webhook body of an event (one for every event; the recorder sends it to each subscribed endpoint). */
+export function webhookBodyOf(e: DossierEvent, dossier: DossierAfter, audit: AuditEntry): WebhookBody {
+  return {
+    id: e.id,
+    type: webhookKindOf(e),
+    occurredAt: e.at.toISOString(),
+    dossier: {
+      code: dossier.code,
+      unitCode: e.unitCode,
+      status: dossier.status,
+      statusName: statusName(dossier.status as NationalStatus),
+      sequence: null,
+    },
+    change: { action: audit.action, fromStatus: audit.fromStatus, toStatus: audit.toStatus },
+  };
+}
+
+/**
+ * Everything an event causes, as data: one audit entry, the messages to the applicant and the body
+ * sent to partners' webhook endpoints, executed in one transaction.
+ */
 export interface EventEffects {
   audit: AuditEntry;
   messages: OutboundMessage[];
+  webhook: WebhookBody;
 }
 
 export function effectsOfEvent(e: DossierEvent, dossier: DossierAfter): EventEffects {
-  return { audit: auditEntryOf(e), messages: messagesOf(e, dossier) };
+  const audit = auditEntryOf(e);
+  return { audit, messages: messagesOf(e, dossier), webhook: webhookBodyOf(e, dossier, audit) };
 }

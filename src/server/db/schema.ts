@@ -458,6 +458,8 @@ export const auditEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.unitCode, t.id] }),
     index('audit_dossier_idx').on(t.unitCode, t.dossierCode, t.at),
+    // The partner API's feed of dossiers changed since a time (migration 0010).
+    index('audit_events_unit_at_idx').on(t.unitCode, t.at),
     uniqueIndex('audit_chain_uq').on(t.unitCode, t.dossierCode, t.seq),
   ],
 );
@@ -686,8 +688,15 @@ export const partnerApiKeys = pgTable(
     createdAt: ts('created_at').notNull(),
     revokedAt: ts('revoked_at'),
     lastUsedAt: ts('last_used_at'),
+    /** What the key may do (migration 0010): 'dossiers:read', 'applicants:read', 'webhooks'. */
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid('created_by'),
+    revokedBy: uuid('revoked_by'),
   },
-  (t) => [uniqueIndex('partner_api_keys_prefix_uq').on(t.keyPrefix)],
+  (t) => [
+    uniqueIndex('partner_api_keys_prefix_uq').on(t.keyPrefix),
+    index('partner_api_keys_scope_idx').on(t.scopeKind, t.scopeCode),
+  ],
 );
 
 /** One sign-in attempt with the citizens' identity provider: state, nonce and PKCE verifier, used once. */
@@ -746,4 +755,24 @@ export const dossierRatings = pgTable(
     primaryKey({ columns: [t.unitCode, t.dossierCode] }),
     index('dossier_ratings_unit_rated_idx').on(t.unitCode, t.ratedAt),
   ],
+);
+
+/**
+ * A partner system's webhook endpoint (issue 15 item 5, migration 0010): dossier events of its key's
+ * scope, of the kinds listed, are signed and delivered through the outbox. The signing secret is not
+ * stored: it is derived from the server's partner secret, the endpoint id and `secret_version`.
+ */
+export const partnerWebhooks = pgTable(
+  'partner_webhooks',
+  {
+    id: uuid('id').primaryKey(),
+    keyId: uuid('key_id').notNull(),
+    url: text('url').notNull(),
+    events: text('events').array().notNull(),
+    secretVersion: integer('secret_version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by'),
+    disabledAt: ts('disabled_at'),
+  },
+  (t) => [index('partner_webhooks_key_idx').on(t.keyId)],
 );

@@ -104,6 +104,10 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   },
   PORTAL_UNAVAILABLE: { status: 503, title: 'Chưa kết nối được Cổng Dịch vụ công quốc gia' },
   API_KEY_INVALID: { status: 401, title: 'Khóa API không hợp lệ hoặc đã bị thu hồi' },
+  PARTNER_API_NOT_CONFIGURED: {
+    status: 503,
+    title: 'API cho hệ thống đối tác chưa được cấu hình trên máy chủ (thiếu MOTCUA_PARTNER_SECRET)',
+  },
   URI_TOO_LONG: { status: 414, title: 'Địa chỉ yêu cầu quá dài' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },

@@ -28,6 +28,9 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^\\d{4}$': applicant.phone.slice(-4),
   '^\\d{12}$': applicant.idNumber,
   [PHONE_CHARACTERS.source]: applicant.phone,
+  // A partner key's scope (a commune), and the Partner API's page cursor (base64url).
+  '^(\\d{2}|\\d{5})$': COMMUNE,
+  '^[A-Za-z0-9_-]+$': Buffer.from('2025-07-03T02:00:00.000Z|H82.045-250703-0001').toString('base64url'),
 };
 
 export function examples(dossierCode: string, staffId: string) {
@@ -55,6 +58,7 @@ export function examples(dossierCode: string, staffId: string) {
   return ({ route, name, schema }: { route: string; name: string | undefined; schema: JsonSchema }) => {
     if (name === 'code' && route.startsWith('/api/v1/procedures/')) return intakeBody().procedureCode;
     if (name === 'code' && route.startsWith('/api/v1/units/')) return COMMUNE;
+    if (name === 'code' && route.startsWith('/api/v1/partners/')) return COMMUNE; // a key's scope
     if (name === 'code') return dossierCode;
     if (name === 'staffId') return staffId;
     if (name && name in byName && (schema.type !== 'string' || !schema.format)) return byName[name];

@@ -18,5 +18,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   ];
   if (me?.role === 'reception')
     items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
-  return [...items, ...workflowNav(me), ...reportsNav(me)];
+  const partners: NavItem[] =
+    me?.role === 'admin' ? [{ to: '/doi-tac', labelKey: 'partners:nav', testId: 'nav-partners' }] : [];
+  return [...items, ...workflowNav(me), ...reportsNav(me), ...partners];
 }

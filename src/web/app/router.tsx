@@ -27,6 +27,9 @@ const TrackingPage = lazy(() =>
 const LoginPage = lazy(() =>
   import('../features/identity/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
+const PartnersPage = lazy(() =>
+  import('../features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })),
+);
 const ReceptionPage = lazy(() =>
   import('../features/dossiers/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
 );
@@ -48,6 +51,14 @@ export function AppRoutes() {
           element={
             <RequireUser allow={['reception']}>
               <ReceptionPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="doi-tac"
+          element={
+            <RequireUser allow={['admin']} forbiddenKey="partners:forbidden">
+              {(me) => <PartnersPage me={me} />}
             </RequireUser>
           }
         />
