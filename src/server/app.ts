@@ -36,6 +36,7 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
+import { operationsRoutes } from './modules/operations/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
   portalSyncRoutes(app, ctx);
+  operationsRoutes(app, ctx);
   registersRoutes(app, ctx);
   inspectionsRoutes(app, ctx);
   reportsRoutes(app, ctx);
