@@ -60,6 +60,14 @@ const byLinkOrder = (a: string, b: string) => {
   return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
 };
 
+/** How much a commune's row needs attention: its worst link state, then its backlog. */
+function severity(links: ReadonlyArray<{ state: string; backlog: number | null; deadLettered: number }>) {
+  const rank: Record<string, number> = { down: 3, degraded: 2 };
+  const worst = Math.max(0, ...links.map((l) => rank[l.state] ?? 0));
+  const waiting = links.reduce((n, l) => n + (l.backlog ?? 0) + l.deadLettered, 0);
+  return worst * 1_000_000 + Math.min(waiting, 999_999);
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const maxDate = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
 const minDate = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a < b ? a : b);
@@ -103,11 +111,19 @@ export async function integrationStatus(ctx: AppContext, user: AuthUser, q: Stat
     link === 'portal' ? portalProbe : link === 'population' ? populationProbe : undefined;
 
   /** The figures of one link from its queue rows and its attempt summary. */
-  const figures = (link: string, qs: repo.QueueFigures[], a: repo.AttemptSummary | undefined) => {
+  const figures = (
+    link: string,
+    qs: repo.QueueFigures[],
+    a: repo.AttemptSummary | undefined,
+    commune = false,
+  ) => {
     const backlog = qs.reduce((n, x) => n + x.backlog, 0);
     const oldest = qs.reduce<Date | null>((d, x) => minDate(d, x.oldestPendingAt), null);
     const recent = a?.recent ?? [];
-    const probe = probeFor(link);
+    // The probe is one for the whole link: a commune with nothing sent or waiting lately is idle,
+    // not "up" on the strength of the others' traffic.
+    const active = recent.length > 0 || backlog > 0;
+    const probe = commune && !active ? undefined : probeFor(link);
     const { state, reasons } = linkState({
       configured: configured(link),
       probe: probe ? { ok: probe.ok, latencyMs: probe.latencyMs } : undefined,
@@ -168,16 +184,22 @@ export async function integrationStatus(ctx: AppContext, user: AuthUser, q: Stat
         failures24h: day(link).reduce((n, b) => n + b.failures, 0),
       };
     }),
-    communes: communes.map((c) => ({
-      unit: { code: c.code, name: c.fullName },
-      links: links.map((link) =>
-        figures(
-          link,
-          queues.filter((x) => x.link === link && x.unitCode === c.code),
-          perUnit.find((x) => x.link === link && x.unitCode === c.code),
+    // Communes in trouble first: down, then degraded, then by backlog; then by name.
+    communes: communes
+      .map((c) => ({
+        unit: { code: c.code, name: c.fullName },
+        links: links.map((link) =>
+          figures(
+            link,
+            queues.filter((x) => x.link === link && x.unitCode === c.code),
+            perUnit.find((x) => x.link === link && x.unitCode === c.code),
+            true,
+          ),
         ),
-      ),
-    })),
+      }))
+      .map((row) => ({ row, rank: severity(row.links) }))
+      .sort((a, b) => b.rank - a.rank || a.row.unit.name.localeCompare(b.row.unit.name, 'vi'))
+      .map(({ row }) => row),
     series,
     deadLetters: dead.map((d) => ({
       ...d,

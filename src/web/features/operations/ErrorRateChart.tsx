@@ -44,7 +44,9 @@ export default function ErrorRateChart({ status }: { status: IntegrationStatus }
         type: 'line',
         name: linkName(t, s.link),
         color: LINK_COLOR[s.link] ?? '#868e96',
-        showSymbol: false,
+        // Most buckets are empty (null): a symbol marks each bucket that had deliveries.
+        showSymbol: true,
+        symbolSize: 5,
         connectNulls: false,
         step: 'end',
         areaStyle: { opacity: 0.08 },

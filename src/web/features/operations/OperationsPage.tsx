@@ -72,7 +72,14 @@ function LinkCardView({ link }: { link: LinkCard }) {
           <Text fw={800} style={{ overflowWrap: 'anywhere' }}>
             {linkName(t, link.link)}
           </Text>
-          <Badge color={STATE_COLOR[link.state]} variant="filled" radius="sm" data-testid="link-state">
+          <Badge
+            color={STATE_COLOR[link.state]}
+            variant="filled"
+            radius="sm"
+            data-testid="link-state"
+            style={{ flexShrink: 0, overflow: 'visible' }}
+            styles={{ label: { overflow: 'visible' } }}
+          >
             {t(`state.${link.state}`)}
           </Badge>
         </Group>
