@@ -47,6 +47,8 @@ export default function ErrorRateChart({ status }: { status: IntegrationStatus }
         // Most buckets are empty (null): a symbol marks each bucket that had deliveries.
         showSymbol: true,
         symbolSize: 5,
+        // On a crowded category axis ECharts would drop symbols ('auto'): an isolated bucket would vanish.
+        showAllSymbol: true,
         connectNulls: false,
         step: 'end',
         areaStyle: { opacity: 0.08 },
