@@ -34,6 +34,7 @@ import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { formsRoutes } from './modules/forms/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
+import { operationsRoutes } from './modules/operations/routes.ts';
 import { partnersRoutes } from './modules/partners/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
   portalSyncRoutes(app, ctx);
+  operationsRoutes(app, ctx);
   registersRoutes(app, ctx);
   inspectionsRoutes(app, ctx);
   reportsRoutes(app, ctx);

@@ -775,4 +775,26 @@ export const partnerWebhooks = pgTable(
     disabledAt: ts('disabled_at'),
   },
   (t) => [index('partner_webhooks_key_idx').on(t.keyId)],
+ * One delivery attempt of an outbox message over a link (portal, sms, email, webhook…): when, whether
+ * it was accepted, how long it took, the error. Written by the outbox worker in the statement that
+ * settles the message; the operations page reads link state and error rates from it. Rows older than
+ * the retention (8 days) are pruned by the worker.
+ */
+export const linkAttempts = pgTable(
+  'link_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitCode: text('unit_code').notNull(),
+    /** The outbox kind the message was delivered as: portal | sms | email | … */
+    link: text('link').notNull(),
+    messageId: uuid('message_id').notNull(),
+    at: ts('at').notNull(),
+    ok: boolean('ok').notNull(),
+    latencyMs: integer('latency_ms').notNull(),
+    error: text('error'),
+  },
+  (t) => [
+    index('link_attempts_at_idx').on(t.at),
+    index('link_attempts_unit_link_at_idx').on(t.unitCode, t.link, t.at),
+  ],
 );

@@ -4,6 +4,7 @@ import { RequireUser } from '../features/identity/RequireUser';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { operationsRoutes } from './routes-operations';
 import { reportsRoutes } from './routes-reports';
 import { workflowRoutes } from './routes-workflow';
 
@@ -64,6 +65,7 @@ export function AppRoutes() {
         />
         {workflowRoutes()}
         {reportsRoutes()}
+        {operationsRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,15 +1,18 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enOperations from './en.operations.json';
 import enPartners from './en.partners.json';
 import enReports from './en.reports.json';
 import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
 import ru from './ru.json';
+import ruOperations from './ru.operations.json';
 import ruPartners from './ru.partners.json';
 import ruReports from './ru.reports.json';
 import ruWorkflow from './ru.workflow.json';
 import vi from './vi.json';
+import viOperations from './vi.operations.json';
 import viPartners from './vi.partners.json';
 import viReports from './vi.reports.json';
 import viWorkflow from './vi.workflow.json';
@@ -20,9 +23,27 @@ export { LANGUAGES, type LanguageCode } from './languages';
 void i18n.use(initReactI18next).init({
   // Each area keeps its strings in its own namespace file (useTranslation('workflow'), useTranslation('reports')).
   resources: {
-    vi: { translation: vi, workflow: viWorkflow, reports: viReports, partners: viPartners },
-    en: { translation: en, workflow: enWorkflow, reports: enReports, partners: enPartners },
-    ru: { translation: ru, workflow: ruWorkflow, reports: ruReports, partners: ruPartners },
+    vi: {
+      translation: vi,
+      workflow: viWorkflow,
+      reports: viReports,
+      partners: viPartners,
+      operations: viOperations,
+    },
+    en: {
+      translation: en,
+      workflow: enWorkflow,
+      reports: enReports,
+      partners: enPartners,
+      operations: enOperations,
+    },
+    ru: {
+      translation: ru,
+      workflow: ruWorkflow,
+      reports: ruReports,
+      partners: ruPartners,
+      operations: ruOperations,
+    },
   },
   lng: initialLanguage(),
   ...I18N_OPTIONS,

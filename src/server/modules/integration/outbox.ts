@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { PortalMessage } from '../../../domain/portal/contract.ts';
 import type { Db } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
 import { LinkError } from '../../lib/http-link.ts';
+import { pruneAttempts, settleAttempt } from './attempts.ts';
 import type { NotificationPayload } from './messages.ts';
 import type { Sender } from './senders.ts';
 
@@ -54,7 +55,8 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   let sent = 0;
   let failed = 0;
   for (const m of claimed) {
-    const key = and(eq(outbox.unitCode, m.unitCode), eq(outbox.id, m.id));
+    const started = performance.now();
+    const attemptAt = () => opts.now?.() ?? new Date();
     try {
       if (m.kind === 'portal') {
         if (!opts.portal) throw new Error('no portal link configured');
@@ -64,19 +66,22 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
         if (!send) throw new Error(`no sender configured for ${m.kind}`);
         await send(m.id, m.payload as unknown as NotificationPayload);
       }
-      await db.update(outbox).set({ sentAt: new Date(), lastError: null }).where(key);
+      // The message is settled and the attempt recorded (link_attempts) in one statement.
+      const at = attemptAt();
+      await settleAttempt(db, m, { outcome: 'sent', sentAt: new Date() }, at, performance.now() - started);
       sent++;
     } catch (err) {
       failed++;
       const error = String((err as Error).message).slice(0, 500);
       const permanent = err instanceof LinkError && !err.retryable;
+      const latency = performance.now() - started;
       if (permanent || m.attempts >= (opts.maxAttempts ?? 10)) {
-        await db.update(outbox).set({ deadAt: now, lastError: error }).where(key);
+        await settleAttempt(db, m, { outcome: 'dead', deadAt: now, error }, attemptAt(), latency);
         continue;
       }
       const delay = retryDelaySeconds(m.attempts, opts.random);
       const retryAt = new Date(now.getTime() + delay * 1000);
-      await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: error }).where(key);
+      await settleAttempt(db, m, { outcome: 'retry', nextAttemptAt: retryAt, error }, attemptAt(), latency);
     }
   }
   return { sent, failed };
@@ -89,9 +94,16 @@ export function startOutboxWorker(
 ) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  let prunedAt = 0;
   const tick = async () => {
     if (stopped) return;
-    running = deliverDue(db, opts).catch((err) => opts.onError?.(err));
+    // Delivery records older than their retention go once an hour (one indexed DELETE).
+    const now = opts.now?.() ?? new Date();
+    const prune = now.getTime() - prunedAt >= 3_600_000;
+    if (prune) prunedAt = now.getTime();
+    running = (prune ? pruneAttempts(db, now) : Promise.resolve(0))
+      .then(() => deliverDue(db, opts))
+      .catch((err) => opts.onError?.(err));
     await running;
     if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 5000);
   };
