@@ -775,6 +775,9 @@ export const partnerWebhooks = pgTable(
     disabledAt: ts('disabled_at'),
   },
   (t) => [index('partner_webhooks_key_idx').on(t.keyId)],
+);
+
+/**
  * One delivery attempt of an outbox message over a link (portal, sms, email, webhook…): when, whether
  * it was accepted, how long it took, the error. Written by the outbox worker in the statement that
  * settles the message; the operations page reads link state and error rates from it. Rows older than
