@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
@@ -37,6 +38,15 @@ export interface PracticeCenter {
 }
 
 const centers = new WeakMap<AppContext, Promise<PracticeCenter>>();
+
+/**
+ * Where a new in-memory practice database may start from: a data-folder tarball already migrated and
+ * holding the reference data (the API tests hand theirs in; the server builds its own).
+ */
+let template: (() => Promise<Blob>) | undefined;
+export function usePracticeTemplate(load: (() => Promise<Blob>) | undefined) {
+  template = load;
+}
 
 /** The training center of a running server, opened (and seeded) on first use. */
 export function practiceCenter(ctx: AppContext): Promise<PracticeCenter> {
@@ -77,7 +87,10 @@ async function openCenter(real: AppContext): Promise<PracticeCenter> {
     practice: { enabled: false, dataDir: undefined },
     workerThreads: 1,
   };
-  const database = await openPglite(dir ? path.join(base, 'pgdata') : undefined);
+  const database =
+    !dir && template
+      ? await openPglite(undefined, { client: await PGlite.create({ loadDataDir: await template() }) })
+      : await openPglite(dir ? path.join(base, 'pgdata') : undefined);
   try {
     await database.migrate();
     await loadReferenceData(database.db);

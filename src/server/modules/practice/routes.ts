@@ -136,6 +136,8 @@ export function practiceRoutes(app: FastifyInstance, ctx: AppContext) {
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     url: `${PRACTICE_PREFIX}/api/*`,
+    // As large as the largest request of the routes passed through (the counter intake with its scans).
+    bodyLimit: Math.ceil(ctx.config.maxUploadBytes * ctx.config.maxAttachments * 1.4) + 256 * 1024,
     schema: { hide: true },
     handler: (req, reply) => forward(ctx, req, reply),
   });
@@ -154,7 +156,8 @@ async function forward(ctx: AppContext, req: FastifyRequest, reply: FastifyReply
   const user = await requireUser(ctx, req);
   const url = req.url.slice(PRACTICE_PREFIX.length);
   // Signing in or out is the real server's business; the trainee's practice session is opened for them.
-  if (/^\/api\/v1\/auth\//.test(url)) throw new AppError('NOT_FOUND', req.url.split('?')[0]);
+  if (/^\/api\/v1\/auth\//.test(url) && !/^\/api\/v1\/auth\/me(\?|$)/.test(url))
+    throw new AppError('NOT_FOUND', req.url.split('?')[0]);
   const center = await practiceCenter(ctx);
   const { token } = await center.trainee(user);
   const headers: Record<string, string> = {};
