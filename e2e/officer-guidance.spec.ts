@@ -71,3 +71,43 @@ test('a new officer reads the intake guide and completes a practice exercise', a
   await page.getByTestId('practice-leave').click();
   await expect(page.getByTestId('practice-banner')).toHaveCount(0);
 });
+
+// The province edits a guide with markup in it: the officer's page shows it as text, and nothing runs.
+test('a guide edited with script in it is shown as inert text', async ({ page }, info) => {
+  const project = info.project.name;
+  const evil = `<script>window.__guidePwned = 1</script><img src="x" onerror="window.__guidePwned = 2">`;
+  await page.goto('/dang-nhap');
+  await page.getByTestId('login-username').fill('province.dong-thap');
+  await page.getByTestId('login-password').fill(E2E_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-guides').first().click();
+  await page.getByTestId('guides-admin-procedure').fill('2.000884');
+  await page.getByRole('option', { name: /2\.000884/ }).click();
+  const checks = page.getByTestId('guides-admin-checks');
+  await expect(checks).not.toHaveValue('');
+  await checks.fill(`${await checks.inputValue()}\n${evil}`);
+  await page.getByTestId('guides-admin-save').click();
+  await expect(page.getByTestId('guides-admin-saved')).toBeVisible();
+  await expect(page.getByTestId('guides-admin-versions').locator('tr')).toHaveCount(2);
+  await shot(page, project, 'guide-05-admin-editor');
+
+  await page.context().clearCookies();
+  await page.goto('/dang-nhap');
+  await page.getByTestId('login-username').fill('reception.tan-thoi');
+  await page.getByTestId('login-password').fill(E2E_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('intake-procedure').fill('2.000884');
+  await page
+    .getByRole('option', { name: /Chứng thực chữ ký/ })
+    .first()
+    .click();
+  const guide = page.getByTestId('intake-guide');
+  await expect(guide).toHaveAttribute('data-version', '2');
+  await expect(guide.getByTestId('intake-guide-checks')).toContainText(evil);
+  await expect(guide.locator('script, img')).toHaveCount(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { __guidePwned?: number }).__guidePwned),
+  ).toBeUndefined();
+  await guide.scrollIntoViewIfNeeded();
+  await shot(page, project, 'guide-06-inert-script');
+});

@@ -54,6 +54,7 @@ export function examples(dossierCode: string, staffId: string) {
   return ({ route, name, schema }: { route: string; name: string | undefined; schema: JsonSchema }) => {
     if (name === 'code' && route.startsWith('/api/v1/procedures/')) return intakeBody().procedureCode;
     if (name === 'code' && route.startsWith('/api/v1/units/')) return COMMUNE;
+    if (name === 'code' && route.startsWith('/api/v1/guides/intake/')) return intakeBody().procedureCode;
     if (name === 'code') return dossierCode;
     if (name === 'staffId') return staffId;
     if (name && name in byName && (schema.type !== 'string' || !schema.format)) return byName[name];
