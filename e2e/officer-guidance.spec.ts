@@ -56,6 +56,15 @@ test('a new officer reads the intake guide and completes a practice exercise', a
   const code = (await page.getByTestId('intake-success-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^H82\./);
 
+  // The practice dossier's page says what the next step's officer must do, and by when.
+  await page.goto(`/ho-so/${code}`);
+  await expect(page.getByTestId('practice-banner')).toBeVisible();
+  const step = page.getByTestId('step-guide');
+  await expect(step).toHaveAttribute('data-step', 'transfer');
+  await expect(step).toContainText('Phiếu kiểm soát');
+  await expect(page.getByTestId('step-guide-due')).toContainText(/\d{2}\/\d{2}\/\d{4}/);
+  await shot(page, project, 'guide-03b-step-guide');
+
   // Back in the real app: the check passes and the exercise is recorded.
   await page.getByTestId('practice-back').click();
   await expect(page.getByTestId('practice-page')).toBeVisible();
