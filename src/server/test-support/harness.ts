@@ -11,7 +11,7 @@ import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { defaultParsersForTextTypes } from '../db/pglite-parsers.ts';
-import { usePracticeTemplate } from '../modules/practice/center.ts';
+import { setPracticeTemplate } from '../modules/practice/center.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { loadReferenceData } from '../seed/reference.ts';
 import { seedInspectionStory } from '../seed/story.ts';
@@ -103,7 +103,7 @@ export async function createTestServer(
   }
   if (opts.story) await seedInspectionStory(database, config);
   // The training center opens on its own PGlite; in tests it starts from the same seeded template.
-  usePracticeTemplate(async () => new Blob([fs.readFileSync(inject('pgliteTemplate'))]));
+  setPracticeTemplate(async () => new Blob([fs.readFileSync(inject('pgliteTemplate'))]));
   const { app, ctx } = await buildApp(config, database, {
     now: opts.now,
     logger: Boolean(opts.logStream),

@@ -44,7 +44,7 @@ const centers = new WeakMap<AppContext, Promise<PracticeCenter>>();
  * holding the reference data (the API tests hand theirs in; the server builds its own).
  */
 let template: (() => Promise<Blob>) | undefined;
-export function usePracticeTemplate(load: (() => Promise<Blob>) | undefined) {
+export function setPracticeTemplate(load: (() => Promise<Blob>) | undefined) {
   template = load;
 }
 
