@@ -32,12 +32,14 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { citizenRoutes } from './modules/citizen/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { formsRoutes } from './modules/forms/routes.ts';
+import { guidesRoutes } from './modules/guides/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
 import { operationsRoutes } from './modules/operations/routes.ts';
 import { partnersRoutes } from './modules/partners/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
+import { practiceRoutes } from './modules/practice/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
@@ -167,6 +169,8 @@ export async function buildApp(
   populationRoutes(app, ctx);
   citizenRoutes(app, ctx);
   partnersRoutes(app, ctx);
+  guidesRoutes(app, ctx);
+  practiceRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   MOTCUA_PORTAL_URL: z.string().url().optional(),
   MOTCUA_PORTAL_SYNC: z.enum(['on', 'off']).default('on'),
+  MOTCUA_PRACTICE: z.enum(['on', 'off']).default('on'),
+  MOTCUA_PRACTICE_DIR: z.string().optional(),
   MOTCUA_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   MOTCUA_PORTAL_CLIENT_ID: z.string().min(1).default('motcua-demo'),
   MOTCUA_PORTAL_CLIENT_SECRET: z.string().min(1).default('motcua-demo-secret'),
@@ -115,6 +117,11 @@ export interface Config {
   outboxMaxAttempts: number;
   /** Dossier events are sent to the national portal: MOTCUA_PORTAL_SYNC=on (default) and a portal link configured. */
   portalSync: boolean;
+  /**
+   * The training center (practice mode): its own embedded database, never the real one. `dataDir`
+   * unset = in memory, fresh demo data at every start.
+   */
+  practice: { enabled: boolean; dataDir: string | undefined };
   /** Honour X-Forwarded-For (only behind a reverse proxy; otherwise clients could spoof their address). */
   trustProxy: boolean;
   pgPoolSize: number;
@@ -254,6 +261,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     citizenSessionHours: e.MOTCUA_CITIZEN_SESSION_HOURS,
     outboxMaxAttempts: e.MOTCUA_OUTBOX_MAX_ATTEMPTS,
     portalSync: e.MOTCUA_PORTAL_SYNC === 'on',
+    practice: {
+      enabled: e.MOTCUA_PRACTICE === 'on',
+      dataDir: e.MOTCUA_PRACTICE_DIR ? path.resolve(e.MOTCUA_PRACTICE_DIR) : undefined,
+    },
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     pgPoolSize: e.MOTCUA_PG_POOL,
     // One core stays with the main thread, which answers every request.

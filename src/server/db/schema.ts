@@ -801,3 +801,46 @@ export const linkAttempts = pgTable(
     index('link_attempts_unit_link_at_idx').on(t.unitCode, t.link, t.at),
   ],
 );
+
+/**
+ * Guidance for officers (issue 16 item 4): an intake guide per procedure (`kind` 'intake', `subject` the
+ * procedure code) and a guide per lifecycle step (`kind` 'step', `subject` the step key). Every edit is a
+ * new version; the highest version is the current one. Seeded versions have no editor.
+ */
+export const guides = pgTable(
+  'guides',
+  {
+    kind: text('kind', { enum: ['intake', 'step'] }).notNull(),
+    subject: text('subject').notNull(),
+    version: integer('version').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    editedBy: uuid('edited_by'),
+    editedByName: text('edited_by_name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subject, t.version] })],
+);
+
+/** Practice exercises completed in the training center (kept in the REAL database; the practice data never is). */
+export const trainingRegister = pgTable(
+  'training_register',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    /** The officer's province ('' for the system administrator): what the province report filters on. */
+    provinceCode: text('province_code').notNull(),
+    userId: uuid('user_id').notNull(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    role: text('role').notNull(),
+    exercise: text('exercise').notNull(),
+    startedAt: ts('started_at').notNull(),
+    completedAt: ts('completed_at').notNull(),
+    passed: boolean('passed').notNull(),
+    checks: jsonb('checks').$type<Array<{ key: string; ok: boolean }>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('training_register_unit_time_idx').on(t.unitCode, t.completedAt),
+  ],
+);

@@ -87,6 +87,14 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   SPREADSHEET_TOO_MANY_ROWS: { status: 422, title: 'Tệp bảng tính có nhiều dòng hơn mức cho phép' },
   DOCUMENTS_BUSY: { status: 503, title: 'Máy chủ đang bận tạo nhiều tài liệu, vui lòng thử lại sau' },
   NOT_FOUND: { status: 404, title: 'Không tìm thấy địa chỉ yêu cầu' },
+  GUIDE_NOT_FOUND: { status: 404, title: 'Chưa có hướng dẫn cho thủ tục hoặc bước này' },
+  GUIDE_VERSION_CONFLICT: {
+    status: 409,
+    title: 'Hướng dẫn vừa được người khác sửa; hãy tải lại bản mới nhất rồi sửa tiếp',
+  },
+  EXERCISE_NOT_FOUND: { status: 404, title: 'Không có bài tập này trong trung tâm luyện tập' },
+  EXERCISE_NOT_STARTED: { status: 409, title: 'Bài tập chưa được bắt đầu; hãy bấm “Bắt đầu” trước' },
+  PRACTICE_DISABLED: { status: 503, title: 'Trung tâm luyện tập chưa được bật trên máy chủ này' },
   CITIZEN_NOT_FOUND: {
     status: 404,
     title:

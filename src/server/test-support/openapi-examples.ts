@@ -59,6 +59,8 @@ export function examples(dossierCode: string, staffId: string) {
     if (name === 'code' && route.startsWith('/api/v1/procedures/')) return intakeBody().procedureCode;
     if (name === 'code' && route.startsWith('/api/v1/units/')) return COMMUNE;
     if (name === 'code' && route.startsWith('/api/v1/partners/')) return COMMUNE; // a key's scope
+    if (name === 'code' && route.startsWith('/api/v1/guides/intake/')) return intakeBody().procedureCode;
+    if (name === 'id' && route.startsWith('/api/v1/practice/exercises/')) return 'receive';
     if (name === 'code') return dossierCode;
     if (name === 'staffId') return staffId;
     if (name && name in byName && (schema.type !== 'string' || !schema.format)) return byName[name];

@@ -1,4 +1,5 @@
 import type { Me } from '../api/types';
+import { guidesNav } from './routes-guides';
 import { operationsNav } from './routes-operations';
 import { reportsNav } from './routes-reports';
 import { workflowNav } from './routes-workflow';
@@ -21,5 +22,12 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
   const partners: NavItem[] =
     me?.role === 'admin' ? [{ to: '/doi-tac', labelKey: 'partners:nav', testId: 'nav-partners' }] : [];
-  return [...items, ...workflowNav(me), ...reportsNav(me), ...operationsNav(me), ...partners];
+  return [
+    ...items,
+    ...workflowNav(me),
+    ...reportsNav(me),
+    ...operationsNav(me),
+    ...guidesNav(me),
+    ...partners,
+  ];
 }

@@ -4,6 +4,7 @@ import { RequireUser } from '../features/identity/RequireUser';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { guidesRoutes } from './routes-guides';
 import { operationsRoutes } from './routes-operations';
 import { reportsRoutes } from './routes-reports';
 import { workflowRoutes } from './routes-workflow';
@@ -66,6 +67,7 @@ export function AppRoutes() {
         {workflowRoutes()}
         {reportsRoutes()}
         {operationsRoutes()}
+        {guidesRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,16 +1,19 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enGuides from './en.guides.json';
 import en from './en.json';
 import enOperations from './en.operations.json';
 import enPartners from './en.partners.json';
 import enReports from './en.reports.json';
 import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
+import ruGuides from './ru.guides.json';
 import ru from './ru.json';
 import ruOperations from './ru.operations.json';
 import ruPartners from './ru.partners.json';
 import ruReports from './ru.reports.json';
 import ruWorkflow from './ru.workflow.json';
+import viGuides from './vi.guides.json';
 import vi from './vi.json';
 import viOperations from './vi.operations.json';
 import viPartners from './vi.partners.json';
@@ -29,6 +32,7 @@ void i18n.use(initReactI18next).init({
       reports: viReports,
       partners: viPartners,
       operations: viOperations,
+      guides: viGuides,
     },
     en: {
       translation: en,
@@ -36,6 +40,7 @@ void i18n.use(initReactI18next).init({
       reports: enReports,
       partners: enPartners,
       operations: enOperations,
+      guides: enGuides,
     },
     ru: {
       translation: ru,
@@ -43,6 +48,7 @@ void i18n.use(initReactI18next).init({
       reports: ruReports,
       partners: ruPartners,
       operations: ruOperations,
+      guides: ruGuides,
     },
   },
   lng: initialLanguage(),

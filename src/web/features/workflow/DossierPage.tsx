@@ -7,6 +7,7 @@ import { isApiProblem } from '../../api/client';
 import type { Dossier, Me } from '../../api/types';
 import { IconAlert, IconArrowLeft } from '../../components/icons';
 import { formatDateTime } from '../../lib/datetime';
+import { StepGuidePanel } from '../guides/StepGuidePanel';
 import { ActionsPanel } from './ActionsPanel';
 import { DeadlineBadge } from './DeadlineBadge';
 import { DossierDocuments } from './DossierDocuments';
@@ -170,6 +171,7 @@ export function DossierPage({ me }: { me: Me }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
+            {isCommuneStaff(me.role) ? <StepGuidePanel dossier={data} /> : null}
             <DueCard due={due} hasAppointment={withAppointment} />
             <DossierDocuments code={data.code} documents={availableDocuments(data, timeline.data)} />
           </Stack>
