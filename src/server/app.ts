@@ -38,6 +38,7 @@ import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
+import { resultDraftRoutes } from './modules/result-drafts/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 
@@ -151,6 +152,7 @@ export async function buildApp(
   calendarRoutes(app, ctx);
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  resultDraftRoutes(app, ctx);
   portalSyncRoutes(app, ctx);
   registersRoutes(app, ctx);
   inspectionsRoutes(app, ctx);

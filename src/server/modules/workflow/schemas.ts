@@ -39,6 +39,14 @@ export const ActionBodySchema = z
       .optional()
       .describe('issue_result: tệp kết quả giải quyết'),
     returnMethod: z.enum(['counter', 'post']).optional(),
+    resultDraft: z
+      .object({
+        fields: z
+          .record(z.string().regex(/^[A-Za-z]{1,40}$/), text({ max: 2000, multiline: true, trim: false }))
+          .refine((r) => Object.keys(r).length <= 30, 'Tối đa 30 trường'),
+      })
+      .optional()
+      .describe('draft_result: nội dung dự thảo kết quả theo mẫu (GET …/result-draft liệt kê các trường)'),
   })
   .meta({ id: 'ActionRequest' });
 
