@@ -251,7 +251,9 @@ export type LifecycleAction =
   | 'confirm_withdrawal'
   | 'draft_apology'
   | 'approve_apology'
-  | 'reject_apology';
+  | 'reject_apology'
+  | 'draft_result'
+  | 'approve_result';
 
 export interface AvailableAction {
   action: LifecycleAction;
@@ -275,6 +277,33 @@ export interface ActionRequest {
   resultFile?: { fileName: string; contentType: AttachmentContentType; dataBase64: string };
   resultName?: string;
   returnMethod?: ReturnMethod;
+  resultDraft?: { fields: Record<string, string> };
+}
+
+/** GET /dossiers/:code/result-draft: the result template of the procedure and the draft's values. */
+export interface ResultDraft {
+  template: {
+    key: string;
+    title: string;
+    book: string;
+    bookName: string;
+    fields: Array<{
+      key: string;
+      label: string;
+      required: boolean;
+      maxLength: number;
+      multiline: boolean;
+      numeric: boolean;
+    }>;
+  } | null;
+  status: 'none' | 'drafted' | 'approved';
+  fields: Record<string, string>;
+  draft: {
+    draftedBy: string;
+    draftedAt: string;
+    approvedBy: string | null;
+    approvedAt: string | null;
+  } | null;
 }
 
 export interface TimelineEvent {

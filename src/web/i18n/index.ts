@@ -2,13 +2,16 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enReports from './en.reports.json';
+import enResults from './en.results.json';
 import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
 import ru from './ru.json';
 import ruReports from './ru.reports.json';
+import ruResults from './ru.results.json';
 import ruWorkflow from './ru.workflow.json';
 import vi from './vi.json';
 import viReports from './vi.reports.json';
+import viResults from './vi.results.json';
 import viWorkflow from './vi.workflow.json';
 
 export { LANGUAGES, type LanguageCode } from './languages';
@@ -17,9 +20,9 @@ export { LANGUAGES, type LanguageCode } from './languages';
 void i18n.use(initReactI18next).init({
   // Each area keeps its strings in its own namespace file (useTranslation('workflow'), useTranslation('reports')).
   resources: {
-    vi: { translation: vi, workflow: viWorkflow, reports: viReports },
-    en: { translation: en, workflow: enWorkflow, reports: enReports },
-    ru: { translation: ru, workflow: ruWorkflow, reports: ruReports },
+    vi: { translation: vi, workflow: viWorkflow, reports: viReports, results: viResults },
+    en: { translation: en, workflow: enWorkflow, reports: enReports, results: enResults },
+    ru: { translation: ru, workflow: ruWorkflow, reports: ruReports, results: ruResults },
   },
   lng: initialLanguage(),
   ...I18N_OPTIONS,
