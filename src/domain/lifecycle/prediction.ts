@@ -35,7 +35,9 @@ export function quantile(values: readonly number[], q: number): number {
 }
 
 function allowanceMinutes(step: WorkflowStep): number {
-  return step.allowance.unit === 'working_days' ? step.allowance.amount * MINUTES_PER_DAY : step.allowance.amount * 60;
+  return step.allowance.unit === 'working_days'
+    ? step.allowance.amount * MINUTES_PER_DAY
+    : step.allowance.amount * 60;
 }
 
 /** The duration a step is expected to take: the commune's own history, else the province's, else its allowance. */

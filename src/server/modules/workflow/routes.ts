@@ -135,6 +135,16 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
               .object({ at: z.string(), dueAt: z.string(), reason: z.string().nullable() })
               .nullable(),
             deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
+            prediction: z
+              .object({
+                finishAt: z.string(),
+                likelyLate: z.boolean(),
+                reason: z.string(),
+              })
+              .nullable()
+              .describe(
+                'Dự báo ngày xong theo thời gian thực tế các bước của xã (null khi không đang xử lý)',
+              ),
             explanation: z.array(z.string()),
           }),
           ...problems,
@@ -170,6 +180,16 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
                 receivedAt: z.string(),
                 dueAt: z.string(),
                 deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
+                prediction: z
+                  .object({
+                    finishAt: z.string(),
+                    likelyLate: z.boolean(),
+                    reason: z.string(),
+                  })
+                  .nullable()
+                  .describe(
+                    'Dự báo ngày xong theo thời gian thực tế các bước của xã (null khi không đang xử lý)',
+                  ),
               }),
             ),
             hasMore: z.boolean().describe('Còn hồ sơ ngoài giới hạn 500 dòng'),
