@@ -341,6 +341,8 @@ export interface DueExplanation {
   pauses: DuePause[];
   rescheduled: { at: string; dueAt: string; reason: string | null } | null;
   deadlineState: DeadlineState | null;
+  /** Predicted finish from the commune's step durations; null when not in processing. */
+  prediction: { finishAt: string; likelyLate: boolean; reason: string } | null;
   explanation: string[];
 }
 
