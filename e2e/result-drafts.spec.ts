@@ -111,4 +111,20 @@ test('the specialist drafts a certification, the leader approves and issues it',
     );
     expect(entry).toMatchObject({ copies: 3, fee: 6000 });
   });
+
+  await test.step('the QR leads to the tracking page, which confirms the number at phone width', async () => {
+    const page = await (
+      await browser.newContext({ baseURL: info.project.use.baseURL, locale: 'vi-VN' })
+    ).newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(`/tra-cuu/${code}`);
+    await page.getByTestId('tracking-phone').fill('2233');
+    await page.getByTestId('tracking-submit').click();
+    await expect(page.getByTestId('tracking-result-number')).toContainText('quyển số');
+    await expect(page.getByTestId('tracking-result-title')).toHaveText(
+      'LỜI CHỨNG CHỨNG THỰC BẢN SAO TỪ BẢN CHÍNH',
+    );
+    await expect(page.getByTestId('tracking-result-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    await shot(page, project, 'result-draft-03-tracking-360', { fullPage: true });
+  });
 });

@@ -121,6 +121,13 @@ export interface TrackResult {
   receivedAt: string;
   dueAt: string | null;
   unit: CodeName;
+  /** The issued result: number and title of a result drafted in motcua, the file's hash. */
+  result?: {
+    issuedAt: string | null;
+    number: string | null;
+    title: string | null;
+    sha256: string | null;
+  } | null;
 }
 
 export type Role = 'reception' | 'specialist' | 'leader' | 'province' | 'admin';
