@@ -42,6 +42,7 @@ import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
+import { resultDraftRoutes } from './modules/result-drafts/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 
@@ -161,6 +162,7 @@ export async function buildApp(
   calendarRoutes(app, ctx);
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  resultDraftRoutes(app, ctx);
   portalSyncRoutes(app, ctx);
   operationsRoutes(app, ctx);
   registersRoutes(app, ctx);

@@ -94,6 +94,9 @@ export interface ActionFacts {
   draft_apology: { newDueAt: Date };
   approve_apology: { dueBefore: Date; dueAfter: Date };
   reject_apology: Record<never, never>;
+  /** The result template drafted or approved (the values themselves stay with the dossier). */
+  draft_result: { template: string };
+  approve_result: { template: string };
 }
 
 /** A document the applicant is asked to bring (docs/domain-vn.md §2.3). */
@@ -234,6 +237,8 @@ const ACTION_EFFECTS: { [A in Action]: ActionEffects<A> } = {
     ],
   },
   reject_apology: { audit: none, notify: silent },
+  draft_result: { audit: (e) => ({ template: e.template }), notify: silent },
+  approve_result: { audit: (e) => ({ template: e.template }), notify: silent },
 };
 
 /** The audit action recorded for each intake decision (names kept from the first recorded chains). */

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'draft_apology',
   'approve_apology',
   'reject_apology',
+  'draft_result',
+  'approve_result',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -228,6 +230,26 @@ export const TRANSITIONS = {
     reason: 'required',
     label: 'Không duyệt văn bản xin lỗi',
   },
+  // The result the commune drafts itself (src/domain/results/templates.ts): the specialist drafts at
+  // their step, the leader approves at the signing step; issue_result then issues the approved draft.
+  draft_result: {
+    from: [4],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'same',
+    roles: ['specialist'],
+    reason: 'optional',
+    label: 'Dự thảo kết quả giải quyết',
+  },
+  approve_result: {
+    from: [4],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'same',
+    roles: ['leader'],
+    reason: 'optional',
+    label: 'Duyệt dự thảo kết quả',
+  },
 } as const satisfies Record<Action, TransitionSpec>;
 
 /** What the lifecycle needs to know about a dossier to decide an action. */
@@ -241,6 +263,10 @@ export interface LifecycleState {
   rescheduled: boolean;
   /** The dossier is overdue or due within the warning window (apologies are for those only). */
   dueSoonOrOverdue: boolean;
+  /** The procedure's result is drafted in motcua (a template exists); absent means no. */
+  hasResultTemplate?: boolean;
+  /** Where the result draft stands; absent means none. */
+  resultDraft?: 'none' | 'drafted' | 'approved';
 }
 
 export type RefusalCode =
@@ -251,7 +277,10 @@ export type RefusalCode =
   | 'NOT_DUE_YET'
   | 'NO_PREVIOUS_STEP'
   | 'NOT_LAST_STEP'
-  | 'LAST_STEP';
+  | 'LAST_STEP'
+  | 'NO_RESULT_TEMPLATE'
+  | 'NOT_DRAFTING_STEP'
+  | 'NO_RESULT_DRAFT';
 
 export type Decision =
   | {
@@ -302,6 +331,16 @@ export function decide(action: Action, state: LifecycleState, role: ActorRole, r
       break;
     case 'approve_apology':
       if (state.rescheduled) return { ok: false, code: 'ALREADY_RESCHEDULED' };
+      break;
+    case 'draft_result':
+      if (!state.hasResultTemplate) return { ok: false, code: 'NO_RESULT_TEMPLATE' };
+      if (state.steps[state.stepIndex]?.role !== 'specialist')
+        return { ok: false, code: 'NOT_DRAFTING_STEP' };
+      break;
+    case 'approve_result':
+      if (!state.hasResultTemplate) return { ok: false, code: 'NO_RESULT_TEMPLATE' };
+      if (state.stepIndex !== last) return { ok: false, code: 'NOT_LAST_STEP' };
+      if (state.resultDraft !== 'drafted') return { ok: false, code: 'NO_RESULT_DRAFT' };
       break;
     default:
       break;

@@ -291,6 +291,8 @@ export const dossiers = pgTable(
     processingEndedAt: ts('processing_ended_at'),
     returnedAt: ts('returned_at'),
     result: jsonb('result').$type<Record<string, unknown>>(),
+    /** The result drafted from the dossier (src/domain/results): template, values, drafted/approved by whom. */
+    resultDraft: jsonb('result_draft').$type<Record<string, unknown>>(),
     timeliness: text('timeliness'),
     /** Counter decision other than acceptance: refusal reasons, or what to supplement before acceptance. */
     intakeNote: jsonb('intake_note').$type<{ decision: string; reasons: string[]; missing?: unknown[] }>(),
@@ -842,5 +844,34 @@ export const trainingRegister = pgTable(
   (t) => [
     primaryKey({ columns: [t.unitCode, t.id] }),
     index('training_register_unit_time_idx').on(t.unitCode, t.completedAt),
+  ],
+);
+
+/**
+ * Registers of the results the commune issues itself (sổ chứng thực bản sao, sổ chứng thực chữ ký,
+ * XNTTHN, trích lục): one numbered entry per issued result, numbered from 1 each year per book.
+ */
+export const resultRegisterEntries = pgTable(
+  'result_register_entries',
+  {
+    unitCode: text('unit_code').notNull(),
+    book: text('book', { enum: ['copy', 'signature', 'marital', 'extract'] }).notNull(),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    requesterName: text('requester_name').notNull(),
+    requesterId: text('requester_id'),
+    documentName: text('document_name').notNull(),
+    copies: integer('copies'),
+    fee: integer('fee'),
+    signerName: text('signer_name').notNull(),
+    signerTitle: text('signer_title').notNull(),
+    note: text('note'),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.book, t.year, t.number] }),
+    uniqueIndex('result_register_dossier_idx').on(t.unitCode, t.dossierCode, t.book),
   ],
 );

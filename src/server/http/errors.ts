@@ -78,6 +78,15 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   ASSIGNEE_INVALID: { status: 422, title: 'Cán bộ được phân công không hợp lệ' },
   RESULT_FILE_REQUIRED: { status: 422, title: 'Cần đính kèm tệp kết quả giải quyết' },
   RESULT_NOT_FOUND: { status: 404, title: 'Hồ sơ chưa có tệp kết quả giải quyết' },
+  RESULT_DRAFT_NOT_APPLICABLE: {
+    status: 422,
+    title: 'Thủ tục này không có mẫu kết quả soạn trên hệ thống; hãy đính kèm tệp kết quả',
+  },
+  RESULT_DRAFT_REQUIRED: { status: 409, title: 'Hồ sơ chưa có dự thảo kết quả chờ duyệt' },
+  RESULT_DRAFT_NOT_APPROVED: {
+    status: 409,
+    title: 'Dự thảo kết quả chưa được lãnh đạo duyệt; hãy duyệt dự thảo hoặc đính kèm tệp kết quả',
+  },
   NEW_DUE_INVALID: { status: 422, title: 'Ngày hẹn trả mới không hợp lệ' },
   EXPORT_TOO_LARGE: {
     status: 422,

@@ -42,6 +42,7 @@ import type {
   SettlementSchema,
   StaffingSchema,
 } from '../../server/modules/reports/schemas.ts';
+import type { ResultDraftSchema } from '../../server/modules/result-drafts/schemas.ts';
 import type {
   FormerUnitSchema,
   FormerUnitsOfSchema,
@@ -119,6 +120,8 @@ export type LifecycleAction = (typeof ACTIONS)[number];
 export type DossierActions = Out<typeof ActionsSchema>;
 export type AvailableAction = DossierActions['actions'][number];
 export type ActionRequest = In<typeof ActionBodySchema>;
+/** A result being drafted from the dossier's data (GET /api/v1/dossiers/{code}/result-draft). */
+export type ResultDraft = Out<typeof ResultDraftSchema>;
 export type TimelineEvent = Out<typeof TimelineSchema>[number];
 export type DueExplanation = Out<typeof DueExplanationSchema>;
 export type DuePause = DueExplanation['pauses'][number];

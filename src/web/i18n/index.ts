@@ -5,6 +5,7 @@ import en from './en.json';
 import enOperations from './en.operations.json';
 import enPartners from './en.partners.json';
 import enReports from './en.reports.json';
+import enResults from './en.results.json';
 import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
 import ruGuides from './ru.guides.json';
@@ -12,12 +13,14 @@ import ru from './ru.json';
 import ruOperations from './ru.operations.json';
 import ruPartners from './ru.partners.json';
 import ruReports from './ru.reports.json';
+import ruResults from './ru.results.json';
 import ruWorkflow from './ru.workflow.json';
 import viGuides from './vi.guides.json';
 import vi from './vi.json';
 import viOperations from './vi.operations.json';
 import viPartners from './vi.partners.json';
 import viReports from './vi.reports.json';
+import viResults from './vi.results.json';
 import viWorkflow from './vi.workflow.json';
 
 export { LANGUAGES, type LanguageCode } from './languages';
@@ -33,6 +36,7 @@ void i18n.use(initReactI18next).init({
       partners: viPartners,
       operations: viOperations,
       guides: viGuides,
+      results: viResults,
     },
     en: {
       translation: en,
@@ -41,6 +45,7 @@ void i18n.use(initReactI18next).init({
       partners: enPartners,
       operations: enOperations,
       guides: enGuides,
+      results: enResults,
     },
     ru: {
       translation: ru,
@@ -49,6 +54,7 @@ void i18n.use(initReactI18next).init({
       partners: ruPartners,
       operations: ruOperations,
       guides: ruGuides,
+      results: ruResults,
     },
   },
   lng: initialLanguage(),

@@ -204,6 +204,15 @@ export const TrackingSchema = z
     receivedAt: Instant,
     dueAt: Instant,
     unit: z.object({ code: z.string(), name: z.string() }),
+    result: z
+      .object({
+        issuedAt: Instant.nullable(),
+        number: z.string().nullable().describe('Số của kết quả soạn trên hệ thống (null với tệp đính kèm)'),
+        title: z.string().nullable().describe('Tên loại giấy tờ theo mẫu (null với tệp đính kèm)'),
+        sha256: z.string().nullable().describe('SHA-256 của tệp kết quả đã ban hành, để đối chiếu'),
+      })
+      .nullable()
+      .describe('Kết quả đã ban hành: để kiểm tra giấy tờ mang mã QR của hồ sơ'),
   })
   .meta({ id: 'TrackingStatus' });
 

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { Base64Schema } from '../dossiers/schemas.ts';
+import { certificationRegisterRoutes } from './certification-routes.ts';
 import { CONSULTATION_LOGGERS, REGISTER_EDITORS } from './policy.ts';
 import {
   ConsultationInputSchema,
@@ -31,6 +32,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  certificationRegisterRoutes(app, ctx);
   r.get(
     '/api/v1/registers/staff',
     {

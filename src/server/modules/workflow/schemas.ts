@@ -41,6 +41,14 @@ export const ActionBodySchema = z
       .optional()
       .describe('issue_result: tệp kết quả giải quyết'),
     returnMethod: z.enum(['counter', 'post']).optional(),
+    resultDraft: z
+      .object({
+        fields: z
+          .record(z.string().regex(/^[A-Za-z]{1,40}$/), text({ max: 2000, multiline: true, trim: false }))
+          .refine((r) => Object.keys(r).length <= 30, 'Tối đa 30 trường'),
+      })
+      .optional()
+      .describe('draft_result: nội dung dự thảo kết quả theo mẫu (GET …/result-draft liệt kê các trường)'),
   })
   .meta({ id: 'ActionRequest' });
 
@@ -96,6 +104,11 @@ export const TimelineSchema = z.array(
   }),
 );
 
+const PredictionSchema = z
+  .object({ finishAt: z.string(), likelyLate: z.boolean(), reason: z.string() })
+  .nullable()
+  .describe('Dự báo ngày xong theo thời gian thực tế các bước của xã (null khi không đang xử lý)');
+
 /** Why the appointment is when it is, GET /api/v1/dossiers/{code}/due. */
 export const DueExplanationSchema = z
   .object({
@@ -118,6 +131,7 @@ export const DueExplanationSchema = z
     ),
     rescheduled: z.object({ at: z.string(), dueAt: z.string(), reason: z.string().nullable() }).nullable(),
     deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
+    prediction: PredictionSchema,
     explanation: z.array(z.string()),
   })
   .meta({ id: 'DueExplanation' });
@@ -142,6 +156,7 @@ export const QueueResponseSchema = z
         receivedAt: z.string(),
         dueAt: z.string(),
         deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
+        prediction: PredictionSchema,
       }),
     ),
     hasMore: z.boolean().describe('Còn hồ sơ ngoài giới hạn 500 dòng'),

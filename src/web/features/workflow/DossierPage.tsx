@@ -14,6 +14,7 @@ import { DossierDocuments } from './DossierDocuments';
 import { ApplicantFacts, ProcessingFacts } from './DossierFacts';
 import { DossierTimeline } from './DossierTimeline';
 import { DueCard } from './DueCard';
+import { ResultDraftPanel } from './ResultDraftPanel';
 import { useDossier, useDue, useRefreshDossier, useTimeline } from './use-workflow';
 import { WorkflowProblemAlert } from './WorkflowProblemAlert';
 import {
@@ -151,6 +152,19 @@ export function DossierPage({ me }: { me: Me }) {
       ) : null}
       {isCommuneStaff(me.role) ? (
         <ActionsPanel
+          dossier={data}
+          onChanged={() => {
+            setConflict(null);
+            void refresh();
+          }}
+          onConflict={(error) => {
+            setConflict(error);
+            void refresh();
+          }}
+        />
+      ) : null}
+      {isCommuneStaff(me.role) && (data.status === 4 || data.status === 9) ? (
+        <ResultDraftPanel
           dossier={data}
           onChanged={() => {
             setConflict(null);

@@ -50,7 +50,7 @@ export type ActionErrors = Partial<
 export function validateAction(
   available: AvailableAction,
   values: ActionValues,
-  dossier: { dueAt: string | null },
+  dossier: { dueAt: string | null; hasApprovedDraft?: boolean },
   t: TFunction,
   now: Date = new Date(),
 ): ActionErrors {
@@ -69,6 +69,8 @@ export function validateAction(
   }
   if (fields.resultFile) {
     const file = values.file;
+    // With an approved result draft, the server issues the draft: a file is optional.
+    if (!file && dossier.hasApprovedDraft) return errors;
     if (!file) errors.file = t('workflow:modal.resultFileRequired');
     else if (!ATTACHMENT_TYPES.includes(file.type as AttachmentContentType))
       errors.file = t('workflow:modal.resultFileType');
