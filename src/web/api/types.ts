@@ -324,6 +324,7 @@ export const QUEUE_NAMES = [
   'awaiting_approval',
   'to_transfer',
   'to_return',
+  'online',
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 

@@ -17,6 +17,9 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/tra-cuu', labelKey: 'nav.tracking', testId: 'nav-tracking' },
   ];
   if (me?.role === 'reception')
-    items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
+    items.push(
+      { to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception', end: true },
+      { to: '/tiep-nhan/truc-tuyen', labelKey: 'online:nav', testId: 'nav-online-queue' },
+    );
   return [...items, ...workflowNav(me), ...reportsNav(me)];
 }

@@ -30,6 +30,10 @@ const LoginPage = lazy(() =>
 const ReceptionPage = lazy(() =>
   import('../features/dossiers/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
 );
+// Reception's queue of dossiers citizens filed online (issue 14 item 4).
+const OnlineQueuePage = lazy(() =>
+  import('../features/online/OnlineQueuePage').then((m) => ({ default: m.OnlineQueuePage })),
+);
 
 /** URL paths are Vietnamese, as citizens read them on slips and posters. */
 export function AppRoutes() {
@@ -51,6 +55,13 @@ export function AppRoutes() {
             </RequireUser>
           }
         />
+        {['tiep-nhan/truc-tuyen', 'tiep-nhan/truc-tuyen/:code'].map((path) => (
+          <Route
+            key={path}
+            path={path}
+            element={<RequireUser allow={['reception']}>{(me) => <OnlineQueuePage me={me} />}</RequireUser>}
+          />
+        ))}
         {workflowRoutes()}
         {reportsRoutes()}
         <Route path="*" element={<NotFoundPage />} />

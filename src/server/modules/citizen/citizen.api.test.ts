@@ -333,21 +333,30 @@ describe.each(databaseKinds())('citizens online on %s', (kind) => {
     expect(mineNow.timeline.map((e: { status: number }) => e.status)).toEqual([
       1, 1, 1, 2, 4, 4, 4, 4, 9, 10,
     ]);
-    const rate = (rating: string) =>
+    expect(mineNow.timeline.map((e: { code: string }) => e.code).slice(0, 4)).toEqual([
+      'submit_online',
+      'request_pre_supplement',
+      'citizen_supplement',
+      'accept',
+    ]);
+    const rate = (rating: string, comment?: string) =>
       s.request({
         method: 'POST',
         url: `/api/v1/citizen/dossiers/${code}/rating`,
         headers: { cookie },
-        payload: { rating },
+        payload: { rating, comment },
       });
-    expect((await rate('very_satisfied')).json()).toMatchObject({
+    // A reason with a control character is refused before anything is stored.
+    const bad = await rate('very_satisfied', 'tốt\u0000');
+    expect(bad.statusCode).toBe(422);
+    expect((await rate('very_satisfied', 'Cán bộ hướng dẫn tận tình')).json()).toMatchObject({
       rating: 'very_satisfied',
       actionNeeded: false,
     });
     expect((await rate('dissatisfied')).json().code).toBe('ALREADY_RATED');
-    expect(await s.query('SELECT rating FROM dossier_ratings WHERE dossier_code = $1', [code])).toEqual([
-      { rating: 'very_satisfied' },
-    ]);
+    expect(
+      await s.query('SELECT rating, comment FROM dossier_ratings WHERE dossier_code = $1', [code]),
+    ).toEqual([{ rating: 'very_satisfied', comment: 'Cán bộ hướng dẫn tận tình' }]);
 
     const templates = (
       await s.query<{ t: string }>(

@@ -256,11 +256,15 @@ export function citizenRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['citizen'],
         summary: 'Đánh giá mức độ hài lòng (Rất hài lòng / Hài lòng / Không hài lòng) sau khi nhận kết quả',
         params: DossierCodeParam,
-        body: z.object({ rating: z.enum(RATINGS) }),
+        body: z.object({
+          rating: z.enum(RATINGS),
+          comment: text({ max: 1000, multiline: true }).optional().describe('Lý do, góp ý (không bắt buộc)'),
+        }),
         response: { 200: CitizenDossierSchema, ...problems },
       },
     },
-    async (req) => rate(ctx, await requireCitizen(ctx, req), req.params.code, req.body.rating),
+    async (req) =>
+      rate(ctx, await requireCitizen(ctx, req), req.params.code, req.body.rating, req.body.comment),
   );
   r.get(
     '/api/v1/citizen/dossiers/:code/result',

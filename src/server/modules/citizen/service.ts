@@ -367,6 +367,7 @@ export async function getCitizenDossier(
     refusal: row.status === 3 ? (note?.reasons ?? []) : null,
     timeline: events.map(({ event: e }) => ({
       at: e.at.toISOString(),
+      code: e.action,
       action:
         ACTION_NAMES[e.action] ??
         (TRANSITIONS as Record<string, { label: string }>)[e.action]?.label ??
@@ -482,7 +483,13 @@ export async function withdraw(
   });
 }
 
-export async function rate(ctx: AppContext, c: Citizen, code: string, rating: (typeof RATINGS)[number]) {
+export async function rate(
+  ctx: AppContext,
+  c: Citizen,
+  code: string,
+  rating: (typeof RATINGS)[number],
+  comment?: string,
+) {
   const { unit, row } = await ownDossier(ctx, c, code);
   if (!canRate(row)) throw new AppError('ACTION_NOT_ALLOWED', 'Chỉ đánh giá khi đã nhận kết quả');
   const stored = await repo.insertRating(ctx.db, {
@@ -490,6 +497,7 @@ export async function rate(ctx: AppContext, c: Citizen, code: string, rating: (t
     dossierCode: code,
     rating,
     ratedAt: ctx.now(),
+    comment: comment?.trim() || null,
   });
   if (!stored) throw new AppError('ALREADY_RATED');
   return getCitizenDossier(ctx, c, code);
