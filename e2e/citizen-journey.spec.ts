@@ -124,6 +124,8 @@ test('a citizen files online, reception asks for a supplement and accepts, the c
   browser,
   baseURL,
 }, info) => {
+  // A long journey (three people, two browsers) on a slow shared machine.
+  test.setTimeout(300_000);
   const project = info.project.name;
   const base = baseURL as string;
 
@@ -351,5 +353,6 @@ async function keyboardJourney(browser: Browser, baseURL: string, project: strin
 }
 
 test('the citizen part of the journey works with the keyboard alone', async ({ browser, baseURL }, info) => {
+  test.setTimeout(180_000);
   await keyboardJourney(browser, baseURL as string, info.project.name);
 });

@@ -161,7 +161,9 @@ export interface Dossier {
   code: string;
   status: number;
   statusName: string;
-  channel: 'counter';
+  channel: 'counter' | 'online' | 'post';
+  /** Filed online by a reception officer for the citizen (assisted filing). */
+  assisted: boolean;
   unit: CodeName;
   procedure: CodeName & { timeLimit: TimeLimit };
   applicant: { fullName: string; idNumber: string; phone: string; address: string; email: string | null };

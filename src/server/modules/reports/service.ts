@@ -177,7 +177,7 @@ export async function buildSettlement(
   scope: ReportScope,
   period: ReportPeriod,
   group: ReportGroup,
-): Promise<Settlement> {
+): Promise<Settlement & { onlineFilings: { total: number; assisted: number } }> {
   const cutoff = reportCutoff(periodInstants(period), ctx.now());
   const unitNames =
     group === 'unit'
@@ -187,13 +187,14 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue, ratings] = await Promise.all([
+  const [counted, uncollected, catalogue, ratings, onlineFilings] = await Promise.all([
     repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
     repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
     repo.catalogueCounts(ctx.db, scope.communes, period),
     repo.ratingCounts(ctx.db, scope.communes, period),
+    repo.onlineFilingCounts(ctx.db, scope.communes, period),
   ]);
-  return presentSettlement(
+  const settlement = presentSettlement(
     counted,
     { unit: scope.unit, unitNames },
     period,
@@ -204,6 +205,7 @@ export async function buildSettlement(
     catalogue,
     ratings,
   );
+  return { ...settlement, onlineFilings };
 }
 
 /** GET /reports/settlement: Biểu II.06a of a unit the user may read. */
