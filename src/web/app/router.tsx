@@ -62,6 +62,14 @@ export function AppRoutes() {
             element={<RequireUser allow={['reception']}>{(me) => <OnlineQueuePage me={me} />}</RequireUser>}
           />
         ))}
+        <Route
+          path="tiep-nhan/nop-giup/:code"
+          element={
+            <RequireUser allow={['reception']}>
+              {(me) => <WizardPage assistedUnit={me.unit?.code ?? ''} />}
+            </RequireUser>
+          }
+        />
         {workflowRoutes()}
         {reportsRoutes()}
         <Route path="*" element={<NotFoundPage />} />

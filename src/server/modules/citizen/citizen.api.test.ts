@@ -501,6 +501,55 @@ describe.each(databaseKinds())('citizens online on %s', (kind) => {
     expect(await count()).toBe(before);
   });
 
+  it('files for a citizen at the counter (assisted): online channel, assisted flag, counted by the report', async () => {
+    const report = async () => {
+      const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const res = await s.request({
+        url: `/api/v1/reports/settlement?unit=28693&from=${day}&to=${day}`,
+        headers: { cookie: staff.leader },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().onlineFilings as { total: number; assisted: number };
+    };
+    const before = await report();
+    const assisted = (cookie: string, body: Record<string, unknown>) =>
+      s.request({ method: 'POST', url: '/api/v1/dossiers/assisted', headers: { cookie }, payload: body });
+    // Only a reception officer, only into their own commune, never a citizen.
+    expect((await assisted(staff.specialist, submission())).statusCode).toBe(403);
+    expect((await assisted(staff.reception, submission({ unitCode: '28696' }))).statusCode).toBe(403);
+    const citizen = await signIn(NGOC.personalId);
+    expect((await assisted(citizen, submission())).statusCode).toBe(401);
+    // The same validator as online filing: a missing required answer is refused, nothing written.
+    const invalid = await assisted(
+      staff.reception,
+      submission({ answers: { ...submission().answers, requester: { fullName: 'Trần Thị Ngọc' } } }),
+    );
+    expect(invalid.statusCode).toBe(422);
+    expect(await report()).toEqual(before);
+
+    const res = await assisted(staff.reception, submission());
+    expect(res.statusCode, res.body).toBe(201);
+    const filed = res.json();
+    expect(filed).toMatchObject({ status: 1, channel: 'online', assisted: true });
+    expect(filed.applicant).toMatchObject({ fullName: 'Trần Thị Ngọc', idNumber: '082195001234' });
+    const [row] = await s.query<Record<string, unknown>>(
+      'SELECT channel, assisted, citizen_subject, received_by IS NOT NULL AS by_officer FROM dossiers WHERE code = $1',
+      [filed.code],
+    );
+    expect(row).toEqual({ channel: 2, assisted: true, citizen_subject: null, by_officer: true });
+    // In the online queue like any online dossier; reception accepts it there.
+    const queue = await s.request({ url: '/api/v1/queues/online', headers: { cookie: staff.reception } });
+    expect(queue.json().items.map((i: { code: string }) => i.code)).toContain(filed.code);
+    const [event] = await s.query<{ data: Record<string, unknown> }>(
+      'SELECT data FROM audit_events WHERE dossier_code = $1 ORDER BY seq LIMIT 1',
+      [filed.code],
+    );
+    expect(event?.data).toMatchObject({ channel: 'online', assisted: true });
+    // A citizen's own online filing is counted too, but not as assisted.
+    expect((await submit(citizen, submission())).statusCode).toBe(201);
+    expect(await report()).toEqual({ total: before.total + 2, assisted: before.assisted + 1 });
+  });
+
   it('keeps drafts on the server across a restart', async () => {
     const cookie = await signIn(NGOC.personalId);
     const put = await s.request({

@@ -31,9 +31,22 @@ import { useProcedure } from '../catalog/use-procedures';
 import { type CitizenMe, useCitizen } from '../citizen/citizen-api';
 import { useSelectedUnit } from '../units/use-communes';
 import { type DocumentPhotos, DocumentsStep, documentState } from './DocumentsStep';
-import { type DraftSaveState, type DraftStore, draftKey, serverDraftStore, useDraft } from './drafts';
+import {
+  type DraftSaveState,
+  type DraftStore,
+  draftKey,
+  memoryDraftStore,
+  serverDraftStore,
+  useDraft,
+} from './drafts';
 import { fieldDomId } from './FieldInput';
-import { blankFormUrl, citizenLoginUrl, submitOnlineDossier, useFormDefinition } from './forms-api';
+import {
+  blankFormUrl,
+  citizenLoginUrl,
+  submitAssistedDossier,
+  submitOnlineDossier,
+  useFormDefinition,
+} from './forms-api';
 import { type Answers, GroupStep } from './GroupStep';
 import { ReviewStep } from './ReviewStep';
 import { FORMS_NS } from './strings';
@@ -91,12 +104,15 @@ function Wizard({
   procedure,
   unitCode,
   citizen,
+  assisted = false,
 }: {
   definition: FormDefinition;
   procedure: ProcedureDetail;
   unitCode: string;
   /** The signed-in citizen: drafts go to their account, their verified identity fills the form. */
   citizen: CitizenMe | null;
+  /** A reception officer fills it at the counter for the citizen (no sign-in, no draft kept on the desk's PC). */
+  assisted?: boolean;
 }) {
   const { t } = useTranslation(FORMS_NS);
   const location = useLocation();
@@ -104,8 +120,12 @@ function Wizard({
   const [saveState, setSaveState] = useState<DraftSaveState | null>(null);
   const draftStore = useMemo<DraftStore | undefined>(
     () =>
-      citizen ? serverDraftStore(definition.procedureCode, definition.version, setSaveState) : undefined,
-    [citizen, definition.procedureCode, definition.version],
+      assisted
+        ? memoryDraftStore()
+        : citizen
+          ? serverDraftStore(definition.procedureCode, definition.version, setSaveState)
+          : undefined,
+    [assisted, citizen, definition.procedureCode, definition.version],
   );
   // The verified values and where they go; a field keeps its mark while its answer is still that value.
   const verified = useMemo(
@@ -141,7 +161,7 @@ function Wizard({
 
   const submit = useMutation({
     mutationFn: (answers: FormAnswers) =>
-      submitOnlineDossier({
+      (assisted ? submitAssistedDossier : submitOnlineDossier)({
         procedureCode: definition.procedureCode,
         unitCode,
         formVersion: definition.version,
@@ -248,14 +268,31 @@ function Wizard({
   if (submit.isSuccess) {
     return (
       <Alert color="teal" variant="light" role="status" data-testid="submitted">
-        {submit.data?.code ? t('submitted', { code: submit.data.code }) : t('submittedNoCode')}
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">
+            {submit.data?.code ? t('submitted', { code: submit.data.code }) : t('submittedNoCode')}
+          </Text>
+          {assisted && submit.data?.code ? (
+            <Button
+              component={Link}
+              to={`/tiep-nhan/truc-tuyen/${encodeURIComponent(submit.data.code)}`}
+              data-testid="assisted-to-queue"
+            >
+              {t('assistedReceiveNow')}
+            </Button>
+          ) : null}
+        </Stack>
       </Alert>
     );
   }
 
   return (
     <Stack gap="md">
-      {citizen ? null : (
+      {assisted ? (
+        <Alert color="blue" variant="light" data-testid="assisted-note">
+          <Text size="sm">{t('assistedNote')}</Text>
+        </Alert>
+      ) : citizen ? null : (
         <Alert color="blue" variant="light" data-testid="wizard-sign-in">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('signInInvite')}</Text>
@@ -382,7 +419,13 @@ function Wizard({
           </Button>
         )}
       </Group>
-      <Text size="xs" c="dimmed" data-testid="draft-status" data-where={saveState?.where ?? 'device'}>
+      <Text
+        size="xs"
+        c="dimmed"
+        hidden={assisted}
+        data-testid="draft-status"
+        data-where={saveState?.where ?? 'device'}
+      >
         {saveState?.where === 'server'
           ? t('draftOnServer', { time: formatDateTime(saveState.at) })
           : saveState?.where === 'device'
@@ -394,13 +437,15 @@ function Wizard({
 }
 
 /** /thu-tuc/:code/nop-truc-tuyen — the online filing wizard, rendered from the procedure's form definition. */
-export function WizardPage() {
+export function WizardPage({ assistedUnit }: { assistedUnit?: string } = {}) {
   const { t } = useTranslation(FORMS_NS);
   const { code } = useParams();
-  const selected = useSelectedUnit();
+  const chosen = useSelectedUnit();
+  // At the counter the officer files into their own commune.
+  const selected = assistedUnit ? { code: assistedUnit } : chosen;
   const form = useFormDefinition(code);
   const procedure = useProcedure(code, selected.code);
-  const citizen = useCitizen();
+  const citizen = useCitizen(!assistedUnit);
   const procedureHref = `/thu-tuc/${encodeURIComponent(code ?? '')}${selected.code ? `?unit=${encodeURIComponent(selected.code)}` : ''}`;
   const back = (
     <Button
@@ -415,7 +460,7 @@ export function WizardPage() {
   );
 
   let body: React.ReactNode;
-  if (form.isPending || (selected.code && procedure.isPending) || citizen.isPending) {
+  if (form.isPending || (selected.code && procedure.isPending) || (!assistedUnit && citizen.isPending)) {
     body = (
       <Center py="xl">
         <Loader aria-label={t('title')} />
@@ -437,7 +482,8 @@ export function WizardPage() {
         definition={form.data}
         procedure={procedure.data as ProcedureDetail}
         unitCode={selected.code}
-        citizen={citizen.data ?? null}
+        citizen={assistedUnit ? null : (citizen.data ?? null)}
+        assisted={Boolean(assistedUnit)}
       />
     );
   }
@@ -445,9 +491,9 @@ export function WizardPage() {
   return (
     <Stack gap="sm" maw={720} data-testid="wizard">
       <div>
-        {back}
+        {assistedUnit ? null : back}
         <PageTitle
-          title={t('title')}
+          title={assistedUnit ? t('assistedTitle') : t('title')}
           subtitle={procedure.data?.name ?? form.data?.title}
           actions={
             code ? (

@@ -193,3 +193,19 @@ export function serverDraftStore(
     },
   };
 }
+
+/** Kept in memory only: at the counter a citizen's answers are not left on the desk's computer. */
+export function memoryDraftStore(): DraftStore {
+  const drafts = new Map<string, WizardDraft>();
+  return {
+    async load(key) {
+      return drafts.get(key) ?? null;
+    },
+    async save(key, draft) {
+      drafts.set(key, draft);
+    },
+    async clear(key) {
+      drafts.delete(key);
+    },
+  };
+}
