@@ -74,17 +74,25 @@ async function signInAtProvider(page: Page) {
   await page.locator('button[type=submit]').click();
 }
 
-async function fillBirthRegistration(page: Page, project: string) {
+async function fillBirthRegistration(page: Page, project: string, opts: { assisted?: boolean } = {}) {
   const next = async (step: string) => {
     await page.getByTestId('wizard-next').click();
     await expect(page.getByTestId('wizard-progress')).toHaveText(step);
   };
   await expect(page.getByTestId('wizard-progress')).toHaveText('Bước 1/7');
-  // The declarant is the signed-in citizen: their verified name and personal ID are filled in.
-  await expect(page.getByTestId('f-declarant-fullName')).toHaveValue(CITIZEN.fullName);
-  await expect(page.getByTestId('f-declarant-personalId')).toHaveValue(CITIZEN.personalId);
-  await expect(page.getByTestId('verified-f-declarant-fullName')).toBeVisible();
-  await shot(page, project, '80-journey-wizard-prefilled-360');
+  if (opts.assisted) {
+    // At the counter the officer types what the citizen's ID card says: nothing is marked verified.
+    await expect(page.getByTestId('assisted-note')).toBeVisible();
+    await page.getByTestId('f-declarant-fullName').fill(CITIZEN.fullName);
+    await page.getByTestId('f-declarant-personalId').fill(CITIZEN.personalId);
+    await expect(page.getByTestId('verified-f-declarant-fullName')).toHaveCount(0);
+  } else {
+    // The declarant is the signed-in citizen: their verified name and personal ID are filled in.
+    await expect(page.getByTestId('f-declarant-fullName')).toHaveValue(CITIZEN.fullName);
+    await expect(page.getByTestId('f-declarant-personalId')).toHaveValue(CITIZEN.personalId);
+    await expect(page.getByTestId('verified-f-declarant-fullName')).toBeVisible();
+    await shot(page, project, '80-journey-wizard-prefilled-360');
+  }
   await page.getByTestId('f-declarant-relationship').selectOption('me');
   await page.getByTestId('f-declarant-phone').fill('0912 345 678');
   await page.getByTestId('f-declarant-residence').fill('Số 12, ấp Tân Lập, xã Tân Thới, tỉnh Đồng Tháp');
@@ -146,7 +154,9 @@ test('a citizen files online, reception asks for a supplement and accepts, the c
   await page.getByTestId('wizard-submit').click();
   const submitted = page.getByTestId('submitted');
   await expect(submitted).toContainText('Mã hồ sơ:');
-  const code = /Mã hồ sơ: (\S+)/.exec((await submitted.textContent()) ?? '')?.[1] as string;
+  const code = /Mã hồ sơ: ([A-Z0-9.]+-\d{6}-\d{4})/.exec(
+    (await submitted.textContent()) ?? '',
+  )?.[1] as string;
   expect(code).toMatch(/-\d{6}-\d{4}$/);
 
   // Reception sees it in the online queue and asks for a supplement before accepting it.
@@ -355,4 +365,37 @@ async function keyboardJourney(browser: Browser, baseURL: string, project: strin
 test('the citizen part of the journey works with the keyboard alone', async ({ browser, baseURL }, info) => {
   test.setTimeout(180_000);
   await keyboardJourney(browser, baseURL as string, info.project.name);
+});
+
+test('assisted filing: at the counter an officer fills the same wizard for the citizen and receives it', async ({
+  page,
+}, info) => {
+  test.setTimeout(180_000);
+  const project = info.project.name;
+  await signIn(page, 'reception.tan-thoi');
+  await page.goto('/tiep-nhan');
+  await expect(page.getByTestId('assisted-filing')).toBeVisible();
+  await page.getByTestId('assisted-1.001193').click();
+  await expect(page).toHaveURL(/\/tiep-nhan\/nop-giup\/1\.001193$/);
+  await noAxeViolations(page, 'assisted wizard');
+  await shot(page, project, '90-assisted-wizard-360');
+  await fillBirthRegistration(page, project, { assisted: true });
+  await page.getByTestId('wizard-submit').click();
+  const submitted = page.getByTestId('submitted');
+  await expect(submitted).toContainText('Mã hồ sơ:');
+  const code = /Mã hồ sơ: ([A-Z0-9.]+-\d{6}-\d{4})/.exec(
+    (await submitted.textContent()) ?? '',
+  )?.[1] as string;
+  // Nothing of the citizen's is left in the desk browser's storage.
+  expect(
+    await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('motcua.draft'))),
+  ).toEqual([]);
+  const view = await page.request.get(`/api/v1/dossiers/${code}`);
+  expect(await view.json()).toMatchObject({ channel: 'online', assisted: true, status: 1 });
+
+  await page.getByTestId('assisted-to-queue').click();
+  await expect(page.getByTestId('online-applicant')).toHaveText(CITIZEN.fullName);
+  await page.getByTestId('online-confirm').click();
+  await expect(page.getByTestId('online-accepted')).toContainText(code);
+  await shot(page, project, '91-assisted-accepted-360');
 });

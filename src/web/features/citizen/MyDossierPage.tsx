@@ -244,7 +244,10 @@ function RatingSection({ dossier }: { dossier: CitizenDossier }) {
                   name={name}
                   value={r}
                   checked={choice === r}
-                  onChange={() => setChoice(r)}
+                  onChange={() => {
+                    setChoice(r);
+                    setError(null);
+                  }}
                   style={{ width: 22, height: 22, margin: 0 }}
                   data-testid={`rating-${r}`}
                 />
