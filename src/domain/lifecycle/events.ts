@@ -47,6 +47,8 @@ export interface SubmittedOnlineEvent extends EventBase {
   procedureCode: string;
   /** The version of the online form the answers were given in. */
   formVersion: number;
+  /** Filled in by a reception officer at the counter on the citizen's behalf (issue 14 item 5). */
+  assisted?: boolean;
 }
 
 /** An event recorded by the statement that numbers the dossier: counter receipt or online filing. */
@@ -288,7 +290,12 @@ export function auditEntryOf(e: DossierEvent): AuditEntry {
       action: ONLINE_SUBMISSION_AUDIT_ACTION,
       fromStatus: null,
       toStatus: e.toStatus,
-      data: { procedureCode: e.procedureCode, formVersion: e.formVersion, channel: 'online' },
+      data: {
+        procedureCode: e.procedureCode,
+        formVersion: e.formVersion,
+        channel: 'online',
+        ...(e.assisted ? { assisted: true } : {}),
+      },
     };
   }
   if (e.type === 'citizen') {

@@ -752,6 +752,8 @@ export const dossierRatings = pgTable(
     dossierCode: text('dossier_code').notNull(),
     rating: text('rating', { enum: ['very_satisfied', 'satisfied', 'dissatisfied'] }).notNull(),
     ratedAt: ts('rated_at').notNull(),
+    /** The citizen's optional reason (migration 0014). */
+    comment: text('comment'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.dossierCode] }),

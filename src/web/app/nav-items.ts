@@ -19,7 +19,10 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/tra-cuu', labelKey: 'nav.tracking', testId: 'nav-tracking' },
   ];
   if (me?.role === 'reception')
-    items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
+    items.push(
+      { to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception', end: true },
+      { to: '/tiep-nhan/truc-tuyen', labelKey: 'online:nav', testId: 'nav-online-queue' },
+    );
   const partners: NavItem[] =
     me?.role === 'admin' ? [{ to: '/doi-tac', labelKey: 'partners:nav', testId: 'nav-partners' }] : [];
   return [

@@ -35,6 +35,10 @@ const PartnersPage = lazy(() =>
 const ReceptionPage = lazy(() =>
   import('../features/dossiers/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
 );
+// Reception's queue of dossiers citizens filed online (issue 14 item 4).
+const OnlineQueuePage = lazy(() =>
+  import('../features/online/OnlineQueuePage').then((m) => ({ default: m.OnlineQueuePage })),
+);
 
 /** URL paths are Vietnamese, as citizens read them on slips and posters. */
 export function AppRoutes() {
@@ -61,6 +65,21 @@ export function AppRoutes() {
           element={
             <RequireUser allow={['admin']} forbiddenKey="partners:forbidden">
               {(me) => <PartnersPage me={me} />}
+            </RequireUser>
+          }
+        />
+        {['tiep-nhan/truc-tuyen', 'tiep-nhan/truc-tuyen/:code'].map((path) => (
+          <Route
+            key={path}
+            path={path}
+            element={<RequireUser allow={['reception']}>{(me) => <OnlineQueuePage me={me} />}</RequireUser>}
+          />
+        ))}
+        <Route
+          path="tiep-nhan/nop-giup/:code"
+          element={
+            <RequireUser allow={['reception']}>
+              {(me) => <WizardPage assistedUnit={me.unit?.code ?? ''} />}
             </RequireUser>
           }
         />

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enGuides from './en.guides.json';
 import en from './en.json';
+import enOnline from './en.online.json';
 import enOperations from './en.operations.json';
 import enPartners from './en.partners.json';
 import enReports from './en.reports.json';
@@ -10,6 +11,7 @@ import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
 import ruGuides from './ru.guides.json';
 import ru from './ru.json';
+import ruOnline from './ru.online.json';
 import ruOperations from './ru.operations.json';
 import ruPartners from './ru.partners.json';
 import ruReports from './ru.reports.json';
@@ -17,6 +19,7 @@ import ruResults from './ru.results.json';
 import ruWorkflow from './ru.workflow.json';
 import viGuides from './vi.guides.json';
 import vi from './vi.json';
+import viOnline from './vi.online.json';
 import viOperations from './vi.operations.json';
 import viPartners from './vi.partners.json';
 import viReports from './vi.reports.json';
@@ -37,6 +40,7 @@ void i18n.use(initReactI18next).init({
       operations: viOperations,
       guides: viGuides,
       results: viResults,
+      online: viOnline,
     },
     en: {
       translation: en,
@@ -46,6 +50,7 @@ void i18n.use(initReactI18next).init({
       operations: enOperations,
       guides: enGuides,
       results: enResults,
+      online: enOnline,
     },
     ru: {
       translation: ru,
@@ -55,6 +60,7 @@ void i18n.use(initReactI18next).init({
       operations: ruOperations,
       guides: ruGuides,
       results: ruResults,
+      online: ruOnline,
     },
   },
   lng: initialLanguage(),

@@ -19,6 +19,13 @@ const ProcedureDetailPage = lazy(() =>
 const CenterPage = lazy(() =>
   import('../features/units/CenterPage').then((m) => ({ default: m.CenterPage })),
 );
+// The signed-in citizen's own pages: one chunk of their own, fetched only when opened.
+const MyDossiersPage = lazy(() =>
+  import('../features/citizen/MyDossiersPage').then((m) => ({ default: m.MyDossiersPage })),
+);
+const MyDossierPage = lazy(() =>
+  import('../features/citizen/MyDossierPage').then((m) => ({ default: m.MyDossierPage })),
+);
 const TrackingPage = lazy(() =>
   import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
 );
@@ -65,6 +72,8 @@ export function LiteApp() {
                 <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
                 <Route path="trung-tam/:code" element={<CenterPage />} />
                 <Route path="tra-cuu/:code?" element={<TrackingPage />} />
+                <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+                <Route path="ho-so-cua-toi/:code" element={<MyDossierPage />} />
                 <Route path="*" element={<ToStaffApp />} />
               </Routes>
             </Suspense>

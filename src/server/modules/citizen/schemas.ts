@@ -80,6 +80,7 @@ export const CitizenDossierSchema = CitizenDossierItemSchema.extend({
   timeline: z.array(
     z.object({
       at: z.string(),
+      code: z.string().describe('Mã thao tác (accept, submit_online…), để hiển thị theo ngôn ngữ người đọc'),
       action: z.string(),
       status: z.number().int().nullable(),
       statusName: z.string(),

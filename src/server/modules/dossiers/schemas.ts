@@ -115,6 +115,9 @@ export const DossierSchema = z
     status: z.number().int().min(1).max(10).describe('Trạng thái theo danh mục của Cổng DVC quốc gia (1–10)'),
     statusName: z.string(),
     channel: z.enum(['counter', 'online', 'post']),
+    assisted: z
+      .boolean()
+      .describe('Nộp trực tuyến do cán bộ tiếp nhận điền giúp công dân tại quầy (hỗ trợ nộp hồ sơ)'),
     unit: z.object({ code: z.string(), name: z.string() }),
     procedure: z.object({ code: z.string(), name: z.string(), timeLimit: TimeLimitSchema }),
     applicant: z.object({

@@ -298,6 +298,7 @@ async function writeReceived(
       code: written.code,
       bookNumber: written.bookNumber,
       version: 1,
+      assisted: false,
       stepIndex: 0,
       stepDueAt: null,
       pausedAt: null,

@@ -716,3 +716,23 @@ export async function syncCounts(
     populationCollected: r.population_collected === true || r.population_collected === 't',
   };
 }
+
+/**
+ * Dossiers filed online in the period (channel 2, by the time they were filed), and how many of them a
+ * reception officer filled in at the counter for the citizen (assisted filing, issue 14 item 5).
+ */
+export async function onlineFilingCounts(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+): Promise<{ total: number; assisted: number }> {
+  if (unitCodes.length === 0) return { total: 0, assisted: 0 };
+  const b = periodInstants(period);
+  const result = await db.execute(sql`
+    SELECT count(*) AS total, count(*) FILTER (WHERE assisted) AS assisted
+    FROM dossiers
+    WHERE unit_code IN (${unitList(unitCodes)}) AND channel = 2
+      AND received_at >= ${b.start.toISOString()}::timestamptz AND received_at < ${b.end.toISOString()}::timestamptz`);
+  const row = (result as unknown as { rows: Array<{ total: string; assisted: string }> }).rows[0];
+  return { total: Number(row?.total ?? 0), assisted: Number(row?.assisted ?? 0) };
+}

@@ -191,7 +191,7 @@ export async function buildSettlement(
   scope: ReportScope,
   period: ReportPeriod,
   group: ReportGroup,
-): Promise<Settlement> {
+): Promise<Settlement & { onlineFilings: { total: number; assisted: number } }> {
   const cutoff = reportCutoff(periodInstants(period), ctx.now());
   const unitNames =
     group === 'unit'
@@ -201,14 +201,15 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue, ratings, sync] = await Promise.all([
+  const [counted, uncollected, catalogue, ratings, sync, onlineFilings] = await Promise.all([
     repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
     repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
     repo.catalogueCounts(ctx.db, scope.communes, period),
     repo.ratingCounts(ctx.db, scope.communes, period),
     repo.syncCounts(ctx.db, scope.communes, period, cutoff),
+    repo.onlineFilingCounts(ctx.db, scope.communes, period),
   ]);
-  return presentSettlement(
+  const settlement = presentSettlement(
     counted,
     { unit: scope.unit, unitNames },
     period,
@@ -220,6 +221,7 @@ export async function buildSettlement(
     ratings,
     sync,
   );
+  return { ...settlement, onlineFilings };
 }
 
 /** GET /reports/settlement: Biểu II.06a of a unit the user may read. */
