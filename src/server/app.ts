@@ -35,6 +35,7 @@ import { formsRoutes } from './modules/forms/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
+import { queueRoutes } from './modules/queue/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
@@ -157,6 +158,7 @@ export async function buildApp(
   reportsRoutes(app, ctx);
   populationRoutes(app, ctx);
   citizenRoutes(app, ctx);
+  queueRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

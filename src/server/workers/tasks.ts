@@ -2,6 +2,7 @@ import { move } from 'piscina';
 import type * as apology from '../documents/apology-letter.ts';
 import type * as blankForm from '../documents/blank-form.ts';
 import type * as control from '../documents/control-slip.ts';
+import type * as queueTicket from '../documents/queue-ticket.ts';
 import type * as receipt from '../documents/receipt-slip.ts';
 import type * as refusal from '../documents/refusal-slip.ts';
 import type * as stop from '../documents/stop-notice.ts';
@@ -30,6 +31,7 @@ const documents = {
   apology: () => import('../documents/apology-letter.ts') as Promise<typeof apology>,
   blankForm: () => import('../documents/blank-form.ts') as Promise<typeof blankForm>,
   control: () => import('../documents/control-slip.ts') as Promise<typeof control>,
+  queueTicket: () => import('../documents/queue-ticket.ts') as Promise<typeof queueTicket>,
   receipt: () => import('../documents/receipt-slip.ts') as Promise<typeof receipt>,
   refusal: () => import('../documents/refusal-slip.ts') as Promise<typeof refusal>,
   stop: () => import('../documents/stop-notice.ts') as Promise<typeof stop>,
@@ -44,6 +46,7 @@ export const TASKS = {
   apologyLetter: lazy(documents.apology, 'renderApologyLetter'),
   blankForm: lazy(documents.blankForm, 'renderBlankForm'),
   controlSlip: lazy(documents.control, 'renderControlSlip'),
+  queueTicket: lazy(documents.queueTicket, 'renderQueueTicket'),
   receiptSlip: lazy(documents.receipt, 'renderReceiptSlip'),
   refusalSlip: lazy(documents.refusal, 'renderRefusalSlip'),
   stopNotice: lazy(documents.stop, 'renderStopNotice'),
