@@ -809,9 +809,7 @@ export const queueTickets = pgTable(
     uniqueIndex('queue_tickets_one_called_idx')
       .on(t.unitCode, t.day, t.counterNumber)
       .where(sql`${t.status} = 'called'`),
-    index('queue_tickets_waiting_idx')
-      .on(t.unitCode, t.day, t.queuedAt)
-      .where(sql`${t.status} = 'waiting'`),
+    index('queue_tickets_waiting_idx').on(t.unitCode, t.day, t.queuedAt).where(sql`${t.status} = 'waiting'`),
     index('queue_tickets_called_idx').on(t.unitCode, t.day, t.calledAt),
   ],
 );

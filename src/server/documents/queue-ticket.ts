@@ -49,8 +49,13 @@ export async function renderQueueTicket(data: QueueTicketData): Promise<Buffer> 
   doc.moveDown(0.6);
   doc.font(fonts.bold).fontSize(12).text('SỐ THỨ TỰ', center);
   doc.font(fonts.bold).fontSize(64).text(String(data.number), center);
-  doc.font(fonts.normal).fontSize(11).text(data.group ? `Lĩnh vực: ${data.group}` : 'Quầy tiếp nhận chung', center);
-  doc.fontSize(9).text(`Lấy số lúc ${formatShortTime(data.takenAt)} ngày ${formatShortDate(data.takenAt)}`, center);
+  doc
+    .font(fonts.normal)
+    .fontSize(11)
+    .text(data.group ? `Lĩnh vực: ${data.group}` : 'Quầy tiếp nhận chung', center);
+  doc
+    .fontSize(9)
+    .text(`Lấy số lúc ${formatShortTime(data.takenAt)} ngày ${formatShortDate(data.takenAt)}`, center);
   doc.text(`Số người đang chờ trước: ${data.waitingAhead}`, center);
   doc.moveDown(0.5);
 
@@ -61,10 +66,14 @@ export async function renderQueueTicket(data: QueueTicketData): Promise<Buffer> 
   const x0 = (WIDTH - side) / 2;
   const y0 = doc.y;
   for (let r = 0; r < size; r++)
-    for (let c = 0; c < size; c++) if (qr.modules.get(r, c)) doc.rect(x0 + c * cell, y0 + r * cell, cell, cell);
+    for (let c = 0; c < size; c++)
+      if (qr.modules.get(r, c)) doc.rect(x0 + c * cell, y0 + r * cell, cell, cell);
   doc.fill('#000000');
   doc.y = y0 + side + 4;
-  doc.font(fonts.normal).fontSize(8.5).text('Quét mã để theo dõi lượt gọi trên điện thoại', MARGIN, doc.y, center);
+  doc
+    .font(fonts.normal)
+    .fontSize(8.5)
+    .text('Quét mã để theo dõi lượt gọi trên điện thoại', MARGIN, doc.y, center);
   doc.text('Vui lòng chú ý màn hình và loa gọi số. Số chỉ có giá trị trong ngày.', center);
   doc.end();
   return done;

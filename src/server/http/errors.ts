@@ -117,7 +117,10 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
     status: 409,
     title: 'Số thứ tự này thuộc ngày trước, không thể gọi hoặc phục vụ; mời công dân lấy số mới',
   },
-  QUEUE_ACTION_NOT_ALLOWED: { status: 409, title: 'Thao tác không hợp lệ với trạng thái hiện tại của số thứ tự' },
+  QUEUE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: 'Thao tác không hợp lệ với trạng thái hiện tại của số thứ tự',
+  },
   QUEUE_FIELD_UNKNOWN: { status: 422, title: 'Lĩnh vực không thuộc danh mục của Trung tâm' },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 };

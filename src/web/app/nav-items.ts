@@ -1,4 +1,5 @@
 import type { Me } from '../api/types';
+import { queueNav } from './routes-queue';
 import { reportsNav } from './routes-reports';
 import { workflowNav } from './routes-workflow';
 
@@ -18,5 +19,5 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   ];
   if (me?.role === 'reception')
     items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
-  return [...items, ...workflowNav(me), ...reportsNav(me)];
+  return [...items, ...workflowNav(me), ...queueNav(me), ...reportsNav(me)];
 }

@@ -4,6 +4,7 @@ import { RequireUser } from '../features/identity/RequireUser';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { queueRoutes } from './routes-queue';
 import { reportsRoutes } from './routes-reports';
 import { workflowRoutes } from './routes-workflow';
 
@@ -53,6 +54,7 @@ export function AppRoutes() {
         />
         {workflowRoutes()}
         {reportsRoutes()}
+        {queueRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

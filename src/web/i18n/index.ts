@@ -1,13 +1,16 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enQueue from './en.queue.json';
 import enReports from './en.reports.json';
 import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
 import ru from './ru.json';
+import ruQueue from './ru.queue.json';
 import ruReports from './ru.reports.json';
 import ruWorkflow from './ru.workflow.json';
 import vi from './vi.json';
+import viQueue from './vi.queue.json';
 import viReports from './vi.reports.json';
 import viWorkflow from './vi.workflow.json';
 
@@ -17,9 +20,9 @@ export { LANGUAGES, type LanguageCode } from './languages';
 void i18n.use(initReactI18next).init({
   // Each area keeps its strings in its own namespace file (useTranslation('workflow'), useTranslation('reports')).
   resources: {
-    vi: { translation: vi, workflow: viWorkflow, reports: viReports },
-    en: { translation: en, workflow: enWorkflow, reports: enReports },
-    ru: { translation: ru, workflow: ruWorkflow, reports: ruReports },
+    vi: { translation: vi, workflow: viWorkflow, reports: viReports, queue: viQueue },
+    en: { translation: en, workflow: enWorkflow, reports: enReports, queue: enQueue },
+    ru: { translation: ru, workflow: ruWorkflow, reports: ruReports, queue: ruQueue },
   },
   lng: initialLanguage(),
   ...I18N_OPTIONS,

@@ -23,7 +23,12 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
   const callNext = (cookie: string, counter: number) =>
     s.request({ method: 'POST', url: `/api/v1/queue/counters/${counter}/call-next`, headers: { cookie } });
   const act = (cookie: string, id: string, body: Record<string, unknown>) =>
-    s.request({ method: 'POST', url: `/api/v1/queue/tickets/${id}/actions`, headers: { cookie }, payload: body });
+    s.request({
+      method: 'POST',
+      url: `/api/v1/queue/tickets/${id}/actions`,
+      headers: { cookie },
+      payload: body,
+    });
   const counters = (cookie: string, list: Array<{ number: number; name: string; fields: string[] }>) =>
     s.request({
       method: 'PUT',
@@ -36,7 +41,9 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     const list = (await s.request({ url: '/api/v1/queue/counters', headers: { cookie: reception } })).json();
     for (const c of list.counters)
       if (c.current)
-        expect((await act(reception, c.current.id, { action: 'served', counter: c.number })).statusCode).toBe(200);
+        expect((await act(reception, c.current.id, { action: 'served', counter: c.number })).statusCode).toBe(
+          200,
+        );
   }
 
   beforeAll(async () => {
@@ -64,7 +71,9 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     clock = new Date('2026-12-07T01:00:00Z');
     const groups = [undefined, 'HT', 'CT', 'HKD'];
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => take({ unit: UNIT, ...(groups[i % 4] ? { group: groups[i % 4] } : {}) })),
+      Array.from({ length: 40 }, (_, i) =>
+        take({ unit: UNIT, ...(groups[i % 4] ? { group: groups[i % 4] } : {}) }),
+      ),
     );
     for (const a of answers) expect(a.statusCode, a.body).toBe(201);
     const numbers = answers.map((a) => a.json().number).sort((a, b) => a - b);
@@ -77,7 +86,13 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     // Another commune has its own sequence.
     expect((await take({ unit: OTHER })).json().number).toBe(1);
     const first = answers[0]!.json();
-    expect(first).toMatchObject({ unit: UNIT, day: '2026-12-07', status: 'waiting', group: null, sms: false });
+    expect(first).toMatchObject({
+      unit: UNIT,
+      day: '2026-12-07',
+      status: 'waiting',
+      group: null,
+      sms: false,
+    });
     expect(first.followUrl).toBe(`http://localhost:3000/hang-doi/${UNIT}/${first.id}`);
     expect(answers[1]!.json().group).toEqual({ code: 'HT', name: expect.stringMatching(/Hộ tịch/i) });
   });
@@ -93,7 +108,9 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     }
     expect(called.length).toBeGreaterThanOrEqual(25);
     expect(new Set(called).size).toBe(called.length);
-    const twice = await s.query(`SELECT number FROM queue_tickets WHERE unit_code = $1 AND calls > 1`, [UNIT]);
+    const twice = await s.query(`SELECT number FROM queue_tickets WHERE unit_code = $1 AND calls > 1`, [
+      UNIT,
+    ]);
     expect(twice).toEqual([]);
     // Counter 1 serves Hộ tịch and the general line only; counter 2 Chứng thực and the general line.
     const wrong = await s.query(
@@ -132,7 +149,9 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     const recalled = await act(reception, t.id, { action: 'recall', counter: 3 });
     expect(recalled.json()).toMatchObject({ status: 'called', calls: 2, counter: 3 });
     // Not this counter's ticket, or not called: refused.
-    expect((await act(reception, t.id, { action: 'served', counter: 4 })).json().code).toBe('QUEUE_ACTION_NOT_ALLOWED');
+    expect((await act(reception, t.id, { action: 'served', counter: 4 })).json().code).toBe(
+      'QUEUE_ACTION_NOT_ALLOWED',
+    );
     expect((await act(reception, t.id, { action: 'transfer', counter: 3, to: 3 })).statusCode).toBe(422);
     expect((await act(reception, t.id, { action: 'transfer', counter: 3, to: 42 })).json().code).toBe(
       'QUEUE_COUNTER_NOT_FOUND',
@@ -161,7 +180,9 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     }
     const gone = await act(reception, t.id, { action: 'no_show', counter: 6 });
     expect(gone.json()).toMatchObject({ status: 'no_show', calls: 4 });
-    expect((await act(reception, t.id, { action: 'served', counter: 6 })).json().code).toBe('QUEUE_ACTION_NOT_ALLOWED');
+    expect((await act(reception, t.id, { action: 'served', counter: 6 })).json().code).toBe(
+      'QUEUE_ACTION_NOT_ALLOWED',
+    );
   });
 
   it('refuses to call or serve a ticket of yesterday; yesterday’s waiting tickets are never called', async () => {
@@ -173,7 +194,10 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     clock = new Date('2026-12-08T17:05:00Z'); // 00:05 on 9 December
     const served = await act(reception, old.id, { action: 'served', counter: 7 });
     expect(served.statusCode).toBe(409);
-    expect(served.json()).toMatchObject({ code: 'QUEUE_TICKET_EXPIRED', title: expect.stringMatching(/ngày trước/) });
+    expect(served.json()).toMatchObject({
+      code: 'QUEUE_TICKET_EXPIRED',
+      title: expect.stringMatching(/ngày trước/),
+    });
     // The counter is free on the new day, and the new day's line starts at 1 without yesterday's tickets.
     const fresh = (await take({ unit: UNIT })).json();
     expect(fresh.number).toBe(1);
@@ -192,7 +216,9 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     clock = new Date('2026-12-10T02:00:00Z');
     const address = await s.app.listen({ port: 0, host: '127.0.0.1' });
     const controller = new AbortController();
-    const stream = await fetch(`${address}/api/v1/queue/board/stream?unit=${UNIT}`, { signal: controller.signal });
+    const stream = await fetch(`${address}/api/v1/queue/board/stream?unit=${UNIT}`, {
+      signal: controller.signal,
+    });
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = stream.body!.getReader();
     const decoder = new TextDecoder();
@@ -227,7 +253,11 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push((await take({ unit: UNIT, phone: '0912345678' })).json());
     expect(answers.map((a) => a.sms)).toEqual([true, true, true, false]);
-    const messages = await s.query<{ kind: string; payload: Record<string, unknown>; dossier_code: string | null }>(
+    const messages = await s.query<{
+      kind: string;
+      payload: Record<string, unknown>;
+      dossier_code: string | null;
+    }>(
       `SELECT kind, payload, dossier_code FROM outbox WHERE payload->>'template' = 'queue_ticket' ORDER BY seq`,
     );
     expect(messages).toHaveLength(3);
@@ -291,8 +321,9 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     // Another commune's officer: the ticket is unknown to them.
     expect((await act(otherReception, t.id, { action: 'served', counter: 1 })).statusCode).toBe(404);
     expect((await s.request({ url: '/api/v1/queue/counters' })).statusCode).toBe(401);
-    expect((await s.request({ url: `/api/v1/queue/counters?unit=${OTHER}`, headers: { cookie: reception } })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await s.request({ url: `/api/v1/queue/counters?unit=${OTHER}`, headers: { cookie: reception } }))
+        .statusCode,
+    ).toBe(404);
   });
 });

@@ -188,7 +188,8 @@ export async function changeCalled(
   const set = {
     recall: () => `calls = t.calls + 1, called_at = ${now()}`,
     skip: () => `status = 'waiting', counter_number = NULL, queued_at = ${now()}, skips = t.skips + 1`,
-    transfer: (to: number) => `status = 'waiting', counter_number = ${p(to)}::smallint, transfers = t.transfers + 1`,
+    transfer: (to: number) =>
+      `status = 'waiting', counter_number = ${p(to)}::smallint, transfers = t.transfers + 1`,
     finish: (status: string, by: string) =>
       `status = '${status === 'served' ? 'served' : 'no_show'}', finished_at = ${now()}, finished_by = ${p(by)}::uuid`,
   };
@@ -264,7 +265,10 @@ export async function board(
   const q = placeholders();
   const count = `SELECT count(*)::int AS n FROM queue_tickets t
     WHERE t.unit_code = ${q.p(unitCode)} AND t.day = ${q.p(day)}::date AND t.status = 'waiting'`;
-  const [waiting] = await rows<{ n: number }>(db, 'motcua_queue_waiting_count', { sql: count, params: q.params });
+  const [waiting] = await rows<{ n: number }>(db, 'motcua_queue_waiting_count', {
+    sql: count,
+    params: q.params,
+  });
   return {
     current: all
       .filter((r) => r.part === 'current')
@@ -275,7 +279,12 @@ export async function board(
 }
 
 /** Today's tickets of a commune that are waiting, in the order they would be called (the counter page). */
-export async function waitingList(db: Executor, unitCode: string, day: string, limit: number): Promise<TicketRow[]> {
+export async function waitingList(
+  db: Executor,
+  unitCode: string,
+  day: string,
+  limit: number,
+): Promise<TicketRow[]> {
   const { p, params } = placeholders();
   const text = `SELECT ${TICKET('t')} FROM queue_tickets t WHERE t.unit_code = ${p(unitCode)}
     AND t.day = ${p(day)}::date AND t.status = 'waiting' ORDER BY t.queued_at, t.number LIMIT ${p(limit)}::int`;
@@ -283,7 +292,10 @@ export async function waitingList(db: Executor, unitCode: string, day: string, l
 }
 
 /** The fields of a commune's published catalogue (the kiosk's groups). */
-export async function catalogueFields(db: Executor, unitCode: string): Promise<Array<{ code: string; name: string }>> {
+export async function catalogueFields(
+  db: Executor,
+  unitCode: string,
+): Promise<Array<{ code: string; name: string }>> {
   const { p, params } = placeholders();
   const text = `SELECT DISTINCT p.field_code AS code, p.field_name AS name FROM unit_procedures up
     JOIN procedures p ON p.code = up.procedure_code WHERE up.unit_code = ${p(unitCode)} ORDER BY p.field_name`;

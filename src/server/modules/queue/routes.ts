@@ -205,7 +205,8 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['queue'],
-        summary: 'Gọi số tiếp theo tại quầy (số được chuyển đến quầy trước, rồi số chờ lâu nhất của các lĩnh vực quầy phục vụ)',
+        summary:
+          'Gọi số tiếp theo tại quầy (số được chuyển đến quầy trước, rồi số chờ lâu nhất của các lĩnh vực quầy phục vụ)',
         params: CounterParams,
         response: { 200: CallNextSchema, ...conflict },
       },

@@ -117,4 +117,6 @@ export const CountersSchema = z.object({
   waiting: z.array(TicketSchema),
 });
 
-export const CallNextSchema = z.object({ ticket: TicketSchema.nullable().describe('null: không còn ai chờ') });
+export const CallNextSchema = z.object({
+  ticket: TicketSchema.nullable().describe('null: không còn ai chờ'),
+});

@@ -125,7 +125,10 @@ async function ticketOf(ctx: AppContext, id: string) {
 export async function follow(ctx: AppContext, id: string) {
   const t = await ticketOf(ctx, id);
   const unit = await ctx.services.units.get(t.unit_code);
-  const [names, counters] = await Promise.all([fieldNames(ctx, t.unit_code), repo.listCounters(ctx.db, t.unit_code)]);
+  const [names, counters] = await Promise.all([
+    fieldNames(ctx, t.unit_code),
+    repo.listCounters(ctx.db, t.unit_code),
+  ]);
   const counter = counters.find((c) => c.number === t.counter_number);
   const expired = t.day !== today(ctx);
   return {
@@ -187,8 +190,7 @@ export async function boardOf(ctx: AppContext, unitCode: string): Promise<BoardV
 /** The commune a staff request is about: the user's own, or the one named (province, administrator). */
 async function staffUnit(ctx: AppContext, user: AuthUser, named: string | undefined) {
   const code = named ?? (user.scope.kind === 'unit' ? user.scope.unitCode : undefined);
-  if (!code)
-    throw new AppError('VALIDATION_FAILED', 'Cần chọn xã', [{ path: 'unit', message: 'Cần mã xã' }]);
+  if (!code) throw new AppError('VALIDATION_FAILED', 'Cần chọn xã', [{ path: 'unit', message: 'Cần mã xã' }]);
   const unit = await ctx.services.units.find(code);
   // Out of scope is answered like unknown, so communes of others cannot be probed.
   if (!unit || unit.level !== 'commune' || !mayViewQueue(user.scope, queueUnit(unit)))
@@ -233,7 +235,9 @@ export async function saveCounters(ctx: AppContext, user: AuthUser, body: SaveCo
   const known = new Set((await repo.catalogueFields(ctx.db, unit.code)).map((f) => f.code));
   const errors = body.counters.flatMap((c, i) =>
     c.fields.flatMap((f, j) =>
-      known.has(f) ? [] : [{ path: `counters.${i}.fields.${j}`, message: `Lĩnh vực ${f} không thuộc danh mục của xã` }],
+      known.has(f)
+        ? []
+        : [{ path: `counters.${i}.fields.${j}`, message: `Lĩnh vực ${f} không thuộc danh mục của xã` }],
     ),
   );
   if (errors.length) throw new AppError('QUEUE_FIELD_UNKNOWN', undefined, errors);
@@ -305,7 +309,10 @@ export async function act(ctx: AppContext, user: AuthUser, id: string, body: Tic
     body.to,
   );
   if (!decision.ok) {
-    const errors = decision.reason === 'same_counter' ? [{ path: 'to', message: REFUSAL_DETAILS.same_counter }] : undefined;
+    const errors =
+      decision.reason === 'same_counter'
+        ? [{ path: 'to', message: REFUSAL_DETAILS.same_counter }]
+        : undefined;
     throw new AppError(REFUSALS[decision.reason], REFUSAL_DETAILS[decision.reason], errors);
   }
   if (body.action === 'transfer') await activeCounter(ctx, unit.code, body.to!);
