@@ -1,5 +1,4 @@
 import type { Me } from '../api/types';
-import { queueNav } from './routes-queue';
 import { reportsNav } from './routes-reports';
 import { workflowNav } from './routes-workflow';
 
@@ -19,5 +18,5 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   ];
   if (me?.role === 'reception')
     items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
-  return [...items, ...workflowNav(me), ...queueNav(me), ...reportsNav(me)];
+  return [...items, ...workflowNav(me), ...reportsNav(me)];
 }

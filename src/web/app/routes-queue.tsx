@@ -1,8 +1,6 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import type { Me } from '../api/types';
 import { RequireUser } from '../features/identity/RequireUser';
-import type { NavItem } from './nav-items';
 
 const CounterPage = lazy(() =>
   import('../features/queue/CounterPage').then((m) => ({ default: m.CounterPage })),
@@ -20,9 +18,4 @@ export function queueRoutes() {
       }
     />
   );
-}
-
-export function queueNav(me: Me | null | undefined): NavItem[] {
-  if (!me || !['reception', 'specialist', 'leader'].includes(me.role)) return [];
-  return [{ to: '/quay', labelKey: 'queue:nav', testId: 'nav-queue' }];
 }

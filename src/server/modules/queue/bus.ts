@@ -1,13 +1,15 @@
 import type { Database } from '../../db/client.ts';
 import { QUEUE_CHANNEL } from './repository.ts';
 
-/** A call (or recall) as the boards receive it. */
+/** A change of a called ticket as the boards receive it. */
 export interface CallEvent {
   unit: string;
   day: string;
   number: number;
   counter: number;
   calls: number;
+  /** `called` for a call or recall; otherwise the ticket left the counter (served, no_show, waiting). */
+  status: string;
   at: number;
 }
 

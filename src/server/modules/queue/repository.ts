@@ -8,7 +8,10 @@ import type { Executor } from '../../db/client.ts';
 import { type CompiledQuery, executePrepared, placeholders } from '../../db/prepared.ts';
 import { queueTicketSmsCte } from '../integration/repository.ts';
 
-/** The channel of the calls: payload `{ unit, day, number, counter, at, calls }` (JSON). */
+/**
+ * The channel of the boards: every change of a called ticket (a call or recall: status `called`; else
+ * served, no-show, skipped or transferred away). Payload `{ unit, day, number, counter, calls, status, at }`.
+ */
 export const QUEUE_CHANNEL = 'motcua_queue';
 
 export interface TicketRow {
@@ -45,6 +48,7 @@ const TICKET = (t: string) => `${t}.id::text AS id, ${t}.unit_code, ${t}.day::te
 /** The pg_notify of a call, as a select-list item over the updated ticket `t`. */
 const NOTIFY = (t: string) => `pg_notify('${QUEUE_CHANNEL}', json_build_object('unit', ${t}.unit_code,
   'day', ${t}.day::text, 'number', ${t}.number, 'counter', ${t}.counter_number, 'calls', ${t}.calls,
+  'status', ${t}.status,
   'at', (extract(epoch FROM ${t}.called_at) * 1000)::float8)::text)`;
 
 async function rows<T>(db: Executor, name: string, q: CompiledQuery): Promise<T[]> {
@@ -207,7 +211,7 @@ export async function changeCalled(
       WHERE t.id = ${p(id)}::uuid AND t.day = ${p(day)}::date AND t.status = 'called'
         AND t.counter_number = ${p(counter)}::smallint
       RETURNING t.*)
-    SELECT ${TICKET('u')}${change.action === 'recall' ? `, ${NOTIFY('u')}` : ''} FROM u`;
+    SELECT ${TICKET('u')}, ${NOTIFY('u')} FROM u`;
   return (await rows<TicketRow>(db, `motcua_queue_${change.action}`, { sql: text, params }))[0];
 }
 

@@ -141,7 +141,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['queue'],
         summary: 'Luồng sự kiện (text/event-stream) của các lượt gọi số tại sảnh (công khai)',
         description:
-          'Mỗi lượt gọi hoặc gọi lại: `event: call`, `data: {"unit","day","number","counter","calls","at"}`. Khi kết nối lại, màn hình tải lại `GET /api/v1/queue/board`.',
+          'Mỗi lượt gọi hoặc gọi lại: `event: call`; số rời quầy (đã phục vụ, vắng mặt, bỏ qua, chuyển quầy): `event: change`; `data: {"unit","day","number","counter","calls","status","at"}`. Khi kết nối lại, màn hình tải lại `GET /api/v1/queue/board`.',
         querystring: UnitQuery,
         response: { 404: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema },
       },
@@ -161,7 +161,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       streams.add(res);
       res.write(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ day: board.day })}\n\n`);
       const unsubscribe = await bus.subscribe(board.unit.code, (e) => {
-        res.write(`event: call\ndata: ${JSON.stringify(e)}\n\n`);
+        res.write(`event: ${e.status === 'called' ? 'call' : 'change'}\ndata: ${JSON.stringify(e)}\n\n`);
       });
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
       keepalive.unref();

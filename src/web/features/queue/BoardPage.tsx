@@ -74,6 +74,10 @@ export function BoardPage() {
       'ready',
       () => void client.invalidateQueries({ queryKey: ['queue', 'board', unit] }),
     );
+    source.addEventListener(
+      'change',
+      () => void client.invalidateQueries({ queryKey: ['queue', 'board', unit] }),
+    );
     source.addEventListener('call', (message) => {
       const e = JSON.parse((message as MessageEvent<string>).data) as CallEvent;
       setFresh(e.number);
