@@ -24,6 +24,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { name: 'center', path: '/trung-tam/28693', ready: 'center-former-units' },
   { name: 'tracking', path: '/tra-cuu', ready: 'tracking-code' },
   { name: 'tracking-deep-link', path: '/tra-cuu/{dossier}', ready: 'tracking-code' },
+  { name: 'queue-kiosk', path: '/hang-doi/28693/may-lay-so', ready: 'kiosk-group-general' },
+  { name: 'queue-board', path: '/hang-doi/28693/man-hinh', ready: 'board-waiting' },
 ];
 
 /** The gzipped JavaScript a public page may download on its first load (issue 14: ≤ 100 KiB). */

@@ -29,6 +29,8 @@ export interface TicketRow {
   skips: number;
   transfers: number;
   sms: boolean;
+  /** insertTicket only: tickets of the same line waiting before it when it was taken. */
+  waiting_ahead?: number;
 }
 
 export interface CounterRow {
@@ -94,7 +96,9 @@ export async function insertTicket(db: Executor, w: TicketWrite): Promise<Ticket
         ${at}::timestamptz, ${at}::timestamptz, ${smsOk}, ${phoneKey}
       FROM n
       RETURNING *)${sms ? `, ${queueTicketSmsCte(p, { id: sms.outboxId, unitCode: w.unitCode, at: w.at, to: sms.to, unitName: sms.unitName, url: sms.url }, 't')}` : ''}
-    SELECT ${TICKET('t')}${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''} FROM t`;
+    SELECT ${TICKET('t')}, (SELECT count(*)::int FROM queue_tickets q WHERE q.unit_code = t.unit_code
+        AND q.day = t.day AND q.status = 'waiting' AND q.field_code IS NOT DISTINCT FROM t.field_code) AS waiting_ahead${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''}
+    FROM t`;
   const [row] = await rows<TicketRow>(db, `motcua_queue_ticket${sms ? '_sms' : ''}`, { sql: text, params });
   return row!;
 }

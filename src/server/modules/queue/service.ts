@@ -28,12 +28,37 @@ const queueUnit = (u: Unit) => ({ code: u.code, provinceCode: u.parentCode ?? ''
 const today = (ctx: AppContext) => vnDateOf(ctx.now());
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The groups a kiosk offers: the catalogue's fields that an active counter serves (every field when one serves all). */
-async function kioskGroups(ctx: AppContext, unitCode: string) {
-  const [fields, counters] = await Promise.all([
+/**
+ * A commune's catalogue fields and counters, kept by this process for a few seconds: every ticket and
+ * every call needs them, and they change only when the leader saves the counters (which clears this
+ * process's copy; other processes see the change within CONFIG_TTL_MS).
+ */
+const CONFIG_TTL_MS = 10_000;
+type QueueConfig = { fields: Array<{ code: string; name: string }>; counters: repo.CounterRow[] };
+const configs = new WeakMap<AppContext, Map<string, { at: number; config: Promise<QueueConfig> }>>();
+
+function queueConfig(ctx: AppContext, unitCode: string): Promise<QueueConfig> {
+  let byUnit = configs.get(ctx);
+  if (!byUnit) configs.set(ctx, (byUnit = new Map()));
+  const now = Date.now();
+  const kept = byUnit.get(unitCode);
+  if (kept && now - kept.at < CONFIG_TTL_MS) return kept.config;
+  const config = Promise.all([
     repo.catalogueFields(ctx.db, unitCode),
     repo.listCounters(ctx.db, unitCode),
-  ]);
+  ]).then(([fields, counters]) => ({ fields, counters }));
+  byUnit.set(unitCode, { at: now, config });
+  config.catch(() => byUnit.delete(unitCode));
+  return config;
+}
+
+function forgetConfig(ctx: AppContext, unitCode: string) {
+  configs.get(ctx)?.delete(unitCode);
+}
+
+/** The groups a kiosk offers: the catalogue's fields that an active counter serves (every field when one serves all). */
+async function kioskGroups(ctx: AppContext, unitCode: string) {
+  const { fields, counters } = await queueConfig(ctx, unitCode);
   const active = counters.filter((c) => c.active);
   if (active.some((c) => c.fields.length === 0)) return { fields, groups: fields };
   const served = new Set(active.flatMap((c) => c.fields));
@@ -57,7 +82,7 @@ function presentTicket(t: repo.TicketRow, names: Map<string, string>): TicketVie
 }
 
 async function fieldNames(ctx: AppContext, unitCode: string) {
-  return new Map((await repo.catalogueFields(ctx.db, unitCode)).map((f) => [f.code, f.name]));
+  return new Map((await queueConfig(ctx, unitCode)).fields.map((f) => [f.code, f.name]));
 }
 
 export async function kiosk(ctx: AppContext, unitCode: string) {
@@ -109,7 +134,7 @@ export async function takeTicket(ctx: AppContext, body: TakeTicketBody) {
   const names = new Map(fields.map((f) => [f.code, f.name]));
   return {
     ...presentTicket(row, names),
-    waitingAhead: await repo.waitingAhead(ctx.db, row),
+    waitingAhead: row.waiting_ahead ?? 0,
     followUrl: followUrl(ctx, unit.code, id),
     printUrl: `/api/v1/queue/tickets/${id}/print`,
   };
@@ -242,6 +267,7 @@ export async function saveCounters(ctx: AppContext, user: AuthUser, body: SaveCo
   );
   if (errors.length) throw new AppError('QUEUE_FIELD_UNKNOWN', undefined, errors);
   await repo.saveCounters(ctx.db, unit.code, body.counters, ctx.now());
+  forgetConfig(ctx, unit.code);
   return countersOf(ctx, user, unit.code);
 }
 
@@ -254,7 +280,7 @@ async function counterUnit(ctx: AppContext, user: AuthUser) {
 }
 
 async function activeCounter(ctx: AppContext, unitCode: string, number: number) {
-  const counter = (await repo.listCounters(ctx.db, unitCode)).find((c) => c.number === number && c.active);
+  const counter = (await queueConfig(ctx, unitCode)).counters.find((c) => c.number === number && c.active);
   if (!counter) throw new AppError('QUEUE_COUNTER_NOT_FOUND', `Quầy số ${number}`);
   return counter;
 }
@@ -268,14 +294,16 @@ export async function callNext(ctx: AppContext, user: AuthUser, counter: number)
   const unit = await counterUnit(ctx, user);
   await activeCounter(ctx, unit.code, counter);
   const day = today(ctx);
-  const busy = await repo.currentAt(ctx.db, unit.code, day, counter);
-  if (busy) throw new AppError('QUEUE_COUNTER_BUSY', `Quầy ${counter} đang gọi số ${busy.number}`);
   let row: repo.TicketRow | undefined;
   try {
     row = await repo.callNext(ctx.db, unit.code, day, counter, ctx.now());
   } catch (err) {
-    // Two calls from the same counter at once: the second meets the one-called-ticket index.
-    if (sqlStateOf(err) === '23505') throw new AppError('QUEUE_COUNTER_BUSY', `Quầy ${counter}`);
+    // The counter still calls a ticket (or two calls from it at once): the one-called-ticket index
+    // refuses the statement, nothing is written.
+    if (sqlStateOf(err) === '23505') {
+      const busy = await repo.currentAt(ctx.db, unit.code, day, counter);
+      throw new AppError('QUEUE_COUNTER_BUSY', `Quầy ${counter} đang gọi số ${busy?.number ?? ''}`.trim());
+    }
     throw err;
   }
   return { ticket: row ? presentTicket(row, await fieldNames(ctx, unit.code)) : null };
