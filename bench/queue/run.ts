@@ -88,7 +88,10 @@ async function hall(
   // The board: when did each call (number, calls) arrive?
   const arrived = new Map<string, number>();
   const controller = new AbortController();
-  const stream = await fetch(`${url}/api/v1/queue/board/stream?unit=${UNIT}`, { signal: controller.signal });
+  const stream = await fetch(`${url}/api/v1/queue/board/stream?unit=${UNIT}`, {
+    signal: controller.signal,
+    headers: { accept: 'text/event-stream' },
+  });
   const reading = (async () => {
     const reader = stream.body!.getReader();
     const decoder = new TextDecoder();

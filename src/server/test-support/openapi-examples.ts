@@ -27,6 +27,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^\\d{4}$': applicant.phone.slice(-4),
   '^\\d{12}$': applicant.idNumber,
   '^(\\+84|0)\\d{9,10}$': applicant.phone,
+  '^[A-Za-z0-9_.-]{1,40}$': 'CT', // a field code (queue groups, counters' fields)
 };
 
 export function examples(dossierCode: string, staffId: string) {

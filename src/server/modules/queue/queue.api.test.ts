@@ -216,8 +216,12 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     clock = new Date('2026-12-10T02:00:00Z');
     const address = await s.app.listen({ port: 0, host: '127.0.0.1' });
     const controller = new AbortController();
+    // Without asking for an event stream: the board once, as JSON.
+    const once = await fetch(`${address}/api/v1/queue/board/stream?unit=${UNIT}`);
+    expect((await once.json()).unit.code).toBe(UNIT);
     const stream = await fetch(`${address}/api/v1/queue/board/stream?unit=${UNIT}`, {
       signal: controller.signal,
+      headers: { accept: 'text/event-stream' },
     });
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = stream.body!.getReader();

@@ -141,13 +141,16 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['queue'],
         summary: 'Luồng sự kiện (text/event-stream) của các lượt gọi số tại sảnh (công khai)',
         description:
-          'Mỗi lượt gọi hoặc gọi lại: `event: call`; số rời quầy (đã phục vụ, vắng mặt, bỏ qua, chuyển quầy): `event: change`; `data: {"unit","day","number","counter","calls","status","at"}`. Khi kết nối lại, màn hình tải lại `GET /api/v1/queue/board`.',
+          'Cần `Accept: text/event-stream` (không có: trả bảng gọi số một lần dạng JSON như `GET /api/v1/queue/board`). Mỗi lượt gọi hoặc gọi lại: `event: call`; số rời quầy (đã phục vụ, vắng mặt, bỏ qua, chuyển quầy): `event: change`; `data: {"unit","day","number","counter","calls","status","at"}`. Khi kết nối lại, màn hình tải lại `GET /api/v1/queue/board`.',
         querystring: UnitQuery,
-        response: { 404: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema },
+        response: { 200: BoardSchema, 404: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (req, reply) => {
       const board = await boardOf(ctx, req.query.unit);
+      // Content negotiation: a client that does not ask for an event stream (EventSource always
+      // does) gets the board once, as JSON, like GET /api/v1/queue/board.
+      if (!/\btext\/event-stream\b/.test(req.headers.accept ?? '')) return board;
       if (bus.size >= MAX_STREAMS) throw new AppError('RATE_LIMITED', 'Quá nhiều màn hình đang kết nối');
       reply.hijack();
       const res = reply.raw;
