@@ -26,6 +26,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { name: 'tracking-deep-link', path: '/tra-cuu/{dossier}', ready: 'tracking-code' },
   // Signed out, "Hồ sơ của tôi" invites the citizen to sign in (signed in: e2e/citizen-journey.spec.ts).
   { name: 'my-dossiers', path: '/ho-so-cua-toi', ready: 'citizen-sign-in' },
+  { name: 'queue-kiosk', path: '/hang-doi/28693/may-lay-so', ready: 'kiosk-group-general' },
+  { name: 'queue-board', path: '/hang-doi/28693/man-hinh', ready: 'board-waiting' },
 ];
 
 /** The gzipped JavaScript a public page may download on its first load (issue 14: ≤ 100 KiB). */

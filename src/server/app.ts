@@ -40,6 +40,7 @@ import { partnersRoutes } from './modules/partners/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
+import { queueRoutes } from './modules/queue/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { resultDraftRoutes } from './modules/result-drafts/routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(
   partnersRoutes(app, ctx);
   guidesRoutes(app, ctx);
   practiceRoutes(app, ctx);
+  queueRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

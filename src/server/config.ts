@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   MOTCUA_METRICS_TOKEN: z.string().min(16).optional(),
   MOTCUA_WORKER_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   MOTCUA_WORKER_HEAP_MB: z.coerce.number().int().min(64).default(384),
+  MOTCUA_QUEUE_TICKETS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   MOTCUA_EXPORT_MAX_ROWS: z.coerce.number().int().positive().default(2000),
   MOTCUA_EXPORT_MAX_DAYS: z.coerce.number().int().positive().default(366),
   MOTCUA_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(10),
@@ -129,6 +130,8 @@ export interface Config {
   workerThreads: number;
   /** Old-generation heap cap of one worker: a document past it fails alone, the server stays up. */
   workerHeapMb: number;
+  /** Queue tickets one client address may take per minute (the hall's kiosks are public devices). */
+  queueTicketsPerMinute: number;
   /** Largest export: rows of the tracking book, and days it may cover. */
   exportMaxRows: number;
   exportMaxDays: number;
@@ -249,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MOTCUA_MAIL_FROM,
     smsUrl: e.MOTCUA_SMS_URL,
     outboxIntervalMs: e.MOTCUA_OUTBOX_INTERVAL_MS,
+    queueTicketsPerMinute: e.MOTCUA_QUEUE_TICKETS_PER_MINUTE,
     oidc: {
       issuer: e.MOTCUA_OIDC_ISSUER,
       clientId: e.MOTCUA_OIDC_CLIENT_ID,

@@ -877,3 +877,69 @@ export const resultRegisterEntries = pgTable(
     uniqueIndex('result_register_dossier_idx').on(t.unitCode, t.dossierCode, t.book),
   ],
 );
+
+/** The counters (quầy) of a commune center's hall and the fields each serves (none listed: every field). */
+export const queueCounters = pgTable(
+  'queue_counters',
+  {
+    unitCode: text('unit_code').notNull(),
+    number: smallint('number').notNull(),
+    name: text('name').notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.number] })],
+);
+
+/** The last queue number given in a commune on a day (Vietnam date): the gapless sequence of its tickets. */
+export const queueDays = pgTable(
+  'queue_days',
+  {
+    unitCode: text('unit_code').notNull(),
+    day: date('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.day] })],
+);
+
+/** A queue ticket (số thứ tự) taken at a commune center's kiosk, from waiting to served or no-show. */
+export const queueTickets = pgTable(
+  'queue_tickets',
+  {
+    unitCode: text('unit_code').notNull(),
+    day: date('day').notNull(),
+    number: integer('number').notNull(),
+    id: uuid('id').notNull(),
+    /** The field (lĩnh vực) chosen at the kiosk; null: the general line. */
+    fieldCode: text('field_code'),
+    status: text('status', { enum: ['waiting', 'called', 'served', 'no_show'] }).notNull(),
+    /** The counter calling or serving it; while waiting, the counter it was transferred to. */
+    counterNumber: smallint('counter_number'),
+    takenAt: ts('taken_at').notNull(),
+    /** Its place in the line: the time taken, or of the last skip. */
+    queuedAt: ts('queued_at').notNull(),
+    calledAt: ts('called_at'),
+    firstCalledAt: ts('first_called_at'),
+    calls: integer('calls').notNull().default(0),
+    skips: integer('skips').notNull().default(0),
+    transfers: integer('transfers').notNull().default(0),
+    finishedAt: ts('finished_at'),
+    finishedBy: uuid('finished_by'),
+    /** Whether the ticket was sent by SMS (the phone number itself is kept only in the outbox message). */
+    sms: boolean('sms').notNull().default(false),
+    /** SHA-256 of unit, day and phone: counts a phone's SMS tickets of the day without keeping the number. */
+    phoneKey: text('phone_key'),
+    /** Reserved for issue 16 item 2: the dossier received when the ticket was served. */
+    dossierCode: text('dossier_code'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.day, t.number] }),
+    uniqueIndex('queue_tickets_id_idx').on(t.id),
+    uniqueIndex('queue_tickets_one_called_idx')
+      .on(t.unitCode, t.day, t.counterNumber)
+      .where(sql`${t.status} = 'called'`),
+    index('queue_tickets_waiting_idx').on(t.unitCode, t.day, t.queuedAt).where(sql`${t.status} = 'waiting'`),
+    index('queue_tickets_called_idx').on(t.unitCode, t.day, t.calledAt),
+  ],
+);

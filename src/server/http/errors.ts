@@ -128,6 +128,21 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   URI_TOO_LONG: { status: 414, title: 'Địa chỉ yêu cầu quá dài' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },
+  QUEUE_COUNTER_NOT_FOUND: { status: 404, title: 'Không tìm thấy quầy của Trung tâm' },
+  QUEUE_COUNTER_BUSY: {
+    status: 409,
+    title: 'Quầy đang phục vụ một số thứ tự; hãy kết thúc số đó trước khi gọi số tiếp theo',
+  },
+  QUEUE_TICKET_NOT_FOUND: { status: 404, title: 'Không tìm thấy số thứ tự' },
+  QUEUE_TICKET_EXPIRED: {
+    status: 409,
+    title: 'Số thứ tự này thuộc ngày trước, không thể gọi hoặc phục vụ; mời công dân lấy số mới',
+  },
+  QUEUE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: 'Thao tác không hợp lệ với trạng thái hiện tại của số thứ tự',
+  },
+  QUEUE_FIELD_UNKNOWN: { status: 422, title: 'Lĩnh vực không thuộc danh mục của Trung tâm' },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 };
 

@@ -31,6 +31,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   // A partner key's scope (a commune), and the Partner API's page cursor (base64url).
   '^(\\d{2}|\\d{5})$': COMMUNE,
   '^[A-Za-z0-9_-]+$': Buffer.from('2025-07-03T02:00:00.000Z|H82.045-250703-0001').toString('base64url'),
+  '^[A-Za-z0-9_.-]{1,40}$': 'CT', // a field code (queue groups, counters' fields)
 };
 
 export function examples(dossierCode: string, staffId: string) {

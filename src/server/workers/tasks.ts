@@ -3,6 +3,7 @@ import type * as apology from '../documents/apology-letter.ts';
 import type * as blankForm from '../documents/blank-form.ts';
 import type * as certRegister from '../documents/certification-register.ts';
 import type * as control from '../documents/control-slip.ts';
+import type * as queueTicket from '../documents/queue-ticket.ts';
 import type * as receipt from '../documents/receipt-slip.ts';
 import type * as refusal from '../documents/refusal-slip.ts';
 import type * as result from '../documents/result-document.ts';
@@ -33,6 +34,7 @@ const documents = {
   blankForm: () => import('../documents/blank-form.ts') as Promise<typeof blankForm>,
   certRegister: () => import('../documents/certification-register.ts') as Promise<typeof certRegister>,
   control: () => import('../documents/control-slip.ts') as Promise<typeof control>,
+  queueTicket: () => import('../documents/queue-ticket.ts') as Promise<typeof queueTicket>,
   receipt: () => import('../documents/receipt-slip.ts') as Promise<typeof receipt>,
   refusal: () => import('../documents/refusal-slip.ts') as Promise<typeof refusal>,
   result: () => import('../documents/result-document.ts') as Promise<typeof result>,
@@ -49,6 +51,7 @@ export const TASKS = {
   blankForm: lazy(documents.blankForm, 'renderBlankForm'),
   certificationRegister: lazy(documents.certRegister, 'renderCertificationRegister'),
   controlSlip: lazy(documents.control, 'renderControlSlip'),
+  queueTicket: lazy(documents.queueTicket, 'renderQueueTicket'),
   receiptSlip: lazy(documents.receipt, 'renderReceiptSlip'),
   refusalSlip: lazy(documents.refusal, 'renderRefusalSlip'),
   resultDocument: lazy(documents.result, 'renderResultDocument'),

@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { guidesRoutes } from './routes-guides';
 import { operationsRoutes } from './routes-operations';
+import { queueRoutes } from './routes-queue';
 import { reportsRoutes } from './routes-reports';
 import { workflowRoutes } from './routes-workflow';
 
@@ -87,6 +88,7 @@ export function AppRoutes() {
         {reportsRoutes()}
         {operationsRoutes()}
         {guidesRoutes()}
+        {queueRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

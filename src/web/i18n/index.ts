@@ -5,6 +5,7 @@ import en from './en.json';
 import enOnline from './en.online.json';
 import enOperations from './en.operations.json';
 import enPartners from './en.partners.json';
+import enQueue from './en.queue.json';
 import enReports from './en.reports.json';
 import enResults from './en.results.json';
 import enWorkflow from './en.workflow.json';
@@ -14,6 +15,7 @@ import ru from './ru.json';
 import ruOnline from './ru.online.json';
 import ruOperations from './ru.operations.json';
 import ruPartners from './ru.partners.json';
+import ruQueue from './ru.queue.json';
 import ruReports from './ru.reports.json';
 import ruResults from './ru.results.json';
 import ruWorkflow from './ru.workflow.json';
@@ -22,6 +24,7 @@ import vi from './vi.json';
 import viOnline from './vi.online.json';
 import viOperations from './vi.operations.json';
 import viPartners from './vi.partners.json';
+import viQueue from './vi.queue.json';
 import viReports from './vi.reports.json';
 import viResults from './vi.results.json';
 import viWorkflow from './vi.workflow.json';
@@ -41,6 +44,7 @@ void i18n.use(initReactI18next).init({
       guides: viGuides,
       results: viResults,
       online: viOnline,
+      queue: viQueue,
     },
     en: {
       translation: en,
@@ -51,6 +55,7 @@ void i18n.use(initReactI18next).init({
       guides: enGuides,
       results: enResults,
       online: enOnline,
+      queue: enQueue,
     },
     ru: {
       translation: ru,
@@ -61,6 +66,7 @@ void i18n.use(initReactI18next).init({
       guides: ruGuides,
       results: ruResults,
       online: ruOnline,
+      queue: ruQueue,
     },
   },
   lng: initialLanguage(),
