@@ -59,6 +59,7 @@ export type AppErrorCode =
   | 'URI_TOO_LONG'
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
+  | 'AUDIT_ANCHOR_MISMATCH'
   | 'INTERNAL';
 
 export interface FieldError {

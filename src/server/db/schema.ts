@@ -459,6 +459,8 @@ export const auditEvents = pgTable(
     primaryKey({ columns: [t.unitCode, t.id] }),
     index('audit_dossier_idx').on(t.unitCode, t.dossierCode, t.at),
     uniqueIndex('audit_chain_uq').on(t.unitCode, t.dossierCode, t.seq),
+    // Security events have no dossier code: one chain per unit (migration 0016).
+    uniqueIndex('audit_security_chain_uq').on(t.unitCode, t.seq).where(sql`"dossier_code" IS NULL`),
   ],
 );
 

@@ -24,6 +24,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^\\d{5}$': COMMUNE,
   '^\\d{2}$': DEMO_PROVINCE,
   '^(\\d{2}|\\d{5}|all)$': COMMUNE,
+  '^(\\d{2}|\\d{5}|\\*)$': COMMUNE,
   '^\\d{4}$': applicant.phone.slice(-4),
   '^\\d{12}$': applicant.idNumber,
   '^(\\+84|0)\\d{9,10}$': applicant.phone,

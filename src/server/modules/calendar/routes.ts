@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { actorOf } from '../audit/security.ts';
 import { importOfficialYear, OfficialYearSchema } from './import-year.ts';
 
 const DueQuery = z.object({
@@ -91,8 +92,8 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      await requireUser(ctx, req, ['admin']);
-      return importOfficialYear(ctx, req.params.year, req.body);
+      const user = await requireUser(ctx, req, ['admin']);
+      return importOfficialYear(ctx, req.params.year, req.body, actorOf(user));
     },
   );
 }

@@ -9,7 +9,11 @@ import { type OutboxRow, outboxCte } from '../integration/repository.ts';
  * one statement (the previous entry is read inside it). Runs in the caller's transaction, which holds
  * the dossier's row lock; a failure of either insert undoes both, and the caller's transaction with them.
  */
-export async function writeEvent(db: Executor, entry: Omit<ChainedEvent, 'seq'>, messages: OutboxRow[]) {
+export async function writeEvent(
+  db: Executor,
+  entry: Omit<ChainedEvent, 'seq'> & { dossierCode: string },
+  messages: OutboxRow[],
+) {
   const { p, params } = placeholders();
   const text = `WITH ${nextEntryCte(p, entry)},
     ${outboxCte(p, entry.unitCode, entry.at, messages, { code: entry.dossierCode })}

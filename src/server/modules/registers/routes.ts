@@ -5,6 +5,7 @@ import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { Base64Schema } from '../dossiers/schemas.ts';
 import { CONSULTATION_LOGGERS, REGISTER_EDITORS } from './policy.ts';
 import {
@@ -56,8 +57,17 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
-      const file = await ctx.workers.run('staffXlsx', unit.fullName, await svc.listStaff(ctx.db, unit.code));
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit);
+      const staff = await svc.listStaff(ctx.db, unit.code);
+      const file = await ctx.workers.run('staffXlsx', unit.fullName, staff);
+      await recordSecurityEvent(ctx.db, {
+        action: 'export_staff_register',
+        unitCode: unit.code,
+        actor: actorOf(user),
+        data: { rows: staff.length },
+        requestId: req.id,
+      });
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="nhan-su-${unit.slug}.xlsx"`)
@@ -76,8 +86,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      const [id] = await svc.addStaff(ctx, unit.code, [req.body]);
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      const [id] = await svc.addStaff(ctx, unit.code, [req.body], actorOf(user));
       return reply.code(201).send({ id: id! });
     },
   );
@@ -94,8 +105,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'));
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'), actorOf(user));
     },
   );
   r.post(
@@ -110,8 +122,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body) });
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body, actorOf(user)) });
     },
   );
   r.get(
@@ -156,13 +169,15 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
       return reply.code(201).send({
-        id: await svc.addEquipment(ctx, unit.code, {
-          ...req.body,
-          location: req.body.location ?? null,
-          note: req.body.note ?? null,
-        }),
+        id: await svc.addEquipment(
+          ctx,
+          unit.code,
+          { ...req.body, location: req.body.location ?? null, note: req.body.note ?? null },
+          actorOf(user),
+        ),
       });
     },
   );
@@ -219,7 +234,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const user = await requireUser(ctx, req, [...CONSULTATION_LOGGERS]);
       const unit = await communeFor(ctx, user, undefined);
-      return reply.code(201).send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body) });
+      return reply
+        .code(201)
+        .send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body, actorOf(user)) });
     },
   );
 }
