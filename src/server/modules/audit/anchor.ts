@@ -172,7 +172,8 @@ export function describeMismatch(m: AnchorMismatch, until: string): string {
     case 'chains_missing':
       return `${unit}: có chuỗi nhật ký bị xóa toàn bộ trước mốc neo ${until} (${counts})`;
     case 'events_missing':
-      return `${unit}: có sự kiện cuối chuỗi bị xóa trước mốc neo ${until} (${counts})`;
+      // The walk of the chains names a gap in the middle; with every chain intact, it is a chain's tail.
+      return `${unit}: có sự kiện bị xóa trước mốc neo ${until} — ở cuối chuỗi nếu không chuỗi nào bị đứt (${counts})`;
     case 'root_mismatch':
       return `${unit}: đầu chuỗi không khớp mốc neo ${until} — nhật ký đã bị sửa hoặc thay (${counts})`;
   }
