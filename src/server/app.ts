@@ -27,6 +27,7 @@ import { metricsRoutes } from './http/metrics.ts';
 import { checkRequestPath } from './http/path-guard.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { hasWebBuild, isApiPath, registerWebApp, serveShellOrFile } from './http/web-app.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { citizenRoutes } from './modules/citizen/routes.ts';
@@ -175,6 +176,7 @@ export async function buildApp(
   guidesRoutes(app, ctx);
   practiceRoutes(app, ctx);
   queueRoutes(app, ctx);
+  auditRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

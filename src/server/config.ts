@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   MOTCUA_DATA_DIR: z.string().default('.motcua'),
   MOTCUA_FILES_DIR: z.string().optional(),
+  MOTCUA_AUDIT_ANCHOR_DIR: z.string().optional(),
   MOTCUA_MODE: z.enum(['demo', 'production']).optional(),
   MOTCUA_DEMO_PASSWORD: z.string().min(8).optional(),
   MOTCUA_PUBLIC_URL: z.string().url().optional(),
@@ -77,6 +78,8 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   filesDir: string;
+  /** Where the audit anchors are appended (audit-anchors.jsonl); keep it off the database's disk, append-only. */
+  auditAnchorDir: string;
   mode: 'demo' | 'production';
   demoPassword: string | undefined;
   publicUrl: string;
@@ -233,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') },
     dataDir,
     filesDir: path.resolve(e.MOTCUA_FILES_DIR ?? path.join(dataDir, 'files')),
+    auditAnchorDir: path.resolve(e.MOTCUA_AUDIT_ANCHOR_DIR ?? path.join(dataDir, 'audit-anchors')),
     mode,
     demoPassword: e.MOTCUA_DEMO_PASSWORD,
     publicUrl,

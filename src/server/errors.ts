@@ -74,6 +74,7 @@ export type AppErrorCode =
   | 'QUEUE_TICKET_EXPIRED'
   | 'QUEUE_ACTION_NOT_ALLOWED'
   | 'QUEUE_FIELD_UNKNOWN'
+  | 'AUDIT_ANCHOR_MISMATCH'
   | 'INTERNAL';
 
 export interface FieldError {

@@ -5,6 +5,7 @@ import { type StandInProcess, startStandInProcess } from '../standins/spawn.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
+import { startDailyAnchoring } from './modules/audit/verify.ts';
 import { DEMO_CITIZEN_PASSWORD } from './modules/integration/demo-citizens.ts';
 import { startOidcStandInProcess } from './modules/integration/oidc-standin-process.ts';
 import { startOutboxWorker } from './modules/integration/outbox.ts';
@@ -121,7 +122,10 @@ export async function startServer(
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });
+    // The daily anchor of the audit chains (docs/OPERATIONS.md "Audit trail").
+    const stopAnchoring = startDailyAnchoring(database.db, config.auditAnchorDir, app.log);
     app.addHook('onClose', async () => {
+      stopAnchoring();
       await worker.stop();
       for (const close of closers) await close();
     });

@@ -463,6 +463,8 @@ export const auditEvents = pgTable(
     // The partner API's feed of dossiers changed since a time (migration 0010).
     index('audit_events_unit_at_idx').on(t.unitCode, t.at),
     uniqueIndex('audit_chain_uq').on(t.unitCode, t.dossierCode, t.seq),
+    // Security events have no dossier code: one chain per unit (migration 0016).
+    uniqueIndex('audit_security_chain_uq').on(t.unitCode, t.seq).where(sql`"dossier_code" IS NULL`),
   ],
 );
 

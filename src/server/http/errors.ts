@@ -74,6 +74,7 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   ALREADY_RESCHEDULED: { status: 422, title: 'Hồ sơ đã được hẹn lại một lần, không được hẹn lại lần nữa' },
   NOT_DUE_YET: { status: 422, title: 'Hồ sơ chưa đến hạn hoặc sắp đến hạn, chưa cần văn bản xin lỗi' },
   STEP_ORDER: { status: 422, title: 'Không thể chuyển bước theo yêu cầu' },
+  AUDIT_ANCHOR_MISMATCH: { status: 409, title: 'Nhật ký không khớp mốc neo; không ghi mốc mới' },
   DOSSIER_CONFLICT: { status: 409, title: 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại' },
   ASSIGNEE_INVALID: { status: 422, title: 'Cán bộ được phân công không hợp lệ' },
   RESULT_FILE_REQUIRED: { status: 422, title: 'Cần đính kèm tệp kết quả giải quyết' },

@@ -25,6 +25,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^\\d{5}$': COMMUNE,
   '^\\d{2}$': DEMO_PROVINCE,
   '^(\\d{2}|\\d{5}|all)$': COMMUNE,
+  '^(\\d{2}|\\d{5}|\\*)$': COMMUNE,
   '^\\d{4}$': applicant.phone.slice(-4),
   '^\\d{12}$': applicant.idNumber,
   [PHONE_CHARACTERS.source]: applicant.phone,

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAudit from './en.audit.json';
 import enGuides from './en.guides.json';
 import en from './en.json';
 import enOnline from './en.online.json';
@@ -10,6 +11,7 @@ import enReports from './en.reports.json';
 import enResults from './en.results.json';
 import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
+import ruAudit from './ru.audit.json';
 import ruGuides from './ru.guides.json';
 import ru from './ru.json';
 import ruOnline from './ru.online.json';
@@ -19,6 +21,7 @@ import ruQueue from './ru.queue.json';
 import ruReports from './ru.reports.json';
 import ruResults from './ru.results.json';
 import ruWorkflow from './ru.workflow.json';
+import viAudit from './vi.audit.json';
 import viGuides from './vi.guides.json';
 import vi from './vi.json';
 import viOnline from './vi.online.json';
@@ -45,6 +48,7 @@ void i18n.use(initReactI18next).init({
       results: viResults,
       online: viOnline,
       queue: viQueue,
+      audit: viAudit,
     },
     en: {
       translation: en,
@@ -56,6 +60,7 @@ void i18n.use(initReactI18next).init({
       results: enResults,
       online: enOnline,
       queue: enQueue,
+      audit: enAudit,
     },
     ru: {
       translation: ru,
@@ -67,6 +72,7 @@ void i18n.use(initReactI18next).init({
       results: ruResults,
       online: ruOnline,
       queue: ruQueue,
+      audit: ruAudit,
     },
   },
   lng: initialLanguage(),

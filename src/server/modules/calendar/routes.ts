@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { actorOf } from '../audit/security.ts';
 import { importOfficialYear } from './import-year.ts';
 import { CALENDAR_EDITORS } from './policy.ts';
 import { CalendarYearSchema, DueDateSchema, DueQuery, OfficialYearSchema, YearParam } from './schemas.ts';
@@ -58,8 +59,8 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      await requireUser(ctx, req, [...CALENDAR_EDITORS]);
-      return importOfficialYear(ctx, req.params.year, req.body);
+      const user = await requireUser(ctx, req, [...CALENDAR_EDITORS]);
+      return importOfficialYear(ctx, req.params.year, req.body, actorOf(user));
     },
   );
 }

@@ -9,6 +9,7 @@ import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { listEvents } from '../audit/repository.ts';
+import { recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import { receivedEventPart, recordDossierEvent } from '../dossier-events/recorder.ts';
 import { decodeAttachments } from '../dossiers/attachments.ts';
 import { canReceive } from '../dossiers/policy.ts';
@@ -118,15 +119,26 @@ export async function finishLogin(
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.citizenSessionHours * 3_600_000);
-  await repo.insertSession(ctx.db, {
-    tokenHash: hashToken(token),
-    subject: identity.subject,
-    personalId: identity.personalId,
-    fullName: identity.fullName,
-    birthDate: identity.birthDate,
-    verified: true,
-    createdAt: now,
-    expiresAt,
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      subject: identity.subject,
+      personalId: identity.personalId,
+      fullName: identity.fullName,
+      birthDate: identity.birthDate,
+      verified: true,
+      createdAt: now,
+      expiresAt,
+    });
+    // The provider's subject may be a personal ID: the trail keeps a digest that names the same
+    // person across sign-ins and reveals nothing.
+    await recordSecurityEvent(tx, {
+      action: 'citizen_sign_in',
+      unitCode: SYSTEM_CHAIN,
+      actor: { userId: null, role: CITIZEN_ROLE, username: null },
+      data: { subjectRef: createHash('sha256').update(identity.subject).digest('hex').slice(0, 16) },
+      at: now,
+    });
   });
   return { token, expiresAt, returnTo: login.returnTo };
 }

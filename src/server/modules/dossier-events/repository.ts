@@ -13,7 +13,7 @@ import { webhookOutboxCte } from '../partners/repository.ts';
  */
 export async function writeEvent(
   db: Executor,
-  entry: Omit<ChainedEvent, 'seq'>,
+  entry: Omit<ChainedEvent, 'seq'> & { dossierCode: string },
   messages: OutboxRow[],
   webhook: WebhookBody,
 ) {

@@ -5,6 +5,7 @@ import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { Base64Schema } from '../dossiers/schemas.ts';
 import { certificationRegisterRoutes } from './certification-routes.ts';
 import { CONSULTATION_LOGGERS, REGISTER_EDITORS } from './policy.ts';
@@ -60,8 +61,17 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
-      const file = await ctx.workers.run('staffXlsx', unit.fullName, await svc.listStaff(ctx.db, unit.code));
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit);
+      const staff = await svc.listStaff(ctx.db, unit.code);
+      const file = await ctx.workers.run('staffXlsx', unit.fullName, staff);
+      await recordSecurityEvent(ctx.db, {
+        action: 'export_staff_register',
+        unitCode: unit.code,
+        actor: actorOf(user),
+        data: { rows: staff.length },
+        requestId: req.id,
+      });
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="nhan-su-${unit.slug}.xlsx"`)
@@ -80,8 +90,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      const [id] = await svc.addStaff(ctx, unit.code, [req.body]);
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      const [id] = await svc.addStaff(ctx, unit.code, [req.body], actorOf(user));
       return reply.code(201).send({ id: id! });
     },
   );
@@ -98,8 +109,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'));
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'), actorOf(user));
     },
   );
   r.post(
@@ -114,8 +126,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body) });
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body, actorOf(user)) });
     },
   );
   r.get(
@@ -160,13 +173,15 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
       return reply.code(201).send({
-        id: await svc.addEquipment(ctx, unit.code, {
-          ...req.body,
-          location: req.body.location ?? null,
-          note: req.body.note ?? null,
-        }),
+        id: await svc.addEquipment(
+          ctx,
+          unit.code,
+          { ...req.body, location: req.body.location ?? null, note: req.body.note ?? null },
+          actorOf(user),
+        ),
       });
     },
   );
@@ -214,7 +229,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const user = await requireUser(ctx, req, [...CONSULTATION_LOGGERS]);
       const unit = await communeFor(ctx, user, undefined);
-      return reply.code(201).send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body) });
+      return reply
+        .code(201)
+        .send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body, actorOf(user)) });
     },
   );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { actorOf, recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import { DossierCodeParam, DossierSchema } from '../dossiers/schemas.ts';
 import { getDossier } from '../dossiers/service.ts';
 import {
@@ -202,7 +203,16 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const { from, to } = req.query;
-      const pdf = await trackingBookPdf(ctx, await requireUser(ctx, req), from, to);
+      const user = await requireUser(ctx, req);
+      const pdf = await trackingBookPdf(ctx, user, from, to);
+      // The book names applicants with their addresses and phones: an export of personal data.
+      await recordSecurityEvent(ctx.db, {
+        action: 'export_tracking_book',
+        unitCode: user.unit?.code ?? SYSTEM_CHAIN,
+        actor: actorOf(user),
+        data: { from, to },
+        requestId: req.id,
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`)
