@@ -96,9 +96,14 @@ const ALLOWED: Array<{ file: string; text: string; why: string }> = [
     text: "${amount} ${fee.unitText ?? 'đồng'}",
     why: 'fee amounts are official Vietnamese data',
   },
+  {
+    file: 'features/queue/BoardPage.tsx',
+    text: 'Mời số ${e.number} đến quầy ${e.counter}',
+    why: 'the hall announcement is spoken in Vietnamese, whatever language the board is shown in',
+  },
 ];
 /** Files holding their own typed vi/en/ru tables (the compiler checks each language has every key). */
-const OWN_TABLES = ['features/forms/strings.ts'];
+const OWN_TABLES = ['features/forms/strings.ts', 'features/citizen/strings.ts'];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
