@@ -120,9 +120,16 @@ function pgListener(url: string, onError?: (err: Error) => void) {
       const fresh = !handlers.has(channel);
       handlers.set(channel, set);
       set.add(onPayload);
-      if (!client) client = connect();
-      else if (fresh) await (await client).query(`LISTEN "${channel}"`);
-      await client.catch(() => undefined);
+      try {
+        if (!client) client = connect();
+        else if (fresh) await (await client).query(`LISTEN "${channel}"`);
+        // Resolved only once the channel is listened to: a notification sent after this is received.
+        await client;
+      } catch (err) {
+        set.delete(onPayload);
+        if (set.size === 0) handlers.delete(channel);
+        throw err;
+      }
       return async () => {
         set.delete(onPayload);
       };

@@ -41,8 +41,17 @@ export function createQueueBus(database: Pick<Database, 'listen'>) {
       const set = subscribers.get(unit) ?? new Set();
       subscribers.set(unit, set);
       set.add(fn);
-      listening ??= database.listen(QUEUE_CHANNEL, dispatch);
-      await listening;
+      // A listener that could not connect is forgotten, so the next board tries again.
+      listening ??= database.listen(QUEUE_CHANNEL, dispatch).catch((err: unknown) => {
+        listening = undefined;
+        throw err;
+      });
+      try {
+        await listening;
+      } catch (err) {
+        set.delete(fn);
+        throw err;
+      }
       return () => {
         set.delete(fn);
         if (set.size === 0) subscribers.delete(unit);

@@ -152,6 +152,18 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       // does) gets the board once, as JSON, like GET /api/v1/queue/board.
       if (!/\btext\/event-stream\b/.test(req.headers.accept ?? '')) return board;
       if (bus.size >= MAX_STREAMS) throw new AppError('RATE_LIMITED', 'Quá nhiều màn hình đang kết nối');
+      // Listening first, then `ready`: a call made once the board has seen `ready` always reaches it.
+      let send: ((chunk: string) => void) | undefined;
+      const unsubscribe = await bus
+        .subscribe(board.unit.code, (e) => {
+          send?.(`event: ${e.status === 'called' ? 'call' : 'change'}\ndata: ${JSON.stringify(e)}\n\n`);
+        })
+        .catch(() => {
+          throw new AppError(
+            'DATABASE_UNAVAILABLE',
+            'Chưa nhận được thông báo gọi số từ cơ sở dữ liệu, thử lại sau',
+          );
+        });
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -162,10 +174,8 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         'x-request-id': req.id,
       });
       streams.add(res);
+      send = (chunk) => res.write(chunk);
       res.write(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ day: board.day })}\n\n`);
-      const unsubscribe = await bus.subscribe(board.unit.code, (e) => {
-        res.write(`event: ${e.status === 'called' ? 'call' : 'change'}\ndata: ${JSON.stringify(e)}\n\n`);
-      });
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
       keepalive.unref();
       res.on('close', () => {

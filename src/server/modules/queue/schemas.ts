@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneSchema } from '../../../domain/contact/phone-schema.ts';
 import { TICKET_ACTIONS, TICKET_STATUSES } from '../../../domain/queue/ticket.ts';
 import { text } from '../../../domain/text/text-schema.ts';
 
@@ -14,11 +15,7 @@ export const CounterNumber = z.coerce.number().int().min(1).max(99);
 export const TakeTicketBody = z.object({
   unit: CommuneCode,
   group: FieldCode.optional().describe('Mã lĩnh vực; bỏ trống: hàng chung'),
-  phone: z
-    .string()
-    .regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại di động bắt đầu bằng 0 hoặc +84')
-    .optional()
-    .describe('Số di động để nhận số thứ tự qua SMS (không lưu cùng số thứ tự)'),
+  phone: phoneSchema().optional().describe('Số di động để nhận số thứ tự qua SMS (không lưu cùng số thứ tự)'),
 });
 export type TakeTicketBody = z.infer<typeof TakeTicketBody>;
 
