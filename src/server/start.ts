@@ -108,6 +108,8 @@ export async function startServer(
     const worker = startOutboxWorker(database.db, {
       senders,
       portal: ctx.links.portal,
+      files: ctx.files,
+      batch: 200,
       maxAttempts: config.outboxMaxAttempts,
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),

@@ -12,6 +12,7 @@ import { receivedEventPart, recordDossierEvent } from '../dossier-events/recorde
 import { decodeAttachments } from '../dossiers/attachments.ts';
 import { CHANNEL_BY_CODE } from '../dossiers/schemas.ts';
 import { unitOfCode, writeNumbered } from '../dossiers/service.ts';
+import { eventPortalView, portalActor, portalSyncOn, portalView } from '../portal/view.ts';
 import { lockDossierRow, updateDossier } from '../workflow/repository.ts';
 import { plainAnswerErrors, validateOnlineAnswers } from './answers.ts';
 import { type CitizenOidc, OidcRefusal } from './oidc.ts';
@@ -34,6 +35,8 @@ const ONLINE_CHANNEL = 2;
 /** An online dossier waits for reception at national status 1 (Mới tiếp nhận, docs/domain-vn.md §8.2). */
 const ONLINE_QUEUE_STATUS = 1;
 const CITIZEN_ROLE = 'citizen';
+/** How the portal's progress entries name a citizen acting on their own dossier (ChucDanh). */
+const CITIZEN_TITLE = 'Công dân';
 
 function hashToken(token: string): string {
   return createHash('sha256').update(`citizen:${token}`).digest('base64url');
@@ -274,6 +277,17 @@ export async function submitOnline(
         formVersion: body.formVersion,
       },
       dossier,
+      portalSyncOn(ctx)
+        ? portalView({
+            code: '',
+            unit,
+            procedure: proc,
+            dossier,
+            files,
+            actor: portalActor(unit, { fullName: c.fullName, title: CITIZEN_TITLE }),
+            submittedAt: receivedAt,
+          })
+        : undefined,
     );
     return {
       codePrefix: dossierCodePrefix(unit.agencyCode, day),
@@ -283,7 +297,8 @@ export async function submitOnline(
       files,
     };
   });
-  if (written.kind !== 'written') throw new Error('online intake without an idempotency key reported a key');
+  if (written.kind !== 'written')
+    throw new Error('online intake without an idempotency key or portal id reported one taken');
   await repo.deleteDraft(ctx.db, c.subject, proc.code);
   return getCitizenDossier(ctx, c, written.code);
 }
@@ -417,24 +432,28 @@ async function citizenChange(
       tx,
       (ch.files ?? []).map((f) => ({ ...f, unitCode: unit.code, dossierCode: code })),
     );
-    await recordDossierEvent(
+    const event = {
+      type: 'citizen',
+      id: randomUUID(),
+      unitCode: unit.code,
+      dossierCode: code,
+      at: now,
+      actorUserId: null,
+      actorRole: CITIZEN_ROLE,
+      requestId: meta.requestId,
+      reason: ch.reason ?? null,
+      fromStatus: row.status as NationalStatus,
+      toStatus: updated.status as NationalStatus,
+      ...ch.event,
+    } as CitizenEvent;
+    const portal = await eventPortalView(
+      ctx,
       tx,
-      {
-        type: 'citizen',
-        id: randomUUID(),
-        unitCode: unit.code,
-        dossierCode: code,
-        at: now,
-        actorUserId: null,
-        actorRole: CITIZEN_ROLE,
-        requestId: meta.requestId,
-        reason: ch.reason ?? null,
-        fromStatus: row.status as NationalStatus,
-        toStatus: updated.status as NationalStatus,
-        ...ch.event,
-      } as CitizenEvent,
-      updated,
+      event,
+      { unit, code, portalCode: row.portalCode },
+      { fullName: c.fullName, title: CITIZEN_TITLE },
     );
+    await recordDossierEvent(tx, event, updated, portal);
   });
   return getCitizenDossier(ctx, c, code);
 }

@@ -43,7 +43,7 @@ export async function recordDossierEvent(
   db: Executor,
   event: PerformedEvent | CitizenEvent,
   dossier: DossierAfter,
-  portal?: PortalActor,
+  portal?: PortalActor | PortalReceivedView,
 ) {
   const effects = effectsOfEvent(event, dossier);
   return writeEvent(db, effects.audit, outboxRows([...effects.messages, ...portalMessages(event, portal)]));

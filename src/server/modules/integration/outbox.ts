@@ -1,8 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PortalMessage } from '../../../domain/portal/contract.ts';
 import type { Db } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
+import type { FileStore } from '../../lib/file-store.ts';
 import { LinkError } from '../../lib/http-link.ts';
+import { deliverPortalMessage, type PortalLink } from '../portal/delivery.ts';
 import type { NotificationPayload } from './messages.ts';
 import type { Sender } from './senders.ts';
 
@@ -13,9 +15,13 @@ export interface OutboxOptions {
   leaseSeconds?: number;
   now?: () => Date;
   /** The national portal's client: delivers the `portal` messages (absent: they wait). */
-  portal?: { deliver(m: PortalMessage): Promise<unknown> };
+  portal?: PortalLink;
+  /** Where the dossiers' files are read from when a portal message needs them uploaded. */
+  files?: FileStore;
   /** Failed tries after which a message is dead-lettered (an operator may retry it); default 10. */
   maxAttempts?: number;
+  /** Dossiers whose runs are sent at the same time (each dossier's own messages stay in order); default 8. */
+  concurrency?: number;
   /** Random in [0, 1) for the jitter; tests may pin it. */
   random?: () => number;
 }
@@ -31,9 +37,12 @@ export function retryDelaySeconds(attempts: number, random: () => number = Math.
 }
 
 /**
- * Delivers due messages once: a message is claimed by moving its next attempt past the lease (an
- * UPDATE that re-checks the condition on the locked row, so two workers never claim the same message),
- * sent, then marked sent. A failure schedules a retry; nothing is ever dropped.
+ * Delivers due messages once. A message is claimed by moving its next attempt past the lease (an
+ * UPDATE that re-checks the condition on the locked row, so two workers never claim the same
+ * message). A dossier's portal messages are claimed as a run in their order — a message only when
+ * every earlier unsent one of its dossier is claimable too — and sent one after the other; runs of
+ * different dossiers are sent concurrently (`concurrency`). A failure schedules a retry of that
+ * message and hands the rest of its run back untouched; nothing is ever dropped.
  */
 export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: number; failed: number }> {
   const now = opts.now?.() ?? new Date();
@@ -42,47 +51,102 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
     .update(outbox)
     .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1` })
     .where(
-      // A dossier's portal message waits while an earlier one of the same dossier is unsent (pending or dead).
+      // A dossier's portal message waits while an earlier one of the same dossier is unsent and not
+      // claimable now (dead, waiting for its retry, or leased by another worker).
       sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
         SELECT o.unit_code, o.id FROM outbox o
         WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now}
           AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code
-            AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL))
-        ORDER BY o.next_attempt_at, o.seq LIMIT ${opts.batch ?? 20})`,
+            AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL
+            AND (e.dead_at IS NOT NULL OR e.next_attempt_at > ${now})))
+        ORDER BY o.seq LIMIT ${opts.batch ?? 20})`,
     )
     .returning();
+  // Runs: a dossier's portal messages in order; every other message alone.
+  const runs = new Map<string, typeof claimed>();
+  for (const m of claimed.sort((a, b) => a.seq - b.seq)) {
+    const key = m.kind === 'portal' && m.dossierCode ? `${m.unitCode}\u0000${m.dossierCode}` : m.id;
+    runs.set(key, [...(runs.get(key) ?? []), m]);
+  }
   let sent = 0;
   let failed = 0;
-  for (const m of claimed) {
-    const key = and(eq(outbox.unitCode, m.unitCode), eq(outbox.id, m.id));
-    try {
-      if (m.kind === 'portal') {
-        if (!opts.portal) throw new Error('no portal link configured');
-        await opts.portal.deliver(m.payload as unknown as PortalMessage);
-      } else {
-        const send = opts.senders[m.kind];
-        if (!send) throw new Error(`no sender configured for ${m.kind}`);
-        await send(m.id, m.payload as unknown as NotificationPayload);
+  const deliverRun = async (run: typeof claimed) => {
+    const done: string[] = [];
+    for (let i = 0; i < run.length; i++) {
+      const m = run[i]!;
+      try {
+        await deliverOne(db, m, opts);
+        done.push(m.id);
+      } catch (err) {
+        await markSent(db, m.unitCode, done);
+        sent += done.length;
+        failed++;
+        await scheduleRetry(db, m, err, now, opts);
+        // The rest of the run was claimed but not tried: back as they were (they wait behind this one).
+        const rest = run.slice(i + 1).map((r) => r.id);
+        if (rest.length)
+          await db
+            .update(outbox)
+            .set({ nextAttemptAt: now, attempts: sql`${outbox.attempts} - 1` })
+            .where(and(eq(outbox.unitCode, m.unitCode), inArray(outbox.id, rest)));
+        return;
       }
-      await db.update(outbox).set({ sentAt: new Date(), lastError: null }).where(key);
-      sent++;
-    } catch (err) {
-      failed++;
-      const error = String((err as Error).message).slice(0, 500);
-      const permanent = err instanceof LinkError && !err.retryable;
-      if (permanent || m.attempts >= (opts.maxAttempts ?? 10)) {
-        await db.update(outbox).set({ deadAt: now, lastError: error }).where(key);
-        continue;
-      }
-      const delay = retryDelaySeconds(m.attempts, opts.random);
-      const retryAt = new Date(now.getTime() + delay * 1000);
-      await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: error }).where(key);
     }
-  }
+    await markSent(db, run[0]!.unitCode, done);
+    sent += done.length;
+  };
+  const queue = [...runs.values()];
+  const workers = Array.from({ length: Math.min(opts.concurrency ?? 8, queue.length) }, async () => {
+    for (let run = queue.shift(); run; run = queue.shift()) await deliverRun(run);
+  });
+  await Promise.all(workers);
   return { sent, failed };
 }
 
-/** Runs deliverDue every `intervalMs` until stopped. */
+type OutboxRow = typeof outbox.$inferSelect;
+
+async function deliverOne(db: Db, m: OutboxRow, opts: OutboxOptions) {
+  if (m.kind === 'portal') {
+    if (!opts.portal) throw new Error('no portal link configured');
+    await deliverPortalMessage(
+      db,
+      m.unitCode,
+      m.payload as unknown as PortalMessage,
+      opts.portal,
+      opts.files,
+    );
+    return;
+  }
+  const send = opts.senders[m.kind];
+  if (!send) throw new Error(`no sender configured for ${m.kind}`);
+  await send(m.id, m.payload as unknown as NotificationPayload);
+}
+
+async function markSent(db: Db, unitCode: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ sentAt: new Date(), lastError: null })
+    .where(and(eq(outbox.unitCode, unitCode), inArray(outbox.id, ids)));
+}
+
+/** A failed try: retried after the backoff with jitter, or dead-lettered (permanent, or out of tries). */
+async function scheduleRetry(db: Db, m: OutboxRow, err: unknown, now: Date, opts: OutboxOptions) {
+  const key = and(eq(outbox.unitCode, m.unitCode), eq(outbox.id, m.id));
+  const error = String((err as Error).message).slice(0, 500);
+  const permanent = err instanceof LinkError && !err.retryable;
+  if (permanent || m.attempts >= (opts.maxAttempts ?? 10)) {
+    await db.update(outbox).set({ deadAt: now, lastError: error }).where(key);
+    return;
+  }
+  const retryAt = new Date(now.getTime() + retryDelaySeconds(m.attempts, opts.random) * 1000);
+  await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: error }).where(key);
+}
+
+/**
+ * Runs deliverDue every `intervalMs` until stopped; while rounds deliver something (a backlog after
+ * an outage) the next round starts at once, so the backlog drains at the link's pace, not the timer's.
+ */
 export function startOutboxWorker(
   db: Db,
   opts: OutboxOptions & { intervalMs?: number; onError?: (err: unknown) => void },
@@ -91,9 +155,15 @@ export function startOutboxWorker(
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (stopped) return;
-    running = deliverDue(db, opts).catch((err) => opts.onError?.(err));
+    let busy = false;
+    running = deliverDue(db, opts).then(
+      (r) => {
+        busy = r.sent > 0;
+      },
+      (err) => opts.onError?.(err),
+    );
     await running;
-    if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 5000);
+    if (!stopped) timer = setTimeout(tick, busy ? 0 : (opts.intervalMs ?? 5000));
   };
   let timer = setTimeout(tick, opts.intervalMs ?? 5000);
   return {
