@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   MOTCUA_PORTAL_URL: z.string().url().optional(),
   MOTCUA_PORTAL_SYNC: z.enum(['on', 'off']).default('on'),
+  MOTCUA_PORTAL_FETCH_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   MOTCUA_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   MOTCUA_PORTAL_CLIENT_ID: z.string().min(1).default('motcua-demo'),
   MOTCUA_PORTAL_CLIENT_SECRET: z.string().min(1).default('motcua-demo-secret'),
@@ -112,6 +113,8 @@ export interface Config {
   outboxMaxAttempts: number;
   /** Dossier events are sent to the national portal: MOTCUA_PORTAL_SYNC=on (default) and a portal link configured. */
   portalSync: boolean;
+  /** How often the portal's online dossiers (status 1) are fetched into the communes' online queues; only while portalSync. */
+  portalFetchIntervalMs: number;
   /** Honour X-Forwarded-For (only behind a reverse proxy; otherwise clients could spoof their address). */
   trustProxy: boolean;
   pgPoolSize: number;
@@ -245,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     citizenSessionHours: e.MOTCUA_CITIZEN_SESSION_HOURS,
     outboxMaxAttempts: e.MOTCUA_OUTBOX_MAX_ATTEMPTS,
     portalSync: e.MOTCUA_PORTAL_SYNC === 'on',
+    portalFetchIntervalMs: e.MOTCUA_PORTAL_FETCH_INTERVAL_MS,
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     pgPoolSize: e.MOTCUA_PG_POOL,
     // One core stays with the main thread, which answers every request.

@@ -10,6 +10,8 @@ import { startOidcStandInProcess } from './modules/integration/oidc-standin-proc
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
+import { startInboundScheduler } from './modules/portal/inbound.ts';
+import { portalSyncOn } from './modules/portal/view.ts';
 import { countDemoUsers } from './seed/demo.ts';
 import { type Seeded, seedDatabase } from './seed/seed-database.ts';
 
@@ -114,7 +116,30 @@ export async function startServer(
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });
+    // The pull side (§8.5): the portal's online dossiers into the communes' online queues.
+    const inbound = portalSyncOn(ctx)
+      ? startInboundScheduler(ctx, {
+          intervalMs: config.portalFetchIntervalMs,
+          onError: (err) => app.log.error({ err }, 'inbound portal fetch failed'),
+          onResult: (results) => {
+            for (const r of results as Array<{
+              unitCode: string;
+              error?: string;
+              result?: { queued: number };
+            }>) {
+              if (r.error)
+                app.log.warn({ unitCode: r.unitCode, error: r.error }, 'inbound portal fetch failed');
+              else if (r.result?.queued)
+                app.log.info(
+                  { unitCode: r.unitCode, queued: r.result.queued },
+                  'online dossiers fetched from the portal',
+                );
+            }
+          },
+        })
+      : undefined;
     app.addHook('onClose', async () => {
+      await inbound?.stop();
       await worker.stop();
       for (const close of closers) await close();
     });

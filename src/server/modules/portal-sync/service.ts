@@ -3,7 +3,8 @@ import { AppError } from '../../errors.ts';
 import { getDossier } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { retryDead } from '../integration/repository.ts';
-import { canRetrySync } from './policy.ts';
+import { fetchInboundAll, fetchInboundOnlineDossiers } from '../portal/inbound.ts';
+import { canFetchInbound, canRetrySync } from './policy.ts';
 
 /**
  * An operator sends a dossier's dead-lettered portal messages again: they are due at once and the
@@ -14,4 +15,24 @@ export async function retryDossierSync(ctx: AppContext, user: AuthUser, code: st
   const dossier = await getDossier(ctx, user.scope, code);
   const retried = await retryDead(ctx.db, dossier.unit.code, code, ctx.now());
   return { retried, sync: (await getDossier(ctx, user.scope, code)).sync };
+}
+
+/**
+ * An operator fetches the portal's online dossiers now (the scheduler does it every
+ * MOTCUA_PORTAL_FETCH_INTERVAL_MS): of one commune, or of every active one.
+ */
+export async function fetchInboundNow(ctx: AppContext, user: AuthUser, unitCode: string | undefined) {
+  if (!canFetchInbound(user)) throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được lấy hồ sơ ngay');
+  if (!ctx.links.portal)
+    throw new AppError('PORTAL_UNAVAILABLE', 'Chưa cấu hình kết nối (MOTCUA_PORTAL_URL)');
+  if (unitCode === undefined) return { results: await fetchInboundAll(ctx) };
+  const unit = await ctx.services.units.find(unitCode);
+  if (!unit || unit.level !== 'commune' || !unit.isActive)
+    throw new AppError('UNIT_NOT_FOUND', unitCode, [{ path: 'unitCode', message: 'Không có xã này' }]);
+  try {
+    return { results: [{ unitCode, result: await fetchInboundOnlineDossiers(ctx, unitCode) }] };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    return { results: [{ unitCode, error: String((err as Error).message).slice(0, 300) }] };
+  }
 }
