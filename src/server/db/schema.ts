@@ -380,10 +380,13 @@ export const outbox = pgTable(
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     /** Set when the message stopped being retried (dead letter); an operator may retry it. */
     deadAt: ts('dead_at'),
+    /** Failed and waiting for its backoff (not leased): brought forward when the link is seen working again. */
+    waitingRetry: boolean('waiting_retry').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.id] }),
     index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt),
+    index('outbox_waiting_retry_idx').on(t.kind).where(sql`${t.waitingRetry}`),
     index('outbox_dossier_idx').on(t.unitCode, t.dossierCode, t.kind, t.seq),
   ],
 );

@@ -10,3 +10,6 @@ CREATE TABLE "portal_files" (
 	"uploaded_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "portal_files_unit_code_file_id_pk" PRIMARY KEY("unit_code","file_id")
 );
+--> statement-breakpoint
+ALTER TABLE "outbox" ADD COLUMN "waiting_retry" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "outbox_waiting_retry_idx" ON "outbox" USING btree ("kind") WHERE "waiting_retry";

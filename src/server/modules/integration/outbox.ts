@@ -49,7 +49,7 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   const lease = new Date(now.getTime() + (opts.leaseSeconds ?? 60) * 1000);
   const claimed = await db
     .update(outbox)
-    .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1` })
+    .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1`, waitingRetry: false })
     .where(
       // A dossier's portal message waits while an earlier one of the same dossier is unsent and not
       // claimable now (dead, waiting for its retry, or leased by another worker).
@@ -70,6 +70,8 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   }
   let sent = 0;
   let failed = 0;
+  let portalSent = 0;
+  let portalFailed = 0;
   const deliverRun = async (run: typeof claimed) => {
     const done: string[] = [];
     for (let i = 0; i < run.length; i++) {
@@ -81,6 +83,10 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
         await markSent(db, m.unitCode, done);
         sent += done.length;
         failed++;
+        if (m.kind === 'portal') {
+          portalSent += done.length;
+          portalFailed++;
+        }
         await scheduleRetry(db, m, err, now, opts);
         // The rest of the run was claimed but not tried: back as they were (they wait behind this one).
         const rest = run.slice(i + 1).map((r) => r.id);
@@ -94,12 +100,14 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
     }
     await markSent(db, run[0]!.unitCode, done);
     sent += done.length;
+    if (run[0]!.kind === 'portal') portalSent += done.length;
   };
   const queue = [...runs.values()];
   const workers = Array.from({ length: Math.min(opts.concurrency ?? 8, queue.length) }, async () => {
     for (let run = queue.shift(); run; run = queue.shift()) await deliverRun(run);
   });
   await Promise.all(workers);
+  if (portalSent > 0 && portalFailed === 0) await bringForwardPortalRetries(db, now);
   return { sent, failed };
 }
 
@@ -140,7 +148,21 @@ async function scheduleRetry(db: Db, m: OutboxRow, err: unknown, now: Date, opts
     return;
   }
   const retryAt = new Date(now.getTime() + retryDelaySeconds(m.attempts, opts.random) * 1000);
-  await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: error }).where(key);
+  await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: error, waitingRetry: true }).where(key);
+}
+
+/**
+ * The portal answered again: the portal messages waiting for their backoff after failures (the heads
+ * of the dossiers' queues during an outage) are due now, so a backlog drains right after recovery
+ * instead of when each head's backoff — up to an hour — ends. Leased messages are not touched.
+ */
+async function bringForwardPortalRetries(db: Db, now: Date) {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: now, waitingRetry: false })
+    .where(
+      sql`${outbox.kind} = 'portal' AND ${outbox.waitingRetry} AND ${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL`,
+    );
 }
 
 /**

@@ -59,7 +59,7 @@ export async function retryDead(
 ): Promise<number> {
   const rows = await db
     .update(outbox)
-    .set({ deadAt: null, attempts: 0, nextAttemptAt: now })
+    .set({ deadAt: null, attempts: 0, nextAttemptAt: now, waitingRetry: false })
     .where(
       sql`${outbox.unitCode} = ${unitCode} AND ${outbox.dossierCode} = ${dossierCode} AND ${outbox.deadAt} IS NOT NULL AND ${outbox.sentAt} IS NULL`,
     )
