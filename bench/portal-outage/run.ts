@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { toPortalDossier } from '../../src/domain/portal/payload.ts';
 import { createPortalClient } from '../../src/server/modules/portal/client.ts';
 import { intakeBody } from '../../src/server/test-support/harness.ts';
 import {
@@ -62,6 +63,30 @@ async function run(kind: 'pglite' | 'postgres') {
       timeoutMs: 10_000,
     });
     const floorN = 2000;
+    await client.deliver({
+      call: 'dossier',
+      eventId: randomUUID(),
+      HoSo: toPortalDossier(
+        {
+          code: 'FLOOR',
+          status: 2,
+          channel: 'counter',
+          unit: { code: '28693', name: 'UBND xã Tân Thới' },
+          procedure: { code: '2.000815', name: 'Chứng thực' },
+          applicant: { fullName: 'Bench', idNumber: '', phone: '', address: '', email: null },
+          subject: 'bench',
+          returnMethod: 'counter',
+          documents: [],
+          attachments: [],
+          receivedAt: '2026-01-05T02:00:00Z',
+          dueAt: '2026-01-06T02:00:00Z',
+          processingEndedAt: null,
+          returnedAt: null,
+          result: null,
+        },
+        { field: { code: 'CT', name: 'Chứng thực' }, fees: [] },
+      ),
+    });
     const t0 = performance.now();
     let next = 0;
     await Promise.all(
@@ -70,7 +95,7 @@ async function run(kind: 'pglite' | 'postgres') {
           await client.deliver({
             call: 'status',
             eventId: randomUUID(),
-            TrangThai: { MaHoSo: `FLOOR-${i}`, TrangThaiHoSo: 2, ThoiDiem: '20260105090000' },
+            TrangThai: { MaHoSo: 'FLOOR', TrangThaiHoSo: 4, ThoiDiem: '20260105090000' },
           });
       }),
     );
