@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from './support.ts';
 
@@ -28,4 +29,14 @@ export async function signIn(page: Page, username: string) {
   await page.getByTestId('login-password').fill(E2E_PASSWORD);
   await page.getByTestId('login-submit').click();
   await expect(page).not.toHaveURL(/dang-nhap/);
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's WCAG 2.2 A/AA violations on the page as it is now, one line each (empty when none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
 }

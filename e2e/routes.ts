@@ -24,6 +24,10 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { name: 'center', path: '/trung-tam/28693', ready: 'center-former-units' },
   { name: 'tracking', path: '/tra-cuu', ready: 'tracking-code' },
   { name: 'tracking-deep-link', path: '/tra-cuu/{dossier}', ready: 'tracking-code' },
+  // Signed out, "Hồ sơ của tôi" invites the citizen to sign in (signed in: e2e/citizen-journey.spec.ts).
+  { name: 'my-dossiers', path: '/ho-so-cua-toi', ready: 'citizen-sign-in' },
+  { name: 'queue-kiosk', path: '/hang-doi/28693/may-lay-so', ready: 'kiosk-group-general' },
+  { name: 'queue-board', path: '/hang-doi/28693/man-hinh', ready: 'board-waiting' },
 ];
 
 /** The gzipped JavaScript a public page may download on its first load (issue 14: ≤ 100 KiB). */
@@ -44,6 +48,12 @@ export const SIGNED_OUT_STAFF_ROUTES: readonly PublicRoute[] = [
 
 export const STAFF_ROUTES: readonly StaffRoute[] = [
   { name: 'reception', account: 'reception.tan-thoi', path: '/tiep-nhan', ready: 'intake-form' },
+  {
+    name: 'online-queue',
+    account: 'reception.tan-thoi',
+    path: '/tiep-nhan/truc-tuyen',
+    ready: 'online-queue',
+  },
   { name: 'queues', account: 'specialist.tan-thoi', path: '/ho-so', ready: 'queues' },
   { name: 'dossier', account: 'reception.tan-thoi', path: '/ho-so/{dossier}', ready: 'dossier-status' },
   { name: 'reports', account: 'leader.tan-thoi', path: '/bao-cao', ready: 'reports-page' },

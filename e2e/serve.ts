@@ -2,8 +2,10 @@
 // Each run gets a fresh embedded database folder or a fresh PostgreSQL database, removed on exit.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/start.ts';
@@ -41,7 +43,30 @@ if (kind === 'postgres') {
 
 const started = await startServer(loadConfig(env), () => undefined);
 console.log(`e2e server (${kind}) at ${started.url}`);
+
+// Journeys that tamper with the data on purpose (the audit check finding a deleted row) send SQL here:
+// the harness's own loopback port (product port + 1000), never part of the product.
+const control = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => {
+    body += chunk;
+  });
+  req.on('end', () => {
+    started.database.db
+      .execute(sql.raw(body))
+      .then((r) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify((r as unknown as { rows?: unknown[] }).rows ?? []));
+      })
+      .catch((err: Error) => {
+        res.writeHead(500);
+        res.end(err.message);
+      });
+  });
+});
+control.listen(Number(port) + 1000, '127.0.0.1');
 const stop = async () => {
+  control.close();
   await started.stop();
   await dropDb?.();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -22,6 +22,7 @@ const COMMANDS: Record<
   backup: () => import('./commands/backup.ts'),
   restore: () => import('./commands/restore.ts'),
   'audit-verify': () => import('./commands/audit-verify.ts'),
+  'audit-anchor': () => import('./commands/audit-anchor.ts'),
 };
 
 async function main([command, ...args]: string[]): Promise<CommandResult> {

@@ -98,8 +98,15 @@ export const COMMAND_HELP = {
   'audit-verify': {
     synopsis: ['motcua audit-verify [--unit <mã xã>]'],
     summary: ['Kiểm tra chuỗi nhật ký', 'verify the audit chains'],
-    vi: 'Kiểm tra chuỗi băm nhật ký của mọi hồ sơ; báo mắt xích hỏng đầu tiên (mã thoát 3).',
-    en: "Walk every dossier's audit hash chain and name the first broken link (exit 3).",
+    vi: 'Kiểm tra chuỗi băm nhật ký (hồ sơ và nhật ký an ninh của từng đơn vị) và mốc neo gần nhất; báo mọi chuỗi hỏng và mốc không khớp (mã thoát 3). Không ghi gì.',
+    en: 'Walk every audit hash chain (dossiers and each unit’s security chain) and check the latest anchor; name every broken chain and anchor mismatch (exit 3). Writes nothing.',
+  },
+  'audit-anchor': {
+    synopsis: ['motcua audit-anchor [--until <thời điểm ISO>]'],
+    summary: ['Ghi mốc neo nhật ký', 'anchor the audit chains'],
+    vi: 'Ghi thêm một mốc neo (gốc băm đầu mọi chuỗi, theo đơn vị và toàn bộ) vào tệp trong MOTCUA_AUDIT_ANCHOR_DIR; mặc định đến một phút trước. Nhật ký không khớp mốc gần nhất: không ghi, mã thoát 3.',
+    en: 'Append an anchor (root over every chain head, per unit and overall) to the file in MOTCUA_AUDIT_ANCHOR_DIR; cut-off defaults to a minute ago. A trail that no longer matches the latest anchor: nothing written, exit 3.',
+    options: [['--until <ISO>', 'mốc thời gian / cut-off instant']],
   },
   help: {
     synopsis: ['motcua help [lệnh]'],

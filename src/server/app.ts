@@ -27,17 +27,24 @@ import { metricsRoutes } from './http/metrics.ts';
 import { checkRequestPath } from './http/path-guard.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { hasWebBuild, isApiPath, registerWebApp, serveShellOrFile } from './http/web-app.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { citizenRoutes } from './modules/citizen/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
 import { formsRoutes } from './modules/forms/routes.ts';
+import { guidesRoutes } from './modules/guides/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
+import { operationsRoutes } from './modules/operations/routes.ts';
+import { partnersRoutes } from './modules/partners/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
+import { practiceRoutes } from './modules/practice/routes.ts';
+import { queueRoutes } from './modules/queue/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
+import { resultDraftRoutes } from './modules/result-drafts/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 
@@ -126,7 +133,13 @@ export async function buildApp(
           'API của hệ thống thông tin giải quyết thủ tục hành chính cấp xã (Trung tâm Phục vụ hành chính công). Lỗi trả về dạng application/problem+json với mã lỗi ổn định và thông báo tiếng Việt.',
         version: '1.0.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          // Partner systems (docs/API.md, "Partner API"); X-API-Key is accepted too.
+          partnerKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -151,12 +164,19 @@ export async function buildApp(
   calendarRoutes(app, ctx);
   dossiersRoutes(app, ctx);
   workflowRoutes(app, ctx);
+  resultDraftRoutes(app, ctx);
   portalSyncRoutes(app, ctx);
+  operationsRoutes(app, ctx);
   registersRoutes(app, ctx);
   inspectionsRoutes(app, ctx);
   reportsRoutes(app, ctx);
   populationRoutes(app, ctx);
   citizenRoutes(app, ctx);
+  partnersRoutes(app, ctx);
+  guidesRoutes(app, ctx);
+  practiceRoutes(app, ctx);
+  queueRoutes(app, ctx);
+  auditRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

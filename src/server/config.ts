@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   MOTCUA_DATA_DIR: z.string().default('.motcua'),
   MOTCUA_FILES_DIR: z.string().optional(),
+  MOTCUA_AUDIT_ANCHOR_DIR: z.string().optional(),
   MOTCUA_MODE: z.enum(['demo', 'production']).optional(),
   MOTCUA_DEMO_PASSWORD: z.string().min(8).optional(),
   MOTCUA_PUBLIC_URL: z.string().url().optional(),
@@ -35,6 +36,7 @@ const EnvSchema = z.object({
   MOTCUA_METRICS_TOKEN: z.string().min(16).optional(),
   MOTCUA_WORKER_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   MOTCUA_WORKER_HEAP_MB: z.coerce.number().int().min(64).default(384),
+  MOTCUA_QUEUE_TICKETS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   MOTCUA_EXPORT_MAX_ROWS: z.coerce.number().int().positive().default(2000),
   MOTCUA_EXPORT_MAX_DAYS: z.coerce.number().int().positive().default(366),
   MOTCUA_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(10),
@@ -50,6 +52,8 @@ const EnvSchema = z.object({
   MOTCUA_PORTAL_URL: z.string().url().optional(),
   MOTCUA_PORTAL_SYNC: z.enum(['on', 'off']).default('on'),
   MOTCUA_PORTAL_FETCH_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
+  MOTCUA_PRACTICE: z.enum(['on', 'off']).default('on'),
+  MOTCUA_PRACTICE_DIR: z.string().optional(),
   MOTCUA_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   MOTCUA_PORTAL_CLIENT_ID: z.string().min(1).default('motcua-demo'),
   MOTCUA_PORTAL_CLIENT_SECRET: z.string().min(1).default('motcua-demo-secret'),
@@ -62,6 +66,9 @@ const EnvSchema = z.object({
   MOTCUA_LINK_CERT_FILE: z.string().min(1).optional(),
   MOTCUA_LINK_KEY_FILE: z.string().min(1).optional(),
   MOTCUA_STANDINS: z.enum(['process', 'off']).optional(),
+  MOTCUA_PARTNER_SECRET: z.string().min(32).optional(),
+  MOTCUA_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  MOTCUA_WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -72,6 +79,8 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   filesDir: string;
+  /** Where the audit anchors are appended (audit-anchors.jsonl); keep it off the database's disk, append-only. */
+  auditAnchorDir: string;
   mode: 'demo' | 'production';
   demoPassword: string | undefined;
   publicUrl: string;
@@ -115,6 +124,11 @@ export interface Config {
   portalSync: boolean;
   /** How often the portal's online dossiers (status 1) are fetched into the communes' online queues; only while portalSync. */
   portalFetchIntervalMs: number;
+  /**
+   * The training center (practice mode): its own embedded database, never the real one. `dataDir`
+   * unset = in memory, fresh demo data at every start.
+   */
+  practice: { enabled: boolean; dataDir: string | undefined };
   /** Honour X-Forwarded-For (only behind a reverse proxy; otherwise clients could spoof their address). */
   trustProxy: boolean;
   pgPoolSize: number;
@@ -122,6 +136,8 @@ export interface Config {
   workerThreads: number;
   /** Old-generation heap cap of one worker: a document past it fails alone, the server stays up. */
   workerHeapMb: number;
+  /** Queue tickets one client address may take per minute (the hall's kiosks are public devices). */
+  queueTicketsPerMinute: number;
   /** Largest export: rows of the tracking book, and days it may cover. */
   exportMaxRows: number;
   exportMaxDays: number;
@@ -138,6 +154,12 @@ export interface Config {
     population: (LinkConfig & { integrationCode: string }) | undefined;
     standIns: 'process' | 'off';
   };
+  /**
+   * The Partner API (modules/partners): the server secret that peppers key hashes and derives webhook
+   * secrets (demo mode without it keeps a generated one in the data folder), the deadline of one
+   * webhook delivery, and whether endpoints may be plain http (default: only in demo mode).
+   */
+  partners: { secret: string | undefined; webhookTimeoutMs: number; allowHttpWebhooks: boolean };
 }
 
 export interface LinkConfig {
@@ -217,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pgdata') },
     dataDir,
     filesDir: path.resolve(e.MOTCUA_FILES_DIR ?? path.join(dataDir, 'files')),
+    auditAnchorDir: path.resolve(e.MOTCUA_AUDIT_ANCHOR_DIR ?? path.join(dataDir, 'audit-anchors')),
     mode,
     demoPassword: e.MOTCUA_DEMO_PASSWORD,
     publicUrl,
@@ -236,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MOTCUA_MAIL_FROM,
     smsUrl: e.MOTCUA_SMS_URL,
     outboxIntervalMs: e.MOTCUA_OUTBOX_INTERVAL_MS,
+    queueTicketsPerMinute: e.MOTCUA_QUEUE_TICKETS_PER_MINUTE,
     oidc: {
       issuer: e.MOTCUA_OIDC_ISSUER,
       clientId: e.MOTCUA_OIDC_CLIENT_ID,
@@ -249,6 +273,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxMaxAttempts: e.MOTCUA_OUTBOX_MAX_ATTEMPTS,
     portalSync: e.MOTCUA_PORTAL_SYNC === 'on',
     portalFetchIntervalMs: e.MOTCUA_PORTAL_FETCH_INTERVAL_MS,
+    practice: {
+      enabled: e.MOTCUA_PRACTICE === 'on',
+      dataDir: e.MOTCUA_PRACTICE_DIR ? path.resolve(e.MOTCUA_PRACTICE_DIR) : undefined,
+    },
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     pgPoolSize: e.MOTCUA_PG_POOL,
     // One core stays with the main thread, which answers every request.
@@ -259,5 +287,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     importMaxUnpackedBytes: Math.round(e.MOTCUA_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
     importMaxRows: e.MOTCUA_IMPORT_MAX_ROWS,
     links: linksFrom(e, mode),
+    partners: {
+      secret: e.MOTCUA_PARTNER_SECRET,
+      webhookTimeoutMs: e.MOTCUA_WEBHOOK_TIMEOUT_MS,
+      allowHttpWebhooks: e.MOTCUA_WEBHOOK_ALLOW_HTTP
+        ? e.MOTCUA_WEBHOOK_ALLOW_HTTP === 'true'
+        : mode === 'demo',
+    },
   };
 }

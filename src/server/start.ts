@@ -5,11 +5,14 @@ import { type StandInProcess, startStandInProcess } from '../standins/spawn.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
+import { startDailyAnchoring } from './modules/audit/verify.ts';
 import { DEMO_CITIZEN_PASSWORD } from './modules/integration/demo-citizens.ts';
 import { startOidcStandInProcess } from './modules/integration/oidc-standin-process.ts';
 import { startOutboxWorker } from './modules/integration/outbox.ts';
 import { httpSmsSender, type Sender, smtpSender } from './modules/integration/senders.ts';
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
+import { partnerSecret } from './modules/partners/keys.ts';
+import { webhookSender } from './modules/partners/webhook-sender.ts';
 import { startInboundScheduler } from './modules/portal/inbound.ts';
 import { portalSyncOn } from './modules/portal/view.ts';
 import { countDemoUsers } from './seed/demo.ts';
@@ -107,6 +110,13 @@ export async function startServer(
     const senders: Record<string, Sender> = {};
     if (smtpUrl) senders.email = smtpSender(smtpUrl, config.mailFrom);
     if (smsUrl) senders.sms = httpSmsSender(smsUrl);
+    // Partners' webhook endpoints (modules/partners), signed with the server's partner secret.
+    const secret = partnerSecret(config);
+    if (secret) {
+      const webhooks = webhookSender(database.db, secret, { timeoutMs: config.partners.webhookTimeoutMs });
+      senders.webhook = webhooks;
+      closers.push(webhooks.close);
+    }
     const worker = startOutboxWorker(database.db, {
       senders,
       portal: ctx.links.portal,
@@ -116,6 +126,8 @@ export async function startServer(
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });
+    // The daily anchor of the audit chains (docs/OPERATIONS.md "Audit trail").
+    const stopAnchoring = startDailyAnchoring(database.db, config.auditAnchorDir, app.log);
     // The pull side (§8.5): the portal's online dossiers into the communes' online queues.
     const inbound = portalSyncOn(ctx)
       ? startInboundScheduler(ctx, {
@@ -139,6 +151,7 @@ export async function startServer(
         })
       : undefined;
     app.addHook('onClose', async () => {
+      stopAnchoring();
       await inbound?.stop();
       await worker.stop();
       for (const close of closers) await close();

@@ -4,6 +4,7 @@ import { isNationalStatus, statusName } from '../../domain/lifecycle/statuses.ts
 import { periodInstants } from '../../domain/reports/periods.ts';
 import { loadConfig } from '../../server/config.ts';
 import { dossiers, procedures } from '../../server/db/schema.ts';
+import { CLI_ACTOR, recordSecurityEvent, SYSTEM_CHAIN } from '../../server/modules/audit/security.ts';
 import { CHANNEL_BY_CODE } from '../../server/modules/dossiers/schemas.ts';
 import { cliContext, openDatabase, requireCurrentSchema } from '../database.ts';
 import { EXIT } from '../errors.ts';
@@ -100,6 +101,13 @@ export async function run(args: string[]): Promise<number> {
     }
     bar.done();
     const bytes = format === 'csv' ? await workbookCsv(wb) : Buffer.from(await wb.xlsx.writeBuffer());
+    // Applicants' names, addresses and phones leave the system: the trail says who, what and how many.
+    await recordSecurityEvent(ctx.db, {
+      action: 'export_dossiers',
+      unitCode: scope.unit.code === 'all' ? SYSTEM_CHAIN : scope.unit.code,
+      actor: CLI_ACTOR,
+      data: { unit: scope.unit.code, from: period.from, to: period.to, rows: rows.length, format },
+    });
     writeOutput(
       values.out,
       bytes,

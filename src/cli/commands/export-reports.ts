@@ -1,5 +1,6 @@
 import { loadConfig } from '../../server/config.ts';
 import type { AppContext } from '../../server/context.ts';
+import { CLI_ACTOR, recordSecurityEvent, SYSTEM_CHAIN } from '../../server/modules/audit/security.ts';
 import { settlementPdf, settlementXlsx } from '../../server/modules/reports/exports.ts';
 import {
   consultationsPdf,
@@ -124,6 +125,12 @@ export async function run(args: string[]): Promise<number> {
     const ctx = cliContext(config, database);
     const scope = await exportScope(ctx, unit);
     const built = await BUILDERS[kind](ctx, scope, values);
+    await recordSecurityEvent(ctx.db, {
+      action: 'export_reports',
+      unitCode: scope.unit.code === 'all' ? SYSTEM_CHAIN : scope.unit.code,
+      actor: CLI_ACTOR,
+      data: { report: kind, unit: scope.unit.code, format },
+    });
     writeOutput(
       values.out,
       await render(built, format),

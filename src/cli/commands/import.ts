@@ -9,6 +9,7 @@ import type { AppContext } from '../../server/context.ts';
 import type { Db } from '../../server/db/client.ts';
 import { procedures, units } from '../../server/db/schema.ts';
 import { AppError } from '../../server/errors.ts';
+import { CLI_ACTOR, recordSecurityEvent, SYSTEM_CHAIN } from '../../server/modules/audit/security.ts';
 import { importOfficialYear, OfficialYearSchema } from '../../server/modules/calendar/import-year.ts';
 import { importStaffXlsx } from '../../server/modules/registers/service.ts';
 import { upsertProcedures, upsertUnits } from '../../server/seed/reference.ts';
@@ -104,7 +105,15 @@ async function importUnits(db: Db, file: string) {
       errors.push(`${c.code}: không có tỉnh ${c.provinceCode} / unknown province`);
   if (errors.length) throw invalid(file, errors);
   try {
-    await db.transaction((tx) => upsertUnits(tx, data, { agencyCodes: true }));
+    await db.transaction(async (tx) => {
+      await upsertUnits(tx, data, { agencyCodes: true });
+      await recordSecurityEvent(tx, {
+        action: 'units_imported',
+        unitCode: SYSTEM_CHAIN,
+        actor: CLI_ACTOR,
+        data: { provinces: data.provinces.length, communes: data.communes.length },
+      });
+    });
   } catch (err) {
     if (sqlState(err) === '23505')
       throw invalid(file, [
@@ -139,7 +148,15 @@ async function importProcedures(db: Db, file: string) {
     .select({ code: procedures.code })
     .from(procedures)
     .where(inArray(procedures.code, [...seen]));
-  await db.transaction((tx) => upsertProcedures(tx, records));
+  await db.transaction(async (tx) => {
+    await upsertProcedures(tx, records);
+    await recordSecurityEvent(tx, {
+      action: 'catalogue_imported',
+      unitCode: SYSTEM_CHAIN,
+      actor: CLI_ACTOR,
+      data: { procedures: records.length, added: records.length - existing.length },
+    });
+  });
   return `${records.length} thủ tục/procedures (${records.length - existing.length} mới/new)`;
 }
 

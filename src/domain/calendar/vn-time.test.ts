@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   fromEpochDay,
+  isoToVnLocal,
   isPlainDate,
   parseHm,
   toEpochDay,
   vnDateOf,
   vnInstant,
+  vnLocalToIso,
   vnMinutesOf,
   weekdayOf,
 } from './vn-time.ts';
@@ -150,5 +152,25 @@ describe('parseHm', () => {
   });
   it.each(['24:00', '7:00', '07:60', '07-00', '0700', '', ' 07:00'])('rejects %j', (s) => {
     expect(() => parseHm(s)).toThrow(RangeError);
+  });
+});
+
+describe('vnLocalToIso', () => {
+  it('reads a datetime-local value as Vietnam time whatever the machine zone', () => {
+    expect(vnLocalToIso('2025-07-08T09:30')).toBe('2025-07-08T09:30:00+07:00');
+    expect(Date.parse(vnLocalToIso('2025-07-08T09:30') ?? '')).toBe(Date.UTC(2025, 6, 8, 2, 30));
+  });
+
+  it('rejects incomplete or impossible values', () => {
+    expect(vnLocalToIso('')).toBeUndefined();
+    expect(vnLocalToIso('2025-07-08')).toBeUndefined();
+    expect(vnLocalToIso('2025-13-08T09:30')).toBeUndefined();
+    expect(vnLocalToIso('2025-07-08T24:00')).toBeUndefined();
+    expect(vnLocalToIso('2025-02-30T09:30')).toBeUndefined();
+  });
+
+  it('round-trips with isoToVnLocal across midnight UTC', () => {
+    expect(isoToVnLocal('2025-07-07T20:15:00.000Z')).toBe('2025-07-08T03:15');
+    expect(vnLocalToIso(isoToVnLocal('2025-07-07T20:15:00.000Z'))).toBe('2025-07-08T03:15:00+07:00');
   });
 });

@@ -100,6 +100,62 @@ export function vnDateOf(instant: Date): PlainDate {
   return fromEpochDay(Math.floor((ms + VN_OFFSET_MS) / DAY_MS));
 }
 
+/** Office time of every center, as an IANA zone name for Intl and date libraries (UTC+7, no DST). */
+export const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Wall-clock fields of an instant in Vietnam. */
+export interface VnWallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** Wall-clock fields of an instant in Vietnam, whatever the process or browser time zone. */
+export function vnWallClockOf(instant: Date): VnWallClock {
+  const shifted = new Date(assertValidInstant(instant) + VN_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+/** Year, month and day of an instant (read in Vietnam time) or of a PlainDate (RangeError when not a real day). */
+export function vnCalendarDayOf(date: Date | PlainDate): { year: number; month: number; day: number } {
+  if (date instanceof Date) return vnWallClockOf(date);
+  if (!isPlainDate(date)) throw new RangeError(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/** Two digits, zero-padded: 7 → "07". */
+export function pad2(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/**
+ * A `datetime-local` value ("2025-07-08T09:30") read as Vietnam office time, as ISO 8601 with +07:00;
+ * undefined when the value is not a complete, real date and time.
+ */
+export function vnLocalToIso(value: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [, day, h, mi] = match as unknown as [string, string, string, string];
+  if (!isPlainDate(day) || Number(h) > 23 || Number(mi) > 59) return undefined;
+  return `${day}T${h}:${mi}:00+07:00`;
+}
+
+/** An instant as the `datetime-local` value it has in Vietnam office time; empty when not an instant. */
+export function isoToVnLocal(instant: string): string {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return '';
+  return new Date(time + VN_OFFSET_MS).toISOString().slice(0, 16);
+}
+
 /** Whole minutes elapsed since Vietnamese midnight at the given instant (0..1439, seconds floored). */
 export function vnMinutesOf(instant: Date): number {
   const ms = assertValidInstant(instant);

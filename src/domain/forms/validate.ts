@@ -4,6 +4,7 @@
  * never accepts what the server refuses. Pure: `today` is passed in, never read from a clock here.
  */
 import { isPlainDate, type PlainDate } from '../calendar/vn-time.ts';
+import { normalizePhone } from '../contact/phone.ts';
 import { validatePersonalId } from '../identity/personal-id.ts';
 import { isSafeText } from '../text/safe-text.ts';
 import type {
@@ -29,15 +30,7 @@ const ADDRESS_MIN = 5;
 // More issues than this say nothing more to a person; the request was refused anyway.
 const MAX_ISSUES = 50;
 
-const MOBILE = /^0[35789][0-9]{8}$/;
-const LANDLINE = /^02[0-9]{9}$/;
-
-/** "0912 345 678", "0912.345.678", "+84 912 345 678" → "0912345678"; undefined when not a VN number. */
-export function normalizePhone(raw: string): string | undefined {
-  let digits = raw.replace(/[\s.\-()]/g, '');
-  if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
-  return MOBILE.test(digits) || LANDLINE.test(digits) ? digits : undefined;
-}
+export { normalizePhone };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -47,6 +47,8 @@ export interface SubmittedOnlineEvent extends EventBase {
   procedureCode: string;
   /** The version of the online form the answers were given in. */
   formVersion: number;
+  /** Filled in by a reception officer at the counter on the citizen's behalf (issue 14 item 5). */
+  assisted?: boolean;
 }
 
 /** An event recorded by the statement that numbers the dossier: counter receipt or online filing. */
@@ -94,6 +96,9 @@ export interface ActionFacts {
   draft_apology: { newDueAt: Date };
   approve_apology: { dueBefore: Date; dueAfter: Date };
   reject_apology: Record<never, never>;
+  /** The result template drafted or approved (the values themselves stay with the dossier). */
+  draft_result: { template: string };
+  approve_result: { template: string };
 }
 
 /** A document the applicant is asked to bring (docs/domain-vn.md §2.3). */
@@ -234,6 +239,8 @@ const ACTION_EFFECTS: { [A in Action]: ActionEffects<A> } = {
     ],
   },
   reject_apology: { audit: none, notify: silent },
+  draft_result: { audit: (e) => ({ template: e.template }), notify: silent },
+  approve_result: { audit: (e) => ({ template: e.template }), notify: silent },
 };
 
 /** The audit action recorded for each intake decision (names kept from the first recorded chains). */
@@ -283,7 +290,12 @@ export function auditEntryOf(e: DossierEvent): AuditEntry {
       action: ONLINE_SUBMISSION_AUDIT_ACTION,
       fromStatus: null,
       toStatus: e.toStatus,
-      data: { procedureCode: e.procedureCode, formVersion: e.formVersion, channel: 'online' },
+      data: {
+        procedureCode: e.procedureCode,
+        formVersion: e.formVersion,
+        channel: 'online',
+        ...(e.assisted ? { assisted: true } : {}),
+      },
     };
   }
   if (e.type === 'citizen') {
@@ -329,12 +341,58 @@ export function messagesOf(e: DossierEvent, dossier: DossierAfter): OutboundMess
   return messages;
 }
 
-/** Everything an event causes, as data: one audit entry and the messages, executed in one transaction. */
+/** Kinds of dossier events a partner system's webhook endpoint may subscribe to (docs/API.md, "Partner API"). */
+export const WEBHOOK_EVENT_KINDS = ['dossier.received', 'dossier.status_changed', 'dossier.updated'] as const;
+export type WebhookEventKind = (typeof WEBHOOK_EVENT_KINDS)[number];
+
+/**
+ * The body a partner's webhook endpoint receives for an event: what happened to which dossier, no
+ * personal data (the partner reads the dossier through the Partner API with its key when it needs
+ * more). `dossier.sequence` is the event's position in the dossier's audit chain, filled in by the
+ * statement that records it, so a receiver can put a dossier's events in order.
+ */
+export interface WebhookBody {
+  id: string;
+  type: WebhookEventKind;
+  occurredAt: string;
+  dossier: { code: string; unitCode: string; status: number; statusName: string; sequence: number | null };
+  change: { action: string; fromStatus: number | null; toStatus: number | null };
+}
+
+/** The kind of webhook event an event is: intake, a change of status, or any other recorded change. */
+export function webhookKindOf(e: DossierEvent): WebhookEventKind {
+  if (e.type === 'received' || e.type === 'submitted_online') return 'dossier.received';
+  return e.fromStatus !== e.toStatus ? 'dossier.status_changed' : 'dossier.updated';
+}
+
+/** The webhook body of an event (one for every event; the recorder sends it to each subscribed endpoint). */
+export function webhookBodyOf(e: DossierEvent, dossier: DossierAfter, audit: AuditEntry): WebhookBody {
+  return {
+    id: e.id,
+    type: webhookKindOf(e),
+    occurredAt: e.at.toISOString(),
+    dossier: {
+      code: dossier.code,
+      unitCode: e.unitCode,
+      status: dossier.status,
+      statusName: statusName(dossier.status as NationalStatus),
+      sequence: null,
+    },
+    change: { action: audit.action, fromStatus: audit.fromStatus, toStatus: audit.toStatus },
+  };
+}
+
+/**
+ * Everything an event causes, as data: one audit entry, the messages to the applicant and the body
+ * sent to partners' webhook endpoints, executed in one transaction.
+ */
 export interface EventEffects {
   audit: AuditEntry;
   messages: OutboundMessage[];
+  webhook: WebhookBody;
 }
 
 export function effectsOfEvent(e: DossierEvent, dossier: DossierAfter): EventEffects {
-  return { audit: auditEntryOf(e), messages: messagesOf(e, dossier) };
+  const audit = auditEntryOf(e);
+  return { audit, messages: messagesOf(e, dossier), webhook: webhookBodyOf(e, dossier, audit) };
 }

@@ -117,7 +117,6 @@ describe('lifecycle transition table', () => {
     expect(decide('issue_result', state({ stepIndex: 2 }), 'leader')).toMatchObject({
       ok: true,
       to: 9,
-      clock: 'stop',
     });
     expect(decide('return_step', state({ stepIndex: 1 }), 'leader', 'thiếu xác minh')).toMatchObject({
       ok: true,
@@ -152,13 +151,6 @@ describe('lifecycle transition table', () => {
       ok: false,
       code: 'ILLEGAL_TRANSITION',
     });
-  });
-
-  it('pauses and resumes the clock on supplement and payment', () => {
-    expect(TRANSITIONS.request_supplement.clock).toBe('pause_supplement');
-    expect(TRANSITIONS.request_payment.clock).toBe('pause_payment');
-    expect(TRANSITIONS.supplement_received.clock).toBe('resume');
-    expect(TRANSITIONS.payment_received.clock).toBe('resume');
   });
 
   it('property: any decision that succeeds lands on a national status reachable from the table', () => {

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'draft_apology',
   'approve_apology',
   'reject_apology',
+  'draft_result',
+  'approve_result',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -44,8 +46,6 @@ interface TransitionSpec {
   /** Who may act: fixed roles, or the role of the current workflow step. */
   roles: readonly ActorRole[] | 'current_step';
   reason: 'required' | 'optional';
-  /** Starts or ends a clock pause (supplement, payment). */
-  clock?: 'pause_supplement' | 'pause_payment' | 'resume' | 'start' | 'stop';
   label: string;
 }
 
@@ -57,7 +57,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['reception'],
     reason: 'optional',
-    clock: 'start',
     label: 'Tiếp nhận hồ sơ',
   },
   refuse: {
@@ -130,7 +129,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['specialist'],
     reason: 'required',
-    clock: 'pause_supplement',
     label: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
   },
   supplement_received: {
@@ -140,7 +138,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['reception'],
     reason: 'optional',
-    clock: 'resume',
     label: 'Công dân đã bổ sung hồ sơ',
   },
   request_payment: {
@@ -150,7 +147,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['specialist'],
     reason: 'required',
-    clock: 'pause_payment',
     label: 'Yêu cầu thực hiện nghĩa vụ tài chính',
   },
   payment_received: {
@@ -160,7 +156,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['reception'],
     reason: 'optional',
-    clock: 'resume',
     label: 'Đã thực hiện nghĩa vụ tài chính',
   },
   stop: {
@@ -170,7 +165,6 @@ export const TRANSITIONS = {
     toSubState: 'none',
     roles: ['leader'],
     reason: 'required',
-    clock: 'stop',
     label: 'Dừng xử lý hồ sơ',
   },
   issue_result: {
@@ -180,7 +174,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: 'current_step',
     reason: 'optional',
-    clock: 'stop',
     label: 'Ký, phát hành kết quả',
   },
   return_result: {
@@ -208,7 +201,6 @@ export const TRANSITIONS = {
     toSubState: 'same',
     roles: ['leader'],
     reason: 'optional',
-    clock: 'stop',
     label: 'Xác nhận rút hồ sơ, dừng xử lý',
   },
   draft_apology: {
@@ -238,6 +230,26 @@ export const TRANSITIONS = {
     reason: 'required',
     label: 'Không duyệt văn bản xin lỗi',
   },
+  // The result the commune drafts itself (src/domain/results/templates.ts): the specialist drafts at
+  // their step, the leader approves at the signing step; issue_result then issues the approved draft.
+  draft_result: {
+    from: [4],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'same',
+    roles: ['specialist'],
+    reason: 'optional',
+    label: 'Dự thảo kết quả giải quyết',
+  },
+  approve_result: {
+    from: [4],
+    subState: 'none',
+    to: 'same',
+    toSubState: 'same',
+    roles: ['leader'],
+    reason: 'optional',
+    label: 'Duyệt dự thảo kết quả',
+  },
 } as const satisfies Record<Action, TransitionSpec>;
 
 /** What the lifecycle needs to know about a dossier to decide an action. */
@@ -251,6 +263,10 @@ export interface LifecycleState {
   rescheduled: boolean;
   /** The dossier is overdue or due within the warning window (apologies are for those only). */
   dueSoonOrOverdue: boolean;
+  /** The procedure's result is drafted in motcua (a template exists); absent means no. */
+  hasResultTemplate?: boolean;
+  /** Where the result draft stands; absent means none. */
+  resultDraft?: 'none' | 'drafted' | 'approved';
 }
 
 export type RefusalCode =
@@ -261,7 +277,10 @@ export type RefusalCode =
   | 'NOT_DUE_YET'
   | 'NO_PREVIOUS_STEP'
   | 'NOT_LAST_STEP'
-  | 'LAST_STEP';
+  | 'LAST_STEP'
+  | 'NO_RESULT_TEMPLATE'
+  | 'NOT_DRAFTING_STEP'
+  | 'NO_RESULT_DRAFT';
 
 export type Decision =
   | {
@@ -270,7 +289,6 @@ export type Decision =
       to: NationalStatus;
       toSubState: SubState;
       stepIndex: number;
-      clock?: TransitionSpec['clock'];
     }
   | { ok: false; code: RefusalCode };
 
@@ -314,6 +332,16 @@ export function decide(action: Action, state: LifecycleState, role: ActorRole, r
     case 'approve_apology':
       if (state.rescheduled) return { ok: false, code: 'ALREADY_RESCHEDULED' };
       break;
+    case 'draft_result':
+      if (!state.hasResultTemplate) return { ok: false, code: 'NO_RESULT_TEMPLATE' };
+      if (state.steps[state.stepIndex]?.role !== 'specialist')
+        return { ok: false, code: 'NOT_DRAFTING_STEP' };
+      break;
+    case 'approve_result':
+      if (!state.hasResultTemplate) return { ok: false, code: 'NO_RESULT_TEMPLATE' };
+      if (state.stepIndex !== last) return { ok: false, code: 'NOT_LAST_STEP' };
+      if (state.resultDraft !== 'drafted') return { ok: false, code: 'NO_RESULT_DRAFT' };
+      break;
     default:
       break;
   }
@@ -323,7 +351,6 @@ export function decide(action: Action, state: LifecycleState, role: ActorRole, r
     to: spec.to === 'same' ? state.status : spec.to,
     toSubState: spec.toSubState === 'same' ? state.subState : spec.toSubState,
     stepIndex,
-    ...(spec.clock ? { clock: spec.clock } : {}),
   };
 }
 

@@ -68,6 +68,8 @@ export const REFRESHES_DOSSIER: { [A in Action | CitizenAction]: boolean } = {
   request_payment: false,
   payment_received: true,
   stop: true,
+  draft_result: false,
+  approve_result: false,
   issue_result: true,
   return_result: true,
   withdraw: false,

@@ -30,6 +30,11 @@ export interface Database {
   close(): Promise<void>;
   /** Embedded database only: the whole data folder as a gzipped tarball. */
   dump?(): Promise<Buffer>;
+  /**
+   * Receives the NOTIFY payloads of `channel` (sent by any server process on commit); returns the
+   * function that stops. PostgreSQL: one extra connection per process, opened on first use.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /** The committed SQL migrations and their journal (meta/_journal.json). */
@@ -47,9 +52,11 @@ export function openPostgres(url: string, poolSize = 20, onIdleError?: (err: Err
   // has already discarded the client and the next query opens a new connection.
   pool.on('error', (err) => onIdleError?.(err));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const listener = pgListener(url, onIdleError);
   return {
     kind: 'postgres',
     db,
+    listen: listener.listen,
     async migrate(folder = migrationsFolder) {
       // Several server processes may start at once against one database: serialise migrations.
       const client = await pool.connect();
@@ -65,7 +72,66 @@ export function openPostgres(url: string, poolSize = 20, onIdleError?: (err: Err
       await pool.query('SELECT 1');
     },
     async close() {
+      await listener.close();
       await pool.end();
+    },
+  };
+}
+
+/**
+ * LISTEN on one dedicated connection, opened when the first listener comes: lost connections are
+ * opened again after a second (payloads sent meanwhile are missed; the boards reload on reconnect).
+ */
+function pgListener(url: string, onError?: (err: Error) => void) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let client: Promise<pg.Client> | undefined;
+  let closed = false;
+  const connect = (): Promise<pg.Client> => {
+    const c = new pg.Client({ connectionString: url });
+    const reconnect = (err?: Error) => {
+      if (err) onError?.(err);
+      client = undefined;
+      c.removeAllListeners();
+      if (closed || handlers.size === 0) return;
+      setTimeout(() => {
+        if (!closed && !client && handlers.size > 0) client = connect();
+      }, 1000).unref();
+    };
+    c.on('error', reconnect);
+    c.on('end', () => reconnect());
+    c.on('notification', (n) => {
+      for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
+    });
+    return c
+      .connect()
+      .then(async () => {
+        for (const channel of handlers.keys()) await c.query(`LISTEN "${channel}"`);
+        return c;
+      })
+      .catch((err: Error) => {
+        reconnect(err);
+        throw err;
+      });
+  };
+  return {
+    async listen(channel: string, onPayload: (payload: string) => void) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`channel name ${channel}`);
+      const set = handlers.get(channel) ?? new Set();
+      const fresh = !handlers.has(channel);
+      handlers.set(channel, set);
+      set.add(onPayload);
+      if (!client) client = connect();
+      else if (fresh) await (await client).query(`LISTEN "${channel}"`);
+      await client.catch(() => undefined);
+      return async () => {
+        set.delete(onPayload);
+      };
+    },
+    async close() {
+      closed = true;
+      const c = client;
+      client = undefined;
+      if (c) await (await c.catch(() => undefined))?.end().catch(() => undefined);
     },
   };
 }
@@ -101,6 +167,9 @@ export async function openPglite(
     },
     async ping() {
       await db.execute(sql`SELECT 1`);
+    },
+    async listen(channel, onPayload) {
+      return client.listen(channel, onPayload);
     },
     async dump() {
       const blob = await client.dumpDataDir('gzip');

@@ -291,6 +291,8 @@ export const dossiers = pgTable(
     processingEndedAt: ts('processing_ended_at'),
     returnedAt: ts('returned_at'),
     result: jsonb('result').$type<Record<string, unknown>>(),
+    /** The result drafted from the dossier (src/domain/results): template, values, drafted/approved by whom. */
+    resultDraft: jsonb('result_draft').$type<Record<string, unknown>>(),
     timeliness: text('timeliness'),
     /** Counter decision other than acceptance: refusal reasons, or what to supplement before acceptance. */
     intakeNote: jsonb('intake_note').$type<{ decision: string; reasons: string[]; missing?: unknown[] }>(),
@@ -466,7 +468,11 @@ export const auditEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.unitCode, t.id] }),
     index('audit_dossier_idx').on(t.unitCode, t.dossierCode, t.at),
+    // The partner API's feed of dossiers changed since a time (migration 0010).
+    index('audit_events_unit_at_idx').on(t.unitCode, t.at),
     uniqueIndex('audit_chain_uq').on(t.unitCode, t.dossierCode, t.seq),
+    // Security events have no dossier code: one chain per unit (migration 0016).
+    uniqueIndex('audit_security_chain_uq').on(t.unitCode, t.seq).where(sql`"dossier_code" IS NULL`),
   ],
 );
 
@@ -694,8 +700,15 @@ export const partnerApiKeys = pgTable(
     createdAt: ts('created_at').notNull(),
     revokedAt: ts('revoked_at'),
     lastUsedAt: ts('last_used_at'),
+    /** What the key may do (migration 0010): 'dossiers:read', 'applicants:read', 'webhooks'. */
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid('created_by'),
+    revokedBy: uuid('revoked_by'),
   },
-  (t) => [uniqueIndex('partner_api_keys_prefix_uq').on(t.keyPrefix)],
+  (t) => [
+    uniqueIndex('partner_api_keys_prefix_uq').on(t.keyPrefix),
+    index('partner_api_keys_scope_idx').on(t.scopeKind, t.scopeCode),
+  ],
 );
 
 /** One sign-in attempt with the citizens' identity provider: state, nonce and PKCE verifier, used once. */
@@ -749,6 +762,8 @@ export const dossierRatings = pgTable(
     dossierCode: text('dossier_code').notNull(),
     rating: text('rating', { enum: ['very_satisfied', 'satisfied', 'dissatisfied'] }).notNull(),
     ratedAt: ts('rated_at').notNull(),
+    /** The citizen's optional reason (migration 0014). */
+    comment: text('comment'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.dossierCode] }),
@@ -771,4 +786,187 @@ export const portalFiles = pgTable(
     uploadedAt: ts('uploaded_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.fileId] })],
+);
+
+/**
+ * A partner system's webhook endpoint (issue 15 item 5, migration 0010): dossier events of its key's
+ * scope, of the kinds listed, are signed and delivered through the outbox. The signing secret is not
+ * stored: it is derived from the server's partner secret, the endpoint id and `secret_version`.
+ */
+export const partnerWebhooks = pgTable(
+  'partner_webhooks',
+  {
+    id: uuid('id').primaryKey(),
+    keyId: uuid('key_id').notNull(),
+    url: text('url').notNull(),
+    events: text('events').array().notNull(),
+    secretVersion: integer('secret_version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by'),
+    disabledAt: ts('disabled_at'),
+  },
+  (t) => [index('partner_webhooks_key_idx').on(t.keyId)],
+);
+
+/**
+ * One delivery attempt of an outbox message over a link (portal, sms, email, webhook…): when, whether
+ * it was accepted, how long it took, the error. Written by the outbox worker in the statement that
+ * settles the message; the operations page reads link state and error rates from it. Rows older than
+ * the retention (8 days) are pruned by the worker.
+ */
+export const linkAttempts = pgTable(
+  'link_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitCode: text('unit_code').notNull(),
+    /** The outbox kind the message was delivered as: portal | sms | email | … */
+    link: text('link').notNull(),
+    messageId: uuid('message_id').notNull(),
+    at: ts('at').notNull(),
+    ok: boolean('ok').notNull(),
+    latencyMs: integer('latency_ms').notNull(),
+    error: text('error'),
+  },
+  (t) => [
+    index('link_attempts_at_idx').on(t.at),
+    index('link_attempts_unit_link_at_idx').on(t.unitCode, t.link, t.at),
+  ],
+);
+
+/**
+ * Guidance for officers (issue 16 item 4): an intake guide per procedure (`kind` 'intake', `subject` the
+ * procedure code) and a guide per lifecycle step (`kind` 'step', `subject` the step key). Every edit is a
+ * new version; the highest version is the current one. Seeded versions have no editor.
+ */
+export const guides = pgTable(
+  'guides',
+  {
+    kind: text('kind', { enum: ['intake', 'step'] }).notNull(),
+    subject: text('subject').notNull(),
+    version: integer('version').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    editedBy: uuid('edited_by'),
+    editedByName: text('edited_by_name'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subject, t.version] })],
+);
+
+/** Practice exercises completed in the training center (kept in the REAL database; the practice data never is). */
+export const trainingRegister = pgTable(
+  'training_register',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    /** The officer's province ('' for the system administrator): what the province report filters on. */
+    provinceCode: text('province_code').notNull(),
+    userId: uuid('user_id').notNull(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    role: text('role').notNull(),
+    exercise: text('exercise').notNull(),
+    startedAt: ts('started_at').notNull(),
+    completedAt: ts('completed_at').notNull(),
+    passed: boolean('passed').notNull(),
+    checks: jsonb('checks').$type<Array<{ key: string; ok: boolean }>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('training_register_unit_time_idx').on(t.unitCode, t.completedAt),
+  ],
+);
+
+/**
+ * Registers of the results the commune issues itself (sổ chứng thực bản sao, sổ chứng thực chữ ký,
+ * XNTTHN, trích lục): one numbered entry per issued result, numbered from 1 each year per book.
+ */
+export const resultRegisterEntries = pgTable(
+  'result_register_entries',
+  {
+    unitCode: text('unit_code').notNull(),
+    book: text('book', { enum: ['copy', 'signature', 'marital', 'extract'] }).notNull(),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    requesterName: text('requester_name').notNull(),
+    requesterId: text('requester_id'),
+    documentName: text('document_name').notNull(),
+    copies: integer('copies'),
+    fee: integer('fee'),
+    signerName: text('signer_name').notNull(),
+    signerTitle: text('signer_title').notNull(),
+    note: text('note'),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.book, t.year, t.number] }),
+    uniqueIndex('result_register_dossier_idx').on(t.unitCode, t.dossierCode, t.book),
+  ],
+);
+
+/** The counters (quầy) of a commune center's hall and the fields each serves (none listed: every field). */
+export const queueCounters = pgTable(
+  'queue_counters',
+  {
+    unitCode: text('unit_code').notNull(),
+    number: smallint('number').notNull(),
+    name: text('name').notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.number] })],
+);
+
+/** The last queue number given in a commune on a day (Vietnam date): the gapless sequence of its tickets. */
+export const queueDays = pgTable(
+  'queue_days',
+  {
+    unitCode: text('unit_code').notNull(),
+    day: date('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.day] })],
+);
+
+/** A queue ticket (số thứ tự) taken at a commune center's kiosk, from waiting to served or no-show. */
+export const queueTickets = pgTable(
+  'queue_tickets',
+  {
+    unitCode: text('unit_code').notNull(),
+    day: date('day').notNull(),
+    number: integer('number').notNull(),
+    id: uuid('id').notNull(),
+    /** The field (lĩnh vực) chosen at the kiosk; null: the general line. */
+    fieldCode: text('field_code'),
+    status: text('status', { enum: ['waiting', 'called', 'served', 'no_show'] }).notNull(),
+    /** The counter calling or serving it; while waiting, the counter it was transferred to. */
+    counterNumber: smallint('counter_number'),
+    takenAt: ts('taken_at').notNull(),
+    /** Its place in the line: the time taken, or of the last skip. */
+    queuedAt: ts('queued_at').notNull(),
+    calledAt: ts('called_at'),
+    firstCalledAt: ts('first_called_at'),
+    calls: integer('calls').notNull().default(0),
+    skips: integer('skips').notNull().default(0),
+    transfers: integer('transfers').notNull().default(0),
+    finishedAt: ts('finished_at'),
+    finishedBy: uuid('finished_by'),
+    /** Whether the ticket was sent by SMS (the phone number itself is kept only in the outbox message). */
+    sms: boolean('sms').notNull().default(false),
+    /** SHA-256 of unit, day and phone: counts a phone's SMS tickets of the day without keeping the number. */
+    phoneKey: text('phone_key'),
+    /** Reserved for issue 16 item 2: the dossier received when the ticket was served. */
+    dossierCode: text('dossier_code'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.day, t.number] }),
+    uniqueIndex('queue_tickets_id_idx').on(t.id),
+    uniqueIndex('queue_tickets_one_called_idx')
+      .on(t.unitCode, t.day, t.counterNumber)
+      .where(sql`${t.status} = 'called'`),
+    index('queue_tickets_waiting_idx').on(t.unitCode, t.day, t.queuedAt).where(sql`${t.status} = 'waiting'`),
+    index('queue_tickets_called_idx').on(t.unitCode, t.day, t.calledAt),
+  ],
 );

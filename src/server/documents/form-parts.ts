@@ -5,6 +5,7 @@
  * Builds on the primitives of pdf.ts; nothing here renders a whole document.
  */
 import type { Content, ContentText, CustomTableLayout } from 'pdfmake/interfaces';
+import { pad2, vnCalendarDayOf, vnWallClockOf } from '../../domain/calendar/vn-time.ts';
 import { BODY_FONT_SIZE, CONTENT_WIDTH, officialHeader, placeAndDate, upperVi } from './pdf.ts';
 
 export const TABLE_FONT_SIZE = BODY_FONT_SIZE - 1;
@@ -54,58 +55,21 @@ export interface OfficialSigner {
 // Dates in Vietnam time (UTC+7, no daylight saving), short forms
 // ---------------------------------------------------------------------------------------------
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function pad2(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** Wall-clock fields of an instant in Vietnam, independent of the process TZ. */
-function vietnamClock(instant: Date): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-} {
-  const ms = instant.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
-  const shifted = new Date(ms + VIETNAM_OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-  };
-}
-
 /** "dd/MM/yyyy" for an instant (read in Vietnam time) or a PlainDate 'YYYY-MM-DD'. */
 export function formatShortDate(date: Date | string): string {
-  if (date instanceof Date) {
-    const { year, month, day } = vietnamClock(date);
-    return `${pad2(day)}/${pad2(month)}/${year}`;
-  }
-  const match = PLAIN_DATE.exec(date);
-  if (!match) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${date}"`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`No such calendar day: "${date}"`);
-  }
+  const { year, month, day } = vnCalendarDayOf(date);
   return `${pad2(day)}/${pad2(month)}/${year}`;
 }
 
 /** "HH:mm" of an instant in Vietnam time. */
 export function formatShortTime(instant: Date): string {
-  const { hour, minute } = vietnamClock(instant);
+  const { hour, minute } = vnWallClockOf(instant);
   return `${pad2(hour)}:${pad2(minute)}`;
 }
 
 /** "HH giờ mm phút, ngày dd/MM/yyyy" of an instant in Vietnam time (control slip wording). */
 export function formatVnShortDateTime(instant: Date): string {
-  const { hour, minute } = vietnamClock(instant);
+  const { hour, minute } = vnWallClockOf(instant);
   return `${pad2(hour)} giờ ${pad2(minute)} phút, ngày ${formatShortDate(instant)}`;
 }
 

@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { pad2, vnCalendarDayOf, vnWallClockOf } from '../../domain/calendar/vn-time.ts';
 
 type Pdfmake = typeof import('pdfmake');
 
@@ -90,58 +91,15 @@ export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffe
 // Dates in office time (Asia/Ho_Chi_Minh)
 // ---------------------------------------------------------------------------------------------
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-interface VnDateParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** Wall-clock fields of an instant in Vietnam, independent of the process TZ. */
-function vietnamParts(instant: Date): VnDateParts {
-  const ms = instant.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
-  const shifted = new Date(ms + VIETNAM_OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-  };
-}
-
-/** A calendar day given as an instant (read in Vietnam time) or a PlainDate 'YYYY-MM-DD'. */
-function calendarDay(date: Date | string): { year: number; month: number; day: number } {
-  if (date instanceof Date) return vietnamParts(date);
-  const match = PLAIN_DATE.exec(date);
-  if (!match) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${date}"`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`No such calendar day: "${date}"`);
-  }
-  return { year, month, day };
-}
-
 /** "ngày dd tháng MM năm yyyy" for an instant (in Vietnam time) or a PlainDate 'YYYY-MM-DD'. */
 export function formatVnDate(date: Date | string): string {
-  const { year, month, day } = calendarDay(date);
+  const { year, month, day } = vnCalendarDayOf(date);
   return `ngày ${pad2(day)} tháng ${pad2(month)} năm ${year}`;
 }
 
 /** "HH giờ mm phút, ngày dd tháng MM năm yyyy" for an instant, in Vietnam time (UTC+7). */
 export function formatVnDateTime(instant: Date): string {
-  const { hour, minute } = vietnamParts(instant);
+  const { hour, minute } = vnWallClockOf(instant);
   return `${pad2(hour)} giờ ${pad2(minute)} phút, ${formatVnDate(instant)}`;
 }
 

@@ -12,6 +12,8 @@ import type {
   TableCell,
 } from 'pdfmake/interfaces';
 import QRCode from 'qrcode';
+import { pad2 } from '../../domain/calendar/vn-time.ts';
+import { field } from './form-parts.ts';
 import {
   BODY_FONT_SIZE,
   cm,
@@ -74,15 +76,6 @@ const FORM_TABLE_LAYOUT: CustomTableLayout = {
   paddingTop: () => 2,
   paddingBottom: () => 2,
 };
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** "Label: value", the value optionally in bold. */
-function field(label: string, value: string, isBold = false): ContentText {
-  return { text: [`${label}: `, { text: value, bold: isBold }] };
-}
 
 /** The page citizens open to look a dossier up by code and phone digits: the URL without its query. */
 function lookupAddress(trackingUrl: string): string {

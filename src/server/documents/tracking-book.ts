@@ -11,7 +11,8 @@
  * page as soon as the next one begins.
  */
 import PDFDocument from 'pdfkit';
-import { formatShortDate, formatShortTime, pad2 } from './form-parts.ts';
+import { pad2 } from '../../domain/calendar/vn-time.ts';
+import { formatShortDate, formatShortTime } from './form-parts.ts';
 import { BODY_FONT_SIZE, cm, PAGE_MARGINS, robotoFiles, upperVi } from './pdf.ts';
 
 export interface TrackingBookRow {

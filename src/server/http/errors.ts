@@ -74,10 +74,20 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   ALREADY_RESCHEDULED: { status: 422, title: 'Hồ sơ đã được hẹn lại một lần, không được hẹn lại lần nữa' },
   NOT_DUE_YET: { status: 422, title: 'Hồ sơ chưa đến hạn hoặc sắp đến hạn, chưa cần văn bản xin lỗi' },
   STEP_ORDER: { status: 422, title: 'Không thể chuyển bước theo yêu cầu' },
+  AUDIT_ANCHOR_MISMATCH: { status: 409, title: 'Nhật ký không khớp mốc neo; không ghi mốc mới' },
   DOSSIER_CONFLICT: { status: 409, title: 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại' },
   ASSIGNEE_INVALID: { status: 422, title: 'Cán bộ được phân công không hợp lệ' },
   RESULT_FILE_REQUIRED: { status: 422, title: 'Cần đính kèm tệp kết quả giải quyết' },
   RESULT_NOT_FOUND: { status: 404, title: 'Hồ sơ chưa có tệp kết quả giải quyết' },
+  RESULT_DRAFT_NOT_APPLICABLE: {
+    status: 422,
+    title: 'Thủ tục này không có mẫu kết quả soạn trên hệ thống; hãy đính kèm tệp kết quả',
+  },
+  RESULT_DRAFT_REQUIRED: { status: 409, title: 'Hồ sơ chưa có dự thảo kết quả chờ duyệt' },
+  RESULT_DRAFT_NOT_APPROVED: {
+    status: 409,
+    title: 'Dự thảo kết quả chưa được lãnh đạo duyệt; hãy duyệt dự thảo hoặc đính kèm tệp kết quả',
+  },
   NEW_DUE_INVALID: { status: 422, title: 'Ngày hẹn trả mới không hợp lệ' },
   EXPORT_TOO_LARGE: {
     status: 422,
@@ -87,6 +97,14 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   SPREADSHEET_TOO_MANY_ROWS: { status: 422, title: 'Tệp bảng tính có nhiều dòng hơn mức cho phép' },
   DOCUMENTS_BUSY: { status: 503, title: 'Máy chủ đang bận tạo nhiều tài liệu, vui lòng thử lại sau' },
   NOT_FOUND: { status: 404, title: 'Không tìm thấy địa chỉ yêu cầu' },
+  GUIDE_NOT_FOUND: { status: 404, title: 'Chưa có hướng dẫn cho thủ tục hoặc bước này' },
+  GUIDE_VERSION_CONFLICT: {
+    status: 409,
+    title: 'Hướng dẫn vừa được người khác sửa; hãy tải lại bản mới nhất rồi sửa tiếp',
+  },
+  EXERCISE_NOT_FOUND: { status: 404, title: 'Không có bài tập này trong trung tâm luyện tập' },
+  EXERCISE_NOT_STARTED: { status: 409, title: 'Bài tập chưa được bắt đầu; hãy bấm “Bắt đầu” trước' },
+  PRACTICE_DISABLED: { status: 503, title: 'Trung tâm luyện tập chưa được bật trên máy chủ này' },
   CITIZEN_NOT_FOUND: {
     status: 404,
     title:
@@ -104,9 +122,28 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   },
   PORTAL_UNAVAILABLE: { status: 503, title: 'Chưa kết nối được Cổng Dịch vụ công quốc gia' },
   API_KEY_INVALID: { status: 401, title: 'Khóa API không hợp lệ hoặc đã bị thu hồi' },
+  PARTNER_API_NOT_CONFIGURED: {
+    status: 503,
+    title: 'API cho hệ thống đối tác chưa được cấu hình trên máy chủ (thiếu MOTCUA_PARTNER_SECRET)',
+  },
   URI_TOO_LONG: { status: 414, title: 'Địa chỉ yêu cầu quá dài' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },
+  QUEUE_COUNTER_NOT_FOUND: { status: 404, title: 'Không tìm thấy quầy của Trung tâm' },
+  QUEUE_COUNTER_BUSY: {
+    status: 409,
+    title: 'Quầy đang phục vụ một số thứ tự; hãy kết thúc số đó trước khi gọi số tiếp theo',
+  },
+  QUEUE_TICKET_NOT_FOUND: { status: 404, title: 'Không tìm thấy số thứ tự' },
+  QUEUE_TICKET_EXPIRED: {
+    status: 409,
+    title: 'Số thứ tự này thuộc ngày trước, không thể gọi hoặc phục vụ; mời công dân lấy số mới',
+  },
+  QUEUE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: 'Thao tác không hợp lệ với trạng thái hiện tại của số thứ tự',
+  },
+  QUEUE_FIELD_UNKNOWN: { status: 422, title: 'Lĩnh vực không thuộc danh mục của Trung tâm' },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 };
 

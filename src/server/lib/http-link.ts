@@ -194,6 +194,32 @@ export function createLink(opts: LinkOptions) {
         return res;
       }
     },
+    /**
+     * A cheap health probe: one unauthenticated GET of the base URL (no token is spent) within
+     * `timeoutMs`. Reachable = any answer below 500; a 5xx, a timeout or a refused connection is not.
+     */
+    async probe(timeoutMs = Math.min(3000, opts.timeoutMs)): Promise<LinkProbe> {
+      const started = performance.now();
+      try {
+        const res = await request(`${base}/`, {
+          method: 'GET',
+          dispatcher,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        await res.body.dump();
+        const latencyMs = Math.round(performance.now() - started);
+        return res.statusCode < 500
+          ? { ok: true, status: res.statusCode, latencyMs }
+          : { ok: false, status: res.statusCode, latencyMs, error: `${res.statusCode}` };
+      } catch (err) {
+        const e = classifyNetworkError(err);
+        return {
+          ok: false,
+          latencyMs: Math.round(performance.now() - started),
+          error: `${e.kind}: ${e.message}`,
+        };
+      }
+    },
     /** Forgets the cached token (tests; after a configuration change). */
     forgetToken() {
       token = undefined;
@@ -203,6 +229,14 @@ export function createLink(opts: LinkOptions) {
 }
 
 export type Link = ReturnType<typeof createLink>;
+
+/** What a health probe of a link saw. */
+export interface LinkProbe {
+  ok: boolean;
+  status?: number;
+  latencyMs: number;
+  error?: string;
+}
 
 function errorDetail(text: string): string {
   try {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db, Executor } from '../db/client.ts';
-import { provinceSettings, unitProcedures, units, users } from '../db/schema.ts';
+import { provinceSettings, queueCounters, unitProcedures, units, users } from '../db/schema.ts';
 import { hashPassword } from '../modules/identity/passwords.ts';
 import type { Role } from '../modules/identity/types.ts';
 import { loadProcedureRecords } from './reference.ts';
@@ -131,6 +131,17 @@ export async function seedDemo(
         });
     }
   });
+  // The hall's counters of each demo center (a center that configured its own keeps them).
+  await db
+    .insert(queueCounters)
+    .values(
+      DEMO_COMMUNES.flatMap((unitCode) => [
+        { unitCode, number: 1, name: 'Quầy 1', fields: [], updatedAt: new Date() },
+        { unitCode, number: 2, name: 'Quầy 2 — Hộ tịch', fields: ['HT'], updatedAt: new Date() },
+        { unitCode, number: 3, name: 'Quầy 3 — Chứng thực', fields: ['CT'], updatedAt: new Date() },
+      ]),
+    )
+    .onConflictDoNothing();
   return { password, accounts: accounts.map(({ username, role, unit }) => ({ username, role, unit })) };
 }
 

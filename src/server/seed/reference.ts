@@ -7,6 +7,7 @@ import { type ProcedureRecord, ProcedureRecordSchema } from '../../domain/catalo
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import type { Db, Executor } from '../db/client.ts';
 import { calendarDays, meta, procedures, units } from '../db/schema.ts';
+import { seedGuides } from '../modules/guides/service.ts';
 import type { FormerUnitsFile } from '../modules/units/former-units.ts';
 import { loadFormerUnits } from './former-units.ts';
 
@@ -190,5 +191,7 @@ export async function loadReferenceData(db: Db): Promise<void> {
       }
       await setFingerprint(tx, 'data:holidays', holidaySha);
     }
+    // Version 1 of the officers' guides where none exists yet (edits are later versions, never touched).
+    await seedGuides(tx, proc.records);
   });
 }

@@ -11,6 +11,7 @@ import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { defaultParsersForTextTypes } from '../db/pglite-parsers.ts';
+import { setPracticeTemplate } from '../modules/practice/center.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { loadReferenceData } from '../seed/reference.ts';
 import { seedInspectionStory } from '../seed/story.ts';
@@ -101,6 +102,8 @@ export async function createTestServer(
     };
   }
   if (opts.story) await seedInspectionStory(database, config);
+  // The training center opens on its own PGlite; in tests it starts from the same seeded template.
+  setPracticeTemplate(async () => new Blob([fs.readFileSync(inject('pgliteTemplate'))]));
   const { app, ctx } = await buildApp(config, database, {
     now: opts.now,
     logger: Boolean(opts.logStream),

@@ -1,3 +1,4 @@
+import { PHONE_CHARACTERS } from '../../domain/contact/phone-schema.ts';
 import { DEMO_PROVINCE } from '../seed/demo.ts';
 import { intakeBody } from './harness.ts';
 import type { JsonSchema } from './openapi-sample.ts';
@@ -24,9 +25,14 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^\\d{5}$': COMMUNE,
   '^\\d{2}$': DEMO_PROVINCE,
   '^(\\d{2}|\\d{5}|all)$': COMMUNE,
+  '^(\\d{2}|\\d{5}|\\*)$': COMMUNE,
   '^\\d{4}$': applicant.phone.slice(-4),
   '^\\d{12}$': applicant.idNumber,
-  '^(\\+84|0)\\d{9,10}$': applicant.phone,
+  [PHONE_CHARACTERS.source]: applicant.phone,
+  // A partner key's scope (a commune), and the Partner API's page cursor (base64url).
+  '^(\\d{2}|\\d{5})$': COMMUNE,
+  '^[A-Za-z0-9_-]+$': Buffer.from('2025-07-03T02:00:00.000Z|H82.045-250703-0001').toString('base64url'),
+  '^[A-Za-z0-9_.-]{1,40}$': 'CT', // a field code (queue groups, counters' fields)
 };
 
 export function examples(dossierCode: string, staffId: string) {
@@ -54,6 +60,9 @@ export function examples(dossierCode: string, staffId: string) {
   return ({ route, name, schema }: { route: string; name: string | undefined; schema: JsonSchema }) => {
     if (name === 'code' && route.startsWith('/api/v1/procedures/')) return intakeBody().procedureCode;
     if (name === 'code' && route.startsWith('/api/v1/units/')) return COMMUNE;
+    if (name === 'code' && route.startsWith('/api/v1/partners/')) return COMMUNE; // a key's scope
+    if (name === 'code' && route.startsWith('/api/v1/guides/intake/')) return intakeBody().procedureCode;
+    if (name === 'id' && route.startsWith('/api/v1/practice/exercises/')) return 'receive';
     if (name === 'code') return dossierCode;
     if (name === 'staffId') return staffId;
     if (name && name in byName && (schema.type !== 'string' || !schema.format)) return byName[name];

@@ -1,9 +1,12 @@
 import { move } from 'piscina';
 import type * as apology from '../documents/apology-letter.ts';
 import type * as blankForm from '../documents/blank-form.ts';
+import type * as certRegister from '../documents/certification-register.ts';
 import type * as control from '../documents/control-slip.ts';
+import type * as queueTicket from '../documents/queue-ticket.ts';
 import type * as receipt from '../documents/receipt-slip.ts';
 import type * as refusal from '../documents/refusal-slip.ts';
+import type * as result from '../documents/result-document.ts';
 import type * as stop from '../documents/stop-notice.ts';
 import type * as supplement from '../documents/supplement-slip.ts';
 import type * as book from '../documents/tracking-book.ts';
@@ -29,9 +32,12 @@ function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K) {
 const documents = {
   apology: () => import('../documents/apology-letter.ts') as Promise<typeof apology>,
   blankForm: () => import('../documents/blank-form.ts') as Promise<typeof blankForm>,
+  certRegister: () => import('../documents/certification-register.ts') as Promise<typeof certRegister>,
   control: () => import('../documents/control-slip.ts') as Promise<typeof control>,
+  queueTicket: () => import('../documents/queue-ticket.ts') as Promise<typeof queueTicket>,
   receipt: () => import('../documents/receipt-slip.ts') as Promise<typeof receipt>,
   refusal: () => import('../documents/refusal-slip.ts') as Promise<typeof refusal>,
+  result: () => import('../documents/result-document.ts') as Promise<typeof result>,
   stop: () => import('../documents/stop-notice.ts') as Promise<typeof stop>,
   supplement: () => import('../documents/supplement-slip.ts') as Promise<typeof supplement>,
   book: () => import('../documents/tracking-book.ts') as Promise<typeof book>,
@@ -43,9 +49,12 @@ const documents = {
 export const TASKS = {
   apologyLetter: lazy(documents.apology, 'renderApologyLetter'),
   blankForm: lazy(documents.blankForm, 'renderBlankForm'),
+  certificationRegister: lazy(documents.certRegister, 'renderCertificationRegister'),
   controlSlip: lazy(documents.control, 'renderControlSlip'),
+  queueTicket: lazy(documents.queueTicket, 'renderQueueTicket'),
   receiptSlip: lazy(documents.receipt, 'renderReceiptSlip'),
   refusalSlip: lazy(documents.refusal, 'renderRefusalSlip'),
+  resultDocument: lazy(documents.result, 'renderResultDocument'),
   stopNotice: lazy(documents.stop, 'renderStopNotice'),
   supplementSlip: lazy(documents.supplement, 'renderSupplementSlip'),
   trackingBook: lazy(documents.book, 'renderTrackingBook'),

@@ -1,3 +1,5 @@
+import { practicePath } from '../features/guides/practice-mode';
+
 /** Problem details as the server sends them (RFC 9457, application/problem+json). */
 export interface ProblemFieldError {
   path: string;
@@ -91,7 +93,7 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
   }
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(buildUrl(practicePath(path), options.query), {
       method: options.method ?? 'GET',
       headers,
       body,

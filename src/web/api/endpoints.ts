@@ -25,6 +25,7 @@ import type {
   RegisterReportKind,
   ReportFormat,
   ReportGroupBy,
+  ResultDraft,
   SettlementReport,
   StaffInput,
   StaffingReport,
@@ -90,6 +91,9 @@ export const api = {
 
   performAction: (code: string, body: ActionRequest) =>
     apiRequest<Dossier>(`${V1}/dossiers/${encodeURIComponent(code)}/actions`, { method: 'POST', body }),
+
+  resultDraft: (code: string, signal?: AbortSignal) =>
+    apiRequest<ResultDraft>(`${V1}/dossiers/${encodeURIComponent(code)}/result-draft`, { signal }),
 
   dossierTimeline: (code: string, signal?: AbortSignal) =>
     apiRequest<TimelineEvent[]>(`${V1}/dossiers/${encodeURIComponent(code)}/timeline`, { signal }),

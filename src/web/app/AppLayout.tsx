@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { IconStar } from '../components/icons';
 import { LanguageMenu } from '../components/LanguageMenu';
+import { PracticeBanner } from '../features/guides/PracticeBanner';
 import { useMe } from '../features/identity/use-me';
 import { useSelectedUnit } from '../features/units/use-communes';
 import classes from './AppLayout.module.css';
@@ -114,6 +115,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main className={classes.main}>
+        <PracticeBanner />
         <Box className={classes.content}>
           <Suspense
             fallback={

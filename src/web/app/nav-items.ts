@@ -1,4 +1,6 @@
 import type { Me } from '../api/types';
+import { guidesNav } from './routes-guides';
+import { operationsNav } from './routes-operations';
 import { reportsNav } from './routes-reports';
 import { workflowNav } from './routes-workflow';
 
@@ -17,6 +19,18 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/tra-cuu', labelKey: 'nav.tracking', testId: 'nav-tracking' },
   ];
   if (me?.role === 'reception')
-    items.push({ to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception' });
-  return [...items, ...workflowNav(me), ...reportsNav(me)];
+    items.push(
+      { to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception', end: true },
+      { to: '/tiep-nhan/truc-tuyen', labelKey: 'online:nav', testId: 'nav-online-queue' },
+    );
+  const partners: NavItem[] =
+    me?.role === 'admin' ? [{ to: '/doi-tac', labelKey: 'partners:nav', testId: 'nav-partners' }] : [];
+  return [
+    ...items,
+    ...workflowNav(me),
+    ...reportsNav(me),
+    ...operationsNav(me),
+    ...guidesNav(me),
+    ...partners,
+  ];
 }

@@ -4,6 +4,9 @@ import { RequireUser } from '../features/identity/RequireUser';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { guidesRoutes } from './routes-guides';
+import { operationsRoutes } from './routes-operations';
+import { queueRoutes } from './routes-queue';
 import { reportsRoutes } from './routes-reports';
 import { workflowRoutes } from './routes-workflow';
 
@@ -27,8 +30,15 @@ const TrackingPage = lazy(() =>
 const LoginPage = lazy(() =>
   import('../features/identity/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
+const PartnersPage = lazy(() =>
+  import('../features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })),
+);
 const ReceptionPage = lazy(() =>
   import('../features/dossiers/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
+);
+// Reception's queue of dossiers citizens filed online (issue 14 item 4).
+const OnlineQueuePage = lazy(() =>
+  import('../features/online/OnlineQueuePage').then((m) => ({ default: m.OnlineQueuePage })),
 );
 
 /** URL paths are Vietnamese, as citizens read them on slips and posters. */
@@ -51,8 +61,34 @@ export function AppRoutes() {
             </RequireUser>
           }
         />
+        <Route
+          path="doi-tac"
+          element={
+            <RequireUser allow={['admin']} forbiddenKey="partners:forbidden">
+              {(me) => <PartnersPage me={me} />}
+            </RequireUser>
+          }
+        />
+        {['tiep-nhan/truc-tuyen', 'tiep-nhan/truc-tuyen/:code'].map((path) => (
+          <Route
+            key={path}
+            path={path}
+            element={<RequireUser allow={['reception']}>{(me) => <OnlineQueuePage me={me} />}</RequireUser>}
+          />
+        ))}
+        <Route
+          path="tiep-nhan/nop-giup/:code"
+          element={
+            <RequireUser allow={['reception']}>
+              {(me) => <WizardPage assistedUnit={me.unit?.code ?? ''} />}
+            </RequireUser>
+          }
+        />
         {workflowRoutes()}
         {reportsRoutes()}
+        {operationsRoutes()}
+        {guidesRoutes()}
+        {queueRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

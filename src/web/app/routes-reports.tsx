@@ -19,6 +19,7 @@ const StaffPage = lazy(() =>
 const EquipmentPage = lazy(() =>
   import('../features/registers/EquipmentPage').then((m) => ({ default: m.EquipmentPage })),
 );
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ConsultationsPage = lazy(() =>
   import('../features/registers/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })),
 );
@@ -33,6 +34,7 @@ export function reportsRoutes() {
       <Route path="nhan-su" element={<StaffPage />} />
       <Route path="thiet-bi" element={<EquipmentPage />} />
       <Route path="tu-van" element={<ConsultationsPage />} />
+      <Route path="nhat-ky" element={<AuditPage />} />
     </>
   );
 }
@@ -53,5 +55,6 @@ export function reportsNav(me: Me | null | undefined): NavItem[] {
   } else if (me.role === 'reception' || me.role === 'specialist') {
     items.push({ to: '/tu-van', labelKey: 'reports:nav.consultations', testId: 'nav-consultations' });
   }
+  if (me.role === 'admin') items.push({ to: '/nhat-ky', labelKey: 'audit:nav', testId: 'nav-audit' });
   return items;
 }

@@ -1,19 +1,14 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import { vnDateOf } from '../../domain/calendar/vn-time.ts';
+import { formatInstant } from './format-instant.ts';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-/** Office time of every center: instants are always shown in Vietnam's zone, whatever the browser's. */
-export const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/**
+ * Dates on the staff pages. One formatter for instants (`format-instant.ts`, Intl in office time, also used
+ * by the light public pages); calendar days never pass through a Date.
+ */
 
 /** An instant (ISO 8601) as dd/MM/yyyy HH:mm in office time; empty string for a missing value. */
 export function formatDateTime(instant: string | null | undefined): string {
-  if (!instant) return '';
-  const value = dayjs(instant);
-  return value.isValid() ? value.tz(OFFICE_TIME_ZONE).format('DD/MM/YYYY HH:mm') : '';
+  return formatInstant(instant, 'vi');
 }
 
 /** Today's calendar day (YYYY-MM-DD) in Vietnam. */

@@ -1,5 +1,4 @@
-/** Office time of every center: instants are always shown in Vietnam's zone, whatever the browser's. */
-const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { OFFICE_TIME_ZONE } from '../../domain/calendar/vn-time.ts';
 
 const LOCALES: Record<string, string> = { vi: 'vi-VN', en: 'en-GB', ru: 'ru-RU' };
 

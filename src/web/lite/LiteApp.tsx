@@ -19,8 +19,21 @@ const ProcedureDetailPage = lazy(() =>
 const CenterPage = lazy(() =>
   import('../features/units/CenterPage').then((m) => ({ default: m.CenterPage })),
 );
+// The signed-in citizen's own pages: one chunk of their own, fetched only when opened.
+const MyDossiersPage = lazy(() =>
+  import('../features/citizen/MyDossiersPage').then((m) => ({ default: m.MyDossiersPage })),
+);
+const MyDossierPage = lazy(() =>
+  import('../features/citizen/MyDossierPage').then((m) => ({ default: m.MyDossierPage })),
+);
 const TrackingPage = lazy(() =>
   import('../features/tracking/TrackingPage').then((m) => ({ default: m.TrackingPage })),
+);
+
+const KioskPage = lazy(() => import('../features/queue/KioskPage').then((m) => ({ default: m.KioskPage })));
+const BoardPage = lazy(() => import('../features/queue/BoardPage').then((m) => ({ default: m.BoardPage })));
+const FollowPage = lazy(() =>
+  import('../features/queue/FollowPage').then((m) => ({ default: m.FollowPage })),
 );
 
 /** Any other path belongs to the staff app: load it with a full page load (the server serves its shell). */
@@ -57,18 +70,45 @@ export function LiteApp() {
     <BrowserRouter>
       <QueryClientProvider client={queryClient}>
         <UnitPreferenceProvider>
-          <LiteLayout>
-            <Suspense fallback={<Loader label={t('common.loading')} />}>
-              <Routes>
-                <Route index element={<HomePage />} />
-                <Route path="thu-tuc" element={<CatalogPage />} />
-                <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
-                <Route path="trung-tam/:code" element={<CenterPage />} />
-                <Route path="tra-cuu/:code?" element={<TrackingPage />} />
-                <Route path="*" element={<ToStaffApp />} />
-              </Routes>
-            </Suspense>
-          </LiteLayout>
+          <Routes>
+            {/* The hall's kiosk and TV board fill the screen: no site header or footer. */}
+            <Route
+              path="hang-doi/:unit/may-lay-so"
+              element={
+                <Suspense fallback={<Loader label={t('common.loading')} />}>
+                  <KioskPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="hang-doi/:unit/man-hinh"
+              element={
+                <Suspense fallback={<Loader label={t('common.loading')} />}>
+                  <BoardPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="*"
+              element={
+                <LiteLayout>
+                  <Suspense fallback={<Loader label={t('common.loading')} />}>
+                    <Routes>
+                      <Route index element={<HomePage />} />
+                      <Route path="thu-tuc" element={<CatalogPage />} />
+                      <Route path="thu-tuc/:code" element={<ProcedureDetailPage />} />
+                      <Route path="trung-tam/:code" element={<CenterPage />} />
+                      <Route path="tra-cuu/:code?" element={<TrackingPage />} />
+                      <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+                      <Route path="ho-so-cua-toi/:code" element={<MyDossierPage />} />
+                      <Route path="hang-doi/:unit/:ticket" element={<FollowPage />} />
+                      <Route path="*" element={<ToStaffApp />} />
+                    </Routes>
+                  </Suspense>
+                </LiteLayout>
+              }
+            />
+          </Routes>
         </UnitPreferenceProvider>
       </QueryClientProvider>
     </BrowserRouter>

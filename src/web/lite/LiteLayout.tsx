@@ -2,6 +2,7 @@ import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { IconCheck, IconGlobe, IconLogin, IconStar, IconUser } from '../components/icons';
+import { citizenLoginHref, useCitizen } from '../features/citizen/citizen-api';
 import { useMe } from '../features/identity/use-me';
 import { useSelectedUnit } from '../features/units/use-communes';
 import { isLanguage, LANGUAGES } from '../i18n/languages';
@@ -81,6 +82,8 @@ function LanguageMenu() {
 export function LiteLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
+  // A staff session wins; otherwise the citizen's own (its own cookie, never mixed with staff's).
+  const citizen = useCitizen(me.data === null);
   const selected = useSelectedUnit();
   const centerName = me.data?.unit?.name
     ? t('app.centerOf', { name: me.data.unit.name })
@@ -118,10 +121,23 @@ export function LiteLayout({ children }: { children: ReactNode }) {
                 <IconUser size={16} />
                 <span>{me.data.fullName}</span>
               </a>
+            ) : citizen.data ? (
+              <Link
+                to="/ho-so-cua-toi"
+                className={`${classes.tool} ${classes.signin}`}
+                data-testid="citizen-my-dossiers-link"
+              >
+                <IconUser size={16} />
+                <span>{t('auth.myDossiers')}</span>
+              </Link>
             ) : (
-              <a href="/dang-nhap" className={`${classes.tool} ${classes.signin}`} data-testid="signin-link">
+              <a
+                href={citizenLoginHref('/ho-so-cua-toi')}
+                className={`${classes.tool} ${classes.signin}`}
+                data-testid="citizen-signin-link"
+              >
                 <IconLogin size={16} />
-                {t('auth.signIn')}
+                {t('auth.citizenSignIn')}
               </a>
             )}
           </div>
@@ -131,7 +147,17 @@ export function LiteLayout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className={classes.main}>
         {children}
       </main>
-      <footer className={classes.footer}>{t('app.footer')}</footer>
+      <footer className={classes.footer}>
+        <p style={{ margin: 0 }}>{t('app.footer')}</p>
+        {me.data ? null : (
+          // Officers sign in on the staff app's page; citizens use the header's sign-in.
+          <p style={{ margin: '8px 0 0' }}>
+            <a href="/dang-nhap" className={classes.footerLink} data-testid="signin-link">
+              {t('auth.staffSignIn')}
+            </a>
+          </p>
+        )}
+      </footer>
     </div>
   );
 }

@@ -10,6 +10,8 @@ export const PUBLIC_PATH_PATTERNS: readonly RegExp[] = [
   /^\/thu-tuc\/[^/]+\/?$/, // one procedure
   /^\/trung-tam\/[^/]+\/?$/, // a commune center: the former units it serves (former-units finder)
   /^\/tra-cuu(?:\/[^/]+)?\/?$/, // tracking, with the dossier code from the slip's QR code
+  /^\/ho-so-cua-toi(?:\/[^/]+)?\/?$/, // a signed-in citizen's own dossiers (sign-in invited otherwise)
+  /^\/hang-doi\/\d{5}\/[^/]+\/?$/, // the hall's queue: kiosk (may-lay-so), board (man-hinh), a ticket followed
 ];
 
 /** True when `pathname` (no query) is one of the public pages served by the light shell. */

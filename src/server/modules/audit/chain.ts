@@ -1,8 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../../../domain/lifecycle/events.ts';
 
-/** The fields of an audit event that its hash covers: the entry an event determines, and its position. */
-export type ChainedEvent = AuditEntry & { seq: number };
+/**
+ * The fields of an audit event that its hash covers: the entry an event determines, and its position.
+ * A security event (security.ts) has no dossier code: its chain is its unit's security chain.
+ */
+export type ChainedEvent = Omit<AuditEntry, 'dossierCode'> & { dossierCode: string | null; seq: number };
 
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
@@ -71,7 +74,8 @@ export function auditHashAroundSeq(e: Omit<ChainedEvent, 'seq'>): { before: stri
 
 export interface BrokenLink {
   unitCode: string;
-  dossierCode: string;
+  /** null: the unit's security chain. */
+  dossierCode: string | null;
   seq: number;
   id: string;
   problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';

@@ -65,32 +65,81 @@ export async function listEvents(db: Executor, unitCode: string, dossierCode: st
     .orderBy(asc(auditEvents.seq));
 }
 
-/** Walks every dossier's chain (optionally of one unit) and reports the first broken link. */
+/**
+ * Walks every chain (dossiers' and the units' security chains; of one unit when given) and reports
+ * the first broken link of each broken chain, at most `maxBreaks` of them. Reads the rows in pages
+ * of whole units so a large trail is never held at once.
+ */
+export async function verifyChains(
+  db: Executor,
+  unitCode?: string,
+  maxBreaks = 50,
+): Promise<{ checkedEvents: number; checkedChains: number; breaks: BrokenLink[] }> {
+  const unitRows = unitCode
+    ? [{ unit_code: unitCode }]
+    : (
+        (await db.execute(
+          sql`SELECT DISTINCT unit_code FROM audit_events ORDER BY unit_code`,
+        )) as unknown as {
+          rows: Array<{ unit_code: string }>;
+        }
+      ).rows;
+  let checkedEvents = 0;
+  let checkedChains = 0;
+  const breaks: BrokenLink[] = [];
+  for (const { unit_code: unit } of unitRows) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.unitCode, unit))
+      .orderBy(asc(auditEvents.dossierCode), asc(auditEvents.seq));
+    let i = 0;
+    while (i < rows.length) {
+      const first = rows[i]!;
+      const group = [];
+      while (i < rows.length && rows[i]!.dossierCode === first.dossierCode) group.push(rows[i++]!);
+      const broken = verifyChain(group.map((r) => ({ ...r, data: r.data ?? null })));
+      checkedEvents += group.length;
+      checkedChains++;
+      if (broken && breaks.length < maxBreaks) breaks.push(broken);
+    }
+  }
+  return { checkedEvents, checkedChains, breaks };
+}
+
+/** Walks every chain (optionally of one unit) and reports the first broken link. */
 export async function verifyAll(
   db: Executor,
   unitCode?: string,
 ): Promise<{ checked: number; broken?: BrokenLink }> {
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(unitCode ? eq(auditEvents.unitCode, unitCode) : sql`true`)
-    .orderBy(asc(auditEvents.unitCode), asc(auditEvents.dossierCode), asc(auditEvents.seq));
-  let checked = 0;
-  let i = 0;
-  while (i < rows.length) {
-    const first = rows[i]!;
-    const group = [];
-    while (
-      i < rows.length &&
-      rows[i]!.unitCode === first.unitCode &&
-      rows[i]!.dossierCode === first.dossierCode
-    )
-      group.push(rows[i++]!);
-    const broken = verifyChain(
-      group.map((r) => ({ ...r, dossierCode: r.dossierCode ?? '', data: r.data ?? null })),
-    );
-    checked += group.length;
-    if (broken) return { checked, broken };
-  }
-  return { checked };
+  const { checkedEvents, breaks } = await verifyChains(db, unitCode, 1);
+  return breaks[0] ? { checked: checkedEvents, broken: breaks[0] } : { checked: checkedEvents };
+}
+
+/**
+ * The head of every chain as of a cut-off (its last event at or before it) and the events per unit up
+ * to it: what an anchor fixes (anchor.ts).
+ */
+export async function chainHeadsUntil(db: Executor, until: Date, unitCode?: string) {
+  const unitFilter = unitCode ? sql`AND unit_code = ${unitCode}` : sql``;
+  const heads = (await db.execute(sql`
+    SELECT DISTINCT ON (unit_code, dossier_code) unit_code, dossier_code, seq, hash
+    FROM audit_events WHERE at <= ${until.toISOString()}::timestamptz ${unitFilter}
+    ORDER BY unit_code, dossier_code, seq DESC`)) as unknown as {
+    rows: Array<{ unit_code: string; dossier_code: string | null; seq: number | string; hash: string }>;
+  };
+  const counts = (await db.execute(sql`
+    SELECT unit_code, count(*) AS n FROM audit_events
+    WHERE at <= ${until.toISOString()}::timestamptz ${unitFilter} GROUP BY unit_code`)) as unknown as {
+    rows: Array<{ unit_code: string; n: number | string }>;
+  };
+  return {
+    heads: heads.rows.map((r) => ({
+      unitCode: r.unit_code,
+      dossierCode: r.dossier_code,
+      seq: Number(r.seq),
+      hash: r.hash,
+    })),
+    eventsPerUnit: new Map(counts.rows.map((r) => [r.unit_code, Number(r.n)])),
+  };
 }

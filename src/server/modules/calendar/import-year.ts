@@ -1,25 +1,13 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { officialYearErrors } from '../../../domain/calendar/official-year.ts';
-import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { type AuditActor, CLI_ACTOR, recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import { replaceYear } from './repository.ts';
+import { OfficialYearSchema } from './schemas.ts';
 
-/** One year's official schedule as an administrator imports it (the body of PUT /calendar/years/:year). */
-export const OfficialYearSchema = z.object({
-  source: text({ min: 3, max: 500, trim: false }).describe('Văn bản công bố, ví dụ Công văn 12729/VPCP-KGVX'),
-  days: z
-    .array(
-      z.object({
-        date: z.iso.date(),
-        kind: z.enum(['holiday', 'compensatory', 'swapped_day_off', 'makeup_workday']),
-        name: text({ min: 1, max: 200, trim: false }),
-        note: text({ max: 500, trim: false }).optional(),
-      }),
-    )
-    .max(60),
-});
 export type OfficialYear = z.infer<typeof OfficialYearSchema>;
+export { OfficialYearSchema };
 
 /**
  * Replaces one year's official days off and make-up working days (they override the derived
@@ -30,11 +18,12 @@ export async function importOfficialYear(
   ctx: Pick<AppContext, 'db' | 'services'>,
   year: number,
   body: OfficialYear,
+  actor: AuditActor = CLI_ACTOR,
 ): Promise<{ year: number; imported: number }> {
   const errors: FieldError[] = officialYearErrors(year, body.days);
   if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
-  await ctx.db.transaction((tx) =>
-    replaceYear(
+  await ctx.db.transaction(async (tx) => {
+    await replaceYear(
       tx,
       year,
       body.days.map((d) => ({
@@ -44,8 +33,14 @@ export async function importOfficialYear(
         source: 'official' as const,
         note: d.note ?? body.source,
       })),
-    ),
-  );
+    );
+    await recordSecurityEvent(tx, {
+      action: 'calendar_imported',
+      unitCode: SYSTEM_CHAIN,
+      actor,
+      data: { year, days: body.days.length },
+    });
+  });
   ctx.services.calendar.invalidate();
   return { year, imported: body.days.length };
 }

@@ -4,12 +4,14 @@ import {
   officialOrDerived,
 } from '../../../domain/calendar/derived-calendar.ts';
 import { type CalendarDay, DEFAULT_OFFICE_HOURS, type OfficeHours } from '../../../domain/calendar/types.ts';
-import { CALENDAR_YEARS, WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
+import { CALENDAR_YEARS, computeDue, WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
+import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { cached } from '../../lib/cache.ts';
 import type { UnitsService } from '../units/service.ts';
 import { findProvinceSettings, listCalendarDays } from './repository.ts';
+import type { DueQuery } from './schemas.ts';
 
 /** A date outside the years the working calendar answers for (CALENDAR_YEARS). */
 export function calendarRangeError(year: number): AppError {
@@ -70,3 +72,14 @@ export function createCalendarService(
 }
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
+
+/** GET /api/v1/calendar/due: the appointment for a time limit counted from an instant, in a province's calendar. */
+export async function dueDate(ctx: Pick<AppContext, 'config' | 'services'>, query: DueQuery) {
+  const { from, amount, unit, province } = query;
+  const cal = await ctx.services.calendar.forProvince(province ?? ctx.config.defaultProvince);
+  const fromDate = new Date(from);
+  const year = fromDate.getUTCFullYear();
+  if (year < 2000 || year > 2100) throw new AppError('CALENDAR_RANGE', 'Năm phải trong khoảng 2000–2100');
+  const due = computeDue(cal, fromDate, amount, unit);
+  return { dueAt: due.dueAt.toISOString(), startAt: due.startAt.toISOString(), skipped: due.skipped };
+}

@@ -333,21 +333,30 @@ describe.each(databaseKinds())('citizens online on %s', (kind) => {
     expect(mineNow.timeline.map((e: { status: number }) => e.status)).toEqual([
       1, 1, 1, 2, 4, 4, 4, 4, 9, 10,
     ]);
-    const rate = (rating: string) =>
+    expect(mineNow.timeline.map((e: { code: string }) => e.code).slice(0, 4)).toEqual([
+      'submit_online',
+      'request_pre_supplement',
+      'citizen_supplement',
+      'accept',
+    ]);
+    const rate = (rating: string, comment?: string) =>
       s.request({
         method: 'POST',
         url: `/api/v1/citizen/dossiers/${code}/rating`,
         headers: { cookie },
-        payload: { rating },
+        payload: { rating, comment },
       });
-    expect((await rate('very_satisfied')).json()).toMatchObject({
+    // A reason with a control character is refused before anything is stored.
+    const bad = await rate('very_satisfied', 'tốt\u0000');
+    expect(bad.statusCode).toBe(422);
+    expect((await rate('very_satisfied', 'Cán bộ hướng dẫn tận tình')).json()).toMatchObject({
       rating: 'very_satisfied',
       actionNeeded: false,
     });
     expect((await rate('dissatisfied')).json().code).toBe('ALREADY_RATED');
-    expect(await s.query('SELECT rating FROM dossier_ratings WHERE dossier_code = $1', [code])).toEqual([
-      { rating: 'very_satisfied' },
-    ]);
+    expect(
+      await s.query('SELECT rating, comment FROM dossier_ratings WHERE dossier_code = $1', [code]),
+    ).toEqual([{ rating: 'very_satisfied', comment: 'Cán bộ hướng dẫn tận tình' }]);
 
     const templates = (
       await s.query<{ t: string }>(
@@ -490,6 +499,55 @@ describe.each(databaseKinds())('citizens online on %s', (kind) => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().code).toBe('CITIZEN_AUTH_REQUIRED');
     expect(await count()).toBe(before);
+  });
+
+  it('files for a citizen at the counter (assisted): online channel, assisted flag, counted by the report', async () => {
+    const report = async () => {
+      const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const res = await s.request({
+        url: `/api/v1/reports/settlement?unit=28693&from=${day}&to=${day}`,
+        headers: { cookie: staff.leader },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().onlineFilings as { total: number; assisted: number };
+    };
+    const before = await report();
+    const assisted = (cookie: string, body: Record<string, unknown>) =>
+      s.request({ method: 'POST', url: '/api/v1/dossiers/assisted', headers: { cookie }, payload: body });
+    // Only a reception officer, only into their own commune, never a citizen.
+    expect((await assisted(staff.specialist, submission())).statusCode).toBe(403);
+    expect((await assisted(staff.reception, submission({ unitCode: '28696' }))).statusCode).toBe(403);
+    const citizen = await signIn(NGOC.personalId);
+    expect((await assisted(citizen, submission())).statusCode).toBe(401);
+    // The same validator as online filing: a missing required answer is refused, nothing written.
+    const invalid = await assisted(
+      staff.reception,
+      submission({ answers: { ...submission().answers, requester: { fullName: 'Trần Thị Ngọc' } } }),
+    );
+    expect(invalid.statusCode).toBe(422);
+    expect(await report()).toEqual(before);
+
+    const res = await assisted(staff.reception, submission());
+    expect(res.statusCode, res.body).toBe(201);
+    const filed = res.json();
+    expect(filed).toMatchObject({ status: 1, channel: 'online', assisted: true });
+    expect(filed.applicant).toMatchObject({ fullName: 'Trần Thị Ngọc', idNumber: '082195001234' });
+    const [row] = await s.query<Record<string, unknown>>(
+      'SELECT channel, assisted, citizen_subject, received_by IS NOT NULL AS by_officer FROM dossiers WHERE code = $1',
+      [filed.code],
+    );
+    expect(row).toEqual({ channel: 2, assisted: true, citizen_subject: null, by_officer: true });
+    // In the online queue like any online dossier; reception accepts it there.
+    const queue = await s.request({ url: '/api/v1/queues/online', headers: { cookie: staff.reception } });
+    expect(queue.json().items.map((i: { code: string }) => i.code)).toContain(filed.code);
+    const [event] = await s.query<{ data: Record<string, unknown> }>(
+      'SELECT data FROM audit_events WHERE dossier_code = $1 ORDER BY seq LIMIT 1',
+      [filed.code],
+    );
+    expect(event?.data).toMatchObject({ channel: 'online', assisted: true });
+    // A citizen's own online filing is counted too, but not as assisted.
+    expect((await submit(citizen, submission())).statusCode).toBe(201);
+    expect(await report()).toEqual({ total: before.total + 2, assisted: before.assisted + 1 });
   });
 
   it('keeps drafts on the server across a restart', async () => {

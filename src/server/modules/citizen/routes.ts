@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { DossierCodeParam } from '../dossiers/schemas.ts';
+import { DossierCodeParam, DossierSchema } from '../dossiers/schemas.ts';
+import { getDossier } from '../dossiers/service.ts';
 import { attachmentDisposition } from '../workflow/views.ts';
 import { type CitizenOidc, createCitizenOidc } from './oidc.ts';
 import {
@@ -21,6 +23,7 @@ import {
   type Citizen,
   citizenForToken,
   citizenResultFile,
+  fileAssisted,
   finishLogin,
   getCitizenDossier,
   getDraft,
@@ -196,6 +199,28 @@ export function citizenRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.code(201).send(d);
     },
   );
+  r.post(
+    '/api/v1/dossiers/assisted',
+    {
+      bodyLimit: uploadLimit(ctx),
+      schema: {
+        tags: ['citizen'],
+        summary:
+          'Nộp trực tuyến giúp công dân tại quầy (hỗ trợ nộp hồ sơ): cán bộ tiếp nhận điền cùng biểu mẫu trực tuyến',
+        description:
+          'Chỉ cán bộ tiếp nhận của xã nhận hồ sơ. Hồ sơ là hồ sơ trực tuyến (kênh 2) có đánh dấu `assisted`, vào hàng chờ tiếp nhận trực tuyến (trạng thái 1); người nộp là người được ghi trong nhóm câu hỏi về người nộp của biểu mẫu.',
+        body: OnlineSubmissionSchema,
+        response: { 201: DossierSchema, 403: ProblemSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const user = await requireUser(ctx, req);
+      const code = await fileAssisted(ctx, user, req.body, { requestId: req.id });
+      const view = await getDossier(ctx, user.scope, code);
+      reply.header('location', `/api/v1/dossiers/${encodeURIComponent(code)}`);
+      return reply.code(201).send(view);
+    },
+  );
   r.get(
     '/api/v1/citizen/dossiers',
     {
@@ -256,11 +281,15 @@ export function citizenRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['citizen'],
         summary: 'Đánh giá mức độ hài lòng (Rất hài lòng / Hài lòng / Không hài lòng) sau khi nhận kết quả',
         params: DossierCodeParam,
-        body: z.object({ rating: z.enum(RATINGS) }),
+        body: z.object({
+          rating: z.enum(RATINGS),
+          comment: text({ max: 1000, multiline: true }).optional().describe('Lý do, góp ý (không bắt buộc)'),
+        }),
         response: { 200: CitizenDossierSchema, ...problems },
       },
     },
-    async (req) => rate(ctx, await requireCitizen(ctx, req), req.params.code, req.body.rating),
+    async (req) =>
+      rate(ctx, await requireCitizen(ctx, req), req.params.code, req.body.rating, req.body.comment),
   );
   r.get(
     '/api/v1/citizen/dossiers/:code/result',

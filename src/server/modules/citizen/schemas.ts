@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneSchema } from '../../../domain/contact/phone-schema.ts';
 import { text } from '../../../domain/text/text-schema.ts';
 import { ATTACHMENT_TYPES, Base64Schema } from '../dossiers/schemas.ts';
 
@@ -33,10 +34,7 @@ export const OnlineSubmissionSchema = z
     formVersion: z.number().int().min(1).max(10_000),
     answers: AnswersSchema,
     contact: z.object({
-      phone: z
-        .string()
-        .trim()
-        .regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0 hoặc +84'),
+      phone: phoneSchema(),
       email: z.email().max(200).optional().nullable(),
       address: text({ min: 1, max: 300 }),
     }),
@@ -82,6 +80,7 @@ export const CitizenDossierSchema = CitizenDossierItemSchema.extend({
   timeline: z.array(
     z.object({
       at: z.string(),
+      code: z.string().describe('Mã thao tác (accept, submit_online…), để hiển thị theo ngôn ngữ người đọc'),
       action: z.string(),
       status: z.number().int().nullable(),
       statusName: z.string(),

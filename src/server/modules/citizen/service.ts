@@ -1,17 +1,22 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
 import { dossierCodePrefix } from '../../../domain/codes/dossier-code.ts';
+import { findFormVersion } from '../../../domain/forms/registry.ts';
 import type { CitizenAction, CitizenEvent, CitizenFacts } from '../../../domain/lifecycle/events.ts';
 import { type NationalStatus, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { TRANSITIONS } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
+import { actorTitleOf } from '../../../domain/portal/sync.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { listEvents } from '../audit/repository.ts';
+import { recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import { receivedEventPart, recordDossierEvent } from '../dossier-events/recorder.ts';
 import { decodeAttachments } from '../dossiers/attachments.ts';
+import { canReceive } from '../dossiers/policy.ts';
 import { CHANNEL_BY_CODE } from '../dossiers/schemas.ts';
 import { unitOfCode, writeNumbered } from '../dossiers/service.ts';
+import type { AuthUser } from '../identity/types.ts';
 import { eventPortalView, portalActor, portalSyncOn, portalView } from '../portal/view.ts';
 import { lockDossierRow, updateDossier } from '../workflow/repository.ts';
 import { plainAnswerErrors, validateOnlineAnswers } from './answers.ts';
@@ -118,15 +123,26 @@ export async function finishLogin(
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.citizenSessionHours * 3_600_000);
-  await repo.insertSession(ctx.db, {
-    tokenHash: hashToken(token),
-    subject: identity.subject,
-    personalId: identity.personalId,
-    fullName: identity.fullName,
-    birthDate: identity.birthDate,
-    verified: true,
-    createdAt: now,
-    expiresAt,
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      subject: identity.subject,
+      personalId: identity.personalId,
+      fullName: identity.fullName,
+      birthDate: identity.birthDate,
+      verified: true,
+      createdAt: now,
+      expiresAt,
+    });
+    // The provider's subject may be a personal ID: the trail keeps a digest that names the same
+    // person across sign-ins and reveals nothing.
+    await recordSecurityEvent(tx, {
+      action: 'citizen_sign_in',
+      unitCode: SYSTEM_CHAIN,
+      actor: { userId: null, role: CITIZEN_ROLE, username: null },
+      data: { subjectRef: createHash('sha256').update(identity.subject).digest('hex').slice(0, 16) },
+      at: now,
+    });
   });
   return { token, expiresAt, returnTo: login.returnTo };
 }
@@ -204,6 +220,55 @@ export async function submitOnline(
   body: OnlineSubmission,
   meta: { requestId: string },
 ) {
+  const code = await fileOnline(ctx, { kind: 'citizen', citizen: c }, body, meta);
+  await repo.deleteDraft(ctx.db, c.subject, body.procedureCode);
+  return getCitizenDossier(ctx, c, code);
+}
+
+/** Who files an online dossier: the signed-in citizen, or a reception officer at the counter for them. */
+type OnlineFiler = { kind: 'citizen'; citizen: Citizen } | { kind: 'officer'; user: AuthUser };
+
+/**
+ * Assisted filing (issue 14 item 5): at the counter a reception officer fills the same online form for
+ * a citizen who cannot. The dossier is an online one (channel 2, the same answers, the same validator)
+ * flagged `assisted`, filed by the officer and waiting in the commune's online queue like any other; the
+ * applicant is the person the form's applicant group names.
+ */
+export async function fileAssisted(
+  ctx: AppContext,
+  user: AuthUser,
+  body: OnlineSubmission,
+  meta: { requestId: string },
+) {
+  if (!canReceive(user)) throw new AppError('FORBIDDEN');
+  if (user.scope.kind !== 'unit' || user.scope.unitCode !== body.unitCode)
+    throw new AppError('FORBIDDEN', 'Cán bộ chỉ nộp hồ sơ giúp công dân vào xã của mình');
+  return fileOnline(ctx, { kind: 'officer', user }, body, meta);
+}
+
+/** The applicant an officer files for: the name and personal ID the form's applicant group gives. */
+function applicantOfAnswers(procedureCode: string, formVersion: number, answers: Record<string, unknown>) {
+  const form = findFormVersion(procedureCode, formVersion);
+  const group = form?.groups.find(
+    (g) => !g.repeat && !g.showWhen && g.fields.some((f) => f.type === 'personalId' && !f.showWhen),
+  );
+  const given = group ? (answers[group.id] as Record<string, unknown> | undefined) : undefined;
+  const idField = group?.fields.find((f) => f.type === 'personalId' && !f.showWhen);
+  const fullName = typeof given?.fullName === 'string' ? given.fullName : '';
+  const personalId = idField && typeof given?.[idField.id] === 'string' ? String(given[idField.id]) : '';
+  if (!group || !fullName || !personalId)
+    throw new AppError('VALIDATION_FAILED', 'Chưa có họ tên và số định danh của người nộp', [
+      { path: 'answers', message: 'Điền họ tên và số định danh cá nhân của người nộp hồ sơ' },
+    ]);
+  return { fullName, personalId };
+}
+
+async function fileOnline(
+  ctx: AppContext,
+  filer: OnlineFiler,
+  body: OnlineSubmission,
+  meta: { requestId: string },
+): Promise<string> {
   const unit = await ctx.services.units.find(body.unitCode);
   if (!unit || unit.level !== 'commune')
     throw new AppError('UNIT_NOT_FOUND', body.unitCode, [{ path: 'unitCode', message: 'Không có xã này' }]);
@@ -215,6 +280,11 @@ export async function submitOnline(
     ]);
   const proc = entry.record;
   const answers = validateOnlineAnswers(proc.code, body.formVersion, body.answers, vnDateOf(ctx.now()));
+  const officer = filer.kind === 'officer' ? filer.user : null;
+  const applicant =
+    filer.kind === 'citizen'
+      ? { fullName: filer.citizen.fullName, personalId: filer.citizen.personalId }
+      : applicantOfAnswers(proc.code, body.formVersion, answers);
   body.documents.forEach((d, i) => {
     if (!proc.documents.some((p) => p.id === d.documentId))
       throw new AppError('DOCUMENT_UNKNOWN', d.documentId, [
@@ -240,8 +310,8 @@ export async function submitOnline(
       channel: ONLINE_CHANNEL,
       status: ONLINE_QUEUE_STATUS,
       subState: 'none',
-      applicantName: c.fullName,
-      applicantIdNumber: c.personalId,
+      applicantName: applicant.fullName,
+      applicantIdNumber: applicant.personalId,
       applicantPhone: body.contact.phone,
       applicantAddress: body.contact.address,
       applicantEmail: body.contact.email ?? null,
@@ -253,14 +323,14 @@ export async function submitOnline(
       // No appointment before acceptance: the clock starts then (workflow `accept`).
       dueAt: receivedAt,
       dueAtOriginal: receivedAt,
-      receivedBy: null,
+      receivedBy: officer?.id ?? null,
       bookVolume: day.slice(0, 4),
       workflow: defaultWorkflow(proc.timeLimit),
       answers,
       formCode: proc.code,
       formVersion: body.formVersion,
-      assisted: false,
-      citizenSubject: c.subject,
+      assisted: officer !== null,
+      citizenSubject: filer.kind === 'citizen' ? filer.citizen.subject : null,
     };
     const event = receivedEventPart(
       {
@@ -268,13 +338,14 @@ export async function submitOnline(
         id: randomUUID(),
         unitCode: unit.code,
         at: receivedAt,
-        actorUserId: null,
-        actorRole: CITIZEN_ROLE,
+        actorUserId: officer?.id ?? null,
+        actorRole: officer ? officer.role : CITIZEN_ROLE,
         requestId: meta.requestId,
         reason: null,
         toStatus: ONLINE_QUEUE_STATUS,
         procedureCode: proc.code,
         formVersion: body.formVersion,
+        ...(officer ? { assisted: true } : {}),
       },
       dossier,
       portalSyncOn(ctx)
@@ -284,7 +355,12 @@ export async function submitOnline(
             procedure: proc,
             dossier,
             files,
-            actor: portalActor(unit, { fullName: c.fullName, title: CITIZEN_TITLE }),
+            actor: portalActor(
+              unit,
+              filer.kind === 'officer'
+                ? { fullName: filer.user.fullName, title: actorTitleOf(filer.user.role) }
+                : { fullName: filer.citizen.fullName, title: CITIZEN_TITLE },
+            ),
             submittedAt: receivedAt,
           })
         : undefined,
@@ -299,8 +375,7 @@ export async function submitOnline(
   });
   if (written.kind !== 'written')
     throw new Error('online intake without an idempotency key or portal id reported one taken');
-  await repo.deleteDraft(ctx.db, c.subject, proc.code);
-  return getCitizenDossier(ctx, c, written.code);
+  return written.code;
 }
 
 export async function listCitizenDossiers(ctx: AppContext, c: Citizen) {
@@ -382,6 +457,7 @@ export async function getCitizenDossier(
     refusal: row.status === 3 ? (note?.reasons ?? []) : null,
     timeline: events.map(({ event: e }) => ({
       at: e.at.toISOString(),
+      code: e.action,
       action:
         ACTION_NAMES[e.action] ??
         (TRANSITIONS as Record<string, { label: string }>)[e.action]?.label ??
@@ -501,7 +577,13 @@ export async function withdraw(
   });
 }
 
-export async function rate(ctx: AppContext, c: Citizen, code: string, rating: (typeof RATINGS)[number]) {
+export async function rate(
+  ctx: AppContext,
+  c: Citizen,
+  code: string,
+  rating: (typeof RATINGS)[number],
+  comment?: string,
+) {
   const { unit, row } = await ownDossier(ctx, c, code);
   if (!canRate(row)) throw new AppError('ACTION_NOT_ALLOWED', 'Chỉ đánh giá khi đã nhận kết quả');
   const stored = await repo.insertRating(ctx.db, {
@@ -509,6 +591,7 @@ export async function rate(ctx: AppContext, c: Citizen, code: string, rating: (t
     dossierCode: code,
     rating,
     ratedAt: ctx.now(),
+    comment: comment?.trim() || null,
   });
   if (!stored) throw new AppError('ALREADY_RATED');
   return getCitizenDossier(ctx, c, code);

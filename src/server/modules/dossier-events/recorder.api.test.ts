@@ -150,6 +150,13 @@ describe.each(databaseKinds())('dossier event recorder on %s', (kind) => {
           at,
         },
         [message, message],
+        {
+          id: randomUUID(),
+          type: 'dossier.status_changed',
+          occurredAt: at.toISOString(),
+          dossier: { code, unitCode: '28693', status: 9, statusName: 'Đã xử lý xong', sequence: null },
+          change: { action: 'issue_result', fromStatus: 4, toStatus: 9 },
+        },
       ),
     );
     await expect(failing).rejects.toMatchObject({ cause: { code: '23505' } });

@@ -16,7 +16,8 @@ import { firstEventCtes, writeEvent } from './repository.ts';
 
 /*
  * The one place a dossier event is recorded. The domain (src/domain/lifecycle/events.ts) turns the
- * event into its effects as data — the audit chain entry and the outbound messages — and this module
+ * event into its effects as data — the audit chain entry, the outbound messages and the body sent to
+ * partners' webhook endpoints (modules/partners) — and this module
  * executes them in the caller's transaction (or statement). Intake (counter and online), workflow and
  * the citizen's own changes call it; none writes `audit_events` or `outbox` itself.
  */
@@ -46,7 +47,12 @@ export async function recordDossierEvent(
   portal?: PortalActor | PortalReceivedView,
 ) {
   const effects = effectsOfEvent(event, dossier);
-  return writeEvent(db, effects.audit, outboxRows([...effects.messages, ...portalMessages(event, portal)]));
+  return writeEvent(
+    db,
+    effects.audit,
+    outboxRows([...effects.messages, ...portalMessages(event, portal)]),
+    effects.webhook,
+  );
 }
 
 /** An intake's event (received at the counter, or filed online) before its statement has formed the code. */
@@ -73,7 +79,7 @@ export function receivedEventPart(
   });
   const messages = [...notices, ...outboxRows(portalMessages({ ...event, dossierCode: '' }, portal))];
   return {
-    ctes: (p: Placeholder, from: string) => firstEventCtes(p, entry, messages, from),
+    ctes: (p: Placeholder, from: string) => firstEventCtes(p, entry, messages, effects.webhook, from),
     nameSuffix: messages.length ? '_msgs' : '',
   };
 }

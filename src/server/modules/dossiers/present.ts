@@ -9,6 +9,7 @@ export type PresentedRow = Pick<
   | 'code'
   | 'status'
   | 'channel'
+  | 'assisted'
   | 'procedureCode'
   | 'timeLimit'
   | 'applicantName'
@@ -68,6 +69,7 @@ export function presentDossier({
     status: d.status,
     statusName: NATIONAL_STATUS_NAMES[d.status] ?? String(d.status),
     channel: CHANNEL_BY_CODE[d.channel] ?? 'counter',
+    assisted: d.assisted,
     unit: { code: unit.code, name: unit.fullName },
     procedure: {
       code: d.procedureCode,

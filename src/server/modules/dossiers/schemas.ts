@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { normalizeDossierCode } from '../../../domain/codes/dossier-code.ts';
+import { phoneSchema } from '../../../domain/contact/phone-schema.ts';
+import { ATTACHMENT_TYPES } from '../../../domain/files/attachments.ts';
 import { text } from '../../../domain/text/text-schema.ts';
-import { TimeLimitSchema } from '../catalog/routes.ts';
+import { TimeLimitSchema } from '../catalog/schemas.ts';
 
 export const NATIONAL_STATUS_NAMES: Record<number, string> = {
   1: 'Mới đăng ký',
@@ -16,7 +18,7 @@ export const NATIONAL_STATUS_NAMES: Record<number, string> = {
   10: 'Đã trả kết quả',
 };
 
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export { ATTACHMENT_TYPES };
 
 /**
  * A dossier code in a path, as typed: `h82.050-261206-0001 ` finds H82.050-261206-0001. Letters,
@@ -50,10 +52,7 @@ export const IntakeBodySchema = z
     applicant: z.object({
       fullName: trimmed(120).describe('Họ và tên người nộp'),
       idNumber: text().describe('Số định danh cá nhân 12 chữ số'),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0 hoặc +84'),
+      phone: phoneSchema(),
       address: trimmed(300),
       email: z.email().max(200).optional().nullable(),
     }),
@@ -116,6 +115,9 @@ export const DossierSchema = z
     status: z.number().int().min(1).max(10).describe('Trạng thái theo danh mục của Cổng DVC quốc gia (1–10)'),
     statusName: z.string(),
     channel: z.enum(['counter', 'online', 'post']),
+    assisted: z
+      .boolean()
+      .describe('Nộp trực tuyến do cán bộ tiếp nhận điền giúp công dân tại quầy (hỗ trợ nộp hồ sơ)'),
     unit: z.object({ code: z.string(), name: z.string() }),
     procedure: z.object({ code: z.string(), name: z.string(), timeLimit: TimeLimitSchema }),
     applicant: z.object({
@@ -205,6 +207,15 @@ export const TrackingSchema = z
     receivedAt: Instant,
     dueAt: Instant,
     unit: z.object({ code: z.string(), name: z.string() }),
+    result: z
+      .object({
+        issuedAt: Instant.nullable(),
+        number: z.string().nullable().describe('Số của kết quả soạn trên hệ thống (null với tệp đính kèm)'),
+        title: z.string().nullable().describe('Tên loại giấy tờ theo mẫu (null với tệp đính kèm)'),
+        sha256: z.string().nullable().describe('SHA-256 của tệp kết quả đã ban hành, để đối chiếu'),
+      })
+      .nullable()
+      .describe('Kết quả đã ban hành: để kiểm tra giấy tờ mang mã QR của hồ sơ'),
   })
   .meta({ id: 'TrackingStatus' });
 

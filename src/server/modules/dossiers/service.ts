@@ -281,6 +281,7 @@ async function writeReceived(
       code: written.code,
       bookNumber: written.bookNumber,
       version: 1,
+      assisted: false,
       stepIndex: 0,
       stepDueAt: null,
       pausedAt: null,
@@ -357,6 +358,21 @@ export async function track(ctx: AppContext, code: string, phoneLast4: string) {
     receivedAt: d.receivedAt.toISOString(),
     dueAt: d.dueAt.toISOString(),
     unit: { code: unit.code, name: unit.fullName },
+    result: publicResult(d),
+  };
+}
+
+/** What the tracking page says of an issued result: number, kind and hash, never its content. */
+function publicResult(d: { result: Record<string, unknown> | null; processingEndedAt: Date | null }) {
+  const r = d.result;
+  if (!r) return null;
+  const number = typeof r.number === 'string' ? r.number : null;
+  return {
+    issuedAt: d.processingEndedAt ? d.processingEndedAt.toISOString() : null,
+    number,
+    // An uploaded file's name is the officer's free text: only a template's title is shown.
+    title: number && typeof r.name === 'string' ? r.name : null,
+    sha256: typeof r.sha256 === 'string' ? r.sha256 : null,
   };
 }
 

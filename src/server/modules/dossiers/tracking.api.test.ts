@@ -30,6 +30,7 @@ describe.each(databaseKinds())('public tracking and the receipt slip on %s', (ki
       receivedAt: '2025-07-01T02:00:00.000Z',
       dueAt: '2025-07-01T10:00:00.000Z',
       unit: { code: '28693', name: 'Xã Tân Thới' },
+      result: null,
     });
     expect(JSON.stringify(body)).not.toMatch(/Nhung|0912345678|082195001234/);
   });

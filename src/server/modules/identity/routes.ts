@@ -7,25 +7,9 @@ import { AppError } from '../../errors.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { listUnitStaff } from './repository.ts';
+import { MeSchema, StaffMemberSchema } from './schemas.ts';
 import { authenticate, login, logout } from './service.ts';
 import { type AuthUser, ROLES } from './types.ts';
-
-const MeSchema = z
-  .object({
-    username: z.string(),
-    fullName: z.string(),
-    role: z.enum(ROLES),
-    unit: z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'commune']) }).nullable(),
-  })
-  .meta({ id: 'Me' });
-
-const StaffMemberSchema = z
-  .object({
-    username: z.string(),
-    fullName: z.string(),
-    roles: z.array(z.enum(ROLES)),
-  })
-  .meta({ id: 'StaffMember' });
 
 /** Marks browsers their users signed in from, for the lock-out's device bucket (see lockout.ts). */
 export const DEVICE_COOKIE = 'motcua_device';

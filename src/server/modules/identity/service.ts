@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import {
   DEVICES_PER_USER,
   deviceCookieValue,
@@ -39,11 +40,25 @@ export async function login(ctx: Pick<AppContext, 'db' | 'config' | 'now'>, atte
   const presented = parseDeviceCookie(attempt.deviceCookie);
   const trustedHash = await repo.findTrustedDevice(db, presented.map(hashToken), attempt.username, now);
   const buckets = loginBuckets(config, attempt.username, attempt.address, trustedHash);
-  await reserveAttempt(db, config, buckets, now);
+  try {
+    await reserveAttempt(db, config, buckets, now);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'AUTH_RATE_LIMITED')
+      await recordLoginRefusal(
+        db,
+        'staff_login_locked',
+        await repo.findUserByUsername(db, attempt.username),
+        now,
+      );
+    throw err;
+  }
 
   const user = await repo.findUserByUsername(db, attempt.username);
   const ok = await verifyPassword(user?.isActive ? user.passwordHash : undefined, attempt.password);
-  if (!user || !ok) throw new AppError('AUTH_INVALID_CREDENTIALS');
+  if (!user || !ok) {
+    await recordLoginRefusal(db, 'staff_login_failed', user, now);
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  }
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + config.sessionHours * 3_600_000);
@@ -53,6 +68,12 @@ export async function login(ctx: Pick<AppContext, 'db' | 'config' | 'now'>, atte
   await db.transaction(async (tx) => {
     await settleAttempt(tx, buckets, now);
     await repo.insertSession(tx, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await recordSecurityEvent(tx, {
+      action: 'staff_login',
+      unitCode: user.unitCode ?? SYSTEM_CHAIN,
+      actor: { userId: user.id, role: user.role, username: user.username },
+      at: now,
+    });
     await repo.saveDevice(
       tx,
       {
@@ -69,6 +90,27 @@ export async function login(ctx: Pick<AppContext, 'db' | 'config' | 'now'>, atte
     expiresAt,
     device: { value: deviceCookieValue(deviceToken, presented), maxAgeSeconds: deviceSeconds },
   };
+}
+
+/**
+ * A refused sign-in in the audit trail. The username is kept only when it is an account's: what
+ * someone typed into the username field may be their name or e-mail address.
+ */
+async function recordLoginRefusal(
+  db: Db,
+  action: 'staff_login_failed' | 'staff_login_locked',
+  user: { id: string; role: string; username: string; unitCode: string | null } | undefined,
+  now: Date,
+) {
+  await recordSecurityEvent(db, {
+    action,
+    unitCode: user?.unitCode ?? SYSTEM_CHAIN,
+    actor: user
+      ? { userId: user.id, role: user.role, username: user.username }
+      : { userId: null, role: null, username: null },
+    data: { knownAccount: Boolean(user) },
+    at: now,
+  });
 }
 
 export async function logout(db: Db, token: string, cache?: SessionCache) {

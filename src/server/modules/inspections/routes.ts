@@ -7,7 +7,9 @@ import { ProblemSchema } from '../../http/problem-schema.ts';
 import { INSPECTORS } from './policy.ts';
 import {
   CommuneQuerySchema,
+  FollowUpTaskSchema,
   InspectionBodySchema,
+  InspectionSchema,
   OptionalCommuneQuerySchema,
   TaskParamsSchema,
 } from './schemas.ts';
@@ -41,13 +43,20 @@ export function inspectionsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['inspections'],
         summary: 'Các biên bản kiểm tra của một xã và nhiệm vụ sau kiểm tra',
         querystring: OptionalCommuneQuerySchema,
+        response: { 200: z.array(InspectionSchema), ...problems },
       },
     },
     async (req) => listCommuneInspections(ctx, await requireUser(ctx, req), req.query.unit),
   );
   r.get(
     '/api/v1/tasks/mine',
-    { schema: { tags: ['inspections'], summary: 'Nhiệm vụ sau kiểm tra chưa hoàn thành của tôi' } },
+    {
+      schema: {
+        tags: ['inspections'],
+        summary: 'Nhiệm vụ sau kiểm tra chưa hoàn thành của tôi',
+        response: { 200: z.array(FollowUpTaskSchema), ...problems },
+      },
+    },
     async (req) => listMyTasks(ctx, await requireUser(ctx, req)),
   );
   r.post(

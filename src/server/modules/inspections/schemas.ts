@@ -27,3 +27,28 @@ export const OptionalCommuneQuerySchema = z.object({
     .optional(),
 });
 export const TaskParamsSchema = z.object({ id: z.uuid() });
+
+export const InspectionSchema = z
+  .object({
+    id: z.string(),
+    day: z.string(),
+    participants: z.string(),
+    findings: z.string(),
+    directions: z.string(),
+    tasks: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        owner: z.string().nullable(),
+        ownerName: z.string().nullable(),
+        dueDate: z.string(),
+        doneAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Inspection' });
+
+/** An open follow-up task of the signed-in officer. */
+export const FollowUpTaskSchema = z
+  .object({ id: z.string(), title: z.string(), dueDate: z.string().describe('Ngày YYYY-MM-DD') })
+  .meta({ id: 'FollowUpTask' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { communeFor } from '../registers/scope.ts';
 import { hasOwnTasks, INSPECTORS } from './policy.ts';
@@ -27,8 +28,8 @@ export async function recordInspection(
   }
   if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
   const id = randomUUID();
-  await ctx.db.transaction((tx) =>
-    repo.insertInspection(
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertInspection(
       tx,
       {
         unitCode: unit.code,
@@ -48,8 +49,15 @@ export async function recordInspection(
         ownerId: owners.get(t.owner) ?? '',
         dueDate: t.dueDate,
       })),
-    ),
-  );
+    );
+    await recordSecurityEvent(tx, {
+      action: 'inspection_recorded',
+      unitCode: unit.code,
+      actor: actorOf(user),
+      data: { inspectionId: id, day: body.day, tasks: body.tasks.length },
+      at: ctx.now(),
+    });
+  });
   return { id, tasks: body.tasks.length };
 }
 
@@ -88,6 +96,16 @@ export async function listMyTasks(ctx: AppContext, user: AuthUser) {
 
 export async function completeTask(ctx: AppContext, user: AuthUser, taskId: string) {
   if (!hasOwnTasks(user) || user.scope.kind !== 'unit') throw new AppError('FORBIDDEN');
-  const closed = await repo.closeTask(ctx.db, user.scope.unitCode, taskId, user.id, ctx.now());
-  if (!closed) throw new AppError('NOT_FOUND', 'Không có nhiệm vụ đang mở này của bạn');
+  const unitCode = user.scope.unitCode;
+  await ctx.db.transaction(async (tx) => {
+    const closed = await repo.closeTask(tx, unitCode, taskId, user.id, ctx.now());
+    if (!closed) throw new AppError('NOT_FOUND', 'Không có nhiệm vụ đang mở này của bạn');
+    await recordSecurityEvent(tx, {
+      action: 'inspection_task_done',
+      unitCode,
+      actor: actorOf(user),
+      data: { taskId },
+      at: ctx.now(),
+    });
+  });
 }

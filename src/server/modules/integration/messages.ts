@@ -1,3 +1,4 @@
+import { foldVietnamese } from '../../../domain/text/fold.ts';
 /** Vietnamese texts of the notifications sent to applicants (docs/domain-vn.md §2.3: supplement, result, re-appointment). */
 
 export interface NotificationPayload {
@@ -9,6 +10,10 @@ export interface NotificationPayload {
   items?: Array<{ name: string }>;
   apology?: boolean;
   to: string;
+  /** A queue ticket's number, commune and follow-up page (template `queue_ticket`). */
+  number?: number;
+  unitName?: string;
+  url?: string;
 }
 
 function vnTime(iso: string): string {
@@ -50,6 +55,12 @@ export function renderMessage(p: NotificationPayload): { subject: string; text: 
         subject: `Hồ sơ ${p.code}: thay đổi ngày hẹn trả kết quả`,
         text: `Kính gửi Ông/Bà ${p.applicantName},\n\n${p.apology ? 'Trung tâm Phục vụ hành chính công xin lỗi Ông/Bà vì hồ sơ chưa được giải quyết đúng hẹn. ' : ''}Ngày hẹn trả kết quả của hồ sơ ${p.code} nay là ${vnTime(p.dueAt)}.\n\nTrân trọng.`,
         sms: `Ho so ${p.code}: ngay hen tra ket qua moi la ${vnTime(p.dueAt)}.`,
+      };
+    case 'queue_ticket':
+      return {
+        subject: `Số thứ tự ${p.number} — ${p.unitName}`,
+        text: `Ông/Bà đã lấy số thứ tự ${p.number} tại Trung tâm Phục vụ hành chính công ${p.unitName}. Theo dõi lượt gọi: ${p.url}`,
+        sms: `So thu tu cua Ong/Ba: ${p.number} (${foldVietnamese(p.unitName ?? '')}). Theo doi luot goi: ${p.url}`,
       };
     default:
       throw new Error(`unknown notification template ${p.template}`);

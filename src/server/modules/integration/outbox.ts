@@ -5,6 +5,7 @@ import { outbox } from '../../db/schema.ts';
 import type { FileStore } from '../../lib/file-store.ts';
 import { LinkError } from '../../lib/http-link.ts';
 import { deliverPortalMessage, type PortalLink } from '../portal/delivery.ts';
+import { type AttemptRecord, pruneAttempts, settleAttempt, settleSent } from './attempts.ts';
 import type { NotificationPayload } from './messages.ts';
 import type { Sender } from './senders.ts';
 
@@ -72,22 +73,26 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   let failed = 0;
   let portalSent = 0;
   let portalFailed = 0;
+  const clock = () => opts.now?.() ?? new Date();
   const deliverRun = async (run: typeof claimed) => {
-    const done: string[] = [];
+    // Each delivered message with its attempt (link_attempts), settled together in one statement.
+    const done: AttemptRecord[] = [];
     for (let i = 0; i < run.length; i++) {
       const m = run[i]!;
+      const started = performance.now();
       try {
         await deliverOne(db, m, opts);
-        done.push(m.id);
+        done.push({ id: m.id, at: clock(), latencyMs: performance.now() - started });
       } catch (err) {
-        await markSent(db, m.unitCode, done);
+        const latencyMs = performance.now() - started;
+        await settleSent(db, m.unitCode, done);
         sent += done.length;
         failed++;
         if (m.kind === 'portal') {
           portalSent += done.length;
           portalFailed++;
         }
-        await scheduleRetry(db, m, err, now, opts);
+        await scheduleRetry(db, m, err, now, opts, { at: clock(), latencyMs });
         // The rest of the run was claimed but not tried: back as they were (they wait behind this one).
         const rest = run.slice(i + 1).map((r) => r.id);
         if (rest.length)
@@ -98,7 +103,7 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
         return;
       }
     }
-    await markSent(db, run[0]!.unitCode, done);
+    await settleSent(db, run[0]!.unitCode, done);
     sent += done.length;
     if (run[0]!.kind === 'portal') portalSent += done.length;
   };
@@ -130,25 +135,29 @@ async function deliverOne(db: Db, m: OutboxRow, opts: OutboxOptions) {
   await send(m.id, m.payload as unknown as NotificationPayload);
 }
 
-async function markSent(db: Db, unitCode: string, ids: string[]) {
-  if (ids.length === 0) return;
-  await db
-    .update(outbox)
-    .set({ sentAt: new Date(), lastError: null })
-    .where(and(eq(outbox.unitCode, unitCode), inArray(outbox.id, ids)));
-}
-
 /** A failed try: retried after the backoff with jitter, or dead-lettered (permanent, or out of tries). */
-async function scheduleRetry(db: Db, m: OutboxRow, err: unknown, now: Date, opts: OutboxOptions) {
-  const key = and(eq(outbox.unitCode, m.unitCode), eq(outbox.id, m.id));
+async function scheduleRetry(
+  db: Db,
+  m: OutboxRow,
+  err: unknown,
+  now: Date,
+  opts: OutboxOptions,
+  attempt: { at: Date; latencyMs: number },
+) {
   const error = String((err as Error).message).slice(0, 500);
   const permanent = err instanceof LinkError && !err.retryable;
   if (permanent || m.attempts >= (opts.maxAttempts ?? 10)) {
-    await db.update(outbox).set({ deadAt: now, lastError: error }).where(key);
+    await settleAttempt(db, m, { outcome: 'dead', deadAt: now, error }, attempt.at, attempt.latencyMs);
     return;
   }
   const retryAt = new Date(now.getTime() + retryDelaySeconds(m.attempts, opts.random) * 1000);
-  await db.update(outbox).set({ nextAttemptAt: retryAt, lastError: error, waitingRetry: true }).where(key);
+  await settleAttempt(
+    db,
+    m,
+    { outcome: 'retry', nextAttemptAt: retryAt, error },
+    attempt.at,
+    attempt.latencyMs,
+  );
 }
 
 /**
@@ -175,15 +184,22 @@ export function startOutboxWorker(
 ) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  let prunedAt = 0;
   const tick = async () => {
     if (stopped) return;
     let busy = false;
-    running = deliverDue(db, opts).then(
-      (r) => {
-        busy = r.sent > 0;
-      },
-      (err) => opts.onError?.(err),
-    );
+    // Delivery records older than their retention go once an hour (one indexed DELETE).
+    const now = opts.now?.() ?? new Date();
+    const prune = now.getTime() - prunedAt >= 3_600_000;
+    if (prune) prunedAt = now.getTime();
+    running = (prune ? pruneAttempts(db, now) : Promise.resolve(0))
+      .then(() => deliverDue(db, opts))
+      .then(
+        (r) => {
+          busy = r.sent > 0;
+        },
+        (err) => opts.onError?.(err),
+      );
     await running;
     if (!stopped) timer = setTimeout(tick, busy ? 0 : (opts.intervalMs ?? 5000));
   };

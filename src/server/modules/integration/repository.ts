@@ -66,3 +66,25 @@ export async function retryDead(
     .returning({ id: outbox.id });
   return rows.length;
 }
+
+/**
+ * The CTE `sms` that enqueues the SMS of a queue ticket (modules/queue) inside the ticket's own
+ * statement: `from` is a CTE with one row holding the ticket's `number` and whether it is to be sent
+ * (`sms`). Not a dossier's message: no dossier code, no audit entry.
+ */
+export function queueTicketSmsCte(
+  p: Placeholder,
+  m: { id: string; unitCode: string; at: Date; to: string; unitName: string; url: string },
+  from: string,
+) {
+  const time = p(m.at.toISOString());
+  return `sms AS (
+      INSERT INTO outbox (unit_code, id, kind, payload, created_at, next_attempt_at)
+      SELECT ${p(m.unitCode)}, ${p(m.id)}::uuid, 'sms',
+        jsonb_build_object('template', 'queue_ticket', 'to', ${p(m.to)}::text, 'code', ${from}.number::text,
+          'number', ${from}.number, 'unitName', ${p(m.unitName)}::text, 'url', ${p(m.url)}::text || ${from}.id::text,
+          'applicantName', '', 'dueAt', ${p(m.at.toISOString())}::text),
+        ${time}::timestamptz, ${time}::timestamptz
+      FROM ${from} WHERE ${from}.sms
+      RETURNING 1)`;
+}

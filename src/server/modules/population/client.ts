@@ -144,6 +144,7 @@ export function createPopulationClient(opts: LinkOptions & { integrationCode: st
       return people.find((p) => p.personalId === q.personalId);
     },
     forgetToken: link.forgetToken,
+    probe: link.probe,
     close: link.close,
   };
 }

@@ -4,6 +4,7 @@ import { validatePersonalId } from '../../../domain/identity/personal-id.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { LinkError } from '../../lib/http-link.ts';
+import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { getDossier } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import type { PopulationPerson } from './client.ts';
@@ -63,18 +64,30 @@ export async function lookUpCitizen(
   // The dossier must be one of the officer's commune (unknown and foreign dossiers look alike: 404).
   if (dossierCode) await getDossier(ctx, user.scope, dossierCode);
 
+  // The lookup log and the audit trail's entry (identifiers only: which lookup, which dossier, outcome).
   const log = (outcome: LookupOutcome, error?: string) =>
-    insertLookupLog(ctx.db, {
-      unitCode,
-      id: randomUUID(),
-      officerId: user.id,
-      officerUsername: user.username,
-      purpose: body.purpose,
-      dossierCode: dossierCode ?? null,
-      requestId,
-      outcome,
-      error: error ?? null,
-      lookedUpAt: now,
+    ctx.db.transaction(async (tx) => {
+      const id = randomUUID();
+      await insertLookupLog(tx, {
+        unitCode,
+        id,
+        officerId: user.id,
+        officerUsername: user.username,
+        purpose: body.purpose,
+        dossierCode: dossierCode ?? null,
+        requestId,
+        outcome,
+        error: error ?? null,
+        lookedUpAt: now,
+      });
+      await recordSecurityEvent(tx, {
+        action: 'population_lookup',
+        unitCode,
+        actor: actorOf(user),
+        data: { lookupId: id, outcome, dossierCode: dossierCode ?? null },
+        requestId,
+        at: now,
+      });
     });
 
   const client = ctx.links.population;

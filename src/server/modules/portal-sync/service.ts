@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { getDossier } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { retryDead } from '../integration/repository.ts';
@@ -13,7 +14,17 @@ import { canFetchInbound, canRetrySync } from './policy.ts';
 export async function retryDossierSync(ctx: AppContext, user: AuthUser, code: string) {
   if (!canRetrySync(user)) throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được gửi lại');
   const dossier = await getDossier(ctx, user.scope, code);
-  const retried = await retryDead(ctx.db, dossier.unit.code, code, ctx.now());
+  const retried = await ctx.db.transaction(async (tx) => {
+    const n = await retryDead(tx, dossier.unit.code, code, ctx.now());
+    await recordSecurityEvent(tx, {
+      action: 'portal_sync_retry',
+      unitCode: dossier.unit.code,
+      actor: actorOf(user),
+      data: { dossierCode: code, messages: n },
+      at: ctx.now(),
+    });
+    return n;
+  });
   return { retried, sync: (await getDossier(ctx, user.scope, code)).sync };
 }
 

@@ -93,6 +93,7 @@ export function createPortalClient(opts: LinkOptions) {
     },
 
     forgetToken: link.forgetToken,
+    probe: link.probe,
     close: link.close,
   };
 }

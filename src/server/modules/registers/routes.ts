@@ -5,11 +5,15 @@ import { addDays, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { Base64Schema } from '../dossiers/schemas.ts';
+import { certificationRegisterRoutes } from './certification-routes.ts';
 import { CONSULTATION_LOGGERS, REGISTER_EDITORS } from './policy.ts';
 import {
   ConsultationInputSchema,
+  ConsultationSchema,
   EquipmentInputSchema,
+  EquipmentItemSchema,
   StaffInputSchema,
   StaffSchema,
   TrainingInputSchema,
@@ -29,6 +33,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  certificationRegisterRoutes(app, ctx);
   r.get(
     '/api/v1/registers/staff',
     {
@@ -56,8 +61,17 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit);
-      const file = await ctx.workers.run('staffXlsx', unit.fullName, await svc.listStaff(ctx.db, unit.code));
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit);
+      const staff = await svc.listStaff(ctx.db, unit.code);
+      const file = await ctx.workers.run('staffXlsx', unit.fullName, staff);
+      await recordSecurityEvent(ctx.db, {
+        action: 'export_staff_register',
+        unitCode: unit.code,
+        actor: actorOf(user),
+        data: { rows: staff.length },
+        requestId: req.id,
+      });
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="nhan-su-${unit.slug}.xlsx"`)
@@ -76,8 +90,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      const [id] = await svc.addStaff(ctx, unit.code, [req.body]);
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      const [id] = await svc.addStaff(ctx, unit.code, [req.body], actorOf(user));
       return reply.code(201).send({ id: id! });
     },
   );
@@ -94,8 +109,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'));
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      return svc.importStaffXlsx(ctx, unit.code, Buffer.from(req.body.dataBase64, 'base64'), actorOf(user));
     },
   );
   r.post(
@@ -110,8 +126,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
-      return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body) });
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
+      return reply.code(201).send({ id: await svc.addTraining(ctx, unit.code, req.body, actorOf(user)) });
     },
   );
   r.get(
@@ -136,7 +153,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['registers'],
         summary: 'Trang thiết bị của Trung tâm',
         querystring: UnitQuery,
-        response: { 200: z.array(EquipmentInputSchema.extend({ id: z.string() })), ...problems },
+        response: { 200: z.array(EquipmentItemSchema), ...problems },
       },
     },
     async (req) => {
@@ -156,13 +173,15 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const unit = await communeFor(ctx, await requireUser(ctx, req), req.query.unit, REGISTER_EDITORS);
+      const user = await requireUser(ctx, req);
+      const unit = await communeFor(ctx, user, req.query.unit, REGISTER_EDITORS);
       return reply.code(201).send({
-        id: await svc.addEquipment(ctx, unit.code, {
-          ...req.body,
-          location: req.body.location ?? null,
-          note: req.body.note ?? null,
-        }),
+        id: await svc.addEquipment(
+          ctx,
+          unit.code,
+          { ...req.body, location: req.body.location ?? null, note: req.body.note ?? null },
+          actorOf(user),
+        ),
       });
     },
   );
@@ -174,16 +193,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Sổ hướng dẫn, tư vấn (không phát sinh hồ sơ)',
         querystring: UnitQuery.extend({ from: z.iso.date(), to: z.iso.date() }),
         response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              at: z.string(),
-              fieldCode: z.string(),
-              procedureCode: z.string().nullable(),
-              channel: z.string(),
-              subject: z.string(),
-            }),
-          ),
+          200: z.array(ConsultationSchema),
           ...problems,
         },
       },
@@ -219,7 +229,9 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const user = await requireUser(ctx, req, [...CONSULTATION_LOGGERS]);
       const unit = await communeFor(ctx, user, undefined);
-      return reply.code(201).send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body) });
+      return reply
+        .code(201)
+        .send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body, actorOf(user)) });
     },
   );
 }

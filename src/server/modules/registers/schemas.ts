@@ -104,3 +104,18 @@ export const ConsultationInputSchema = z.object({
   channel: z.enum(['counter', 'phone', 'online']),
   subject: text({ min: 1, max: 500 }),
 });
+
+export const ConsultationSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    fieldCode: z.string(),
+    procedureCode: z.string().nullable(),
+    channel: z.enum(['counter', 'phone', 'online']),
+    subject: z.string(),
+  })
+  .meta({ id: 'Consultation' });
+
+export const EquipmentItemSchema = EquipmentInputSchema.extend({ id: z.string() }).meta({
+  id: 'EquipmentItem',
+});

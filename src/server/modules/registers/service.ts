@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import { isConcurrentWrite } from '../../db/errors.ts';
 import type { equipment } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { type AuditActor, CLI_ACTOR, recordSecurityEvent } from '../audit/security.ts';
 import * as repo from './repository.ts';
 import type { StaffInput } from './schemas.ts';
 import { readStaffUpload } from './staff-import.ts';
@@ -18,18 +19,30 @@ export async function listStaff(db: Executor, unitCode: string) {
 }
 
 /** Adds people to the register in one transaction; refuses the whole batch if anyone is already there. */
-export async function addStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
+export async function addStaff(
+  ctx: AppContext,
+  unitCode: string,
+  people: StaffInput[],
+  actor: AuditActor,
+  action: 'register_staff_added' | 'register_staff_imported' = 'register_staff_added',
+) {
   try {
-    return await insertStaff(ctx, unitCode, people);
+    return await insertStaff(ctx, unitCode, people, actor, action);
   } catch (err) {
     // Someone added one of these people meanwhile (the same form sent twice at once): once more,
     // the check above the insert now finds them and says who.
-    if (isConcurrentWrite(err)) return await insertStaff(ctx, unitCode, people);
+    if (isConcurrentWrite(err)) return await insertStaff(ctx, unitCode, people, actor, action);
     throw err;
   }
 }
 
-function insertStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
+function insertStaff(
+  ctx: AppContext,
+  unitCode: string,
+  people: StaffInput[],
+  actor: AuditActor,
+  action: 'register_staff_added' | 'register_staff_imported',
+) {
   const ids = people.map((p) => p.personalId).filter((x): x is string => Boolean(x));
   return ctx.db.transaction(async (tx) => {
     if (ids.length) {
@@ -53,6 +66,13 @@ function insertStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
       personalId: p.personalId ?? null,
     }));
     await repo.insertStaff(tx, rows);
+    await recordSecurityEvent(tx, {
+      action,
+      unitCode,
+      actor,
+      data: { count: rows.length, ...(rows.length === 1 ? { staffId: rows[0]!.id } : {}) },
+      at: ctx.now(),
+    });
     return rows.map((r) => r.id);
   });
 }
@@ -61,14 +81,19 @@ function insertStaff(ctx: AppContext, unitCode: string, people: StaffInput[]) {
  * Imports a staffing workbook into a commune's register: all rows or none. Errors in the file come back
  * with their row numbers before anything is written.
  */
-export async function importStaffXlsx(ctx: AppContext, unitCode: string, bytes: Buffer) {
+export async function importStaffXlsx(
+  ctx: AppContext,
+  unitCode: string,
+  bytes: Buffer,
+  actor: AuditActor = CLI_ACTOR,
+) {
   const { rows, errors } = await readStaffUpload(ctx, bytes);
   if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors.length} lỗi trong tệp nhập`, errors);
   if (rows.length === 0)
     throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào', [
       { path: 'file', message: 'Không có dữ liệu' },
     ]);
-  await addStaff(ctx, unitCode, rows);
+  await addStaff(ctx, unitCode, rows, actor, 'register_staff_imported');
   return { imported: rows.length };
 }
 
@@ -76,6 +101,7 @@ export async function addTraining(
   ctx: AppContext,
   unitCode: string,
   t: { staffId: string; course: string; day: string; hours: number; coversOneStop: boolean },
+  actor: AuditActor,
 ) {
   const person = await repo.findStaffMember(ctx.db, unitCode, t.staffId);
   if (!person)
@@ -83,7 +109,16 @@ export async function addTraining(
       { path: 'staffId', message: 'Không tìm thấy' },
     ]);
   const id = randomUUID();
-  await repo.insertTraining(ctx.db, { ...t, unitCode, id });
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertTraining(tx, { ...t, unitCode, id });
+    await recordSecurityEvent(tx, {
+      action: 'register_training_added',
+      unitCode,
+      actor,
+      data: { trainingId: id, staffId: t.staffId },
+      at: ctx.now(),
+    });
+  });
   return id;
 }
 
@@ -100,9 +135,19 @@ export async function addEquipment(
   ctx: AppContext,
   unitCode: string,
   e: Omit<typeof equipment.$inferInsert, 'unitCode' | 'id'>,
+  actor: AuditActor,
 ) {
   const id = randomUUID();
-  await repo.insertEquipment(ctx.db, { ...e, unitCode, id });
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertEquipment(tx, { ...e, unitCode, id });
+    await recordSecurityEvent(tx, {
+      action: 'register_equipment_added',
+      unitCode,
+      actor,
+      data: { equipmentId: id },
+      at: ctx.now(),
+    });
+  });
   return id;
 }
 
@@ -144,18 +189,28 @@ export async function addConsultation(
     channel: 'counter' | 'phone' | 'online';
     subject: string;
   },
+  actor: AuditActor = { userId: officerId, role: null, username: null },
 ) {
   await checkConsultationSubject(ctx, unitCode, c.fieldCode, c.procedureCode ?? null);
   const id = randomUUID();
-  await repo.insertConsultation(ctx.db, {
-    unitCode,
-    id,
-    at: c.at ? new Date(c.at) : ctx.now(),
-    fieldCode: c.fieldCode,
-    procedureCode: c.procedureCode ?? null,
-    channel: c.channel,
-    subject: c.subject,
-    officerId,
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertConsultation(tx, {
+      unitCode,
+      id,
+      at: c.at ? new Date(c.at) : ctx.now(),
+      fieldCode: c.fieldCode,
+      procedureCode: c.procedureCode ?? null,
+      channel: c.channel,
+      subject: c.subject,
+      officerId,
+    });
+    await recordSecurityEvent(tx, {
+      action: 'register_consultation_added',
+      unitCode,
+      actor,
+      data: { consultationId: id, fieldCode: c.fieldCode },
+      at: ctx.now(),
+    });
   });
   return id;
 }

@@ -4,6 +4,7 @@ import type { DossierFacts } from '../../../domain/reports/facts.ts';
 import type { IndicatorCounts } from '../../../domain/reports/index-766.ts';
 import { type PeriodInstants, periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
 import type { SettlementRow } from '../../../domain/reports/settlement.ts';
+import type { SyncCounts } from '../../../domain/reports/sync-766.ts';
 import type { Executor } from '../../db/client.ts';
 import { consultations, dossierFiles, dossiers, equipment, procedures, staff } from '../../db/schema.ts';
 
@@ -665,4 +666,73 @@ export async function catalogueCounts(db: Executor, unitCodes: string[], period:
     offeredOnline: Number(r.offered_online ?? 0),
     onlineWithDossiers: Number(r.online_with_dossiers ?? 0),
   };
+}
+
+/**
+ * The counts of the Decision 766 sync indicators 1.4 and 4.5 (src/domain/reports/sync-766.ts) for the
+ * communes: dossiers received in the period; of them those whose portal messages created by the
+ * cut-off were all delivered by it (and there was one); those filed by a citizen signed in with an
+ * e-identity or whose applicant a lookup logged against the dossier found in the population database
+ * by the cut-off. Whether the communes synchronise / use population data at all decides "chưa thu thập".
+ */
+export async function syncCounts(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+  cutoff: Date,
+): Promise<SyncCounts> {
+  if (unitCodes.length === 0)
+    return { received: 0, synced: 0, populationData: 0, syncCollected: false, populationCollected: false };
+  const { start, end } = periodInstants(period);
+  const units = unitList(unitCodes);
+  const result = await db.execute(sql`
+    WITH d AS (
+      SELECT d.unit_code, d.code, d.citizen_subject FROM dossiers d
+      WHERE d.unit_code IN (${units}) AND d.status NOT IN (1, 3)
+        AND d.received_at >= ${start} AND d.received_at < ${end}
+    )
+    SELECT count(*)::int AS received,
+      count(*) FILTER (WHERE
+        EXISTS (SELECT 1 FROM outbox o WHERE o.unit_code = d.unit_code AND o.dossier_code = d.code
+          AND o.kind = 'portal' AND o.created_at <= ${cutoff})
+        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.unit_code = d.unit_code AND o.dossier_code = d.code
+          AND o.kind = 'portal' AND o.created_at <= ${cutoff} AND (o.sent_at IS NULL OR o.sent_at > ${cutoff}))
+      )::int AS synced,
+      count(*) FILTER (WHERE d.citizen_subject IS NOT NULL OR EXISTS (
+        SELECT 1 FROM population_lookups l WHERE l.unit_code = d.unit_code AND l.dossier_code = d.code
+          AND l.outcome = 'found' AND l.looked_up_at <= ${cutoff})
+      )::int AS population,
+      EXISTS (SELECT 1 FROM outbox o WHERE o.unit_code IN (${units}) AND o.kind = 'portal' AND o.created_at <= ${cutoff}) AS sync_collected,
+      (EXISTS (SELECT 1 FROM population_lookups l WHERE l.unit_code IN (${units}) AND l.looked_up_at <= ${cutoff})
+        OR EXISTS (SELECT 1 FROM dossiers x WHERE x.unit_code IN (${units}) AND x.citizen_subject IS NOT NULL
+          AND x.received_at <= ${cutoff})) AS population_collected
+    FROM d`);
+  const r = (result as unknown as { rows: Array<Record<string, unknown>> }).rows[0] ?? {};
+  return {
+    received: Number(r.received ?? 0),
+    synced: Number(r.synced ?? 0),
+    populationData: Number(r.population ?? 0),
+    syncCollected: r.sync_collected === true || r.sync_collected === 't',
+    populationCollected: r.population_collected === true || r.population_collected === 't',
+  };
+}
+
+/**
+ * Dossiers filed online in the period (channel 2, by the time they were filed), and how many of them a
+ * reception officer filled in at the counter for the citizen (assisted filing, issue 14 item 5).
+ */
+export async function onlineFilingCounts(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+): Promise<{ total: number; assisted: number }> {
+  if (unitCodes.length === 0) return { total: 0, assisted: 0 };
+  const b = periodInstants(period);
+  const result = await db.execute(sql`
+    SELECT count(*) AS total, count(*) FILTER (WHERE assisted) AS assisted
+    FROM dossiers
+    WHERE unit_code IN (${unitList(unitCodes)}) AND channel = 2
+      AND received_at >= ${b.start.toISOString()}::timestamptz AND received_at < ${b.end.toISOString()}::timestamptz`);
+  const row = (result as unknown as { rows: Array<{ total: string; assisted: string }> }).rows[0];
+  return { total: Number(row?.total ?? 0), assisted: Number(row?.assisted ?? 0) };
 }

@@ -86,6 +86,11 @@ export const SettlementSchema = z.object({
   resultsBacklog: z
     .number()
     .describe('Kết quả đã có (trạng thái 9) chưa trả cho người dân, của mọi hồ sơ xử lý xong trước hết kỳ'),
+  onlineFilings: z
+    .object({ total: z.number(), assisted: z.number() })
+    .describe(
+      'Hồ sơ nộp trực tuyến trong kỳ (theo thời điểm nộp, mọi trạng thái) và số hồ sơ trong đó do cán bộ tiếp nhận nộp giúp công dân tại quầy',
+    ),
   indicators: z.array(Indicator).describe('Các chỉ số 2.1, 3.3, 4.2, 5.4 tính từ hồ sơ (như trước)'),
   index766: z
     .array(Indicator)

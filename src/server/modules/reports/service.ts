@@ -19,6 +19,7 @@ import {
   type SettlementRow,
   TOTAL_ROW_NAME,
 } from '../../../domain/reports/settlement.ts';
+import { type SyncCounts, withSyncIndicators } from '../../../domain/reports/sync-766.ts';
 import type { AppContext } from '../../context.ts';
 import { upperVi } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
@@ -108,6 +109,15 @@ function presentRow(r: SettlementCounts & { key: SettlementRow['key'] }, awaitin
 
 const NONE: Uncollected = { settledInPeriod: 0, backlog: 0 };
 
+/** No synchronisation figures: 1.4 and 4.5 say "chưa thu thập". */
+const NO_SYNC: SyncCounts = {
+  received: 0,
+  synced: 0,
+  populationData: 0,
+  syncCollected: false,
+  populationCollected: false,
+};
+
 /**
  * The report's API shape from counts already made. `uncollected` holds the results still at the desk
  * per group code (key `part\0code`, part '' when not split by commune); `cutoff` is the instant the
@@ -123,6 +133,7 @@ export function presentSettlement(
   part = '',
   catalogue?: CatalogueCounts,
   ratings: { rated: number; dissatisfied: number } = { rated: 0, dissatisfied: 0 },
+  sync?: SyncCounts,
 ) {
   // Decision 766 5.4 counts the dossiers rated "Không hài lòng" (citizens rate online once a result is
   // returned, dossier_ratings); with no rating in the period the index says "chưa thu thập" instead of
@@ -164,7 +175,10 @@ export function presentSettlement(
     resultsBacklog: backlog,
     indicators: index766FromCounts(indicatorCounts),
     index766: catalogue
-      ? index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0 })
+      ? withSyncIndicators(
+          index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0 }),
+          sync ?? NO_SYNC,
+        )
       : undefined,
   };
 }
@@ -177,7 +191,7 @@ export async function buildSettlement(
   scope: ReportScope,
   period: ReportPeriod,
   group: ReportGroup,
-): Promise<Settlement> {
+): Promise<Settlement & { onlineFilings: { total: number; assisted: number } }> {
   const cutoff = reportCutoff(periodInstants(period), ctx.now());
   const unitNames =
     group === 'unit'
@@ -187,13 +201,15 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue, ratings] = await Promise.all([
+  const [counted, uncollected, catalogue, ratings, sync, onlineFilings] = await Promise.all([
     repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
     repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
     repo.catalogueCounts(ctx.db, scope.communes, period),
     repo.ratingCounts(ctx.db, scope.communes, period),
+    repo.syncCounts(ctx.db, scope.communes, period, cutoff),
+    repo.onlineFilingCounts(ctx.db, scope.communes, period),
   ]);
-  return presentSettlement(
+  const settlement = presentSettlement(
     counted,
     { unit: scope.unit, unitNames },
     period,
@@ -203,7 +219,9 @@ export async function buildSettlement(
     '',
     catalogue,
     ratings,
+    sync,
   );
+  return { ...settlement, onlineFilings };
 }
 
 /** GET /reports/settlement: Biểu II.06a of a unit the user may read. */

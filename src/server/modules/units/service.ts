@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { cached } from '../../lib/cache.ts';
+import { actorOf, recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { applyCorrection, rebuildSearchIndex } from './former-units.ts';
 import type { UnitRow } from './repository.ts';
@@ -217,6 +218,13 @@ export async function importCorrections(
       })),
     );
     await rebuildSearchIndex(tx, [...touched]);
+    await recordSecurityEvent(tx, {
+      action: 'unit_former_corrected',
+      unitCode: user.unit?.code ?? SYSTEM_CHAIN,
+      actor: actorOf(user),
+      data: { corrections: mappings.length, communes: [...touched].sort().join(',') },
+      at,
+    });
   });
   return { applied: mappings.length, communes: [...touched].sort() };
 }

@@ -209,6 +209,11 @@ export async function listQueue(
       } | null>`CASE WHEN ${dossiers.workflow} IS NULL THEN ${dossiers.timeLimit} END`,
       receivedAt: dossiers.receivedAt,
       dueAt: dossiers.dueAt,
+      // For the finish prediction (prediction.ts): the steps, when the current one started, pauses.
+      workflow: dossiers.workflow,
+      procedureTimeLimit: dossiers.timeLimit,
+      stepStartedAt: dossiers.stepStartedAt,
+      pausedAt: dossiers.pausedAt,
     })
     .from(dossiers)
     .where(
@@ -310,4 +315,40 @@ export async function countTrackingBook(db: Executor, unitCode: string, from: Da
     .from(trackingBook)
     .where(inBook(unitCode, from, to));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Finished steps of the given procedures handed over since `since`, in one commune or (unitCode
+ * omitted) in a whole province: the history the finish prediction learns step durations from.
+ * Newest first, at most `limit` rows.
+ */
+export async function listFinishedSteps(
+  db: Executor,
+  where: { unitCode?: string; provinceCode: string; procedureCodes: string[]; since: Date },
+  limit: number,
+) {
+  if (where.procedureCodes.length === 0) return [];
+  return db
+    .select({
+      procedureCode: dossiers.procedureCode,
+      stepKey: dossierSteps.stepKey,
+      handedAt: dossierSteps.handedAt,
+      endedAt: dossierSteps.endedAt,
+    })
+    .from(dossierSteps)
+    .innerJoin(
+      dossiers,
+      and(eq(dossiers.unitCode, dossierSteps.unitCode), eq(dossiers.code, dossierSteps.dossierCode)),
+    )
+    .where(
+      and(
+        where.unitCode ? eq(dossierSteps.unitCode, where.unitCode) : undefined,
+        eq(dossiers.provinceCode, where.provinceCode),
+        inArray(dossiers.procedureCode, where.procedureCodes),
+        gte(dossierSteps.handedAt, where.since),
+        sql`${dossierSteps.endedAt} IS NOT NULL`,
+      ),
+    )
+    .orderBy(desc(dossierSteps.handedAt))
+    .limit(limit);
 }

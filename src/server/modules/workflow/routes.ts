@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { actorOf, recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import { DossierCodeParam, DossierSchema } from '../dossiers/schemas.ts';
 import { getDossier } from '../dossiers/service.ts';
 import {
@@ -16,7 +16,14 @@ import {
   trackingBookEntries,
   trackingBookPdf,
 } from './documents.ts';
-import { ActionBodySchema, TrackingBookPageSchema } from './schemas.ts';
+import {
+  ActionBodySchema,
+  ActionsSchema,
+  DueExplanationSchema,
+  QueueResponseSchema,
+  TimelineSchema,
+  TrackingBookPageSchema,
+} from './schemas.ts';
 import { listActions, performAction } from './service.ts';
 import { attachmentDisposition, explainDue, QUEUES, resultFile, timeline, workQueue } from './views.ts';
 
@@ -59,12 +66,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Các thao tác người dùng được phép thực hiện với hồ sơ lúc này',
         params: DossierCodeParam,
         response: {
-          200: z.object({
-            version: z.number().int(),
-            actions: z.array(
-              z.object({ action: z.string(), label: z.string(), reasonRequired: z.boolean() }),
-            ),
-          }),
+          200: ActionsSchema,
           ...problems,
         },
       },
@@ -79,26 +81,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Nhật ký (sự kiện kiểm toán) của hồ sơ theo thứ tự thời gian',
         params: DossierCodeParam,
         response: {
-          200: z.array(
-            z.object({
-              seq: z.number().int(),
-              action: z.string(),
-              label: z.string(),
-              actor: z.object({
-                username: z.string().nullable(),
-                fullName: z.string().nullable(),
-                role: z.string().nullable(),
-              }),
-              fromStatus: z.number().nullable(),
-              toStatus: z.number().nullable(),
-              toStatusName: z.string().nullable(),
-              reason: z.string().nullable(),
-              data: z.record(z.string(), z.unknown()).nullable(),
-              at: z.string(),
-              requestId: z.string().nullable(),
-              hash: z.string(),
-            }),
-          ),
+          200: TimelineSchema,
           ...problems,
         },
       },
@@ -113,30 +96,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Giải thích ngày hẹn trả: thời hạn, ngày không tính, thời gian tạm dừng, hẹn lại',
         params: DossierCodeParam,
         response: {
-          200: z.object({
-            code: z.string(),
-            timeLimit: z.object({ amount: z.number(), unit: z.string(), text: z.string() }).passthrough(),
-            receivedAt: z.string(),
-            startAt: z.string(),
-            dueAtOriginal: z.string(),
-            dueAtLegal: z.string(),
-            dueAt: z.string(),
-            skipped: z.array(z.object({ date: z.string(), reason: z.string() })),
-            pauses: z.array(
-              z.object({
-                kind: z.string(),
-                from: z.string(),
-                to: z.string().nullable(),
-                pausedMinutes: z.number().nullable(),
-                reason: z.string(),
-              }),
-            ),
-            rescheduled: z
-              .object({ at: z.string(), dueAt: z.string(), reason: z.string().nullable() })
-              .nullable(),
-            deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
-            explanation: z.array(z.string()),
-          }),
+          200: DueExplanationSchema,
           ...problems,
         },
       },
@@ -152,28 +112,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
           'Hàng đợi công việc: hồ sơ của tôi, đến hạn hôm nay, sắp đến hạn, quá hạn, chờ bổ sung, chờ duyệt…',
         params: z.object({ queue: z.enum(QUEUES) }),
         response: {
-          200: z.object({
-            queue: z.string(),
-            items: z.array(
-              z.object({
-                code: z.string(),
-                procedureCode: z.string(),
-                procedureName: z
-                  .string()
-                  .nullable()
-                  .describe('Tên thủ tục theo danh mục của xã; null khi thủ tục không còn trong danh mục'),
-                applicantName: z.string(),
-                status: z.number().int(),
-                statusName: z.string(),
-                subState: z.string(),
-                step: z.string().nullable(),
-                receivedAt: z.string(),
-                dueAt: z.string(),
-                deadlineState: z.enum(['on_track', 'due_soon', 'overdue']).nullable(),
-              }),
-            ),
-            hasMore: z.boolean().describe('Còn hồ sơ ngoài giới hạn 500 dòng'),
-          }),
+          200: QueueResponseSchema,
           ...problems,
         },
       },
@@ -264,7 +203,16 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const { from, to } = req.query;
-      const pdf = await trackingBookPdf(ctx, await requireUser(ctx, req), from, to);
+      const user = await requireUser(ctx, req);
+      const pdf = await trackingBookPdf(ctx, user, from, to);
+      // The book names applicants with their addresses and phones: an export of personal data.
+      await recordSecurityEvent(ctx.db, {
+        action: 'export_tracking_book',
+        unitCode: user.unit?.code ?? SYSTEM_CHAIN,
+        actor: actorOf(user),
+        data: { from, to },
+        requestId: req.id,
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`)

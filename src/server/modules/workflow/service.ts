@@ -27,6 +27,7 @@ import { unitOfCode } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
 import { eventPortalView } from '../portal/view.ts';
+import { approveChange, draftChange, draftStatus, issueDraft, templateOf } from '../result-drafts/draft.ts';
 import * as repo from './repository.ts';
 import type { ActionBody } from './schemas.ts';
 
@@ -49,6 +50,9 @@ const REFUSALS: Record<RefusalCode, AppErrorCode> = {
   NO_PREVIOUS_STEP: 'STEP_ORDER',
   NOT_LAST_STEP: 'STEP_ORDER',
   LAST_STEP: 'STEP_ORDER',
+  NO_RESULT_TEMPLATE: 'RESULT_DRAFT_NOT_APPLICABLE',
+  NOT_DRAFTING_STEP: 'STEP_ORDER',
+  NO_RESULT_DRAFT: 'RESULT_DRAFT_REQUIRED',
 };
 
 /** The unit a dossier belongs to, when the user may see it; otherwise the dossier does not exist for them. */
@@ -74,6 +78,8 @@ export function lifecycleState(row: repo.DossierRow, cal: WorkCalendar, now: Dat
     steps: stepsOf(row),
     rescheduled: row.rescheduledAt !== null,
     dueSoonOrOverdue: deadlineState(cal, now, row.dueAt, DUE_SOON_MINUTES) !== 'on_track',
+    hasResultTemplate: templateOf(row) !== undefined,
+    resultDraft: draftStatus(row),
   };
 }
 
@@ -206,7 +212,7 @@ async function validateAction(ctx: AppContext, user: AuthUser, code: string, bod
           maxCount: 1,
         })
       : [];
-  if (body.action === 'issue_result' && resultFiles.length === 0) throw new AppError('RESULT_FILE_REQUIRED');
+  // Without a file, issue_result issues the approved draft (or refuses, in its handler).
   return {
     role,
     unit,
@@ -391,8 +397,22 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
   stop: endProcessing,
   confirm_withdrawal: endProcessing,
   issue_result: async (s) => {
+    // An uploaded file wins; without one, the approved draft becomes the result (result-drafts/draft.ts).
+    const issued = s.req.resultFile ? undefined : await issueDraft(s.ctx, s.tx, s.req.unit, s.row, s.now);
     await closeCurrentStep(s);
-    const file = s.req.resultFile!;
+    const file = s.req.resultFile
+      ? {
+          fileName: s.req.resultFile.fileName,
+          contentType: s.req.resultFile.contentType,
+          size: s.req.resultFile.bytes.length,
+          ...s.stored!,
+        }
+      : {
+          fileName: issued!.fileName,
+          contentType: 'application/pdf',
+          size: issued!.bytes.length,
+          ...issued!.stored,
+        };
     const fileId = randomUUID();
     await addFile(s.tx, {
       unitCode: s.req.unit.code,
@@ -400,9 +420,9 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
       id: fileId,
       fileName: file.fileName,
       contentType: file.contentType,
-      size: file.bytes.length,
-      sha256: s.stored!.sha256,
-      storageKey: s.stored!.key,
+      size: file.size,
+      sha256: file.sha256,
+      storageKey: file.key,
     });
     const timeliness = classifySettlement({
       dueAt: s.row.dueAtLegal ?? s.row.dueAt,
@@ -415,8 +435,10 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
         result: {
           fileId,
           fileName: file.fileName,
-          name: s.req.body.resultName ?? file.fileName,
+          name: s.req.body.resultName ?? issued?.name ?? file.fileName,
           issuedBy: s.user.username,
+          sha256: file.sha256,
+          ...(issued ? { number: issued.numberText } : {}),
         },
         timeliness,
       },
@@ -465,6 +487,8 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
       facts: { dueBefore: s.row.dueAt, dueAfter },
     };
   },
+  draft_result: async (s) => draftChange(s.row, s.user, s.now, s.req.body.resultDraft?.fields),
+  approve_result: async (s) => approveChange(s.row, s.user, s.now),
   reject_apology: async (s) => ({
     set: {
       apology: {

@@ -1,5 +1,6 @@
 import { dueForTimeLimit, type TimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { addDays, vnDateOf, vnInstant } from '../../../domain/calendar/vn-time.ts';
+import { QUEUES, type Queue } from '../../../domain/lifecycle/queues.ts';
 import { type NationalStatus, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { deadlineState } from '../../../domain/lifecycle/timeliness.ts';
 import { type Action, TRANSITIONS } from '../../../domain/lifecycle/transitions.ts';
@@ -8,6 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { listEvents } from '../audit/repository.ts';
 import type { AuthUser } from '../identity/types.ts';
+import { predictedState, predictOpen, presentPrediction } from './prediction.ts';
 import * as repo from './repository.ts';
 import { DUE_SOON_MINUTES, dossierUnit } from './service.ts';
 
@@ -53,6 +55,12 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
     approvedAt?: string;
     approvedBy?: string;
   } | null;
+  const now = ctx.now();
+  const prediction = (
+    await predictOpen(ctx.db, cal, now, { unitCode: unit.code, provinceCode: row.provinceCode }, [
+      { ...row, procedureTimeLimit: row.timeLimit },
+    ])
+  ).get(code);
   const hours = cal.hours;
   const lines = [
     `Tiếp nhận lúc ${fmt(row.receivedAt)}; thời hạn giải quyết: ${limit.text.replace(/[\s.;]+$/, '')}.`,
@@ -93,7 +101,12 @@ export async function explainDue(ctx: AppContext, user: AuthUser, code: string) 
           reason: apology?.reason ?? null,
         }
       : null,
-    deadlineState: row.processingEndedAt ? null : deadlineState(cal, ctx.now(), row.dueAt, DUE_SOON_MINUTES),
+    deadlineState: row.processingEndedAt
+      ? null
+      : predictedState(now, row.dueAt, prediction, () =>
+          deadlineState(cal, now, row.dueAt, DUE_SOON_MINUTES),
+        ),
+    prediction: presentPrediction(prediction),
     explanation: lines,
   };
 }
@@ -133,18 +146,7 @@ function fmt(d: Date): string {
 /** Rows a queue returns; `hasMore` says when there are more (ordered by appointment). */
 export const QUEUE_LIMIT = 500;
 
-export const QUEUES = [
-  'mine',
-  'due_today',
-  'due_soon',
-  'overdue',
-  'waiting_supplement',
-  'awaiting_approval',
-  'to_transfer',
-  'to_return',
-  'online',
-] as const;
-export type Queue = (typeof QUEUES)[number];
+export { QUEUES, type Queue };
 
 /** A work queue of the signed-in officer (or, for leaders, what awaits their approval). */
 export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
@@ -192,10 +194,23 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
         (await catalog.find(unitCode, r.procedureCode))?.record.name ?? null,
       );
   }
+  const predictions = await predictOpen(
+    ctx.db,
+    cal,
+    now,
+    { unitCode, provinceCode: user.scope.provinceCode || ctx.config.defaultProvince },
+    rows,
+  );
   const items = rows
-    .map((r) => ({ r, state: deadlineState(cal, now, r.dueAt, DUE_SOON_MINUTES) }))
+    .map((r) => ({
+      r,
+      prediction: predictions.get(r.code),
+      state: predictedState(now, r.dueAt, predictions.get(r.code), () =>
+        deadlineState(cal, now, r.dueAt, DUE_SOON_MINUTES),
+      ),
+    }))
     .filter(({ state }) => queue !== 'due_soon' || state === 'due_soon')
-    .map(({ r, state }) => ({
+    .map(({ r, state, prediction }) => ({
       code: r.code,
       procedureCode: r.procedureCode,
       procedureName: procedureNames.get(r.procedureCode) ?? null,
@@ -210,6 +225,7 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
       receivedAt: r.receivedAt.toISOString(),
       dueAt: r.dueAt.toISOString(),
       deadlineState: r.status === 9 ? null : state,
+      prediction: presentPrediction(prediction),
     }));
   return { queue, items, hasMore };
 }

@@ -26,6 +26,7 @@ import { foldedSearch } from '../../lib/folded-search.ts';
 import { randomId } from '../../lib/random-id';
 import { timeLimitLabel } from '../catalog/time-limit-label';
 import { useProcedure, useProcedures } from '../catalog/use-procedures';
+import { IntakeGuidePanel } from '../guides/IntakeGuidePanel';
 import { IntakeDecisionField } from '../workflow/IntakeDecisionField';
 import { AttachmentsField } from './AttachmentsField';
 import { DocumentChecklist } from './DocumentChecklist';
@@ -196,6 +197,7 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
               </Group>
             </Group>
           ) : null}
+          <IntakeGuidePanel procedureCode={procedureCode ?? null} />
         </FormSection>
 
         <Divider />

@@ -6,6 +6,7 @@ import { IconAlert } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
 import { formatPlainDate, todayInVietnam } from '../../lib/datetime';
 import { useMe } from '../identity/use-me';
+import { AssistedFilingCard } from '../online/AssistedFilingCard';
 import { IntakeForm } from './IntakeForm';
 import { IntakeSuccess } from './IntakeSuccess';
 import { TodayDossiers } from './TodayDossiers';
@@ -57,6 +58,7 @@ export function ReceptionPage() {
               <IntakeForm unitCode={unit.code} onCreated={showCreated} />
             </Paper>
           )}
+          <AssistedFilingCard />
           <Paper p={{ base: 'md', sm: 'lg' }} radius="lg" data-testid="today-dossiers">
             <Group justify="space-between" mb="md" wrap="wrap" gap="xs">
               <Title order={2} fz="lg">

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import { normalizePhone } from '../../../domain/contact/phone.ts';
+import { ATTACHMENT_TYPES } from '../../../domain/files/attachments.ts';
 import { isSafeText } from '../../../domain/text/safe-text.ts';
 import type { ApiProblem } from '../../api/client';
 import type {
@@ -34,11 +36,7 @@ export interface IntakeValues {
   missing: MissingItemValue[];
 }
 
-export const ATTACHMENT_TYPES: readonly AttachmentContentType[] = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-];
+export { ATTACHMENT_TYPES };
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -68,10 +66,6 @@ export function checklistFor(documents: ProcedureDocument[]): IntakeDocumentValu
   }));
 }
 
-export function normalisePhone(value: string): string {
-  return value.replace(/[\s.\-()]/g, '');
-}
-
 function count(value: number | string): number {
   const parsed = typeof value === 'number' ? value : Number.parseInt(value, 10);
   return Number.isFinite(parsed) && parsed > 0 ? Math.floor(parsed) : 0;
@@ -84,8 +78,7 @@ export function validateIntake(values: IntakeValues, t: TFunction): Record<strin
   if (!values.procedureCode) errors.procedureCode = t('intake.errors.procedureRequired');
   if (!applicant.fullName.trim()) errors['applicant.fullName'] = t('intake.errors.fullNameRequired');
   if (!/^\d{12}$/.test(applicant.idNumber.trim())) errors['applicant.idNumber'] = t('intake.errors.idNumber');
-  if (!/^(?:\+?84|0)\d{8,10}$/.test(normalisePhone(applicant.phone)))
-    errors['applicant.phone'] = t('intake.errors.phone');
+  if (normalizePhone(applicant.phone) === undefined) errors['applicant.phone'] = t('intake.errors.phone');
   if (!applicant.address.trim()) errors['applicant.address'] = t('intake.errors.addressRequired');
   if (applicant.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(applicant.email.trim())) {
     errors['applicant.email'] = t('intake.errors.email');
@@ -144,7 +137,7 @@ export function toRequest(values: IntakeValues, attachments: AttachmentPayload[]
     applicant: {
       fullName: values.applicant.fullName.trim(),
       idNumber: values.applicant.idNumber.trim(),
-      phone: normalisePhone(values.applicant.phone),
+      phone: normalizePhone(values.applicant.phone) ?? values.applicant.phone.trim(),
       address: values.applicant.address.trim(),
       ...(email ? { email } : {}),
     },

@@ -1,6 +1,7 @@
 import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../../domain/forms/types.ts';
+import { IconCheck } from '../../components/icons';
 import { FORMS_NS } from './strings';
 
 /** DOM id of the input for an issue path: "papers[1].pages" → "f-papers-1-pages". */
@@ -15,6 +16,8 @@ interface FieldInputProps {
   isRequired: boolean;
   error?: string;
   today: string;
+  /** Filled from the identity the provider verified (and still unchanged): marked as such. */
+  verified?: boolean;
   onChange: (value: unknown) => void;
 }
 
@@ -23,13 +26,36 @@ function asText(v: unknown): string {
 }
 
 /** One question of the wizard; Mantine links the help and the error to the input (aria-describedby). */
-export function FieldInput({ field, path, value, isRequired, error, today, onChange }: FieldInputProps) {
+export function FieldInput({
+  field,
+  path,
+  value,
+  isRequired,
+  error,
+  today,
+  verified,
+  onChange,
+}: FieldInputProps) {
   const { t } = useTranslation(FORMS_NS);
   const id = fieldDomId(path);
+  const description = verified ? (
+    <>
+      <span
+        data-testid={`verified-${id}`}
+        style={{ display: 'inline-flex', gap: 4, alignItems: 'center', color: '#0b6e4f', fontWeight: 600 }}
+      >
+        <IconCheck size={14} />
+        {t('verified')}
+      </span>
+      {field.help ? <> · {field.help}</> : null}
+    </>
+  ) : (
+    field.help
+  );
   const common = {
     id,
     label: field.label,
-    description: field.help,
+    description,
     error,
     withAsterisk: isRequired,
     'data-testid': id,

@@ -14,6 +14,8 @@ interface GroupStepProps {
   answers: Answers;
   errors: Map<string, string>;
   today: string;
+  /** Paths ("declarant.fullName") whose answer is the verified identity's. */
+  verifiedPaths?: ReadonlySet<string>;
   onChange: (next: Answers) => void;
 }
 
@@ -22,7 +24,15 @@ function capitalise(s: string): string {
 }
 
 /** The questions of one group (one wizard screen); a repeatable group lists its items with add/remove. */
-export function GroupStep({ definition, group, answers, errors, today, onChange }: GroupStepProps) {
+export function GroupStep({
+  definition,
+  group,
+  answers,
+  errors,
+  today,
+  verifiedPaths,
+  onChange,
+}: GroupStepProps) {
   const { t } = useTranslation(FORMS_NS);
 
   const setItem = (index: number | undefined, fieldId: string, value: unknown) => {
@@ -60,6 +70,7 @@ export function GroupStep({ definition, group, answers, errors, today, onChange 
             }
             error={errors.get(path)}
             today={today}
+            verified={verifiedPaths?.has(path)}
             onChange={(v) => setItem(index, f.id, v)}
           />
         );

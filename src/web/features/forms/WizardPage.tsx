@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
 import { contactOf } from '../../../domain/forms/contact.ts';
+import { prefillVerified } from '../../../domain/forms/prefill.ts';
 import type { FormAnswers, FormDefinition, FormIssue } from '../../../domain/forms/types.ts';
 import { isGroupShown, validateAnswers, validateGroup } from '../../../domain/forms/validate.ts';
 import { isApiProblem } from '../../api/client';
@@ -25,12 +26,27 @@ import type { ProcedureDetail } from '../../api/types';
 import { IconArrowLeft, IconDownload } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { formatDateTime } from '../../lib/datetime';
 import { useProcedure } from '../catalog/use-procedures';
+import { type CitizenMe, useCitizen } from '../citizen/citizen-api';
 import { useSelectedUnit } from '../units/use-communes';
 import { type DocumentPhotos, DocumentsStep, documentState } from './DocumentsStep';
-import { type DraftStore, draftKey, useDraft } from './drafts';
+import {
+  type DraftSaveState,
+  type DraftStore,
+  draftKey,
+  memoryDraftStore,
+  serverDraftStore,
+  useDraft,
+} from './drafts';
 import { fieldDomId } from './FieldInput';
-import { blankFormUrl, citizenLoginUrl, submitOnlineDossier, useFormDefinition } from './forms-api';
+import {
+  blankFormUrl,
+  citizenLoginUrl,
+  submitAssistedDossier,
+  submitOnlineDossier,
+  useFormDefinition,
+} from './forms-api';
 import { type Answers, GroupStep } from './GroupStep';
 import { ReviewStep } from './ReviewStep';
 import { FORMS_NS } from './strings';
@@ -80,20 +96,42 @@ function ErrorSummary({ issues, onPick }: { issues: FormIssue[]; onPick?: (issue
   );
 }
 
+/** A network failure is retried a few times before the citizen is asked to send again. */
+const isNetworkFailure = (error: unknown) => isApiProblem(error) && error.code === 'NETWORK_ERROR';
+
 function Wizard({
   definition,
   procedure,
   unitCode,
-  draftStore,
+  citizen,
+  assisted = false,
 }: {
   definition: FormDefinition;
   procedure: ProcedureDetail;
   unitCode: string;
-  draftStore?: DraftStore;
+  /** The signed-in citizen: drafts go to their account, their verified identity fills the form. */
+  citizen: CitizenMe | null;
+  /** A reception officer fills it at the counter for the citizen (no sign-in, no draft kept on the desk's PC). */
+  assisted?: boolean;
 }) {
   const { t } = useTranslation(FORMS_NS);
   const location = useLocation();
   const today = useMemo(() => vnDateOf(new Date()), []);
+  const [saveState, setSaveState] = useState<DraftSaveState | null>(null);
+  const draftStore = useMemo<DraftStore | undefined>(
+    () =>
+      assisted
+        ? memoryDraftStore()
+        : citizen
+          ? serverDraftStore(definition.procedureCode, definition.version, setSaveState)
+          : undefined,
+    [assisted, citizen, definition.procedureCode, definition.version],
+  );
+  // The verified values and where they go; a field keeps its mark while its answer is still that value.
+  const verified = useMemo(
+    () => (citizen ? prefillVerified(definition, {}, citizen) : { answers: {}, verifiedPaths: [] }),
+    [citizen, definition],
+  );
   const { isLoaded, draft, saveDraft, clearDraft } = useDraft(
     draftKey(definition.procedureCode, definition.version),
     draftStore,
@@ -108,13 +146,14 @@ function Wizard({
 
   useEffect(() => {
     if (!isLoaded || state !== null) return;
+    const fresh = () => (citizen ? prefillVerified(definition, {}, citizen).answers : {});
     setState(
       draft
         ? { answers: draft.answers, step: draft.step, photos: draft.documents ?? {} }
-        : { answers: {}, step: 0, photos: {} },
+        : { answers: fresh(), step: 0, photos: {} },
     );
     setRestored(Boolean(draft));
-  }, [isLoaded, draft, state]);
+  }, [isLoaded, draft, state, citizen, definition]);
 
   useEffect(() => {
     if (state) saveDraft({ answers: state.answers, step: state.step, documents: state.photos });
@@ -122,7 +161,7 @@ function Wizard({
 
   const submit = useMutation({
     mutationFn: (answers: FormAnswers) =>
-      submitOnlineDossier({
+      (assisted ? submitAssistedDossier : submitOnlineDossier)({
         procedureCode: definition.procedureCode,
         unitCode,
         formVersion: definition.version,
@@ -136,6 +175,9 @@ function Wizard({
         })),
       }),
     onSuccess: () => void clearDraft(),
+    // A dropped connection on rural 3G: sent again twice, a little later each time.
+    retry: (count, error) => count < 2 && isNetworkFailure(error),
+    retryDelay: (attempt) => 1500 * (attempt + 1),
   });
 
   const step = state?.step ?? 0;
@@ -171,6 +213,13 @@ function Wizard({
       ? validateGroup(definition, state.answers, currentGroup.id, { today })
       : [];
   const errors = new Map(issues.map((i) => [i.path, i.message]));
+  const valueAt = (a: Record<string, unknown>, path: string) => {
+    const [g, f] = path.split('.') as [string, string];
+    return (a[g] as Record<string, unknown> | undefined)?.[f];
+  };
+  const verifiedPaths = new Set(
+    verified.verifiedPaths.filter((p) => valueAt(state.answers, p) === valueAt(verified.answers, p)),
+  );
 
   const goTo = (next: number) => setState({ ...state, step: next });
   const onNext = () => {
@@ -219,13 +268,45 @@ function Wizard({
   if (submit.isSuccess) {
     return (
       <Alert color="teal" variant="light" role="status" data-testid="submitted">
-        {submit.data?.code ? t('submitted', { code: submit.data.code }) : t('submittedNoCode')}
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">
+            {submit.data?.code ? t('submitted', { code: submit.data.code }) : t('submittedNoCode')}
+          </Text>
+          {assisted && submit.data?.code ? (
+            <Button
+              component={Link}
+              to={`/tiep-nhan/truc-tuyen/${encodeURIComponent(submit.data.code)}`}
+              data-testid="assisted-to-queue"
+            >
+              {t('assistedReceiveNow')}
+            </Button>
+          ) : null}
+        </Stack>
       </Alert>
     );
   }
 
   return (
     <Stack gap="md">
+      {assisted ? (
+        <Alert color="blue" variant="light" data-testid="assisted-note">
+          <Text size="sm">{t('assistedNote')}</Text>
+        </Alert>
+      ) : citizen ? null : (
+        <Alert color="blue" variant="light" data-testid="wizard-sign-in">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('signInInvite')}</Text>
+            <Button
+              component="a"
+              size="sm"
+              href={citizenLoginUrl(location.pathname + location.search)}
+              data-testid="wizard-sign-in-link"
+            >
+              {t('signInCitizen')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       {isRestored ? (
         <Alert color="blue" variant="light" data-testid="draft-restored">
           <Group justify="space-between" gap="xs">
@@ -237,7 +318,7 @@ function Wizard({
                 void clearDraft();
                 setRestored(false);
                 setAttempted(new Set());
-                setState({ answers: {}, step: 0, photos: {} });
+                setState({ answers: citizen ? verified.answers : {}, step: 0, photos: {} });
               }}
             >
               {t('startOver')}
@@ -265,6 +346,7 @@ function Wizard({
               answers={state.answers}
               errors={errors}
               today={today}
+              verifiedPaths={verifiedPaths}
               onChange={(answers) => setState({ ...state, answers })}
             />
           ) : current === documentsStep ? (
@@ -333,24 +415,37 @@ function Wizard({
           </Button>
         ) : (
           <Button onClick={onSubmit} loading={submit.isPending} data-testid="wizard-submit">
-            {t('submit')}
+            {submit.isError && !needsSignIn ? t('submitAgain') : t('submit')}
           </Button>
         )}
       </Group>
-      <Text size="xs" c="dimmed">
-        {t('draftSaved')}
+      <Text
+        size="xs"
+        c="dimmed"
+        hidden={assisted}
+        data-testid="draft-status"
+        data-where={saveState?.where ?? 'device'}
+      >
+        {saveState?.where === 'server'
+          ? t('draftOnServer', { time: formatDateTime(saveState.at) })
+          : saveState?.where === 'device'
+            ? t('draftOnDevice')
+            : t('draftSaved')}
       </Text>
     </Stack>
   );
 }
 
 /** /thu-tuc/:code/nop-truc-tuyen — the online filing wizard, rendered from the procedure's form definition. */
-export function WizardPage() {
+export function WizardPage({ assistedUnit }: { assistedUnit?: string } = {}) {
   const { t } = useTranslation(FORMS_NS);
   const { code } = useParams();
-  const selected = useSelectedUnit();
+  const chosen = useSelectedUnit();
+  // At the counter the officer files into their own commune.
+  const selected = assistedUnit ? { code: assistedUnit } : chosen;
   const form = useFormDefinition(code);
   const procedure = useProcedure(code, selected.code);
+  const citizen = useCitizen(!assistedUnit);
   const procedureHref = `/thu-tuc/${encodeURIComponent(code ?? '')}${selected.code ? `?unit=${encodeURIComponent(selected.code)}` : ''}`;
   const back = (
     <Button
@@ -365,7 +460,7 @@ export function WizardPage() {
   );
 
   let body: React.ReactNode;
-  if (form.isPending || (selected.code && procedure.isPending)) {
+  if (form.isPending || (selected.code && procedure.isPending) || (!assistedUnit && citizen.isPending)) {
     body = (
       <Center py="xl">
         <Loader aria-label={t('title')} />
@@ -383,16 +478,22 @@ export function WizardPage() {
     body = <ProblemAlert error={procedure.error} testId="procedure-error" isPublic />;
   } else {
     body = (
-      <Wizard definition={form.data} procedure={procedure.data as ProcedureDetail} unitCode={selected.code} />
+      <Wizard
+        definition={form.data}
+        procedure={procedure.data as ProcedureDetail}
+        unitCode={selected.code}
+        citizen={assistedUnit ? null : (citizen.data ?? null)}
+        assisted={Boolean(assistedUnit)}
+      />
     );
   }
 
   return (
     <Stack gap="sm" maw={720} data-testid="wizard">
       <div>
-        {back}
+        {assistedUnit ? null : back}
         <PageTitle
-          title={t('title')}
+          title={assistedUnit ? t('assistedTitle') : t('title')}
           subtitle={procedure.data?.name ?? form.data?.title}
           actions={
             code ? (

@@ -123,3 +123,89 @@ export function useDraft(key: string | undefined, store: DraftStore = browserDra
     clearDraft,
   };
 }
+
+/** Where the last save went: the citizen's account on the server, or only this device (offline). */
+export type DraftSaveState = { where: 'server'; at: string } | { where: 'device' };
+
+/** The wizard's step rides along with the answers in the server draft under this (non-question) key. */
+const STEP_KEY = 'wizardStep';
+
+/**
+ * A signed-in citizen's drafts: the answers (and the step) go to their account on the server, so the
+ * filing goes on from another phone; the photos stay on this device (too large to save on each pause),
+ * and a copy of everything stays in localStorage for when the connection drops. Loading prefers the
+ * server's answers.
+ */
+export function serverDraftStore(
+  procedureCode: string,
+  formVersion: number,
+  onSaved: (state: DraftSaveState) => void,
+): DraftStore {
+  const url = `/api/v1/citizen/drafts/${encodeURIComponent(procedureCode)}`;
+  return {
+    async load(key) {
+      const local = await browserDraftStore.load(key);
+      try {
+        const res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
+        if (!res.ok) return local;
+        const body = (await res.json()) as { data: Record<string, unknown>; updatedAt: string };
+        const { [STEP_KEY]: step, ...answers } = body.data;
+        if (Object.keys(answers).length === 0) return local;
+        return {
+          answers,
+          step: typeof step === 'number' ? step : (local?.step ?? 0),
+          documents: local?.documents ?? {},
+          savedAt: body.updatedAt,
+        };
+      } catch {
+        return local;
+      }
+    },
+    async save(key, draft) {
+      await browserDraftStore.save(key, draft);
+      try {
+        const res = await fetch(url, {
+          method: 'PUT',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ data: { ...draft.answers, [STEP_KEY]: draft.step }, formVersion }),
+        });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const saved = (await res.json()) as { updatedAt: string };
+        onSaved({ where: 'server', at: saved.updatedAt });
+      } catch {
+        onSaved({ where: 'device' });
+      }
+    },
+    async clear(key) {
+      await browserDraftStore.clear(key);
+      try {
+        // An empty draft is no draft (the server deletes it itself once the dossier is filed).
+        await fetch(url, {
+          method: 'PUT',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ data: {}, formVersion }),
+        });
+      } catch {
+        // Offline: the next save overwrites it.
+      }
+    },
+  };
+}
+
+/** Kept in memory only: at the counter a citizen's answers are not left on the desk's computer. */
+export function memoryDraftStore(): DraftStore {
+  const drafts = new Map<string, WizardDraft>();
+  return {
+    async load(key) {
+      return drafts.get(key) ?? null;
+    },
+    async save(key, draft) {
+      drafts.set(key, draft);
+    },
+    async clear(key) {
+      drafts.delete(key);
+    },
+  };
+}

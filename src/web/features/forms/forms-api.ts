@@ -49,3 +49,8 @@ export interface OnlineSubmission {
 export function submitOnlineDossier(body: OnlineSubmission) {
   return apiRequest<{ code?: string; id?: string }>(`${V1}/citizen/dossiers`, { method: 'POST', body });
 }
+
+/** Files an online dossier for a citizen at the counter (POST /api/v1/dossiers/assisted, reception officer). */
+export function submitAssistedDossier(body: OnlineSubmission) {
+  return apiRequest<{ code?: string }>(`${V1}/dossiers/assisted`, { method: 'POST', body });
+}

@@ -6,6 +6,19 @@
 import i18n from 'i18next';
 
 const vi = {
+  assistedTitle: 'Nộp trực tuyến giúp công dân',
+  assistedNote:
+    'Bạn đang điền biểu mẫu trực tuyến giúp công dân tại quầy. Hồ sơ được ghi là nộp trực tuyến có cán bộ hỗ trợ và vào hàng chờ tiếp nhận trực tuyến; bản nháp không được lưu trên máy này.',
+  assistedReceiveNow: 'Tiếp nhận ngay',
+  signInInvite:
+    'Đăng nhập bằng định danh điện tử (VNeID) để điền sẵn họ tên, số định danh đã xác thực và lưu bản nháp vào tài khoản của bạn.',
+  signInCitizen: 'Đăng nhập công dân',
+  submitAgain: 'Gửi lại',
+  verified: 'Đã xác thực qua định danh điện tử',
+  draftOnServer:
+    'Bản nháp đã được lưu vào tài khoản của bạn lúc {{time}}; mở lại trên máy khác vẫn tiếp tục được.',
+  draftOnDevice:
+    'Chưa lưu được bản nháp lên máy chủ (mất kết nối?); bản nháp vẫn được giữ trên máy này và sẽ lưu lại khi có mạng.',
   title: 'Nộp hồ sơ trực tuyến',
   step: 'Bước {{n}}/{{total}}',
   next: 'Tiếp tục',
@@ -57,6 +70,18 @@ const vi = {
 type Strings = typeof vi;
 
 const en: Strings = {
+  assistedTitle: 'File online for a citizen',
+  assistedNote:
+    'You are filling in the online form for a citizen at the counter. The application is recorded as filed online with an officer’s help and goes to the online reception queue; no draft is kept on this computer.',
+  assistedReceiveNow: 'Receive it now',
+  signInInvite:
+    'Sign in with your electronic ID (VNeID) to have your verified name and personal ID filled in and your draft saved to your account.',
+  signInCitizen: 'Citizen sign-in',
+  submitAgain: 'Send again',
+  verified: 'Verified by electronic identification',
+  draftOnServer: 'Draft saved to your account at {{time}}; you can go on from another device.',
+  draftOnDevice:
+    'The draft could not be saved to the server (connection lost?); it is kept on this device and saved again once online.',
   title: 'File online',
   step: 'Step {{n}} of {{total}}',
   next: 'Continue',
@@ -106,6 +131,19 @@ const en: Strings = {
 };
 
 const ru: Strings = {
+  assistedTitle: 'Подать онлайн за гражданина',
+  assistedNote:
+    'Вы заполняете онлайн-форму за гражданина у стойки. Заявление записывается как поданное онлайн с помощью сотрудника и попадает в очередь онлайн-приёма; черновик на этом компьютере не сохраняется.',
+  assistedReceiveNow: 'Принять сейчас',
+  signInInvite:
+    'Войдите через электронную идентификацию (VNeID), чтобы подставить подтверждённые ФИО и номер и сохранять черновик в учётной записи.',
+  signInCitizen: 'Вход для граждан',
+  submitAgain: 'Отправить снова',
+  verified: 'Подтверждено электронной идентификацией',
+  draftOnServer:
+    'Черновик сохранён в вашей учётной записи в {{time}}; его можно продолжить на другом устройстве.',
+  draftOnDevice:
+    'Не удалось сохранить черновик на сервере (нет связи?); он сохранён на этом устройстве и будет отправлен при появлении связи.',
   title: 'Подать онлайн',
   step: 'Шаг {{n}} из {{total}}',
   next: 'Далее',

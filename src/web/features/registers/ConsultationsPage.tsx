@@ -19,6 +19,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { vnLocalToIso } from '../../../domain/calendar/vn-time.ts';
 import { isApiProblem } from '../../api/client';
 import type { Consultation, ConsultationChannel, Me, ProcedureSummary } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -80,7 +81,7 @@ function ConsultationForm({ unit, procedures }: { unit: string; procedures: Proc
         channel: values.channel,
         subject: values.subject.trim(),
         // The time typed is office time, whatever the browser's zone.
-        at: values.at ? `${values.at}:00+07:00` : undefined,
+        at: values.at ? vnLocalToIso(values.at) : undefined,
       });
     } catch (error) {
       if (isApiProblem(error)) for (const e of error.errors) form.setFieldError(e.path, e.message);

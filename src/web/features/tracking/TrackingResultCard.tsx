@@ -55,6 +55,48 @@ export function TrackingResultCard({ result }: { result: TrackResult }) {
           <Row label={t('tracking.unit')} value={result.unit.name} testId="tracking-unit" />
         </div>
       </dl>
+      {result.result ? (
+        <>
+          <hr style={{ border: 0, borderTop: '1px solid #dee2e6', margin: '16px 0' }} />
+          <p className={ui.label}>{t('tracking.resultTitle')}</p>
+          <dl className={ui.stack} style={{ margin: 0 }} data-testid="tracking-issued">
+            {result.result.title ? (
+              <Row
+                label={t('tracking.procedure')}
+                value={result.result.title}
+                testId="tracking-result-title"
+              />
+            ) : null}
+            <div className={ui.grid}>
+              {result.result.number ? (
+                <Row
+                  label={t('tracking.resultNumber')}
+                  value={result.result.number}
+                  testId="tracking-result-number"
+                />
+              ) : null}
+              <Row
+                label={t('tracking.resultIssuedAt')}
+                value={formatInstant(result.result.issuedAt, language)}
+                testId="tracking-result-issued-at"
+              />
+            </div>
+            {result.result.sha256 ? (
+              <div>
+                <dt className={ui.label}>{t('tracking.resultHash')}</dt>
+                <dd
+                  className={ui.mono}
+                  style={{ margin: 0, overflowWrap: 'anywhere', fontSize: 12 }}
+                  data-testid="tracking-result-hash"
+                >
+                  {result.result.sha256}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          {result.result.number ? <p className={ui.hint}>{t('tracking.resultNote')}</p> : null}
+        </>
+      ) : null}
       <p className={ui.hint} style={{ marginTop: 16 }}>
         {result.dueAt ? `${t('tracking.dueExplained')} ` : ''}
         {t('tracking.timeZoneNote')}

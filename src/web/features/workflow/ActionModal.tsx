@@ -14,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { vnLocalToIso } from '../../../domain/calendar/vn-time.ts';
 import { isApiProblem } from '../../api/client';
 import type { AvailableAction, Dossier, StepRole } from '../../api/types';
 import { IconPaperclip } from '../../components/icons';
@@ -23,9 +24,10 @@ import { foldedSearch } from '../../lib/folded-search.ts';
 import { ATTACHMENT_TYPES } from '../dossiers/intake-form';
 import { type ActionErrors, initialActionValues, toActionRequest, validateAction } from './action-form';
 import { MissingItemsField } from './MissingItemsField';
+import { useResultDraft } from './ResultDraftPanel';
 import { usePerformAction, useStaff } from './use-workflow';
 import { WorkflowProblemAlert } from './WorkflowProblemAlert';
-import { actionLabel, fieldsFor, isDestructive, vietnamLocalToIso } from './workflow-model';
+import { actionLabel, fieldsFor, isDestructive } from './workflow-model';
 
 interface ActionModalProps {
   dossier: Dossier;
@@ -47,7 +49,10 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
   const [errors, setErrors] = useState<ActionErrors>({});
   const [isReading, setIsReading] = useState(false);
   const fields = fieldsFor(available.action);
-  const newDueIso = vietnamLocalToIso(values.newDueAt);
+  const { t: tr } = useTranslation('results');
+  const draft = useResultDraft(dossier.code, fields.resultFile);
+  const hasApprovedDraft = draft.data?.status === 'approved';
+  const newDueIso = vnLocalToIso(values.newDueAt);
   const newDuePreview = newDueIso ? formatDateTime(newDueIso) : '';
   const label = actionLabel(t, available.action, available.label);
   // Only officers holding the current step's role can be assigned to it.
@@ -65,7 +70,7 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateAction(available, values, dossier, t);
+    const found = validateAction(available, values, { ...dossier, hasApprovedDraft }, t);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     perform.reset();
@@ -140,11 +145,16 @@ export function ActionModal({ dossier, available, version, onClose, onDone, onCo
               {t('modal.newDuePreview', { date: newDuePreview })}
             </Text>
           ) : null}
+          {fields.resultFile && hasApprovedDraft ? (
+            <Text size="sm" c="green.9" data-testid="action-issue-draft">
+              {tr('issueFromDraft')}
+            </Text>
+          ) : null}
           {fields.resultFile ? (
             <Input.Wrapper
               label={t('modal.resultFile')}
               description={t('modal.resultFileHint')}
-              required
+              required={!hasApprovedDraft}
               error={errors.file}
             >
               <Group gap="sm" mt={6} wrap="wrap">

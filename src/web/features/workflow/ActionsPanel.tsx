@@ -18,7 +18,9 @@ interface ActionsPanelProps {
 const CLOSED: readonly number[] = TERMINAL_STATUSES;
 
 /** The step forward first, then the others in the server's order, the destructive ones last. */
-function ordered(actions: AvailableAction[]): AvailableAction[] {
+function ordered(all: AvailableAction[]): AvailableAction[] {
+  // The result draft is written in its own panel (ResultDraftPanel), not through a modal.
+  const actions = all.filter((a) => a.action !== 'draft_result');
   const rank = (a: AvailableAction) => (isForward(a.action) ? 0 : isDestructive(a.action) ? 2 : 1);
   return [...actions].sort((a, b) => rank(a) - rank(b));
 }

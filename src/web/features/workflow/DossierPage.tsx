@@ -7,12 +7,14 @@ import { isApiProblem } from '../../api/client';
 import type { Dossier, Me } from '../../api/types';
 import { IconAlert, IconArrowLeft } from '../../components/icons';
 import { formatDateTime } from '../../lib/datetime';
+import { StepGuidePanel } from '../guides/StepGuidePanel';
 import { ActionsPanel } from './ActionsPanel';
 import { DeadlineBadge } from './DeadlineBadge';
 import { DossierDocuments } from './DossierDocuments';
 import { ApplicantFacts, ProcessingFacts } from './DossierFacts';
 import { DossierTimeline } from './DossierTimeline';
 import { DueCard } from './DueCard';
+import { ResultDraftPanel } from './ResultDraftPanel';
 import { useDossier, useDue, useRefreshDossier, useTimeline } from './use-workflow';
 import { WorkflowProblemAlert } from './WorkflowProblemAlert';
 import {
@@ -161,6 +163,19 @@ export function DossierPage({ me }: { me: Me }) {
           }}
         />
       ) : null}
+      {isCommuneStaff(me.role) && (data.status === 4 || data.status === 9) ? (
+        <ResultDraftPanel
+          dossier={data}
+          onChanged={() => {
+            setConflict(null);
+            void refresh();
+          }}
+          onConflict={(error) => {
+            setConflict(error);
+            void refresh();
+          }}
+        />
+      ) : null}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
           <Stack gap="md">
@@ -170,6 +185,7 @@ export function DossierPage({ me }: { me: Me }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
+            {isCommuneStaff(me.role) ? <StepGuidePanel dossier={data} /> : null}
             <DueCard due={due} hasAppointment={withAppointment} />
             <DossierDocuments code={data.code} documents={availableDocuments(data, timeline.data)} />
           </Stack>

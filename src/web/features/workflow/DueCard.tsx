@@ -39,6 +39,7 @@ function SectionLabel({ children }: { children: string }) {
 /** The appointment and why it is what it is: limit, start, skipped days, pauses, re-appointment. */
 function DueDetails({ due }: { due: DueExplanation }) {
   const { t } = useTranslation('workflow');
+  const { t: tr } = useTranslation('results');
   const moved = due.dueAt !== due.dueAtOriginal;
   return (
     <Stack gap="xs">
@@ -113,6 +114,25 @@ function DueDetails({ due }: { due: DueExplanation }) {
               at: formatDateTime(due.rescheduled.at),
             })}
             {due.rescheduled.reason ? ` — ${due.rescheduled.reason}` : ''}
+          </Text>
+        </>
+      ) : null}
+
+      {due.prediction ? (
+        <>
+          <SectionLabel>{tr('prediction.title')}</SectionLabel>
+          <Text
+            size="sm"
+            c={due.prediction.likelyLate ? 'orange.9' : undefined}
+            data-testid="due-prediction"
+            data-late={due.prediction.likelyLate}
+          >
+            {tr(due.prediction.likelyLate ? 'prediction.late' : 'prediction.onTime', {
+              date: formatDateTime(due.prediction.finishAt),
+            })}
+          </Text>
+          <Text size="sm" lang="vi" data-testid="due-prediction-reason">
+            {due.prediction.reason}
           </Text>
         </>
       ) : null}

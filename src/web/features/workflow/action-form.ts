@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
+import { isoToVnLocal, vnLocalToIso } from '../../../domain/calendar/vn-time.ts';
 import { isSafeText } from '../../../domain/text/safe-text.ts';
 import type { ActionRequest, AttachmentContentType, AvailableAction, ReturnMethod } from '../../api/types';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, readAsBase64 } from '../dossiers/intake-form';
 import { emptyMissingItem, type MissingItemValue, toMissingItems } from './missing-items';
-import { fieldsFor, isoToVietnamLocal, vietnamLocalToIso } from './workflow-model';
+import { fieldsFor } from './workflow-model';
 
 export interface ActionValues {
   reason: string;
@@ -28,8 +29,8 @@ export function initialActionValues(
 ): ActionValues {
   const due = dossier.dueAt ? Date.parse(dossier.dueAt) : Number.NaN;
   const base = Number.isNaN(due) ? now.getTime() : Math.max(due, now.getTime());
-  const day = isoToVietnamLocal(new Date(base + DAY_MS).toISOString()).slice(0, 10);
-  const time = Number.isNaN(due) ? '16:00' : isoToVietnamLocal(new Date(due).toISOString()).slice(11, 16);
+  const day = isoToVnLocal(new Date(base + DAY_MS).toISOString()).slice(0, 10);
+  const time = Number.isNaN(due) ? '16:00' : isoToVnLocal(new Date(due).toISOString()).slice(11, 16);
   return {
     reason: '',
     assignee: '',
@@ -49,7 +50,7 @@ export type ActionErrors = Partial<
 export function validateAction(
   available: AvailableAction,
   values: ActionValues,
-  dossier: { dueAt: string | null },
+  dossier: { dueAt: string | null; hasApprovedDraft?: boolean },
   t: TFunction,
   now: Date = new Date(),
 ): ActionErrors {
@@ -60,7 +61,7 @@ export function validateAction(
   if (fields.resultFile && !isSafeText(values.resultName)) errors.resultName = t('common.unsafeText');
   if (fields.assignee && !values.assignee.trim()) errors.assignee = t('workflow:modal.assigneeRequired');
   if (fields.newDueAt) {
-    const iso = vietnamLocalToIso(values.newDueAt);
+    const iso = vnLocalToIso(values.newDueAt);
     const at = iso ? Date.parse(iso) : Number.NaN;
     const current = dossier.dueAt ? Date.parse(dossier.dueAt) : 0;
     if (Number.isNaN(at)) errors.newDueAt = t('workflow:modal.newDueRequired');
@@ -68,6 +69,8 @@ export function validateAction(
   }
   if (fields.resultFile) {
     const file = values.file;
+    // With an approved result draft, the server issues the draft: a file is optional.
+    if (!file && dossier.hasApprovedDraft) return errors;
     if (!file) errors.file = t('workflow:modal.resultFileRequired');
     else if (!ATTACHMENT_TYPES.includes(file.type as AttachmentContentType))
       errors.file = t('workflow:modal.resultFileType');
@@ -90,7 +93,7 @@ export async function toActionRequest(
     const items = toMissingItems(values.items);
     if (items.length > 0) body.items = items;
   }
-  if (fields.newDueAt) body.newDueAt = vietnamLocalToIso(values.newDueAt);
+  if (fields.newDueAt) body.newDueAt = vnLocalToIso(values.newDueAt);
   if (fields.resultFile && values.file) {
     body.resultFile = {
       fileName: values.file.name,

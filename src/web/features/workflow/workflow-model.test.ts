@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier, TimelineEvent } from '../../api/types';
-import { availableDocuments, isoToVietnamLocal, ROLE_QUEUES, vietnamLocalToIso } from './workflow-model';
+import { availableDocuments, ROLE_QUEUES } from './workflow-model';
 
 function dossier(patch: Partial<Dossier>): Dossier {
   return {
@@ -15,27 +15,6 @@ function dossier(patch: Partial<Dossier>): Dossier {
 function event(action: string): TimelineEvent {
   return { action } as TimelineEvent;
 }
-
-describe('vietnamLocalToIso', () => {
-  it('reads a datetime-local value as Vietnam time whatever the machine zone', () => {
-    expect(vietnamLocalToIso('2025-07-08T09:30')).toBe('2025-07-08T09:30:00+07:00');
-    expect(Date.parse(vietnamLocalToIso('2025-07-08T09:30') ?? '')).toBe(Date.UTC(2025, 6, 8, 2, 30));
-  });
-
-  it('rejects incomplete or impossible values', () => {
-    expect(vietnamLocalToIso('')).toBeUndefined();
-    expect(vietnamLocalToIso('2025-07-08')).toBeUndefined();
-    expect(vietnamLocalToIso('2025-13-08T09:30')).toBeUndefined();
-    expect(vietnamLocalToIso('2025-07-08T24:00')).toBeUndefined();
-  });
-
-  it('round-trips with isoToVietnamLocal across midnight UTC', () => {
-    expect(isoToVietnamLocal('2025-07-07T20:15:00.000Z')).toBe('2025-07-08T03:15');
-    expect(vietnamLocalToIso(isoToVietnamLocal('2025-07-07T20:15:00.000Z'))).toBe(
-      '2025-07-08T03:15:00+07:00',
-    );
-  });
-});
 
 describe('availableDocuments', () => {
   it('offers only the refusal slip for a dossier refused at intake', () => {

@@ -141,26 +141,3 @@ export function isForward(action: LifecycleAction): boolean {
 export function isDestructive(action: LifecycleAction): boolean {
   return action === 'refuse' || action === 'stop' || action === 'reject_apology' || action === 'withdraw';
 }
-
-/**
- * A `datetime-local` value ("2025-07-08T09:30") read as Vietnam office time, as ISO 8601 with +07:00;
- * undefined when the value is not a complete date and time.
- */
-export function vietnamLocalToIso(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi] = match;
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
-  return `${y}-${mo}-${d}T${h}:${mi}:00+07:00`;
-}
-
-/** An instant as the `datetime-local` value it has in Vietnam office time (UTC+7, no daylight saving). */
-export function isoToVietnamLocal(instant: string): string {
-  const time = Date.parse(instant);
-  if (Number.isNaN(time)) return '';
-  return new Date(time + 7 * 3_600_000).toISOString().slice(0, 16);
-}

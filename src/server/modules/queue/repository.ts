@@ -1,0 +1,311 @@
+/*
+ * All SQL of the queue: counters, the day's number sequence and the tickets. Each write is one
+ * statement (atomic on its own, no BEGIN/COMMIT); each call tells the hall's boards through
+ * `pg_notify`, delivered on commit to every server process (PostgreSQL) or to the embedded database's
+ * listeners (PGlite).
+ */
+import type { Executor } from '../../db/client.ts';
+import { type CompiledQuery, executePrepared, placeholders } from '../../db/prepared.ts';
+import { queueTicketSmsCte } from '../integration/repository.ts';
+
+/**
+ * The channel of the boards: every change of a called ticket (a call or recall: status `called`; else
+ * served, no-show, skipped or transferred away). Payload `{ unit, day, number, counter, calls, status, at }`.
+ */
+export const QUEUE_CHANNEL = 'motcua_queue';
+
+export interface TicketRow {
+  id: string;
+  unit_code: string;
+  day: string;
+  number: number;
+  field_code: string | null;
+  status: 'waiting' | 'called' | 'served' | 'no_show';
+  counter_number: number | null;
+  taken_ms: number;
+  called_ms: number | null;
+  finished_ms: number | null;
+  calls: number;
+  skips: number;
+  transfers: number;
+  sms: boolean;
+  /** insertTicket only: tickets of the same line waiting before it when it was taken. */
+  waiting_ahead?: number;
+}
+
+export interface CounterRow {
+  number: number;
+  name: string;
+  fields: string[];
+  active: boolean;
+}
+
+const TICKET = (t: string) => `${t}.id::text AS id, ${t}.unit_code, ${t}.day::text AS day, ${t}.number,
+  ${t}.field_code, ${t}.status, ${t}.counter_number::int AS counter_number,
+  (extract(epoch FROM ${t}.taken_at) * 1000)::float8 AS taken_ms,
+  (extract(epoch FROM ${t}.called_at) * 1000)::float8 AS called_ms,
+  (extract(epoch FROM ${t}.finished_at) * 1000)::float8 AS finished_ms,
+  ${t}.calls, ${t}.skips, ${t}.transfers, ${t}.sms`;
+
+/** The pg_notify of a call, as a select-list item over the updated ticket `t`. */
+const NOTIFY = (t: string) => `pg_notify('${QUEUE_CHANNEL}', json_build_object('unit', ${t}.unit_code,
+  'day', ${t}.day::text, 'number', ${t}.number, 'counter', ${t}.counter_number, 'calls', ${t}.calls,
+  'status', ${t}.status,
+  'at', (extract(epoch FROM ${t}.called_at) * 1000)::float8)::text)`;
+
+async function rows<T>(db: Executor, name: string, q: CompiledQuery): Promise<T[]> {
+  const result = (await executePrepared(db, name, q)) as { rows: T[] };
+  return result.rows;
+}
+
+export interface TicketWrite {
+  id: string;
+  unitCode: string;
+  day: string;
+  fieldCode: string | null;
+  at: Date;
+  /** Present when the citizen gave a phone: the SMS is sent unless the phone already had `smsPerPhone` today. */
+  sms?: { phoneKey: string; outboxId: string; to: string; unitName: string; url: string; perPhone: number };
+}
+
+/**
+ * Takes the unit's next number of the day and writes the ticket with it, in one statement: the
+ * counter row's lock serialises the kiosks of one commune, and a failure anywhere gives the number
+ * back, so the day's numbers are gapless. With a phone, the SMS goes into the outbox in the same
+ * statement (the phone is kept only there, not on the ticket).
+ */
+export async function insertTicket(db: Executor, w: TicketWrite): Promise<TicketRow> {
+  const { p, params } = placeholders();
+  const unit = p(w.unitCode);
+  const day = p(w.day);
+  const at = p(w.at.toISOString());
+  const sms = w.sms;
+  const phoneKey = p(sms?.phoneKey ?? null);
+  const smsOk = sms
+    ? `(SELECT count(*) FROM queue_tickets q WHERE q.unit_code = ${unit} AND q.day = ${day}::date
+         AND q.phone_key = ${phoneKey} AND q.sms) < ${p(sms.perPhone)}::int`
+    : 'false';
+  const text = `
+    WITH n AS (
+      INSERT INTO queue_days AS d (unit_code, day, last) VALUES (${unit}, ${day}::date, 1)
+      ON CONFLICT (unit_code, day) DO UPDATE SET last = d.last + 1
+      RETURNING last),
+    t AS (
+      INSERT INTO queue_tickets (unit_code, day, number, id, field_code, status, taken_at, queued_at, sms, phone_key)
+      SELECT ${unit}, ${day}::date, n.last, ${p(w.id)}::uuid, ${p(w.fieldCode)}, 'waiting',
+        ${at}::timestamptz, ${at}::timestamptz, ${smsOk}, ${phoneKey}
+      FROM n
+      RETURNING *)${sms ? `, ${queueTicketSmsCte(p, { id: sms.outboxId, unitCode: w.unitCode, at: w.at, to: sms.to, unitName: sms.unitName, url: sms.url }, 't')}` : ''}
+    SELECT ${TICKET('t')}, (SELECT count(*)::int FROM queue_tickets q WHERE q.unit_code = t.unit_code
+        AND q.day = t.day AND q.status = 'waiting' AND q.field_code IS NOT DISTINCT FROM t.field_code) AS waiting_ahead${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''}
+    FROM t`;
+  const [row] = await rows<TicketRow>(db, `motcua_queue_ticket${sms ? '_sms' : ''}`, { sql: text, params });
+  return row!;
+}
+
+/** A ticket by its id (the follow-up page's and the counter's handle). */
+export async function findTicket(db: Executor, id: string): Promise<TicketRow | undefined> {
+  const { p, params } = placeholders();
+  const text = `SELECT ${TICKET('t')} FROM queue_tickets t WHERE t.id = ${p(id)}::uuid`;
+  return (await rows<TicketRow>(db, 'motcua_queue_find', { sql: text, params }))[0];
+}
+
+/** How many tickets of the same line wait before this one (the follow-up page's position). */
+export async function waitingAhead(db: Executor, t: TicketRow): Promise<number> {
+  const { p, params } = placeholders();
+  const text = `SELECT count(*)::int AS n FROM queue_tickets q, queue_tickets me
+    WHERE me.id = ${p(t.id)}::uuid AND q.unit_code = me.unit_code AND q.day = me.day AND q.status = 'waiting'
+      AND q.field_code IS NOT DISTINCT FROM me.field_code
+      AND (q.queued_at, q.number) < (me.queued_at, me.number)`;
+  return (await rows<{ n: number }>(db, 'motcua_queue_ahead', { sql: text, params }))[0]?.n ?? 0;
+}
+
+/** The ticket a counter is calling now (today), if any. */
+export async function currentAt(
+  db: Executor,
+  unitCode: string,
+  day: string,
+  counter: number,
+): Promise<TicketRow | undefined> {
+  const { p, params } = placeholders();
+  const text = `SELECT ${TICKET('t')} FROM queue_tickets t WHERE t.unit_code = ${p(unitCode)}
+    AND t.day = ${p(day)}::date AND t.counter_number = ${p(counter)}::smallint AND t.status = 'called'`;
+  return (await rows<TicketRow>(db, 'motcua_queue_current', { sql: text, params }))[0];
+}
+
+/**
+ * Calls the next ticket for a counter, in one statement: tickets transferred to this counter first,
+ * then the oldest waiting ticket of the counter's fields or of the general line. The candidate is
+ * locked with SKIP LOCKED and the update re-checks that it still waits, so two counters calling at
+ * once never get the same ticket; the unique index of one called ticket per counter refuses a second
+ * call from the same counter (23505). Undefined when nobody waits.
+ */
+export async function callNext(
+  db: Executor,
+  unitCode: string,
+  day: string,
+  counter: number,
+  at: Date,
+): Promise<TicketRow | undefined> {
+  const { p, params } = placeholders();
+  const unit = p(unitCode);
+  const d = p(day);
+  const c = p(counter);
+  const now = p(at.toISOString());
+  const text = `
+    WITH k AS (SELECT fields FROM queue_counters WHERE unit_code = ${unit} AND number = ${c}::smallint AND active),
+    nxt AS (
+      SELECT t.unit_code, t.day, t.number FROM queue_tickets t, k
+      WHERE t.unit_code = ${unit} AND t.day = ${d}::date AND t.status = 'waiting'
+        AND (t.counter_number = ${c}::smallint OR (t.counter_number IS NULL
+          AND (jsonb_array_length(k.fields) = 0 OR t.field_code IS NULL OR k.fields @> to_jsonb(t.field_code))))
+      ORDER BY (t.counter_number IS NULL), t.queued_at, t.number
+      LIMIT 1
+      FOR UPDATE OF t SKIP LOCKED),
+    u AS (
+      UPDATE queue_tickets t SET status = 'called', counter_number = ${c}::smallint, called_at = ${now}::timestamptz,
+        first_called_at = coalesce(t.first_called_at, ${now}::timestamptz), calls = t.calls + 1
+      FROM nxt WHERE t.unit_code = nxt.unit_code AND t.day = nxt.day AND t.number = nxt.number AND t.status = 'waiting'
+      RETURNING t.*)
+    SELECT ${TICKET('u')}, ${NOTIFY('u')} FROM u`;
+  return (await rows<TicketRow>(db, 'motcua_queue_call_next', { sql: text, params }))[0];
+}
+
+export type TicketChange =
+  | { action: 'recall' }
+  | { action: 'skip' }
+  | { action: 'transfer'; to: number }
+  | { action: 'served' | 'no_show'; by: string };
+
+/**
+ * Applies a counter's action to its called ticket, in one statement that re-checks the ticket is
+ * still called at that counter on that day (another request may have changed it meanwhile):
+ * undefined when it is not.
+ */
+export async function changeCalled(
+  db: Executor,
+  id: string,
+  day: string,
+  counter: number,
+  change: TicketChange,
+  at: Date,
+): Promise<TicketRow | undefined> {
+  const { p, params } = placeholders();
+  // Only the parameters a variant uses: an unused one has no type to infer (PostgreSQL refuses it).
+  const now = () => `${p(at.toISOString())}::timestamptz`;
+  const set = {
+    recall: () => `calls = t.calls + 1, called_at = ${now()}`,
+    skip: () => `status = 'waiting', counter_number = NULL, queued_at = ${now()}, skips = t.skips + 1`,
+    transfer: (to: number) =>
+      `status = 'waiting', counter_number = ${p(to)}::smallint, transfers = t.transfers + 1`,
+    finish: (status: string, by: string) =>
+      `status = '${status === 'served' ? 'served' : 'no_show'}', finished_at = ${now()}, finished_by = ${p(by)}::uuid`,
+  };
+  const assignment =
+    change.action === 'recall'
+      ? set.recall()
+      : change.action === 'skip'
+        ? set.skip()
+        : change.action === 'transfer'
+          ? set.transfer(change.to)
+          : set.finish(change.action, change.by);
+  const text = `
+    WITH u AS (
+      UPDATE queue_tickets t SET ${assignment}
+      WHERE t.id = ${p(id)}::uuid AND t.day = ${p(day)}::date AND t.status = 'called'
+        AND t.counter_number = ${p(counter)}::smallint
+      RETURNING t.*)
+    SELECT ${TICKET('u')}, ${NOTIFY('u')} FROM u`;
+  return (await rows<TicketRow>(db, `motcua_queue_${change.action}`, { sql: text, params }))[0];
+}
+
+/** A commune's counters, by number. */
+export async function listCounters(db: Executor, unitCode: string): Promise<CounterRow[]> {
+  const { p, params } = placeholders();
+  const text = `SELECT number::int AS number, name, fields, active FROM queue_counters
+    WHERE unit_code = ${p(unitCode)} ORDER BY number`;
+  return rows<CounterRow>(db, 'motcua_queue_counters', { sql: text, params });
+}
+
+/** Replaces a commune's counters with `counters` (one statement: those not listed are deactivated). */
+export async function saveCounters(
+  db: Executor,
+  unitCode: string,
+  counters: Array<{ number: number; name: string; fields: string[]; active: boolean }>,
+  at: Date,
+): Promise<void> {
+  const { p, params } = placeholders();
+  const unit = p(unitCode);
+  const list = p(JSON.stringify(counters));
+  const now = p(at.toISOString());
+  const text = `
+    WITH given AS (
+      SELECT * FROM jsonb_to_recordset(${list}::jsonb) AS g(number smallint, name text, fields jsonb, active boolean)),
+    up AS (
+      INSERT INTO queue_counters (unit_code, number, name, fields, active, updated_at)
+      SELECT ${unit}, number, name, fields, active, ${now}::timestamptz FROM given
+      ON CONFLICT (unit_code, number) DO UPDATE SET name = excluded.name, fields = excluded.fields,
+        active = excluded.active, updated_at = excluded.updated_at
+      RETURNING 1)
+    UPDATE queue_counters SET active = false, updated_at = ${now}::timestamptz
+    WHERE unit_code = ${unit} AND active AND number NOT IN (SELECT number FROM given)`;
+  await executePrepared(db, 'motcua_queue_counters_save', { sql: text, params });
+}
+
+/** The board of a commune's hall: the ticket each counter calls now, and the latest calls. */
+export async function board(
+  db: Executor,
+  unitCode: string,
+  day: string,
+  recent: number,
+): Promise<{ current: TicketRow[]; recent: TicketRow[]; waiting: number }> {
+  const { p, params } = placeholders();
+  const unit = p(unitCode);
+  const d = p(day);
+  const text = `
+    SELECT 'current' AS part, ${TICKET('t')} FROM queue_tickets t
+      WHERE t.unit_code = ${unit} AND t.day = ${d}::date AND t.status = 'called'
+    UNION ALL
+    (SELECT 'recent', ${TICKET('t')} FROM queue_tickets t
+      WHERE t.unit_code = ${unit} AND t.day = ${d}::date AND t.called_at IS NOT NULL
+      ORDER BY t.called_at DESC, t.number DESC LIMIT ${p(recent)}::int)`;
+  const all = await rows<TicketRow & { part: string }>(db, 'motcua_queue_board', { sql: text, params });
+  const q = placeholders();
+  const count = `SELECT count(*)::int AS n FROM queue_tickets t
+    WHERE t.unit_code = ${q.p(unitCode)} AND t.day = ${q.p(day)}::date AND t.status = 'waiting'`;
+  const [waiting] = await rows<{ n: number }>(db, 'motcua_queue_waiting_count', {
+    sql: count,
+    params: q.params,
+  });
+  return {
+    current: all
+      .filter((r) => r.part === 'current')
+      .sort((a, b) => (a.counter_number ?? 0) - (b.counter_number ?? 0)),
+    recent: all.filter((r) => r.part === 'recent'),
+    waiting: waiting?.n ?? 0,
+  };
+}
+
+/** Today's tickets of a commune that are waiting, in the order they would be called (the counter page). */
+export async function waitingList(
+  db: Executor,
+  unitCode: string,
+  day: string,
+  limit: number,
+): Promise<TicketRow[]> {
+  const { p, params } = placeholders();
+  const text = `SELECT ${TICKET('t')} FROM queue_tickets t WHERE t.unit_code = ${p(unitCode)}
+    AND t.day = ${p(day)}::date AND t.status = 'waiting' ORDER BY t.queued_at, t.number LIMIT ${p(limit)}::int`;
+  return rows<TicketRow>(db, 'motcua_queue_waiting', { sql: text, params });
+}
+
+/** The fields of a commune's published catalogue (the kiosk's groups). */
+export async function catalogueFields(
+  db: Executor,
+  unitCode: string,
+): Promise<Array<{ code: string; name: string }>> {
+  const { p, params } = placeholders();
+  const text = `SELECT DISTINCT p.field_code AS code, p.field_name AS name FROM unit_procedures up
+    JOIN procedures p ON p.code = up.procedure_code WHERE up.unit_code = ${p(unitCode)} ORDER BY p.field_name`;
+  return rows(db, 'motcua_queue_fields', { sql: text, params });
+}
