@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   MOTCUA_OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   MOTCUA_PORTAL_URL: z.string().url().optional(),
   MOTCUA_PORTAL_SYNC: z.enum(['on', 'off']).default('on'),
+  MOTCUA_PORTAL_FETCH_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   MOTCUA_PRACTICE: z.enum(['on', 'off']).default('on'),
   MOTCUA_PRACTICE_DIR: z.string().optional(),
   MOTCUA_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
@@ -121,6 +122,8 @@ export interface Config {
   outboxMaxAttempts: number;
   /** Dossier events are sent to the national portal: MOTCUA_PORTAL_SYNC=on (default) and a portal link configured. */
   portalSync: boolean;
+  /** How often the portal's online dossiers (status 1) are fetched into the communes' online queues; only while portalSync. */
+  portalFetchIntervalMs: number;
   /**
    * The training center (practice mode): its own embedded database, never the real one. `dataDir`
    * unset = in memory, fresh demo data at every start.
@@ -269,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     citizenSessionHours: e.MOTCUA_CITIZEN_SESSION_HOURS,
     outboxMaxAttempts: e.MOTCUA_OUTBOX_MAX_ATTEMPTS,
     portalSync: e.MOTCUA_PORTAL_SYNC === 'on',
+    portalFetchIntervalMs: e.MOTCUA_PORTAL_FETCH_INTERVAL_MS,
     practice: {
       enabled: e.MOTCUA_PRACTICE === 'on',
       dataDir: e.MOTCUA_PRACTICE_DIR ? path.resolve(e.MOTCUA_PRACTICE_DIR) : undefined,

@@ -13,6 +13,8 @@ import { httpSmsSender, type Sender, smtpSender } from './modules/integration/se
 import { startSmsStandIn, startSmtpStandIn } from './modules/integration/standins.ts';
 import { partnerSecret } from './modules/partners/keys.ts';
 import { webhookSender } from './modules/partners/webhook-sender.ts';
+import { startInboundScheduler } from './modules/portal/inbound.ts';
+import { portalSyncOn } from './modules/portal/view.ts';
 import { countDemoUsers } from './seed/demo.ts';
 import { type Seeded, seedDatabase } from './seed/seed-database.ts';
 
@@ -118,14 +120,39 @@ export async function startServer(
     const worker = startOutboxWorker(database.db, {
       senders,
       portal: ctx.links.portal,
+      files: ctx.files,
+      batch: 200,
       maxAttempts: config.outboxMaxAttempts,
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });
     // The daily anchor of the audit chains (docs/OPERATIONS.md "Audit trail").
     const stopAnchoring = startDailyAnchoring(database.db, config.auditAnchorDir, app.log);
+    // The pull side (§8.5): the portal's online dossiers into the communes' online queues.
+    const inbound = portalSyncOn(ctx)
+      ? startInboundScheduler(ctx, {
+          intervalMs: config.portalFetchIntervalMs,
+          onError: (err) => app.log.error({ err }, 'inbound portal fetch failed'),
+          onResult: (results) => {
+            for (const r of results as Array<{
+              unitCode: string;
+              error?: string;
+              result?: { queued: number };
+            }>) {
+              if (r.error)
+                app.log.warn({ unitCode: r.unitCode, error: r.error }, 'inbound portal fetch failed');
+              else if (r.result?.queued)
+                app.log.info(
+                  { unitCode: r.unitCode, queued: r.result.queued },
+                  'online dossiers fetched from the portal',
+                );
+            }
+          },
+        })
+      : undefined;
     app.addHook('onClose', async () => {
       stopAnchoring();
+      await inbound?.stop();
       await worker.stop();
       for (const close of closers) await close();
     });

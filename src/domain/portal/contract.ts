@@ -110,11 +110,23 @@ export type PortalStatusUpdate = z.infer<typeof PortalStatusUpdateSchema>;
 export const MaSuKienSchema = z.string().min(8).max(128);
 
 /**
+ * A file of the dossier that its payload names by `FILE_REF_PREFIX + id` (DuongDanTaiTepTin,
+ * DuongDanTepTinKetQua): the delivery uploads it through the portal's file upload (§8.2 step 3) — once
+ * per file — and puts the portal's address in its place before sending the dossier.
+ */
+export interface PortalFileRef {
+  id: string;
+  storageKey: string;
+  fileName: string;
+}
+export const FILE_REF_PREFIX = 'motcua-tep:';
+
+/**
  * One outbound message, as the outbox keeps it: which call, the event id, and the body. `dossier`
  * creates or updates the dossier, `progress` appends a progress entry, `status` changes the status.
  */
 export type PortalMessage =
-  | { call: 'dossier'; eventId: string; HoSo: PortalDossier }
+  | { call: 'dossier'; eventId: string; HoSo: PortalDossier; files?: PortalFileRef[] }
   | { call: 'progress'; eventId: string; TienTrinh: PortalProgress }
   | { call: 'status'; eventId: string; TrangThai: PortalStatusUpdate };
 

@@ -37,7 +37,7 @@ describe('portal messages of a dossier event', () => {
   it('a change of status adds a status update after the progress entry, under a distinct id', () => {
     const e = {
       ...base,
-      action: 'stop',
+      action: 'request_payment',
       fromStatus: 4,
       toStatus: 6,
       reason: 'Hồ sơ không đủ điều kiện',
@@ -51,5 +51,57 @@ describe('portal messages of a dossier event', () => {
       TienTrinh: { NoiDungXuLy: expect.stringContaining('Hồ sơ không đủ điều kiện') },
     });
     expect(m[1]).toMatchObject({ TrangThai: { TrangThaiHoSo: 6 } });
+  });
+
+  it('an action that changes what the portal holds ends with the refreshed dossier, and needs its view', () => {
+    const e = {
+      ...base,
+      action: 'return_result',
+      fromStatus: 9,
+      toStatus: 10,
+      returnMethod: 'counter',
+    } as PerformedEvent;
+    expect(() => portalMessagesOf(e, actor)).toThrow(/needs the dossier view/);
+    const view = {
+      ...actor,
+      portalCode: 'G22.82-260105-000311',
+      dossier: {
+        code: base.dossierCode,
+        status: 10 as const,
+        channel: 'online' as const,
+        unit: { code: '28693', name: 'UBND xã Tân Thới' },
+        procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
+        applicant: {
+          fullName: 'Trần Văn Bình',
+          idNumber: '082088004521',
+          phone: '0907123456',
+          address: 'x',
+          email: null,
+        },
+        subject: 'Đăng ký khai sinh',
+        returnMethod: 'counter' as const,
+        documents: [],
+        attachments: [],
+        receivedAt: '2026-01-05T02:00:00Z',
+        dueAt: '2026-01-07T02:00:00Z',
+        processingEndedAt: '2026-01-05T02:30:00Z',
+        returnedAt: '2026-01-05T03:00:00Z',
+        result: null,
+      },
+      context: { field: { code: 'HT', name: 'Hộ tịch' }, fees: [] },
+    };
+    const m = portalMessagesOf(e, view);
+    expect(m.map((x) => [x.call, x.eventId])).toEqual([
+      ['progress', base.id],
+      ['status', `${base.id}.2`],
+      ['dossier', `${base.id}.3`],
+    ]);
+    // A dossier that came from the portal keeps the portal's code in every message.
+    expect(
+      m.map(
+        (x) => (x.call === 'dossier' ? x.HoSo : x.call === 'progress' ? x.TienTrinh : x.TrangThai).MaHoSo,
+      ),
+    ).toEqual(['G22.82-260105-000311', 'G22.82-260105-000311', 'G22.82-260105-000311']);
+    expect(m[2]).toMatchObject({ HoSo: { TrangThaiHoSo: 10, NgayTra: '20260105100000' } });
   });
 });

@@ -1,6 +1,6 @@
 import type { CitizenAction, DossierEvent } from '../lifecycle/events.ts';
-import { TRANSITIONS } from '../lifecycle/transitions.ts';
-import type { PortalMessage } from './contract.ts';
+import { type Action, TRANSITIONS } from '../lifecycle/transitions.ts';
+import type { PortalFileRef, PortalMessage } from './contract.ts';
 import {
   type DossierForPortal,
   type PortalContext,
@@ -22,12 +22,68 @@ export interface PortalActor {
   actorName: string;
   actorTitle: string;
   unitName: string;
+  /**
+   * The code the portal knows the dossier by, when it is not motcua's: a dossier fetched from the
+   * portal (§8.5 pull side) keeps the portal's MaHoSo in every message about it.
+   */
+  portalCode?: string | null;
 }
 
-/** What the caller gathers for a received dossier (the code is formed later: '' until then). */
+/**
+ * The dossier as the portal holds it, after the change: for a received dossier (the code is formed
+ * later: '' until then), and for an action after which the portal's copy must be refreshed.
+ */
 export interface PortalReceivedView extends PortalActor {
   dossier: DossierForPortal;
   context: PortalContext;
+  /** Files the payload names by reference (contract.ts FILE_REF_PREFIX), uploaded before it is sent. */
+  files?: PortalFileRef[];
+}
+
+function dossierMessage(eventId: string, code: string, view: PortalReceivedView): PortalMessage {
+  const HoSo = toPortalDossier({ ...view.dossier, code }, view.context);
+  return view.files?.length
+    ? { call: 'dossier', eventId, HoSo, files: view.files }
+    : { call: 'dossier', eventId, HoSo };
+}
+
+/**
+ * Actions after which the portal's copy of the dossier is out of date, so an updated dossier (upsert)
+ * follows the progress entry and status (§8.2 "create, then update"): its appointment (NgayTiepNhan,
+ * NgayHenTra), refusal (NgayTuChoi), supplements (DanhSachHoSoBoSung), documents (TaiLieuNop), result
+ * (DanhSachGiayToKetQua, NgayKetThucXuLy) or return (NgayTra, ThongTinTra, HinhThuc) changed. Checked
+ * by the compiler: a new action must say whether it refreshes.
+ */
+export const REFRESHES_DOSSIER: { [A in Action | CitizenAction]: boolean } = {
+  accept: true,
+  refuse: true,
+  request_pre_supplement: false,
+  pre_supplement_received: false,
+  transfer: false,
+  assign: false,
+  complete_step: false,
+  return_step: false,
+  request_supplement: true,
+  supplement_received: true,
+  request_payment: false,
+  payment_received: true,
+  stop: true,
+  draft_result: false,
+  approve_result: false,
+  issue_result: true,
+  return_result: true,
+  withdraw: false,
+  confirm_withdrawal: true,
+  draft_apology: false,
+  approve_apology: true,
+  reject_apology: false,
+  citizen_supplement: true,
+  citizen_withdraw: false,
+};
+
+/** True when the event's portal messages end with an updated dossier (REFRESHES_DOSSIER). */
+export function refreshesPortalDossier(e: DossierEvent): boolean {
+  return (e.type === 'performed' || e.type === 'citizen') && REFRESHES_DOSSIER[e.action];
 }
 
 const ROLE_TITLES: Record<string, string> = {
@@ -60,9 +116,10 @@ const CITIZEN_CONTENT: Record<CitizenAction, string> = {
  */
 export function portalMessagesOf(e: DossierEvent, view: PortalReceivedView | PortalActor): PortalMessage[] {
   const at = e.at.toISOString();
+  const code = view.portalCode || e.dossierCode;
   const progress = (content: string) =>
     toPortalProgress({
-      code: e.dossierCode,
+      code,
       actorName: view.actorName || 'Cán bộ',
       actorTitle: view.actorTitle,
       unitName: view.unitName,
@@ -74,7 +131,7 @@ export function portalMessagesOf(e: DossierEvent, view: PortalReceivedView | Por
     if (!('dossier' in view)) throw new Error('a received event needs the dossier view');
     const content = e.type === 'received' ? INTAKE_CONTENT[e.decision] : ONLINE_SUBMISSION_CONTENT;
     return [
-      { call: 'dossier', eventId: e.id, HoSo: toPortalDossier(view.dossier, view.context) },
+      dossierMessage(e.id, code, view),
       { call: 'progress', eventId: `${e.id}.2`, TienTrinh: progress(content) },
     ];
   }
@@ -84,7 +141,12 @@ export function portalMessagesOf(e: DossierEvent, view: PortalReceivedView | Por
     messages.push({
       call: 'status',
       eventId: `${e.id}.2`,
-      TrangThai: toPortalStatus(e.dossierCode, e.toStatus, at),
+      TrangThai: toPortalStatus(code, e.toStatus, at),
     });
+  if (refreshesPortalDossier(e)) {
+    if (!('dossier' in view))
+      throw new Error(`${e.action} needs the dossier view (it refreshes the portal's copy)`);
+    messages.push(dossierMessage(`${e.id}.3`, code, view));
+  }
   return messages;
 }

@@ -304,9 +304,14 @@ export const dossiers = pgTable(
     assisted: boolean('assisted').notNull().default(false),
     /** The OIDC subject of the citizen who filed it online: "Hồ sơ của tôi" lists by it. */
     citizenSubject: text('citizen_subject'),
+    /** The portal's id of a dossier fetched from DVCQG (IdHoSoCong): at most one dossier per id (migration 0009). */
+    portalId: text('portal_id'),
+    /** The portal's MaHoSo of a fetched dossier: the code every message to the portal about it carries. */
+    portalCode: text('portal_code'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.code] }),
+    uniqueIndex('dossiers_portal_id_uq').on(t.unitCode, t.portalId).where(sql`${t.portalId} IS NOT NULL`),
     index('dossiers_citizen_idx')
       .on(t.citizenSubject, t.receivedAt)
       .where(sql`${t.citizenSubject} IS NOT NULL`),
@@ -377,10 +382,13 @@ export const outbox = pgTable(
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     /** Set when the message stopped being retried (dead letter); an operator may retry it. */
     deadAt: ts('dead_at'),
+    /** Failed and waiting for its backoff (not leased): brought forward when the link is seen working again. */
+    waitingRetry: boolean('waiting_retry').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.id] }),
     index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt),
+    index('outbox_waiting_retry_idx').on(t.kind).where(sql`${t.waitingRetry}`),
     index('outbox_dossier_idx').on(t.unitCode, t.dossierCode, t.kind, t.seq),
   ],
 );
@@ -761,6 +769,23 @@ export const dossierRatings = pgTable(
     primaryKey({ columns: [t.unitCode, t.dossierCode] }),
     index('dossier_ratings_unit_rated_idx').on(t.unitCode, t.ratedAt),
   ],
+);
+
+/**
+ * Files of dossiers uploaded to the national portal (§8.2 step 3), so that each is uploaded once
+ * however many dossier updates name it (migration 0009).
+ */
+export const portalFiles = pgTable(
+  'portal_files',
+  {
+    unitCode: text('unit_code').notNull(),
+    fileId: uuid('file_id').notNull(),
+    portalFileId: text('portal_file_id').notNull(),
+    url: text('url').notNull(),
+    hash: text('hash').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.fileId] })],
 );
 
 /**

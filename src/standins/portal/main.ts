@@ -3,7 +3,7 @@ import { startPortalStandIn } from './server.ts';
 
 /*
  * `node --import tsx src/standins/portal/main.ts --port N [--host H] [--client-id ID --client-secret S]
- *  [--token-ttl SECONDS] [--tls-cert F --tls-key F [--tls-ca F --require-client-cert]] [--exit-with-stdin]`
+ *  [--token-ttl SECONDS] [--no-bodies] [--tls-cert F --tls-key F [--tls-ca F --require-client-cert]] [--exit-with-stdin]`
  */
 const args = parseArgs(process.argv.slice(2));
 const started = await startPortalStandIn({
@@ -13,5 +13,6 @@ const started = await startPortalStandIn({
   clientId: args['client-id'],
   clientSecret: args['client-secret'],
   tokenTtlSeconds: args['token-ttl'] ? Number(args['token-ttl']) : undefined,
+  keepBodies: args['no-bodies'] === undefined,
 });
 await runAsProcess(started, 'dvcqg', args);

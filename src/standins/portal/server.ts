@@ -57,6 +57,8 @@ export interface PortalStandInOptions {
   tokenTtlSeconds?: number;
   /** Online dossiers served to the inbound fetch; the demo set by default. */
   onlineDossiers?: PortalOnlineDossier[];
+  /** Keep only the call, code and event id of what it receives (long benches), not the bodies. */
+  keepBodies?: boolean;
 }
 
 const DossierWrite = z.object({ MaSuKien: MaSuKienSchema, HoSo: PortalDossierSchema });
@@ -88,6 +90,9 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
   let dossiers = new Map<string, PortalDossier>();
   let progress = new Map<string, unknown[]>();
   let files = new Map<string, { name: string; hash: string; size: number }>();
+  /** Uploads in the order received, numbered in the same sequence as the writes (`seq`). */
+  let uploads: Array<{ seq: number; IdTepTin: string; TenTep: string }> = [];
+  const keepBodies = opts.keepBodies ?? true;
   let sequence = new Map<string, number>();
   let seq = 0;
 
@@ -117,9 +122,14 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
       MaSuKien: eventId,
       TrangThai: status,
       at: new Date().toISOString(),
-      body,
+      body: keepBodies ? body : undefined,
     });
     return true;
+  };
+
+  /** A dossier submitted on the portal leaves its status-1 list once its system reports another status. */
+  const statusReported = (code: string, status: number) => {
+    if (status !== 1) online = online.filter((d) => d.MaHoSo !== code);
   };
 
   const routes = [
@@ -145,6 +155,7 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
         const hash = createHash('sha256').update(bytes).digest('hex');
         const id = randomUUID();
         files.set(id, { name: b.TenTep, hash, size: bytes.length });
+        uploads.push({ seq: ++seq, IdTepTin: id, TenTep: b.TenTep });
         return { status: 200, body: { IdTepTin: id, HashTepTin: hash, DuongDan: `/api/tep-tin/${id}` } };
       }),
     },
@@ -157,6 +168,7 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
         if (!record('dossier', b.HoSo.MaHoSo, b.MaSuKien, b.HoSo, b.HoSo.TrangThaiHoSo))
           return { status: 200, body: { KetQua: 'duplicate', MaHoSo: b.HoSo.MaHoSo } };
         dossiers.set(b.HoSo.MaHoSo, b.HoSo);
+        statusReported(b.HoSo.MaHoSo, b.HoSo.TrangThaiHoSo);
         return { status: 200, body: { KetQua: existed ? 'updated' : 'created', MaHoSo: b.HoSo.MaHoSo } };
       }),
     },
@@ -184,6 +196,7 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
         if (!record('status', code, b.MaSuKien, b.TrangThai, b.TrangThai.TrangThaiHoSo))
           return { status: 200, body: { KetQua: 'duplicate', MaHoSo: code } };
         dossiers.set(code, { ...d, TrangThaiHoSo: b.TrangThai.TrangThaiHoSo });
+        statusReported(code, b.TrangThai.TrangThaiHoSo);
         return { status: 200, body: { KetQua: 'accepted', MaHoSo: code } };
       }),
     },
@@ -215,9 +228,14 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
       dossiers: Object.fromEntries(dossiers),
       progress: Object.fromEntries(progress),
       files: files.size,
+      uploads,
       online: online.length,
     }),
-    commands: { 'revoke-tokens': () => tokens.revokeAll() },
+    commands: {
+      'revoke-tokens': () => tokens.revokeAll(),
+      // Counts only, for benches that send tens of thousands of messages.
+      summary: () => ({ received: received.length, duplicates: duplicates.length, dossiers: dossiers.size }),
+    },
     reset: () => {
       received = [];
       duplicates = [];
@@ -225,6 +243,7 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
       dossiers = new Map();
       progress = new Map();
       files = new Map();
+      uploads = [];
       sequence = new Map();
       online = [...initialOnline];
       seq = 0;

@@ -6,6 +6,7 @@ import type { CitizenAction, CitizenEvent, CitizenFacts } from '../../../domain/
 import { type NationalStatus, statusName } from '../../../domain/lifecycle/statuses.ts';
 import { TRANSITIONS } from '../../../domain/lifecycle/transitions.ts';
 import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
+import { actorTitleOf } from '../../../domain/portal/sync.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { listEvents } from '../audit/repository.ts';
@@ -16,6 +17,7 @@ import { canReceive } from '../dossiers/policy.ts';
 import { CHANNEL_BY_CODE } from '../dossiers/schemas.ts';
 import { unitOfCode, writeNumbered } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
+import { eventPortalView, portalActor, portalSyncOn, portalView } from '../portal/view.ts';
 import { lockDossierRow, updateDossier } from '../workflow/repository.ts';
 import { plainAnswerErrors, validateOnlineAnswers } from './answers.ts';
 import { type CitizenOidc, OidcRefusal } from './oidc.ts';
@@ -38,6 +40,8 @@ const ONLINE_CHANNEL = 2;
 /** An online dossier waits for reception at national status 1 (Mới tiếp nhận, docs/domain-vn.md §8.2). */
 const ONLINE_QUEUE_STATUS = 1;
 const CITIZEN_ROLE = 'citizen';
+/** How the portal's progress entries name a citizen acting on their own dossier (ChucDanh). */
+const CITIZEN_TITLE = 'Công dân';
 
 function hashToken(token: string): string {
   return createHash('sha256').update(`citizen:${token}`).digest('base64url');
@@ -344,6 +348,22 @@ async function fileOnline(
         ...(officer ? { assisted: true } : {}),
       },
       dossier,
+      portalSyncOn(ctx)
+        ? portalView({
+            code: '',
+            unit,
+            procedure: proc,
+            dossier,
+            files,
+            actor: portalActor(
+              unit,
+              filer.kind === 'officer'
+                ? { fullName: filer.user.fullName, title: actorTitleOf(filer.user.role) }
+                : { fullName: filer.citizen.fullName, title: CITIZEN_TITLE },
+            ),
+            submittedAt: receivedAt,
+          })
+        : undefined,
     );
     return {
       codePrefix: dossierCodePrefix(unit.agencyCode, day),
@@ -353,7 +373,8 @@ async function fileOnline(
       files,
     };
   });
-  if (written.kind !== 'written') throw new Error('online intake without an idempotency key reported a key');
+  if (written.kind !== 'written')
+    throw new Error('online intake without an idempotency key or portal id reported one taken');
   return written.code;
 }
 
@@ -487,24 +508,28 @@ async function citizenChange(
       tx,
       (ch.files ?? []).map((f) => ({ ...f, unitCode: unit.code, dossierCode: code })),
     );
-    await recordDossierEvent(
+    const event = {
+      type: 'citizen',
+      id: randomUUID(),
+      unitCode: unit.code,
+      dossierCode: code,
+      at: now,
+      actorUserId: null,
+      actorRole: CITIZEN_ROLE,
+      requestId: meta.requestId,
+      reason: ch.reason ?? null,
+      fromStatus: row.status as NationalStatus,
+      toStatus: updated.status as NationalStatus,
+      ...ch.event,
+    } as CitizenEvent;
+    const portal = await eventPortalView(
+      ctx,
       tx,
-      {
-        type: 'citizen',
-        id: randomUUID(),
-        unitCode: unit.code,
-        dossierCode: code,
-        at: now,
-        actorUserId: null,
-        actorRole: CITIZEN_ROLE,
-        requestId: meta.requestId,
-        reason: ch.reason ?? null,
-        fromStatus: row.status as NationalStatus,
-        toStatus: updated.status as NationalStatus,
-        ...ch.event,
-      } as CitizenEvent,
-      updated,
+      event,
+      { unit, code, portalCode: row.portalCode },
+      { fullName: c.fullName, title: CITIZEN_TITLE },
     );
+    await recordDossierEvent(tx, event, updated, portal);
   });
   return getCitizenDossier(ctx, c, code);
 }

@@ -44,7 +44,7 @@ export async function recordDossierEvent(
   db: Executor,
   event: PerformedEvent | CitizenEvent,
   dossier: DossierAfter,
-  portal?: PortalActor,
+  portal?: PortalActor | PortalReceivedView,
 ) {
   const effects = effectsOfEvent(event, dossier);
   return writeEvent(

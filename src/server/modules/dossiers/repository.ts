@@ -21,6 +21,11 @@ export interface IntakeWrite {
    */
   event: { ctes: (p: (value: unknown) => string, from: string) => string; nameSuffix: string };
   idempotency?: { key: string; requestHash: string };
+  /**
+   * A dossier fetched from the portal (dossier.portalId set): the statement also marks its row of
+   * the inbound queue taken. A second intake of the same portal dossier fails on dossiers_portal_id_uq.
+   */
+  inbound?: boolean;
   files: Array<Omit<typeof dossierFiles.$inferInsert, 'unitCode' | 'dossierCode'>>;
 }
 
@@ -29,7 +34,9 @@ export type IntakeWritten =
   /** Another intake of the unit was numbered first with a later time of receipt: retry at or after `lastAt`. */
   | { kind: 'out_of_order'; lastAt: Date }
   /** The Idempotency-Key was taken meanwhile by a concurrent request: replay it. */
-  | { kind: 'key_taken' };
+  | { kind: 'key_taken' }
+  /** The portal's dossier (dossier.portalId) was received already, by this intake's twin. */
+  | { kind: 'portal_taken' };
 
 const OUT_OF_ORDER = 'MC001';
 
@@ -74,7 +81,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
         book_volume, book_number, workflow, sub_state, intake_note, answers, form_code, form_version, assisted,
-        citizen_subject)
+        citizen_subject, portal_id, portal_code)
       SELECT ${unit}, ${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
         ${p(d.provinceCode)}, ${p(d.procedureCode)}, ${p(d.fieldCode)}, ${p(d.channel)},
         ${status}, ${p(d.applicantName)}, ${p(d.applicantIdNumber)}, ${p(d.applicantPhone)}, ${p(d.applicantAddress)},
@@ -83,7 +90,8 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
         ${due}::timestamptz, ${due}::timestamptz, ${receiver}, ${p(d.bookVolume)}, book,
         ${p(JSON.stringify(d.workflow ?? null))}::jsonb, ${p(d.subState ?? 'none')}, ${p(JSON.stringify(d.intakeNote ?? null))}::jsonb,
         ${p(d.answers === undefined || d.answers === null ? null : JSON.stringify(d.answers))}::jsonb, ${p(d.formCode ?? null)},
-        ${p(d.formVersion ?? null)}::integer, ${p(d.assisted ?? false)}::boolean, ${p(d.citizenSubject ?? null)}
+        ${p(d.formVersion ?? null)}::integer, ${p(d.assisted ?? false)}::boolean, ${p(d.citizenSubject ?? null)},
+        ${p(d.portalId ?? null)}, ${p(d.portalCode ?? null)}
       FROM numbers
       RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
     book AS (
@@ -113,6 +121,13 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       RETURNING 1)`
         : ''
     }${
+      w.inbound
+        ? `,
+    taken AS (
+      UPDATE inbound_online_dossiers i SET state = 'taken', dossier_code = dossier.code FROM dossier
+      WHERE i.unit_code = ${unit} AND i.portal_id = ${p(d.portalId ?? '')} RETURNING 1)`
+        : ''
+    }${
       w.idempotency
         ? `,
     idem AS (
@@ -123,7 +138,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
     }
     SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits
     FROM dossier`;
-  const name = `motcua_intake${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
+  const name = `motcua_intake${w.inbound ? '_inbound' : ''}${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
   const query = { sql: text, params };
   try {
     const result = (await executePrepared(db, name, query)) as unknown as {
@@ -154,8 +169,23 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       (await findIdempotencyKey(db, d.unitCode, w.idempotency.key))
     )
       return { kind: 'key_taken' };
+    if (
+      state === SQLSTATE.uniqueViolation &&
+      d.portalId &&
+      (await portalDossierExists(db, d.unitCode, d.portalId))
+    )
+      return { kind: 'portal_taken' };
     throw err;
   }
+}
+
+async function portalDossierExists(db: Executor, unitCode: string, portalId: string) {
+  const rows = await db
+    .select({ code: dossiers.code })
+    .from(dossiers)
+    .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.portalId, portalId)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function findIdempotencyKey(db: Executor, unitCode: string, key: string) {

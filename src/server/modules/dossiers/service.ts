@@ -13,6 +13,7 @@ import { AppError, type FieldError } from '../../errors.ts';
 import { receivedEventPart } from '../dossier-events/recorder.ts';
 import type { AuthUser, Scope } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
+import { portalActor, portalSyncOn, portalView } from '../portal/view.ts';
 import { decodeAttachments } from './attachments.ts';
 import { canReceive } from './policy.ts';
 import { presentDossier } from './present.ts';
@@ -31,6 +32,7 @@ export async function writeNumbered<W extends repo.IntakeWrite>(
 ): Promise<
   | { kind: 'written'; code: string; bookNumber: number; receivedAt: Date; dossier: W['dossier'] }
   | { kind: 'key_taken' }
+  | { kind: 'portal_taken' }
 > {
   let notBefore = 0;
   for (let attempt = 1; ; attempt++) {
@@ -43,7 +45,7 @@ export async function writeNumbered<W extends repo.IntakeWrite>(
       notBefore = written.lastAt.getTime();
       continue;
     }
-    if (written.kind === 'key_taken') return written;
+    if (written.kind === 'key_taken' || written.kind === 'portal_taken') return written;
     return { ...written, receivedAt, dossier: write.dossier };
   }
 }
@@ -245,37 +247,17 @@ async function writeReceived(
         skippedDays: due.skipped.length,
       },
       dossier,
-      ctx.config.portalSync && ctx.links.portal
-        ? {
-            actorName: user.fullName,
-            actorTitle: actorTitleOf(user.role),
-            unitName: unit.fullName,
+      portalSyncOn(ctx)
+        ? portalView({
             // The code is formed by the statement, which puts it into MaHoSo.
-            dossier: {
-              code: '',
-              status: outcome.status,
-              channel: 'counter',
-              unit: { code: unit.code, name: unit.fullName },
-              procedure: { code: proc.code, name: proc.name },
-              applicant: {
-                fullName: dossier.applicantName,
-                idNumber: dossier.applicantIdNumber,
-                phone: dossier.applicantPhone,
-                address: dossier.applicantAddress,
-                email: dossier.applicantEmail,
-              },
-              subject: dossier.subject,
-              returnMethod: body.returnMethod,
-              documents: intake.documents,
-              attachments: w.files.map((f) => ({ id: f.id, fileName: f.fileName })),
-              receivedAt: receivedAt.toISOString(),
-              dueAt: due.dueAt.toISOString(),
-              processingEndedAt: null,
-              returnedAt: null,
-              result: null,
-            },
-            context: { field: proc.field, fees: proc.fees.map((f) => ({ name: f.name, amount: f.amount })) },
-          }
+            code: '',
+            unit,
+            procedure: proc,
+            dossier,
+            files: w.files,
+            actor: portalActor(unit, { fullName: user.fullName, title: actorTitleOf(user.role) }),
+            refusedAt: intake.decision === 'refuse' ? receivedAt : null,
+          })
         : undefined,
     );
     return {
@@ -287,6 +269,7 @@ async function writeReceived(
       files: w.files,
     };
   });
+  if (written.kind === 'portal_taken') throw new Error('a counter intake has no portal id');
   if (written.kind === 'key_taken') {
     const replay = key ? await replayIfKnown(ctx, user, unit.code, key) : undefined;
     if (replay) return { dossier: replay, replayed: true };

@@ -30,7 +30,7 @@ export async function settleAttempt(
     s.outcome === 'sent'
       ? sql`sent_at = ${s.sentAt}, last_error = NULL`
       : s.outcome === 'retry'
-        ? sql`next_attempt_at = ${s.nextAttemptAt}, last_error = ${s.error}`
+        ? sql`next_attempt_at = ${s.nextAttemptAt}, last_error = ${s.error}, waiting_retry = true`
         : sql`dead_at = ${s.deadAt}, last_error = ${s.error}`;
   const error = s.outcome === 'sent' ? null : s.error;
   await db.execute(sql`
@@ -40,6 +40,34 @@ export async function settleAttempt(
     INSERT INTO link_attempts (unit_code, link, message_id, at, ok, latency_ms, error)
     SELECT unit_code, kind, id, ${at}, ${s.outcome === 'sent'}, ${Math.max(0, Math.round(latencyMs))}, ${error}
     FROM settled`);
+}
+
+/** A message delivered: its id, when its attempt ended and how long it took. */
+export interface AttemptRecord {
+  id: string;
+  at: Date;
+  latencyMs: number;
+}
+
+/**
+ * Marks a run of one commune's messages sent and records each one's attempt, in one statement (the
+ * worker settles a dossier's run together after sending it in order).
+ */
+export async function settleSent(db: Db, unitCode: string, done: AttemptRecord[]): Promise<void> {
+  if (done.length === 0) return;
+  const rows = sql.join(
+    done.map((d) => sql`(${d.id}::uuid, ${d.at}::timestamptz, ${Math.max(0, Math.round(d.latencyMs))}::int)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    WITH done (id, at, latency_ms) AS (VALUES ${rows}),
+    settled AS (
+      UPDATE outbox o SET sent_at = ${new Date()}, last_error = NULL
+      FROM done WHERE o.unit_code = ${unitCode} AND o.id = done.id
+      RETURNING o.unit_code, o.id, o.kind, done.at, done.latency_ms
+    )
+    INSERT INTO link_attempts (unit_code, link, message_id, at, ok, latency_ms, error)
+    SELECT unit_code, kind, id, at, true, latency_ms, NULL FROM settled`);
 }
 
 /** Deletes the attempts older than the retention; returns how many. */

@@ -27,11 +27,13 @@ export function outboxCte(
   const list = p(JSON.stringify(rows));
   const from = 'from' in dossier ? dossier.from : undefined;
   const code = 'from' in dossier ? `${dossier.from}.code` : `${p(dossier.code)}::text`;
-  // A portal message (a PortalMessage) names the dossier in its body's MaHoSo; a notice has `code`.
+  // A portal message (a PortalMessage) names the dossier in its body's MaHoSo — left empty for the
+  // statement to fill, unless the dossier came from the portal and keeps the portal's code; a notice has `code`.
+  const body = `CASE m.payload->>'call' WHEN 'dossier' THEN 'HoSo' WHEN 'progress' THEN 'TienTrinh' ELSE 'TrangThai' END`;
   const payload = from
-    ? `CASE WHEN m.kind = 'portal' THEN jsonb_set(m.payload, ARRAY[CASE m.payload->>'call'
-          WHEN 'dossier' THEN 'HoSo' WHEN 'progress' THEN 'TienTrinh' ELSE 'TrangThai' END, 'MaHoSo'], to_jsonb(${code}))
-        ELSE m.payload || jsonb_build_object('code', ${code}) END`
+    ? `CASE WHEN m.kind <> 'portal' THEN m.payload || jsonb_build_object('code', ${code})
+        WHEN m.payload->(${body})->>'MaHoSo' = '' THEN jsonb_set(m.payload, ARRAY[${body}, 'MaHoSo'], to_jsonb(${code}))
+        ELSE m.payload END`
     : 'm.payload';
   // WITH ORDINALITY + ORDER BY: the rows take their `seq` in the order the event lists them.
   return `messages AS (
@@ -57,7 +59,7 @@ export async function retryDead(
 ): Promise<number> {
   const rows = await db
     .update(outbox)
-    .set({ deadAt: null, attempts: 0, nextAttemptAt: now })
+    .set({ deadAt: null, attempts: 0, nextAttemptAt: now, waitingRetry: false })
     .where(
       sql`${outbox.unitCode} = ${unitCode} AND ${outbox.dossierCode} = ${dossierCode} AND ${outbox.deadAt} IS NOT NULL AND ${outbox.sentAt} IS NULL`,
     )

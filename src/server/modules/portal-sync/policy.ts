@@ -4,3 +4,8 @@ import type { AuthUser } from '../identity/types.ts';
 export function canRetrySync(user: AuthUser): boolean {
   return user.role === 'admin';
 }
+
+/** Who may fetch the portal's online dossiers now, outside the schedule: an administrator. */
+export function canFetchInbound(user: AuthUser): boolean {
+  return user.role === 'admin';
+}

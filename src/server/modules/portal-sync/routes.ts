@@ -4,8 +4,8 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { DossierCodeParam } from '../dossiers/schemas.ts';
-import { RetryAnswerSchema } from './schemas.ts';
-import { retryDossierSync } from './service.ts';
+import { FetchInboundAnswerSchema, FetchInboundBodySchema, RetryAnswerSchema } from './schemas.ts';
+import { fetchInboundNow, retryDossierSync } from './service.ts';
 
 /** Operations on a dossier's synchronisation with the national portal (docs/domain-vn.md §8.2). */
 export function portalSyncRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -21,5 +21,25 @@ export function portalSyncRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => retryDossierSync(ctx, await requireUser(ctx, req), req.params.code),
+  );
+  r.post(
+    '/api/v1/integration/portal/fetch',
+    {
+      schema: {
+        tags: ['integration'],
+        summary:
+          'Lấy ngay hồ sơ trực tuyến (trạng thái 1) từ Cổng DVCQG vào hàng đợi trực tuyến của xã (chỉ quản trị hệ thống)',
+        body: FetchInboundBodySchema,
+        response: {
+          200: FetchInboundAnswerSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          422: ProblemSchema,
+          503: ProblemSchema,
+        },
+      },
+    },
+    async (req) => fetchInboundNow(ctx, await requireUser(ctx, req), req.body.unitCode),
   );
 }

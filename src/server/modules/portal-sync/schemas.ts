@@ -1,7 +1,33 @@
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 import { DossierSchema } from '../dossiers/schemas.ts';
 
 export const RetryAnswerSchema = z.object({
   retried: z.number().int().describe('Số thông điệp được gửi lại'),
   sync: DossierSchema.shape.sync,
+});
+
+export const FetchInboundBodySchema = z
+  .object({
+    unitCode: text({ min: 1, max: 10 }).optional().describe('Mã xã; bỏ trống: mọi xã đang hoạt động'),
+  })
+  .strict();
+
+const InboundResultSchema = z.object({
+  received: z.number().int().describe('Số mục Cổng trả về (kể cả trùng lặp)'),
+  added: z.number().int().describe('Hồ sơ lần đầu thấy'),
+  duplicates: z.number().int(),
+  invalid: z.number().int().describe('Mục sai hợp đồng dữ liệu hoặc của xã khác'),
+  queued: z.number().int().describe('Hồ sơ được đưa vào hàng đợi trực tuyến của xã lần này'),
+  unknownProcedure: z.number().int().describe('Hồ sơ còn chờ vì thủ tục không có trong danh mục của xã'),
+});
+
+export const FetchInboundAnswerSchema = z.object({
+  results: z.array(
+    z.object({
+      unitCode: z.string(),
+      result: InboundResultSchema.optional(),
+      error: z.string().optional().describe('Lỗi kết nối Cổng DVCQG của xã này'),
+    }),
+  ),
 });

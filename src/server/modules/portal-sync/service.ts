@@ -4,7 +4,8 @@ import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { getDossier } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { retryDead } from '../integration/repository.ts';
-import { canRetrySync } from './policy.ts';
+import { fetchInboundAll, fetchInboundOnlineDossiers } from '../portal/inbound.ts';
+import { canFetchInbound, canRetrySync } from './policy.ts';
 
 /**
  * An operator sends a dossier's dead-lettered portal messages again: they are due at once and the
@@ -25,4 +26,22 @@ export async function retryDossierSync(ctx: AppContext, user: AuthUser, code: st
     return n;
   });
   return { retried, sync: (await getDossier(ctx, user.scope, code)).sync };
+}
+
+/**
+ * An operator fetches the portal's online dossiers now (the scheduler does it every
+ * MOTCUA_PORTAL_FETCH_INTERVAL_MS): of one commune, or of every active one.
+ */
+export async function fetchInboundNow(ctx: AppContext, user: AuthUser, unitCode: string | undefined) {
+  if (!canFetchInbound(user)) throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được lấy hồ sơ ngay');
+  // A link that is not configured or fails is reported per commune, as the scheduler sees it.
+  if (unitCode === undefined) return { results: await fetchInboundAll(ctx) };
+  const unit = await ctx.services.units.find(unitCode);
+  if (!unit || unit.level !== 'commune' || !unit.isActive)
+    throw new AppError('UNIT_NOT_FOUND', unitCode, [{ path: 'unitCode', message: 'Không có xã này' }]);
+  try {
+    return { results: [{ unitCode, result: await fetchInboundOnlineDossiers(ctx, unitCode) }] };
+  } catch (err) {
+    return { results: [{ unitCode, error: String((err as Error).message).slice(0, 300) }] };
+  }
 }

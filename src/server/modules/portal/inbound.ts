@@ -1,18 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import { dossierCodePrefix } from '../../../domain/codes/dossier-code.ts';
+import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
+import type { PortalOnlineDossier } from '../../../domain/portal/contract.ts';
 import { parsePortalDateTime } from '../../../domain/portal/payload.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { insertInboundIfNew } from './repository.ts';
+import { receivedEventPart } from '../dossier-events/recorder.ts';
+import { writeNumbered } from '../dossiers/service.ts';
+import { insertInboundIfNew, listWaitingInbound } from './repository.ts';
+import { portalActor, portalSyncOn, portalView } from './view.ts';
+
+/** An online dossier waits for reception at national status 1, channel 2 (as the citizen portal's). */
+const ONLINE_CHANNEL = 2;
+const ONLINE_QUEUE_STATUS = 1;
+/** How the portal's progress entry names the hand-over (the portal itself is the actor). */
+const PORTAL_ACTOR = { fullName: 'Cổng Dịch vụ công quốc gia', title: 'Hệ thống' };
+
+export interface InboundResult {
+  /** Entries in the portal's answer (a duplicate delivery counts twice). */
+  received: number;
+  /** Portal dossiers seen for the first time. */
+  added: number;
+  duplicates: number;
+  /** Entries that break the contract, or name another unit. */
+  invalid: number;
+  /** Dossiers put into the commune's online queue by this fetch (new, or left waiting by an earlier one). */
+  queued: number;
+  /** Waiting because the commune's catalogue does not list the procedure (an operator sees them). */
+  unknownProcedure: number;
+}
 
 /**
  * The pull side of docs/domain-vn.md §8.5: online dossiers submitted on DVCQG (status 1) are fetched
  * into the commune's queue "chờ tiếp nhận trực tuyến", once each. The portal's id (IdHoSoCong) is the
  * key: a dossier the portal delivers twice — in one answer or in two fetches — is stored once. A
  * dossier whose submission time is not a portal date is skipped and counted, not stored half-read.
+ *
+ * Each stored one is then handed over as a motcua dossier in the SAME online queue the citizen portal
+ * feeds (GET /api/v1/queues/online: status 1, channel 2), numbered by the commune and keeping the
+ * portal's MaHoSo for every message back; reception accepts, asks for a supplement or refuses it like
+ * any online filing. The hand-over is one statement per dossier, and a unique index on the portal's
+ * id makes a second hand-over of the same dossier (a parallel fetch) fail as a whole: once each.
  */
-export async function fetchInboundOnlineDossiers(
-  ctx: AppContext,
-  unitCode: string,
-): Promise<{ received: number; added: number; duplicates: number; invalid: number }> {
+export async function fetchInboundOnlineDossiers(ctx: AppContext, unitCode: string): Promise<InboundResult> {
   const portal = ctx.links.portal;
   if (!portal) throw new AppError('PORTAL_UNAVAILABLE', 'Chưa cấu hình kết nối (MOTCUA_PORTAL_URL)');
   const { dossiers, invalid: invalidEntries } = await portal.fetchOnlineDossiers(unitCode);
@@ -37,10 +68,136 @@ export async function fetchInboundOnlineDossiers(
     });
   }
   const added = await ctx.db.transaction((tx) => insertInboundIfNew(tx, [...rows.values()]));
+  const handed = await handOverWaiting(ctx, unitCode);
   return {
     received: dossiers.length,
     added: added.length,
     duplicates: dossiers.length - (invalid - invalidEntries) - added.length,
     invalid,
+    ...handed,
+  };
+}
+
+/** Hands the commune's waiting portal dossiers over to its online queue (oldest first). */
+export async function handOverWaiting(ctx: AppContext, unitCode: string) {
+  const unit = await ctx.services.units.get(unitCode);
+  let queued = 0;
+  let unknownProcedure = 0;
+  for (const w of await listWaitingInbound(ctx.db, unitCode)) {
+    const entry = await ctx.services.catalog.find(unit.code, w.procedureCode);
+    if (!entry) {
+      unknownProcedure++;
+      continue;
+    }
+    const proc = entry.record;
+    const d = w.payload as unknown as PortalOnlineDossier;
+    const submitted = new Set(d.TaiLieuNop.map((t) => t.MaThanhPhanHoSo));
+    const written = await writeNumbered(ctx, (receivedAt) => {
+      const day = vnDateOf(receivedAt);
+      const dossier = {
+        unitCode: unit.code,
+        provinceCode: unit.parentCode ?? '',
+        procedureCode: proc.code,
+        fieldCode: proc.field.code,
+        channel: ONLINE_CHANNEL,
+        status: ONLINE_QUEUE_STATUS,
+        subState: 'none',
+        applicantName: d.ChuHoSo,
+        applicantIdNumber: d.SoGiayToChuHoSo,
+        applicantPhone: d.SoDienThoai,
+        applicantAddress: d.DiaChi,
+        applicantEmail: d.Email || null,
+        subject: d.TrichYeuHoSo || proc.name,
+        returnMethod: 'counter' as const,
+        // Electronic copies of the components the portal lists; reception checks completeness.
+        documents: proc.documents
+          .filter((p) => submitted.has(p.id))
+          .map((p) => ({ id: p.id, name: p.name, originals: 1, certifiedCopies: 0, photocopies: 0 })),
+        timeLimit: proc.timeLimit,
+        receivedAt,
+        // No appointment before acceptance: the clock starts then (workflow `accept`).
+        dueAt: receivedAt,
+        dueAtOriginal: receivedAt,
+        receivedBy: null,
+        bookVolume: day.slice(0, 4),
+        workflow: defaultWorkflow(proc.timeLimit),
+        portalId: w.portalId,
+        portalCode: w.portalCode,
+      };
+      const event = receivedEventPart(
+        {
+          type: 'submitted_online',
+          id: randomUUID(),
+          unitCode: unit.code,
+          at: receivedAt,
+          actorUserId: null,
+          actorRole: 'portal',
+          requestId: null,
+          reason: null,
+          toStatus: ONLINE_QUEUE_STATUS,
+          procedureCode: proc.code,
+          formVersion: 0,
+        },
+        dossier,
+        portalSyncOn(ctx)
+          ? portalView({
+              code: w.portalCode,
+              unit,
+              procedure: proc,
+              dossier,
+              files: [],
+              actor: portalActor(unit, PORTAL_ACTOR, w.portalCode),
+              submittedAt: w.submittedAt,
+            })
+          : undefined,
+      );
+      return {
+        codePrefix: dossierCodePrefix(unit.agencyCode, day),
+        counters: { day: `code:${day}`, book: `book:${day.slice(0, 4)}` },
+        dossier,
+        event,
+        files: [],
+        inbound: true,
+      };
+    });
+    if (written.kind === 'written') queued++;
+  }
+  return { queued, unknownProcedure };
+}
+
+/** Fetches for every active commune; a failing commune does not stop the others (its error is returned). */
+export async function fetchInboundAll(ctx: AppContext) {
+  const communes = await ctx.services.units.list({ level: 'commune', active: true });
+  const results: Array<{ unitCode: string; result?: InboundResult; error?: string }> = [];
+  for (const u of communes) {
+    try {
+      results.push({ unitCode: u.code, result: await fetchInboundOnlineDossiers(ctx, u.code) });
+    } catch (err) {
+      results.push({ unitCode: u.code, error: String((err as Error).message).slice(0, 300) });
+    }
+  }
+  return results;
+}
+
+/** Fetches every `intervalMs` until stopped (started by the server when the synchronisation is on). */
+export function startInboundScheduler(
+  ctx: AppContext,
+  opts: { intervalMs: number; onError?: (err: unknown) => void; onResult?: (r: unknown) => void },
+) {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    if (stopped) return;
+    running = fetchInboundAll(ctx).then(opts.onResult, opts.onError);
+    await running;
+    if (!stopped) timer = setTimeout(tick, opts.intervalMs);
+  };
+  let timer = setTimeout(tick, opts.intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
   };
 }

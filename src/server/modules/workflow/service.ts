@@ -26,6 +26,7 @@ import { addFile } from '../dossiers/repository.ts';
 import { unitOfCode } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
+import { eventPortalView } from '../portal/view.ts';
 import { approveChange, draftChange, draftStatus, issueDraft, templateOf } from '../result-drafts/draft.ts';
 import * as repo from './repository.ts';
 import type { ActionBody } from './schemas.ts';
@@ -164,28 +165,29 @@ export async function performAction(
     };
     const updated = await repo.updateDossier(tx, req.unit.code, code, row.version, set);
     if (!updated) throw new AppError('DOSSIER_CONFLICT');
-    await recordDossierEvent(
+    const event = {
+      type: 'performed',
+      id: randomUUID(),
+      unitCode: req.unit.code,
+      dossierCode: code,
+      at: now,
+      actorUserId: user.id,
+      actorRole: req.role,
+      requestId: meta.requestId,
+      reason: req.reason ?? null,
+      action: body.action,
+      fromStatus: row.status as NationalStatus,
+      toStatus: decision.to,
+      ...change.facts,
+    } as PerformedEvent;
+    const portal = await eventPortalView(
+      ctx,
       tx,
-      {
-        type: 'performed',
-        id: randomUUID(),
-        unitCode: req.unit.code,
-        dossierCode: code,
-        at: now,
-        actorUserId: user.id,
-        actorRole: req.role,
-        requestId: meta.requestId,
-        reason: req.reason ?? null,
-        action: body.action,
-        fromStatus: row.status as NationalStatus,
-        toStatus: decision.to,
-        ...change.facts,
-      } as PerformedEvent,
-      updated,
-      ctx.config.portalSync && ctx.links.portal
-        ? { actorName: user.fullName, actorTitle: actorTitleOf(req.role), unitName: req.unit.fullName }
-        : undefined,
+      event,
+      { unit: req.unit, code, portalCode: row.portalCode },
+      { fullName: user.fullName, title: actorTitleOf(req.role) },
     );
+    await recordDossierEvent(tx, event, updated, portal);
     return { dossier: updated, action: body.action as Action };
   });
   try {

@@ -1,0 +1,233 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DossierEvent } from '../../../domain/lifecycle/events.ts';
+import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
+import { FILE_REF_PREFIX, type PortalFileRef } from '../../../domain/portal/contract.ts';
+import type { DossierForPortal, PortalContext } from '../../../domain/portal/payload.ts';
+import {
+  type PortalActor,
+  type PortalReceivedView,
+  refreshesPortalDossier,
+} from '../../../domain/portal/sync.ts';
+import type { AppContext } from '../../context.ts';
+import type { Executor } from '../../db/client.ts';
+import { auditEvents, dossierFiles, dossierPauses, dossiers, populationLookups } from '../../db/schema.ts';
+
+/*
+ * The ONE place that builds the national portal's view of a dossier (docs/domain-vn.md §8.2) from
+ * motcua's data: counter intake, online intake (citizen portal and the inbound fetch) and every event
+ * that refreshes the portal's copy go through here, so no channel forgets its "create" and every
+ * update carries the same fields. The mapping to the portal's payload itself is pure
+ * (src/domain/portal/payload.ts); this module gathers its inputs, in the caller's transaction.
+ */
+
+/** Dossier events are sent to the portal: MOTCUA_PORTAL_SYNC=on and a portal link configured. */
+export function portalSyncOn(ctx: Pick<AppContext, 'config' | 'links'>): boolean {
+  return Boolean(ctx.config.portalSync && ctx.links.portal);
+}
+
+/** The facts of a dossier the view reads: a stored row, or an intake's row before the statement numbers it. */
+type DossierFacts = Pick<
+  typeof dossiers.$inferSelect,
+  | 'status'
+  | 'channel'
+  | 'applicantName'
+  | 'applicantIdNumber'
+  | 'applicantPhone'
+  | 'applicantAddress'
+  | 'applicantEmail'
+  | 'subject'
+  | 'returnMethod'
+  | 'documents'
+  | 'receivedAt'
+  | 'dueAt'
+> &
+  Partial<
+    Pick<
+      typeof dossiers.$inferSelect,
+      'processingEndedAt' | 'returnedAt' | 'result' | 'citizenSubject' | 'portalCode'
+    >
+  >;
+
+interface ViewUnit {
+  code: string;
+  fullName: string;
+}
+interface ViewProcedure {
+  code: string;
+  name: string;
+  field: { code: string; name: string };
+  fees: ReadonlyArray<{ name: string; amount: number | null }>;
+}
+type ViewFile = Pick<typeof dossierFiles.$inferSelect, 'id' | 'fileName' | 'storageKey'>;
+
+const CHANNELS = { 1: 'counter', 2: 'online', 3: 'post' } as const;
+
+/** Who acted, as the portal's progress entry names them; a citizen is named as the applicant. */
+export function portalActor(
+  unit: ViewUnit,
+  actor: { fullName: string; title: string },
+  portalCode?: string | null,
+): PortalActor {
+  return { actorName: actor.fullName, actorTitle: actor.title, unitName: unit.fullName, portalCode };
+}
+
+/**
+ * The portal's view of a dossier. Its files are named by reference (FILE_REF_PREFIX + id): the
+ * delivery uploads them through the portal's file upload before sending the dossier.
+ */
+export function portalView(input: {
+  /** '' while the intake statement has not formed the code yet. */
+  code: string;
+  unit: ViewUnit;
+  procedure: ViewProcedure;
+  dossier: DossierFacts;
+  files: ViewFile[];
+  actor: PortalActor;
+  submittedAt?: Date | null;
+  refusedAt?: Date | null;
+  supplements?: PortalContext['supplements'];
+  databases?: string[];
+}): PortalReceivedView {
+  const d = input.dossier;
+  const result = d.result as { fileId?: string; fileName?: string } | null | undefined;
+  const resultId = result?.fileId ? String(result.fileId) : undefined;
+  const attachments = input.files.filter((f) => f.id !== resultId);
+  const fileUrls = Object.fromEntries(attachments.map((f) => [f.id, `${FILE_REF_PREFIX}${f.id}`]));
+  const files: PortalFileRef[] = input.files.map((f) => ({
+    id: f.id,
+    storageKey: f.storageKey,
+    fileName: f.fileName,
+  }));
+  const dossier: DossierForPortal = {
+    code: d.portalCode || input.code,
+    status: d.status as NationalStatus,
+    channel: CHANNELS[d.channel as 1 | 2 | 3] ?? 'counter',
+    unit: { code: input.unit.code, name: input.unit.fullName },
+    procedure: { code: input.procedure.code, name: input.procedure.name },
+    applicant: {
+      fullName: d.applicantName,
+      idNumber: d.applicantIdNumber,
+      phone: d.applicantPhone,
+      address: d.applicantAddress,
+      email: d.applicantEmail,
+    },
+    subject: d.subject,
+    returnMethod: d.returnMethod,
+    documents: d.documents,
+    attachments: attachments.map((f) => ({ id: f.id, fileName: f.fileName })),
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
+    returnedAt: d.returnedAt?.toISOString() ?? null,
+    result: resultId ? { fileId: resultId, fileName: String(result?.fileName ?? '') } : null,
+    submittedAt: input.submittedAt?.toISOString() ?? null,
+    refusedAt: input.refusedAt?.toISOString() ?? null,
+    vneidVerified: Boolean(d.citizenSubject) || d.channel === 2,
+  };
+  const context: PortalContext = {
+    field: input.procedure.field,
+    fees: input.procedure.fees.map((f) => ({ name: f.name, amount: f.amount })),
+    fileUrls,
+    resultUrl: resultId ? `${FILE_REF_PREFIX}${resultId}` : undefined,
+    databases: input.databases,
+    supplements: input.supplements,
+  };
+  return { ...input.actor, portalCode: d.portalCode || undefined, dossier, context, files };
+}
+
+/** The procedure as the catalogue of the dossier's commune knows it (its code as name when it was removed). */
+async function procedureOf(ctx: AppContext, unitCode: string, procedureCode: string, fieldCode: string) {
+  const entry = await ctx.services.catalog.find(unitCode, procedureCode);
+  if (entry) return entry.record;
+  return { code: procedureCode, name: procedureCode, field: { code: fieldCode, name: fieldCode }, fees: [] };
+}
+
+/**
+ * The portal's view of a stored dossier as the caller's transaction sees it (after its change):
+ * its files, its submission and refusal times, the supplements asked for, the databases consulted.
+ */
+export async function storedPortalView(
+  ctx: AppContext,
+  tx: Executor,
+  unit: ViewUnit,
+  code: string,
+  actor: PortalActor,
+): Promise<PortalReceivedView> {
+  const [row] = await tx
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.unitCode, unit.code), eq(dossiers.code, code)))
+    .limit(1);
+  if (!row) throw new Error(`no dossier ${code} for the portal view`);
+  const files = await tx
+    .select({ id: dossierFiles.id, fileName: dossierFiles.fileName, storageKey: dossierFiles.storageKey })
+    .from(dossierFiles)
+    .where(and(eq(dossierFiles.unitCode, unit.code), eq(dossierFiles.dossierCode, code)))
+    .orderBy(asc(dossierFiles.createdAt), asc(dossierFiles.id));
+  const [times] = await tx
+    .select({
+      submittedAt: sql<Date | string | null>`min(${auditEvents.at})`,
+      refusedAt: sql<Date | string | null>`max(${auditEvents.at}) FILTER (WHERE ${auditEvents.toStatus} = 3)`,
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.unitCode, unit.code), eq(auditEvents.dossierCode, code)));
+  const pauses = await tx
+    .select()
+    .from(dossierPauses)
+    .where(
+      and(
+        eq(dossierPauses.unitCode, unit.code),
+        eq(dossierPauses.dossierCode, code),
+        eq(dossierPauses.kind, 'supplement'),
+      ),
+    )
+    .orderBy(asc(dossierPauses.seq));
+  const [lookups] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(populationLookups)
+    .where(
+      and(
+        eq(populationLookups.unitCode, unit.code),
+        eq(populationLookups.dossierCode, code),
+        eq(populationLookups.outcome, 'found'),
+      ),
+    );
+  const date = (v: Date | string | null | undefined) => (v ? new Date(v) : null);
+  return portalView({
+    code,
+    unit,
+    procedure: await procedureOf(ctx, unit.code, row.procedureCode, row.fieldCode),
+    dossier: row,
+    files,
+    actor: { ...actor, portalCode: row.portalCode },
+    submittedAt: date(times?.submittedAt),
+    refusedAt: date(times?.refusedAt),
+    supplements: pauses.map((p) => ({
+      requestedBy: unit.fullName,
+      content: p.reason || 'Yêu cầu bổ sung giấy tờ',
+      requestedAt: p.fromAt.toISOString(),
+      receivedAt: p.toAt?.toISOString() ?? null,
+      dueBefore: p.dueBefore.toISOString(),
+      dueAfter: p.dueAfter?.toISOString() ?? null,
+      items: ((p.items ?? []) as Array<{ name?: unknown }>).map((i) => ({ name: String(i.name ?? '') })),
+    })),
+    databases: Number(lookups?.n ?? 0) > 0 ? ['CSDLQGDC'] : [],
+  });
+}
+
+/**
+ * What the recorder needs to send an event to the portal: nothing when the synchronisation is off;
+ * the dossier's view when the event refreshes the portal's copy (REFRESHES_DOSSIER); else the actor.
+ * Call it in the event's transaction, after the dossier's change was written.
+ */
+export async function eventPortalView(
+  ctx: AppContext,
+  tx: Executor,
+  event: DossierEvent,
+  at: { unit: ViewUnit; code: string; portalCode: string | null },
+  actor: { fullName: string; title: string },
+): Promise<PortalActor | PortalReceivedView | undefined> {
+  if (!portalSyncOn(ctx)) return undefined;
+  const who = portalActor(at.unit, actor, at.portalCode);
+  return refreshesPortalDossier(event) ? storedPortalView(ctx, tx, at.unit, at.code, who) : who;
+}
