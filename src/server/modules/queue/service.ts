@@ -39,7 +39,10 @@ const configs = new WeakMap<AppContext, Map<string, { at: number; config: Promis
 
 function queueConfig(ctx: AppContext, unitCode: string): Promise<QueueConfig> {
   let byUnit = configs.get(ctx);
-  if (!byUnit) configs.set(ctx, (byUnit = new Map()));
+  if (!byUnit) {
+    byUnit = new Map();
+    configs.set(ctx, byUnit);
+  }
   const now = Date.now();
   const kept = byUnit.get(unitCode);
   if (kept && now - kept.at < CONFIG_TTL_MS) return kept.config;
