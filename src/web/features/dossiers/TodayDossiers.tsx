@@ -54,7 +54,8 @@ function SlipLink({ code, status }: { code: string; status: number }) {
       size="sm"
       data-testid="today-slip-link"
       data-code={code}
-      aria-label={t('today.slipFor', { code })}
+      // The visible text begins the accessible name (WCAG 2.5.3), whichever slip it is.
+      aria-label={`${label} — ${code}`}
     >
       <Group gap={4} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
         <IconDownload size={14} />
