@@ -51,6 +51,8 @@ import { workflowRoutes } from './modules/workflow/routes.ts';
 z.config(z.locales.vi());
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+/** How long a shutdown waits for requests in flight before closing their connections. */
+const SHUTDOWN_GRACE_MS = 3_000;
 
 export interface BuildOptions {
   now?: () => Date;
@@ -81,6 +83,14 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     frameworkErrors: answerFrameworkError,
+  });
+  // Shutting down, the server waits for its connections to close. Idle keep-alive sockets close at
+  // once; a socket the server still counts as busy (seen with a board's event stream the client
+  // aborted) would hold the shutdown for the 72 s keep-alive timeout, so after a grace period for
+  // the requests in flight every remaining connection is closed.
+  app.addHook('preClose', async () => {
+    app.server.closeIdleConnections();
+    setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
   });
   app.addHook('onClose', async () => {
     await ctx.workers.close();
