@@ -6,6 +6,7 @@ import type { ControlSlipHandoff } from '../../documents/control-slip.ts';
 import { AppError } from '../../errors.ts';
 import type { AuthUser } from '../identity/types.ts';
 import type { UnitRow } from '../units/repository.ts';
+import { workingUnit } from './policy.ts';
 import * as repo from './repository.ts';
 import { dossierUnit } from './service.ts';
 
@@ -238,7 +239,8 @@ export async function stopNoticePdf(ctx: AppContext, user: AuthUser, code: strin
 
 /** The commune of a tracking-book request, and the period as instants, checked against the limits. */
 async function bookPeriod(ctx: AppContext, user: AuthUser, from: string, to: string) {
-  if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Sổ theo dõi hồ sơ thuộc từng xã');
+  const working = workingUnit(user);
+  if (!working) throw new AppError('FORBIDDEN', 'Sổ theo dõi hồ sơ thuộc từng xã');
   if (to < from)
     throw new AppError('VALIDATION_FAILED', 'Khoảng thời gian đảo ngược', [
       { path: 'to', message: 'Ngày kết thúc trước ngày bắt đầu' },
@@ -251,7 +253,7 @@ async function bookPeriod(ctx: AppContext, user: AuthUser, from: string, to: str
       `Sổ theo dõi in được tối đa ${exportMaxDays} ngày một lần, khoảng đã chọn có ${days} ngày; hãy thu hẹp khoảng thời gian`,
       [{ path: 'to', message: `Tối đa ${exportMaxDays} ngày` }],
     );
-  const unit = await ctx.services.units.get(user.scope.unitCode);
+  const unit = await ctx.services.units.get(working.unitCode);
   return { unit, start: vnInstant(from, 0), end: vnInstant(addDays(to, 1), 0) };
 }
 
