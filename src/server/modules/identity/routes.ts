@@ -10,7 +10,7 @@ import { staffListUnit } from './policy.ts';
 import { listUnitStaff } from './repository.ts';
 import { MeSchema, StaffMemberSchema } from './schemas.ts';
 import { authenticate, login, logout } from './service.ts';
-import { type AuthUser, ROLES } from './types.ts';
+import type { AuthUser } from './types.ts';
 
 /** Marks browsers their users signed in from, for the lock-out's device bucket (see lockout.ts). */
 export const DEVICE_COOKIE = 'motcua_device';
