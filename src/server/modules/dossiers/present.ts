@@ -3,15 +3,15 @@ import { defaultWorkflow, type WorkflowStep } from '../../../domain/lifecycle/wo
 import type { DossierRow, ListedFile } from './repository.ts';
 import { CHANNEL_BY_CODE, type DossierView, NATIONAL_STATUS_NAMES } from './schemas.ts';
 
-/** The columns of a dossier that its JSON shows. */
-export type PresentedRow = Pick<
+/**
+ * The columns every presentation of a dossier reads: its JSON here and the national portal's view
+ * (portal/view.ts), which is derived from the same facts. An intake's row before the statement
+ * numbers it has them too; the dates of the end of processing and the return may be absent.
+ */
+export type DossierFacts = Pick<
   DossierRow,
-  | 'code'
   | 'status'
   | 'channel'
-  | 'assisted'
-  | 'procedureCode'
-  | 'timeLimit'
   | 'applicantName'
   | 'applicantIdNumber'
   | 'applicantPhone'
@@ -22,21 +22,53 @@ export type PresentedRow = Pick<
   | 'documents'
   | 'receivedAt'
   | 'dueAt'
-  | 'dueAtOriginal'
-  | 'bookVolume'
-  | 'bookNumber'
-  | 'version'
-  | 'subState'
-  | 'workflow'
-  | 'stepIndex'
-  | 'stepDueAt'
-  | 'pausedAt'
-  | 'supplementRequests'
-  | 'processingEndedAt'
-  | 'returnedAt'
-  | 'timeliness'
-  | 'result'
->;
+> &
+  Partial<Pick<DossierRow, 'processingEndedAt' | 'returnedAt'>>;
+
+/** What both presentations of a dossier say alike: the channel, the applicant, the request and its dates. */
+export function presentFacts(d: DossierFacts) {
+  return {
+    channel: CHANNEL_BY_CODE[d.channel] ?? 'counter',
+    applicant: {
+      fullName: d.applicantName,
+      idNumber: d.applicantIdNumber,
+      phone: d.applicantPhone,
+      address: d.applicantAddress,
+      email: d.applicantEmail,
+    },
+    subject: d.subject,
+    returnMethod: d.returnMethod,
+    documents: d.documents,
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
+    returnedAt: d.returnedAt?.toISOString() ?? null,
+  };
+}
+
+/** The columns of a dossier that its JSON shows. */
+export type PresentedRow = DossierFacts &
+  Pick<
+    DossierRow,
+    | 'code'
+    | 'assisted'
+    | 'procedureCode'
+    | 'timeLimit'
+    | 'dueAtOriginal'
+    | 'bookVolume'
+    | 'bookNumber'
+    | 'version'
+    | 'subState'
+    | 'workflow'
+    | 'stepIndex'
+    | 'stepDueAt'
+    | 'pausedAt'
+    | 'supplementRequests'
+    | 'processingEndedAt'
+    | 'returnedAt'
+    | 'timeliness'
+    | 'result'
+  >;
 
 export interface PresentInput {
   dossier: PresentedRow;
@@ -65,10 +97,10 @@ export function presentDossier({
   const steps = (d.workflow as WorkflowStep[] | null) ?? defaultWorkflow(d.timeLimit as TimeLimit);
   const step = steps[d.stepIndex];
   return {
+    ...presentFacts(d),
     code: d.code,
     status: d.status,
     statusName: NATIONAL_STATUS_NAMES[d.status] ?? String(d.status),
-    channel: CHANNEL_BY_CODE[d.channel] ?? 'counter',
     assisted: d.assisted,
     unit: { code: unit.code, name: unit.fullName },
     procedure: {
@@ -76,24 +108,12 @@ export function presentDossier({
       name: procedureName,
       timeLimit: d.timeLimit as DossierView['procedure']['timeLimit'],
     },
-    applicant: {
-      fullName: d.applicantName,
-      idNumber: d.applicantIdNumber,
-      phone: d.applicantPhone,
-      address: d.applicantAddress,
-      email: d.applicantEmail,
-    },
-    subject: d.subject,
-    returnMethod: d.returnMethod,
-    documents: d.documents,
     attachments: files.map((f) => ({
       id: f.id,
       fileName: f.fileName,
       contentType: f.contentType,
       size: f.size,
     })),
-    receivedAt: d.receivedAt.toISOString(),
-    dueAt: d.dueAt.toISOString(),
     receivedBy,
     book: { volume: d.bookVolume, number: d.bookNumber },
     version: d.version,
@@ -112,8 +132,6 @@ export function presentDossier({
     assignee,
     pausedSince: d.pausedAt?.toISOString() ?? null,
     supplementRequests: d.supplementRequests,
-    processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
-    returnedAt: d.returnedAt?.toISOString() ?? null,
     timeliness: (d.timeliness as 'early' | 'on_time' | 'late' | null) ?? null,
     sync,
     result: d.result ? { fileId: String(d.result.fileId), fileName: String(d.result.fileName) } : null,

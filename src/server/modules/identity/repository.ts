@@ -2,6 +2,16 @@ import { and, desc, eq, gt, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { loginDevices, loginThrottle, sessions, units, users } from '../../db/schema.ts';
 
+/** Full names of users by id (the ones that exist). */
+export async function fullNamesOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
 export async function findUserByUsername(db: Executor, username: string) {
   const rows = await db.select().from(users).where(eq(users.username, username)).limit(1);
   return rows[0];

@@ -6,10 +6,11 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { staffListUnit } from './policy.ts';
 import { listUnitStaff } from './repository.ts';
 import { MeSchema, StaffMemberSchema } from './schemas.ts';
 import { authenticate, login, logout } from './service.ts';
-import { type AuthUser, ROLES } from './types.ts';
+import type { AuthUser } from './types.ts';
 
 /** Marks browsers their users signed in from, for the lock-out's device bucket (see lockout.ts). */
 export const DEVICE_COOKIE = 'motcua_device';
@@ -110,11 +111,11 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const user = await requireUser(ctx, req);
-      if (user.scope.kind !== 'unit')
-        throw new AppError('FORBIDDEN', 'Danh sách cán bộ dành cho cán bộ của xã');
-      if (req.query.unit && req.query.unit !== user.scope.unitCode)
+      const unitCode = staffListUnit(user);
+      if (!unitCode) throw new AppError('FORBIDDEN', 'Danh sách cán bộ dành cho cán bộ của xã');
+      if (req.query.unit && req.query.unit !== unitCode)
         throw new AppError('FORBIDDEN', 'Chỉ xem được cán bộ của xã mình');
-      const rows = await listUnitStaff(ctx.db, user.scope.unitCode, req.query.role);
+      const rows = await listUnitStaff(ctx.db, unitCode, req.query.role);
       reply.header('cache-control', 'private, no-store');
       return rows.map((u) => ({ username: u.username, fullName: u.fullName, roles: [u.role] }));
     },

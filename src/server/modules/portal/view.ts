@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { auditEvents, dossierFiles, dossierPauses, dossiers, populationLookups } from '../../db/schema.ts';
+import { type DossierFacts, presentFacts } from '../dossiers/present.ts';
 
 /*
  * The ONE place that builds the national portal's view of a dossier (docs/domain-vn.md §8.2) from
@@ -26,27 +27,8 @@ export function portalSyncOn(ctx: Pick<AppContext, 'config' | 'links'>): boolean
 }
 
 /** The facts of a dossier the view reads: a stored row, or an intake's row before the statement numbers it. */
-type DossierFacts = Pick<
-  typeof dossiers.$inferSelect,
-  | 'status'
-  | 'channel'
-  | 'applicantName'
-  | 'applicantIdNumber'
-  | 'applicantPhone'
-  | 'applicantAddress'
-  | 'applicantEmail'
-  | 'subject'
-  | 'returnMethod'
-  | 'documents'
-  | 'receivedAt'
-  | 'dueAt'
-> &
-  Partial<
-    Pick<
-      typeof dossiers.$inferSelect,
-      'processingEndedAt' | 'returnedAt' | 'result' | 'citizenSubject' | 'portalCode'
-    >
-  >;
+type ViewFacts = DossierFacts &
+  Partial<Pick<typeof dossiers.$inferSelect, 'result' | 'citizenSubject' | 'portalCode'>>;
 
 interface ViewUnit {
   code: string;
@@ -59,8 +41,6 @@ interface ViewProcedure {
   fees: ReadonlyArray<{ name: string; amount: number | null }>;
 }
 type ViewFile = Pick<typeof dossierFiles.$inferSelect, 'id' | 'fileName' | 'storageKey'>;
-
-const CHANNELS = { 1: 'counter', 2: 'online', 3: 'post' } as const;
 
 /** Who acted, as the portal's progress entry names them; a citizen is named as the applicant. */
 export function portalActor(
@@ -80,7 +60,7 @@ export function portalView(input: {
   code: string;
   unit: ViewUnit;
   procedure: ViewProcedure;
-  dossier: DossierFacts;
+  dossier: ViewFacts;
   files: ViewFile[];
   actor: PortalActor;
   submittedAt?: Date | null;
@@ -99,26 +79,12 @@ export function portalView(input: {
     fileName: f.fileName,
   }));
   const dossier: DossierForPortal = {
+    ...presentFacts(d),
     code: d.portalCode || input.code,
     status: d.status as NationalStatus,
-    channel: CHANNELS[d.channel as 1 | 2 | 3] ?? 'counter',
     unit: { code: input.unit.code, name: input.unit.fullName },
     procedure: { code: input.procedure.code, name: input.procedure.name },
-    applicant: {
-      fullName: d.applicantName,
-      idNumber: d.applicantIdNumber,
-      phone: d.applicantPhone,
-      address: d.applicantAddress,
-      email: d.applicantEmail,
-    },
-    subject: d.subject,
-    returnMethod: d.returnMethod,
-    documents: d.documents,
     attachments: attachments.map((f) => ({ id: f.id, fileName: f.fileName })),
-    receivedAt: d.receivedAt.toISOString(),
-    dueAt: d.dueAt.toISOString(),
-    processingEndedAt: d.processingEndedAt?.toISOString() ?? null,
-    returnedAt: d.returnedAt?.toISOString() ?? null,
     result: resultId ? { fileId: resultId, fileName: String(result?.fileName ?? '') } : null,
     submittedAt: input.submittedAt?.toISOString() ?? null,
     refusedAt: input.refusedAt?.toISOString() ?? null,

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type AuthUser, ROLES, type Role, scopeFor } from '../identity/types.ts';
+import { userOf } from '../../test-support/roles.ts';
+import { ROLES } from '../identity/types.ts';
 import { dashboardUnit, defaultReportUnit, mayReadReport, type ReportTarget } from './policy.ts';
-
-/** A user of each role as sign-in makes them: commune roles in Tân Thới (82), the province officer of 82. */
-function userOf(role: Role): AuthUser {
-  const unit =
-    role === 'admin'
-      ? null
-      : role === 'province'
-        ? { code: '82', name: 'Đồng Tháp', level: 'province' as const, provinceCode: '82' }
-        : { code: '28693', name: 'Xã Tân Thới', level: 'commune' as const, provinceCode: '82' };
-  const scope = scopeFor(role, unit);
-  if (!scope) throw new Error(role);
-  return { id: role, username: role, fullName: role, role, unit, scope };
-}
 
 const TARGETS: Record<string, ReportTarget> = {
   ownCommune: { level: 'commune', code: '28693', provinceCode: '82' },

@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../../documents/pdf-text.test-support.ts';
-import {
-  createTestServer,
-  databaseKinds,
-  intakeBody,
-  requiredDocuments,
-  type TestServer,
-} from '../../test-support/harness.ts';
+import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
+import { type OfficerCookies, officerDesk, signInOfficers } from '../../test-support/officers.ts';
 
 /*
  * Result drafting (issue 18, item 4): the specialist drafts from the dossier, the leader approves at
@@ -17,39 +12,18 @@ import {
 describe.each(databaseKinds())('result drafts on %s', (kind) => {
   let s: TestServer;
   const clock = new Date('2025-07-02T02:00:00Z');
-  const cookies: Record<string, string> = {};
+  let cookies: OfficerCookies = {};
 
   beforeAll(async () => {
     s = await createTestServer(kind, { now: () => clock });
-    cookies.reception = await s.login('reception.tan-thoi');
-    cookies.specialist = await s.login('specialist.tan-thoi');
-    cookies.leader = await s.login('leader.tan-thoi');
+    cookies = await signInOfficers(s, ['reception', 'specialist', 'leader']);
   });
   afterAll(async () => s?.close());
 
-  const act = (who: string, code: string, payload: Record<string, unknown>) =>
-    s.request({
-      method: 'POST',
-      url: `/api/v1/dossiers/${code}/actions`,
-      headers: { cookie: cookies[who]! },
-      payload,
-    });
-  const get = (who: string, url: string) =>
-    s.request({ method: 'GET', url, headers: { cookie: cookies[who]! } });
-
-  async function transferred(procedureCode: string) {
-    const documents = await requiredDocuments(s, procedureCode, '28693');
-    const res = await s.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      headers: { cookie: cookies.reception! },
-      payload: intakeBody({ procedureCode, documents }),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const code = res.json().code as string;
-    expect((await act('reception', code, { action: 'transfer' })).statusCode).toBe(200);
-    return code;
-  }
+  const { act, get, transferred } = officerDesk(
+    () => s,
+    () => cookies,
+  );
   const draftOf = async (code: string) =>
     (await get('specialist', `/api/v1/dossiers/${code}/result-draft`)).json();
 

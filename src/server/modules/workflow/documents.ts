@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
 import { addDays, toEpochDay, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { AppContext } from '../../context.ts';
-import { users } from '../../db/schema.ts';
 import type { ControlSlipHandoff } from '../../documents/control-slip.ts';
 import { AppError } from '../../errors.ts';
+import { findUserByUsername, fullNamesOf } from '../identity/repository.ts';
 import type { AuthUser } from '../identity/types.ts';
 import type { UnitRow } from '../units/repository.ts';
+import { workingUnit } from './policy.ts';
 import * as repo from './repository.ts';
 import { dossierUnit } from './service.ts';
 
@@ -34,13 +34,10 @@ async function load(ctx: AppContext, user: AuthUser, code: string) {
 }
 
 async function names(ctx: AppContext, ids: Array<string | null>) {
-  const list = ids.filter((x): x is string => Boolean(x));
-  if (!list.length) return new Map<string, string>();
-  const rows = await ctx.db
-    .select({ id: users.id, fullName: users.fullName })
-    .from(users)
-    .where(inArray(users.id, list));
-  return new Map(rows.map((r) => [r.id, r.fullName]));
+  return fullNamesOf(
+    ctx.db,
+    ids.filter((x): x is string => Boolean(x)),
+  );
 }
 
 /** Phiếu kiểm soát quá trình giải quyết hồ sơ with one row per hand-off and its verdict. */
@@ -189,9 +186,7 @@ export async function apologyPdf(ctx: AppContext, user: AuthUser, code: string) 
   } | null;
   if (!apology?.newDueAt) throw new AppError('DOSSIER_NOT_FOUND', 'Hồ sơ không có văn bản xin lỗi');
   const i = issuer(unit);
-  const leader = apology.approvedBy
-    ? (await ctx.db.select().from(users).where(eq(users.username, apology.approvedBy)).limit(1))[0]
-    : undefined;
+  const leader = apology.approvedBy ? await findUserByUsername(ctx.db, apology.approvedBy) : undefined;
   return ctx.workers.run('apologyLetter', {
     ...i,
     issuedAt: row.rescheduledAt ?? new Date(apology.draftedAt ?? Date.now()),
@@ -238,7 +233,8 @@ export async function stopNoticePdf(ctx: AppContext, user: AuthUser, code: strin
 
 /** The commune of a tracking-book request, and the period as instants, checked against the limits. */
 async function bookPeriod(ctx: AppContext, user: AuthUser, from: string, to: string) {
-  if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Sổ theo dõi hồ sơ thuộc từng xã');
+  const working = workingUnit(user);
+  if (!working) throw new AppError('FORBIDDEN', 'Sổ theo dõi hồ sơ thuộc từng xã');
   if (to < from)
     throw new AppError('VALIDATION_FAILED', 'Khoảng thời gian đảo ngược', [
       { path: 'to', message: 'Ngày kết thúc trước ngày bắt đầu' },
@@ -251,7 +247,7 @@ async function bookPeriod(ctx: AppContext, user: AuthUser, from: string, to: str
       `Sổ theo dõi in được tối đa ${exportMaxDays} ngày một lần, khoảng đã chọn có ${days} ngày; hãy thu hẹp khoảng thời gian`,
       [{ path: 'to', message: `Tối đa ${exportMaxDays} ngày` }],
     );
-  const unit = await ctx.services.units.get(user.scope.unitCode);
+  const unit = await ctx.services.units.get(working.unitCode);
   return { unit, start: vnInstant(from, 0), end: vnInstant(addDays(to, 1), 0) };
 }
 

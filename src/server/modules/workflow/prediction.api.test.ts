@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestServer,
-  databaseKinds,
-  intakeBody,
-  requiredDocuments,
-  type TestServer,
-} from '../../test-support/harness.ts';
+import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
+import { type OfficerCookies, officerDesk, signInOfficers } from '../../test-support/officers.ts';
 
 /*
  * Finish prediction from the commune's own history (issue 18, item 6): six marital-status dossiers
@@ -16,36 +11,18 @@ import {
 describe.each(databaseKinds())('finish prediction on %s', (kind) => {
   let s: TestServer;
   let clock = new Date('2025-07-07T02:00:00Z'); // Monday 09:00 in Vietnam
-  const cookies: Record<string, string> = {};
+  let cookies: OfficerCookies = {};
 
   beforeAll(async () => {
     s = await createTestServer(kind, { now: () => clock });
-    cookies.reception = await s.login('reception.tan-thoi');
-    cookies.specialist = await s.login('specialist.tan-thoi');
+    cookies = await signInOfficers(s, ['reception', 'specialist']);
   });
   afterAll(async () => s?.close());
 
-  const act = (who: string, code: string, payload: Record<string, unknown>) =>
-    s.request({
-      method: 'POST',
-      url: `/api/v1/dossiers/${code}/actions`,
-      headers: { cookie: cookies[who]! },
-      payload,
-    });
-
-  async function transferred(procedureCode: string) {
-    const documents = await requiredDocuments(s, procedureCode, '28693');
-    const res = await s.request({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      headers: { cookie: cookies.reception! },
-      payload: intakeBody({ procedureCode, documents }),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const code = res.json().code as string;
-    expect((await act('reception', code, { action: 'transfer' })).statusCode).toBe(200);
-    return code;
-  }
+  const { act, transferred } = officerDesk(
+    () => s,
+    () => cookies,
+  );
 
   it('flags a dossier whose appraisal usually takes longer than what is left, with the reason', async () => {
     const history: string[] = [];

@@ -25,9 +25,9 @@ import { decodeAttachments } from '../dossiers/attachments.ts';
 import { addFile } from '../dossiers/repository.ts';
 import { unitOfCode } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
-import { scopeCovers } from '../identity/types.ts';
 import { eventPortalView } from '../portal/view.ts';
 import { approveChange, draftChange, draftStatus, issueDraft, templateOf } from '../result-drafts/draft.ts';
+import { actingRole, mayViewDossier } from './policy.ts';
 import * as repo from './repository.ts';
 import type { ActionBody } from './schemas.ts';
 
@@ -58,7 +58,7 @@ const REFUSALS: Record<RefusalCode, AppErrorCode> = {
 /** The unit a dossier belongs to, when the user may see it; otherwise the dossier does not exist for them. */
 export async function dossierUnit(ctx: AppContext, user: AuthUser, code: string) {
   const unit = await unitOfCode(ctx, code);
-  if (!unit || !scopeCovers(user.scope, unit.code, unit.parentCode ?? ''))
+  if (!unit || !mayViewDossier(user.scope, { code: unit.code, provinceCode: unit.parentCode ?? '' }))
     throw new AppError('DOSSIER_NOT_FOUND');
   return unit;
 }
@@ -84,7 +84,8 @@ export function lifecycleState(row: repo.DossierRow, cal: WorkCalendar, now: Dat
 }
 
 function actorRole(user: AuthUser): ActorRole {
-  if (user.role === 'reception' || user.role === 'specialist' || user.role === 'leader') return user.role;
+  const role = actingRole(user);
+  if (role) return role;
   throw new AppError('ACTION_FORBIDDEN', 'Chỉ cán bộ của xã thao tác trên hồ sơ');
 }
 
@@ -97,10 +98,10 @@ export async function listActions(ctx: AppContext, user: AuthUser, code: string)
   const unit = await dossierUnit(ctx, user, code);
   const row = await repo.getDossierRow(ctx.db, unit.code, code);
   if (!row) throw new AppError('DOSSIER_NOT_FOUND');
-  if (user.scope.kind !== 'unit' || !['reception', 'specialist', 'leader'].includes(user.role))
-    return { version: row.version, actions: [] };
+  const role = actingRole(user);
+  if (!role) return { version: row.version, actions: [] };
   const cal = await calendarOf(ctx, row.provinceCode);
-  const actions = availableActions(lifecycleState(row, cal, ctx.now()), user.role as ActorRole);
+  const actions = availableActions(lifecycleState(row, cal, ctx.now()), role);
   return {
     version: row.version,
     actions: actions.map((a) => ({
@@ -204,7 +205,6 @@ export async function performAction(
 async function validateAction(ctx: AppContext, user: AuthUser, code: string, body: ActionBody) {
   const role = actorRole(user);
   const unit = await dossierUnit(ctx, user, code);
-  if (user.scope.kind !== 'unit') throw new AppError('ACTION_FORBIDDEN');
   const resultFiles =
     body.action === 'issue_result'
       ? decodeAttachments(body.resultFile ? [body.resultFile] : [], {

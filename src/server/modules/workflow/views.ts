@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { listEvents } from '../audit/repository.ts';
 import type { AuthUser } from '../identity/types.ts';
+import { workingUnit } from './policy.ts';
 import { predictedState, predictOpen, presentPrediction } from './prediction.ts';
 import * as repo from './repository.ts';
 import { DUE_SOON_MINUTES, dossierUnit } from './service.ts';
@@ -150,11 +151,11 @@ export { QUEUES, type Queue };
 
 /** A work queue of the signed-in officer (or, for leaders, what awaits their approval). */
 export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
-  if (user.scope.kind !== 'unit')
-    throw new AppError('FORBIDDEN', 'Hàng đợi công việc dành cho cán bộ của xã');
-  const unitCode = user.scope.unitCode;
+  const commune = workingUnit(user);
+  if (!commune) throw new AppError('FORBIDDEN', 'Hàng đợi công việc dành cho cán bộ của xã');
+  const { unitCode, provinceCode } = commune;
   const now = ctx.now();
-  const cal = await ctx.services.calendar.forProvince(user.scope.provinceCode || ctx.config.defaultProvince);
+  const cal = await ctx.services.calendar.forProvince(provinceCode || ctx.config.defaultProvince);
   const working = [4];
   const endOfToday = vnInstant(addDays(vnDateOf(now), 1), 0);
   const filters: Record<Queue, Parameters<typeof repo.listQueue>[2]> = {
@@ -198,7 +199,7 @@ export async function workQueue(ctx: AppContext, user: AuthUser, queue: Queue) {
     ctx.db,
     cal,
     now,
-    { unitCode, provinceCode: user.scope.provinceCode || ctx.config.defaultProvince },
+    { unitCode, provinceCode: provinceCode || ctx.config.defaultProvince },
     rows,
   );
   const items = rows

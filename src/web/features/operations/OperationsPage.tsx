@@ -5,7 +5,6 @@ import {
   Group,
   Loader,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -13,18 +12,17 @@ import {
   Text,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type IntegrationStatus, type LinkCard, operationsApi } from '../../api/operations';
 import type { Me } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/datetime';
 import { REPORT_ROLES, RequireUser } from '../identity/RequireUser';
+import { LazyChart, ProvinceSelect, useProvinceChoice } from '../reports/ProvinceChoice';
 import { Section } from '../reports/Section';
-import { useProvinces } from '../reports/use-reports';
-import { useCommunes } from '../units/use-communes';
 import { formatAge, linkName, STATE_COLOR } from './labels';
 
 // ECharts loads only with the chart (as on the province dashboard).
@@ -277,20 +275,11 @@ function DeadLetters({ status, onRetried }: { status: IntegrationStatus; onRetri
 
 function Operations({ me }: { me: Me }) {
   const { t } = useTranslation('operations');
-  const [params, setParams] = useSearchParams();
   const [auto, setAuto] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
   const isAdmin = me.role === 'admin';
-  const provinces = useProvinces(isAdmin);
-  const communes = useCommunes();
-  const provinceOptions = useMemo(() => {
-    if (!isAdmin) return [];
-    const running = new Set((communes.data ?? []).map((c) => c.parentCode));
-    return (provinces.data ?? [])
-      .filter((p) => running.has(p.code))
-      .map((p) => ({ value: p.code, label: p.fullName }));
-  }, [isAdmin, provinces.data, communes.data]);
-  const province = isAdmin ? (params.get('province') ?? provinceOptions[0]?.value ?? undefined) : undefined;
+  const provinceChoice = useProvinceChoice(isAdmin);
+  const province = provinceChoice.chosen ?? undefined;
 
   const status = useQuery({
     queryKey: ['operations', 'status', province ?? null],
@@ -328,26 +317,7 @@ function Operations({ me }: { me: Me }) {
       />
       {isAdmin ? (
         <Paper p="sm" radius="lg">
-          <Select
-            label={t('province')}
-            data={provinceOptions}
-            value={province ?? null}
-            onChange={(value) =>
-              value &&
-              setParams(
-                (current) => {
-                  const updated = new URLSearchParams(current);
-                  updated.set('province', value);
-                  return updated;
-                },
-                { replace: true },
-              )
-            }
-            searchable
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="operations-province"
-          />
+          <ProvinceSelect label={t('province')} choice={provinceChoice} testId="operations-province" />
         </Paper>
       ) : null}
       {notice ? (
@@ -372,15 +342,9 @@ function Operations({ me }: { me: Me }) {
             {t('help')}
           </Text>
           <Section title={t('chart.title')} testId="error-rate-section">
-            <Suspense
-              fallback={
-                <Center py="xl">
-                  <Loader size="sm" />
-                </Center>
-              }
-            >
+            <LazyChart>
               <ErrorRateChart status={data} />
-            </Suspense>
+            </LazyChart>
           </Section>
           {data.scope.level === 'province' ? (
             <Section title={t('communes.title')} testId="operations-communes-section">

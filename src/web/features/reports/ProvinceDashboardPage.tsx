@@ -1,20 +1,19 @@
-import { Center, Grid, Loader, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { lazy, Suspense, useMemo } from 'react';
+import { Center, Grid, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatPlainDate } from '../../lib/datetime';
 import { OVERSIGHT_ROLES, RequireUser } from '../identity/RequireUser';
-import { useCommunes } from '../units/use-communes';
 import { CommunesTable } from './CommunesTable';
 import { CutoffNote } from './CutoffNote';
 import { useNumberFormat } from './format';
 import { PeriodPicker } from './PeriodPicker';
+import { LazyChart, ProvinceSelect, useProvinceChoice } from './ProvinceChoice';
 import { Section } from './Section';
 import { useReportPeriod } from './use-report-period';
-import { useDashboard, useProvinces } from './use-reports';
+import { useDashboard } from './use-reports';
 
 // ECharts is the heaviest dependency of the app: it loads only when the charts are drawn.
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -45,23 +44,11 @@ function Stat({
 function Dashboard({ me }: { me: Me }) {
   const { t } = useTranslation('reports');
   const n = useNumberFormat();
-  const [params, setParams] = useSearchParams();
   const { choice, error, setChoice } = useReportPeriod();
   const isAdmin = me.role === 'admin';
-  const provinces = useProvinces(isAdmin);
-  const communes = useCommunes();
-
   // Administrators pick a province that runs centers here; province officers see their own.
-  const provinceOptions = useMemo(() => {
-    if (!isAdmin) return [];
-    const running = new Set((communes.data ?? []).map((c) => c.parentCode));
-    return (provinces.data ?? [])
-      .filter((p) => running.has(p.code))
-      .map((p) => ({ value: p.code, label: p.fullName }));
-  }, [isAdmin, provinces.data, communes.data]);
-  const province = isAdmin
-    ? (params.get('province') ?? provinceOptions[0]?.value ?? null)
-    : (me.unit?.code ?? null);
+  const provinceChoice = useProvinceChoice(isAdmin);
+  const province = isAdmin ? provinceChoice.chosen : (me.unit?.code ?? null);
 
   const dashboard = useDashboard(province, choice, !error && (!isAdmin || Boolean(province)));
   const rows = dashboard.data?.communes ?? [];
@@ -87,25 +74,10 @@ function Dashboard({ me }: { me: Me }) {
           </Grid.Col>
           {isAdmin ? (
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <Select
+              <ProvinceSelect
                 label={t('dashboard.province')}
-                data={provinceOptions}
-                value={province}
-                onChange={(value) =>
-                  value &&
-                  setParams(
-                    (current) => {
-                      const updated = new URLSearchParams(current);
-                      updated.set('province', value);
-                      return updated;
-                    },
-                    { replace: true },
-                  )
-                }
-                searchable
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="dashboard-province"
+                choice={provinceChoice}
+                testId="dashboard-province"
               />
             </Grid.Col>
           ) : null}
@@ -168,15 +140,9 @@ function Dashboard({ me }: { me: Me }) {
               {t('dashboard.note')}
             </Text>
           </Section>
-          <Suspense
-            fallback={
-              <Center py="xl">
-                <Loader size="sm" />
-              </Center>
-            }
-          >
+          <LazyChart>
             <DashboardCharts communes={rows} />
-          </Suspense>
+          </LazyChart>
         </>
       )}
     </Stack>
