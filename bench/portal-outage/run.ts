@@ -11,6 +11,7 @@ import {
   login,
   type ServerProcess,
   startServerProcess,
+  waitForExit,
 } from '../../src/server/test-support/processes.ts';
 import { startStandInProcess } from '../../src/standins/spawn.ts';
 import { positiveOption, readOptions } from '../lib/args.ts';
@@ -29,6 +30,7 @@ const argv = readOptions({
   minutes: { type: 'string', default: '1' },
   rate: { type: 'string', default: '20' },
   probe: { type: 'string', default: '5' },
+  'cpu-prof': { type: 'string' },
 });
 const opts = {
   dbs: (argv.db === 'both' ? ['pglite', 'postgres'] : [argv.db]) as Array<'pglite' | 'postgres'>,
@@ -40,6 +42,33 @@ const PASSWORD = 'bench-password-1';
 const RECEPTIONISTS = ['reception.tan-thoi', 'reception.tan-phu-dong'];
 const log = (line: string) => console.log(`[bench] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * NODE_OPTIONS of a server profiled into `dir` (--cpu-prof=dir): a preload starts the V8 profiler
+ * through the inspector and writes `server.cpuprofile` when the server is stopped with SIGTERM
+ * (node refuses --cpu-prof in NODE_OPTIONS).
+ */
+function cpuProfOptions(dir: string): string {
+  const abs = path.resolve(dir);
+  fs.mkdirSync(abs, { recursive: true });
+  const preload = path.join(abs, 'profile-preload.mjs');
+  fs.writeFileSync(
+    preload,
+    `import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+const s = new Session();
+s.connect();
+s.post('Profiler.enable', () => s.post('Profiler.start'));
+process.once('SIGTERM', () => {
+  s.post('Profiler.stop', (err, r) => {
+    if (!err) writeFileSync(${JSON.stringify(path.join(abs, 'server.cpuprofile'))}, JSON.stringify(r.profile));
+    process.exit(0);
+  });
+});
+`,
+  );
+  return `--import=${preload}`;
+}
 
 async function run(kind: 'pglite' | 'postgres') {
   const portal = await startStandInProcess('portal', { args: ['--no-bodies'] });
@@ -112,6 +141,7 @@ async function run(kind: 'pglite' | 'postgres') {
         MOTCUA_PORTAL_URL: portal.url,
         MOTCUA_OUTBOX_INTERVAL_MS: '500',
         LOG_LEVEL: 'warn',
+        ...(argv['cpu-prof'] ? { NODE_OPTIONS: cpuProfOptions(argv['cpu-prof']) } : {}),
         ...(database ? { DATABASE_URL: database.url } : {}),
       },
     });
@@ -195,6 +225,12 @@ async function run(kind: 'pglite' | 'postgres') {
       duplicatesAfterDedup: extra,
     };
   } finally {
+    // A profiled server stops on SIGTERM so that it writes its profile.
+    if (server && argv['cpu-prof']) {
+      const exited = waitForExit(server.proc);
+      server.proc.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000)]);
+    }
     if (server) await killHard(server.proc);
     await portal.stop();
     await database?.drop();

@@ -121,7 +121,10 @@ export async function startServer(
       senders,
       portal: ctx.links.portal,
       files: ctx.files,
-      batch: 200,
+      // Two lanes of 400 messages, 8 dossiers' runs in flight each (bench/portal-outage).
+      batch: 400,
+      lanes: 2,
+      concurrency: 8,
       maxAttempts: config.outboxMaxAttempts,
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),

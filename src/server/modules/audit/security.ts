@@ -43,6 +43,8 @@ export const SECURITY_ACTIONS = [
   'population_lookup',
   'portal_sync_retry',
   'audit_anchor_written',
+  'partner_key_created',
+  'partner_key_revoked',
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 

@@ -42,28 +42,34 @@ export async function settleAttempt(
     FROM settled`);
 }
 
-/** A message delivered: its id, when its attempt ended and how long it took. */
+/** A message delivered: its commune and id, when its attempt ended and how long it took. */
 export interface AttemptRecord {
+  unitCode: string;
   id: string;
   at: Date;
   latencyMs: number;
 }
 
 /**
- * Marks a run of one commune's messages sent and records each one's attempt, in one statement (the
- * worker settles a dossier's run together after sending it in order).
+ * Marks the messages a round delivered sent and records each one's attempt, in ONE statement for the
+ * whole round (whatever the communes and dossiers): the worker settles after the round's runs, so a
+ * drain costs one claim and one settlement per batch rather than a statement per dossier (on PGlite
+ * every statement outside a transaction is also a write of its files).
  */
-export async function settleSent(db: Db, unitCode: string, done: AttemptRecord[]): Promise<void> {
+export async function settleSent(db: Db, done: AttemptRecord[], sentAt: Date = new Date()): Promise<void> {
   if (done.length === 0) return;
   const rows = sql.join(
-    done.map((d) => sql`(${d.id}::uuid, ${d.at}::timestamptz, ${Math.max(0, Math.round(d.latencyMs))}::int)`),
+    done.map(
+      (d) =>
+        sql`(${d.unitCode}::text, ${d.id}::uuid, ${d.at}::timestamptz, ${Math.max(0, Math.round(d.latencyMs))}::int)`,
+    ),
     sql`, `,
   );
   await db.execute(sql`
-    WITH done (id, at, latency_ms) AS (VALUES ${rows}),
+    WITH done (unit_code, id, at, latency_ms) AS (VALUES ${rows}),
     settled AS (
-      UPDATE outbox o SET sent_at = ${new Date()}, last_error = NULL
-      FROM done WHERE o.unit_code = ${unitCode} AND o.id = done.id
+      UPDATE outbox o SET sent_at = ${sentAt}, last_error = NULL
+      FROM done WHERE o.unit_code = done.unit_code AND o.id = done.id
       RETURNING o.unit_code, o.id, o.kind, done.at, done.latency_ms
     )
     INSERT INTO link_attempts (unit_code, link, message_id, at, ok, latency_ms, error)

@@ -25,6 +25,11 @@ export interface OutboxOptions {
   concurrency?: number;
   /** Random in [0, 1) for the jitter; tests may pin it. */
   random?: () => number;
+  /**
+   * Runs the claim (its clock reading and statement) one at a time across the worker's lanes, so a
+   * lane's claim sees the leases of the claims before it (startOutboxWorker).
+   */
+  claimGate?: <T>(claim: () => Promise<T>) => Promise<T>;
 }
 
 /** Retry delay after `attempts` failures: 30 s, 1, 2, 4 … minutes, capped at one hour. */
@@ -43,55 +48,45 @@ export function retryDelaySeconds(attempts: number, random: () => number = Math.
  * message). A dossier's portal messages are claimed as a run in their order — a message only when
  * every earlier unsent one of its dossier is claimable too — and sent one after the other; runs of
  * different dossiers are sent concurrently (`concurrency`). A failure schedules a retry of that
- * message and hands the rest of its run back untouched; nothing is ever dropped.
+ * message and hands the rest of its run back untouched; nothing is ever dropped. What the round
+ * delivered is settled in one statement at its end (settleSent): a drain costs two statements per
+ * batch, not one per dossier; a worker killed before that statement sends the round again after the
+ * lease, which the receiver de-duplicates.
  */
 export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: number; failed: number }> {
-  const now = opts.now?.() ?? new Date();
-  const lease = new Date(now.getTime() + (opts.leaseSeconds ?? 60) * 1000);
-  const claimed = await db
-    .update(outbox)
-    .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1`, waitingRetry: false })
-    .where(
-      // A dossier's portal message waits while an earlier one of the same dossier is unsent and not
-      // claimable now (dead, waiting for its retry, or leased by another worker).
-      sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
-        SELECT o.unit_code, o.id FROM outbox o
-        WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now}
-          AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code
-            AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL
-            AND (e.dead_at IS NOT NULL OR e.next_attempt_at > ${now})))
-        ORDER BY o.seq LIMIT ${opts.batch ?? 20})`,
-    )
-    .returning();
+  const claim = async () => {
+    const now = opts.now?.() ?? new Date();
+    const lease = new Date(now.getTime() + (opts.leaseSeconds ?? 60) * 1000);
+    return { now, claimed: await claimDue(db, now, lease, opts.batch ?? 20) };
+  };
+  const { now, claimed } = await (opts.claimGate ? opts.claimGate(claim) : claim());
   // Runs: a dossier's portal messages in order; every other message alone.
   const runs = new Map<string, typeof claimed>();
   for (const m of claimed.sort((a, b) => a.seq - b.seq)) {
     const key = m.kind === 'portal' && m.dossierCode ? `${m.unitCode}\u0000${m.dossierCode}` : m.id;
-    runs.set(key, [...(runs.get(key) ?? []), m]);
+    const run = runs.get(key);
+    if (run) run.push(m);
+    else runs.set(key, [m]);
   }
-  let sent = 0;
   let failed = 0;
   let portalSent = 0;
   let portalFailed = 0;
   const clock = () => opts.now?.() ?? new Date();
+  // Every message the round delivered, with its attempt (link_attempts): settled together in ONE
+  // statement after the runs (they stay leased until then, so nothing else claims them).
+  const done: AttemptRecord[] = [];
   const deliverRun = async (run: typeof claimed) => {
-    // Each delivered message with its attempt (link_attempts), settled together in one statement.
-    const done: AttemptRecord[] = [];
     for (let i = 0; i < run.length; i++) {
       const m = run[i]!;
       const started = performance.now();
       try {
         await deliverOne(db, m, opts);
-        done.push({ id: m.id, at: clock(), latencyMs: performance.now() - started });
+        done.push({ unitCode: m.unitCode, id: m.id, at: clock(), latencyMs: performance.now() - started });
+        if (m.kind === 'portal') portalSent++;
       } catch (err) {
         const latencyMs = performance.now() - started;
-        await settleSent(db, m.unitCode, done);
-        sent += done.length;
         failed++;
-        if (m.kind === 'portal') {
-          portalSent += done.length;
-          portalFailed++;
-        }
+        if (m.kind === 'portal') portalFailed++;
         await scheduleRetry(db, m, err, now, opts, { at: clock(), latencyMs });
         // The rest of the run was claimed but not tried: back as they were (they wait behind this one).
         const rest = run.slice(i + 1).map((r) => r.id);
@@ -103,20 +98,39 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
         return;
       }
     }
-    await settleSent(db, run[0]!.unitCode, done);
-    sent += done.length;
-    if (run[0]!.kind === 'portal') portalSent += done.length;
   };
   const queue = [...runs.values()];
   const workers = Array.from({ length: Math.min(opts.concurrency ?? 8, queue.length) }, async () => {
     for (let run = queue.shift(); run; run = queue.shift()) await deliverRun(run);
   });
-  await Promise.all(workers);
+  // Settled even when a statement of a failure's path threw: what was delivered is not sent again.
+  const ended = await Promise.allSettled(workers);
+  await settleSent(db, done, clock());
+  for (const e of ended) if (e.status === 'rejected') throw e.reason;
   if (portalSent > 0 && portalFailed === 0) await bringForwardPortalRetries(db, now);
-  return { sent, failed };
+  return { sent: done.length, failed };
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
+
+/** Claims up to `batch` due messages (see deliverDue): one UPDATE … RETURNING. */
+function claimDue(db: Db, now: Date, lease: Date, batch: number): Promise<OutboxRow[]> {
+  return db
+    .update(outbox)
+    .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1`, waitingRetry: false })
+    .where(
+      // A dossier's portal message waits while an earlier one of the same dossier is unsent and not
+      // claimable now (dead, waiting for its retry, or leased by another worker or lane).
+      sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
+        SELECT o.unit_code, o.id FROM outbox o
+        WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now}
+          AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code
+            AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL
+            AND (e.dead_at IS NOT NULL OR e.next_attempt_at > ${now})))
+        ORDER BY o.seq LIMIT ${batch})`,
+    )
+    .returning();
+}
 
 async function deliverOne(db: Db, m: OutboxRow, opts: OutboxOptions) {
   if (m.kind === 'portal') {
@@ -177,38 +191,58 @@ async function bringForwardPortalRetries(db: Db, now: Date) {
 /**
  * Runs deliverDue every `intervalMs` until stopped; while rounds deliver something (a backlog after
  * an outage) the next round starts at once, so the backlog drains at the link's pace, not the timer's.
+ *
+ * `lanes` rounds (default 2) run at the same time so that the link is not idle while a round claims
+ * or settles: their claims go one at a time (claimGate), each after the one before it has committed,
+ * so a lane never claims a message whose dossier has an earlier one leased by another lane — each
+ * dossier's messages stay in order. A lane sends `concurrency` runs at a time.
  */
 export function startOutboxWorker(
   db: Db,
-  opts: OutboxOptions & { intervalMs?: number; onError?: (err: unknown) => void },
+  opts: OutboxOptions & { intervalMs?: number; lanes?: number; onError?: (err: unknown) => void },
 ) {
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
   let prunedAt = 0;
-  const tick = async () => {
-    if (stopped) return;
-    let busy = false;
-    // Delivery records older than their retention go once an hour (one indexed DELETE).
-    const now = opts.now?.() ?? new Date();
-    const prune = now.getTime() - prunedAt >= 3_600_000;
-    if (prune) prunedAt = now.getTime();
-    running = (prune ? pruneAttempts(db, now) : Promise.resolve(0))
-      .then(() => deliverDue(db, opts))
-      .then(
-        (r) => {
-          busy = r.sent > 0;
-        },
-        (err) => opts.onError?.(err),
-      );
-    await running;
-    if (!stopped) timer = setTimeout(tick, busy ? 0 : (opts.intervalMs ?? 5000));
+  let gate: Promise<unknown> = Promise.resolve();
+  const claimGate = <T>(claim: () => Promise<T>): Promise<T> => {
+    const result = gate.then(claim);
+    gate = result.catch(() => undefined);
+    return result;
   };
-  let timer = setTimeout(tick, opts.intervalMs ?? 5000);
+  const lane = (first: boolean) => {
+    let running: Promise<unknown> = Promise.resolve();
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      if (stopped) return;
+      let busy = false;
+      // Delivery records older than their retention go once an hour (one indexed DELETE).
+      const now = opts.now?.() ?? new Date();
+      const prune = first && now.getTime() - prunedAt >= 3_600_000;
+      if (prune) prunedAt = now.getTime();
+      running = (prune ? pruneAttempts(db, now) : Promise.resolve(0))
+        .then(() => deliverDue(db, { ...opts, claimGate }))
+        .then(
+          (r) => {
+            busy = r.sent > 0;
+          },
+          (err) => opts.onError?.(err),
+        );
+      await running;
+      if (!stopped) timer = setTimeout(tick, busy ? 0 : (opts.intervalMs ?? 5000));
+    };
+    timer = setTimeout(tick, opts.intervalMs ?? 5000);
+    return {
+      async stop() {
+        clearTimeout(timer);
+        await running;
+      },
+    };
+  };
+  const lanes = Array.from({ length: Math.max(1, opts.lanes ?? 2) }, (_, i) => lane(i === 0));
   return {
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await running;
+      await Promise.all(lanes.map((l) => l.stop()));
     },
   };
 }

@@ -245,6 +245,46 @@ describe.each(databaseKinds())('partner API on %s', (kind) => {
     expect(revoked.json().revokedAt).not.toBeNull();
     expect((await asPartner(real, url)).statusCode).toBe(401);
     expect((await asPartner(real, url, 'x-api-key')).statusCode).toBe(401);
+    // A second revocation changes nothing (and is not recorded again).
+    const again = await s.request({
+      method: 'POST',
+      url: `/api/v1/partners/keys/${keys.tanThoiFull!.id}/revoke`,
+      headers: { cookie: admin },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().revokedAt).toBe(revoked.json().revokedAt);
+  });
+
+  it("records each key's issue and revocation in its scope's security chain, with identifiers only", async () => {
+    const events = (action: string) =>
+      s.query<{ unit_code: string; data: Record<string, unknown>; actor_role: string }>(
+        'SELECT unit_code, data, actor_role FROM audit_events WHERE dossier_code IS NULL AND action = $1 ORDER BY at, seq',
+        [action],
+      );
+    const created = await events('partner_key_created');
+    const ofKey = (id: string) => created.filter((e) => e.data.keyId === id);
+    for (const k of Object.values(keys)) expect(ofKey(k.id)).toHaveLength(1);
+    expect(ofKey(keys.tanPhuDong!.id)).toEqual([
+      expect.objectContaining({
+        unit_code: '28696',
+        actor_role: 'admin',
+        data: expect.objectContaining({ scope: 'commune', permissions: 'dossiers:read', username: 'admin' }),
+      }),
+    ]);
+    expect(ofKey(keys.dongThap!.id)[0]?.unit_code).toBe('82');
+    // The key itself (nor its hash) is never in the trail, only its public prefix.
+    const trail = JSON.stringify(created);
+    for (const k of Object.values(keys)) expect(trail).not.toContain(k.secret.slice(17));
+    const revoke = await s.request({
+      method: 'POST',
+      url: `/api/v1/partners/keys/${keys.haNoi!.id}/revoke`,
+      headers: { cookie: admin },
+    });
+    expect(revoke.statusCode).toBe(200);
+    const revoked = (await events('partner_key_revoked')).filter((e) => e.data.keyId === keys.haNoi!.id);
+    expect(revoked).toEqual([
+      expect.objectContaining({ unit_code: '01', data: expect.objectContaining({ username: 'admin' }) }),
+    ]);
   });
 
   it('records the last use and limits each key to its rate, with Retry-After; other keys go on', async () => {

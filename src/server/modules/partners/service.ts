@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { NO_SYNC, presentDossier } from '../dossiers/present.ts';
 import type { DossierRow } from '../dossiers/repository.ts';
 import type { DossierView } from '../dossiers/schemas.ts';
@@ -126,7 +127,23 @@ export async function createKey(
     createdAt: ctx.now(),
     createdBy: user.id,
   } satisfies Parameters<typeof repo.insertKey>[1];
-  await repo.insertKey(ctx.db, row);
+  // The key and its security event (the scope's chain: who issued which key, with what rights) commit together.
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertKey(tx, row);
+    await recordSecurityEvent(tx, {
+      action: 'partner_key_created',
+      unitCode: scope.code,
+      actor: actorOf(user),
+      data: {
+        keyId: row.id,
+        prefix: row.keyPrefix,
+        scope: scope.kind === 'unit' ? 'commune' : 'province',
+        permissions: row.permissions.join(' '),
+        ratePerMinute: row.ratePerMinute,
+      },
+      at: row.createdAt,
+    });
+  });
   const stored = await repo.findKey(ctx.db, row.id);
   if (!stored) throw new Error('partner key not written');
   return { key: await presentKey(ctx, stored, []), secret: made.key };
@@ -162,8 +179,19 @@ async function managedKey(ctx: AppContext, user: AuthUser, id: string) {
 
 /** Revokes a key: from this moment every request with it is refused (401) and its webhooks stop. */
 export async function revokeKey(ctx: AppContext, user: AuthUser, id: string) {
-  await managedKey(ctx, user, id);
-  await repo.revokeKey(ctx.db, id, user.id, ctx.now());
+  const key = await managedKey(ctx, user, id);
+  // Revoked once: a second revocation changes nothing and records nothing.
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    if (!(await repo.revokeKey(tx, id, user.id, now))) return;
+    await recordSecurityEvent(tx, {
+      action: 'partner_key_revoked',
+      unitCode: key.scopeCode,
+      actor: actorOf(user),
+      data: { keyId: id, prefix: key.keyPrefix },
+      at: now,
+    });
+  });
   const row = await repo.findKey(ctx.db, id);
   return presentKey(ctx, row!, await repo.listWebhooks(ctx.db, [id]));
 }

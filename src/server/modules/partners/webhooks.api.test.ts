@@ -289,6 +289,8 @@ describe.each(databaseKinds())('partner webhooks on %s', (kind) => {
       receivedAt(name)
         .map((d) => JSON.parse(d.body))
         .filter((b) => b.dossier.code === code)
+        // Deliveries of one dossier are not held in order (docs/OPERATIONS.md): receivers order by sequence.
+        .sort((a, b) => a.dossier.sequence - b.dossier.sequence)
         .map((b) => [b.type, b.change.action, b.dossier.sequence]);
     expect(forCode('tanThoi')).toEqual([
       ['dossier.received', 'intake', 1],

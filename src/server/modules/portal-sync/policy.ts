@@ -9,3 +9,16 @@ export function canRetrySync(user: AuthUser): boolean {
 export function canFetchInbound(user: AuthUser): boolean {
   return user.role === 'admin';
 }
+
+/**
+ * Who may see a commune's portal dossiers that wait because its catalogue lacks their procedure: an
+ * administrator, or the commune's own reception and leaders.
+ */
+export function canSeeUnmatchedInbound(user: AuthUser, unitCode: string): boolean {
+  if (user.role === 'admin') return true;
+  return (
+    (user.role === 'reception' || user.role === 'leader') &&
+    user.unit?.level === 'commune' &&
+    user.unit.code === unitCode
+  );
+}

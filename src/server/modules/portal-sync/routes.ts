@@ -4,8 +4,14 @@ import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { DossierCodeParam } from '../dossiers/schemas.ts';
-import { FetchInboundAnswerSchema, FetchInboundBodySchema, RetryAnswerSchema } from './schemas.ts';
-import { fetchInboundNow, retryDossierSync } from './service.ts';
+import {
+  FetchInboundAnswerSchema,
+  FetchInboundBodySchema,
+  RetryAnswerSchema,
+  UnmatchedInboundAnswerSchema,
+  UnmatchedInboundQuerySchema,
+} from './schemas.ts';
+import { fetchInboundNow, listUnmatchedInbound, retryDossierSync } from './service.ts';
 
 /** Operations on a dossier's synchronisation with the national portal (docs/domain-vn.md §8.2). */
 export function portalSyncRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -41,5 +47,24 @@ export function portalSyncRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => fetchInboundNow(ctx, await requireUser(ctx, req), req.body.unitCode),
+  );
+  r.get(
+    '/api/v1/integration/portal/unmatched',
+    {
+      schema: {
+        tags: ['integration'],
+        summary:
+          'Hồ sơ trực tuyến từ Cổng DVCQG đang chờ vì thủ tục không có trong danh mục của xã, kèm lý do',
+        querystring: UnmatchedInboundQuerySchema,
+        response: {
+          200: UnmatchedInboundAnswerSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          422: ProblemSchema,
+        },
+      },
+    },
+    async (req) => listUnmatchedInbound(ctx, await requireUser(ctx, req), req.query.unitCode),
   );
 }

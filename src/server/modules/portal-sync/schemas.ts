@@ -31,3 +31,21 @@ export const FetchInboundAnswerSchema = z.object({
     }),
   ),
 });
+
+export const UnmatchedInboundQuerySchema = z
+  .object({ unitCode: text({ min: 1, max: 10 }).describe('Mã xã') })
+  .strict();
+
+export const UnmatchedInboundAnswerSchema = z.object({
+  items: z.array(
+    z.object({
+      portalId: z.string().describe('Mã hồ sơ trên Cổng (IdHoSoCong)'),
+      portalCode: z.string().describe('Mã hồ sơ của Cổng (MaHoSo)'),
+      procedureCode: z.string().describe('Mã thủ tục Cổng gửi (MaTTHC)'),
+      procedureName: z.string().describe('Tên thủ tục Cổng gửi (TenTTHC)'),
+      submittedAt: z.string().describe('Thời điểm nộp trên Cổng'),
+      fetchedAt: z.string(),
+      reason: z.enum(['unknown_procedure']).describe('Lý do chờ: thủ tục không có trong danh mục của xã'),
+    }),
+  ),
+});

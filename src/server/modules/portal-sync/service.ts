@@ -4,8 +4,8 @@ import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { getDossier } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { retryDead } from '../integration/repository.ts';
-import { fetchInboundAll, fetchInboundOnlineDossiers } from '../portal/inbound.ts';
-import { canFetchInbound, canRetrySync } from './policy.ts';
+import { fetchInboundAll, fetchInboundOnlineDossiers, unmatchedInbound } from '../portal/inbound.ts';
+import { canFetchInbound, canRetrySync, canSeeUnmatchedInbound } from './policy.ts';
 
 /**
  * An operator sends a dossier's dead-lettered portal messages again: they are due at once and the
@@ -44,4 +44,13 @@ export async function fetchInboundNow(ctx: AppContext, user: AuthUser, unitCode:
   } catch (err) {
     return { results: [{ unitCode, error: String((err as Error).message).slice(0, 300) }] };
   }
+}
+
+/** A commune's portal dossiers that wait because its catalogue does not list their procedure. */
+export async function listUnmatchedInbound(ctx: AppContext, user: AuthUser, unitCode: string) {
+  if (!canSeeUnmatchedInbound(user, unitCode))
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống hoặc bộ phận một cửa của xã được xem');
+  const unit = await ctx.services.units.find(unitCode);
+  if (!unit || unit.level !== 'commune') throw new AppError('NOT_FOUND', 'Không có xã/phường mã này');
+  return { items: await unmatchedInbound(ctx, unit.code) };
 }

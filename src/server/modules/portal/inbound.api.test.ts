@@ -168,4 +168,57 @@ describe.each(databaseKinds())('inbound online dossiers on %s', (kind) => {
     await portal.clearFaults();
     expect(await countInbound(s.ctx.db, '28261')).toBe(0);
   });
+
+  it('lists the dossiers that wait because the catalogue lacks their procedure, with the reason, to their commune and the administrator', async () => {
+    // A portal dossier of a procedure the commune's catalogue does not list (as a fetch stores it).
+    const payload = {
+      IdHoSoCong: 'DVCQG-2026-UNKNOWN-1',
+      MaHoSo: 'G22.82-260105-000999',
+      MaTTHC: '9.999999',
+      TenTTHC: 'Thủ tục không có trong danh mục',
+      MaDonVi: '28693',
+      ChuHoSo: 'Người nộp',
+      NgayNopHoSo: '20260105090000',
+    };
+    await s.query(
+      `INSERT INTO inbound_online_dossiers (unit_code, portal_id, portal_code, procedure_code, applicant_name, payload, submitted_at, fetched_at)
+       VALUES ('28693', $1, $2, $3, $4, $5::jsonb, '2026-01-05T02:00:00Z', '2026-01-05T03:00:00Z')`,
+      [payload.IdHoSoCong, payload.MaHoSo, payload.MaTTHC, payload.ChuHoSo, JSON.stringify(payload)],
+    );
+    const url = '/api/v1/integration/portal/unmatched?unitCode=28693';
+    const mine = await s.request({ url, headers: { cookie: reception } });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items).toEqual([
+      {
+        portalId: 'DVCQG-2026-UNKNOWN-1',
+        portalCode: 'G22.82-260105-000999',
+        procedureCode: '9.999999',
+        procedureName: 'Thủ tục không có trong danh mục',
+        submittedAt: '2026-01-05T02:00:00.000Z',
+        fetchedAt: '2026-01-05T03:00:00.000Z',
+        reason: 'unknown_procedure',
+      },
+    ]);
+    // The hand-over leaves it waiting (nothing in the online queue under its code).
+    expect((await fromPortal()).map((d) => d.portal_id)).not.toContain('DVCQG-2026-UNKNOWN-1');
+    const admin = await s.login('admin');
+    expect((await s.request({ url, headers: { cookie: admin } })).json().items).toHaveLength(1);
+    // Another commune's officer, and a specialist, may not see it.
+    const other = await s.login('reception.tan-phu-dong');
+    expect((await s.request({ url, headers: { cookie: other } })).statusCode).toBe(403);
+    const specialist = await s.login('specialist.tan-thoi');
+    expect((await s.request({ url, headers: { cookie: specialist } })).statusCode).toBe(403);
+    const unknownUnit = await s.request({
+      url: '/api/v1/integration/portal/unmatched?unitCode=99999',
+      headers: { cookie: admin },
+    });
+    expect(unknownUnit.statusCode).toBe(404);
+    expect(unknownUnit.json().code).toBe('NOT_FOUND');
+    // Another commune's own list is empty.
+    const theirs = await s.request({
+      url: '/api/v1/integration/portal/unmatched?unitCode=28696',
+      headers: { cookie: other },
+    });
+    expect(theirs.json().items).toEqual([]);
+  });
 });

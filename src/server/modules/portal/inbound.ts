@@ -165,6 +165,28 @@ export async function handOverWaiting(ctx: AppContext, unitCode: string) {
   return { queued, unknownProcedure };
 }
 
+/**
+ * The commune's portal dossiers that wait because its catalogue does not list their procedure (the
+ * hand-over skips them), oldest first, with the reason.
+ */
+export async function unmatchedInbound(ctx: AppContext, unitCode: string) {
+  const items = [];
+  for (const w of await listWaitingInbound(ctx.db, unitCode)) {
+    if (await ctx.services.catalog.find(unitCode, w.procedureCode)) continue;
+    const d = w.payload as unknown as PortalOnlineDossier;
+    items.push({
+      portalId: w.portalId,
+      portalCode: w.portalCode,
+      procedureCode: w.procedureCode,
+      procedureName: d.TenTTHC,
+      submittedAt: w.submittedAt.toISOString(),
+      fetchedAt: w.fetchedAt.toISOString(),
+      reason: 'unknown_procedure' as const,
+    });
+  }
+  return items;
+}
+
 /** Fetches for every active commune; a failing commune does not stop the others (its error is returned). */
 export async function fetchInboundAll(ctx: AppContext) {
   const communes = await ctx.services.units.list({ level: 'commune', active: true });
