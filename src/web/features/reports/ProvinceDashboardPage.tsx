@@ -11,6 +11,7 @@ import { useCommunes } from '../units/use-communes';
 import { CommunesTable } from './CommunesTable';
 import { CutoffNote } from './CutoffNote';
 import { useNumberFormat } from './format';
+import { IndexRanking } from './IndexRanking';
 import { PeriodPicker } from './PeriodPicker';
 import { Section } from './Section';
 import { useReportPeriod } from './use-report-period';
@@ -166,6 +167,12 @@ function Dashboard({ me }: { me: Me }) {
             </div>
             <Text size="xs" c="dimmed" mt="sm">
               {t('dashboard.note')}
+            </Text>
+          </Section>
+          <Section title={t('ranking.title')} testId="ranking-section">
+            <IndexRanking communes={rows} />
+            <Text size="xs" c="dimmed" mt="sm">
+              {t('ranking.note')}
             </Text>
           </Section>
           <Suspense
