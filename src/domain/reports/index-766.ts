@@ -42,6 +42,8 @@ export interface IndicatorValue {
   denominator: number;
   /** Percentage, 2 decimals; null when the denominator is 0. */
   value: number | null;
+  /** What `value` is in when it is not a percentage (2.2: average days). */
+  unit?: 'days';
   /** The counts the numerator is made of, where it is not a single count (5.4). */
   parts?: Record<string, number>;
   /**

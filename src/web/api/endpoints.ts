@@ -1,6 +1,7 @@
 import { apiRequest, buildUrl } from './client';
 import type {
   ActionRequest,
+  CertificationRegister,
   Consultation,
   ConsultationInput,
   ConsultationsReport,
@@ -115,7 +116,14 @@ export const api = {
 
   trackingBook: (q: { from: string; to: string; offset: number; limit: number }, signal?: AbortSignal) =>
     apiRequest<TrackingBookPage>(`${V1}/tracking-book`, { query: { ...q }, signal }),
+  certificationRegister: (q: { book: 'copy' | 'signature'; year: number }, signal?: AbortSignal) =>
+    apiRequest<CertificationRegister>(`${V1}/registers/certifications`, { query: { ...q }, signal }),
 };
+
+/** Where a commune's certification register of a year is printed (PDF). */
+export function certificationRegisterPdfUrl(book: 'copy' | 'signature', year: number): string {
+  return buildUrl(`${V1}/registers/certifications.pdf`, { book, year });
+}
 
 /** Where the commune's tracking book of a period is downloaded as PDF. */
 export function trackingBookPdfUrl(from: string, to: string): string {

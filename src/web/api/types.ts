@@ -21,6 +21,7 @@ import type {
   InspectionBodySchema,
   InspectionSchema,
 } from '../../server/modules/inspections/schemas.ts';
+import type { CertificationRegisterSchema } from '../../server/modules/registers/certification-routes.ts';
 import type {
   BLOCS,
   ConsultationInputSchema,
@@ -173,3 +174,7 @@ export type EquipmentCondition = EquipmentItem['condition'];
 export type Consultation = Out<typeof ConsultationSchema>;
 export type ConsultationInput = In<typeof ConsultationInputSchema>;
 export type ConsultationChannel = Consultation['channel'];
+
+/** A certification register (sổ chứng thực) of a commune for a year. */
+export type CertificationRegister = Out<typeof CertificationRegisterSchema>;
+export type CertificationEntry = CertificationRegister['entries'][number];

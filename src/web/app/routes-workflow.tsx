@@ -15,6 +15,12 @@ const TrackingBookPage = lazy(() =>
   import('../features/workflow/TrackingBookPage').then((m) => ({ default: m.TrackingBookPage })),
 );
 
+const CertificationRegisterPage = lazy(() =>
+  import('../features/workflow/CertificationRegisterPage').then((m) => ({
+    default: m.CertificationRegisterPage,
+  })),
+);
+
 const hasCommuneDesk = (me: Me) => isCommuneStaff(me.role) && me.unit !== null;
 // Province officers and administrators may read a dossier in their scope; the server decides which.
 const isStaff = (_me: Me) => true;
@@ -50,6 +56,14 @@ export function workflowRoutes() {
           </RequireUser>
         }
       />
+      <Route
+        path="so-chung-thuc"
+        element={
+          <RequireUser allow={hasCommuneDesk} forbiddenKey="workflow:forbiddenBody">
+            {(me) => <CertificationRegisterPage me={me} />}
+          </RequireUser>
+        }
+      />
     </>
   );
 }
@@ -60,5 +74,7 @@ export function workflowNav(me: Me | null | undefined): NavItem[] {
   return [
     { to: '/ho-so', labelKey: 'workflow:nav.queues', testId: 'nav-queues' },
     { to: '/so-theo-doi', labelKey: 'workflow:nav.trackingBook', testId: 'nav-tracking-book' },
+    // The certification registers are kept at the commune desk (reception, specialist, leader).
+    { to: '/so-chung-thuc', labelKey: 'results:register.nav', testId: 'nav-certification-register' },
   ];
 }

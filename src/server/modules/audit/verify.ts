@@ -225,3 +225,45 @@ export function startDailyAnchoring(
     clearTimeout(first);
   };
 }
+
+/** An anchor as a printed report shows it: what it covers and the roots that pin the chains. */
+export interface PrintedAnchor {
+  n: number;
+  until: string;
+  /** Root over every unit's root. */
+  root: string;
+  /** Hash of the anchor file's line (chains the file up to it). */
+  hash: string;
+  /** The roots of the report's units that the anchor fixed (unit code → root). */
+  units: Record<string, string>;
+}
+
+/**
+ * The anchors whose cut-off falls in [start, end] (the daily roots of a report's period, end = its
+ * cut-off), with the roots of `unitCodes`: a printed report carries them so that a later
+ * rewriting of the trail or of the anchor file shows against paper. Read up to a broken line, whose
+ * number is returned.
+ */
+export function anchorsBetween(
+  anchorDir: string,
+  start: Date,
+  end: Date,
+  unitCodes: readonly string[],
+): { anchors: PrintedAnchor[]; brokenAtLine?: number } {
+  const { lines, problem } = readAnchors(anchorDir);
+  const anchors = lines
+    .filter((l) => {
+      const t = new Date(l.until).getTime();
+      return t >= start.getTime() && t <= end.getTime();
+    })
+    .map((l) => ({
+      n: l.n,
+      until: l.until,
+      root: l.root,
+      hash: l.hash,
+      units: Object.fromEntries(
+        unitCodes.filter((u) => l.units[u] !== undefined).map((u) => [u, l.units[u]!.root]),
+      ),
+    }));
+  return problem ? { anchors, brokenAtLine: problem.line } : { anchors };
+}

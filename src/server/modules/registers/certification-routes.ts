@@ -39,7 +39,7 @@ const EntrySchema = z.object({
   sha256: z.string(),
 });
 
-const RegisterSchema = z
+export const CertificationRegisterSchema = z
   .object({
     book: z.string(),
     title: z.string(),
@@ -66,7 +66,7 @@ export function certificationRegisterRoutes(app: FastifyInstance, ctx: AppContex
         tags: ['registers'],
         summary: 'Sổ chứng thực của xã theo năm (bản sao từ bản chính hoặc chữ ký)',
         querystring: Query,
-        response: { 200: RegisterSchema, ...problems },
+        response: { 200: CertificationRegisterSchema, ...problems },
       },
     },
     async (req) => {

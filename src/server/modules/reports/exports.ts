@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatCutoffVi, formatPeriodVi } from '../../../domain/reports/periods.ts';
 import { officialHeader, placeAndDate, renderPdf } from '../../documents/pdf.ts';
+import type { PrintedAnchor } from '../audit/verify.ts';
 import type { Settlement } from './service.ts';
 
 const HEAD = [
@@ -96,10 +97,74 @@ export async function settlementXlsx(r: Settlement): Promise<Buffer> {
 }
 
 /** The settlement report as a landscape PDF in the official layout. */
+/** The audit anchors of a report's period as printed under it (src/server/modules/audit/verify.ts `anchorsBetween`). */
+export interface ReportAnchors {
+  anchors: PrintedAnchor[];
+  brokenAtLine?: number;
+}
+
+const vnTime = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000);
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+};
+
+/**
+ * The daily anchor roots of the period, printed under the report: a paper copy pins the audit chains
+ * as they were (a trail or anchor file rewritten later no longer gives these roots).
+ */
+function anchorSection(a: ReportAnchors, unitCode: string): Content[] {
+  const title: Content = {
+    text: 'Mốc neo nhật ký kiểm toán trong kỳ (gốc SHA-256 của các chuỗi nhật ký)',
+    bold: true,
+    margin: [0, 10, 0, 4],
+    fontSize: 10,
+  };
+  const broken: Content[] =
+    a.brokenAtLine !== undefined
+      ? [
+          {
+            text: `Tệp mốc neo bị hỏng từ dòng ${a.brokenAtLine}: các mốc từ dòng này trở đi không được in.`,
+            fontSize: 8.5,
+            color: '#b00020',
+          },
+        ]
+      : [];
+  if (a.anchors.length === 0)
+    return [title, { text: 'Không có mốc neo nào trong kỳ.', fontSize: 8.5, italics: true }, ...broken];
+  const perUnit = unitCode !== 'all' && a.anchors.some((x) => x.units[unitCode] !== undefined);
+  return [
+    title,
+    {
+      table: {
+        headerRows: 1,
+        widths: perUnit ? [24, 70, '*', '*'] : [24, 70, '*'],
+        body: [
+          [
+            { text: 'Mốc', bold: true },
+            { text: 'Chốt đến', bold: true },
+            { text: 'Gốc chung', bold: true },
+            ...(perUnit ? [{ text: `Gốc của đơn vị ${unitCode}`, bold: true }] : []),
+          ],
+          ...a.anchors.map((x) => [
+            String(x.n),
+            vnTime(x.until),
+            { text: x.root, fontSize: 7 },
+            ...(perUnit ? [{ text: x.units[unitCode] ?? '—', fontSize: 7 }] : []),
+          ]),
+        ],
+      },
+      fontSize: 8,
+    },
+    ...broken,
+  ];
+}
+
 export async function settlementPdf(
   r: Settlement,
   issuer: { line1: string; line2: string; place: string },
   at: Date,
+  anchors: ReportAnchors = { anchors: [] },
 ): Promise<Buffer> {
   const head1: TableCell[] = [
     { text: 'STT', rowSpan: 2 },
@@ -196,13 +261,20 @@ export async function settlementPdf(
           ...indexOf(r).map((i) => [
             i.id,
             i.name,
-            i.missing ? NOT_COLLECTED : i.value === null ? 'N/A' : `${i.value}%`,
+            i.missing
+              ? NOT_COLLECTED
+              : i.value === null
+                ? 'N/A'
+                : i.unit === 'days'
+                  ? `${i.value} ngày`
+                  : `${i.value}%`,
             i.missing ? `${i.formulaVi} (${i.missing})` : i.formulaVi,
           ]),
         ],
       },
       fontSize: 8.5,
     },
+    ...anchorSection(anchors, r.unit.code),
     { ...placeAndDate(issuer.place, at), alignment: 'right', margin: [0, 10, 0, 0] },
   ];
   return renderPdf({

@@ -3,6 +3,7 @@ import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
 import type { DossierFacts } from '../../../domain/reports/facts.ts';
 import type { IndicatorCounts } from '../../../domain/reports/index-766.ts';
 import { type PeriodInstants, periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
+import type { ResultCounts } from '../../../domain/reports/score-766.ts';
 import type { SettlementRow } from '../../../domain/reports/settlement.ts';
 import type { SyncCounts } from '../../../domain/reports/sync-766.ts';
 import type { Executor } from '../../db/client.ts';
@@ -735,4 +736,47 @@ export async function onlineFilingCounts(
       AND received_at >= ${b.start.toISOString()}::timestamptz AND received_at < ${b.end.toISOString()}::timestamptz`);
   const row = (result as unknown as { rows: Array<{ total: string; assisted: string }> }).rows[0];
   return { total: Number(row?.total ?? 0), assisted: Number(row?.assisted ?? 0) };
+}
+
+/**
+ * The counts of Decision 766 indicators 2.2 and 4.1 (src/domain/reports/score-766.ts) per commune:
+ * dossiers settled in the period (status 9/10 whose processing ended in it, placed as `ratingCounts`
+ * places them), those with an electronic result file, and their processing time in minutes (receipt
+ * to end of processing, less paused minutes).
+ */
+export async function resultCountsByUnit(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+): Promise<Map<string, ResultCounts>> {
+  const out = new Map<string, ResultCounts>();
+  if (unitCodes.length === 0) return out;
+  const b = periodInstants(period);
+  const ended = sql`greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at)`;
+  const result = await db.execute(sql`
+    SELECT d.unit_code AS unit, count(*)::int AS settled,
+      count(*) FILTER (WHERE d.result IS NOT NULL AND d.result ->> 'fileId' IS NOT NULL)::int AS electronic,
+      coalesce(sum(greatest(0, extract(epoch FROM (${ended} - d.received_at)) / 60 - d.paused_minutes)), 0)::float8 AS minutes
+    FROM dossiers d
+    WHERE d.unit_code IN (${unitList(unitCodes)}) AND d.status IN (9, 10)
+      AND ${ended} >= ${b.start.toISOString()}::timestamptz AND ${ended} < ${b.end.toISOString()}::timestamptz
+    GROUP BY d.unit_code`);
+  for (const r of (result as unknown as { rows: Array<Record<string, unknown>> }).rows)
+    out.set(String(r.unit), {
+      settled: Number(r.settled),
+      electronic: Number(r.electronic),
+      processingMinutes: Number(r.minutes),
+    });
+  return out;
+}
+
+/** The same counts summed over the communes. */
+export async function resultCounts(db: Executor, unitCodes: string[], period: ReportPeriod) {
+  const total = { settled: 0, electronic: 0, processingMinutes: 0 };
+  for (const c of (await resultCountsByUnit(db, unitCodes, period)).values()) {
+    total.settled += c.settled;
+    total.electronic += c.electronic;
+    total.processingMinutes += c.processingMinutes;
+  }
+  return total;
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { periodInstants } from '../../../domain/reports/periods.ts';
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
+import { anchorsBetween } from '../audit/verify.ts';
 import {
   ConsultationsSchema,
   DashboardQuery,
@@ -76,7 +78,16 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext) {
         return sendPdf(
           reply,
           `bieu-06a-${report.unit.code}.pdf`,
-          await ctx.workers.run('settlementPdf', report, await reportIssuer(ctx, report.unit), ctx.now()),
+          await ctx.workers.run(
+            'settlementPdf',
+            report,
+            await reportIssuer(ctx, report.unit),
+            ctx.now(),
+            // The daily anchor roots of the period, printed so that the paper pins the audit chains.
+            anchorsBetween(ctx.config.auditAnchorDir, periodInstants(report).start, new Date(report.cutoff), [
+              report.unit.code,
+            ]),
+          ),
         );
       return report;
     },

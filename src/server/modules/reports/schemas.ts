@@ -53,6 +53,10 @@ const Indicator = z.object({
   numerator: z.number(),
   denominator: z.number(),
   value: z.number().nullable(),
+  unit: z
+    .enum(['days'])
+    .optional()
+    .describe('Đơn vị của value khi không phải tỷ lệ phần trăm (2.2: số ngày trung bình)'),
   parts: z.record(z.string(), z.number()).optional(),
   missing: z.string().optional().describe('Chưa thu thập: dữ liệu còn thiếu để tính chỉ số'),
 });
@@ -164,6 +168,28 @@ export const DashboardSchema = z.object({
       consultations: z.number(),
       centerStaff: z.number(),
       centerStaffTrained: z.number(),
+      rank: z.number().describe('Thứ hạng theo điểm Bộ chỉ số 766 (điểm bằng nhau cùng hạng)'),
+      index766: z
+        .object({
+          score: z.number().describe('Tổng điểm các chỉ số có dữ liệu'),
+          attainable: z.number().describe('Điểm tối đa có thể đạt trên các chỉ số có dữ liệu'),
+          groups: z.array(
+            z.object({ group: z.number(), name: z.string(), max: z.number(), points: z.number() }),
+          ),
+          components: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              group: z.number(),
+              value: z.number().nullable(),
+              unit: z.enum(['days']).optional(),
+              max: z.number(),
+              points: z.number().nullable(),
+              reason: z.string().optional(),
+            }),
+          ),
+        })
+        .describe('Điểm Bộ chỉ số 766 của xã theo nhóm và theo từng chỉ số'),
     }),
   ),
 });

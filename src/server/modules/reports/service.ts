@@ -13,6 +13,13 @@ import {
   validatePeriod,
 } from '../../../domain/reports/periods.ts';
 import {
+  NO_RESULT_COUNTS,
+  type ResultCounts,
+  rankByScore,
+  score766,
+  withResultIndicators,
+} from '../../../domain/reports/score-766.ts';
+import {
   addCounts,
   emptyCounts,
   type SettlementCounts,
@@ -134,6 +141,7 @@ export function presentSettlement(
   catalogue?: CatalogueCounts,
   ratings: { rated: number; dissatisfied: number } = { rated: 0, dissatisfied: 0 },
   sync?: SyncCounts,
+  results: ResultCounts = NO_RESULT_COUNTS,
 ) {
   // Decision 766 5.4 counts the dossiers rated "Không hài lòng" (citizens rate online once a result is
   // returned, dossier_ratings); with no rating in the period the index says "chưa thu thập" instead of
@@ -175,9 +183,12 @@ export function presentSettlement(
     resultsBacklog: backlog,
     indicators: index766FromCounts(indicatorCounts),
     index766: catalogue
-      ? withSyncIndicators(
-          index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0 }),
-          sync ?? NO_SYNC,
+      ? withResultIndicators(
+          withSyncIndicators(
+            index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0 }),
+            sync ?? NO_SYNC,
+          ),
+          results,
         )
       : undefined,
   };
@@ -201,13 +212,14 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue, ratings, sync, onlineFilings] = await Promise.all([
+  const [counted, uncollected, catalogue, ratings, sync, onlineFilings, results] = await Promise.all([
     repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
     repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
     repo.catalogueCounts(ctx.db, scope.communes, period),
     repo.ratingCounts(ctx.db, scope.communes, period),
     repo.syncCounts(ctx.db, scope.communes, period, cutoff),
     repo.onlineFilingCounts(ctx.db, scope.communes, period),
+    repo.resultCounts(ctx.db, scope.communes, period),
   ]);
   const settlement = presentSettlement(
     counted,
@@ -220,6 +232,7 @@ export async function buildSettlement(
     catalogue,
     ratings,
     sync,
+    results,
   );
   return { ...settlement, onlineFilings };
 }
@@ -286,20 +299,41 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
   const bounds = periodInstants(period);
   const cutoff = reportCutoff(bounds, ctx.now());
   const codes = communes.map((c) => c.code);
-  const [counted, uncollected, training, consulted] = await Promise.all([
+  const [counted, uncollected, training, consulted, resultTimes, perCommune] = await Promise.all([
     repo.settlementCountsByUnit(ctx.db, codes, period, 'field', true, cutoff),
     repo.uncollectedResults(ctx.db, codes, period, 'unit', true),
     repo.centerTrainingByUnit(ctx.db, codes),
     repo.consultationsByUnit(ctx.db, codes, bounds.start, bounds.end),
+    repo.resultCountsByUnit(ctx.db, codes, period),
+    // The catalogue, ratings and sync figures of the 766 index are counted per commune.
+    Promise.all(
+      codes.map(async (code) => {
+        const [catalogue, ratings, sync] = await Promise.all([
+          repo.catalogueCounts(ctx.db, [code], period),
+          repo.ratingCounts(ctx.db, [code], period),
+          repo.syncCounts(ctx.db, [code], period, cutoff),
+        ]);
+        return [code, { catalogue, ratings, sync }] as const;
+      }),
+    ).then((entries) => new Map(entries)),
   ]);
-  const rows = communes.map((c) => {
+  const unranked = communes.map((c) => {
+    const more = perCommune.get(c.code);
     const s = presentSettlement(
       counted.get(c.code) ?? { rows: [], indicators: repo.noIndicatorCounts() },
       { unit: { code: c.code, name: c.fullName } },
       period,
       'field',
       cutoff,
+      new Map(),
+      '',
+      more?.catalogue ?? { offered: 0, offeredOnline: 0, onlineWithDossiers: 0 },
+      more?.ratings,
+      more?.sync,
+      resultTimes.get(c.code) ?? NO_RESULT_COUNTS,
     );
+    const index = s.index766 ?? [];
+    const scored = score766(index);
     const staffing = training.get(c.code) ?? { staff: 0, trained: 0 };
     const atDesk = uncollected.get(`${c.code}\u0000${c.code}`) ?? NONE;
     const results = resultSplit(s.totalRow.settled.total, atDesk.settledInPeriod);
@@ -317,8 +351,21 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
       consultations: consulted.get(c.code) ?? 0,
       centerStaff: staffing.staff,
       centerStaffTrained: staffing.trained,
+      code: c.code,
+      score: scored.score,
+      index766: {
+        score: scored.score,
+        attainable: scored.attainable,
+        groups: scored.groups,
+        components: scored.components.map((k) => {
+          const i = index.find((x) => x.id === k.id);
+          return { ...k, name: i?.name ?? '', value: i?.value ?? null, ...(i?.unit ? { unit: i.unit } : {}) };
+        }),
+      },
     };
   });
+  // Decision 766 ranks units by their index score (src/domain/reports/score-766.ts).
+  const rows = rankByScore(unranked).map(({ code: _code, score: _score, ...r }) => r);
   return {
     province: scope.unit,
     from: period.from,

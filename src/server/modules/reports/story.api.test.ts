@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { score766 } from '../../../domain/reports/score-766.ts';
 import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
 import { STAFF_COLUMNS } from '../registers/staff-xlsx.ts';
 
@@ -184,6 +185,9 @@ describe.each(databaseKinds())(
           consultations: consult.total,
           centerStaff: staffing.centerTraining.staff,
           centerStaffTrained: staffing.centerTraining.trained,
+          rank: c.rank,
+          // The commune's 766 score is the score of the index its own II.06a shows.
+          index766: expect.objectContaining({ score: score766(r.index766).score }),
         });
       }
     });

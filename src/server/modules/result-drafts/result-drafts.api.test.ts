@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../../documents/pdf-text.test-support.ts';
 import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
@@ -9,6 +13,70 @@ import { type OfficerCookies, officerDesk, signInOfficers } from '../../test-sup
  * the signing step, issue_result issues the approved draft as a numbered PDF with the dossier code and
  * a QR to the tracking page, and a certification enters its register. Refusals write nothing.
  */
+/**
+ * Renders a PDF's first page with poppler (pdftoppm) to a grey-level image and checks it is an A4
+ * portrait page with ink on it: not blank, the ink neither a speck nor a filled page, spread from the
+ * header to the signature block. Keeps a PNG under test-results/screenshots to be looked at.
+ */
+function renderedLooksRight(pdf: Buffer, name: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-render-'));
+  try {
+    const file = path.join(dir, 'result.pdf');
+    fs.writeFileSync(file, pdf);
+    execFileSync('pdftoppm', [
+      '-r',
+      '50',
+      '-gray',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      path.join(dir, 'page'),
+    ]);
+    const pgm = fs.readFileSync(path.join(dir, 'page.pgm'));
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+    if (!header) throw new Error('pdftoppm gave no PGM image');
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    // A4 at 50 dpi: 8.27 × 11.69 in.
+    expect(Math.abs(width - 413)).toBeLessThanOrEqual(2);
+    expect(Math.abs(height - 585)).toBeLessThanOrEqual(2);
+    const pixels = pgm.subarray(pgm.length - width * height);
+    let ink = 0;
+    let firstRow = height;
+    let lastRow = 0;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        if (pixels[y * width + x]! < 128) {
+          ink++;
+          firstRow = Math.min(firstRow, y);
+          lastRow = Math.max(lastRow, y);
+        }
+    const share = ink / (width * height);
+    expect(share).toBeGreaterThan(0.005);
+    expect(share).toBeLessThan(0.25);
+    expect(firstRow).toBeLessThan(height * 0.15);
+    expect(lastRow - firstRow).toBeGreaterThan(height * 0.3);
+    const shots = path.resolve('test-results/screenshots');
+    fs.mkdirSync(shots, { recursive: true });
+    execFileSync('pdftoppm', [
+      '-r',
+      '80',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      path.join(shots, name),
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.each(databaseKinds())('result drafts on %s', (kind) => {
   let s: TestServer;
   const clock = new Date('2025-07-02T02:00:00Z');
@@ -109,6 +177,9 @@ describe.each(databaseKinds())('result drafts on %s', (kind) => {
     expect(text).toContain(code);
     expect(text).toContain('Chưa đăng ký kết hôn với ai');
     expect(text).not.toContain('DỰ THẢO');
+    expect(text).toContain('Nguyễn Thị Hồng Nhung');
+    expect(text).toContain('Làm thủ tục đăng ký kết hôn với ông Trần Văn Bình');
+    renderedLooksRight(file.rawPayload, `result-draft-${kind}`);
 
     // The tracking page confirms the number and the file's hash, and shows nothing personal more.
     const track = await s.request({ method: 'GET', url: `/api/v1/track/${code}?phone=5678` });

@@ -78,6 +78,8 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
           ? indicator.formulaVi
           : t(`indicators.items.${key}.formula`, { defaultValue: indicator.formula });
         const target = TARGETS[indicator.id];
+        // 2.2 is an average number of days, not a share.
+        const days = indicator.unit === 'days';
         return (
           <Card key={indicator.id} padding="md" radius="md" data-testid="indicator" data-id={indicator.id}>
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
@@ -91,10 +93,12 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
                   </Text>
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {t('indicators.ratio', {
-                    numerator: n.count(indicator.numerator),
-                    denominator: n.count(indicator.denominator),
-                  })}
+                  {days
+                    ? t('indicators.settledCount', { count: indicator.denominator })
+                    : t('indicators.ratio', {
+                        numerator: n.count(indicator.numerator),
+                        denominator: n.count(indicator.denominator),
+                      })}
                   {target ? ` · ${t('indicators.target', { target })}` : ''}
                 </Text>
               </Stack>
@@ -102,20 +106,26 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
                 fz={26}
                 fw={800}
                 lh={1}
-                c={`${colorFor(indicator.id, indicator.value)}.8`}
+                c={days ? 'dark' : `${colorFor(indicator.id, indicator.value)}.8`}
                 style={{ whiteSpace: 'nowrap' }}
                 data-testid="indicator-value"
               >
-                {n.percent(indicator.value)}
+                {days
+                  ? indicator.value === null
+                    ? 'N/A'
+                    : t('ranking.days', { value: n.decimal(indicator.value) })
+                  : n.percent(indicator.value)}
               </Text>
             </Group>
-            <Progress
-              value={indicator.value ?? 0}
-              color={colorFor(indicator.id, indicator.value)}
-              size="sm"
-              mt="sm"
-              aria-label={name}
-            />
+            {days ? null : (
+              <Progress
+                value={indicator.value ?? 0}
+                color={colorFor(indicator.id, indicator.value)}
+                size="sm"
+                mt="sm"
+                aria-label={name}
+              />
+            )}
             <Text size="xs" mt="sm" data-testid="indicator-formula">
               <Text span size="xs" fw={700}>
                 {t('indicators.formula')}:{' '}

@@ -9,6 +9,7 @@ import { OVERSIGHT_ROLES, RequireUser } from '../identity/RequireUser';
 import { CommunesTable } from './CommunesTable';
 import { CutoffNote } from './CutoffNote';
 import { useNumberFormat } from './format';
+import { IndexRanking } from './IndexRanking';
 import { PeriodPicker } from './PeriodPicker';
 import { LazyChart, ProvinceSelect, useProvinceChoice } from './ProvinceChoice';
 import { Section } from './Section';
@@ -138,6 +139,12 @@ function Dashboard({ me }: { me: Me }) {
             </div>
             <Text size="xs" c="dimmed" mt="sm">
               {t('dashboard.note')}
+            </Text>
+          </Section>
+          <Section title={t('ranking.title')} testId="ranking-section">
+            <IndexRanking communes={rows} />
+            <Text size="xs" c="dimmed" mt="sm">
+              {t('ranking.note')}
             </Text>
           </Section>
           <LazyChart>

@@ -30,6 +30,8 @@ export function useNumberFormat() {
     () => ({
       percent: (value: number | null | undefined) => formatPercent(value, language),
       count: (value: number) => formatCount(value, language),
+      decimal: (value: number) =>
+        new Intl.NumberFormat(numberLocale(language), { maximumFractionDigits: 2 }).format(value),
     }),
     [language],
   );

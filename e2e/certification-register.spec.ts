@@ -1,0 +1,111 @@
+import { type Browser, expect, type TestInfo, test } from '@playwright/test';
+import { axeViolations } from './a11y-support.ts';
+import { E2E_PASSWORD, shot } from './support.ts';
+
+// The commune desk keeps the certification registers (sổ chứng thực): a certified copy issued through
+// motcua is in this year's book of copies, listed on the staff page and printed as the official PDF.
+
+const UNIT = '28693';
+const PROCEDURE = '2.000815'; // Chứng thực bản sao từ bản chính
+
+async function signIn(browser: Browser, info: TestInfo, username: string) {
+  const context = await browser.newContext({
+    baseURL: info.project.use.baseURL,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto('/dang-nhap');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(E2E_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  return page;
+}
+
+test('the commune desk lists and prints its certification register', async ({ browser }, info) => {
+  test.setTimeout(180_000);
+  const project = info.project.name;
+  const reception = await signIn(browser, info, 'reception.tan-thoi');
+  const specialist = await signIn(browser, info, 'specialist.tan-thoi');
+  const leader = await signIn(browser, info, 'leader.tan-thoi');
+
+  // A certified copy drafted, approved and issued through the API (the journey is result-drafts.spec.ts).
+  const detail = await (await reception.request.get(`/api/v1/procedures/${PROCEDURE}?unit=${UNIT}`)).json();
+  const documents = (detail.documents as Array<{ id: string; required: boolean }>)
+    .filter((d) => d.required)
+    .map((d) => ({ id: d.id, originals: 1, certifiedCopies: 0, photocopies: 0 }));
+  const intake = await reception.request.post('/api/v1/dossiers', {
+    data: {
+      procedureCode: PROCEDURE,
+      applicant: {
+        fullName: 'Lê Thị Thu Hương',
+        idNumber: '082197003344',
+        phone: '0903445566',
+        address: 'Ấp Tân Hòa, xã Tân Thới, tỉnh Đồng Tháp',
+      },
+      documents,
+    },
+  });
+  expect(intake.status(), await intake.text()).toBe(201);
+  const code = (await intake.json()).code as string;
+  const act = async (page: typeof reception, data: Record<string, unknown>) => {
+    const res = await page.request.post(`/api/v1/dossiers/${code}/actions`, { data });
+    expect(res.status(), await res.text()).toBe(200);
+  };
+  await act(reception, { action: 'transfer' });
+  const draft = await (await specialist.request.get(`/api/v1/dossiers/${code}/result-draft`)).json();
+  await act(specialist, {
+    action: 'draft_result',
+    resultDraft: {
+      fields: { ...draft.fields, documentName: 'Giấy khai sinh bản chính', copies: '2', fee: '4000' },
+    },
+  });
+  await act(specialist, { action: 'complete_step' });
+  await act(leader, { action: 'complete_step' });
+  await act(leader, { action: 'approve_result' });
+  await act(leader, { action: 'issue_result' });
+
+  // The register is in the desk's menu; the book of copies of this year lists the entry.
+  const page = reception;
+  await page.getByTestId('nav-certification-register').click();
+  await expect(page).toHaveURL(/\/so-chung-thuc/);
+  await expect(page.getByTestId('certification-register-page')).toBeVisible();
+  const row = page.locator('[data-testid="certification-register-row"]', { hasText: code });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Lê Thị Thu Hương');
+  await expect(row).toContainText('Giấy khai sinh bản chính');
+  await expect(page.getByTestId('certification-register-heading')).toContainText(
+    'Sổ chứng thực bản sao từ bản chính',
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, project, 'certification-register-1280');
+
+  // Printed: the official PDF of the same book and year.
+  const href = await page.getByTestId('certification-register-pdf').getAttribute('href');
+  expect(href).toContain(`book=copy&year=${new Date().getFullYear()}`);
+  const pdf = await page.request.get(href ?? '');
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // The signature book does not hold the copy.
+  await page.getByTestId('certification-register-book').getByText('Chứng thực chữ ký').click();
+  await expect(page).toHaveURL(/so=signature/);
+  await expect(page.getByTestId('certification-register-heading')).toContainText('chữ ký');
+  await expect(page.locator('[data-testid="certification-register-row"]', { hasText: code })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/so-chung-thuc?so=copy');
+  await expect(page.locator('[data-testid="certification-register-row"]', { hasText: code })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, project, 'certification-register-360');
+
+  // Not a desk role: a province officer has no such menu entry.
+  const province = await signIn(browser, info, 'province.dong-thap');
+  await expect(province.getByTestId('nav-certification-register')).toHaveCount(0);
+});
