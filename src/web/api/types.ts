@@ -22,6 +22,11 @@ import type {
   InspectionSchema,
 } from '../../server/modules/inspections/schemas.ts';
 import type {
+  AddCounterBody,
+  QueueReportSchema,
+  UpdateCounterBody,
+} from '../../server/modules/queue/schemas.ts';
+import type {
   BLOCS,
   ConsultationInputSchema,
   ConsultationSchema,
@@ -173,3 +178,8 @@ export type EquipmentCondition = EquipmentItem['condition'];
 export type Consultation = Out<typeof ConsultationSchema>;
 export type ConsultationInput = In<typeof ConsultationInputSchema>;
 export type ConsultationChannel = Consultation['channel'];
+
+// The hall's report and the counters' configuration (issue 16 item 2).
+export type QueueReport = Out<typeof QueueReportSchema>;
+export type AddCounterRequest = In<typeof AddCounterBody>;
+export type UpdateCounterRequest = In<typeof UpdateCounterBody>;
