@@ -49,7 +49,7 @@ function CounterRow({
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Title order={2} size="h5">
-            {t('counterNumber')} {counter.number}
+            {t('counterTitle', { number: counter.number })}
           </Title>
           <Badge color={counter.active ? 'teal.9' : 'gray.7'} variant="filled">
             {counter.active ? t('active') : t('inactive')}
