@@ -915,6 +915,8 @@ export const queueCounters = pgTable(
     fields: jsonb('fields').$type<string[]>().notNull().default([]),
     active: boolean('active').notNull().default(true),
     updatedAt: ts('updated_at').notNull(),
+    /** Raised by each change: the configuration page saves a counter against the version it showed (0018). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.number] })],
 );
@@ -957,8 +959,12 @@ export const queueTickets = pgTable(
     sms: boolean('sms').notNull().default(false),
     /** SHA-256 of unit, day and phone: counts a phone's SMS tickets of the day without keeping the number. */
     phoneKey: text('phone_key'),
-    /** Reserved for issue 16 item 2: the dossier received when the ticket was served. */
+    /** The dossier received from the ticket at the counter (outcome `dossier`). */
     dossierCode: text('dossier_code'),
+    /** What came of a served ticket (0018): a dossier received, a consultation logged, or nothing. */
+    outcome: text('outcome', { enum: ['dossier', 'consultation', 'none'] }),
+    /** The consultation logged for the ticket (outcome `consultation`). */
+    consultationId: uuid('consultation_id'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.day, t.number] }),

@@ -144,6 +144,11 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
     title: 'Thao tác không hợp lệ với trạng thái hiện tại của số thứ tự',
   },
   QUEUE_FIELD_UNKNOWN: { status: 422, title: 'Lĩnh vực không thuộc danh mục của Trung tâm' },
+  QUEUE_COUNTER_EXISTS: { status: 409, title: 'Số quầy này đã có tại Trung tâm' },
+  QUEUE_COUNTER_STALE: {
+    status: 409,
+    title: 'Quầy vừa được người khác thay đổi; tải lại để xem cấu hình mới nhất',
+  },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 };
 

@@ -21,6 +21,11 @@ import type {
   InspectionBodySchema,
   InspectionSchema,
 } from '../../server/modules/inspections/schemas.ts';
+import type {
+  AddCounterBody,
+  QueueReportSchema,
+  UpdateCounterBody,
+} from '../../server/modules/queue/schemas.ts';
 import type { CertificationRegisterSchema } from '../../server/modules/registers/certification-routes.ts';
 import type {
   BLOCS,
@@ -178,3 +183,7 @@ export type ConsultationChannel = Consultation['channel'];
 /** A certification register (sổ chứng thực) of a commune for a year. */
 export type CertificationRegister = Out<typeof CertificationRegisterSchema>;
 export type CertificationEntry = CertificationRegister['entries'][number];
+// The hall's report and the counters' configuration (issue 16 item 2).
+export type QueueReport = Out<typeof QueueReportSchema>;
+export type AddCounterRequest = In<typeof AddCounterBody>;
+export type UpdateCounterRequest = In<typeof UpdateCounterBody>;

@@ -22,6 +22,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     items.push(
       { to: '/tiep-nhan', labelKey: 'nav.reception', testId: 'nav-reception', end: true },
       { to: '/tiep-nhan/truc-tuyen', labelKey: 'online:nav', testId: 'nav-online-queue' },
+      { to: '/quay', labelKey: 'queue:nav', testId: 'nav-counter' },
     );
   const partners: NavItem[] =
     me?.role === 'admin' ? [{ to: '/doi-tac', labelKey: 'partners:nav', testId: 'nav-partners' }] : [];

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAudit from './en.audit.json';
 import enGuides from './en.guides.json';
+import enHall from './en.hall.json';
 import en from './en.json';
 import enOnline from './en.online.json';
 import enOperations from './en.operations.json';
@@ -13,6 +14,7 @@ import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
 import ruAudit from './ru.audit.json';
 import ruGuides from './ru.guides.json';
+import ruHall from './ru.hall.json';
 import ru from './ru.json';
 import ruOnline from './ru.online.json';
 import ruOperations from './ru.operations.json';
@@ -23,6 +25,7 @@ import ruResults from './ru.results.json';
 import ruWorkflow from './ru.workflow.json';
 import viAudit from './vi.audit.json';
 import viGuides from './vi.guides.json';
+import viHall from './vi.hall.json';
 import vi from './vi.json';
 import viOnline from './vi.online.json';
 import viOperations from './vi.operations.json';
@@ -49,6 +52,7 @@ void i18n.use(initReactI18next).init({
       online: viOnline,
       queue: viQueue,
       audit: viAudit,
+      hall: viHall,
     },
     en: {
       translation: en,
@@ -61,6 +65,7 @@ void i18n.use(initReactI18next).init({
       online: enOnline,
       queue: enQueue,
       audit: enAudit,
+      hall: enHall,
     },
     ru: {
       translation: ru,
@@ -73,6 +78,7 @@ void i18n.use(initReactI18next).init({
       online: ruOnline,
       queue: ruQueue,
       audit: ruAudit,
+      hall: ruHall,
     },
   },
   lng: initialLanguage(),

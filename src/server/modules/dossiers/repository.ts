@@ -5,6 +5,7 @@ import { SQLSTATE, sqlStateOf } from '../../db/errors.ts';
 import { executePrepared, placeholders, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
+import { TICKET_NOT_LINKED } from '../queue/repository.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -27,6 +28,12 @@ export interface IntakeWrite {
    */
   inbound?: boolean;
   files: Array<Omit<typeof dossierFiles.$inferInsert, 'unitCode' | 'dossierCode'>>;
+  /**
+   * The queue ticket the dossier is received from (queue/repository.ts linkTicketPart): its CTE `ticket`
+   * over the CTE `dossier` and a select-list check that aborts the statement (MC002) when the ticket is
+   * no longer called at its counter.
+   */
+  ticket?: (p: (value: unknown) => string, from: string) => { cte: string; check: string };
 }
 
 export type IntakeWritten =
@@ -36,7 +43,9 @@ export type IntakeWritten =
   /** The Idempotency-Key was taken meanwhile by a concurrent request: replay it. */
   | { kind: 'key_taken' }
   /** The portal's dossier (dossier.portalId) was received already, by this intake's twin. */
-  | { kind: 'portal_taken' };
+  | { kind: 'portal_taken' }
+  /** The queue ticket (IntakeWrite.ticket) was no longer called at its counter: nothing written. */
+  | { kind: 'ticket_gone' };
 
 const OUT_OF_ORDER = 'MC001';
 
@@ -66,6 +75,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
   const receiver = p(d.receivedBy ?? null);
   const dayCounter = p(w.counters.day);
   const bookCounter = p(w.counters.book);
+  const ticket = w.ticket?.(p, 'dossier');
   const text = `
     WITH counters AS (
       INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
@@ -135,10 +145,15 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       SELECT ${unit}, ${p(w.idempotency.key)}, ${receiver}, ${p(w.idempotency.requestHash)}, code FROM dossier
       RETURNING 1)`
         : ''
+    }${
+      ticket
+        ? `,
+    ${ticket.cte}`
+        : ''
     }
-    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits
+    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits${ticket ? `, ${ticket.check}` : ''}
     FROM dossier`;
-  const name = `motcua_intake${w.inbound ? '_inbound' : ''}${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
+  const name = `motcua_intake${ticket ? '_ticket' : ''}${w.inbound ? '_inbound' : ''}${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
   const query = { sql: text, params };
   try {
     const result = (await executePrepared(db, name, query)) as unknown as {
@@ -157,6 +172,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
     return { kind: 'written', code: row.code, bookNumber: Number(row.book_number) };
   } catch (err) {
     const state = sqlStateOf(err);
+    if (state === TICKET_NOT_LINKED) return { kind: 'ticket_gone' };
     if (state === OUT_OF_ORDER) {
       const detail = (err as { cause?: { detail?: string } }).cause?.detail;
       return { kind: 'out_of_order', lastAt: new Date(Number(detail)) };

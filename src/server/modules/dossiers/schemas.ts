@@ -102,6 +102,12 @@ export const IntakeBodySchema = z
       )
       .optional()
       .describe('Bản quét (PDF/JPEG/PNG); loại tệp được kiểm tra theo nội dung'),
+    queueTicketId: z
+      .uuid()
+      .optional()
+      .describe(
+        'Số thứ tự đang được gọi tại quầy mà hồ sơ này được tiếp nhận từ đó: số được kết thúc (đã phục vụ) và gắn với mã hồ sơ trong cùng giao dịch',
+      ),
   })
   .meta({ id: 'IntakeRequest' });
 

@@ -14,6 +14,7 @@ import { receivedEventPart } from '../dossier-events/recorder.ts';
 import type { AuthUser, Scope } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
 import { portalActor, portalSyncOn, portalView } from '../portal/view.ts';
+import { linkTicketPart, ticketForIntake } from '../queue/service.ts';
 import { decodeAttachments } from './attachments.ts';
 import { canReceive } from './policy.ts';
 import { presentDossier } from './present.ts';
@@ -33,6 +34,7 @@ export async function writeNumbered<W extends repo.IntakeWrite>(
   | { kind: 'written'; code: string; bookNumber: number; receivedAt: Date; dossier: W['dossier'] }
   | { kind: 'key_taken' }
   | { kind: 'portal_taken' }
+  | { kind: 'ticket_gone' }
 > {
   let notBefore = 0;
   for (let attempt = 1; ; attempt++) {
@@ -45,7 +47,8 @@ export async function writeNumbered<W extends repo.IntakeWrite>(
       notBefore = written.lastAt.getTime();
       continue;
     }
-    if (written.kind === 'key_taken' || written.kind === 'portal_taken') return written;
+    if (written.kind === 'key_taken' || written.kind === 'portal_taken' || written.kind === 'ticket_gone')
+      return written;
     return { ...written, receivedAt, dossier: write.dossier };
   }
 }
@@ -81,9 +84,22 @@ export async function receiveAtCounter(
     if (replay) return { dossier: replay, replayed: true };
   }
   const intake = await validateIntake(ctx, unit, body);
+  // Received from a queue ticket called at a counter: checked now, linked and re-checked by the
+  // intake's own statement (the queue module's part), so the ticket and the dossier are one visit.
+  const ticket = body.queueTicketId ? await ticketForIntake(ctx, user, body.queueTicketId) : undefined;
   const calendar = await ctx.services.calendar.forProvince(unit.parentCode ?? ctx.config.defaultProvince);
   const files = await storeAttachments(ctx, intake.attachments);
-  return writeReceived(ctx, { user, unit, body, intake, calendar, files, key, requestId: meta.requestId });
+  return writeReceived(ctx, {
+    user,
+    unit,
+    body,
+    intake,
+    calendar,
+    files,
+    key,
+    ticket,
+    requestId: meta.requestId,
+  });
 }
 
 /** Only a commune's reception officer receives, and only for an active center. */
@@ -191,6 +207,7 @@ async function writeReceived(
     calendar: WorkCalendar;
     files: Awaited<ReturnType<typeof storeAttachments>>;
     key: IdempotencyKey | undefined;
+    ticket: Awaited<ReturnType<typeof ticketForIntake>> | undefined;
     requestId: string;
   },
 ): Promise<{ dossier: DossierView; replayed: boolean }> {
@@ -267,9 +284,19 @@ async function writeReceived(
       event,
       idempotency: key,
       files: w.files,
+      ticket: w.ticket
+        ? (p: (value: unknown) => string, from: string) =>
+            linkTicketPart(p, { ...w.ticket!, at: receivedAt }, from)
+        : undefined,
     };
   });
   if (written.kind === 'portal_taken') throw new Error('a counter intake has no portal id');
+  if (written.kind === 'ticket_gone')
+    throw new AppError(
+      'QUEUE_ACTION_NOT_ALLOWED',
+      'Số thứ tự vừa được thay đổi tại quầy, hồ sơ chưa được tiếp nhận',
+      [{ path: 'queueTicketId', message: 'Số thứ tự không còn đang được gọi tại quầy' }],
+    );
   if (written.kind === 'key_taken') {
     const replay = key ? await replayIfKnown(ctx, user, unit.code, key) : undefined;
     if (replay) return { dossier: replay, replayed: true };

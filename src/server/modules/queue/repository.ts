@@ -25,6 +25,8 @@ export interface TicketRow {
   taken_ms: number;
   called_ms: number | null;
   finished_ms: number | null;
+  outcome: 'dossier' | 'consultation' | 'none' | null;
+  dossier_code: string | null;
   calls: number;
   skips: number;
   transfers: number;
@@ -38,6 +40,7 @@ export interface CounterRow {
   name: string;
   fields: string[];
   active: boolean;
+  version: number;
 }
 
 const TICKET = (t: string) => `${t}.id::text AS id, ${t}.unit_code, ${t}.day::text AS day, ${t}.number,
@@ -45,7 +48,7 @@ const TICKET = (t: string) => `${t}.id::text AS id, ${t}.unit_code, ${t}.day::te
   (extract(epoch FROM ${t}.taken_at) * 1000)::float8 AS taken_ms,
   (extract(epoch FROM ${t}.called_at) * 1000)::float8 AS called_ms,
   (extract(epoch FROM ${t}.finished_at) * 1000)::float8 AS finished_ms,
-  ${t}.calls, ${t}.skips, ${t}.transfers, ${t}.sms`;
+  ${t}.outcome, ${t}.dossier_code, ${t}.calls, ${t}.skips, ${t}.transfers, ${t}.sms`;
 
 /** The pg_notify of a call, as a select-list item over the updated ticket `t`. */
 const NOTIFY = (t: string) => `pg_notify('${QUEUE_CHANNEL}', json_build_object('unit', ${t}.unit_code,
@@ -199,7 +202,7 @@ export async function changeCalled(
     transfer: (to: number) =>
       `status = 'waiting', counter_number = ${p(to)}::smallint, transfers = t.transfers + 1`,
     finish: (status: string, by: string) =>
-      `status = '${status === 'served' ? 'served' : 'no_show'}', finished_at = ${now()}, finished_by = ${p(by)}::uuid`,
+      `status = '${status === 'served' ? 'served' : 'no_show'}', finished_at = ${now()}, finished_by = ${p(by)}::uuid${status === 'served' ? `, outcome = 'none'` : ''}`,
   };
   const assignment =
     change.action === 'recall'
@@ -222,7 +225,7 @@ export async function changeCalled(
 /** A commune's counters, by number. */
 export async function listCounters(db: Executor, unitCode: string): Promise<CounterRow[]> {
   const { p, params } = placeholders();
-  const text = `SELECT number::int AS number, name, fields, active FROM queue_counters
+  const text = `SELECT number::int AS number, name, fields, active, version FROM queue_counters
     WHERE unit_code = ${p(unitCode)} ORDER BY number`;
   return rows<CounterRow>(db, 'motcua_queue_counters', { sql: text, params });
 }
@@ -245,9 +248,9 @@ export async function saveCounters(
       INSERT INTO queue_counters (unit_code, number, name, fields, active, updated_at)
       SELECT ${unit}, number, name, fields, active, ${now}::timestamptz FROM given
       ON CONFLICT (unit_code, number) DO UPDATE SET name = excluded.name, fields = excluded.fields,
-        active = excluded.active, updated_at = excluded.updated_at
+        active = excluded.active, updated_at = excluded.updated_at, version = queue_counters.version + 1
       RETURNING 1)
-    UPDATE queue_counters SET active = false, updated_at = ${now}::timestamptz
+    UPDATE queue_counters SET active = false, updated_at = ${now}::timestamptz, version = version + 1
     WHERE unit_code = ${unit} AND active AND number NOT IN (SELECT number FROM given)`;
   await executePrepared(db, 'motcua_queue_counters_save', { sql: text, params });
 }
@@ -308,4 +311,139 @@ export async function catalogueFields(
   const text = `SELECT DISTINCT p.field_code AS code, p.field_name AS name FROM unit_procedures up
     JOIN procedures p ON p.code = up.procedure_code WHERE up.unit_code = ${p(unitCode)} ORDER BY p.field_name`;
   return rows(db, 'motcua_queue_fields', { sql: text, params });
+}
+
+/** The ticket a dossier is received from: called at `counter` today, finished by the intake's officer. */
+export interface TicketLink {
+  id: string;
+  unitCode: string;
+  day: string;
+  counter: number;
+  at: Date;
+  by: string;
+}
+
+/**
+ * The part of a counter intake's statement (dossiers/repository.ts writeIntake) that ends a called
+ * ticket with the dossier received from it: CTE `ticket` over the intake's CTE `from` (which returns
+ * `code`), re-checking that the ticket is still called at that counter today, and a select-list item
+ * that aborts the whole statement (SQLSTATE MC002, numbers given back) when it was not linked.
+ * The boards are told in the same statement, as by changeCalled.
+ */
+export function linkTicketPart(
+  p: (value: unknown) => string,
+  link: TicketLink,
+  from: string,
+): { cte: string; check: string } {
+  const cte = `ticket AS (
+      UPDATE queue_tickets t SET status = 'served', outcome = 'dossier', dossier_code = ${from}.code,
+        finished_at = ${p(link.at.toISOString())}::timestamptz, finished_by = ${p(link.by)}::uuid
+      FROM ${from}
+      WHERE t.id = ${p(link.id)}::uuid AND t.unit_code = ${p(link.unitCode)} AND t.day = ${p(link.day)}::date
+        AND t.status = 'called' AND t.counter_number = ${p(link.counter)}::smallint
+      RETURNING t.id, ${NOTIFY('t')} AS notified)`;
+  const check = `(SELECT CASE WHEN count(*) = 1 THEN 1 ELSE motcua_queue_ticket_not_linked() END FROM ticket) AS ticket_linked`;
+  return { cte, check };
+}
+
+/** SQLSTATE of an intake whose ticket was no longer called at its counter (motcua_queue_ticket_not_linked). */
+export const TICKET_NOT_LINKED = 'MC002';
+
+/**
+ * Ends a called ticket with the consultation logged for it, in the caller's transaction (registers'
+ * addConsultation): undefined when it is no longer called at that counter today.
+ */
+export async function finishWithConsultation(
+  db: Executor,
+  link: TicketLink & { consultationId: string },
+): Promise<TicketRow | undefined> {
+  const { p, params } = placeholders();
+  const text = `
+    WITH u AS (
+      UPDATE queue_tickets t SET status = 'served', outcome = 'consultation',
+        consultation_id = ${p(link.consultationId)}::uuid,
+        finished_at = ${p(link.at.toISOString())}::timestamptz, finished_by = ${p(link.by)}::uuid
+      WHERE t.id = ${p(link.id)}::uuid AND t.unit_code = ${p(link.unitCode)} AND t.day = ${p(link.day)}::date
+        AND t.status = 'called' AND t.counter_number = ${p(link.counter)}::smallint
+      RETURNING t.*)
+    SELECT ${TICKET('u')}, ${NOTIFY('u')} FROM u`;
+  return (await rows<TicketRow>(db, 'motcua_queue_consultation', { sql: text, params }))[0];
+}
+
+/** Adds a counter; false when the number is taken already. */
+export async function addCounter(
+  db: Executor,
+  unitCode: string,
+  c: { number: number; name: string; fields: string[] },
+  at: Date,
+): Promise<boolean> {
+  const { p, params } = placeholders();
+  const text = `INSERT INTO queue_counters (unit_code, number, name, fields, active, updated_at, version)
+    VALUES (${p(unitCode)}, ${p(c.number)}::smallint, ${p(c.name)}, ${p(JSON.stringify(c.fields))}::jsonb, true,
+      ${p(at.toISOString())}::timestamptz, 1)
+    ON CONFLICT (unit_code, number) DO NOTHING RETURNING number`;
+  return (await rows(db, 'motcua_queue_counter_add', { sql: text, params })).length === 1;
+}
+
+/**
+ * Changes a counter if it still has `version`: 'changed' (its version raised), 'stale' (changed
+ * meanwhile by someone else) or 'missing'.
+ */
+export async function updateCounter(
+  db: Executor,
+  unitCode: string,
+  number: number,
+  c: { name: string; fields: string[]; active: boolean; version: number },
+  at: Date,
+): Promise<'changed' | 'stale' | 'missing'> {
+  const { p, params } = placeholders();
+  const unit = p(unitCode);
+  const n = p(number);
+  const text = `
+    WITH u AS (
+      UPDATE queue_counters SET name = ${p(c.name)}, fields = ${p(JSON.stringify(c.fields))}::jsonb,
+        active = ${p(c.active)}::boolean, updated_at = ${p(at.toISOString())}::timestamptz, version = version + 1
+      WHERE unit_code = ${unit} AND number = ${n}::smallint AND version = ${p(c.version)}::int
+      RETURNING 1)
+    SELECT (SELECT count(*)::int FROM u) AS changed,
+      (SELECT count(*)::int FROM queue_counters WHERE unit_code = ${unit} AND number = ${n}::smallint) AS present`;
+  const [r] = await rows<{ changed: number; present: number }>(db, 'motcua_queue_counter_update', {
+    sql: text,
+    params,
+  });
+  return r!.changed === 1 ? 'changed' : r!.present === 1 ? 'stale' : 'missing';
+}
+
+/** A finished ticket as the queue report reads it (instants in epoch milliseconds). */
+export interface VisitRow {
+  day: string;
+  number: number;
+  field_code: string | null;
+  counter_number: number | null;
+  status: 'served' | 'no_show';
+  outcome: 'dossier' | 'consultation' | 'none' | null;
+  dossier_code: string | null;
+  taken_ms: number;
+  first_called_ms: number | null;
+  called_ms: number | null;
+  finished_ms: number | null;
+}
+
+/** A commune's tickets of the days `from`..`to` (Vietnam dates, inclusive), every status. */
+export async function visits(
+  db: Executor,
+  unitCode: string,
+  from: string,
+  to: string,
+): Promise<Array<Omit<VisitRow, 'status'> & { status: TicketRow['status'] }>> {
+  const { p, params } = placeholders();
+  const text = `SELECT t.day::text AS day, t.number, t.field_code, t.counter_number::int AS counter_number,
+      t.status, t.outcome, t.dossier_code,
+      (extract(epoch FROM t.taken_at) * 1000)::float8 AS taken_ms,
+      (extract(epoch FROM t.first_called_at) * 1000)::float8 AS first_called_ms,
+      (extract(epoch FROM t.called_at) * 1000)::float8 AS called_ms,
+      (extract(epoch FROM t.finished_at) * 1000)::float8 AS finished_ms
+    FROM queue_tickets t WHERE t.unit_code = ${p(unitCode)} AND t.day BETWEEN ${p(from)}::date AND ${p(to)}::date
+    ORDER BY t.day, t.number`;
+  return rows(db, 'motcua_queue_visits', { sql: text, params });
 }

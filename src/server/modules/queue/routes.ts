@@ -8,12 +8,15 @@ import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { createQueueBus } from './bus.ts';
 import {
+  AddCounterBody,
   BoardSchema,
   CallNextSchema,
   CounterParams,
   CountersSchema,
   FollowSchema,
   KioskSchema,
+  QueueReportQuery,
+  QueueReportSchema,
   SaveCountersBody,
   StaffUnitQuery,
   TakenTicketSchema,
@@ -22,17 +25,21 @@ import {
   TicketParams,
   TicketSchema,
   UnitQuery,
+  UpdateCounterBody,
 } from './schemas.ts';
 import {
   act,
+  addCounter,
   boardOf,
   callNext,
   countersOf,
   follow,
   kiosk,
+  queueReportOf,
   saveCounters,
   takeTicket,
   ticketPrint,
+  updateCounter,
 } from './service.ts';
 
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
@@ -241,5 +248,51 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => act(ctx, await requireUser(ctx, req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/v1/queue/counters',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: 'Thêm một quầy và các lĩnh vực quầy phục vụ (lãnh đạo Trung tâm, tỉnh, quản trị)',
+        description: 'Số quầy đã có: 409 `QUEUE_COUNTER_EXISTS`.',
+        body: AddCounterBody,
+        response: { 201: CountersSchema, ...conflict },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addCounter(ctx, await requireUser(ctx, req), req.body)),
+  );
+
+  r.patch(
+    '/api/v1/queue/counters/:number',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: 'Đổi tên, lĩnh vực phục vụ, ngừng hoặc mở lại một quầy theo phiên bản đã xem',
+        description:
+          'Quầy vừa được người khác thay đổi (`version` cũ): 409 `QUEUE_COUNTER_STALE`, không ghi gì.',
+        params: CounterParams,
+        body: UpdateCounterBody,
+        response: { 200: CountersSchema, ...conflict },
+      },
+    },
+    async (req) => updateCounter(ctx, await requireUser(ctx, req), req.params.number, req.body),
+  );
+
+  r.get(
+    '/api/v1/reports/queue',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Báo cáo hàng đợi của Trung tâm: thời gian chờ và phục vụ (p50/p90) theo giờ, lĩnh vực, quầy; số phiếu mỗi ngày; vắng mặt; giờ đông nhất',
+        description:
+          'Thời gian chờ: lấy số → được gọi lần đầu; thời gian phục vụ: lượt gọi công dân đến quầy → kết thúc (tiếp nhận hồ sơ, ghi nhận tư vấn hoặc đã phục vụ). Phân vị theo hạng gần nhất. Kỳ tối đa 366 ngày.',
+        querystring: QueueReportQuery,
+        response: { 200: QueueReportSchema, ...problems },
+      },
+    },
+    async (req) => queueReportOf(ctx, await requireUser(ctx, req), req.query),
   );
 }

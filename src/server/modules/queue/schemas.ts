@@ -104,6 +104,7 @@ export const CounterSchema = z.object({
   name: z.string(),
   fields: z.array(z.string()),
   active: z.boolean(),
+  version: z.number().int().describe('Gửi lại khi sửa quầy (PATCH); khác phiên bản hiện tại: 409'),
   current: TicketSchema.nullable(),
 });
 export const CountersSchema = z.object({
@@ -117,3 +118,85 @@ export const CountersSchema = z.object({
 export const CallNextSchema = z.object({
   ticket: TicketSchema.nullable().describe('null: không còn ai chờ'),
 });
+
+export const AddCounterBody = z.object({
+  unit: CommuneCode.optional().describe('Mã xã; mặc định: xã của người dùng'),
+  number: z.number().int().min(1).max(99),
+  name: text({ min: 1, max: 60 }),
+  fields: z.array(FieldCode).max(50).describe('Các lĩnh vực quầy phục vụ; để trống: mọi lĩnh vực'),
+});
+export type AddCounterBody = z.infer<typeof AddCounterBody>;
+
+export const UpdateCounterBody = z.object({
+  unit: CommuneCode.optional().describe('Mã xã; mặc định: xã của người dùng'),
+  name: text({ min: 1, max: 60 }),
+  fields: z.array(FieldCode).max(50),
+  active: z.boolean().describe('false: ngừng hoạt động (lịch sử giữ nguyên)'),
+  version: z.number().int().min(1).describe('Phiên bản của quầy khi trang được mở; khác: 409'),
+});
+export type UpdateCounterBody = z.infer<typeof UpdateCounterBody>;
+
+export const QueueReportQuery = z.object({
+  unit: CommuneCode.optional().describe('Mã xã; mặc định: xã của người dùng'),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+export type QueueReportQuery = z.infer<typeof QueueReportQuery>;
+
+const Seconds = z.number().int().nullable();
+const TimeFigures = z.object({
+  tickets: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  waitP50: Seconds.describe('Thời gian chờ (lấy số → được gọi lần đầu), trung vị, giây'),
+  waitP90: Seconds,
+  serviceP50: Seconds.describe('Thời gian phục vụ (lượt gọi công dân đến quầy → kết thúc), trung vị, giây'),
+  serviceP90: Seconds,
+});
+const Outcome = z.enum(['dossier', 'consultation', 'none']);
+
+export const QueueReportSchema = z
+  .object({
+    unit: z.object({ code: z.string(), name: z.string() }),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    totals: TimeFigures.extend({
+      outcomes: z.object({
+        dossier: z.number().int(),
+        consultation: z.number().int(),
+        none: z.number().int(),
+      }),
+    }),
+    byHour: z.array(TimeFigures.extend({ hour: z.number().int().describe('Giờ lấy số (giờ Việt Nam)') })),
+    byField: z.array(TimeFigures.extend({ field: z.string().nullable(), name: z.string().nullable() })),
+    byCounter: z.array(
+      TimeFigures.extend({ counter: z.number().int().nullable(), name: z.string().nullable() }),
+    ),
+    perDay: z.array(
+      z.object({
+        day: z.iso.date(),
+        tickets: z.number().int(),
+        served: z.number().int(),
+        noShow: z.number().int(),
+      }),
+    ),
+    busiestHours: z.array(z.object({ hour: z.number().int(), tickets: z.number().int() })),
+    visits: z
+      .array(
+        z.object({
+          day: z.iso.date(),
+          number: z.number().int(),
+          field: z.string().nullable(),
+          counter: z.number().int().nullable(),
+          status: z.enum(['served', 'no_show']),
+          outcome: Outcome.nullable(),
+          dossierCode: z.string().nullable(),
+          takenAt: z.iso.datetime(),
+          waitSeconds: Seconds,
+          serviceSeconds: Seconds,
+        }),
+      )
+      .describe('Các lượt đã kết thúc gần nhất (tối đa 200), mới nhất trước'),
+  })
+  .meta({ id: 'QueueReport' });
+export type QueueReportView = z.infer<typeof QueueReportSchema>;

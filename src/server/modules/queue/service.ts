@@ -1,13 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import { queueReport, serviceSeconds, type Visit, waitingSeconds } from '../../../domain/queue/report.ts';
 import { decideTicketAction, normalizeMobile } from '../../../domain/queue/ticket.ts';
+import { PERIOD_ERROR_NAMES, validatePeriod } from '../../../domain/reports/periods.ts';
 import type { AppContext } from '../../context.ts';
 import { sqlStateOf } from '../../db/errors.ts';
 import { AppError } from '../../errors.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { mayConfigureCounters, mayViewQueue, mayWorkCounter } from './policy.ts';
 import * as repo from './repository.ts';
-import type { BoardView, SaveCountersBody, TakeTicketBody, TicketActionBody, TicketView } from './schemas.ts';
+import type {
+  AddCounterBody,
+  BoardView,
+  QueueReportQuery,
+  SaveCountersBody,
+  TakeTicketBody,
+  TicketActionBody,
+  TicketView,
+  UpdateCounterBody,
+} from './schemas.ts';
 
 /** SMS tickets one phone number may receive per commune and day (the kiosk is public: no SMS flood). */
 export const SMS_PER_PHONE_PER_DAY = 3;
@@ -357,4 +368,171 @@ export async function act(ctx: AppContext, user: AuthUser, id: string, body: Tic
   // Changed meanwhile by another request (or the day turned): refused, nothing written.
   if (!row) throw new AppError('QUEUE_ACTION_NOT_ALLOWED', 'Số thứ tự vừa được thay đổi, vui lòng tải lại');
   return presentTicket(row, await fieldNames(ctx, unit.code));
+}
+
+/**
+ * The ticket a counter intake receives the dossier of (dossiers/service.ts): one of the officer's
+ * commune, of today, called at a counter now. The intake's statement links it (repository
+ * linkTicketPart) and re-checks all this; nothing is written here.
+ */
+export async function ticketForIntake(
+  ctx: AppContext,
+  user: AuthUser,
+  id: string,
+): Promise<repo.TicketLink & { number: number }> {
+  const unit = await counterUnit(ctx, user);
+  const t = await repo.findTicket(ctx.db, id);
+  if (!t || t.unit_code !== unit.code)
+    throw new AppError('QUEUE_TICKET_NOT_FOUND', undefined, [
+      { path: 'queueTicketId', message: 'Không có số thứ tự này tại Trung tâm' },
+    ]);
+  const day = today(ctx);
+  if (t.day !== day) throw new AppError('QUEUE_TICKET_EXPIRED', REFUSAL_DETAILS.expired);
+  if (t.status !== 'called' || t.counter_number === null)
+    throw new AppError('QUEUE_ACTION_NOT_ALLOWED', REFUSAL_DETAILS.status);
+  return {
+    id: t.id,
+    unitCode: unit.code,
+    day,
+    counter: t.counter_number,
+    at: ctx.now(),
+    by: user.id,
+    number: t.number,
+  };
+}
+
+export { linkTicketPart, TICKET_NOT_LINKED } from './repository.ts';
+
+/**
+ * Ends the ticket a consultation was logged for, in the consultation's transaction (registers'
+ * addConsultation), with the link ticketForIntake checked before it: refused when the ticket is no
+ * longer called at its counter, and the caller's transaction (the consultation with it) is undone.
+ */
+export async function linkConsultation(
+  tx: Parameters<typeof repo.finishWithConsultation>[0],
+  link: repo.TicketLink,
+  consultationId: string,
+) {
+  const row = await repo.finishWithConsultation(tx, { ...link, consultationId });
+  if (!row)
+    throw new AppError('QUEUE_ACTION_NOT_ALLOWED', 'Số thứ tự vừa được thay đổi, vui lòng tải lại', [
+      { path: 'queueTicketId', message: 'Số thứ tự không còn đang được gọi tại quầy' },
+    ]);
+  return row;
+}
+
+/** Adds a counter to a commune's hall (the configuration page); 409 when its number is taken. */
+export async function addCounter(ctx: AppContext, user: AuthUser, body: AddCounterBody) {
+  const unit = await configurableUnit(ctx, user, body.unit);
+  await checkFields(ctx, unit.code, body.fields);
+  if (!(await repo.addCounter(ctx.db, unit.code, body, ctx.now())))
+    throw new AppError('QUEUE_COUNTER_EXISTS', `Quầy số ${body.number} đã có`, [
+      { path: 'number', message: 'Số quầy đã được dùng' },
+    ]);
+  forgetConfig(ctx, unit.code);
+  return countersOf(ctx, user, unit.code);
+}
+
+/**
+ * Renames a counter, changes its fields, deactivates or reactivates it, against the version the page
+ * showed: 409 QUEUE_COUNTER_STALE when someone changed it meanwhile (nothing written).
+ */
+export async function updateCounter(
+  ctx: AppContext,
+  user: AuthUser,
+  number: number,
+  body: UpdateCounterBody,
+) {
+  const unit = await configurableUnit(ctx, user, body.unit);
+  await checkFields(ctx, unit.code, body.fields);
+  const done = await repo.updateCounter(ctx.db, unit.code, number, body, ctx.now());
+  if (done === 'missing') throw new AppError('QUEUE_COUNTER_NOT_FOUND', `Quầy số ${number}`);
+  if (done === 'stale')
+    throw new AppError(
+      'QUEUE_COUNTER_STALE',
+      `Quầy số ${number} vừa được người khác thay đổi, vui lòng tải lại`,
+    );
+  forgetConfig(ctx, unit.code);
+  return countersOf(ctx, user, unit.code);
+}
+
+async function configurableUnit(ctx: AppContext, user: AuthUser, named: string | undefined) {
+  const unit = await staffUnit(ctx, user, named);
+  if (!mayConfigureCounters(user, queueUnit(unit))) throw new AppError('FORBIDDEN');
+  return unit;
+}
+
+async function checkFields(ctx: AppContext, unitCode: string, fields: string[]) {
+  const known = new Set((await repo.catalogueFields(ctx.db, unitCode)).map((f) => f.code));
+  const errors = fields.flatMap((f, j) =>
+    known.has(f) ? [] : [{ path: `fields.${j}`, message: `Lĩnh vực ${f} không thuộc danh mục của xã` }],
+  );
+  if (errors.length) throw new AppError('QUEUE_FIELD_UNKNOWN', undefined, errors);
+}
+
+/** Periods of the queue report: at most a year of days. */
+const REPORT_MAX_DAYS = 366;
+const REPORT_VISITS_SHOWN = 200;
+
+/**
+ * The hall's report of a commune for the center director (domain/queue/report.ts): waiting and service
+ * times by hour, field and counter, tickets per day, no-shows, the busiest hours, and the latest visits.
+ */
+export async function queueReportOf(ctx: AppContext, user: AuthUser, q: QueueReportQuery) {
+  const error = validatePeriod({ from: q.from, to: q.to }, REPORT_MAX_DAYS);
+  if (error)
+    throw new AppError('VALIDATION_FAILED', PERIOD_ERROR_NAMES[error], [
+      { path: 'to', message: PERIOD_ERROR_NAMES[error] },
+    ]);
+  const unit = await staffUnit(ctx, user, q.unit);
+  const [rows, { fields, counters }] = await Promise.all([
+    repo.visits(ctx.db, unit.code, q.from, q.to),
+    queueConfig(ctx, unit.code),
+  ]);
+  const visits: Visit[] = rows.map((r) => ({
+    day: r.day,
+    number: r.number,
+    field: r.field_code,
+    counter: r.counter_number,
+    status: r.status,
+    outcome: r.outcome,
+    dossierCode: r.dossier_code,
+    takenMs: r.taken_ms,
+    firstCalledMs: r.first_called_ms,
+    calledMs: r.called_ms,
+    finishedMs: r.finished_ms,
+  }));
+  const report = queueReport(visits);
+  const fieldName = new Map(fields.map((f) => [f.code, f.name]));
+  const counterName = new Map(counters.map((c) => [c.number, c.name]));
+  return {
+    unit: { code: unit.code, name: unit.fullName },
+    from: q.from,
+    to: q.to,
+    ...report,
+    byField: report.byField.map((f) => ({
+      ...f,
+      name: f.field === null ? null : (fieldName.get(f.field) ?? f.field),
+    })),
+    byCounter: report.byCounter.map((c) => ({
+      ...c,
+      name: c.counter === null ? null : (counterName.get(c.counter) ?? `Quầy ${c.counter}`),
+    })),
+    visits: visits
+      .filter((v) => v.status === 'served' || v.status === 'no_show')
+      .sort((a, b) => (b.finishedMs ?? 0) - (a.finishedMs ?? 0))
+      .slice(0, REPORT_VISITS_SHOWN)
+      .map((v) => ({
+        day: v.day,
+        number: v.number,
+        field: v.field,
+        counter: v.counter,
+        status: v.status as 'served' | 'no_show',
+        outcome: v.outcome,
+        dossierCode: v.dossierCode,
+        takenAt: new Date(v.takenMs).toISOString(),
+        waitSeconds: waitingSeconds(v),
+        serviceSeconds: serviceSeconds(v),
+      })),
+  };
 }

@@ -231,7 +231,7 @@ export function registersRoutes(app: FastifyInstance, ctx: AppContext) {
       const unit = await communeFor(ctx, user, undefined);
       return reply
         .code(201)
-        .send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body, actorOf(user)) });
+        .send({ id: await svc.addConsultation(ctx, unit.code, user.id, req.body, actorOf(user), user) });
     },
   );
 }

@@ -103,6 +103,12 @@ export const ConsultationInputSchema = z.object({
   procedureCode: text({ max: 40 }).optional().nullable(),
   channel: z.enum(['counter', 'phone', 'online']),
   subject: text({ min: 1, max: 500 }),
+  queueTicketId: z
+    .uuid()
+    .optional()
+    .describe(
+      'Số thứ tự đang được gọi tại quầy của lượt tư vấn: số được kết thúc (đã phục vụ) trong cùng giao dịch',
+    ),
 });
 
 export const ConsultationSchema = z

@@ -5,6 +5,8 @@ import { isConcurrentWrite } from '../../db/errors.ts';
 import type { equipment } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { type AuditActor, CLI_ACTOR, recordSecurityEvent } from '../audit/security.ts';
+import type { AuthUser } from '../identity/types.ts';
+import { linkConsultation, ticketForIntake } from '../queue/service.ts';
 import * as repo from './repository.ts';
 import type { StaffInput } from './schemas.ts';
 import { readStaffUpload } from './staff-import.ts';
@@ -188,9 +190,14 @@ export async function addConsultation(
     procedureCode?: string | null;
     channel: 'counter' | 'phone' | 'online';
     subject: string;
+    queueTicketId?: string;
   },
   actor: AuditActor = { userId: officerId, role: null, username: null },
+  /** The officer at the counter, when the consultation ends a queue ticket (`queueTicketId`). */
+  user?: AuthUser,
 ) {
+  if (c.queueTicketId && !user) throw new Error('a consultation of a queue ticket needs its officer');
+  const ticket = c.queueTicketId && user ? await ticketForIntake(ctx, user, c.queueTicketId) : undefined;
   await checkConsultationSubject(ctx, unitCode, c.fieldCode, c.procedureCode ?? null);
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
@@ -204,6 +211,8 @@ export async function addConsultation(
       subject: c.subject,
       officerId,
     });
+    // The visit's ticket ends with this consultation, in the same transaction (the queue module's SQL).
+    if (ticket) await linkConsultation(tx, { ...ticket, at: ctx.now() }, id);
     await recordSecurityEvent(tx, {
       action: 'register_consultation_added',
       unitCode,

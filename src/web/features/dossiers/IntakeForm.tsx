@@ -63,10 +63,12 @@ function FormSection({ step, title, children }: { step: number; title: string; c
 interface IntakeFormProps {
   unitCode: string;
   onCreated: (dossier: Dossier) => void;
+  /** The queue ticket called at the officer's counter that this dossier is received from (issue 16). */
+  queueTicketId?: string;
 }
 
 /** The counter intake: procedure, applicant, document checklist, scans; submits one dossier. */
-export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
+export function IntakeForm({ unitCode, onCreated, queueTicketId }: IntakeFormProps) {
   const { t } = useTranslation();
   const { t: tw } = useTranslation('workflow');
   const form = useForm<IntakeValues>({
@@ -124,7 +126,7 @@ export function IntakeForm({ unitCode, onCreated }: IntakeFormProps) {
       } finally {
         setIsReading(false);
       }
-      const request = toRequest(values, attachments);
+      const request = { ...toRequest(values, attachments), ...(queueTicketId ? { queueTicketId } : {}) };
       const fingerprint = submissionFingerprint(request, files);
       const key = attempt.current?.fingerprint === fingerprint ? attempt.current.key : randomId();
       attempt.current = { key, fingerprint };

@@ -10,13 +10,17 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useMe } from '../identity/use-me';
 import { queueApi, type TicketAction } from './api';
+import { hallApi } from './hall-api';
 
 const COUNTER_KEY = 'motcua.queue.counter';
 
@@ -26,7 +30,12 @@ const COUNTER_KEY = 'motcua.queue.counter';
  */
 export function CounterPage() {
   const { t } = useTranslation('queue');
+  const { t: th } = useTranslation('hall');
+  const me = useMe();
   const client = useQueryClient();
+  const [consulting, setConsulting] = useState(false);
+  const [consultField, setConsultField] = useState<string | null>(null);
+  const [consultSubject, setConsultSubject] = useState('');
   const [counter, setCounter] = useState<string | null>(() => localStorage.getItem(COUNTER_KEY));
   const [transferTo, setTransferTo] = useState<string | null>(null);
   const data = useQuery({
@@ -44,6 +53,24 @@ export function CounterPage() {
       queueApi.act(v.id, { action: v.action, counter: v.counter, to: v.to }),
     onSettled: refresh,
   });
+  // The visit ends with a consultation logged for its ticket (the registers' log, same transaction).
+  const consult = useMutation({
+    mutationFn: (v: { ticketId: string; number: number; fieldCode: string; subject: string }) =>
+      hallApi
+        .consultation({
+          fieldCode: v.fieldCode,
+          channel: 'counter',
+          subject: v.subject,
+          queueTicketId: v.ticketId,
+        })
+        .then(() => v.number),
+    onSuccess: () => {
+      setConsulting(false);
+      setConsultSubject('');
+      setConsultField(null);
+    },
+    onSettled: refresh,
+  });
 
   if (data.isPending) return <Loader />;
   if (data.isError) return <ProblemAlert error={data.error} />;
@@ -52,7 +79,8 @@ export function CounterPage() {
   const mine = active.find((c) => String(c.number) === counter);
   const current = mine?.current ?? null;
   const names = new Map(d.fields.map((f) => [f.code, f.name]));
-  const error = callNext.error ?? act.error;
+  const error = callNext.error ?? act.error ?? consult.error;
+  const role = me.data?.role;
   const doAction = (action: TicketAction, to?: number) =>
     current && mine && act.mutate({ id: current.id, action, counter: mine.number, to });
 
@@ -61,6 +89,18 @@ export function CounterPage() {
       <Title order={1}>{t('counterPageTitle')}</Title>
       <Text c="dimmed">
         {d.unit.name} ·{' '}
+        {role === 'leader' ? (
+          <>
+            <Link to="/quay/bao-cao" data-testid="counter-report-link">
+              {th('reportLink')}
+            </Link>{' '}
+            ·{' '}
+            <Link to="/quay/cau-hinh" data-testid="counter-config-link">
+              {th('configLink')}
+            </Link>{' '}
+            ·{' '}
+          </>
+        ) : null}
         <a href={`/hang-doi/${d.unit.code}/man-hinh`} target="_blank" rel="noopener">
           {t('openBoard')}
         </a>{' '}
@@ -129,7 +169,7 @@ export function CounterPage() {
             </Button>
             <Button
               size="lg"
-              color="green"
+              color="teal.9"
               disabled={!current}
               onClick={() => doAction('served')}
               data-testid="counter-served"
@@ -167,6 +207,76 @@ export function CounterPage() {
               {t('transfer')}
             </Button>
           </Group>
+          {current ? (
+            <Stack gap="sm" mt="md" data-testid="counter-outcome">
+              <Text fw={600}>{th('outcomeTitle')}</Text>
+              <Group gap="sm">
+                {role === 'reception' ? (
+                  <Button
+                    component={Link}
+                    to={`/tiep-nhan?ticket=${current.id}&so=${current.number}`}
+                    data-testid="counter-receive-dossier"
+                  >
+                    {th('receiveDossier')}
+                  </Button>
+                ) : null}
+                <Button
+                  variant="light"
+                  onClick={() => setConsulting((v) => !v)}
+                  data-testid="counter-consult"
+                >
+                  {th('logConsultation')}
+                </Button>
+              </Group>
+              {consulting ? (
+                <Stack gap="xs" maw={560}>
+                  <Select
+                    label={th('consultationField')}
+                    data={d.fields.map((f) => ({ value: f.code, label: f.name }))}
+                    value={consultField ?? current.group?.code ?? null}
+                    onChange={setConsultField}
+                    required
+                    data-testid="counter-consult-field"
+                  />
+                  <Textarea
+                    label={th('consultationSubject')}
+                    value={consultSubject}
+                    onChange={(e) => setConsultSubject(e.currentTarget.value)}
+                    required
+                    autosize
+                    minRows={2}
+                    maxLength={500}
+                    data-testid="counter-consult-subject"
+                  />
+                  <Group gap="sm">
+                    <Button
+                      loading={consult.isPending}
+                      disabled={!(consultField ?? current.group?.code) || !consultSubject.trim()}
+                      onClick={() =>
+                        consult.mutate({
+                          ticketId: current.id,
+                          number: current.number,
+                          fieldCode: (consultField ?? current.group?.code)!,
+                          subject: consultSubject.trim(),
+                        })
+                      }
+                      data-testid="counter-consult-save"
+                    >
+                      {th('saveConsultation')}
+                    </Button>
+                    <Button variant="subtle" onClick={() => setConsulting(false)}>
+                      {th('cancel')}
+                    </Button>
+                  </Group>
+                </Stack>
+              ) : null}
+            </Stack>
+          ) : null}
+          {consult.isSuccess && !current ? (
+            <Text mt="sm" c="green.8" data-testid="counter-consult-done">
+              {th('consultationDone', { number: consult.data })}
+            </Text>
+          ) : null}
           {callNext.data && callNext.data.ticket === null ? <Text mt="sm">{t('nobodyWaiting')}</Text> : null}
         </Card>
       ) : null}

@@ -63,6 +63,7 @@ export interface Counters {
     name: string;
     fields: string[];
     active: boolean;
+    version: number;
     current: QueueTicket | null;
   }>;
   waiting: QueueTicket[];
