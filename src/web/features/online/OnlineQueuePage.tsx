@@ -26,6 +26,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/datetime';
 import { useDossier, usePerformAction, useQueues, useRefreshDossier } from '../workflow/use-workflow';
 import { WorkflowProblemAlert } from '../workflow/WorkflowProblemAlert';
+import { AttachmentFiles } from './AttachmentFiles';
 
 const NS = 'online';
 /**
@@ -372,19 +373,7 @@ function OnlineDossier({ code }: { code: string }) {
           <Title order={3} fz="md">
             {t('files')}
           </Title>
-          {d.attachments.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('noFiles')}
-            </Text>
-          ) : (
-            <Stack component="ul" gap={4} m={0} pl="md" data-testid="online-files">
-              {d.attachments.map((f) => (
-                <Text component="li" size="sm" key={f.id} style={{ overflowWrap: 'anywhere' }}>
-                  {f.fileName} ({Math.ceil(f.size / 1024)} KiB)
-                </Text>
-              ))}
-            </Stack>
-          )}
+          <AttachmentFiles code={d.code} files={d.attachments} testId="online-files" />
         </Stack>
       </Paper>
       <Paper p={{ base: 'sm', sm: 'md' }} radius="lg">
