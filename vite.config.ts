@@ -9,6 +9,8 @@ import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 const apiTarget = 'http://localhost:3000';
+/** The light build's manifest, under dist/web (a dot folder: never served as a root file). */
+const LITE_MANIFEST = '.vite/lite-manifest.json';
 
 // The public pages (catalogue, procedure, tracking, a commune's home) are a second, light app: lite.html,
 // built with react → preact/compat and without Mantine, so a citizen's first load stays under the
@@ -35,7 +37,26 @@ function liteConfig(): InlineConfig {
       outDir,
       emptyOutDir: false,
       sourcemap: true,
-      rollupOptions: { input: path.join(webRoot, 'lite.html') },
+      // Read by the server to hint a deep link's own chunk in the shell (src/server/http/web-app.ts).
+      manifest: LITE_MANIFEST,
+      rolldownOptions: {
+        input: path.join(webRoot, 'lite.html'),
+        output: {
+          // Slow 3G over HTTP/1.1 (six connections, 400 ms each round trip): the code every public page
+          // shares — Preact, router, query, i18n, the API client, the page frame — is one chunk instead
+          // of seven small ones queued behind each other (bench/web-load). The kiosk/board and the
+          // signed-in citizen's pages keep their own chunks.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'lite-common',
+                minShareCount: 2,
+                test: (id: string) => !/features[\\/](queue|citizen)[\\/]|i18n[\\/](en|ru)\.json/.test(id),
+              },
+            ],
+          },
+        },
+      },
     },
   };
 }

@@ -29,6 +29,11 @@ test('a procedure link opens directly and after a reload, compressed, on a slow 
   page.on('requestfinished', async (req) => {
     transferred += (await req.sizes()).responseBodySize;
   });
+  const apiCalls: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.pathname.startsWith('/api/')) apiCalls.push(url.pathname + url.search);
+  });
 
   const link = '/thu-tuc/1.001193?unit=28696';
   const first = await page.goto(link);
@@ -42,6 +47,16 @@ test('a procedure link opens directly and after a reload, compressed, on a slow 
   expect(transferred).toBeLessThan(400 * 1024);
   console.log(`first load of ${link}: ${Math.round(transferred / 1024)} KB on the wire`);
   await shot(page, project, '30-procedure-deep-link-360');
+  // The shell hinted the page's chunk and its data (web-app.ts procedureHints), and the page used the
+  // preloaded responses: each of its API requests went over the network once.
+  expect(await page.locator('link[rel="modulepreload"][href*="ProcedureDetailPage"]').count()).toBe(1);
+  expect(
+    await page
+      .locator('link[rel="preload"][as="fetch"][href="/api/v1/procedures/1.001193?unit=28696"]')
+      .count(),
+  ).toBe(1);
+  expect(apiCalls.filter((u) => u === '/api/v1/procedures/1.001193?unit=28696')).toHaveLength(1);
+  expect(apiCalls.filter((u) => u === '/api/v1/procedures/1.001193/form')).toHaveLength(1);
 
   const again = await page.reload();
   expect(again?.status()).toBe(200);

@@ -79,6 +79,7 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   ASSIGNEE_INVALID: { status: 422, title: 'Cán bộ được phân công không hợp lệ' },
   RESULT_FILE_REQUIRED: { status: 422, title: 'Cần đính kèm tệp kết quả giải quyết' },
   RESULT_NOT_FOUND: { status: 404, title: 'Hồ sơ chưa có tệp kết quả giải quyết' },
+  ATTACHMENT_NOT_FOUND: { status: 404, title: 'Hồ sơ không có tệp đính kèm này' },
   RESULT_DRAFT_NOT_APPLICABLE: {
     status: 422,
     title: 'Thủ tục này không có mẫu kết quả soạn trên hệ thống; hãy đính kèm tệp kết quả',

@@ -59,11 +59,89 @@ export function shellFor(urlPath: string, root: string): 'lite.html' | 'index.ht
   return isPublicPath(urlPath) && fs.existsSync(path.join(root, 'lite.html')) ? 'lite.html' : 'index.html';
 }
 
-function sendShell(reply: FastifyReply, root: string, urlPath: string) {
+const PROCEDURE_PATH = /^\/thu-tuc\/([^/]+)\/?$/;
+const SAFE_CODE = /^[0-9A-Za-z._-]{1,40}$/;
+const PROCEDURE_CHUNK = 'features/catalog/ProcedureDetailPage.tsx';
+
+interface ManifestEntry {
+  file: string;
+  imports?: string[];
+}
+let manifestCache: { file: string; mtimeMs: number; entries: Record<string, ManifestEntry> } | null = null;
+
+function liteManifest(root: string): Record<string, ManifestEntry> | null {
+  const file = path.join(root, '.vite', 'lite-manifest.json');
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return null;
+  if (manifestCache?.file !== file || manifestCache.mtimeMs !== stat.mtimeMs) {
+    manifestCache = { file, mtimeMs: stat.mtimeMs, entries: JSON.parse(fs.readFileSync(file, 'utf8')) };
+  }
+  return manifestCache.entries;
+}
+
+/** A chunk and the chunks it imports, as /assets/ URLs (the manifest's import graph, each once). */
+function chunkFiles(entries: Record<string, ManifestEntry>, key: string): string[] {
+  const seen = new Set<string>();
+  const visit = (k: string) => {
+    const e = entries[k];
+    if (!e || seen.has(e.file)) return;
+    seen.add(e.file);
+    for (const i of e.imports ?? []) visit(i);
+  };
+  visit(key);
+  return [...seen].map((f) => `/${f}`);
+}
+
+/**
+ * Slow 3G (issue 14 item 6): a procedure's deep link (a QR poster's) used to load in three round trips
+ * after the HTML — the entry script, then the page's own chunk once the entry ran, then the
+ * procedure's data once that chunk ran: 6 s at 400 kbit/s, 400 ms RTT. The shell now names the page's
+ * chunk (modulepreload) and the very requests the page makes (preload as fetch, same URL and
+ * credentials mode as `apiRequest`), so all of it downloads alongside the entry script.
+ */
+export function procedureHints(urlPath: string, search: string, root: string): string[] {
+  const m = PROCEDURE_PATH.exec(urlPath);
+  const code = m?.[1] ? decodeURIComponentSafe(m[1]) : null;
+  if (!code || !SAFE_CODE.test(code)) return [];
+  const hints: string[] = [];
+  const entries = liteManifest(root);
+  if (entries) {
+    for (const href of chunkFiles(entries, PROCEDURE_CHUNK))
+      hints.push(`<link rel="modulepreload" crossorigin href="${href}">`);
+  }
+  const fetchHint = (href: string) =>
+    `<link rel="preload" as="fetch" crossorigin="use-credentials" href="${href}">`;
+  const unit = new URLSearchParams(search).get('unit');
+  // Without ?unit= the page uses the commune remembered in the browser: the server cannot know it.
+  if (unit && SAFE_CODE.test(unit))
+    hints.push(fetchHint(`/api/v1/procedures/${encodeURIComponent(code)}?unit=${encodeURIComponent(unit)}`));
+  hints.push(fetchHint(`/api/v1/procedures/${encodeURIComponent(code)}/form`));
+  hints.push(fetchHint('/api/v1/units?level=commune&active=true'));
+  return hints;
+}
+
+function decodeURIComponentSafe(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+function sendShell(reply: FastifyReply, root: string, urlPath: string, search = '') {
+  const shell = shellFor(urlPath, root);
+  const hints = shell === 'lite.html' ? procedureHints(urlPath, search, root) : [];
+  if (hints.length > 0) {
+    const html = fs.readFileSync(path.join(root, shell), 'utf8');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', SHELL_CACHE)
+      .send(html.replace('</head>', `${hints.join('\n')}\n</head>`));
+  }
   return reply
     .type('text/html; charset=utf-8')
     .header('cache-control', SHELL_CACHE)
-    .sendFile(shellFor(urlPath, root), root, { cacheControl: false });
+    .sendFile(shell, root, { cacheControl: false });
 }
 
 /**
@@ -71,7 +149,7 @@ function sendShell(reply: FastifyReply, root: string, urlPath: string) {
  * (favicon.svg), or undefined when the caller should answer 404.
  */
 export function serveShellOrFile(req: FastifyRequest, reply: FastifyReply, root: string) {
-  const urlPath = req.url.split('?')[0] ?? '';
+  const [urlPath = '', search = ''] = req.url.split('?');
   if (
     (req.method !== 'GET' && req.method !== 'HEAD') ||
     isApiPath(urlPath) ||
@@ -90,5 +168,5 @@ export function serveShellOrFile(req: FastifyRequest, reply: FastifyReply, root:
       return undefined;
     return reply.header('cache-control', ROOT_FILE_CACHE).sendFile(name, root, { cacheControl: false });
   }
-  return sendShell(reply, root, urlPath);
+  return sendShell(reply, root, urlPath, search);
 }

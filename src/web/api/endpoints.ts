@@ -140,6 +140,12 @@ export function dossierResultUrl(code: string): string {
   return `${V1}/dossiers/${encodeURIComponent(code)}/result`;
 }
 
+/** Where a file the applicant attached is downloaded, or shown in the browser with `inline` (audited). */
+export function dossierAttachmentUrl(code: string, fileId: string, inline = false): string {
+  const url = `${V1}/dossiers/${encodeURIComponent(code)}/attachments/${encodeURIComponent(fileId)}`;
+  return inline ? `${url}?inline=true` : url;
+}
+
 /** Official documents of a dossier besides the receipt (docs/API.md "Lifecycle"). */
 export type DossierDocument =
   | 'receipt'

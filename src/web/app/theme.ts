@@ -1,4 +1,12 @@
-import { Badge, createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  type MantineColorsTuple,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 // The red and gold of Vietnamese public-service signage, toned for long reading at a counter.
 const brand: MantineColorsTuple = [
@@ -27,7 +35,29 @@ const gold: MantineColorsTuple = [
   '#af7500',
 ];
 
+/**
+ * WCAG 1.4.3 on the staff pages: Mantine writes light, subtle and outline variants (badges, buttons)
+ * in shade 6–7 of their colour on a pale tint of it, below 4.5:1 for orange, green, teal, yellow and
+ * on hover (axe colour-contrast; e2e/accessibility.spec.ts). Their text takes shade 9 darkened a
+ * quarter, 4.5:1 or better on the tint for every palette.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light' && input.variant !== 'subtle' && input.variant !== 'outline') return colors;
+  const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  const shades = parsed.isThemeColor ? input.theme.colors[parsed.color] : undefined;
+  if (!shades) return colors;
+  const text = darken(shades[9], 0.25);
+  return {
+    ...colors,
+    color: text,
+    hoverColor: text,
+    ...(input.variant === 'outline' ? { border: `1px solid ${text}` } : {}),
+  };
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'brand',
   primaryShade: { light: 8, dark: 6 },
   colors: { brand, gold },

@@ -41,6 +41,7 @@ export const SECURITY_ACTIONS = [
   'export_dossiers',
   'export_reports',
   'population_lookup',
+  'dossier_attachment_opened',
   'portal_sync_retry',
   'audit_anchor_written',
   'partner_key_created',

@@ -428,6 +428,76 @@ describe.each(databaseKinds())('citizens online on %s', (kind) => {
     expect(w.json()).toMatchObject({ status: 7, can: { withdraw: false } });
   });
 
+  it("lets officers of the dossier's commune open the citizen's files, 404 elsewhere, each opening audited", async () => {
+    const ngoc = await signIn(NGOC.personalId);
+    const code = (await submit(ngoc, submission())).json().code as string;
+    const dossier = (
+      await s.request({ url: `/api/v1/dossiers/${code}`, headers: { cookie: staff.reception } })
+    ).json();
+    expect(dossier.attachments).toHaveLength(1);
+    const file = dossier.attachments[0] as {
+      id: string;
+      fileName: string;
+      contentType: string;
+      size: number;
+    };
+    expect(file).toMatchObject({ fileName: 'to-khai.jpg', contentType: 'image/jpeg' });
+    const url = `/api/v1/dossiers/${code}/attachments/${file.id}`;
+    const opened = async () =>
+      (
+        await s.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM audit_events WHERE action = 'dossier_attachment_opened' AND data->>'dossier' = $1",
+          [code],
+        )
+      )[0]!.n;
+
+    const download = await s.request({ url, headers: { cookie: staff.reception } });
+    expect(download.statusCode, download.body).toBe(200);
+    expect(download.headers['content-type']).toBe('image/jpeg');
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="to-khai.jpg"/);
+    expect(download.headers['cache-control']).toBe('private, no-store');
+    expect(download.rawPayload.equals(Buffer.from(JPEG, 'base64'))).toBe(true);
+    const preview = await s.request({ url: `${url}?inline=true`, headers: { cookie: staff.specialist } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-disposition']).toMatch(/^inline; /);
+    // The province's officer oversees the commune; audited in the dossier's commune chain.
+    const province = await s.login('province.dong-thap');
+    expect((await s.request({ url, headers: { cookie: province } })).statusCode).toBe(200);
+    expect(await opened()).toBe(3);
+    const [event] = await s.query<{ unit_code: string; data: Record<string, unknown>; actor_role: string }>(
+      "SELECT unit_code, data, actor_role FROM audit_events WHERE action = 'dossier_attachment_opened' AND data->>'dossier' = $1 ORDER BY seq LIMIT 1",
+      [code],
+    );
+    expect(event).toMatchObject({ unit_code: '28693', actor_role: 'reception' });
+    expect(event!.data).toMatchObject({ dossier: code, file: file.id, inline: false });
+    expect(JSON.stringify(event!.data)).not.toContain(NGOC.personalId);
+
+    // Another commune's officer: not found, and nothing recorded.
+    const other = await s.login('reception.tan-phu-dong');
+    const across = await s.request({ url, headers: { cookie: other } });
+    expect(across.statusCode).toBe(404);
+    expect(across.json()).toMatchObject({
+      code: 'DOSSIER_NOT_FOUND',
+      title: expect.stringMatching(/hồ sơ/i),
+    });
+    // A file id of no such attachment, a malformed id, and no session.
+    const missing = await s.request({
+      url: `/api/v1/dossiers/${code}/attachments/6f1c2f4e-1d7b-4c1a-9a7e-2b1f0c9d8e7a`,
+      headers: { cookie: staff.reception },
+    });
+    expect(missing.json()).toMatchObject({ status: 404, code: 'ATTACHMENT_NOT_FOUND' });
+    const malformed = await s.request({
+      url: `/api/v1/dossiers/${code}/attachments/not-a-uuid`,
+      headers: { cookie: staff.reception },
+    });
+    expect(malformed.statusCode).toBe(422);
+    expect((await s.request({ url })).statusCode).toBe(401);
+    // The citizen's own session is not a staff session.
+    expect((await s.request({ url, headers: { cookie: ngoc } })).statusCode).toBe(401);
+    expect(await opened()).toBe(3);
+    expect((await verifyAll(s.ctx.db)).broken).toBeUndefined();
+  });
+
   it('refuses bad submissions with clear messages and writes nothing', async () => {
     const cookie = await signIn(DUC.personalId);
     const count = async () =>

@@ -25,7 +25,15 @@ import {
   TrackingBookPageSchema,
 } from './schemas.ts';
 import { listActions, performAction } from './service.ts';
-import { attachmentDisposition, explainDue, QUEUES, resultFile, timeline, workQueue } from './views.ts';
+import {
+  attachmentDisposition,
+  attachmentFile,
+  explainDue,
+  QUEUES,
+  resultFile,
+  timeline,
+  workQueue,
+} from './views.ts';
 
 const problems = {
   401: ProblemSchema,
@@ -168,6 +176,42 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply
         .type(file.contentType)
         .header('content-disposition', attachmentDisposition(file.fileName))
+        .header('content-length', file.bytes.length)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
+  );
+  r.get(
+    '/api/v1/dossiers/:code/attachments/:fileId',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Mở hoặc tải tệp công dân đính kèm hồ sơ (nộp trực tuyến, tại quầy hoặc bổ sung)',
+        description:
+          'Cán bộ trong phạm vi xã của hồ sơ; hồ sơ của xã khác → 404 DOSSIER_NOT_FOUND; tệp không thuộc hồ sơ → 404 ATTACHMENT_NOT_FOUND. ' +
+          'inline=true để xem trước (ảnh, PDF) thay vì tải về. Mỗi lần mở được ghi vào nhật ký an ninh (dữ liệu cá nhân).',
+        params: DossierCodeParam.extend({ fileId: z.uuid() }),
+        querystring: z.object({ inline: z.enum(['true', 'false']).optional() }),
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+      },
+    },
+    async (req, reply) => {
+      const user = await requireUser(ctx, req);
+      const file = await attachmentFile(ctx, user, req.params.code, req.params.fileId);
+      const inline = req.query.inline === 'true';
+      // An applicant's documents are personal data: every opening is on the commune's audit chain.
+      await recordSecurityEvent(ctx.db, {
+        action: 'dossier_attachment_opened',
+        unitCode: file.unitCode,
+        actor: actorOf(user),
+        data: { dossier: req.params.code, file: req.params.fileId, inline },
+        requestId: req.id,
+      });
+      const disposition = attachmentDisposition(file.fileName);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', inline ? disposition.replace(/^attachment/, 'inline') : disposition)
         .header('content-length', file.bytes.length)
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')

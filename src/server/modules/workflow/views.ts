@@ -128,6 +128,24 @@ export async function resultFile(ctx: AppContext, user: AuthUser, code: string) 
   };
 }
 
+/**
+ * A file the applicant attached (at the counter, online, or as a supplement), for an officer whose
+ * scope covers the dossier's commune: another commune's dossier is DOSSIER_NOT_FOUND, a file of
+ * another dossier ATTACHMENT_NOT_FOUND (both 404, nothing said about what exists elsewhere).
+ */
+export async function attachmentFile(ctx: AppContext, user: AuthUser, code: string, fileId: string) {
+  const unit = await dossierUnit(ctx, user, code);
+  const file = await repo.getDossierFile(ctx.db, unit.code, code, fileId);
+  if (!file) throw new AppError('ATTACHMENT_NOT_FOUND');
+  return {
+    unitCode: unit.code,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: file.size,
+    bytes: await ctx.files.get(file.storageKey),
+  };
+}
+
 /** Content-Disposition for a download: an ASCII fallback name and the exact UTF-8 name (RFC 6266). */
 export function attachmentDisposition(fileName: string): string {
   const ascii = fileName

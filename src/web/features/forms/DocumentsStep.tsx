@@ -39,6 +39,7 @@ function DocumentRow({
 }) {
   const { t } = useTranslation(FORMS_NS);
   const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const badge = BADGE[state];
@@ -55,6 +56,12 @@ function DocumentRow({
       setFailed(true);
     } finally {
       setBusy(false);
+      // The button is disabled while the photo is shrunk, which drops the keyboard focus on the page:
+      // give it back to the button (now "take again") once it is enabled (e2e/wizard-keyboard.spec.ts).
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null)
+          button.current?.focus();
+      });
     }
   };
 
@@ -97,6 +104,7 @@ function DocumentRow({
               }}
             />
             <Button
+              ref={button}
               variant="light"
               loading={busy}
               onClick={() => input.current?.click()}

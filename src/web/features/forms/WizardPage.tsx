@@ -267,7 +267,15 @@ function Wizard({
 
   if (submit.isSuccess) {
     return (
-      <Alert color="teal" variant="light" role="status" data-testid="submitted">
+      <Alert
+        // The button that had the focus is gone: the confirmation takes it (e2e/wizard-keyboard.spec.ts).
+        ref={(el) => el?.focus()}
+        tabIndex={-1}
+        color="teal"
+        variant="light"
+        role="status"
+        data-testid="submitted"
+      >
         <Stack gap="xs" align="flex-start">
           <Text size="sm">
             {submit.data?.code ? t('submitted', { code: submit.data.code }) : t('submittedNoCode')}

@@ -18,6 +18,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { REFUSAL_GROUNDS, refusalReason } from '../../../domain/lifecycle/refusal-grounds';
 import { dossierDocumentUrl, receiptUrl } from '../../api/endpoints';
 import type { Dossier, Me } from '../../api/types';
 import { IconArrowLeft, IconDownload } from '../../components/icons';
@@ -25,10 +26,14 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../lib/datetime';
 import { useDossier, usePerformAction, useQueues, useRefreshDossier } from '../workflow/use-workflow';
 import { WorkflowProblemAlert } from '../workflow/WorkflowProblemAlert';
+import { AttachmentFiles } from './AttachmentFiles';
 
 const NS = 'online';
-/** Grounds a reception officer refuses an online dossier on (Decree 61/2018 art. 19 as practised; [I]). */
-const GROUNDS = ['competence', 'subject', 'incomplete', 'forged'] as const;
+/**
+ * Grounds a reception officer refuses an online dossier on: src/domain/lifecycle/refusal-grounds.ts
+ * (docs/domain-vn.md §2.3 step 3 [V]; anything else is marked [I] there). The slip gets the
+ * Vietnamese wording whatever the interface language.
+ */
 
 function subStateBadge(subState: string, t: (k: string) => string) {
   if (subState === 'pre_supplement')
@@ -144,10 +149,9 @@ function DecisionForm({
         { onSuccess: done },
       );
     } else {
-      const chosen = grounds.map((g) => t(`ground_${g}`));
-      if (other.trim()) chosen.push(other.trim());
-      if (chosen.length === 0) return setError(t('groundsRequired'));
-      perform.mutate({ ...base, action: 'refuse', reason: chosen.join('; ') }, { onSuccess: done });
+      const reason = refusalReason(grounds, other);
+      if (!reason) return setError(t('groundsRequired'));
+      perform.mutate({ ...base, action: 'refuse', reason }, { onSuccess: done });
     }
   };
 
@@ -222,8 +226,17 @@ function DecisionForm({
               data-testid="online-grounds"
             >
               <Stack gap="xs" mt={6}>
-                {GROUNDS.map((g) => (
-                  <Checkbox key={g} value={g} label={t(`ground_${g}`)} data-testid={`online-ground-${g}`} />
+                {REFUSAL_GROUNDS.map((g) => (
+                  <Checkbox
+                    key={g.code}
+                    value={g.code}
+                    label={
+                      g.basis === 'I'
+                        ? `${t(`ground_${g.code}`)} ${t('groundInferred')}`
+                        : t(`ground_${g.code}`)
+                    }
+                    data-testid={`online-ground-${g.code}`}
+                  />
                 ))}
               </Stack>
             </Checkbox.Group>
@@ -360,19 +373,7 @@ function OnlineDossier({ code }: { code: string }) {
           <Title order={3} fz="md">
             {t('files')}
           </Title>
-          {d.attachments.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('noFiles')}
-            </Text>
-          ) : (
-            <Stack component="ul" gap={4} m={0} pl="md" data-testid="online-files">
-              {d.attachments.map((f) => (
-                <Text component="li" size="sm" key={f.id} style={{ overflowWrap: 'anywhere' }}>
-                  {f.fileName} ({Math.ceil(f.size / 1024)} KiB)
-                </Text>
-              ))}
-            </Stack>
-          )}
+          <AttachmentFiles code={d.code} files={d.attachments} testId="online-files" />
         </Stack>
       </Paper>
       <Paper p={{ base: 'sm', sm: 'md' }} radius="lg">

@@ -6,6 +6,7 @@ import { dossierResultUrl } from '../../api/endpoints';
 import type { Dossier } from '../../api/types';
 import { formatDateTime } from '../../lib/datetime';
 import { timeLimitLabel } from '../catalog/time-limit-label';
+import { AttachmentFiles } from '../online/AttachmentFiles';
 import { stepLabel } from './workflow-model';
 
 /** "1 bản chính, 2 bản photo": only the kinds actually handed over. */
@@ -160,11 +161,7 @@ export function ApplicantFacts({ dossier }: { dossier: Dossier }) {
           <Text size="xs" c="dimmed" fw={600} mt="sm" mb={4}>
             {t('dossier.attachments')}
           </Text>
-          <List size="sm" spacing={2}>
-            {attachments.map((attachment) => (
-              <List.Item key={attachment.id}>{attachment.fileName}</List.Item>
-            ))}
-          </List>
+          <AttachmentFiles code={dossier.code} files={attachments} testId="dossier-attachments" />
         </>
       ) : null}
     </Paper>
