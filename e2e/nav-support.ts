@@ -8,7 +8,10 @@ export async function followNav(page: Page, testId: string) {
   const link = page.locator(`header nav [data-testid="${testId}"]`);
   await expect(link).toHaveCount(1);
   if (!(await link.isVisible())) {
-    await page.locator('header nav div', { has: link }).locator('button[aria-expanded]').click();
+    await page
+      .locator('header nav > div', { has: page.getByTestId(testId) })
+      .locator('button[aria-expanded]')
+      .click();
   }
   await link.click();
 }
