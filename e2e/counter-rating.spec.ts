@@ -35,7 +35,12 @@ for (const size of [
     request,
   }, info) => {
     const path = await servedVisit(request);
-    const page = await browser.newPage({ viewport: size, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: size,
+      hasTouch: true,
+      baseURL: info.project.use.baseURL,
+    });
+    const page = await context.newPage();
     await page.clock.install();
     await page.goto(path);
     await expect(page.getByTestId('rate-form')).toBeVisible();
@@ -71,6 +76,6 @@ for (const size of [
     // A made-up token is no JSON 404: the page says the invitation is not valid.
     await page.goto(`/danh-gia/${'A'.repeat(43)}`);
     await expect(page.getByTestId('rate-error')).toContainText('không hợp lệ');
-    await page.close();
+    await context.close();
   });
 }
