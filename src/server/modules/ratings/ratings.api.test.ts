@@ -175,7 +175,7 @@ describe.each(databaseKinds())('ratings at the counter (%s)', (kind) => {
     expect((await invite(province, { ticketId: served })).statusCode).toBe(403);
     expect((await invite(reception, { dossierCode: 'H82.999-261207-9999' })).statusCode).toBe(404);
     expect((await invite(reception, {})).statusCode).toBe(422);
-    expect((await invite(reception, { ticketId: served, dossierCode: 'X' })).statusCode).toBe(422);
+    expect((await invite(reception, { ticketId: served, dossierCode: 'X' })).statusCode).toBe(404);
     expect(
       (await s.request({ method: 'POST', url: '/api/v1/ratings/invitations', payload: { ticketId: served } }))
         .statusCode,

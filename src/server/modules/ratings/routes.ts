@@ -28,7 +28,7 @@ export function ratingsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['ratings'],
         summary: 'Mời công dân đánh giá lượt phục vụ (mã cho máy tính bảng tại quầy hoặc mã QR trên phiếu)',
         description:
-          'Đúng một trong hai: `dossierCode` (hồ sơ của xã) hoặc `ticketId` (số thứ tự quầy đã phục vụ xong). Mã có hiệu lực 2 giờ, đánh giá được một lần.',
+          '`dossierCode` (hồ sơ của xã), `ticketId` (số thứ tự quầy đã phục vụ xong) hoặc cả hai (lượt phục vụ đã thành hồ sơ). Mã có hiệu lực 2 giờ, đánh giá được một lần.',
         body: InvitationBody,
         response: { 201: InvitationSchema, ...problems, 409: ProblemSchema },
       },

@@ -23,8 +23,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * QR; it rates that visit only, once, within two hours.
  */
 export async function invite(ctx: AppContext, user: AuthUser, body: InvitationBody) {
-  if (Boolean(body.dossierCode) === Boolean(body.ticketId))
-    throw new AppError('VALIDATION_FAILED', 'Cần đúng một trong hai: mã hồ sơ hoặc số thứ tự đã phục vụ', [
+  if (!body.dossierCode && !body.ticketId)
+    throw new AppError('VALIDATION_FAILED', 'Cần mã hồ sơ hoặc số thứ tự đã phục vụ', [
       { path: 'dossierCode', message: 'Mã hồ sơ hoặc số thứ tự (một trong hai)' },
     ]);
   if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN');
@@ -38,12 +38,18 @@ export async function invite(ctx: AppContext, user: AuthUser, body: InvitationBo
     const dossier = await repo.findDossier(ctx.db, unit.code, body.dossierCode);
     if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
     dossierCode = dossier.code;
-  } else {
-    const ticket = await repo.findTicket(ctx.db, unit.code, body.ticketId!);
+  }
+  if (body.ticketId) {
+    const ticket = await repo.findTicket(ctx.db, unit.code, body.ticketId);
     if (!ticket) throw new AppError('QUEUE_TICKET_NOT_FOUND');
     if (ticket.status !== 'served') throw new AppError('RATING_VISIT_NOT_SERVED');
+    // The visit is the ticket; the dossier it became (named here or recorded on the ticket) is rated with it.
+    if (dossierCode && ticket.dossierCode && ticket.dossierCode !== dossierCode)
+      throw new AppError('VALIDATION_FAILED', 'Số thứ tự này đã gắn với hồ sơ khác', [
+        { path: 'dossierCode', message: 'Không khớp với hồ sơ của số thứ tự' },
+      ]);
     ticketId = ticket.id;
-    dossierCode = ticket.dossierCode;
+    dossierCode = dossierCode ?? ticket.dossierCode;
     officerId = ticket.finishedBy ?? user.id;
   }
   if (await repo.visitRated(ctx.db, unit.code, dossierCode, ticketId)) throw new AppError('ALREADY_RATED');
