@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { followNav } from './nav-support.ts';
 import { E2E_PASSWORD, shot } from './support.ts';
 
 /** Runs SQL in the journey's server (e2e/serve.ts listens for it on the product port + 1000). */
@@ -25,7 +26,7 @@ test('the administrator’s audit check shows an intact trail, then the deleted 
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('user-menu')).toBeVisible();
 
-  await page.getByTestId('nav-audit').click();
+  await followNav(page, 'nav-audit');
   const status = page.getByTestId('audit-status');
   await expect(status).toHaveAttribute('data-ok', 'true');
   await expect(status).toContainText('Nhật ký toàn vẹn');

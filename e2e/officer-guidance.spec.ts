@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { followNav } from './nav-support.ts';
 import { E2E_PASSWORD, shot } from './support.ts';
 
 // Journey: a new reception officer reads the intake guide in the intake form, then completes the
@@ -28,7 +29,7 @@ test('a new officer reads the intake guide and completes a practice exercise', a
   await shot(page, project, 'guide-01-intake-guide');
 
   // The training center.
-  await page.getByTestId('nav-practice').first().click();
+  await followNav(page, 'nav-practice');
   await expect(page.getByTestId('practice-page')).toBeVisible();
   const card = page.getByTestId('exercise-receive');
   await card.getByTestId('exercise-receive-start').click();
@@ -89,7 +90,7 @@ test('a guide edited with script in it is shown as inert text', async ({ page },
   await page.getByTestId('login-username').fill('province.dong-thap');
   await page.getByTestId('login-password').fill(E2E_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-guides').first().click();
+  await followNav(page, 'nav-guides');
   await page.getByTestId('guides-admin-procedure').fill('2.000884');
   await page.getByRole('option', { name: /2\.000884/ }).click();
   const checks = page.getByTestId('guides-admin-checks');

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { receiveDossier, signIn } from './a11y-support.ts';
+import { followNav } from './nav-support.ts';
 import { shot } from './support.ts';
 
 // Journey (issue 15 item 6): the portal stand-in answers 503 while the Tân Thới counter receives
@@ -27,7 +28,7 @@ test('a failing portal shows as down with a growing backlog; after recovery the 
   test.slow();
   await signIn(page, 'leader.tan-thoi');
   const portal = await portalOrigin(page);
-  await page.getByTestId('nav-operations').click();
+  await followNav(page, 'nav-operations');
   await expect(page.getByTestId('operations-page')).toBeVisible();
   const card = page.locator('[data-testid="link-card"][data-link="portal"]');
   await expect(card).toBeVisible();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { followNav } from './nav-support.ts';
 import { E2E_PASSWORD, SHOTS_DIR, shot } from './support.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,7 +32,7 @@ test('province officer compares communes, inspects Tân Thới and downloads the
   await page.getByTestId('login-username').fill('province.dong-thap');
   await page.getByTestId('login-password').fill(E2E_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-dashboard').click();
+  await followNav(page, 'nav-dashboard');
   await expect(page).toHaveURL(/\/tinh/);
   await expect(page.getByTestId('dashboard-page')).toBeVisible();
 

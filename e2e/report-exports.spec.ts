@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { followNav } from './nav-support.ts';
 import { E2E_PASSWORD, shot } from './support.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,7 +14,7 @@ test('commune leader downloads the consultations, staffing and equipment reports
   await page.getByTestId('login-username').fill('leader.tan-thoi');
   await page.getByTestId('login-password').fill(E2E_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-reports').click();
+  await followNav(page, 'nav-reports');
   await expect(page.getByTestId('reports-page')).toBeVisible();
   await page.getByTestId('period-preset-inspection').click();
   await expect(page.getByTestId('consultations-total')).toContainText('7');

@@ -42,6 +42,7 @@ import { populationRoutes } from './modules/population/routes.ts';
 import { portalSyncRoutes } from './modules/portal-sync/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
 import { queueRoutes } from './modules/queue/routes.ts';
+import { ratingsRoutes } from './modules/ratings/routes.ts';
 import { registersRoutes } from './modules/registers/routes.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { resultDraftRoutes } from './modules/result-drafts/routes.ts';
@@ -187,6 +188,7 @@ export async function buildApp(
   practiceRoutes(app, ctx);
   queueRoutes(app, ctx);
   auditRoutes(app, ctx);
+  ratingsRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

@@ -759,14 +759,24 @@ export const dossierRatings = pgTable(
   'dossier_ratings',
   {
     unitCode: text('unit_code').notNull(),
-    dossierCode: text('dossier_code').notNull(),
+    /** The dossier rated; null for a served queue ticket that left no dossier (migration 0019). */
+    dossierCode: text('dossier_code'),
     rating: text('rating', { enum: ['very_satisfied', 'satisfied', 'dissatisfied'] }).notNull(),
     ratedAt: ts('rated_at').notNull(),
     /** The citizen's optional reason (migration 0014). */
     comment: text('comment'),
+    /** Where it was given: the citizen portal, or the counter's tablet / a slip's QR (migration 0019). */
+    channel: text('channel', { enum: ['online', 'counter'] })
+      .notNull()
+      .default('online'),
+    /** The served queue ticket rated at the counter (migration 0019). */
+    ticketId: uuid('ticket_id'),
+    /** The officer who served the visit (users.id), for the officer's figures (migration 0019). */
+    officerId: uuid('officer_id'),
   },
   (t) => [
-    primaryKey({ columns: [t.unitCode, t.dossierCode] }),
+    uniqueIndex('dossier_ratings_dossier_idx').on(t.unitCode, t.dossierCode),
+    uniqueIndex('dossier_ratings_ticket_idx').on(t.ticketId),
     index('dossier_ratings_unit_rated_idx').on(t.unitCode, t.ratedAt),
   ],
 );
@@ -975,4 +985,22 @@ export const queueTickets = pgTable(
     index('queue_tickets_waiting_idx').on(t.unitCode, t.day, t.queuedAt).where(sql`${t.status} = 'waiting'`),
     index('queue_tickets_called_idx').on(t.unitCode, t.day, t.calledAt),
   ],
+);
+
+/**
+ * Invitations to rate a visit at the counter (issue 16 item 3, migration 0019): the SHA-256 of the
+ * token shown on the counter's tablet or in a slip's QR, the visit it names and when it expires.
+ */
+export const ratingInvitations = pgTable(
+  'rating_invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    unitCode: text('unit_code').notNull(),
+    dossierCode: text('dossier_code'),
+    ticketId: uuid('ticket_id'),
+    officerId: uuid('officer_id'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('rating_invitations_expires_idx').on(t.expiresAt)],
 );

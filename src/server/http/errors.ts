@@ -65,6 +65,15 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   },
   OIDC_RESPONSE_EXPIRED: { status: 400, title: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại' },
   ALREADY_RATED: { status: 409, title: 'Hồ sơ đã được đánh giá, mỗi hồ sơ chỉ đánh giá một lần' },
+  RATING_TOKEN_INVALID: {
+    status: 404,
+    title: 'Mã mời đánh giá không hợp lệ, vui lòng hỏi cán bộ tại quầy',
+  },
+  RATING_TOKEN_EXPIRED: { status: 410, title: 'Mã mời đánh giá đã hết hạn, vui lòng hỏi cán bộ tại quầy' },
+  RATING_VISIT_NOT_SERVED: {
+    status: 422,
+    title: 'Chỉ mời đánh giá khi số thứ tự đã được phục vụ xong',
+  },
   FORBIDDEN: { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
   DOSSIER_NOT_FOUND: { status: 404, title: 'Không tìm thấy hồ sơ' },
   CALENDAR_RANGE: { status: 422, title: 'Tham số lịch làm việc nằm ngoài phạm vi cho phép' },

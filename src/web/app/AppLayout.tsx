@@ -20,7 +20,8 @@ import { PracticeBanner } from '../features/guides/PracticeBanner';
 import { useMe } from '../features/identity/use-me';
 import { useSelectedUnit } from '../features/units/use-communes';
 import classes from './AppLayout.module.css';
-import { navItems } from './nav-items';
+import { NavGroup } from './NavGroup';
+import { type NavItem, navEntries, navItems } from './nav-items';
 import { SessionControls } from './SessionControls';
 
 /** The frame of every page: header with product and center name, navigation, language and session. */
@@ -31,6 +32,7 @@ export function AppLayout() {
   const me = useMe();
   const selected = useSelectedUnit();
   const items = navItems(me.data);
+  const entries = navEntries(items, Boolean(me.data));
   const centerName = me.data?.unit?.name
     ? t('app.centerOf', { name: me.data.unit.name })
     : selected.unit
@@ -44,7 +46,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: 280, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
       padding={0}
     >
       <AppShell.Header className={classes.header}>
@@ -53,7 +55,7 @@ export function AppLayout() {
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom="lg"
               size="sm"
               color="white"
               aria-label={t(opened ? 'nav.close' : 'nav.open')}
@@ -73,18 +75,22 @@ export function AppLayout() {
               </Box>
             </UnstyledButton>
           </Group>
-          <Group gap={4} wrap="nowrap" visibleFrom="sm" component="nav" aria-label={t('nav.main')}>
-            {items.map((item) => (
-              <NavLink
-                key={item.to}
-                to={item.to}
-                end={item.end}
-                className={classes.topLink}
-                data-testid={item.testId}
-              >
-                {t(item.labelKey)}
-              </NavLink>
-            ))}
+          <Group gap={2} wrap="nowrap" visibleFrom="lg" component="nav" aria-label={t('nav.main')}>
+            {entries.map((entry) =>
+              entry.kind === 'group' ? (
+                <NavGroup key={entry.key} group={entry} />
+              ) : (
+                <NavLink
+                  key={entry.item.to}
+                  to={entry.item.to}
+                  end={entry.item.end}
+                  className={classes.topLink}
+                  data-testid={entry.item.testId}
+                >
+                  {t(entry.item.labelKey)}
+                </NavLink>
+              ),
+            )}
           </Group>
           <Group gap={4} wrap="nowrap">
             <LanguageMenu />
@@ -97,17 +103,27 @@ export function AppLayout() {
 
       <AppShell.Navbar p="md" aria-label={t('nav.main')}>
         <Stack gap={4} component="nav">
-          {items.map((item) => (
-            <MantineNavLink
-              key={item.to}
-              component={NavLink}
-              to={item.to}
-              end={item.end}
-              label={t(item.labelKey)}
-              active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
-              data-testid={`${item.testId}-mobile`}
-            />
-          ))}
+          {entries.map((entry) =>
+            entry.kind === 'group' ? (
+              <Box key={entry.key} component="section" aria-labelledby={`${entry.testId}-mobile`}>
+                <Text
+                  id={`${entry.testId}-mobile`}
+                  fz="xs"
+                  fw={700}
+                  tt="uppercase"
+                  c="dimmed"
+                  className={classes.drawerHeading}
+                >
+                  {t(entry.labelKey)}
+                </Text>
+                {entry.items.map((item) => (
+                  <DrawerLink key={item.to} item={item} pathname={location.pathname} />
+                ))}
+              </Box>
+            ) : (
+              <DrawerLink key={entry.item.to} item={entry.item} pathname={location.pathname} />
+            ),
+          )}
         </Stack>
         <Box mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
           <SessionControls me={me.data} stacked />
@@ -134,5 +150,19 @@ export function AppLayout() {
         </Box>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function DrawerLink({ item, pathname }: { item: NavItem; pathname: string }) {
+  const { t } = useTranslation();
+  return (
+    <MantineNavLink
+      component={NavLink}
+      to={item.to}
+      end={item.end}
+      label={t(item.labelKey)}
+      active={item.end ? pathname === item.to : pathname.startsWith(item.to)}
+      data-testid={`${item.testId}-mobile`}
+    />
   );
 }

@@ -35,3 +35,61 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     ...partners,
   ];
 }
+
+/** The groups of the staff header (a disclosure button each); an entry not listed here stands alone. */
+export type NavGroupKey = 'lookup' | 'desk' | 'reports' | 'training' | 'admin';
+
+/**
+ * Which group an entry belongs to, by its address (an entry not listed stands alone). `/quay` (the
+ * counter's calls, issue 16) is listed ahead so the reception desk's group takes it when it comes.
+ */
+export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
+  '/thu-tuc': 'lookup',
+  '/tra-cuu': 'lookup',
+  '/tiep-nhan': 'desk',
+  '/tiep-nhan/truc-tuyen': 'desk',
+  '/quay': 'desk',
+  '/tu-van': 'desk',
+  '/tinh': 'reports',
+  '/bao-cao': 'reports',
+  '/luyen-tap': 'training',
+  '/huong-dan': 'training',
+  '/so-luyen-tap': 'training',
+  '/nhan-su': 'admin',
+  '/van-hanh': 'admin',
+  '/nhat-ky': 'admin',
+  '/doi-tac': 'admin',
+};
+
+export type NavEntry =
+  | { kind: 'item'; item: NavItem }
+  | { kind: 'group'; key: NavGroupKey; labelKey: string; testId: string; items: NavItem[] };
+
+/**
+ * The header's entries: grouped entries gathered under their group at the place of the group's first
+ * entry; a group of one entry is shown as that entry. A visitor's three public entries stay apart
+ * (the header has room for them); a signed-in user's are grouped so every role's header fits 1280 px.
+ */
+export function navEntries(items: NavItem[], signedIn: boolean): NavEntry[] {
+  const groups = new Map<NavGroupKey, NavItem[]>();
+  const order: Array<NavItem | NavGroupKey> = [];
+  for (const item of items) {
+    const key = NAV_GROUP_OF[item.to];
+    if (!key || (key === 'lookup' && !signedIn)) {
+      order.push(item);
+      continue;
+    }
+    const members = groups.get(key);
+    if (members) members.push(item);
+    else {
+      groups.set(key, [item]);
+      order.push(key);
+    }
+  }
+  return order.map((o): NavEntry => {
+    if (typeof o !== 'string') return { kind: 'item', item: o };
+    const members = groups.get(o)!;
+    if (members.length === 1) return { kind: 'item', item: members[0]! };
+    return { kind: 'group', key: o, labelKey: `nav.group.${o}`, testId: `nav-group-${o}`, items: members };
+  });
+}

@@ -36,6 +36,8 @@ const FollowPage = lazy(() =>
   import('../features/queue/FollowPage').then((m) => ({ default: m.FollowPage })),
 );
 
+const RatePage = lazy(() => import('../features/ratings/RatePage').then((m) => ({ default: m.RatePage })));
+
 /** Any other path belongs to the staff app: load it with a full page load (the server serves its shell). */
 function ToStaffApp() {
   const location = useLocation();
@@ -85,6 +87,15 @@ export function LiteApp() {
               element={
                 <Suspense fallback={<Loader label={t('common.loading')} />}>
                   <BoardPage />
+                </Suspense>
+              }
+            />
+            {/* The counter's tablet (or the citizen's phone) rating a visit: full screen too. */}
+            <Route
+              path="danh-gia/:token"
+              element={
+                <Suspense fallback={<Loader label={t('common.loading')} />}>
+                  <RatePage />
                 </Suspense>
               }
             />

@@ -6,7 +6,6 @@ import {
   citizenSessions,
   dossierFiles,
   dossierPauses,
-  dossierRatings,
   dossiers,
 } from '../../db/schema.ts';
 
@@ -138,21 +137,5 @@ export async function openPause(db: Executor, unitCode: string, code: string) {
   return rows[0];
 }
 
-export async function findRating(db: Executor, unitCode: string, code: string) {
-  const rows = await db
-    .select()
-    .from(dossierRatings)
-    .where(and(eq(dossierRatings.unitCode, unitCode), eq(dossierRatings.dossierCode, code)))
-    .limit(1);
-  return rows[0];
-}
-
-/** Stores the rating unless the dossier has one already; true when stored. */
-export async function insertRating(db: Executor, row: typeof dossierRatings.$inferInsert) {
-  const inserted = await db
-    .insert(dossierRatings)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ code: dossierRatings.dossierCode });
-  return inserted.length === 1;
-}
+// The ratings table is the ratings module's (one per dossier or served ticket, online or at the counter).
+export { findRating, insertRating } from '../ratings/repository.ts';

@@ -531,9 +531,10 @@ export async function uncollectedResults(
 }
 
 /**
- * Citizens' ratings (dossier_ratings) of the dossiers settled in the period (Decision 766 indicator 5.4,
- * docs/domain-vn.md §6): how many were rated and how many "Không hài lòng". Settled as the report places
- * it: status 9/10 ended (NgayKetThucXuLy, else the return) within the period.
+ * Citizens' ratings (dossier_ratings) counted by Decision 766 indicator 5.4 (docs/domain-vn.md §6): how
+ * many were rated and how many "Không hài lòng". Portal ratings of the dossiers settled in the period
+ * (status 9/10 ended — NgayKetThucXuLy, else the return — within it); ratings given at the counter
+ * (tablet, slip QR; issue 16) in the period they were given: the visit is what they rate.
  */
 export async function ratingCounts(
   db: Executor,
@@ -545,10 +546,13 @@ export async function ratingCounts(
   const result = await db.execute(sql`
     SELECT count(*) AS rated, count(*) FILTER (WHERE r.rating = 'dissatisfied') AS dissatisfied
     FROM dossier_ratings r
-    JOIN dossiers d ON d.unit_code = r.unit_code AND d.code = r.dossier_code
-    WHERE r.unit_code IN (${unitList(unitCodes)}) AND d.status IN (9, 10)
-      AND greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at) >= ${b.start.toISOString()}::timestamptz
-      AND greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at) < ${b.end.toISOString()}::timestamptz`);
+    LEFT JOIN dossiers d ON d.unit_code = r.unit_code AND d.code = r.dossier_code
+    WHERE r.unit_code IN (${unitList(unitCodes)}) AND (
+      (r.channel = 'online' AND d.status IN (9, 10)
+        AND greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at) >= ${b.start.toISOString()}::timestamptz
+        AND greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at) < ${b.end.toISOString()}::timestamptz)
+      OR (r.channel = 'counter'
+        AND r.rated_at >= ${b.start.toISOString()}::timestamptz AND r.rated_at < ${b.end.toISOString()}::timestamptz))`);
   const row = (result as unknown as { rows: Array<{ rated: string; dissatisfied: string }> }).rows[0];
   return { rated: Number(row?.rated ?? 0), dissatisfied: Number(row?.dissatisfied ?? 0) };
 }
