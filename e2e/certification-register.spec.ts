@@ -1,5 +1,6 @@
 import { type Browser, expect, type TestInfo, test } from '@playwright/test';
 import { axeViolations } from './a11y-support.ts';
+import { followNav } from './nav-support.ts';
 import { E2E_PASSWORD, shot } from './support.ts';
 
 // The commune desk keeps the certification registers (sổ chứng thực): a certified copy issued through
@@ -69,7 +70,7 @@ test('the commune desk lists and prints its certification register', async ({ br
 
   // The register is in the desk's menu; the book of copies of this year lists the entry.
   const page = reception;
-  await page.getByTestId('nav-certification-register').click();
+  await followNav(page, 'nav-certification-register');
   await expect(page).toHaveURL(/\/so-chung-thuc/);
   await expect(page.getByTestId('certification-register-page')).toBeVisible();
   const row = page.locator('[data-testid="certification-register-row"]', { hasText: code });

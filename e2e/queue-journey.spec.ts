@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations, signIn } from './a11y-support.ts';
+import { followNav } from './nav-support.ts';
 import { shot } from './support.ts';
 
 // Issue 16 item 2, one citizen visit in Tân Thới's center: a ticket from the kiosk, called at the
@@ -34,7 +35,7 @@ test('a kiosk ticket is called, the dossier is received from it, and the report 
   // The reception officer reaches the counter page from the staff menu.
   const officer = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(officer, 'reception.tan-thoi');
-  await officer.getByTestId('nav-counter').click();
+  await followNav(officer, 'nav-counter');
   await expect(officer).toHaveURL(/\/quay$/);
   await officer.getByTestId('counter-select').click();
   await officer.getByRole('option', { name: /Quầy 3 — Chứng thực/ }).click();

@@ -50,6 +50,7 @@ export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
   '/tiep-nhan/truc-tuyen': 'desk',
   '/quay': 'desk',
   '/tu-van': 'desk',
+  '/so-chung-thuc': 'desk',
   '/tinh': 'reports',
   '/bao-cao': 'reports',
   '/luyen-tap': 'training',
