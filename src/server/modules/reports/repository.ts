@@ -379,9 +379,13 @@ export async function settlementCountsByUnit(
     GROUP BY 2, 3`;
   const running = cutoff !== undefined && cutoff < bounds.end;
   const [result, judged] = await Promise.all([
+    // The sums in a CTE of their own: on Citus a UNION ALL of distributed subqueries joined to the
+    // names is a "complex join" it refuses; a materialized CTE is computed first (routed to one shard
+    // for one commune, distributed across shards for many) and the names joined to its result.
     db.execute(sql`
+    WITH c AS MATERIALIZED (${side('s', s)} UNION ALL ${side('t', t)})
     SELECT c.*, coalesce(n.name, c.code) AS name
-    FROM (${side('s', s)} UNION ALL ${side('t', t)}) c
+    FROM c
     LEFT JOIN (${GROUP_KEY[group].names}) n ON n.code = c.code`),
     running ? openOverdue(db, unitCodes, group, split, bounds, cutoff) : undefined,
   ]);
