@@ -57,7 +57,10 @@ export async function distributeTables(client: pg.ClientBase) {
     SELECT c.relname AS name,
            array(SELECT a.attname::text FROM pg_attribute a
                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS columns,
-           (SELECT p.partmethod::text FROM pg_dist_partition p WHERE p.logicalrelid = c.oid) AS citus,
+           -- A local table pointing at a reference table may have become a Citus local table
+           -- (partmethod n, repmodel s): still to be classified.
+           (SELECT CASE WHEN p.partmethod = 'h' THEN 'distributed' WHEN p.repmodel = 't' THEN 'reference' END
+            FROM pg_dist_partition p WHERE p.logicalrelid = c.oid) AS citus,
            array(SELECT DISTINCT f.confrelid::regclass::text FROM pg_constraint f
                  WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid) AS refs
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -99,7 +102,7 @@ export async function distributeTables(client: pg.ClientBase) {
   }
   // Our functions (triggers' and reports') must exist on the workers too: the triggers run on shards.
   await client.query(`
-    SELECT create_distributed_function(p.oid::regprocedure::text)
+    SELECT create_distributed_function(p.oid::regprocedure)
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = 'public' AND p.prokind = 'f'
       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')

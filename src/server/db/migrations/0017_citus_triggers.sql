@@ -38,3 +38,9 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+--> statement-breakpoint
+-- Every unique key of a tenant table includes unit_code (Citus enforces uniqueness per shard only).
+ALTER TABLE "link_attempts" DROP CONSTRAINT "link_attempts_pkey";--> statement-breakpoint
+ALTER TABLE "link_attempts" ADD CONSTRAINT "link_attempts_pkey" PRIMARY KEY ("unit_code", "id");--> statement-breakpoint
+DROP INDEX "queue_tickets_id_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "queue_tickets_id_idx" ON "queue_tickets" USING btree ("id", "unit_code");
