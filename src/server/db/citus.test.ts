@@ -9,7 +9,7 @@ import * as schema from './schema.ts';
  * unit_code (uniqueness is checked per shard), and a reference table points at no distributed table.
  * A table added without unit_code in its keys fails here, before it fails on a cluster.
  */
-const tables = Object.values(schema)
+const tables = Object.values(schema as Record<string, unknown>)
   .filter((v): v is PgTable => v instanceof PgTable)
   .map((t) => getTableConfig(t));
 const kinds = new Map(
