@@ -85,8 +85,17 @@ describe.each(databaseKinds())('query plans on %s', (kind) => {
     );
   }
 
+  /** The plan of the statement with its values written in (as the custom plan of its execution sees them). */
   async function explain(q: Sent) {
-    const rows = await s.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${q.text}`, q.values);
+    const literal = (v: unknown): string => {
+      if (v === null || v === undefined) return 'NULL';
+      if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+      if (Buffer.isBuffer(v)) return `'\\x${v.toString('hex')}'::bytea`;
+      if (typeof v === 'object') return pg.escapeLiteral(JSON.stringify(v));
+      return pg.escapeLiteral(String(v));
+    };
+    const text = q.text.replace(/\$(\d+)/g, (_, n: string) => literal(q.values?.[Number(n) - 1]));
+    const rows = await s.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${text}`);
     return rows[0]!['QUERY PLAN'];
   }
 
@@ -129,7 +138,7 @@ describe.each(databaseKinds())('query plans on %s', (kind) => {
       const counts = taskCounts(await explain(q));
       expect(counts.length, q.text.slice(0, 200)).toBeGreaterThan(0);
       if (Math.max(...counts) !== 1)
-        multi.push(`${counts.join(',')}: ${q.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+        multi.push(`${counts.join(',')}: ${q.text.replace(/\s+/g, ' ').replace(/^select .*? from /, 'select … from ')}`);
     }
     expect(multi).toEqual([]);
   });
