@@ -48,7 +48,10 @@ describe.each(databaseKinds())('a database node down on %s', (kind) => {
       expect(problem.title).toMatch(/tạm thời không phản hồi/);
       // The other worker's commune still reads its dossiers (its intake does not yet: see
       // docs/DATABASE.md, "Citus": the intake statement's CTEs are sent to every worker).
-      const list = await s.request({ url: '/api/v1/dossiers?date=2025-07-01', headers: { cookie: tanPhuDong } });
+      const list = await s.request({
+        url: '/api/v1/dossiers?date=2025-07-01',
+        headers: { cookie: tanPhuDong },
+      });
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().items.length).toBe(1);
     } finally {
