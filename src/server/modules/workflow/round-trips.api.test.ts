@@ -3,8 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestServer,
-  databaseKinds,
   type DbKind,
+  databaseKinds,
   intakeBody,
   requiredDocuments,
   type TestServer,
