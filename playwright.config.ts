@@ -17,7 +17,14 @@ const launchOptions = {
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 // E2E_PORT moves both servers (pglite on it, postgres on the next), so two checkouts can run journeys side by side.
 const basePort = Number(process.env.E2E_PORT ?? 3901);
-const servers = [{ kind: 'pglite', port: basePort }, ...(withPostgres ? [{ kind: 'postgres', port: basePort + 1 }] : [])];
+// With TEST_CITUS_URL (scripts/citus-cluster.sh) one journey runs on a Citus cluster as well.
+const withCitus = Boolean(process.env.TEST_CITUS_URL);
+const CITUS_JOURNEYS = /dossier-lifecycle\.spec\.ts$/;
+const servers = [
+  { kind: 'pglite', port: basePort },
+  ...(withPostgres ? [{ kind: 'postgres', port: basePort + 1 }] : []),
+  ...(withCitus ? [{ kind: 'citus', port: basePort + 2 }] : []),
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +34,11 @@ export default defineConfig({
   retries: 0,
   outputDir: 'test-results/playwright',
   use: { launchOptions, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', trace: 'retain-on-failure' },
-  projects: servers.map((s) => ({ name: s.kind, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
+  projects: servers.map((s) => ({
+    name: s.kind,
+    use: { baseURL: `http://127.0.0.1:${s.port}` },
+    ...(s.kind === 'citus' ? { testMatch: CITUS_JOURNEYS } : {}),
+  })),
   webServer: servers.map((s) => ({
     command: `node --import tsx e2e/serve.ts ${s.kind} ${s.port}`,
     url: `http://127.0.0.1:${s.port}/healthz`,

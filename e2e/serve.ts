@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/start.ts';
+import { createEmptyCitusDatabase } from '../src/server/test-support/citus.ts';
 import { E2E_PASSWORD } from './support.ts';
 
 const [kind = 'pglite', port = '3901'] = process.argv.slice(2);
@@ -22,6 +23,14 @@ const env: Record<string, string> = {
   LOG_LEVEL: 'warn',
 };
 let dropDb: (() => Promise<void>) | undefined;
+if (kind === 'citus') {
+  // A database on the Citus cluster (scripts/citus-cluster.sh): the server's migrations distribute it.
+  const base = process.env.TEST_CITUS_URL;
+  if (!base) throw new Error('TEST_CITUS_URL is required for the citus journeys');
+  const created = await createEmptyCitusDatabase(base);
+  env.DATABASE_URL = created.url;
+  dropDb = created.drop;
+}
 if (kind === 'postgres') {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is required for the postgres journeys');

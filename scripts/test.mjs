@@ -13,10 +13,13 @@ const skipped = [];
 const hasPg = Boolean(process.env.TEST_DATABASE_URL);
 const hasChromium = fs.existsSync(CHROMIUM);
 const hasPoppler = spawnSync('which', ['pdftotext']).status === 0;
+// A Citus cluster (scripts/citus-cluster.sh; `.ci/run` starts one): the API tests run once more on it.
+const hasCitus = Boolean(process.env.TEST_CITUS_URL);
 
 if (ci) {
   const missing = [];
   if (!hasPg) missing.push('TEST_DATABASE_URL (PostgreSQL)');
+  if (!hasCitus) missing.push('TEST_CITUS_URL (Citus: scripts/citus-cluster.sh)');
   if (!hasChromium) missing.push(`${CHROMIUM} (apt-get install chromium)`);
   if (!hasPoppler) missing.push('pdftotext (apt-get install poppler-utils)');
   if (missing.length) {
@@ -25,6 +28,7 @@ if (ci) {
   }
 }
 if (!hasPg) skipped.push('PostgreSQL API tests (set TEST_DATABASE_URL)');
+if (!hasCitus) skipped.push('Citus API tests and journey (set TEST_CITUS_URL: scripts/citus-cluster.sh)');
 if (!hasChromium) skipped.push(`browser journeys (no ${CHROMIUM})`);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
@@ -60,6 +64,31 @@ if (fs.existsSync(vitestJson)) {
   results.failed += v.numFailedTests;
   results.skipped += v.numPendingTests + v.numTodoTests;
 } else ok = false;
+
+// The API tests (the *.api.test.ts suites) on the Citus cluster only: databaseKinds() gives 'citus'.
+if (hasCitus) {
+  const citusJson = path.join(tmp, 'vitest-citus.json');
+  const r = spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${citusJson}`,
+      '.api.test.ts',
+    ],
+    { stdio: 'inherit', env: { ...env, TEST_DB_KINDS: 'citus' } },
+  );
+  console.log(`\n▶ API tests on Citus: exit ${r.status ?? r.signal}`);
+  if (r.status !== 0) ok = false;
+  if (fs.existsSync(citusJson)) {
+    const v = JSON.parse(fs.readFileSync(citusJson, 'utf8'));
+    results.passed += v.numPassedTests;
+    results.failed += v.numFailedTests;
+    results.skipped += v.numPendingTests + v.numTodoTests;
+  } else ok = false;
+}
 
 if (hasChromium) {
   if (webBuilt) {

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { distributeTables, hasCitus, prepareCitusSession } from './citus.ts';
 import { type DirLock, lockDataDir } from './lock.ts';
 import { drizzleClient } from './pglite-parsers.ts';
 import * as schema from './schema.ts';
@@ -62,10 +63,15 @@ export function openPostgres(url: string, poolSize = 20, onIdleError?: (err: Err
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock(727001)');
+        const citus = await hasCitus(client);
+        if (citus) await prepareCitusSession(client);
         await migratePg(drizzlePg({ client, schema }), { migrationsFolder: folder });
+        // On a Citus coordinator: tables the migrations made (or a restore) distributed by unit (db/citus.ts).
+        if (citus) await distributeTables(client);
       } finally {
         await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
-        client.release();
+        // The session settings above must not leak into the pool.
+        client.release(true);
       }
     },
     async ping() {

@@ -827,7 +827,7 @@ export const partnerWebhooks = pgTable(
 export const linkAttempts = pgTable(
   'link_attempts',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     unitCode: text('unit_code').notNull(),
     /** The outbox kind the message was delivered as: portal | sms | email | … */
     link: text('link').notNull(),
@@ -838,6 +838,8 @@ export const linkAttempts = pgTable(
     error: text('error'),
   },
   (t) => [
+    // unit_code in the key: Citus (migration 0017).
+    primaryKey({ name: 'link_attempts_pkey', columns: [t.unitCode, t.id] }),
     index('link_attempts_at_idx').on(t.at),
     index('link_attempts_unit_link_at_idx').on(t.unitCode, t.link, t.at),
   ],
@@ -978,7 +980,8 @@ export const queueTickets = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.day, t.number] }),
-    uniqueIndex('queue_tickets_id_idx').on(t.id),
+    // unit_code in every unique key: Citus (migration 0017); the ticket is still found by its id alone.
+    uniqueIndex('queue_tickets_id_idx').on(t.id, t.unitCode),
     uniqueIndex('queue_tickets_one_called_idx')
       .on(t.unitCode, t.day, t.counterNumber)
       .where(sql`${t.status} = 'called'`),

@@ -139,6 +139,11 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
   URI_TOO_LONG: { status: 414, title: 'Địa chỉ yêu cầu quá dài' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Cơ sở dữ liệu tạm thời không phản hồi' },
+  DATABASE_NODE_UNAVAILABLE: {
+    status: 503,
+    title:
+      'Máy chủ dữ liệu phục vụ xã này tạm thời không phản hồi; yêu cầu chưa được ghi, vui lòng thử lại sau',
+  },
   QUEUE_COUNTER_NOT_FOUND: { status: 404, title: 'Không tìm thấy quầy của Trung tâm' },
   QUEUE_COUNTER_BUSY: {
     status: 409,

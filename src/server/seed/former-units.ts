@@ -21,7 +21,14 @@ export async function loadFormerUnits(tx: Executor, file: FormerUnitsFile): Prom
     if (!(await applyCorrection(tx, c))) skipped++;
   }
   await rebuildSearchIndex(tx);
-  // Fresh statistics, so the planner sees the index is selective before autovacuum would.
-  await tx.execute(sql`ANALYZE unit_search`);
   return { skipped };
+}
+
+/**
+ * Fresh statistics of the name index, so the planner sees the index is selective before autovacuum
+ * would. After the loading transaction, not in it: on Citus an ANALYZE of a reference table runs on
+ * every node, which it refuses in a transaction that already wrote the coordinator's copy.
+ */
+export async function analyzeFormerUnits(db: Executor) {
+  await db.execute(sql`ANALYZE unit_search`);
 }

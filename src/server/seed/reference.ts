@@ -9,7 +9,7 @@ import type { Db, Executor } from '../db/client.ts';
 import { calendarDays, meta, procedures, units } from '../db/schema.ts';
 import { seedGuides } from '../modules/guides/service.ts';
 import type { FormerUnitsFile } from '../modules/units/former-units.ts';
-import { loadFormerUnits } from './former-units.ts';
+import { analyzeFormerUnits, loadFormerUnits } from './former-units.ts';
 
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
 
@@ -164,6 +164,7 @@ export async function loadReferenceData(db: Db): Promise<void> {
     .update(holidayFiles.map((h) => h.sha).join())
     .digest('hex');
 
+  let formerLoaded = false;
   await db.transaction(async (tx) => {
     if (await fingerprintChanged(tx, 'data:units', unitsFile.sha)) {
       await upsertUnits(tx, unitsFile.data, { agencyCodes: false });
@@ -172,6 +173,7 @@ export async function loadReferenceData(db: Db): Promise<void> {
     if (await fingerprintChanged(tx, 'data:former-units', formerSha)) {
       await loadFormerUnits(tx, formerFile.data);
       await setFingerprint(tx, 'data:former-units', formerSha);
+      formerLoaded = true;
     }
     if (await fingerprintChanged(tx, 'data:procedures', proc.sha)) {
       await upsertProcedures(tx, proc.records);
@@ -194,4 +196,5 @@ export async function loadReferenceData(db: Db): Promise<void> {
     // Version 1 of the officers' guides where none exists yet (edits are later versions, never touched).
     await seedGuides(tx, proc.records);
   });
+  if (formerLoaded) await analyzeFormerUnits(db);
 }

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../config.ts';
-import { openPglite } from '../db/client.ts';
+import { openPglite, openPostgres } from '../db/client.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { DATA_DIR, loadReferenceData } from '../seed/reference.ts';
+import { ensureCitusTemplate } from './citus.ts';
 import { TEST_ENV } from './test-env.ts';
 
 /*
@@ -30,6 +31,7 @@ function fingerprint(): string {
   // Seeding code shapes the template too.
   for (const f of [
     '../src/server/seed/demo.ts',
+    '../src/server/db/citus.ts',
     '../src/server/seed/reference.ts',
     '../src/server/seed/former-units.ts',
     '../src/server/modules/units/former-units.ts',
@@ -58,10 +60,36 @@ export default async function setup(project: TestProject) {
     await database.close();
   }
   project.provide('pgliteTemplate', file);
+  // The Citus run (TEST_DB_KINDS=citus): the template every test copies (test-support/citus.ts).
+  let citusTemplate = '';
+  if (process.env.TEST_DB_KINDS === 'citus' && process.env.TEST_CITUS_URL) {
+    citusTemplate = await ensureCitusTemplate(
+      process.env.TEST_CITUS_URL,
+      `motcua_citus_tpl_${fingerprint()}`,
+      async (url) => {
+        const database = openPostgres(url, 4);
+        try {
+          await database.migrate();
+          await loadReferenceData(database.db);
+          await seedDemo(
+            database.db,
+            loadConfig({
+              ...TEST_ENV,
+              MOTCUA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-tpl-')),
+            }),
+          );
+        } finally {
+          await database.close();
+        }
+      },
+    );
+  }
+  project.provide('citusTemplate', citusTemplate);
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    citusTemplate: string;
   }
 }

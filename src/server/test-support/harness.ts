@@ -15,12 +15,21 @@ import { setPracticeTemplate } from '../modules/practice/center.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { loadReferenceData } from '../seed/reference.ts';
 import { seedInspectionStory } from '../seed/story.ts';
+import { createCitusDatabase } from './citus.ts';
 import { DEMO_PASSWORD, TEST_ENV } from './test-env.ts';
 
-export type DbKind = 'pglite' | 'postgres';
+export type DbKind = 'pglite' | 'postgres' | 'citus';
 
-/** The databases API tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set (required in CI). */
+/**
+ * The databases API tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set (required in
+ * CI). `npm test` runs the API tests once more with TEST_DB_KINDS=citus: then only on the Citus cluster
+ * at TEST_CITUS_URL (scripts/citus-cluster.sh), which may not be missing then.
+ */
 export function databaseKinds(): DbKind[] {
+  if (process.env.TEST_DB_KINDS === 'citus') {
+    if (!process.env.TEST_CITUS_URL) throw new Error('TEST_DB_KINDS=citus requires TEST_CITUS_URL');
+    return ['citus'];
+  }
   const url = process.env.TEST_DATABASE_URL;
   if (!url && (process.env.CI === 'true' || process.env.CI === '1')) {
     throw new Error('CI requires TEST_DATABASE_URL: PostgreSQL tests may not be skipped');
@@ -86,12 +95,18 @@ export async function createTestServer(
     rawQuery = async (text, params) =>
       (await client.query(text, params, { parsers: defaultParsersForTextTypes })).rows;
   } else {
-    const created = await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
+    // Citus: a copy of the migrated, seeded template on every node (test-support/citus.ts).
+    const created =
+      kind === 'citus'
+        ? await createCitusDatabase(process.env.TEST_CITUS_URL!, inject('citusTemplate'))
+        : await createPostgresDatabase(process.env.TEST_DATABASE_URL!);
     drop = created.drop;
     database = openPostgres(created.url, 20);
-    await database.migrate();
-    await loadReferenceData(database.db);
-    await seedDemo(database.db, config);
+    if (kind === 'postgres') {
+      await database.migrate();
+      await loadReferenceData(database.db);
+      await seedDemo(database.db, config);
+    }
     const pool = new pg.Pool({ connectionString: created.url, max: 2 });
     pool.on('error', () => undefined); // idle connections cut by the DROP below
     rawQuery = async (text, params) => (await pool.query(text, params)).rows;

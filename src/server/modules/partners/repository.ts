@@ -200,9 +200,12 @@ export function webhookOutboxCte(
         ${code}, ${time}::timestamptz, ${time}::timestamptz
       FROM audit${'from' in dossier ? `, ${dossier.from}` : ''}, partner_webhooks w
       JOIN partner_api_keys k ON k.id = w.key_id
+      JOIN units u ON u.code = ${unit}::text
       WHERE w.disabled_at IS NULL AND k.revoked_at IS NULL AND 'webhooks' = ANY(k.permissions)
         AND ${p(body.type)}::text = ANY(w.events)
         AND ((k.scope_kind = 'unit' AND k.scope_code = ${unit}::text)
-          OR (k.scope_kind = 'province' AND k.scope_code = (SELECT parent_code FROM units WHERE code = ${unit}::text)))
+          OR (k.scope_kind = 'province' AND k.scope_code = u.parent_code))
       RETURNING 1)`;
+  // The province by a join, not a scalar subquery: Citus refuses a subquery in a CTE of a statement
+  // that reads other CTEs ("correlated subqueries are not supported when the FROM clause contains a CTE").
 }

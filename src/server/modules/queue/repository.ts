@@ -88,6 +88,8 @@ export async function insertTicket(db: Executor, w: TicketWrite): Promise<Ticket
     ? `(SELECT count(*) FROM queue_tickets q WHERE q.unit_code = ${unit} AND q.day = ${day}::date
          AND q.phone_key = ${phoneKey} AND q.sms) < ${p(sms.perPhone)}::int`
     : 'false';
+  // The line ahead by the statement's parameters, not by columns of `t`: Citus refuses a subquery
+  // correlated with a CTE ("correlated subqueries are not supported when the FROM clause contains a CTE").
   const text = `
     WITH n AS (
       INSERT INTO queue_days AS d (unit_code, day, last) VALUES (${unit}, ${day}::date, 1)
@@ -99,8 +101,8 @@ export async function insertTicket(db: Executor, w: TicketWrite): Promise<Ticket
         ${at}::timestamptz, ${at}::timestamptz, ${smsOk}, ${phoneKey}
       FROM n
       RETURNING *)${sms ? `, ${queueTicketSmsCte(p, { id: sms.outboxId, unitCode: w.unitCode, at: w.at, to: sms.to, unitName: sms.unitName, url: sms.url }, 't')}` : ''}
-    SELECT ${TICKET('t')}, (SELECT count(*)::int FROM queue_tickets q WHERE q.unit_code = t.unit_code
-        AND q.day = t.day AND q.status = 'waiting' AND q.field_code IS NOT DISTINCT FROM t.field_code) AS waiting_ahead${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''}
+    SELECT ${TICKET('t')}, (SELECT count(*)::int FROM queue_tickets q WHERE q.unit_code = ${unit}
+        AND q.day = ${day}::date AND q.status = 'waiting' AND q.field_code IS NOT DISTINCT FROM ${p(w.fieldCode)}::text) AS waiting_ahead${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''}
     FROM t`;
   const [row] = await rows<TicketRow>(db, `motcua_queue_ticket${sms ? '_sms' : ''}`, { sql: text, params });
   return row!;

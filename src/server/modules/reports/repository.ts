@@ -380,9 +380,13 @@ export async function settlementCountsByUnit(
     GROUP BY 2, 3`;
   const running = cutoff !== undefined && cutoff < bounds.end;
   const [result, judged] = await Promise.all([
+    // The sums in a CTE of their own: on Citus a UNION ALL of distributed subqueries joined to the
+    // names is a "complex join" it refuses; a materialized CTE is computed first (routed to one shard
+    // for one commune, distributed across shards for many) and the names joined to its result.
     db.execute(sql`
+    WITH c AS MATERIALIZED (${side('s', s)} UNION ALL ${side('t', t)})
     SELECT c.*, coalesce(n.name, c.code) AS name
-    FROM (${side('s', s)} UNION ALL ${side('t', t)}) c
+    FROM c
     LEFT JOIN (${GROUP_KEY[group].names}) n ON n.code = c.code`),
     running ? openOverdue(db, unitCodes, group, split, bounds, cutoff) : undefined,
   ]);
@@ -690,28 +694,32 @@ export async function syncCounts(
     return { received: 0, synced: 0, populationData: 0, syncCollected: false, populationCollected: false };
   const { start, end } = periodInstants(period);
   const units = unitList(unitCodes);
+  // Joins on (unit_code, code) to per-dossier groups, and each "collected" flag in a CTE of its own:
+  // Citus refuses correlated EXISTS over a CTE and subqueries in the target list of a distributed join
+  // ("complex joins"); this form runs routed for one commune and distributed for a province.
   const result = await db.execute(sql`
-    WITH d AS (
-      SELECT d.unit_code, d.code, d.citizen_subject FROM dossiers d
+    WITH c AS MATERIALIZED (
+      SELECT count(*)::int AS received,
+        count(*) FILTER (WHERE o.dossier_code IS NOT NULL AND NOT o.pending)::int AS synced,
+        count(*) FILTER (WHERE d.citizen_subject IS NOT NULL OR l.dossier_code IS NOT NULL)::int AS population
+      FROM dossiers d
+      LEFT JOIN (
+        SELECT unit_code, dossier_code, bool_or(sent_at IS NULL OR sent_at > ${cutoff}) AS pending FROM outbox
+        WHERE unit_code IN (${units}) AND kind = 'portal' AND created_at <= ${cutoff} GROUP BY 1, 2
+      ) o ON o.unit_code = d.unit_code AND o.dossier_code = d.code
+      LEFT JOIN (
+        SELECT unit_code, dossier_code FROM population_lookups
+        WHERE unit_code IN (${units}) AND outcome = 'found' AND looked_up_at <= ${cutoff} GROUP BY 1, 2
+      ) l ON l.unit_code = d.unit_code AND l.dossier_code = d.code
       WHERE d.unit_code IN (${units}) AND d.status NOT IN (1, 3)
-        AND d.received_at >= ${start} AND d.received_at < ${end}
-    )
-    SELECT count(*)::int AS received,
-      count(*) FILTER (WHERE
-        EXISTS (SELECT 1 FROM outbox o WHERE o.unit_code = d.unit_code AND o.dossier_code = d.code
-          AND o.kind = 'portal' AND o.created_at <= ${cutoff})
-        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.unit_code = d.unit_code AND o.dossier_code = d.code
-          AND o.kind = 'portal' AND o.created_at <= ${cutoff} AND (o.sent_at IS NULL OR o.sent_at > ${cutoff}))
-      )::int AS synced,
-      count(*) FILTER (WHERE d.citizen_subject IS NOT NULL OR EXISTS (
-        SELECT 1 FROM population_lookups l WHERE l.unit_code = d.unit_code AND l.dossier_code = d.code
-          AND l.outcome = 'found' AND l.looked_up_at <= ${cutoff})
-      )::int AS population,
-      EXISTS (SELECT 1 FROM outbox o WHERE o.unit_code IN (${units}) AND o.kind = 'portal' AND o.created_at <= ${cutoff}) AS sync_collected,
-      (EXISTS (SELECT 1 FROM population_lookups l WHERE l.unit_code IN (${units}) AND l.looked_up_at <= ${cutoff})
-        OR EXISTS (SELECT 1 FROM dossiers x WHERE x.unit_code IN (${units}) AND x.citizen_subject IS NOT NULL
-          AND x.received_at <= ${cutoff})) AS population_collected
-    FROM d`);
+        AND d.received_at >= ${start} AND d.received_at < ${end}),
+    s AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.unit_code IN (${units}) AND o.kind = 'portal'
+      AND o.created_at <= ${cutoff}) AS sync_collected),
+    pl AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM population_lookups l WHERE l.unit_code IN (${units})
+      AND l.looked_up_at <= ${cutoff}) AS a),
+    px AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM dossiers x WHERE x.unit_code IN (${units})
+      AND x.citizen_subject IS NOT NULL AND x.received_at <= ${cutoff}) AS b)
+    SELECT c.*, s.sync_collected, (pl.a OR px.b) AS population_collected FROM c, s, pl, px`);
   const r = (result as unknown as { rows: Array<Record<string, unknown>> }).rows[0] ?? {};
   return {
     received: Number(r.received ?? 0),

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestServer,
+  type DbKind,
   databaseKinds,
   intakeBody,
   requiredDocuments,
@@ -17,12 +18,12 @@ const PDF = Buffer.from('%PDF-1.4\n% ket qua\n%%EOF\n').toString('base64');
  * is one exchange with the embedded backend. The figures guard against a lifecycle action growing
  * round trips; they are reported in the session notes.
  */
-function countCalls(kind: 'pglite' | 'postgres') {
-  const proto = (kind === 'postgres' ? pg.Client.prototype : PGlite.prototype) as unknown as Record<
+function countCalls(kind: DbKind) {
+  const proto = (kind === 'pglite' ? PGlite.prototype : pg.Client.prototype) as unknown as Record<
     string,
     (...args: unknown[]) => unknown
   >;
-  const method = kind === 'postgres' ? 'query' : 'execProtocolRaw';
+  const method = kind === 'pglite' ? 'execProtocolRaw' : 'query';
   const original = proto[method]!;
   let n = 0;
   proto[method] = function (this: unknown, ...args: unknown[]) {

@@ -1,0 +1,111 @@
+/**
+ * Citus: when the `citus` extension is present in the database, the migrator ends with this step. Every
+ * tenant table (one with a `unit_code` column) becomes a table distributed by `unit_code` co-located with
+ * `dossiers`, so everything of one commune lives on one shard and a commune's statement is routed to one
+ * node; every other table is a reference table (a copy on every node). Tables added by later migrations
+ * are classified by the same rule the next time the migrator runs; the step is idempotent. On plain
+ * PostgreSQL and PGlite nothing happens (docs/DATABASE.md, "Citus").
+ */
+import type pg from 'pg';
+
+/** Tables with a `unit_code` column that are nevertheless global: reference tables. */
+export const GLOBAL_WITH_UNIT_CODE: ReadonlySet<string> = new Set([
+  // Staff accounts: a user belongs to at most one unit, but sign-in looks them up by name across all.
+  'users',
+  // Partner keys are found by their public prefix before the unit is known.
+  'partner_api_keys',
+]);
+
+/** The table the tenant tables are co-located with. */
+export const COLOCATION_ANCHOR = 'dossiers';
+
+export type CitusKind = 'distributed' | 'reference';
+
+/** The rule: a `unit_code` column makes a tenant table, unless the table is listed as global. */
+export function classifyTable(name: string, columns: readonly string[]): CitusKind {
+  if (GLOBAL_WITH_UNIT_CODE.has(name)) return 'reference';
+  return columns.includes('unit_code') ? 'distributed' : 'reference';
+}
+
+/** Is this database a Citus coordinator (the extension created in it)? */
+export async function hasCitus(client: pg.ClientBase): Promise<boolean> {
+  const r = await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`);
+  return (r.rowCount ?? 0) > 0;
+}
+
+/**
+ * Session settings the migrations need on Citus: DDL one shard after another (a function created in
+ * the same transaction as a multi-shard ALTER would otherwise be refused: "cannot run function command
+ * because there was a parallel operation on a distributed table"), and the settlement rollup's
+ * triggers allowed on distributed tables (docs/DATABASE.md, "Citus": why they stay triggers).
+ */
+export async function prepareCitusSession(client: pg.ClientBase) {
+  await client.query(`SET citus.multi_shard_modify_mode TO 'sequential'`);
+  await client.query('SET citus.enable_unsafe_triggers TO on');
+}
+
+interface TableRow {
+  name: string;
+  columns: string[];
+  citus: string | null;
+  refs: string[];
+}
+
+/** Distributes what is not yet distributed; returns the tables it changed. */
+export async function distributeTables(client: pg.ClientBase) {
+  const { rows } = await client.query<TableRow>(`
+    SELECT c.relname AS name,
+           array(SELECT a.attname::text FROM pg_attribute a
+                 WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS columns,
+           -- A local table pointing at a reference table may have become a Citus local table
+           -- (partmethod n, repmodel s): still to be classified.
+           (SELECT CASE WHEN p.partmethod = 'h' THEN 'distributed' WHEN p.repmodel = 't' THEN 'reference' END
+            FROM pg_dist_partition p WHERE p.logicalrelid = c.oid) AS citus,
+           array(SELECT DISTINCT f.confrelid::regclass::text FROM pg_constraint f
+                 WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid) AS refs
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    ORDER BY c.relname`);
+  const done = new Set(rows.filter((r) => r.citus !== null).map((r) => r.name));
+  const pending = rows.filter((r) => r.citus === null);
+  const changed: Array<{ table: string; kind: CitusKind }> = [];
+  // Reference tables first (a distributed table may point at them, never the reverse), then the anchor,
+  // then the other tenant tables; within each, a referenced table before those that point at it.
+  const order = (t: TableRow) => {
+    const kind = classifyTable(t.name, t.columns);
+    return kind === 'reference' ? 0 : t.name === COLOCATION_ANCHOR ? 1 : 2;
+  };
+  pending.sort((a, b) => order(a) - order(b));
+  while (pending.length) {
+    const first = order(pending[0]!);
+    const i = pending.findIndex(
+      (t) => order(t) === first && t.refs.every((r) => done.has(r) || !pending.some((p) => p.name === r)),
+    );
+    if (i < 0)
+      throw new Error(`citus: foreign keys form a cycle among ${pending.map((p) => p.name).join(', ')}`);
+    const t = pending.splice(i, 1)[0]!;
+    const kind = classifyTable(t.name, t.columns);
+    if (kind === 'reference') {
+      await client.query('SELECT create_reference_table($1::regclass)', [t.name]);
+    } else if (t.name === COLOCATION_ANCHOR) {
+      await client.query(`SELECT create_distributed_table($1::regclass, 'unit_code')`, [t.name]);
+    } else {
+      if (!done.has(COLOCATION_ANCHOR))
+        throw new Error(`citus: ${COLOCATION_ANCHOR} must be distributed first`);
+      await client.query(`SELECT create_distributed_table($1::regclass, 'unit_code', colocate_with => $2)`, [
+        t.name,
+        COLOCATION_ANCHOR,
+      ]);
+    }
+    done.add(t.name);
+    changed.push({ table: t.name, kind });
+  }
+  // Our functions (triggers' and reports') must exist on the workers too: the triggers run on shards.
+  await client.query(`
+    SELECT create_distributed_function(p.oid::regprocedure)
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'public' AND p.prokind = 'f'
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_object o WHERE o.classid = 'pg_proc'::regclass AND o.objid = p.oid)`);
+  return changed;
+}
