@@ -14,6 +14,8 @@ export const GLOBAL_WITH_UNIT_CODE: ReadonlySet<string> = new Set([
   'users',
   // Partner keys are found by their public prefix before the unit is known.
   'partner_api_keys',
+  // A rating invitation is found by its token (the tablet's or the slip's QR) before the unit is known.
+  'rating_invitations',
 ]);
 
 /** The table the tenant tables are co-located with. */

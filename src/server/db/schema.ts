@@ -776,7 +776,7 @@ export const dossierRatings = pgTable(
   },
   (t) => [
     uniqueIndex('dossier_ratings_dossier_idx').on(t.unitCode, t.dossierCode),
-    uniqueIndex('dossier_ratings_ticket_idx').on(t.ticketId),
+    uniqueIndex('dossier_ratings_ticket_idx').on(t.unitCode, t.ticketId),
     index('dossier_ratings_unit_rated_idx').on(t.unitCode, t.ratedAt),
   ],
 );

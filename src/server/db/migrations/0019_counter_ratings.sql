@@ -17,7 +17,7 @@ ALTER TABLE "dossier_ratings" ADD CONSTRAINT "dossier_ratings_subject_check" CHE
 --> statement-breakpoint
 CREATE UNIQUE INDEX "dossier_ratings_dossier_idx" ON "dossier_ratings" USING btree ("unit_code","dossier_code");
 --> statement-breakpoint
-CREATE UNIQUE INDEX "dossier_ratings_ticket_idx" ON "dossier_ratings" USING btree ("ticket_id");
+CREATE UNIQUE INDEX "dossier_ratings_ticket_idx" ON "dossier_ratings" USING btree ("unit_code","ticket_id");
 --> statement-breakpoint
 -- Invitations to rate: the token (only its SHA-256 kept) handed to the counter's tablet or printed as a
 -- QR; it names the visit (a dossier or a served ticket) and expires. A rating needs one.
