@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { getTableColumns } from 'drizzle-orm';
 import type pg from 'pg';
 import { placeholders } from '../../src/server/db/prepared.ts';
+import { dossiers } from '../../src/server/db/schema.ts';
 import type { ChainedEvent } from '../../src/server/modules/audit/chain.ts';
 import { nextEntryCte } from '../../src/server/modules/audit/repository.ts';
 import { type OutboxRow, outboxCte } from '../../src/server/modules/integration/repository.ts';
@@ -18,49 +20,8 @@ import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './li
 
 const q = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
 
-export const DOSSIER_COLUMNS = [
-  'unit_code',
-  'code',
-  'province_code',
-  'procedure_code',
-  'field_code',
-  'channel',
-  'status',
-  'applicant_name',
-  'applicant_id_number',
-  'applicant_phone',
-  'applicant_address',
-  'applicant_email',
-  'subject',
-  'return_method',
-  'documents',
-  'time_limit',
-  'received_at',
-  'due_at',
-  'due_at_original',
-  'received_by',
-  'book_volume',
-  'book_number',
-  'version',
-  'sub_state',
-  'workflow',
-  'step_index',
-  'step_started_at',
-  'step_due_at',
-  'assignee_id',
-  'supplement_requests',
-  'paused_at',
-  'pause_kind',
-  'paused_minutes',
-  'due_at_legal',
-  'rescheduled_at',
-  'apology',
-  'processing_ended_at',
-  'returned_at',
-  'result',
-  'timeliness',
-  'intake_note',
-] as const;
+/** Every column of `dossiers`, in the schema's order: what drizzle's `select()` lists. */
+export const DOSSIER_COLUMNS = Object.values(getTableColumns(dossiers)).map((c) => c.name);
 const STEP_COLUMNS = [
   'unit_code',
   'dossier_code',
