@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { getTableColumns } from 'drizzle-orm';
 import type pg from 'pg';
-import { auditHash } from '../../src/server/modules/audit/chain.ts';
+import { placeholders } from '../../src/server/db/prepared.ts';
+import { dossiers } from '../../src/server/db/schema.ts';
+import type { ChainedEvent } from '../../src/server/modules/audit/chain.ts';
+import { nextEntryCte } from '../../src/server/modules/audit/repository.ts';
+import { type OutboxRow, outboxCte } from '../../src/server/modules/integration/repository.ts';
+import { webhookOutboxCte } from '../../src/server/modules/partners/repository.ts';
 import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './lifecycle.ts';
 
 /*
@@ -14,49 +20,8 @@ import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './li
 
 const q = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
 
-export const DOSSIER_COLUMNS = [
-  'unit_code',
-  'code',
-  'province_code',
-  'procedure_code',
-  'field_code',
-  'channel',
-  'status',
-  'applicant_name',
-  'applicant_id_number',
-  'applicant_phone',
-  'applicant_address',
-  'applicant_email',
-  'subject',
-  'return_method',
-  'documents',
-  'time_limit',
-  'received_at',
-  'due_at',
-  'due_at_original',
-  'received_by',
-  'book_volume',
-  'book_number',
-  'version',
-  'sub_state',
-  'workflow',
-  'step_index',
-  'step_started_at',
-  'step_due_at',
-  'assignee_id',
-  'supplement_requests',
-  'paused_at',
-  'pause_kind',
-  'paused_minutes',
-  'due_at_legal',
-  'rescheduled_at',
-  'apology',
-  'processing_ended_at',
-  'returned_at',
-  'result',
-  'timeliness',
-  'intake_note',
-] as const;
+/** Every column of `dossiers`, in the schema's order: what drizzle's `select()` lists. */
+export const DOSSIER_COLUMNS = Object.values(getTableColumns(dossiers)).map((c) => c.name);
 const STEP_COLUMNS = [
   'unit_code',
   'dossier_code',
@@ -73,23 +38,6 @@ const STEP_COLUMNS = [
   'verdict',
   'note',
 ] as const;
-const AUDIT_COLUMNS = [
-  'unit_code',
-  'id',
-  'dossier_code',
-  'action',
-  'actor_user_id',
-  'actor_role',
-  'from_status',
-  'to_status',
-  'reason',
-  'request_id',
-  'data',
-  'at',
-  'seq',
-  'prev_hash',
-  'hash',
-] as const;
 
 /** The dossier row, locked for the transaction: actions on one dossier take turns. */
 export const SELECT_DOSSIER = `select ${q(DOSSIER_COLUMNS)} from "dossiers" where ("dossiers"."unit_code" = $1 and "dossiers"."code" = $2) limit $3 for update`;
@@ -97,9 +45,48 @@ const LAST_STEP = `select ${q(STEP_COLUMNS)} from "dossier_steps" where ("dossie
 const CLOSE_STEP = `update "dossier_steps" set "ended_at" = $1, "verdict" = $2, "note" = $3 where ("dossier_steps"."unit_code" = $4 and "dossier_steps"."dossier_code" = $5 and "dossier_steps"."seq" = $6)`;
 const OPEN_STEP = `insert into "dossier_steps" (${q(STEP_COLUMNS)}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, default, default)`;
 const INSERT_FILE = `insert into "dossier_files" ("unit_code", "dossier_code", "id", "file_name", "content_type", "size", "sha256", "storage_key", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, default)`;
-const LAST_EVENT = `select "seq", "hash" from "audit_events" where ("audit_events"."unit_code" = $1 and "audit_events"."dossier_code" = $2) order by "audit_events"."seq" desc limit $3`;
-const INSERT_EVENT = `insert into "audit_events" (${q(AUDIT_COLUMNS)}) values (${AUDIT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
-const INSERT_OUTBOX = `insert into "outbox" ("unit_code", "id", "kind", "payload", "created_at", "attempts", "next_attempt_at", "sent_at", "last_error") values ($1, $2, $3, $4, $5, default, $6, default, default)`;
+
+/**
+ * The event statement of dossier-events/repository.ts `writeEvent`, built with the same CTE builders:
+ * the audit entry chained to the previous one in SQL, the outbox messages and the partners' webhooks.
+ */
+function eventStatement(
+  entry: Omit<ChainedEvent, 'seq'> & { unitCode: string; dossierCode: string },
+  messages: OutboxRow[],
+  webhook: Parameters<typeof webhookOutboxCte>[3],
+) {
+  const { p, params } = placeholders();
+  const text = `WITH ${nextEntryCte(p, entry)},
+    ${outboxCte(p, entry.unitCode, entry.at, messages, { code: entry.dossierCode })},
+    ${webhookOutboxCte(p, entry.unitCode, entry.at, webhook, { code: entry.dossierCode })}
+    SELECT audit.seq, audit.hash, (SELECT count(*) FROM messages) AS messages FROM audit`;
+  return { text, params };
+}
+/** The event statement's text (the same for every event: values are parameters). */
+const EVENT = eventStatement(
+  {
+    unitCode: '',
+    id: '',
+    dossierCode: '',
+    action: '',
+    actorUserId: '',
+    actorRole: '',
+    fromStatus: 0,
+    toStatus: 0,
+    reason: null,
+    requestId: '',
+    data: null,
+    at: new Date(0),
+  },
+  [],
+  {
+    id: '',
+    type: 'dossier.updated',
+    occurredAt: '',
+    dossier: { code: '', unitCode: '', status: 0, statusName: '', sequence: null },
+    change: { action: '', fromStatus: null, toStatus: null },
+  },
+).text;
 
 /** What `updateDossier` returns: the columns the notifications need. */
 const UPDATE_RETURNING = [
@@ -127,36 +114,18 @@ const UPDATE = {
 
 /** The statements each action runs between `begin` and `commit`, in order (for the step check). */
 export const FLOOR_STATEMENTS: Record<string, string[]> = {
-  transfer: [SELECT_DOSSIER, LAST_STEP, OPEN_STEP, UPDATE.transfer, LAST_EVENT, INSERT_EVENT],
+  transfer: [SELECT_DOSSIER, LAST_STEP, OPEN_STEP, UPDATE.transfer, EVENT],
   'complete_step(specialist)': [
     SELECT_DOSSIER,
     LAST_STEP,
     CLOSE_STEP,
     OPEN_STEP,
     UPDATE.complete_step,
-    LAST_EVENT,
-    INSERT_EVENT,
+    EVENT,
   ],
-  'complete_step(leader)': [
-    SELECT_DOSSIER,
-    LAST_STEP,
-    CLOSE_STEP,
-    OPEN_STEP,
-    UPDATE.complete_step,
-    LAST_EVENT,
-    INSERT_EVENT,
-  ],
-  issue_result: [
-    SELECT_DOSSIER,
-    LAST_STEP,
-    CLOSE_STEP,
-    INSERT_FILE,
-    UPDATE.issue_result,
-    LAST_EVENT,
-    INSERT_EVENT,
-    INSERT_OUTBOX,
-  ],
-  return_result: [SELECT_DOSSIER, LAST_STEP, UPDATE.return_result, LAST_EVENT, INSERT_EVENT],
+  'complete_step(leader)': [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, OPEN_STEP, UPDATE.complete_step, EVENT],
+  issue_result: [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, INSERT_FILE, UPDATE.issue_result, EVENT],
+  return_result: [SELECT_DOSSIER, UPDATE.return_result, EVENT],
 };
 
 const STEPS = [
@@ -195,7 +164,11 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
     const row = (await named<Row>(client, SELECT_DOSSIER, [d.unitCode, d.code, 1])).rows[0];
     if (!row) throw new Error(`${d.code} not found`);
     const version = Number(row.version);
-    const current = (await named<Row>(client, LAST_STEP, [d.unitCode, d.code, 1])).rows[0];
+    // return_result touches no step: the product does not read the last one.
+    const current =
+      step.action === 'return_result'
+        ? undefined
+        : (await named<Row>(client, LAST_STEP, [d.unitCode, d.code, 1])).rows[0];
     const seq = Number(current?.seq ?? 0);
     const due = new Date(now.getTime() + 3_600_000);
     const open = async (index: number) => {
@@ -288,38 +261,47 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
         ]);
     }
     if (updated.rowCount !== 1) throw new Error(`${d.code}: version conflict`);
-    const prev = (await named<{ seq: number; hash: string }>(client, LAST_EVENT, [d.unitCode, d.code, 1]))
-      .rows[0];
-    const event = {
-      unitCode: d.unitCode,
-      id: randomUUID(),
-      dossierCode: d.code,
-      seq: (prev?.seq ?? 0) + 1,
-      action: step.action,
-      actorUserId: actor,
-      actorRole: step.role,
-      fromStatus: Number(row.status),
-      toStatus: step.to,
-      reason: null,
-      requestId: `floor-${stepIndex}`,
-      data: null,
-      at: now,
-    };
-    const hash = auditHash(prev?.hash ?? '', event);
-    // biome-ignore format: in the order of AUDIT_COLUMNS
-    await named(client, INSERT_EVENT, [
-      event.unitCode, event.id, event.dossierCode, event.action, event.actorUserId, event.actorRole, event.fromStatus,
-      event.toStatus, null, event.requestId, null, now, event.seq, prev?.hash ?? '', hash,
-    ]);
-    if (step.action === 'issue_result') {
-      const payload = JSON.stringify({
-        code: d.code,
-        template: 'result_ready',
-        applicantName: row.applicant_name,
-        to: row.applicant_phone,
-      });
-      await named(client, INSERT_OUTBOX, [d.unitCode, randomUUID(), 'sms', payload, now, now]);
-    }
+    // The product's event: audit entry (chained in SQL), the applicant's notice of issue_result, webhooks.
+    const messages: OutboxRow[] =
+      step.action === 'issue_result'
+        ? [
+            {
+              id: randomUUID(),
+              kind: 'sms',
+              payload: {
+                code: d.code,
+                template: 'result_ready',
+                applicantName: row.applicant_name,
+                to: row.applicant_phone,
+              },
+            },
+          ]
+        : [];
+    const event = eventStatement(
+      {
+        unitCode: d.unitCode,
+        id: randomUUID(),
+        dossierCode: d.code,
+        action: step.action,
+        actorUserId: actor,
+        actorRole: step.role,
+        fromStatus: Number(row.status),
+        toStatus: step.to,
+        reason: null,
+        requestId: `floor-${stepIndex}`,
+        data: null,
+        at: now,
+      },
+      messages,
+      {
+        id: randomUUID(),
+        type: 'dossier.status_changed',
+        occurredAt: now.toISOString(),
+        dossier: { code: d.code, unitCode: d.unitCode, status: step.to, statusName: '', sequence: null },
+        change: { action: step.action, fromStatus: Number(row.status), toStatus: step.to },
+      },
+    );
+    await named(client, event.text, event.params);
     await client.query('commit');
   } catch (err) {
     await client.query('rollback').catch(() => undefined);

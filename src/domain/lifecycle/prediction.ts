@@ -40,18 +40,38 @@ function allowanceMinutes(step: WorkflowStep): number {
     : step.allowance.amount * 60;
 }
 
+/** What a step's history says, kept instead of the durations themselves (a cache holds these). */
+export interface DurationSummary {
+  p50: number;
+  p80: number;
+  samples: number;
+}
+
+/** The median, 80th percentile and count of a step's durations (working minutes). */
+export function summarise(values: readonly number[]): DurationSummary {
+  return { p50: quantile(values, 0.5), p80: quantile(values, 0.8), samples: values.length };
+}
+
 /** The duration a step is expected to take: the commune's own history, else the province's, else its allowance. */
 export function stepDuration(
   step: WorkflowStep,
   commune: readonly number[] | undefined,
   province: readonly number[] | undefined,
 ): StepDuration {
-  for (const [values, source] of [
+  return stepDurationOf(step, commune && summarise(commune), province && summarise(province));
+}
+
+/** stepDuration from summaries of the commune's and the province's history. */
+export function stepDurationOf(
+  step: WorkflowStep,
+  commune: DurationSummary | undefined,
+  province: DurationSummary | undefined,
+): StepDuration {
+  for (const [summary, source] of [
     [commune, 'commune'],
     [province, 'province'],
   ] as const) {
-    if (values && values.length >= MIN_SAMPLES)
-      return { p50: quantile(values, 0.5), p80: quantile(values, 0.8), samples: values.length, source };
+    if (summary && summary.samples >= MIN_SAMPLES) return { ...summary, source };
   }
   const m = allowanceMinutes(step);
   return { p50: m, p80: m, samples: 0, source: 'allowance' };

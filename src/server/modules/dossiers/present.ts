@@ -78,7 +78,7 @@ export interface PresentInput {
   files: ListedFile[];
   receivedBy: { username: string; fullName: string };
   assignee: string | null;
-  /** The dossier's synchronisation with the national portal (repository.portalSyncOf); none when absent. */
+  /** The dossier's synchronisation with the national portal (repository.findDossier); none when absent. */
   sync?: DossierView['sync'];
 }
 

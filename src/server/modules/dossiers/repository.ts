@@ -227,8 +227,9 @@ export interface ListedFile {
 }
 
 /**
- * A dossier with its receiver's and assignee's names and its files (in upload order), in one
- * statement: every dossier page and every lifecycle action's response reads it.
+ * A dossier with its receiver's and assignee's names, its files (in upload order) and its
+ * synchronisation with the national portal, in one statement: every dossier page and every lifecycle
+ * action's response reads it.
  */
 export async function findDossier(db: Executor, unitCode: string, code: string) {
   const assignee = alias(users, 'assignee');
@@ -242,6 +243,16 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
         SELECT coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'size', f.size)
                                  ORDER BY f.created_at, f.id), '[]'::json)
         FROM ${dossierFiles} f WHERE f.unit_code = ${dossiers.unitCode} AND f.dossier_code = ${dossiers.code})`,
+      // The portal synchronisation (portalSyncOf) in the same statement: null without portal messages.
+      sync: sql<RawSync | string | null>`(
+        SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_build_object(
+          'unsent', count(*) FILTER (WHERE o.sent_at IS NULL),
+          'dead', count(*) FILTER (WHERE o.dead_at IS NOT NULL AND o.sent_at IS NULL),
+          'syncedAt', max(o.sent_at),
+          'head', (SELECT json_build_object('attempts', h.attempts, 'lastError', h.last_error) FROM outbox h
+                    WHERE h.unit_code = ${dossiers.unitCode} AND h.dossier_code = ${dossiers.code} AND h.kind = 'portal'
+                      AND h.sent_at IS NULL ORDER BY h.seq LIMIT 1)) END
+        FROM outbox o WHERE o.unit_code = ${dossiers.unitCode} AND o.dossier_code = ${dossiers.code} AND o.kind = 'portal')`,
     })
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.receivedBy))
@@ -253,7 +264,35 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
   if (!row) return undefined;
   // json arrives parsed from both drivers; a string is parsed here in case a driver leaves it as text.
   const files: ListedFile[] = typeof row.files === 'string' ? JSON.parse(row.files) : row.files;
-  return { ...row, files };
+  const raw: RawSync | null = typeof row.sync === 'string' ? JSON.parse(row.sync) : row.sync;
+  return { ...row, files, sync: raw ? syncState(raw) : undefined };
+}
+
+/** A dossier's `portal` outbox messages, counted in findDossier's statement. */
+interface RawSync {
+  unsent: number | string;
+  dead: number | string;
+  syncedAt: Date | string | null;
+  head: { attempts: number; lastError: string | null } | string | null;
+}
+
+/**
+ * Failed when one is dead-lettered, pending while one is unsent, synced when all were sent. Attempts
+ * and last error are those of the first unsent message (the one holding the rest).
+ */
+function syncState(r: RawSync) {
+  const head =
+    typeof r.head === 'string'
+      ? (JSON.parse(r.head) as { attempts: number; lastError: string | null })
+      : r.head;
+  const state: 'synced' | 'pending' | 'failed' =
+    Number(r.dead) > 0 ? 'failed' : Number(r.unsent) > 0 ? 'pending' : 'synced';
+  return {
+    state,
+    attempts: head?.attempts ?? 0,
+    lastError: head?.lastError ?? null,
+    syncedAt: state === 'synced' && r.syncedAt ? new Date(r.syncedAt).toISOString() : null,
+  };
 }
 
 /** Dossiers received in [from, to) within a scope, newest first. */
@@ -278,44 +317,4 @@ export async function listReceived(db: Executor, scope: Scope, from: Date, to: D
     .where(and(where, gte(dossiers.receivedAt, from), lt(dossiers.receivedAt, to)))
     .orderBy(desc(dossiers.receivedAt))
     .limit(limit);
-}
-
-/**
- * A dossier's synchronisation with the national portal, from its `portal` outbox rows in one query:
- * failed when one is dead-lettered, pending while one is unsent, synced when all were sent, none
- * without any. Attempts and last error are those of the first unsent message (the one holding the rest).
- */
-export async function portalSyncOf(db: Executor, unitCode: string, code: string) {
-  const { p, params } = placeholders();
-  const text = `SELECT count(*)::int AS total,
-      count(*) FILTER (WHERE sent_at IS NULL)::int AS unsent,
-      count(*) FILTER (WHERE dead_at IS NOT NULL AND sent_at IS NULL)::int AS dead,
-      max(sent_at) AS synced_at,
-      (SELECT json_build_object('attempts', f.attempts, 'lastError', f.last_error) FROM outbox f
-        WHERE f.unit_code = ${p(unitCode)} AND f.dossier_code = ${p(code)} AND f.kind = 'portal' AND f.sent_at IS NULL
-        ORDER BY f.seq LIMIT 1) AS head
-    FROM outbox WHERE unit_code = ${p(unitCode)} AND dossier_code = ${p(code)} AND kind = 'portal'`;
-  const result = (await executePrepared(db, 'motcua_portal_sync_of', { sql: text, params })) as {
-    rows: Array<{
-      total: number;
-      unsent: number;
-      dead: number;
-      synced_at: Date | string | null;
-      head: { attempts: number; lastError: string | null } | string | null;
-    }>;
-  };
-  const r = result.rows[0];
-  if (!r || Number(r.total) === 0) return undefined;
-  const head =
-    typeof r.head === 'string'
-      ? (JSON.parse(r.head) as { attempts: number; lastError: string | null })
-      : r.head;
-  const state: 'synced' | 'pending' | 'failed' =
-    Number(r.dead) > 0 ? 'failed' : Number(r.unsent) > 0 ? 'pending' : 'synced';
-  return {
-    state,
-    attempts: head?.attempts ?? 0,
-    lastError: head?.lastError ?? null,
-    syncedAt: state === 'synced' && r.synced_at ? new Date(r.synced_at).toISOString() : null,
-  };
 }

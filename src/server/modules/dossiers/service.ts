@@ -356,9 +356,8 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
   const found = await repo.findDossier(ctx.db, unit.code, code);
   if (!found) throw new AppError('DOSSIER_NOT_FOUND');
   const entry = await ctx.services.catalog.find(unit.code, found.dossier.procedureCode);
-  const sync = await repo.portalSyncOf(ctx.db, unit.code, code);
   return presentDossier({
-    sync,
+    sync: found.sync,
     dossier: found.dossier,
     unit,
     procedureName: entry?.record.name ?? found.dossier.procedureCode,

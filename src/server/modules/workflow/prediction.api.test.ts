@@ -12,6 +12,7 @@ describe.each(databaseKinds())('finish prediction on %s', (kind) => {
   let s: TestServer;
   let clock = new Date('2025-07-07T02:00:00Z'); // Monday 09:00 in Vietnam
   let cookies: OfficerCookies = {};
+  let freshCode = '';
 
   beforeAll(async () => {
     s = await createTestServer(kind, { now: () => clock });
@@ -61,5 +62,27 @@ describe.each(databaseKinds())('finish prediction on %s', (kind) => {
     expect(codes).not.toContain(other);
     const item = queue.items.find((i: { code: string }) => i.code === fresh);
     expect(item.prediction.reason).toContain('3 ngày làm việc');
+    freshCode = fresh;
+  });
+
+  it('keeps the learnt step durations for 10 minutes, then learns the steps finished since', async () => {
+    const readAt = clock.getTime(); // the durations were read at this time, above
+    const reason = async () =>
+      (
+        await s.request({
+          url: `/api/v1/dossiers/${freshCode}/due`,
+          headers: { cookie: cookies.specialist! },
+        })
+      ).json().prediction.reason as string;
+    const more: string[] = [];
+    for (let i = 0; i < 5; i++) more.push(await transferred('1.004873'));
+    clock = new Date(readAt + 60_000);
+    for (const code of more)
+      expect((await act('specialist', code, { action: 'complete_step' })).statusCode).toBe(200);
+
+    clock = new Date(readAt + 5 * 60_000);
+    expect(await reason()).toContain('theo hồ sơ của xã, 6 lượt');
+    clock = new Date(readAt + 11 * 60_000);
+    expect(await reason()).toContain('theo hồ sơ của xã, 11 lượt');
   });
 });

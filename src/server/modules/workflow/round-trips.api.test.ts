@@ -108,5 +108,19 @@ describe.each(databaseKinds())('database calls per lifecycle request on %s', (ki
     const calls = await lifecycle();
     console.log(`${kind} calls per request`, JSON.stringify(calls));
     for (const [action, n] of Object.entries(calls)) expect(n, action).toBeGreaterThan(0);
+    if (kind === 'postgres') {
+      // BEGIN, the statements inside the transaction, COMMIT and one read of the dossier view for the
+      // response (its files, names and portal synchronisation in one statement).
+      const most: Record<string, number> = {
+        transfer: 8,
+        assign: 7,
+        request_supplement: 8,
+        supplement_received: 8,
+        complete_step: 9,
+        issue_result: 9,
+        return_result: 6,
+      };
+      for (const [action, n] of Object.entries(most)) expect(calls[action], action).toBeLessThanOrEqual(n);
+    }
   });
 });
