@@ -28,7 +28,9 @@ if (ci) {
 }
 if (!hasPg) skipped.push('PostgreSQL API tests (set TEST_DATABASE_URL)');
 // Citus is opt-in until its last API failures are fixed (docs/DATABASE.md "Citus"); not counted as skipped.
-const notRun = hasCitus ? [] : ['Citus API tests and journey (opt-in: scripts/citus-cluster.sh, TEST_CITUS_URL)'];
+const notRun = hasCitus
+  ? []
+  : ['Citus API tests and journey (opt-in: scripts/citus-cluster.sh, TEST_CITUS_URL)'];
 if (!hasChromium) skipped.push(`browser journeys (no ${CHROMIUM})`);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
