@@ -72,21 +72,34 @@ describe.each(databaseKinds())('Decision 766 sync indicators on %s', (kind) => {
     );
     expect(messages.map((m) => m.dossier_code).sort()).toEqual([a, b, c, d].sort());
     expect(messages.every((m) => m.n >= 2)).toBe(true);
-    await s.query(
-      `UPDATE outbox SET sent_at = created_at + interval '1 minute' WHERE dossier_code IN ($1, $2)`,
-      [a, d],
-    );
-    await s.query(
-      `UPDATE outbox SET sent_at = created_at + interval '1 minute' WHERE dossier_code = $1 AND kind = 'portal'
-         AND seq = (SELECT min(seq) FROM outbox WHERE dossier_code = $1 AND kind = 'portal')`,
-      [b],
-    );
-    await s.query(
-      `UPDATE outbox SET sent_at = CASE WHEN seq = (SELECT max(seq) FROM outbox WHERE dossier_code = $1 AND kind = 'portal')
-         THEN '2026-12-02T00:00:00Z'::timestamptz ELSE created_at + interval '1 minute' END
-       WHERE dossier_code = $1 AND kind = 'portal'`,
-      [c],
-    );
+    // Delivery times are computed from rows read first, then set row by row: Citus refuses an UPDATE
+    // of a distributed table calling a STABLE function (timestamptz + interval) on a column.
+    type Pick = (seq: number, first: number, last: number) => 'a minute later' | 'on 2 December' | null;
+    const deliver = async (code: string, onlyPortal: boolean, pick: Pick) => {
+      const rows = await s.query<{ unit_code: string; id: string; seq: string; created_at: Date }>(
+        `SELECT unit_code, id, seq::text AS seq, created_at FROM outbox
+          WHERE dossier_code = $1 AND ($2::boolean IS FALSE OR kind = 'portal') ORDER BY seq`,
+        [code, onlyPortal],
+      );
+      const seqs = rows.map((r) => Number(r.seq));
+      for (const r of rows) {
+        const when = pick(Number(r.seq), Math.min(...seqs), Math.max(...seqs));
+        if (when === null) continue;
+        const at =
+          when === 'on 2 December'
+            ? new Date('2026-12-02T00:00:00Z')
+            : new Date(new Date(r.created_at).getTime() + 60_000);
+        await s.query(`UPDATE outbox SET sent_at = $3::timestamptz WHERE unit_code = $1 AND id = $2`, [
+          r.unit_code,
+          r.id,
+          at.toISOString(),
+        ]);
+      }
+    };
+    await deliver(a, false, () => 'a minute later');
+    await deliver(d, false, () => 'a minute later');
+    await deliver(b, true, (seq, first) => (seq === first ? 'a minute later' : null));
+    await deliver(c, true, (seq, _first, last) => (seq === last ? 'on 2 December' : 'a minute later'));
     await lookup(a, 'found', '2026-11-10T02:55:00Z');
     await lookup(b, 'not_found', '2026-11-11T02:55:00Z');
     await lookup(c, 'unavailable', '2026-11-12T02:55:00Z');
