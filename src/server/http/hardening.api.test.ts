@@ -204,9 +204,13 @@ describe.each(databaseKinds())('personal data in logs on %s', (kind) => {
       // The database refuses every new dossier, so the intake statement fails with its parameters.
       await s.query(`CREATE FUNCTION refuse_dossier() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'forced failure for %', NEW.applicant_name USING DETAIL = NEW.applicant_id_number; END $$`);
-      await s.query(
-        'CREATE TRIGGER refuse_dossier BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION refuse_dossier()',
-      );
+      // One statement, so the setting holds on the connection that creates the trigger: Citus refuses a
+      // trigger on a distributed table unless citus.enable_unsafe_triggers is on (a mere custom setting,
+      // without effect, on PostgreSQL and PGlite).
+      await s.query(`DO $$ BEGIN
+        PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+        EXECUTE 'CREATE TRIGGER refuse_dossier BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION refuse_dossier()';
+      END $$`);
       const applicant = {
         fullName: 'Lê Thị Bích Thủy',
         idNumber: '082196007777',
