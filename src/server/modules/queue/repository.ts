@@ -343,8 +343,11 @@ export function linkTicketPart(
       FROM ${from}
       WHERE t.id = ${p(link.id)}::uuid AND t.unit_code = ${p(link.unitCode)} AND t.day = ${p(link.day)}::date
         AND t.status = 'called' AND t.counter_number = ${p(link.counter)}::smallint
-      RETURNING t.id, ${NOTIFY('t')} AS notified)`;
-  const check = `(SELECT CASE WHEN count(*) = 1 THEN 1 ELSE motcua_queue_ticket_not_linked() END FROM ticket) AS ticket_linked`;
+      RETURNING t.*)`;
+  // The pg_notify in the select list, not in the CTE's RETURNING: Citus refuses non-IMMUTABLE
+  // functions in a RETURNING clause of a distributed table.
+  const check = `(SELECT CASE WHEN count(*) = 1 THEN 1 ELSE motcua_queue_ticket_not_linked() END FROM ticket) AS ticket_linked,
+      (SELECT ${NOTIFY('ticket')} FROM ticket) AS ticket_notified`;
   return { cte, check };
 }
 
