@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@man
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DashboardCommune } from '../../api/types';
+import { ink } from '../../app/theme';
 import { IconArrowRight } from '../../components/icons';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { useNumberFormat } from './format';
@@ -35,7 +36,7 @@ function PortalBadge({ connected }: { connected: boolean }) {
 
 function rateColor(value: number | null): string | undefined {
   if (value === null) return 'dimmed';
-  return value >= 90 ? 'teal.8' : value >= 70 ? 'yellow.8' : 'red.8';
+  return value >= 90 ? ink('teal') : value >= 70 ? ink('yellow') : ink('red');
 }
 
 /** The communes of a province side by side; each links to its inspection view. */
@@ -88,7 +89,7 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
                     data-col={key}
                     c={
                       key === 'overdue' && c.overdue > 0
-                        ? 'red.8'
+                        ? ink('red')
                         : key === 'onTimeRate'
                           ? rateColor(c.onTimeRate)
                           : undefined
@@ -162,12 +163,12 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
               <Table.Td
                 ta="right"
                 data-col="overdue"
-                c={c.overdue > 0 ? 'red.8' : undefined}
+                c={c.overdue > 0 ? ink('red') : undefined}
                 fw={c.overdue > 0 ? 700 : undefined}
               >
                 {n.count(c.overdue)}
               </Table.Td>
-              <Table.Td ta="right" data-col="backlog" c={c.resultsBacklog > 0 ? 'orange.8' : undefined}>
+              <Table.Td ta="right" data-col="backlog" c={c.resultsBacklog > 0 ? ink('orange') : undefined}>
                 {n.count(c.resultsBacklog)}
               </Table.Td>
               <Table.Td ta="right" data-col="onTimeRate" c={rateColor(c.onTimeRate)} fw={600}>
@@ -182,7 +183,7 @@ export function CommunesTable({ communes, period }: CommunesTableProps) {
               <Table.Td
                 ta="right"
                 data-col="training"
-                c={c.centerStaff && c.centerStaffTrained < c.centerStaff ? 'orange.8' : undefined}
+                c={c.centerStaff && c.centerStaffTrained < c.centerStaff ? ink('orange') : undefined}
               >
                 {training(c)}
               </Table.Td>

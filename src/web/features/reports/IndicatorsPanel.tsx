@@ -1,12 +1,13 @@
 import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Indicator766 } from '../../api/types';
+import { ink } from '../../app/theme';
 import { useNumberFormat } from './format';
 
 /** Full-score thresholds of Decision 766 where the scoring description states one (docs/domain-vn.md §1.4). */
 const TARGETS: Record<string, number> = { '3.3': 50, '4.2': 80, '5.4': 90 };
 
-function colorFor(id: string, value: number | null): string {
+function colorFor(id: string, value: number | null): 'gray' | 'teal' | 'yellow' | 'red' {
   if (value === null) return 'gray';
   const target = TARGETS[id] ?? 100;
   if (value >= target) return 'teal';
@@ -106,7 +107,7 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
                 fz={26}
                 fw={800}
                 lh={1}
-                c={days ? 'dark' : `${colorFor(indicator.id, indicator.value)}.8`}
+                c={days ? 'dark' : ink(colorFor(indicator.id, indicator.value))}
                 style={{ whiteSpace: 'nowrap' }}
                 data-testid="indicator-value"
               >

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Me } from '../../api/types';
+import { ink } from '../../app/theme';
 import { IconAlert, IconArrowLeft } from '../../components/icons';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -33,7 +34,7 @@ interface FactProps {
 }
 
 function Fact({ label, value, detail, testId, tone = 'neutral', extra }: FactProps) {
-  const color = tone === 'good' ? 'teal.8' : tone === 'warn' ? 'orange.8' : undefined;
+  const color = tone === 'good' ? ink('teal') : tone === 'warn' ? ink('orange') : undefined;
   return (
     <Paper p="sm" radius="md" data-testid={testId} {...extra}>
       <Text size="xs" c="dimmed" lh={1.3}>

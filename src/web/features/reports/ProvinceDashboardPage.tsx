@@ -2,6 +2,7 @@ import { Center, Grid, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/c
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
+import { ink } from '../../app/theme';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatPlainDate } from '../../lib/datetime';
@@ -114,13 +115,13 @@ function Dashboard({ me }: { me: Me }) {
               label={t('dashboard.cols.overdue')}
               value={n.count(sum((c) => c.overdue))}
               testId="overdue"
-              color={sum((c) => c.overdue) > 0 ? 'red.8' : undefined}
+              color={sum((c) => c.overdue) > 0 ? ink('red') : undefined}
             />
             <Stat
               label={t('dashboard.cols.backlog')}
               value={n.count(sum((c) => c.resultsBacklog))}
               testId="backlog"
-              color={sum((c) => c.resultsBacklog) > 0 ? 'orange.8' : undefined}
+              color={sum((c) => c.resultsBacklog) > 0 ? ink('orange') : undefined}
             />
             <Stat
               label={t('dashboard.cols.consultations')}

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportGroupBy, SettlementCounts, SettlementReport } from '../../api/types';
+import { ink } from '../../app/theme';
 import { useIsMobile } from '../../components/use-is-mobile';
 import { CutoffNote } from './CutoffNote';
 import { useNumberFormat } from './format';
@@ -130,7 +131,7 @@ function MobileCard({
                   <Text
                     size="sm"
                     fw={600}
-                    c={column.isAlarm && value > 0 ? 'red.8' : undefined}
+                    c={column.isAlarm && value > 0 ? ink('red') : undefined}
                     data-col={column.key}
                   >
                     {n.count(value)}
@@ -195,7 +196,7 @@ function SettlementGrid({ report, groupBy }: SettlementTableProps) {
           key={column.key}
           ta="center"
           data-col={column.key}
-          c={column.isAlarm && value > 0 ? 'red.8' : undefined}
+          c={column.isAlarm && value > 0 ? ink('red') : undefined}
           fw={column.isAlarm && value > 0 ? 700 : undefined}
         >
           {n.count(value)}

@@ -1,6 +1,7 @@
 import { Badge, Center, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ink } from '../../app/theme';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CountList } from './CountList';
 import { useNumberFormat } from './format';
@@ -80,7 +81,11 @@ export function StaffingPanel({ unit, actions }: { unit: string; actions?: React
                     <Text size="sm">
                       {t('staffing.trainedOf', { trained: training.trained, staff: training.staff })}
                     </Text>
-                    <Text size="lg" fw={800} c={training.trained < training.staff ? 'orange.8' : 'teal.8'}>
+                    <Text
+                      size="lg"
+                      fw={800}
+                      c={training.trained < training.staff ? ink('orange') : ink('teal')}
+                    >
                       {n.percent(training.rate)}
                     </Text>
                   </Group>
@@ -90,7 +95,7 @@ export function StaffingPanel({ unit, actions }: { unit: string; actions?: React
                     aria-label={t('staffing.training')}
                   />
                   {training.trained < training.staff ? (
-                    <Text size="xs" c="orange.9">
+                    <Text size="xs" c={ink('orange')}>
                       {t('staffing.untrained', { count: training.staff - training.trained })}
                     </Text>
                   ) : null}
