@@ -14,7 +14,12 @@ import { predictedState, predictOpen, presentPrediction } from './prediction.ts'
 import * as repo from './repository.ts';
 import { DUE_SOON_MINUTES, dossierUnit } from './service.ts';
 
-const EVENT_LABELS: Record<string, string> = { intake: 'Tiếp nhận hồ sơ tại quầy' };
+const EVENT_LABELS: Record<string, string> = {
+  intake: 'Tiếp nhận hồ sơ tại quầy',
+  submit_online: 'Công dân nộp hồ sơ trực tuyến',
+  citizen_supplement: 'Công dân gửi bổ sung',
+  citizen_withdraw: 'Công dân đề nghị rút hồ sơ',
+};
 
 /** The dossier's audit events, oldest first. */
 export async function timeline(ctx: AppContext, user: AuthUser, code: string) {
