@@ -1,7 +1,7 @@
 import { type Browser, expect, type TestInfo, test } from '@playwright/test';
 import { axeViolations } from './a11y-support.ts';
 import { followNav } from './nav-support.ts';
-import { E2E_PASSWORD, shot } from './support.ts';
+import { receiveByApi, shot, staffSession } from './support.ts';
 
 // The commune desk keeps the certification registers (sổ chứng thực): a certified copy issued through
 // motcua is in this year's book of copies, listed on the staff page and printed as the official PDF.
@@ -9,21 +9,8 @@ import { E2E_PASSWORD, shot } from './support.ts';
 const UNIT = '28693';
 const PROCEDURE = '2.000815'; // Chứng thực bản sao từ bản chính
 
-async function signIn(browser: Browser, info: TestInfo, username: string) {
-  const context = await browser.newContext({
-    baseURL: info.project.use.baseURL,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto('/dang-nhap');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(E2E_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-  return page;
-}
+const signIn = async (browser: Browser, info: TestInfo, username: string) =>
+  (await staffSession(browser, info, username)).page;
 
 test('the commune desk lists and prints its certification register', async ({ browser }, info) => {
   test.setTimeout(180_000);
@@ -33,24 +20,12 @@ test('the commune desk lists and prints its certification register', async ({ br
   const leader = await signIn(browser, info, 'leader.tan-thoi');
 
   // A certified copy drafted, approved and issued through the API (the journey is result-drafts.spec.ts).
-  const detail = await (await reception.request.get(`/api/v1/procedures/${PROCEDURE}?unit=${UNIT}`)).json();
-  const documents = (detail.documents as Array<{ id: string; required: boolean }>)
-    .filter((d) => d.required)
-    .map((d) => ({ id: d.id, originals: 1, certifiedCopies: 0, photocopies: 0 }));
-  const intake = await reception.request.post('/api/v1/dossiers', {
-    data: {
-      procedureCode: PROCEDURE,
-      applicant: {
-        fullName: 'Lê Thị Thu Hương',
-        idNumber: '082197003344',
-        phone: '0903445566',
-        address: 'Ấp Tân Hòa, xã Tân Thới, tỉnh Đồng Tháp',
-      },
-      documents,
-    },
+  const code = await receiveByApi(reception, UNIT, PROCEDURE, {
+    fullName: 'Lê Thị Thu Hương',
+    idNumber: '082197003344',
+    phone: '0903445566',
+    address: 'Ấp Tân Hòa, xã Tân Thới, tỉnh Đồng Tháp',
   });
-  expect(intake.status(), await intake.text()).toBe(201);
-  const code = (await intake.json()).code as string;
   const act = async (page: typeof reception, data: Record<string, unknown>) => {
     const res = await page.request.post(`/api/v1/dossiers/${code}/actions`, { data });
     expect(res.status(), await res.text()).toBe(200);

@@ -1,5 +1,5 @@
-import { type Browser, type BrowserContext, expect, type Page, type TestInfo, test } from '@playwright/test';
-import { E2E_PASSWORD, shot } from './support.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { E2E_PASSWORD, shot, staffSession } from './support.ts';
 
 // Journey: one dossier through the commune center — reception receives and transfers it, the specialist
 // asks for a supplement, reception records it, the specialist completes appraisal, the leader approves
@@ -12,25 +12,7 @@ const RESULT_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-async function signIn(
-  browser: Browser,
-  info: TestInfo,
-  username: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: info.project.use.baseURL,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto('/dang-nhap');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(E2E_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-  return { context, page };
-}
+const signIn = staffSession;
 
 /** Opens the action's modal, lets the caller fill it, submits and waits for the modal to close. */
 async function act(

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
-import { E2E_PASSWORD, shot } from './support.ts';
+import { receiveByApi, shot, staffSession } from './support.ts';
 
 // Journey: the specialist drafts the commune's own result (a certified copy's certification) from the
 // dossier, the leader approves it at the signing step and issues it without uploading a file; the
@@ -8,21 +8,8 @@ import { E2E_PASSWORD, shot } from './support.ts';
 const UNIT = '28693';
 const PROCEDURE = '2.000815'; // Chứng thực bản sao từ bản chính
 
-async function signIn(browser: Browser, info: TestInfo, username: string) {
-  const context = await browser.newContext({
-    baseURL: info.project.use.baseURL,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto('/dang-nhap');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(E2E_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-  return page;
-}
+const signIn = async (browser: Browser, info: TestInfo, username: string) =>
+  (await staffSession(browser, info, username)).page;
 
 async function act(page: Page, action: string) {
   await page.getByTestId(`action-${action}`).click();
@@ -41,24 +28,12 @@ test('the specialist drafts a certification, the leader approves and issues it',
   const leader = await signIn(browser, info, 'leader.tan-thoi');
 
   // Reception's part is another journey (dossier-lifecycle.spec.ts): received and transferred by the API.
-  const detail = await (await reception.request.get(`/api/v1/procedures/${PROCEDURE}?unit=${UNIT}`)).json();
-  const documents = (detail.documents as Array<{ id: string; required: boolean }>)
-    .filter((d) => d.required)
-    .map((d) => ({ id: d.id, originals: 1, certifiedCopies: 0, photocopies: 0 }));
-  const intake = await reception.request.post('/api/v1/dossiers', {
-    data: {
-      procedureCode: PROCEDURE,
-      applicant: {
-        fullName: 'Trương Thị Ngọc Ánh',
-        idNumber: '082196007788',
-        phone: '0903112233',
-        address: 'Ấp Tân Hòa, xã Tân Thới, tỉnh Đồng Tháp',
-      },
-      documents,
-    },
+  const code = await receiveByApi(reception, UNIT, PROCEDURE, {
+    fullName: 'Trương Thị Ngọc Ánh',
+    idNumber: '082196007788',
+    phone: '0903112233',
+    address: 'Ấp Tân Hòa, xã Tân Thới, tỉnh Đồng Tháp',
   });
-  expect(intake.status(), await intake.text()).toBe(201);
-  const code = (await intake.json()).code as string;
   expect(
     (
       await reception.request.post(`/api/v1/dossiers/${code}/actions`, { data: { action: 'transfer' } })
