@@ -194,6 +194,35 @@ describe('independence from the process time zone', () => {
     process.env.TZ = originalTz;
   });
 
+  it('counts working minutes over long spans as a walk over every day does (holidays, make-up days, year ends)', () => {
+    /** Independent oracle: every day from a's to b's, each working period clipped to [a, b]. */
+    const walk = (a: Date, b: Date) => {
+      let ms = 0;
+      for (let d = vnDateOf(a); d <= vnDateOf(b); d = addDays(d, 1)) {
+        for (const p of cal.workingPeriods(d)) {
+          const overlap = Math.min(p.end.getTime(), b.getTime()) - Math.max(p.start.getTime(), a.getTime());
+          if (overlap > 0) ms += overlap;
+        }
+      }
+      return ms / 60_000;
+    };
+    const wideArb = fc
+      .integer({ min: vnInstant('2024-06-01', 0).getTime(), max: vnInstant('2027-12-31', 0).getTime() })
+      .map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(wideArb, wideArb, (x, y) => {
+        const [a, b] = x <= y ? [x, y] : [y, x];
+        expect(workingMinutesBetween(cal, a, b)).toBe(walk(a, b));
+        expect(workingMinutesBetween(cal, b, a)).toBe(a.getTime() === b.getTime() ? 0 : -walk(a, b) || 0);
+        let days = 0;
+        for (let d = vnDateOf(a); d <= vnDateOf(b); d = addDays(d, 1)) if (cal.isWorkingDay(d)) days++;
+        expect(cal.workingDaysBetween(vnDateOf(a), vnDateOf(b))).toBe(days);
+        expect(cal.workingDaysBetween(vnDateOf(b), vnDateOf(a))).toBe(vnDateOf(a) === vnDateOf(b) ? days : 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('gives the same results under UTC, Los Angeles and Kiritimati (UTC+14)', () => {
     const cases = fc.sample(fc.tuple(instantArb, amountArb, unitArb), { numRuns: 60, seed: 42 });
     const run = () =>

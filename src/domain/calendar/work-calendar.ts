@@ -8,9 +8,11 @@ import {
 } from './types.ts';
 import {
   addDays,
+  fromEpochDay,
   isPlainDate,
   type PlainDate,
   parseHm,
+  toEpochDay,
   vnDateOf,
   vnInstant,
   vnMinutesOf,
@@ -73,6 +75,8 @@ export class WorkCalendar {
   readonly #years: { min: number; max: number };
   readonly #outOfRange: (year: number) => Error;
   readonly #periodMinutes: readonly (readonly [number, number])[];
+  /** Per year: working days before each day of the year (index = day of year, 0-based), built on first use. */
+  readonly #workingBefore = new Map<number, Int32Array>();
 
   constructor(yearDays: YearDays, hours: OfficeHours, options: CalendarOptions = {}) {
     const amStart = parseHm(hours.amStart);
@@ -141,6 +145,40 @@ export class WorkCalendar {
     if (info) return info.kind === 'makeup_workday';
     const weekday = weekdayOf(date);
     return weekday >= 1 && weekday <= 5;
+  }
+
+  /** Working days before each day of `year` (and the year's total at the end), counted once per year. */
+  #prefix(year: number): Int32Array {
+    const found = this.#workingBefore.get(year);
+    if (found) return found;
+    const first = toEpochDay(`${String(year).padStart(4, '0')}-01-01`);
+    const days = toEpochDay(`${String(year + 1).padStart(4, '0')}-01-01`) - first;
+    const before = new Int32Array(days + 1);
+    for (let i = 0; i < days; i++) {
+      before[i + 1] = before[i]! + (this.isWorkingDay(fromEpochDay(first + i)) ? 1 : 0);
+    }
+    this.#workingBefore.set(year, before);
+    return before;
+  }
+
+  /**
+   * Working days from `from` to `to`, both included (0 when `to` is before `from`). Counted from per-year
+   * running totals, so a span of years costs a few lookups instead of a walk over every day.
+   */
+  workingDaysBetween(from: PlainDate, to: PlainDate): number {
+    assertDate(from);
+    assertDate(to);
+    if (to < from) return 0;
+    const countUpTo = (date: PlainDate, inclusive: boolean) => {
+      const year = Number(date.slice(0, 4));
+      const dayOfYear = toEpochDay(date) - toEpochDay(`${date.slice(0, 4)}-01-01`);
+      return { year, n: this.#prefix(year)[dayOfYear + (inclusive ? 1 : 0)]! };
+    };
+    const a = countUpTo(from, false);
+    const b = countUpTo(to, true);
+    let total = b.n - a.n;
+    for (let y = a.year; y < b.year; y++) total += this.#prefix(y).at(-1)!;
+    return total;
   }
 
   /** The calendar entry listed for `date`, if any. */
@@ -213,15 +251,20 @@ export function workingMinutesBetween(cal: WorkCalendar, a: Date, b: Date): numb
     const forward = workingMinutesBetween(cal, b, a);
     return forward === 0 ? 0 : -forward;
   }
+  const firstDate = vnDateOf(a);
   const lastDate = vnDateOf(b);
-  let totalMs = 0;
-  for (let date = vnDateOf(a); date <= lastDate; date = addDays(date, 1)) {
+  const overlapOn = (date: PlainDate) => {
+    let ms = 0;
     for (const [start, end] of periodsOf(cal, date)) {
       const overlap = Math.min(end, tb) - Math.max(start, ta);
-      if (overlap > 0) totalMs += overlap;
+      if (overlap > 0) ms += overlap;
     }
-  }
-  return totalMs / MINUTE_MS;
+    return ms;
+  };
+  if (firstDate === lastDate) return overlapOn(firstDate) / MINUTE_MS;
+  // The first and last days in part; every working day in between in full (the same hours every day).
+  const between = cal.workingDaysBetween(addDays(firstDate, 1), addDays(lastDate, -1));
+  return (overlapOn(firstDate) + overlapOn(lastDate)) / MINUTE_MS + between * cal.workingMinutesPerDay;
 }
 
 function skippedDays(cal: WorkCalendar, fromDate: PlainDate, dueDate: PlainDate): SkippedDay[] {
