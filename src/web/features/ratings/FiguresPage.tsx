@@ -1,4 +1,4 @@
-import { Alert, Badge, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -190,9 +190,9 @@ function Figures({ me }: { me: Me }) {
               <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
                 {data.reasons.map((r) => (
                   <li key={`${r.ratedAt}-${r.comment}`} data-testid="rating-figures-reason">
-                    <Badge color={LEVEL_COLOR[r.rating]} variant="light" mr="xs">
-                      {t(`ratings.levels.${r.rating}`)}
-                    </Badge>
+                    <Text span fw={700} c={LEVEL_COLOR[r.rating]} mr="xs">
+                      {t(`ratings.levels.${r.rating}`)}:
+                    </Text>
                     <Text span>{r.comment}</Text>
                     <Text size="xs" c="dimmed">
                       {new Date(r.ratedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}
