@@ -15,7 +15,11 @@ test('a served visit is rated from the counter’s QR on a 360 px phone and show
 }, info) => {
   const project = info.project.name;
   const leader = await staffSession(browser, info, 'leader.tan-thoi');
-  const before = await (await leader.page.request.get('/api/v1/ratings/figures')).json();
+  // The figures page opens on this month (Vietnam time): the count before, for the same days.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const before = await (
+    await leader.page.request.get(`/api/v1/ratings/figures?from=${today.slice(0, 8)}01&to=${today}`)
+  ).json();
 
   const officer = await staffSession(browser, info, 'reception.tan-thoi');
   const taken = await officer.page.request.post('/api/v1/queue/tickets', { data: { unit: UNIT } });
