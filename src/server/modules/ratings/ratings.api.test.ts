@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLIP_RATING_CAPTION } from '../../../domain/ratings/links.ts';
 import { pdfPages } from '../../documents/pdf-text.test-support.ts';
-import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
+import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
 
 const UNIT = '28693'; // Tân Thới
 
@@ -294,6 +295,46 @@ describe.each(databaseKinds())('ratings at the counter (%s)', (kind) => {
     expect(reprint.text).toContain(code);
     expect(reprint.text).not.toContain(SLIP_RATING_CAPTION);
     expect(reprint.token).toBeUndefined();
+  });
+
+  it('the refusal and supplement slips print the rating QR of their dossier too', async () => {
+    const post = (payload: Record<string, unknown>) =>
+      s.request({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: reception }, payload });
+    const refused = await post(
+      intakeBody({ decision: 'refuse', documents: [], reasons: ['Không thuộc thẩm quyền của UBND xã'] }),
+    );
+    expect(refused.statusCode, refused.body).toBe(201);
+    const pending = await post(
+      intakeBody({
+        decision: 'supplement',
+        documents: [],
+        reasons: ['Thiếu bản chính'],
+        missing: [{ name: 'Bản chính giấy tờ', originals: 1 }],
+      }),
+    );
+    expect(pending.statusCode, pending.body).toBe(201);
+    for (const [code, slip] of [
+      [refused.json().code, 'refusal-slip'],
+      [pending.json().code, 'supplement-slip'],
+    ] as const) {
+      const res = await s.request({
+        url: `/api/v1/dossiers/${code}/${slip}.pdf`,
+        headers: { cookie: reception },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const text = pdfPages(res.rawPayload).join(' ');
+      expect(text).toContain(SLIP_RATING_CAPTION);
+      const token = /\/danh-gia\/([A-Za-z0-9_-]{20,100})/.exec(text)?.[1];
+      const inv = await s.query<{ dossier_code: string }>(
+        'SELECT dossier_code FROM rating_invitations WHERE token_hash = $1',
+        [
+          createHash('sha256')
+            .update(token ?? '')
+            .digest('hex'),
+        ],
+      );
+      expect(inv, slip).toEqual([{ dossier_code: code }]);
+    }
   });
 
   it("a slip printed by the province officer has no rating QR (they do not serve at the commune's counter)", async () => {
