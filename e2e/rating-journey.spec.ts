@@ -104,6 +104,12 @@ test('a served visit is rated from the counter’s QR on a 360 px phone and show
   await expect(leader.page.getByTestId('rating-figures-officers')).toContainText('%');
   expect(await axeViolations(leader.page)).toEqual([]);
   await shot(leader.page, project, 'rating-figures-1280');
+  // On a phone the page stays within the screen (the officers' table scrolls inside its box).
+  await leader.page.setViewportSize({ width: 360, height: 780 });
+  await expect(leader.page.getByTestId('rating-figures-total')).toBeVisible();
+  expect(await leader.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await shot(leader.page, project, 'rating-figures-360');
+  await leader.page.setViewportSize({ width: 1280, height: 900 });
 
   // A period without ratings says so instead of 0 %.
   await leader.page.goto('/bao-cao/hai-long?ky=custom&from=2020-01-01&to=2020-01-31');
