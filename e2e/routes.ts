@@ -57,6 +57,12 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { name: 'queues', account: 'specialist.tan-thoi', path: '/ho-so', ready: 'queues' },
   { name: 'dossier', account: 'reception.tan-thoi', path: '/ho-so/{dossier}', ready: 'dossier-status' },
   { name: 'reports', account: 'leader.tan-thoi', path: '/bao-cao', ready: 'reports-page' },
+  {
+    name: 'rating-figures',
+    account: 'leader.tan-thoi',
+    path: '/bao-cao/hai-long',
+    ready: 'rating-figures-page',
+  },
   { name: 'staff-register', account: 'leader.tan-thoi', path: '/nhan-su', ready: 'staff-page' },
   { name: 'equipment', account: 'leader.tan-thoi', path: '/thiet-bi', ready: 'equipment-page' },
   { name: 'consultations', account: 'reception.tan-thoi', path: '/tu-van', ready: 'consultations-page' },

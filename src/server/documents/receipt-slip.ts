@@ -23,6 +23,7 @@ import {
   sentenceCaseVi,
   signatureRow,
 } from './pdf.ts';
+import { ratingQrBlock } from './rating-qr.ts';
 
 export interface ReceiptSlipDocument {
   name: string;
@@ -62,6 +63,8 @@ export interface ReceiptSlipData {
   receiverName: string;
   /** Proper name of the receiving body in running text, e.g. 'Trung tâm Phục vụ hành chính công xã Tân Thới'. */
   receivingBodyName?: string;
+  /** The public page where the citizen rates the dossier (a second QR at the foot); none when null. */
+  ratingUrl?: string | null;
 }
 
 const QR_SIZE = cm(3);
@@ -227,6 +230,7 @@ export async function receiptSlipContent(data: ReceiptSlipData): Promise<Content
       margin: [0, 4, 0, 8],
     },
     signatureRow([{ title: 'Người nộp hồ sơ' }, { title: 'Người tiếp nhận hồ sơ', name: data.receiverName }]),
+    ...(data.ratingUrl ? [ratingQrBlock(data.ratingUrl)] : []),
   ];
 }
 

@@ -6,6 +6,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import { contactLine, type FormApplicant, type FormContact, field, formTitle } from './form-parts.ts';
 import { formatVnDateTime, officialHeader, renderPdf, sentenceCaseVi, signatureBlock } from './pdf.ts';
+import { ratingQrBlock } from './rating-qr.ts';
 
 export interface RefusalSlipData {
   /** Governing body, e.g. 'UBND XÃ TÂN THỚI'. */
@@ -27,6 +28,8 @@ export interface RefusalSlipData {
   /** Lý do từ chối: one entry per reason, printed as a numbered list when there are several. */
   reasons: string[];
   contact: FormContact;
+  /** The public page where the citizen rates the dossier (a QR at the foot); none when null. */
+  ratingUrl?: string | null;
   /** Người từ chối; omit to leave the name for handwriting. */
   refuserName?: string | null;
 }
@@ -79,6 +82,7 @@ export function refusalSlipContent(data: RefusalSlipData): Content[] {
       margin: [0, 12, 0, 0],
       unbreakable: true,
     },
+    ...(data.ratingUrl ? [ratingQrBlock(data.ratingUrl)] : []),
   ];
 }
 

@@ -15,6 +15,7 @@ import {
   TABLE_FONT_SIZE,
 } from './form-parts.ts';
 import { officialHeader, renderPdf, sentenceCaseVi, signatureBlock } from './pdf.ts';
+import { ratingQrBlock } from './rating-qr.ts';
 
 export interface SupplementSlipItem {
   /** Thành phần hồ sơ to add or correct, e.g. 'Tờ khai đăng ký khai sinh'. */
@@ -51,6 +52,8 @@ export interface SupplementSlipData {
   /** Lý do. */
   reason: string;
   contact: FormContact;
+  /** The public page where the citizen rates the dossier (a QR at the foot); none when null. */
+  ratingUrl?: string | null;
   /** Người hướng dẫn; omit to leave the name for handwriting. */
   guideName?: string | null;
 }
@@ -146,6 +149,7 @@ export function supplementSlipContent(data: SupplementSlipData): Content[] {
       margin: [0, 12, 0, 0],
       unbreakable: true,
     },
+    ...(data.ratingUrl ? [ratingQrBlock(data.ratingUrl)] : []),
   ];
 }
 

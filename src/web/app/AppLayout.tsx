@@ -8,6 +8,7 @@ import {
   NavLink as MantineNavLink,
   Stack,
   Text,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -65,13 +66,25 @@ export function AppLayout() {
               <span className={classes.logo} aria-hidden="true">
                 <IconStar size={20} />
               </span>
-              <Box style={{ minWidth: 0 }}>
+              <Box className={classes.brandText}>
                 <Text fw={800} fz="lg" lh={1.1} c="white">
                   {t('app.name')}
                 </Text>
-                <Text fz="xs" lh={1.2} c="brand.1" truncate="end" data-testid="header-center-name">
-                  {centerName}
-                </Text>
+                {/* The center's name wraps onto a second line when the navigation leaves little room
+                    (1280 px); a longer one ends in "…", its whole text in the tooltip and the title. */}
+                <Tooltip label={centerName} openDelay={300} withinPortal>
+                  <Text
+                    fz="xs"
+                    lh={1.2}
+                    c="brand.1"
+                    lineClamp={2}
+                    title={centerName}
+                    className={classes.centerName}
+                    data-testid="header-center-name"
+                  >
+                    {centerName}
+                  </Text>
+                </Tooltip>
               </Box>
             </UnstyledButton>
           </Group>

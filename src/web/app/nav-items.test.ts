@@ -52,4 +52,16 @@ describe('the staff header groups its entries', () => {
     expect(desk?.kind === 'group' && desk.items.map((i) => i.to)).toContain('/quay');
     expect(NAV_GROUP_OF['/quay']).toBe('desk');
   });
+
+  it('the satisfaction figures (/bao-cao/hai-long) sit in the reports group, next to the reports', () => {
+    for (const role of ['leader', 'reception', 'province'] as const) {
+      const reports = navEntries(navItems(ME[role]), true).find(
+        (e) => e.kind === 'group' && e.key === 'reports',
+      );
+      expect(reports?.kind === 'group' && reports.items.map((i) => i.to)).toEqual(
+        expect.arrayContaining(['/bao-cao', '/bao-cao/hai-long']),
+      );
+    }
+    expect(NAV_GROUP_OF['/bao-cao/hai-long']).toBe('reports');
+  });
 });

@@ -53,6 +53,7 @@ export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
   '/so-chung-thuc': 'desk',
   '/tinh': 'reports',
   '/bao-cao': 'reports',
+  '/bao-cao/hai-long': 'reports',
   '/luyen-tap': 'training',
   '/huong-dan': 'training',
   '/so-luyen-tap': 'training',

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import type { Me } from '../api/types';
+import { RequireUser } from '../features/identity/RequireUser';
 import type { NavItem } from './nav-items';
 
 // Each page loads on demand; the dashboard's chunk brings ECharts only when its charts draw.
@@ -20,6 +21,9 @@ const EquipmentPage = lazy(() =>
   import('../features/registers/EquipmentPage').then((m) => ({ default: m.EquipmentPage })),
 );
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RatingFiguresPage = lazy(() =>
+  import('../features/ratings/FiguresPage').then((m) => ({ default: m.FiguresPage })),
+);
 const ConsultationsPage = lazy(() =>
   import('../features/registers/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })),
 );
@@ -29,6 +33,14 @@ export function reportsRoutes() {
   return (
     <>
       <Route path="bao-cao" element={<ReportsPage />} />
+      <Route
+        path="bao-cao/hai-long"
+        element={
+          <RequireUser allow={['leader', 'province', 'admin', 'reception', 'specialist']}>
+            <RatingFiguresPage />
+          </RequireUser>
+        }
+      />
       <Route path="tinh" element={<ProvinceDashboardPage />} />
       <Route path="kiem-tra/:unit" element={<InspectionPage />} />
       <Route path="nhan-su" element={<StaffPage />} />
@@ -49,7 +61,9 @@ export function reportsNav(me: Me | null | undefined): NavItem[] {
   if (me.role === 'province' || me.role === 'admin') {
     items.push({ to: '/tinh', labelKey: 'reports:nav.dashboard', testId: 'nav-dashboard' });
   }
-  items.push({ to: '/bao-cao', labelKey: 'reports:nav.reports', testId: 'nav-reports' });
+  items.push({ to: '/bao-cao', labelKey: 'reports:nav.reports', testId: 'nav-reports', end: true });
+  // Citizens' satisfaction (issue 16 item 3): the leader sees every officer, an officer their own line.
+  items.push({ to: '/bao-cao/hai-long', labelKey: 'reports:nav.ratings', testId: 'nav-ratings' });
   if (me.role === 'leader' || me.role === 'admin') {
     items.push({ to: '/nhan-su', labelKey: 'reports:nav.registers', testId: 'nav-registers' });
   } else if (me.role === 'reception' || me.role === 'specialist') {

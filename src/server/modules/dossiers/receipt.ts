@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import type { AuthUser } from '../identity/types.ts';
+import { slipRatingUrl } from '../ratings/service.ts';
 import { getDossier } from './service.ts';
 
 function timeLimitText(t: { amount: number; unit: string; text: string }): string {
@@ -14,6 +15,8 @@ export async function receiptPdf(ctx: AppContext, user: AuthUser, code: string):
   const unit = await ctx.services.units.get(d.unit.code);
   // "Xã Tân Thới" → "Trung tâm Phục vụ hành chính công xã Tân Thới" (the kind word is lower case mid-sentence).
   const center = `Trung tâm Phục vụ hành chính công ${unit.fullName.replace(/^\p{Lu}/u, (m) => m.toLowerCase())}`;
+  // The evaluation handed out with the receipt (domain-vn.md §6.3): a QR of the dossier's rating page.
+  const ratingUrl = await slipRatingUrl(ctx, user, d.unit.code, d.code);
   return ctx.workers.run('receiptSlip', {
     issuerLine1: `UBND ${unit.fullName.toUpperCase()}`,
     issuerLine2: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG',
@@ -33,5 +36,6 @@ export async function receiptPdf(ctx: AppContext, user: AuthUser, code: string):
     receivingBodyName: center,
     book: d.book,
     receiverName: d.receivedBy.fullName,
+    ratingUrl,
   });
 }

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
+import { SLIP_RATING_CAPTION } from '../../../domain/ratings/links.ts';
+import { pdfPages } from '../../documents/pdf-text.test-support.ts';
+import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
 
 const UNIT = '28693'; // Tân Thới
 
@@ -169,6 +172,8 @@ describe.each(databaseKinds())('ratings at the counter (%s)', (kind) => {
     const waiting = await invite(reception, { ticketId: taken.json().id });
     expect(waiting.statusCode).toBe(422);
     expect(waiting.json().code).toBe('RATING_VISIT_NOT_SERVED');
+    expect(waiting.headers['content-type']).toMatch(/problem\+json/);
+    expect(waiting.json().title).toMatch(/\p{L}/u);
     // Another commune's officer cannot invite for it (not found there), nor the province officer.
     const served = await servedTicket();
     expect((await invite(otherReception, { ticketId: served })).statusCode).toBe(404);
@@ -249,5 +254,143 @@ describe.each(databaseKinds())('ratings at the counter (%s)', (kind) => {
         })
       ).statusCode,
     ).toBe(422);
+  });
+
+  /** The text of a dossier's receipt slip as printed for a user, and the rating token its QR names. */
+  async function receiptOf(cookie: string, code: string) {
+    const res = await s.request({ url: `/api/v1/dossiers/${code}/receipt.pdf`, headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = pdfPages(res.rawPayload).join(' ');
+    return { text, token: /\/danh-gia\/([A-Za-z0-9_-]{20,100})/.exec(text)?.[1] };
+  }
+
+  it('the receipt slip prints a rating QR of its dossier: the address rates that dossier once; then the reprint has none', async () => {
+    const code = await aDossier();
+    const first = await receiptOf(reception, code);
+    expect(first.text).toContain(SLIP_RATING_CAPTION);
+    expect(first.token).toBeDefined();
+    const state = await s.request({
+      url: `/api/v1/ratings/invitations/${first.token}`,
+      remoteAddress: nextAddress(),
+    });
+    expect(state.statusCode, state.body).toBe(200);
+    expect(state.json()).toMatchObject({ kind: 'dossier', rated: false, unit: { code: UNIT } });
+    // The slip's invitation outlives the counter's two hours: the citizen rates days later.
+    clock = new Date(clock.getTime() + 10 * 24 * 60 * 60 * 1000);
+    try {
+      expect((await rate({ token: first.token, rating: 'very_satisfied' })).statusCode).toBe(201);
+      const again = await rate({ token: first.token, rating: 'dissatisfied' });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().code).toBe('ALREADY_RATED');
+    } finally {
+      clock = new Date('2026-12-07T02:00:00Z');
+    }
+    const rows = await s.query<{ rating: string; officer: string }>(
+      `SELECT r.rating, u.username AS officer FROM dossier_ratings r JOIN users u ON u.id = r.officer_id
+        WHERE r.unit_code = $1 AND r.dossier_code = $2`,
+      [UNIT, code],
+    );
+    expect(rows).toEqual([{ rating: 'very_satisfied', officer: 'reception.tan-thoi' }]);
+    const reprint = await receiptOf(reception, code);
+    expect(reprint.text).toContain(code);
+    expect(reprint.text).not.toContain(SLIP_RATING_CAPTION);
+    expect(reprint.token).toBeUndefined();
+  });
+
+  it('the refusal and supplement slips print the rating QR of their dossier too', async () => {
+    const post = (payload: Record<string, unknown>) =>
+      s.request({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: reception }, payload });
+    const refused = await post(
+      intakeBody({ decision: 'refuse', documents: [], reasons: ['Không thuộc thẩm quyền của UBND xã'] }),
+    );
+    expect(refused.statusCode, refused.body).toBe(201);
+    const pending = await post(
+      intakeBody({
+        decision: 'supplement',
+        documents: [],
+        reasons: ['Thiếu bản chính'],
+        missing: [{ name: 'Bản chính giấy tờ', originals: 1 }],
+      }),
+    );
+    expect(pending.statusCode, pending.body).toBe(201);
+    for (const [code, slip] of [
+      [refused.json().code, 'refusal-slip'],
+      [pending.json().code, 'supplement-slip'],
+    ] as const) {
+      const res = await s.request({
+        url: `/api/v1/dossiers/${code}/${slip}.pdf`,
+        headers: { cookie: reception },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const text = pdfPages(res.rawPayload).join(' ');
+      expect(text).toContain(SLIP_RATING_CAPTION);
+      const token = /\/danh-gia\/([A-Za-z0-9_-]{20,100})/.exec(text)?.[1];
+      const inv = await s.query<{ dossier_code: string }>(
+        'SELECT dossier_code FROM rating_invitations WHERE token_hash = $1',
+        [
+          createHash('sha256')
+            .update(token ?? '')
+            .digest('hex'),
+        ],
+      );
+      expect(inv, slip).toEqual([{ dossier_code: code }]);
+    }
+  });
+
+  it("a slip printed by the province officer has no rating QR (they do not serve at the commune's counter)", async () => {
+    const code = await aDossier();
+    const before = await s.query<{ n: string | number }>('SELECT count(*) AS n FROM rating_invitations');
+    const slip = await receiptOf(province, code);
+    expect(slip.text).toContain(code);
+    expect(slip.text).not.toContain(SLIP_RATING_CAPTION);
+    const after = await s.query<{ n: string | number }>('SELECT count(*) AS n FROM rating_invitations');
+    expect(Number(after[0]?.n)).toBe(Number(before[0]?.n));
+  });
+
+  it('the figures list the reasons given, newest first; an officer sees only their own; an empty period has none', async () => {
+    clock = new Date('2026-12-08T03:00:00Z');
+    try {
+      const ticket = await servedTicket();
+      const t1 = (await invite(reception, { ticketId: ticket })).json().token;
+      const code = await aDossier();
+      const t2 = (await invite(specialist, { dossierCode: code })).json().token;
+      expect((await rate({ token: t1, rating: 'satisfied', comment: 'Hướng dẫn rõ ràng' })).statusCode).toBe(
+        201,
+      );
+      clock = new Date('2026-12-08T04:00:00Z');
+      expect(
+        (await rate({ token: t2, rating: 'dissatisfied', comment: 'Chờ quá lâu ở quầy' })).statusCode,
+      ).toBe(201);
+    } finally {
+      clock = new Date('2026-12-07T02:00:00Z');
+    }
+    const period = 'from=2026-12-08&to=2026-12-08';
+    const all = await s.request({ url: `/api/v1/ratings/figures?${period}`, headers: { cookie: leader } });
+    expect(all.statusCode, all.body).toBe(200);
+    const reasons = all.json().reasons as Array<{
+      comment: string;
+      rating: string;
+      officerName: string | null;
+    }>;
+    expect(reasons.map((r) => r.comment)).toEqual(['Chờ quá lâu ở quầy', 'Hướng dẫn rõ ràng']);
+    expect(reasons[0]).toMatchObject({ rating: 'dissatisfied', channel: 'counter' });
+    expect(reasons.every((r) => r.officerName)).toBe(true);
+    expect(all.json().center).toMatchObject({ total: 2, satisfied: 1, dissatisfied: 1, satisfiedShare: 50 });
+
+    const own = (
+      await s.request({ url: `/api/v1/ratings/figures?${period}`, headers: { cookie: reception } })
+    ).json();
+    expect(own.reasons.map((r: { comment: string }) => r.comment)).toEqual(['Hướng dẫn rõ ràng']);
+
+    const empty = (
+      await s.request({
+        url: '/api/v1/ratings/figures?from=2025-01-01&to=2025-01-31',
+        headers: { cookie: leader },
+      })
+    ).json();
+    expect(empty.center).toMatchObject({ total: 0, satisfiedShare: null });
+    expect(empty.center.shares).toEqual({ very_satisfied: null, satisfied: null, dissatisfied: null });
+    expect(empty.reasons).toEqual([]);
+    expect(empty.officers).toEqual([]);
   });
 });

@@ -108,3 +108,33 @@ export async function countRatings(
     GROUP BY r.officer_id, u.full_name, r.channel, r.rating`);
   return (result as unknown as { rows: CountRow[] }).rows;
 }
+
+export interface ReasonRow {
+  rating: 'very_satisfied' | 'satisfied' | 'dissatisfied';
+  comment: string;
+  rated_at: Date | string;
+  channel: 'online' | 'counter';
+  full_name: string | null;
+}
+
+/** The reasons citizens wrote with their ratings in [start, end), newest first (one officer's, if named). */
+export async function listReasons(
+  db: Executor,
+  unitCode: string,
+  start: Date,
+  end: Date,
+  opts: { officerId?: string; limit: number },
+): Promise<ReasonRow[]> {
+  const officer = opts.officerId ?? null;
+  const result = await db.execute(sql`
+    SELECT r.rating, r.comment, r.rated_at, r.channel, u.full_name
+    FROM dossier_ratings r
+    LEFT JOIN users u ON u.id = r.officer_id
+    WHERE r.unit_code = ${unitCode}
+      AND r.rated_at >= ${start.toISOString()}::timestamptz AND r.rated_at < ${end.toISOString()}::timestamptz
+      AND r.comment IS NOT NULL AND r.comment <> ''
+      AND (${officer}::uuid IS NULL OR r.officer_id = ${officer}::uuid)
+    ORDER BY r.rated_at DESC, r.comment
+    LIMIT ${opts.limit}`);
+  return (result as unknown as { rows: ReasonRow[] }).rows;
+}

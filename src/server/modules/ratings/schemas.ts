@@ -71,6 +71,16 @@ export const RatingFiguresSchema = z
     officers: z.array(
       z.object({ officerId: z.string().nullable(), fullName: z.string().nullable(), figures: Figures }),
     ),
+    /** The reasons written with the ratings of the period, newest first (at most 50; own only when ownOnly). */
+    reasons: z.array(
+      z.object({
+        rating: z.enum(RATING_LEVELS),
+        comment: z.string(),
+        ratedAt: z.string(),
+        channel: z.enum(['online', 'counter']),
+        officerName: z.string().nullable(),
+      }),
+    ),
     /** Whether the list is only the signed-in officer's own line. */
     ownOnly: z.boolean(),
   })

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { addDays, vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import { ratingPageUrl } from '../../../domain/ratings/links.ts';
 import { type RatingCounts, type RatingLevel, ratingFigures } from '../../../domain/ratings/shares.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -10,6 +11,13 @@ import type { InvitationBody, RatingBody } from './schemas.ts';
 
 /** How long an invitation to rate stays valid: the citizen rates at the counter or soon after, on a phone. */
 export const INVITATION_TTL_MS = 2 * 60 * 60 * 1000;
+/**
+ * How long the QR printed on a slip (receipt, supplement, refusal) stays valid: the citizen may rate
+ * at home, or when the result is returned weeks later.
+ */
+export const SLIP_INVITATION_TTL_MS = 60 * 24 * 60 * 60 * 1000;
+/** The most recent reasons listed with the figures. */
+const MAX_REASONS = 50;
 /** The longest period of figures asked at once. */
 const MAX_FIGURE_DAYS = 400;
 
@@ -54,26 +62,49 @@ export async function invite(ctx: AppContext, user: AuthUser, body: InvitationBo
   }
   if (await repo.visitRated(ctx.db, unit.code, dossierCode, ticketId)) throw new AppError('ALREADY_RATED');
 
+  return newInvitation(ctx, { unitCode: unit.code, dossierCode, ticketId, officerId }, INVITATION_TTL_MS);
+}
+
+/** Makes and stores an invitation (only the token's hash); answers the token and the page's address. */
+async function newInvitation(
+  ctx: AppContext,
+  visit: { unitCode: string; dossierCode: string | null; ticketId: string | null; officerId: string | null },
+  ttlMs: number,
+) {
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
-  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const expiresAt = new Date(now.getTime() + ttlMs);
   await ctx.db.transaction(async (tx) => {
     await repo.pruneInvitations(tx, new Date(now.getTime() - 24 * 60 * 60 * 1000));
-    await repo.insertInvitation(tx, {
-      tokenHash: hashToken(token),
-      unitCode: unit.code,
-      dossierCode,
-      ticketId,
-      officerId,
-      createdAt: now,
-      expiresAt,
-    });
+    await repo.insertInvitation(tx, { tokenHash: hashToken(token), ...visit, createdAt: now, expiresAt });
   });
-  return {
-    token,
-    url: `${ctx.config.publicUrl}/danh-gia/${token}`,
-    expiresAt: expiresAt.toISOString(),
+  return { token, url: ratingPageUrl(ctx.config.publicUrl, token), expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * The rating QR printed on a dossier's slip (receipt, supplement, refusal; domain-vn.md §6.3): a
+ * fresh invitation for the dossier, valid 60 days, naming the officer who received it. Null — no QR
+ * on the slip — when the dossier was rated already or the printing user does not serve at the
+ * commune's counters (a province officer reprinting).
+ */
+export async function slipRatingUrl(
+  ctx: AppContext,
+  user: AuthUser,
+  unitCode: string,
+  dossierCode: string,
+): Promise<string | null> {
+  const unit = await ctx.services.units.find(unitCode);
+  if (!unit || !mayInvite(user, ratingUnit(unit))) return null;
+  const dossier = await repo.findDossier(ctx.db, unit.code, dossierCode);
+  if (!dossier) return null;
+  if (await repo.visitRated(ctx.db, unit.code, dossier.code, null)) return null;
+  const visit = {
+    unitCode: unit.code,
+    dossierCode: dossier.code,
+    ticketId: null,
+    officerId: dossier.receivedBy ?? user.id,
   };
+  return (await newInvitation(ctx, visit, SLIP_INVITATION_TTL_MS)).url;
 }
 
 async function liveInvitation(ctx: AppContext, token: string) {
@@ -161,6 +192,10 @@ export async function figures(
     o.counts[level] += n;
     officers.set(key, o);
   }
+  const reasons = await repo.listReasons(ctx.db, unit.code, start, end, {
+    officerId: seen === 'all' ? undefined : user.id,
+    limit: MAX_REASONS,
+  });
   const lines = [...officers.values()]
     .filter((o) => seen === 'all' || o.officerId === user.id)
     .map((o) => ({ officerId: o.officerId, fullName: o.fullName, figures: ratingFigures(o.counts) }))
@@ -174,6 +209,13 @@ export async function figures(
     center: ratingFigures(center),
     byChannel: { online: ratingFigures(byChannel.online), counter: ratingFigures(byChannel.counter) },
     officers: lines,
+    reasons: reasons.map((r) => ({
+      rating: r.rating,
+      comment: r.comment,
+      ratedAt: r.rated_at instanceof Date ? r.rated_at.toISOString() : new Date(r.rated_at).toISOString(),
+      channel: r.channel,
+      officerName: r.full_name,
+    })),
     ownOnly: seen === 'own',
   };
 }

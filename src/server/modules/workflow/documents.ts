@@ -4,6 +4,7 @@ import type { ControlSlipHandoff } from '../../documents/control-slip.ts';
 import { AppError } from '../../errors.ts';
 import { findUserByUsername, fullNamesOf } from '../identity/repository.ts';
 import type { AuthUser } from '../identity/types.ts';
+import { slipRatingUrl } from '../ratings/service.ts';
 import type { UnitRow } from '../units/repository.ts';
 import { workingUnit } from './policy.ts';
 import * as repo from './repository.ts';
@@ -126,6 +127,7 @@ export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: s
     certifiedCopies: it.certifiedCopies ?? 0,
     photocopies: it.photocopies ?? 0,
   }));
+  const ratingUrl = await slipRatingUrl(ctx, user, unit.code, code);
   return ctx.workers.run('supplementSlip', {
     ...i,
     receivingBodyName: i.center,
@@ -145,6 +147,7 @@ export async function supplementSlipPdf(ctx: AppContext, user: AuthUser, code: s
     reason: pause.reason,
     contact: { website: ctx.config.publicUrl, officerName: user.fullName, phone: 'tại quầy tiếp nhận' },
     guideName: user.fullName,
+    ratingUrl,
   });
 }
 
@@ -155,6 +158,7 @@ export async function refusalSlipPdf(ctx: AppContext, user: AuthUser, code: stri
   const i = issuer(unit);
   const refuser =
     (row.receivedBy && (await names(ctx, [row.receivedBy])).get(row.receivedBy)) || user.fullName;
+  const ratingUrl = await slipRatingUrl(ctx, user, unit.code, code);
   return ctx.workers.run('refusalSlip', {
     ...i,
     receivingBodyName: i.center,
@@ -172,6 +176,7 @@ export async function refusalSlipPdf(ctx: AppContext, user: AuthUser, code: stri
     reasons: row.intakeNote?.reasons?.length ? row.intakeNote.reasons : ['Không đủ điều kiện tiếp nhận'],
     contact: { website: ctx.config.publicUrl, officerName: refuser, phone: 'tại quầy tiếp nhận' },
     refuserName: refuser,
+    ratingUrl,
   });
 }
 

@@ -19,6 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMe } from '../identity/use-me';
+import { ratingsApi } from '../ratings/api';
+import { QrCode } from '../ratings/QrCode';
 import { queueApi, type TicketAction } from './api';
 import { hallApi } from './hall-api';
 
@@ -47,10 +49,23 @@ export function CounterPage() {
     if (counter) localStorage.setItem(COUNTER_KEY, counter);
   }, [counter]);
   const refresh = () => client.invalidateQueries({ queryKey: ['queue', 'counters'] });
-  const callNext = useMutation({ mutationFn: (n: number) => queueApi.callNext(n), onSettled: refresh });
+  // The visit just served: the citizen is invited to rate it (issue 16 item 3) — a QR for a phone,
+  // a link for the counter's tablet — until the next number is called.
+  const invite = useMutation({
+    mutationFn: (v: { ticketId: string; number: number }) =>
+      ratingsApi.invite({ ticketId: v.ticketId }).then((inv) => ({ ...inv, number: v.number })),
+  });
+  const callNext = useMutation({
+    mutationFn: (n: number) => queueApi.callNext(n),
+    onMutate: () => invite.reset(),
+    onSettled: refresh,
+  });
   const act = useMutation({
-    mutationFn: (v: { id: string; action: TicketAction; counter: number; to?: number }) =>
+    mutationFn: (v: { id: string; action: TicketAction; counter: number; to?: number; number: number }) =>
       queueApi.act(v.id, { action: v.action, counter: v.counter, to: v.to }),
+    onSuccess: (_data, v) => {
+      if (v.action === 'served') invite.mutate({ ticketId: v.id, number: v.number });
+    },
     onSettled: refresh,
   });
   // The visit ends with a consultation logged for its ticket (the registers' log, same transaction).
@@ -79,10 +94,12 @@ export function CounterPage() {
   const mine = active.find((c) => String(c.number) === counter);
   const current = mine?.current ?? null;
   const names = new Map(d.fields.map((f) => [f.code, f.name]));
-  const error = callNext.error ?? act.error ?? consult.error;
+  const error = callNext.error ?? act.error ?? consult.error ?? invite.error;
   const role = me.data?.role;
   const doAction = (action: TicketAction, to?: number) =>
-    current && mine && act.mutate({ id: current.id, action, counter: mine.number, to });
+    current &&
+    mine &&
+    act.mutate({ id: current.id, action, counter: mine.number, to, number: current.number });
 
   return (
     <Stack gap="md" data-testid="counter-page">
@@ -280,6 +297,8 @@ export function CounterPage() {
           {callNext.data && callNext.data.ticket === null ? <Text mt="sm">{t('nobodyWaiting')}</Text> : null}
         </Card>
       ) : null}
+      {invite.isPending ? <Loader size="sm" aria-label={th('rating.creating')} /> : null}
+      {invite.data ? <RatingInvitation invitation={invite.data} onClose={() => invite.reset()} /> : null}
       <Title order={2} size="h4">
         {t('waitingList', { count: d.waiting.length })}
       </Title>
@@ -304,5 +323,58 @@ export function CounterPage() {
         </Table.Tbody>
       </Table>
     </Stack>
+  );
+}
+
+/** The invitation to rate the visit just served: a large QR for the citizen's phone, a link for the tablet. */
+function RatingInvitation({
+  invitation,
+  onClose,
+}: {
+  invitation: { url: string; expiresAt: string; number: number };
+  onClose: () => void;
+}) {
+  const { t: th } = useTranslation('hall');
+  // The tablet opens the page on this server (the configured public address may be another host).
+  const path = new URL(invitation.url, window.location.origin).pathname;
+  const until = new Date(invitation.expiresAt).toLocaleTimeString('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+  return (
+    <Card withBorder padding="lg" data-testid="counter-rating">
+      <Group align="center" gap="xl" wrap="wrap">
+        <QrCode
+          value={invitation.url}
+          size={260}
+          label={th('rating.qrLabel', { number: invitation.number })}
+        />
+        <Stack gap="sm" maw={420}>
+          <Title order={2} size="h3">
+            {th('rating.title', { number: invitation.number })}
+          </Title>
+          <Text size="lg">{th('rating.scan')}</Text>
+          <Group gap="sm">
+            <Button
+              component="a"
+              href={path}
+              target="_blank"
+              rel="noopener"
+              size="lg"
+              data-testid="counter-rating-tablet"
+            >
+              {th('rating.tablet')}
+            </Button>
+            <Button variant="subtle" onClick={onClose} data-testid="counter-rating-close">
+              {th('rating.close')}
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {th('rating.expires', { time: until })}
+          </Text>
+        </Stack>
+      </Group>
+    </Card>
   );
 }
