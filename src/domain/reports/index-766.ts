@@ -336,7 +336,7 @@ export const NOT_COLLECTED: ReadonlyArray<Pick<IndicatorValue, 'id' | 'name' | '
     name: 'Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa',
     formulaVi: 'Số hồ sơ có thành phần được sử dụng lại từ dữ liệu số hóa / Tổng số hồ sơ × 100%',
     missing:
-      'motcua không có kho thành phần hồ sơ số hóa để sử dụng lại và không đánh dấu thành phần nào được lấy từ dữ liệu số hóa (tra cứu CSDL dân cư chỉ điền thông tin người nộp, đã tính ở chỉ số 4.5)',
+      'Thành phần hồ sơ sử dụng lại từ dữ liệu số hóa chưa được thu thập: motcua chưa có kho thành phần hồ sơ số hóa và không đánh dấu thành phần nào được lấy từ đó (tra cứu CSDL dân cư chỉ điền thông tin người nộp, đã tính ở chỉ số 4.5)',
   },
   {
     id: '4.4',
