@@ -52,7 +52,7 @@ export async function seedIndexDemo(
       .update(procedures)
       .set({
         publicationDecision: sql`coalesce(${procedures.publicationDecision}, ${'1025/QĐ-UBND'})`,
-        publicationDecidedOn: sql`coalesce(${procedures.publicationDecidedOn}, ${'2025-06-30'}::date)`,
+        publicationDecidedOn: sql`coalesce(${procedures.publicationDecidedOn}, ${'2025-07-01'}::date)`,
         onlinePayment: sql`coalesce(${procedures.onlinePayment}, ${r.onlineLevel === 'full' && hasFee(r.fees)})`,
         ...(withoutSteps.has(r.code)
           ? {}
@@ -63,10 +63,10 @@ export async function seedIndexDemo(
       .where(eq(procedures.code, r.code));
   }
   for (const unitCode of communes) {
-    // Posted three working days after the 30 June 2025 decision; the land-registration change late.
+    // Posted the day the new communes opened (1 July 2025, the decision's date); the land-registration change late.
     await db
       .update(unitProcedures)
-      .set({ postedOn: '2025-07-03', postedWhere: 'both' })
+      .set({ postedOn: '2025-07-01', postedWhere: 'both' })
       .where(
         and(
           eq(unitProcedures.unitCode, unitCode),
