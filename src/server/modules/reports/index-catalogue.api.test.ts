@@ -221,4 +221,62 @@ describe.each(databaseKinds())('Decision 766 catalogue and payment indicators on
     expect(outside.json().code).toBe('FORBIDDEN');
     expect(outside.json().detail).toMatch(/quyền/);
   });
+
+  it('records a publication (administrator) and a posting (the commune’s leader) through the API, refusing bad input', async () => {
+    now = new Date('2026-12-07T03:00:00Z');
+    const put = async (user: string, url: string, payload: object) =>
+      s.request({ method: 'PUT', url, headers: { cookie: await s.login(user) }, payload });
+    const publication = {
+      decision: '1388/QĐ-UBND',
+      decidedOn: '2026-11-02',
+      steps: ['Bước 1: Nộp hồ sơ', 'Bước 2: Nhận kết quả'],
+      onlinePayment: true,
+    };
+    // 2.000884 had no steps and no online payment: now it has both.
+    const saved = await put('admin', '/api/v1/procedures/2.000884/publication', publication);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({
+      code: '2.000884',
+      hasFee: true,
+      onlinePayment: true,
+      missingParts: [],
+    });
+    const refused = await put('leader.tan-thoi', '/api/v1/procedures/2.000884/publication', publication);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('FORBIDDEN');
+    const future = await put('admin', '/api/v1/procedures/2.000884/publication', {
+      ...publication,
+      decidedOn: '2027-01-05',
+    });
+    expect(future.statusCode).toBe(422);
+    expect(future.json().code).toBe('VALIDATION_FAILED');
+    const unknown = await put('admin', '/api/v1/procedures/9.999999/publication', publication);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('PROCEDURE_NOT_FOUND');
+
+    // The leader posts it for Tân Thới on 04/11 (within 5 working days of 02/11); not before the decision,
+    // not for a neighbouring commune.
+    const posting = { postedOn: '2026-11-04', postedWhere: 'both' };
+    const early = await put('leader.tan-thoi', '/api/v1/procedures/2.000884/posting?unit=28693', {
+      ...posting,
+      postedOn: '2026-10-30',
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().detail).toMatch(/trước ngày quyết định/);
+    const neighbour = await put('leader.tan-thoi', '/api/v1/procedures/2.000884/posting?unit=28696', posting);
+    expect(neighbour.statusCode).toBe(403);
+    expect(neighbour.json().code).toBe('FORBIDDEN');
+    const posted = await put('leader.tan-thoi', '/api/v1/procedures/2.000884/posting?unit=28693', posting);
+    expect(posted.statusCode, posted.body).toBe(200);
+    const rows = await s.query<{ posted_on: string; posted_where: string }>(
+      `SELECT posted_on::text AS posted_on, posted_where FROM unit_procedures WHERE unit_code = '28693' AND procedure_code = '2.000884'`,
+    );
+    expect(rows[0]).toEqual({ posted_on: '2026-11-04', posted_where: 'both' });
+
+    // By hand after the change: 1.1 = (2 + 2.000884) / 5 = 60 %; 1.3 = 16 / 17 = 94.12 %; 3.5 = 4 / 13 = 30.77 %.
+    const got = await index('2026-11-01', '2026-11-30');
+    expect([got['1.1']?.numerator, got['1.1']?.denominator, got['1.1']?.value]).toEqual([3, 5, 60]);
+    expect([got['1.3']?.numerator, got['1.3']?.denominator, got['1.3']?.value]).toEqual([16, 17, 94.12]);
+    expect([got['3.5']?.numerator, got['3.5']?.denominator, got['3.5']?.value]).toEqual([4, 13, 30.77]);
+  });
 });
