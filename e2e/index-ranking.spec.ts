@@ -55,8 +55,30 @@ test('province dashboard ranks the communes by the Decision 766 index', async ({
   const component = (id: string) => tanThoi.locator(`[data-testid="ranking-component"][data-id="${id}"]`);
   await expect(component('2.1')).toContainText('Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn');
   await expect(component('2.1')).toContainText(/\/10,00 điểm/);
-  await expect(component('1.1')).toContainText('chưa được thu thập');
   await expect(component('2.2')).toContainText(/ngày|N\/A/);
+  // The indicators issue 18 added, with the values the API gives: publicity of procedures (1.1, 1.3),
+  // online payment (3.5, 3.6); 4.3 still not collected, with its reason; the split of points flagged
+  // as our assumption.
+  const components = (
+    communes.find((c) => c.unit.code === '28693') as unknown as {
+      index766: { components: Array<{ id: string; value: number | null; points: number | null }> };
+    }
+  ).index766.components;
+  const pct = (id: string) => {
+    const v = components.find((k) => k.id === id)?.value;
+    if (v === null || v === undefined) throw new Error(`${id} has no value in the demo`);
+    return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(v)}%`;
+  };
+  await expect(component('1.1')).toContainText('Tỷ lệ TTHC được công khai đúng hạn');
+  await expect(component('1.1')).toContainText(pct('1.1'));
+  await expect(component('1.3')).toContainText('đầy đủ các bộ phận');
+  await expect(component('1.3')).toContainText(pct('1.3'));
+  await expect(component('3.5')).toContainText('thanh toán trực tuyến');
+  await expect(component('3.5')).toContainText(pct('3.5'));
+  await expect(component('3.6')).toContainText('Tỷ lệ hồ sơ thanh toán trực tuyến');
+  await expect(component('3.6')).toContainText(pct('3.6'));
+  await expect(component('4.3')).toContainText('chưa được thu thập');
+  await expect(page.getByTestId('ranking-assumption')).toContainText('Giả định của motcua');
   expect(await rankingViolations(page)).toEqual([]);
   await page.getByTestId('ranking-section').scrollIntoViewIfNeeded();
   await shot(page, project, 'index-ranking-1280');

@@ -29,8 +29,14 @@ test('reception officer receives a dossier and downloads the receipt slip', asyn
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
   });
+  // The fee collected at the counter (Decision 766 3.6): paid online, the catalogue's 2,000 đồng prefilled.
+  await page.getByTestId('intake-fee-payment').click();
+  await page.getByRole('option', { name: 'Thanh toán trực tuyến' }).click();
+  await expect(page.getByTestId('intake-fee-amount')).toHaveValue('2.000');
   await shot(page, project, '02-intake-form');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/dossiers'));
   await page.getByTestId('intake-submit').click();
+  expect((await sent).postDataJSON().fee).toEqual({ payment: 'online', amount: 2000 });
 
   const code = (await page.getByTestId('intake-success-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^H82\.050-\d{6}-\d{4}$/);

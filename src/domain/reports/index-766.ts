@@ -46,6 +46,8 @@ export interface IndicatorValue {
   unit?: 'days';
   /** The counts the numerator is made of, where it is not a single count (5.4). */
   parts?: Record<string, number>;
+  /** 2.2: the average per procedure (days), for the procedures with a dossier settled in the period. */
+  byProcedure?: Array<{ code: string; settled: number; days: number }>;
   /**
    * Present when motcua does not hold the data the indicator is computed from ("chưa thu thập"): what
    * is missing. The value is then null, never 0, and the counts are 0.
@@ -333,7 +335,8 @@ export const NOT_COLLECTED: ReadonlyArray<Pick<IndicatorValue, 'id' | 'name' | '
     id: '4.3',
     name: 'Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa',
     formulaVi: 'Số hồ sơ có thành phần được sử dụng lại từ dữ liệu số hóa / Tổng số hồ sơ × 100%',
-    missing: 'Đánh dấu thành phần hồ sơ được tái sử dụng chưa được thu thập',
+    missing:
+      'Thành phần hồ sơ sử dụng lại từ dữ liệu số hóa chưa được thu thập: motcua chưa có kho thành phần hồ sơ số hóa và không đánh dấu thành phần nào được lấy từ đó (tra cứu CSDL dân cư chỉ điền thông tin người nộp, đã tính ở chỉ số 4.5)',
   },
   {
     id: '4.4',

@@ -19,6 +19,8 @@ export interface ResultCounts {
   electronic: number;
   /** Σ (end of processing − receipt − paused time) over the settled ones, in minutes. */
   processingMinutes: number;
+  /** The same two counts per procedure code (2.2's average per procedure). */
+  byProcedure?: Record<string, { settled: number; minutes: number }>;
 }
 
 export const NO_RESULT_COUNTS: ResultCounts = { settled: 0, electronic: 0, processingMinutes: 0 };
@@ -36,6 +38,9 @@ export function indicator41(c: ResultCounts): IndicatorValue {
   };
 }
 
+/** Average days (24 h) of `minutes` over `n` dossiers, 2 decimals. */
+const days = (minutes: number, n: number) => Math.round((minutes * 100) / 1440 / n) / 100;
+
 /**
  * 2.2 — average processing time, in days (24 h) with 2 decimals: from receipt to the end of
  * processing, less the time the legal clock was paused (supplement, payment), over the dossiers
@@ -51,8 +56,20 @@ export function indicator22(c: ResultCounts): IndicatorValue & { unit: 'days' } 
       'Tổng thời gian giải quyết các hồ sơ đã giải quyết trong kỳ (từ khi tiếp nhận đến khi xử lý xong, trừ thời gian tạm dừng) / Số hồ sơ đã giải quyết trong kỳ (ngày)',
     numerator: Math.round(minutes),
     denominator: c.settled,
-    value: c.settled === 0 ? null : Math.round((minutes * 100) / 1440 / c.settled) / 100,
+    value: c.settled === 0 ? null : days(minutes, c.settled),
     unit: 'days',
+    ...(c.byProcedure && Object.keys(c.byProcedure).length > 0
+      ? {
+          byProcedure: Object.entries(c.byProcedure)
+            .filter(([, p]) => p.settled > 0)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([code, p]) => ({
+              code,
+              settled: p.settled,
+              days: days(Math.max(0, p.minutes), p.settled),
+            })),
+        }
+      : {}),
   };
 }
 
@@ -64,6 +81,13 @@ export function withResultIndicators(index: readonly IndicatorValue[], c: Result
   ]);
   return index.map((i) => computed.get(i.id) ?? i);
 }
+
+/**
+ * Said next to every score: the split of a group's points among its indicators is motcua's assumption,
+ * not the Decision's text.
+ */
+export const SCORING_ASSUMPTION =
+  'Giả định của motcua: điểm mỗi nhóm (18/20/22/22/18) được chia đều cho các chỉ số Quyết định 766 liệt kê trong nhóm; chỉ số đạt điểm theo tỷ lệ giá trị đến ngưỡng tối đa (3.3 ≥ 50%, 4.2 và 4.3 ≥ 80%, 5.4 ≥ 90%, còn lại 100%). Cách chia điểm chính thức chưa được công bố.';
 
 /** Group points of Decision 766 and the indicators the Decision lists in each group. */
 export const GROUPS_766: ReadonlyArray<{ group: number; name: string; points: number; ids: string[] }> = [

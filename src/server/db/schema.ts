@@ -152,6 +152,15 @@ export const procedures = pgTable('procedures', {
   record: jsonb('record').$type<Record<string, unknown>>().notNull(),
   /** Diacritic-folded name + code + field for search that ignores diacritics. */
   searchText: text('search_text').notNull(),
+  /** Online payment of the procedure's fees is integrated (Decision 766 indicator 3.5); null = not recorded. */
+  onlinePayment: boolean('online_payment'),
+  /** The record carries a fee or charge (an amount above 0, or one the province sets); kept on every load. */
+  hasFee: boolean('has_fee').notNull().default(false),
+  /** Number of the decision publishing the procedure (quyết định công bố, Decision 766 indicator 1.1). */
+  publicationDecision: text('publication_decision'),
+  publicationDecidedOn: date('publication_decided_on', { mode: 'string' }),
+  /** Steps of the procedure (trình tự thực hiện), one of the mandatory parts checked by indicator 1.3. */
+  steps: jsonb('steps').$type<string[]>().notNull().default([]),
 });
 
 /** Which procedures a commune center offers, and their number in its published list. */
@@ -163,6 +172,9 @@ export const unitProcedures = pgTable(
       .notNull()
       .references(() => procedures.code),
     position: integer('position').notNull(),
+    /** The day the commune publicly posted the procedure (Decision 766 indicator 1.1), and where. */
+    postedOn: date('posted_on', { mode: 'string' }),
+    postedWhere: text('posted_where', { enum: ['center', 'portal', 'both'] }),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.procedureCode] })],
 );
@@ -308,6 +320,10 @@ export const dossiers = pgTable(
     portalId: text('portal_id'),
     /** The portal's MaHoSo of a fetched dossier: the code every message to the portal about it carries. */
     portalCode: text('portal_code'),
+    /** How the fees were paid when collected at intake (Decision 766 indicator 3.6); null = not recorded. */
+    feePayment: text('fee_payment', { enum: ['cash', 'online', 'transfer', 'not_required'] }),
+    /** The fees collected, in đồng. */
+    feeAmount: integer('fee_amount'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.code] }),

@@ -2,9 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { hasFee } from '../../domain/catalog/fee-payment.ts';
+import type { ProcedureRecord } from '../../domain/catalog/procedure.ts';
 import type { Config } from '../config.ts';
 import type { Db, Executor } from '../db/client.ts';
-import { provinceSettings, queueCounters, unitProcedures, units, users } from '../db/schema.ts';
+import { procedures, provinceSettings, queueCounters, unitProcedures, units, users } from '../db/schema.ts';
 import { hashPassword } from '../modules/identity/passwords.ts';
 import type { Role } from '../modules/identity/types.ts';
 import { loadProcedureRecords } from './reference.ts';
@@ -32,6 +34,65 @@ export async function activateCommune(db: Executor, unitCode: string, procedureC
       set: { position: sql`excluded.position` },
     });
 }
+
+/**
+ * Demo data for the Decision 766 indicators read from the catalogue (1.1, 1.3, 3.5): the province's
+ * publication decision of its commune catalogue, the steps of most procedures, online payment for the
+ * fully online procedures with a fee, and each demo commune's posting days (most on time, one late,
+ * one not posted). Only fills what is still empty, so a value an administrator set is kept.
+ */
+export async function seedIndexDemo(
+  db: Executor,
+  communes: readonly string[],
+  records: readonly ProcedureRecord[],
+) {
+  const withoutSteps = new Set(['1.004859', '1.012812', '1.013831']);
+  for (const r of records) {
+    await db
+      .update(procedures)
+      .set({
+        publicationDecision: sql`coalesce(${procedures.publicationDecision}, ${'1025/QĐ-UBND'})`,
+        publicationDecidedOn: sql`coalesce(${procedures.publicationDecidedOn}, ${'2025-07-01'}::date)`,
+        onlinePayment: sql`coalesce(${procedures.onlinePayment}, ${r.onlineLevel === 'full' && hasFee(r.fees)})`,
+        ...(withoutSteps.has(r.code)
+          ? {}
+          : {
+              steps: sql`CASE WHEN ${procedures.steps} = '[]'::jsonb THEN ${JSON.stringify(DEMO_STEPS)}::jsonb ELSE ${procedures.steps} END`,
+            }),
+      })
+      .where(eq(procedures.code, r.code));
+  }
+  for (const unitCode of communes) {
+    // Posted the day the new communes opened (1 July 2025, the decision's date); the land-registration change late.
+    await db
+      .update(unitProcedures)
+      .set({ postedOn: '2025-07-01', postedWhere: 'both' })
+      .where(
+        and(
+          eq(unitProcedures.unitCode, unitCode),
+          sql`${unitProcedures.postedOn} IS NULL`,
+          sql`${unitProcedures.procedureCode} NOT IN ('1.013831', '1.004194')`,
+        ),
+      );
+    await db
+      .update(unitProcedures)
+      .set({ postedOn: '2025-07-15', postedWhere: 'center' })
+      .where(
+        and(
+          eq(unitProcedures.unitCode, unitCode),
+          eq(unitProcedures.procedureCode, '1.013831'),
+          sql`${unitProcedures.postedOn} IS NULL`,
+        ),
+      );
+  }
+}
+
+const DEMO_STEPS = [
+  'Bước 1: Tổ chức, cá nhân nộp hồ sơ tại Bộ phận Một cửa của Trung tâm Phục vụ hành chính công xã hoặc trực tuyến trên Cổng Dịch vụ công',
+  'Bước 2: Công chức tiếp nhận kiểm tra, tiếp nhận hồ sơ và hẹn trả kết quả',
+  'Bước 3: Công chức chuyên môn thẩm định, trình lãnh đạo ký kết quả',
+  'Bước 4: Trả kết quả tại Bộ phận Một cửa hoặc qua dịch vụ bưu chính, trực tuyến',
+];
 
 /** The demo password: the configured one, else one generated once and kept in the data folder. */
 export function demoPassword(config: Config): string {
@@ -102,6 +163,7 @@ export async function seedDemo(
 
   await db.transaction(async (tx) => {
     for (const code of DEMO_COMMUNES) await activateCommune(tx, code, codes);
+    await seedIndexDemo(tx, DEMO_COMMUNES, loadProcedureRecords().records);
     await tx
       .insert(provinceSettings)
       .values({

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
+import { hasFee } from '../../domain/catalog/fee-payment.ts';
 import { type ProcedureRecord, ProcedureRecordSchema } from '../../domain/catalog/procedure.ts';
 import { foldVietnamese } from '../../domain/text/fold.ts';
 import type { Db, Executor } from '../db/client.ts';
@@ -138,6 +139,8 @@ export async function upsertProcedures(tx: Executor, records: ProcedureRecord[])
       timeLimitText: r.timeLimit.text,
       record: r as unknown as Record<string, unknown>,
       searchText: foldVietnamese(`${r.code} ${r.name} ${r.sector.name} ${r.field.name}`),
+      // A fee with an amount, or one the province sets (amount null): Decision 766 3.5/3.6 count it.
+      hasFee: hasFee(r.fees),
     };
     const { code: _code, ...set } = row;
     await tx.insert(procedures).values(row).onConflictDoUpdate({ target: procedures.code, set });

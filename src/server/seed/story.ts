@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
+import { hasFee } from '../../domain/catalog/fee-payment.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
@@ -11,6 +12,7 @@ import { addConsultation } from '../modules/registers/service.ts';
 import { performAction } from '../modules/workflow/service.ts';
 import { createServices } from '../services.ts';
 import { createWorkerPool } from '../workers/pool.ts';
+import { loadProcedureRecords } from './reference.ts';
 
 /*
  * The provincial inspection of Tân Phú Đông and Tân Thới (Đồng Tháp), told through motcua's own data:
@@ -532,6 +534,15 @@ export async function seedInspectionStory(database: Database, config: Config): P
     },
   };
   const all = [...TAN_THOI_DOSSIERS, ...TAN_PHU_DONG_DOSSIERS].sort((a, b) => a.at.localeCompare(b.at));
+  const catalogue = new Map(loadProcedureRecords().records.map((r) => [r.code, r]));
+  // The fees the counter collected (Decision 766 3.6): online, cash and transfer in turn; none to pay
+  // for a procedure without a fee. A fee the province sets is taken as 10,000 đồng.
+  const feeOf = (procedure: string, i: number) => {
+    const fees = catalogue.get(procedure)?.fees ?? [];
+    if (!hasFee(fees)) return { payment: 'not_required' as const };
+    const amount = fees.reduce((n, f) => n + (f.amount === null ? 10_000 : f.amount), 0);
+    return { payment: (['online', 'cash', 'transfer'] as const)[i % 3] ?? 'cash', amount };
+  };
   for (const [i, d] of all.entries()) {
     const staffOf = who[d.unit];
     clock = vn(d.at);
@@ -549,6 +560,7 @@ export async function seedInspectionStory(database: Database, config: Config): P
         documents: d.documents.map((id) => ({ id, originals: 1, certifiedCopies: 0, photocopies: 0 })),
         returnMethod: 'counter',
         decision: 'accept',
+        fee: feeOf(d.procedure, i),
       },
       { requestId: `seed-${i}` },
     );

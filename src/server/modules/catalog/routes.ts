@@ -3,8 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { text } from '../../../domain/text/text-schema.ts';
 import type { AppContext } from '../../context.ts';
-import { ProcedureDetailSchema, ProcedureSummarySchema } from './schemas.ts';
-import { type CatalogEntry, feeText } from './service.ts';
+import { requireUser } from '../../http/auth.ts';
+import {
+  PostingBody,
+  PostingSchema,
+  ProcedureDetailSchema,
+  ProcedureSummarySchema,
+  PublicationBody,
+  PublicationSchema,
+} from './schemas.ts';
+import { type CatalogEntry, feeText, savePosting, savePublication } from './service.ts';
 
 function summary(e: CatalogEntry): z.infer<typeof ProcedureSummarySchema> {
   const r = e.record;
@@ -81,5 +89,34 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => detail(await ctx.services.catalog.get(req.query.unit, req.params.code)),
+  );
+  r.put(
+    '/api/v1/procedures/:code/publication',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary:
+          'Ghi nhận quyết định công bố, trình tự thực hiện và thanh toán trực tuyến của một thủ tục (quản trị hệ thống; Bộ chỉ số 766: 1.1, 1.3, 3.5)',
+        params: z.object({ code: text({ max: 40, trim: false }) }),
+        body: PublicationBody,
+        response: { 200: PublicationSchema },
+      },
+    },
+    async (req) => savePublication(ctx, await requireUser(ctx, req), req.params.code, req.body),
+  );
+  r.put(
+    '/api/v1/procedures/:code/posting',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary:
+          'Ghi nhận ngày xã công khai thủ tục tại Trung tâm / trên Cổng (lãnh đạo xã, tỉnh, quản trị; Bộ chỉ số 766: 1.1)',
+        params: z.object({ code: text({ max: 40, trim: false }) }),
+        querystring: z.object({ unit: UnitQuery }),
+        body: PostingBody,
+        response: { 200: PostingSchema },
+      },
+    },
+    async (req) => savePosting(ctx, await requireUser(ctx, req), req.query.unit, req.params.code, req.body),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../domain/text/text-schema.ts';
 
 /** Shapes of the public catalogue (GET /api/v1/procedures…); the web's types are inferred from them. */
 
@@ -53,3 +54,40 @@ export const ProcedureDetailSchema = ProcedureSummarySchema.extend({
   legalBasis: z.array(z.string()),
   applicants: z.array(z.string()),
 }).meta({ id: 'ProcedureDetail' });
+
+const Day = z.iso.date().describe('Ngày YYYY-MM-DD');
+
+/** PUT /api/v1/procedures/:code/publication: what the province published about a procedure. */
+export const PublicationBody = z
+  .object({
+    decision: text({ min: 1, max: 120 }).describe('Số quyết định công bố, ví dụ 1025/QĐ-UBND'),
+    decidedOn: Day.describe('Ngày ký quyết định công bố'),
+    steps: z
+      .array(text({ min: 1, max: 1000 }))
+      .max(30)
+      .describe('Trình tự thực hiện, mỗi bước một dòng (bộ phận bắt buộc, chỉ số 1.3)'),
+    onlinePayment: z
+      .boolean()
+      .nullable()
+      .describe('Đã tích hợp thanh toán trực tuyến phí, lệ phí (chỉ số 3.5); null = chưa xác định'),
+  })
+  .meta({ id: 'ProcedurePublication' });
+
+export const PublicationSchema = PublicationBody.extend({
+  code: z.string(),
+  hasFee: z.boolean().describe('Thủ tục có thu phí, lệ phí'),
+  missingParts: z.array(z.string()).describe('Bộ phận bắt buộc (Nghị định 63/2010 Điều 8.2) còn thiếu'),
+});
+
+/** PUT /api/v1/procedures/:code/posting?unit=: the day the commune publicly posted the procedure. */
+export const PostingBody = z
+  .object({
+    postedOn: Day.nullable().describe('Ngày công khai; null = chưa công khai'),
+    postedWhere: z
+      .enum(['center', 'portal', 'both'])
+      .nullable()
+      .describe('Nơi công khai: tại Trung tâm, trên Cổng, hoặc cả hai'),
+  })
+  .meta({ id: 'ProcedurePosting' });
+
+export const PostingSchema = PostingBody.extend({ unit: z.string(), code: z.string() });

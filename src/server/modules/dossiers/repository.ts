@@ -91,7 +91,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
         book_volume, book_number, workflow, sub_state, intake_note, answers, form_code, form_version, assisted,
-        citizen_subject, portal_id, portal_code)
+        citizen_subject, portal_id, portal_code, fee_payment, fee_amount)
       SELECT ${unit}, ${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
         ${p(d.provinceCode)}, ${p(d.procedureCode)}, ${p(d.fieldCode)}, ${p(d.channel)},
         ${status}, ${p(d.applicantName)}, ${p(d.applicantIdNumber)}, ${p(d.applicantPhone)}, ${p(d.applicantAddress)},
@@ -101,7 +101,8 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
         ${p(JSON.stringify(d.workflow ?? null))}::jsonb, ${p(d.subState ?? 'none')}, ${p(JSON.stringify(d.intakeNote ?? null))}::jsonb,
         ${p(d.answers === undefined || d.answers === null ? null : JSON.stringify(d.answers))}::jsonb, ${p(d.formCode ?? null)},
         ${p(d.formVersion ?? null)}::integer, ${p(d.assisted ?? false)}::boolean, ${p(d.citizenSubject ?? null)},
-        ${p(d.portalId ?? null)}, ${p(d.portalCode ?? null)}
+        ${p(d.portalId ?? null)}, ${p(d.portalCode ?? null)}, ${p(d.feePayment ?? null)},
+        ${p(d.feeAmount ?? null)}::integer
       FROM numbers
       RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
     book AS (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEE_PAYMENTS } from '../../../domain/catalog/fee-payment.ts';
 import { normalizeDossierCode } from '../../../domain/codes/dossier-code.ts';
 import { phoneSchema } from '../../../domain/contact/phone-schema.ts';
 import { ATTACHMENT_TYPES } from '../../../domain/files/attachments.ts';
@@ -102,6 +103,17 @@ export const IntakeBodySchema = z
       )
       .optional()
       .describe('Bản quét (PDF/JPEG/PNG); loại tệp được kiểm tra theo nội dung'),
+    fee: z
+      .object({
+        payment: z
+          .enum(FEE_PAYMENTS)
+          .describe(
+            'Hình thức nộp phí, lệ phí: cash (tiền mặt tại quầy), online (thanh toán trực tuyến), transfer (chuyển khoản), not_required (không phải nộp)',
+          ),
+        amount: z.number().int().min(0).max(1_000_000_000).optional().describe('Số tiền đã thu (đồng)'),
+      })
+      .optional()
+      .describe('Phí, lệ phí thu khi tiếp nhận (Bộ chỉ số 766, chỉ số 3.6)'),
     queueTicketId: z
       .uuid()
       .optional()

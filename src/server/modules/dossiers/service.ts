@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { dueForTimeLimit } from '../../../domain/calendar/time-limit.ts';
 import { addDays, vnDateOf, vnInstant } from '../../../domain/calendar/vn-time.ts';
 import type { WorkCalendar } from '../../../domain/calendar/work-calendar.ts';
+import { feePaymentError } from '../../../domain/catalog/fee-payment.ts';
 import { dossierCodePrefix, parseDossierCode } from '../../../domain/codes/dossier-code.ts';
 import { validatePersonalId } from '../../../domain/identity/personal-id.ts';
 import type { IntakeDecision } from '../../../domain/lifecycle/events.ts';
@@ -159,6 +160,8 @@ async function validateIntake(ctx: AppContext, unit: Unit, body: IntakeBody): Pr
   }));
   if (decision === 'accept' && errors.length)
     throw new AppError('DOCUMENTS_INCOMPLETE', errors.map((e) => e.message).join('; '), errors);
+  const feeError = body.fee ? feePaymentError(proc.fees, decision === 'accept', body.fee) : null;
+  if (feeError) throw new AppError('VALIDATION_FAILED', feeError.message, [feeError]);
   const attachments = decodeAttachments(body.attachments, {
     maxBytes: ctx.config.maxUploadBytes,
     maxCount: ctx.config.maxAttachments,
@@ -238,6 +241,8 @@ async function writeReceived(
       applicantEmail: body.applicant.email ?? null,
       subject: body.subject?.trim() || proc.name,
       returnMethod: body.returnMethod,
+      feePayment: body.fee?.payment ?? null,
+      feeAmount: body.fee ? (body.fee.amount ?? 0) : null,
       documents: intake.documents,
       timeLimit: proc.timeLimit,
       receivedAt,

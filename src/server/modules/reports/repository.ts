@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
+import type { CatalogueProcedure, PaymentCounts } from '../../../domain/reports/catalogue-766.ts';
 import type { DossierFacts } from '../../../domain/reports/facts.ts';
 import type { IndicatorCounts } from '../../../domain/reports/index-766.ts';
 import { type PeriodInstants, periodInstants, type ReportPeriod } from '../../../domain/reports/periods.ts';
@@ -766,29 +767,142 @@ export async function resultCountsByUnit(
   const b = periodInstants(period);
   const ended = sql`greatest(coalesce(d.processing_ended_at, d.returned_at), d.received_at)`;
   const result = await db.execute(sql`
-    SELECT d.unit_code AS unit, count(*)::int AS settled,
+    SELECT d.unit_code AS unit, d.procedure_code AS procedure, count(*)::int AS settled,
       count(*) FILTER (WHERE d.result IS NOT NULL AND d.result ->> 'fileId' IS NOT NULL)::int AS electronic,
       coalesce(sum(greatest(0, extract(epoch FROM (${ended} - d.received_at)) / 60 - d.paused_minutes)), 0)::float8 AS minutes
     FROM dossiers d
     WHERE d.unit_code IN (${unitList(unitCodes)}) AND d.status IN (9, 10)
       AND ${ended} >= ${b.start.toISOString()}::timestamptz AND ${ended} < ${b.end.toISOString()}::timestamptz
-    GROUP BY d.unit_code`);
-  for (const r of (result as unknown as { rows: Array<Record<string, unknown>> }).rows)
-    out.set(String(r.unit), {
-      settled: Number(r.settled),
-      electronic: Number(r.electronic),
-      processingMinutes: Number(r.minutes),
-    });
+    GROUP BY d.unit_code, d.procedure_code`);
+  for (const r of (result as unknown as { rows: Array<Record<string, unknown>> }).rows) {
+    const unit = String(r.unit);
+    const c = out.get(unit) ?? { settled: 0, electronic: 0, processingMinutes: 0, byProcedure: {} };
+    const settled = Number(r.settled);
+    const minutes = Number(r.minutes);
+    c.settled += settled;
+    c.electronic += Number(r.electronic);
+    c.processingMinutes += minutes;
+    const byProcedure = c.byProcedure ?? {};
+    const p = byProcedure[String(r.procedure)] ?? { settled: 0, minutes: 0 };
+    byProcedure[String(r.procedure)] = { settled: p.settled + settled, minutes: p.minutes + minutes };
+    c.byProcedure = byProcedure;
+    out.set(unit, c);
+  }
   return out;
 }
 
 /** The same counts summed over the communes. */
 export async function resultCounts(db: Executor, unitCodes: string[], period: ReportPeriod) {
-  const total = { settled: 0, electronic: 0, processingMinutes: 0 };
+  const total: ResultCounts & { byProcedure: NonNullable<ResultCounts['byProcedure']> } = {
+    settled: 0,
+    electronic: 0,
+    processingMinutes: 0,
+    byProcedure: {},
+  };
   for (const c of (await resultCountsByUnit(db, unitCodes, period)).values()) {
     total.settled += c.settled;
     total.electronic += c.electronic;
     total.processingMinutes += c.processingMinutes;
+    for (const [code, p] of Object.entries(c.byProcedure ?? {})) {
+      const t = total.byProcedure[code] ?? { settled: 0, minutes: 0 };
+      total.byProcedure[code] = { settled: t.settled + p.settled, minutes: t.minutes + p.minutes };
+    }
   }
   return total;
+}
+
+/**
+ * The procedures of the communes' lists as the catalogue holds them, for Decision 766 1.1 and 1.3
+ * (src/domain/reports/catalogue-766.ts): the publication decision's date, the commune's posting date
+ * and the parts of the record Decree 63/2010 Art. 8.2 asks to publish. Keyed by commune.
+ */
+export async function catalogueProcedures(
+  db: Executor,
+  unitCodes: string[],
+): Promise<Map<string, CatalogueProcedure[]>> {
+  const out = new Map<string, CatalogueProcedure[]>();
+  if (unitCodes.length === 0) return out;
+  const result = await db.execute(sql`
+    SELECT up.unit_code AS unit, p.code, p.publication_decided_on::text AS decided_on,
+      up.posted_on::text AS posted_on, p.name, p.steps, p.channels, p.agency, p.time_limit_text,
+      p.record -> 'documents' AS documents, p.record -> 'applicants' AS applicants
+    FROM unit_procedures up JOIN procedures p ON p.code = up.procedure_code
+    WHERE up.unit_code IN (${unitList(unitCodes)})
+    ORDER BY up.unit_code, up.position`);
+  for (const r of (result as unknown as { rows: Array<Record<string, unknown>> }).rows) {
+    const unit = String(r.unit);
+    const list = out.get(unit) ?? [];
+    list.push({
+      code: String(r.code),
+      decidedOn: r.decided_on ? String(r.decided_on).slice(0, 10) : null,
+      postedOn: r.posted_on ? String(r.posted_on).slice(0, 10) : null,
+      record: {
+        name: String(r.name ?? ''),
+        steps: jsonArray(r.steps) as string[],
+        channels: jsonArray(r.channels) as string[],
+        documents: jsonArray(r.documents) as CatalogueProcedure['record']['documents'],
+        timeLimitText: String(r.time_limit_text ?? ''),
+        applicants: jsonArray(r.applicants) as string[],
+        agency: String(r.agency ?? ''),
+      },
+    });
+    out.set(unit, list);
+  }
+  return out;
+}
+
+/** A jsonb value as pg or PGlite hands it back (parsed, or text on some paths). */
+function jsonArray(v: unknown): unknown[] {
+  const parsed = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+/**
+ * The counts of Decision 766 3.5 and 3.6 for the communes: procedures of their lists with a fee and
+ * those taking payment online; dossiers received (accepted) in the period for a procedure with a
+ * fee and not exempted at intake, and those paid online. Whether the catalogue says anything about
+ * online payment, and whether the communes record payments at all (by the cut-off), decide "chưa thu thập".
+ */
+export async function paymentCounts(
+  db: Executor,
+  unitCodes: string[],
+  period: ReportPeriod,
+  cutoff: Date,
+): Promise<PaymentCounts> {
+  const none: PaymentCounts = {
+    feeProcedures: 0,
+    feeProceduresOnline: 0,
+    catalogueCollected: false,
+    feeDossiers: 0,
+    paidOnline: 0,
+    paymentsCollected: false,
+  };
+  if (unitCodes.length === 0) return none;
+  const { start, end } = periodInstants(period);
+  const units = unitList(unitCodes);
+  const result = await db.execute(sql`
+    WITH c AS MATERIALIZED (
+      SELECT count(*) FILTER (WHERE p.has_fee)::int AS fee_procedures,
+        count(*) FILTER (WHERE p.has_fee AND p.online_payment)::int AS fee_procedures_online,
+        count(*) FILTER (WHERE p.has_fee AND p.online_payment IS NOT NULL)::int AS fee_procedures_known
+      FROM unit_procedures up JOIN procedures p ON p.code = up.procedure_code
+      WHERE up.unit_code IN (${units})),
+    d AS MATERIALIZED (
+      SELECT count(*)::int AS fee_dossiers, count(*) FILTER (WHERE x.fee_payment = 'online')::int AS paid_online
+      FROM dossiers x JOIN procedures p ON p.code = x.procedure_code
+      WHERE x.unit_code IN (${units}) AND x.status NOT IN (1, 3) AND p.has_fee
+        AND x.fee_payment IS DISTINCT FROM 'not_required'
+        AND x.received_at >= ${start} AND x.received_at < ${end}),
+    k AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM dossiers y WHERE y.unit_code IN (${units})
+      AND y.fee_payment IS NOT NULL AND y.received_at <= ${cutoff}) AS collected)
+    SELECT c.*, d.*, k.collected FROM c, d, k`);
+  const r = (result as unknown as { rows: Array<Record<string, unknown>> }).rows[0] ?? {};
+  return {
+    feeProcedures: Number(r.fee_procedures ?? 0),
+    feeProceduresOnline: Number(r.fee_procedures_online ?? 0),
+    catalogueCollected: Number(r.fee_procedures_known ?? 0) > 0,
+    feeDossiers: Number(r.fee_dossiers ?? 0),
+    paidOnline: Number(r.paid_online ?? 0),
+    paymentsCollected: r.collected === true || r.collected === 't',
+  };
 }

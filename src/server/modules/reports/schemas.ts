@@ -58,6 +58,10 @@ const Indicator = z.object({
     .optional()
     .describe('Đơn vị của value khi không phải tỷ lệ phần trăm (2.2: số ngày trung bình)'),
   parts: z.record(z.string(), z.number()).optional(),
+  byProcedure: z
+    .array(z.object({ code: z.string(), settled: z.number(), days: z.number() }))
+    .optional()
+    .describe('2.2: thời gian giải quyết trung bình (ngày) của từng TTHC có hồ sơ đã giải quyết trong kỳ'),
   missing: z.string().optional().describe('Chưa thu thập: dữ liệu còn thiếu để tính chỉ số'),
 });
 
@@ -173,6 +177,9 @@ export const DashboardSchema = z.object({
         .object({
           score: z.number().describe('Tổng điểm các chỉ số có dữ liệu'),
           attainable: z.number().describe('Điểm tối đa có thể đạt trên các chỉ số có dữ liệu'),
+          assumption: z
+            .string()
+            .describe('Cách chia điểm nhóm cho từng chỉ số là giả định của motcua (chưa có văn bản công bố)'),
           groups: z.array(
             z.object({ group: z.number(), name: z.string(), max: z.number(), points: z.number() }),
           ),

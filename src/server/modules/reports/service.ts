@@ -1,3 +1,11 @@
+import { vnDateOf } from '../../../domain/calendar/vn-time.ts';
+import {
+  type PaymentCounts,
+  type PublicityCounts,
+  publicityCounts,
+  withCatalogueIndicators,
+  withoutData,
+} from '../../../domain/reports/catalogue-766.ts';
 import {
   communeFigures,
   consultationTotals,
@@ -16,6 +24,7 @@ import {
   NO_RESULT_COUNTS,
   type ResultCounts,
   rankByScore,
+  SCORING_ASSUMPTION,
   score766,
   withResultIndicators,
 } from '../../../domain/reports/score-766.ts';
@@ -125,6 +134,76 @@ const NO_SYNC: SyncCounts = {
   populationCollected: false,
 };
 
+/** No catalogue publicity figures: 1.1 and 1.3 say "chưa thu thập". */
+const NO_PUBLICITY: PublicityCounts = {
+  toPost: 0,
+  postedOnTime: 0,
+  posted: 0,
+  complete: 0,
+  decisionsCollected: false,
+  postingsCollected: false,
+  activity: 0,
+};
+
+/** No payment figures: 3.5 and 3.6 say "chưa thu thập". */
+const NO_PAYMENTS: PaymentCounts = {
+  feeProcedures: 0,
+  feeProceduresOnline: 0,
+  catalogueCollected: false,
+  feeDossiers: 0,
+  paidOnline: 0,
+  paymentsCollected: false,
+};
+
+/** The catalogue and payment figures of 1.1, 1.3, 3.5 and 3.6 (src/domain/reports/catalogue-766.ts). */
+export interface CatalogueFigures {
+  publicity: PublicityCounts;
+  payments: PaymentCounts;
+}
+
+/**
+ * 1.1/1.3 counts per commune: each commune's list judged with its province's working days (the
+ * posting deadline counts working days from the decision).
+ */
+async function publicityByUnit(
+  ctx: AppContext,
+  codes: string[],
+  period: ReportPeriod,
+  cutoff: Date,
+): Promise<Map<string, PublicityCounts>> {
+  const [procs, communes] = await Promise.all([
+    repo.catalogueProcedures(ctx.db, codes),
+    ctx.services.units.list({ level: 'commune' }),
+  ]);
+  const province = new Map(communes.map((u) => [u.code, u.parentCode ?? ctx.config.defaultProvince]));
+  // The cut-off is an instant (the period's end is the next midnight): its day is the one just before.
+  const cutoffDay = vnDateOf(new Date(cutoff.getTime() - 1));
+  const out = new Map<string, PublicityCounts>();
+  for (const code of codes) {
+    const cal = await ctx.services.calendar.forProvince(province.get(code) ?? ctx.config.defaultProvince);
+    out.set(
+      code,
+      publicityCounts(procs.get(code) ?? [], period, cutoffDay, (d) => cal.isWorkingDay(d)),
+    );
+  }
+  return out;
+}
+
+/** The 1.1/1.3 counts of several communes added up. */
+function sumPublicity(all: Iterable<PublicityCounts>): PublicityCounts {
+  const t = { ...NO_PUBLICITY };
+  for (const c of all) {
+    t.toPost += c.toPost;
+    t.postedOnTime += c.postedOnTime;
+    t.posted += c.posted;
+    t.complete += c.complete;
+    t.activity += c.activity;
+    t.decisionsCollected ||= c.decisionsCollected;
+    t.postingsCollected ||= c.postingsCollected;
+  }
+  return t;
+}
+
 /**
  * The report's API shape from counts already made. `uncollected` holds the results still at the desk
  * per group code (key `part\0code`, part '' when not split by commune); `cutoff` is the instant the
@@ -142,6 +221,7 @@ export function presentSettlement(
   ratings: { rated: number; dissatisfied: number } = { rated: 0, dissatisfied: 0 },
   sync?: SyncCounts,
   results: ResultCounts = NO_RESULT_COUNTS,
+  more: CatalogueFigures = { publicity: NO_PUBLICITY, payments: NO_PAYMENTS },
 ) {
   // Decision 766 5.4 counts the dossiers rated "Không hài lòng" (citizens rate online once a result is
   // returned, dossier_ratings); with no rating in the period the index says "chưa thu thập" instead of
@@ -182,16 +262,33 @@ export function presentSettlement(
     totalRow: presentRow(total, awaitingTotal),
     resultsBacklog: backlog,
     indicators: index766FromCounts(indicatorCounts),
-    index766: catalogue
-      ? withResultIndicators(
-          withSyncIndicators(
-            index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0 }),
-            sync ?? NO_SYNC,
-          ),
-          results,
-        )
-      : undefined,
+    index766: catalogue ? fullIndex() : undefined,
   };
+
+  function fullIndex() {
+    const index = withCatalogueIndicators(
+      withResultIndicators(
+        withSyncIndicators(
+          index766Full(indicatorCounts, catalogue as CatalogueCounts, {
+            ratingsCollected: ratings.rated > 0,
+          }),
+          sync ?? NO_SYNC,
+        ),
+        results,
+      ),
+      more.publicity,
+      more.payments,
+    );
+    // A period with no dossier received, processed or settled and no procedure decided or posted has
+    // nothing to judge: every indicator says so (catalogue-766.ts `withoutData`).
+    const activity =
+      indicatorCounts.processed +
+      indicatorCounts.receivedInPeriod +
+      results.settled +
+      (sync?.received ?? 0) +
+      more.publicity.activity;
+    return activity === 0 ? withoutData(index) : index;
+  }
 }
 
 export type Settlement = ReturnType<typeof presentSettlement>;
@@ -212,15 +309,18 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue, ratings, sync, onlineFilings, results] = await Promise.all([
-    repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
-    repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
-    repo.catalogueCounts(ctx.db, scope.communes, period),
-    repo.ratingCounts(ctx.db, scope.communes, period),
-    repo.syncCounts(ctx.db, scope.communes, period, cutoff),
-    repo.onlineFilingCounts(ctx.db, scope.communes, period),
-    repo.resultCounts(ctx.db, scope.communes, period),
-  ]);
+  const [counted, uncollected, catalogue, ratings, sync, onlineFilings, results, publicity, payments] =
+    await Promise.all([
+      repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
+      repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
+      repo.catalogueCounts(ctx.db, scope.communes, period),
+      repo.ratingCounts(ctx.db, scope.communes, period),
+      repo.syncCounts(ctx.db, scope.communes, period, cutoff),
+      repo.onlineFilingCounts(ctx.db, scope.communes, period),
+      repo.resultCounts(ctx.db, scope.communes, period),
+      publicityByUnit(ctx, scope.communes, period, cutoff).then((m) => sumPublicity(m.values())),
+      repo.paymentCounts(ctx.db, scope.communes, period, cutoff),
+    ]);
   const settlement = presentSettlement(
     counted,
     { unit: scope.unit, unitNames },
@@ -233,6 +333,7 @@ export async function buildSettlement(
     ratings,
     sync,
     results,
+    { publicity, payments },
   );
   return { ...settlement, onlineFilings };
 }
@@ -299,21 +400,23 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
   const bounds = periodInstants(period);
   const cutoff = reportCutoff(bounds, ctx.now());
   const codes = communes.map((c) => c.code);
-  const [counted, uncollected, training, consulted, resultTimes, perCommune] = await Promise.all([
+  const [counted, uncollected, training, consulted, resultTimes, publicity, perCommune] = await Promise.all([
     repo.settlementCountsByUnit(ctx.db, codes, period, 'field', true, cutoff),
     repo.uncollectedResults(ctx.db, codes, period, 'unit', true),
     repo.centerTrainingByUnit(ctx.db, codes),
     repo.consultationsByUnit(ctx.db, codes, bounds.start, bounds.end),
     repo.resultCountsByUnit(ctx.db, codes, period),
-    // The catalogue, ratings and sync figures of the 766 index are counted per commune.
+    publicityByUnit(ctx, codes, period, cutoff),
+    // The catalogue, ratings, sync and payment figures of the 766 index are counted per commune.
     Promise.all(
       codes.map(async (code) => {
-        const [catalogue, ratings, sync] = await Promise.all([
+        const [catalogue, ratings, sync, payments] = await Promise.all([
           repo.catalogueCounts(ctx.db, [code], period),
           repo.ratingCounts(ctx.db, [code], period),
           repo.syncCounts(ctx.db, [code], period, cutoff),
+          repo.paymentCounts(ctx.db, [code], period, cutoff),
         ]);
-        return [code, { catalogue, ratings, sync }] as const;
+        return [code, { catalogue, ratings, sync, payments }] as const;
       }),
     ).then((entries) => new Map(entries)),
   ]);
@@ -331,6 +434,10 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
       more?.ratings,
       more?.sync,
       resultTimes.get(c.code) ?? NO_RESULT_COUNTS,
+      {
+        publicity: publicity.get(c.code) ?? NO_PUBLICITY,
+        payments: more?.payments ?? NO_PAYMENTS,
+      },
     );
     const index = s.index766 ?? [];
     const scored = score766(index);
@@ -356,6 +463,7 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
       index766: {
         score: scored.score,
         attainable: scored.attainable,
+        assumption: SCORING_ASSUMPTION,
         groups: scored.groups,
         components: scored.components.map((k) => {
           const i = index.find((x) => x.id === k.id);

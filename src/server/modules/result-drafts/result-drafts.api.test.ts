@@ -143,6 +143,9 @@ describe.each(databaseKinds())('result drafts on %s', (kind) => {
     // The leader cannot approve before the signing step; the specialist cannot draft past their step.
     const early = await act('leader', code, { action: 'approve_result' });
     expect(early.statusCode).toBe(422);
+    expect(early.json().code).toBe('STEP_ORDER');
+    expect(early.json().title).toBe('Không thể chuyển bước theo yêu cầu');
+    expect((await draftOf(code)).status).toBe('drafted');
     expect((await act('specialist', code, { action: 'complete_step' })).statusCode).toBe(200);
     const late = await act('specialist', code, { action: 'draft_result', resultDraft: { fields } });
     expect(late.statusCode).toBe(422);

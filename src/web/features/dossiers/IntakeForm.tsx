@@ -17,6 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasFee } from '../../../domain/catalog/fee-payment.ts';
 import { isApiProblem } from '../../api/client';
 import type { PopulationLookupResult } from '../../api/population';
 import type { Dossier } from '../../api/types';
@@ -30,9 +31,11 @@ import { IntakeGuidePanel } from '../guides/IntakeGuidePanel';
 import { IntakeDecisionField } from '../workflow/IntakeDecisionField';
 import { AttachmentsField } from './AttachmentsField';
 import { DocumentChecklist } from './DocumentChecklist';
+import { FeeField } from './FeeField';
 import {
   type AttachmentPayload,
   checklistFor,
+  defaultFeeAmount,
   emptyIntake,
   type IntakeValues,
   mapProblemToFields,
@@ -96,8 +99,11 @@ export function IntakeForm({ unitCode, onCreated, queueTicketId }: IntakeFormPro
   // biome-ignore lint/correctness/useExhaustiveDependencies: prefill only when another procedure's detail arrives
   useEffect(() => {
     if (!procedureCode) form.setFieldValue('documents', []);
-    else if (detail.data?.code === procedureCode)
+    else if (detail.data?.code === procedureCode) {
       form.setFieldValue('documents', checklistFor(detail.data.documents));
+      form.setFieldValue('feePayment', '');
+      form.setFieldValue('feeAmount', defaultFeeAmount(detail.data.fees));
+    }
   }, [procedureCode, detail.data]);
 
   const options = useMemo(
@@ -351,6 +357,9 @@ export function IntakeForm({ unitCode, onCreated, queueTicketId }: IntakeFormPro
 
         <FormSection step={5} title={tw('intake.sectionDecision')}>
           <IntakeDecisionField form={form} />
+          {decision === 'accept' && detail.data?.code === procedureCode && procedureCode ? (
+            <FeeField form={form} hasFee={hasFee(detail.data.fees)} />
+          ) : null}
         </FormSection>
 
         {create.isError ? (

@@ -34,7 +34,14 @@ export interface IntakeValues {
   reasons: string;
   /** Documents the applicant must still bring (supplement only). */
   missing: MissingItemValue[];
+  /** How the fees were paid when collected (accepted dossiers); '' = not recorded. */
+  feePayment: '' | FeePayment;
+  /** The fees collected, in đồng. */
+  feeAmount: number | string;
 }
+
+export type FeePayment = NonNullable<IntakeRequest['fee']>['payment'];
+export const FEE_PAYMENT_OPTIONS: readonly FeePayment[] = ['cash', 'online', 'transfer', 'not_required'];
 
 export { ATTACHMENT_TYPES };
 export const MAX_ATTACHMENTS = 5;
@@ -50,7 +57,16 @@ export function emptyIntake(): IntakeValues {
     decision: 'accept',
     reasons: '',
     missing: [],
+    feePayment: '',
+    feeAmount: '',
   };
+}
+
+/** The fees of a procedure as the amount to collect by default: the known amounts added up ('' when the province sets one). */
+export function defaultFeeAmount(fees: ReadonlyArray<{ amount: number | null }>): number | string {
+  if (fees.some((fee) => fee.amount === null)) return '';
+  const total = fees.reduce((sum, fee) => sum + (fee.amount ?? 0), 0);
+  return total > 0 ? total : '';
 }
 
 /** The checklist starts unticked: the officer ticks what the citizen actually handed over. */
@@ -92,6 +108,8 @@ export function validateIntake(values: IntakeValues, t: TFunction): Record<strin
     if (values.documents.some((document) => document.required && !document.checked)) {
       errors.documents = t('intake.errors.documentsIncomplete');
     }
+    if (values.feePayment && values.feePayment !== 'not_required' && count(values.feeAmount) <= 0)
+      errors.feeAmount = t('intake.feeAmountRequired');
   } else if (reasonLines(values.reasons).length === 0) {
     errors.reasons = t('workflow:intake.reasonsRequired');
   }
@@ -153,7 +171,15 @@ export function toRequest(values: IntakeValues, attachments: AttachmentPayload[]
       })),
     ...(attachments.length > 0 ? { attachments } : {}),
     ...decisionFields(values),
+    ...feeFields(values),
   };
+}
+
+/** The fee record, only for an accepted dossier whose officer said how the fees were paid. */
+function feeFields(values: IntakeValues): Pick<IntakeRequest, 'fee'> {
+  if (values.decision !== 'accept' || !values.feePayment) return {};
+  if (values.feePayment === 'not_required') return { fee: { payment: 'not_required' } };
+  return { fee: { payment: values.feePayment, amount: count(values.feeAmount) } };
 }
 
 function decisionFields(values: IntakeValues): Pick<IntakeRequest, 'decision' | 'reasons' | 'missing'> {

@@ -144,7 +144,7 @@ function Dashboard({ me }: { me: Me }) {
           </Section>
           <Section title={t('ranking.title')} testId="ranking-section">
             <IndexRanking communes={rows} />
-            <Text size="xs" c="dimmed" mt="sm">
+            <Text size="xs" c="dimmed" mt="sm" data-testid="ranking-assumption">
               {t('ranking.note')}
             </Text>
           </Section>
