@@ -52,7 +52,16 @@ describe.each(databaseKinds())('a commune moved to another shard during intake o
         if (moved) left--;
       }
     };
-    const loops = Array.from({ length: 4 }, () => intakeLoop(kind === 'citus' ? 3 : 8));
+    // The commune's day list, read over and over until the move is done (once at least).
+    const reads: Array<{ status: number; sent: number; answered: number }> = [];
+    const readLoop = async () => {
+      do {
+        const sent = performance.now();
+        const res = await s.request({ url: '/api/v1/dossiers?date=2025-08-04', headers: { cookie } });
+        reads.push({ status: res.statusCode, sent, answered: performance.now() });
+      } while (!moved);
+    };
+    const loops = [...Array.from({ length: 4 }, () => intakeLoop(kind === 'citus' ? 3 : 8)), readLoop()];
     let before: Awaited<ReturnType<typeof placement>> | undefined;
     let after: Awaited<ReturnType<typeof placement>> | undefined;
     if (kind === 'citus') {
@@ -80,6 +89,7 @@ describe.each(databaseKinds())('a commune moved to another shard during intake o
       }
     }
     await Promise.all(loops);
+    expect(reads.map((r) => r.status).filter((st) => st !== 200)).toEqual([]);
     expect(moveError).toBeUndefined();
     if (kind === 'citus') {
       expect(after!.shardid, 'the same shard').toBe(before!.shardid);
@@ -98,8 +108,11 @@ describe.each(databaseKinds())('a commune moved to another shard during intake o
       // Intakes were under way while the shard moved: sent before it was done, answered after it began.
       const during = answers.filter((a) => a.sent < moveEnd && a.answered > moveStart);
       expect(during.length).toBeGreaterThan(0);
+      // Reads are not blocked by the copy.
+      const readsDuring = reads.filter((r) => r.sent > moveStart && r.answered < moveEnd).length;
+      expect(readsDuring).toBeGreaterThan(0);
       console.log(
-        `move ${(moveEnd - moveStart).toFixed(0)} ms; ${answers.length} intakes, ${during.length} in flight during the move; statuses ${answers.map((a) => a.status).join(' ')}`,
+        `move ${(moveEnd - moveStart).toFixed(0)} ms; ${answers.length} intakes, ${during.length} in flight during the move; ${reads.length} reads, ${readsDuring} of them sent and answered during the move; statuses ${answers.map((a) => a.status).join(' ')}`,
       );
     }
 
