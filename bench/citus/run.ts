@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { vnDateOf } from '../../src/domain/calendar/vn-time.ts';
-import { createEmptyCitusDatabase } from '../../src/server/test-support/citus.ts';
+import { clusterNodes, createEmptyCitusDatabase } from '../../src/server/test-support/citus.ts';
 import { activateCommunes, countIntakeRows, type RowCounts } from '../intake/database.ts';
 import {
   DEMO_COMMUNES,
@@ -457,6 +457,18 @@ function print(pg: DbRun, ct: DbRun) {
 }
 
 async function main(): Promise<number> {
+  // Both servers answer before anything is created: the cluster first (its workers listed by the coordinator).
+  try {
+    const nodes = await clusterNodes(opts.citusUrl);
+    if (nodes.length < 2) throw new Error('the coordinator lists no worker');
+    log(`Citus: coordinator and ${nodes.length - 1} worker(s)`);
+    await withClient(opts.url, (c) => c.query('SELECT 1'));
+  } catch (err) {
+    console.error(
+      `[bench] cannot use the databases (${(err as Error).message}); is the cluster running (scripts/citus-cluster.sh)?`,
+    );
+    return 1;
+  }
   const runs: DbRun[] = [];
   for (const kind of ['postgres', 'citus'] as const) {
     runs.push(await benchOne(kind));
