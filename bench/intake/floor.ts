@@ -197,6 +197,8 @@ export interface FloorRun {
   workers: number;
   /** Called between the warm-up and the measured window (CPU sampling starts there). */
   onMeasureStart?: () => void;
+  /** Called right after the measured window, before the pool's connections close (their CPU is read there). */
+  onMeasureEnd?: (ops: number) => void;
 }
 
 /** PostgreSQL floor: a pg.Pool of `workers` connections, one statement per intake. */
@@ -224,6 +226,7 @@ export async function postgresFloor(url: string, units: FloorUnit[], proc: Proce
     const warmup = await drive(one, run.workers, run.warmupMs);
     run.onMeasureStart?.();
     const measured = await drive(one, run.workers, run.durationMs);
+    run.onMeasureEnd?.(measured.ops);
     return { measured, committed: 1 + warmup.ops + measured.ops };
   } finally {
     await pool.end();
