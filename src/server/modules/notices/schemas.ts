@@ -10,7 +10,7 @@ const PlainDate = z
 
 const UnitCode = z
   .string()
-  .regex(/^\d{2}(\d{3})?$/, 'Mã tỉnh (2 chữ số) hoặc mã xã (5 chữ số)')
+  .regex(/^(\d{2}|\d{5})$/, 'Mã tỉnh (2 chữ số) hoặc mã xã (5 chữ số)')
   .describe('Mã xã (5 chữ số) hoặc mã tỉnh (2 chữ số) cho thông báo toàn tỉnh');
 
 const NewFile = z.object({
