@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoNotices } from '../../seed/notices.ts';
 import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
 
 const TAN_THOI = '28693';
@@ -441,5 +442,25 @@ describe.each(databaseKinds())('notices and legal documents (%s)', (kind) => {
       headers: { cookie: admin },
     });
     expect(adminAsks.statusCode).toBe(200);
+  });
+  it("the demo's notices: the province's two-tier notice and decrees, each center's working hours; seeded once", async () => {
+    await seedDemoNotices(s.database.db);
+    await seedDemoNotices(s.database.db);
+    const notices = (await list(TAN_THOI, '?kind=notice&pageSize=50')).json().items as Array<{
+      title: string;
+    }>;
+    const titles = notices.map((i) => i.title);
+    expect(titles).toContain('Chính quyền địa phương hai cấp: những điều người dân cần biết');
+    expect(titles).toContain('Thời gian làm việc của Trung tâm Phục vụ hành chính công Xã Tân Thới');
+    expect(titles.filter((x) => x.startsWith('Thời gian làm việc'))).toHaveLength(1);
+    const legal = (await list(TAN_PHU_DONG, '?kind=legal_document&pageSize=50')).json().items as Array<{
+      docNumber: string | null;
+      issuedOn: string | null;
+      effectiveOn: string | null;
+    }>;
+    expect(legal.find((d) => d.docNumber === '118/2025/NĐ-CP')).toMatchObject({
+      issuedOn: '2025-06-09',
+      effectiveOn: '2025-07-01',
+    });
   });
 });
