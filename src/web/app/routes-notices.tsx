@@ -37,5 +37,5 @@ export function noticesRoutes() {
 
 export function noticesNav(me: Me | null | undefined): NavItem[] {
   if (!me || !publishes(me)) return [];
-  return [{ to: '/dang-thong-bao', labelKey: 'notices:nav', testId: 'nav-notices' }];
+  return [{ to: '/dang-thong-bao', labelKey: 'nav.notices', testId: 'nav-notices' }];
 }

@@ -87,6 +87,10 @@ describe.each(databaseKinds())('notices and legal documents (%s)', (kind) => {
     });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // Revalidated on every read: a notice taken down is not served from a cache.
+    expect(file.headers['cache-control']).toBe('no-cache');
+    expect(read.headers['cache-control']).toBe('no-cache');
+    expect(own.headers['cache-control']).toBe('no-cache');
     expect(file.headers['content-disposition']).toBe(
       `attachment; filename="Lich tiep dan.pdf"; filename*=UTF-8''L%E1%BB%8Bch%20ti%E1%BA%BFp%20d%C3%A2n.pdf`,
     );

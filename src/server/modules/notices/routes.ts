@@ -49,7 +49,8 @@ export function noticesRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
+      // Revalidated on every read: a notice taken down disappears at once, also from browsers' caches.
+      reply.header('cache-control', 'no-cache');
       return publicList(ctx, req.params.code, req.query);
     },
   );
@@ -65,7 +66,8 @@ export function noticesRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
+      // Revalidated on every read: a notice taken down disappears at once, also from browsers' caches.
+      reply.header('cache-control', 'no-cache');
       return publicDetail(ctx, req.params.unit, req.params.id);
     },
   );
@@ -85,7 +87,7 @@ export function noticesRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply
         .type(file.contentType)
         .header('content-disposition', attachmentDisposition(file.fileName))
-        .header('cache-control', 'public, max-age=300')
+        .header('cache-control', 'no-cache')
         .header('x-content-type-options', 'nosniff')
         .send(file.bytes);
     },

@@ -20,7 +20,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ComponentProps, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiProblem } from '../../api/client';
@@ -256,7 +256,8 @@ function NoticeForm({
             multiple
             clearable
             {...form.getInputProps('files')}
-            data-testid="notice-files-input"
+            data-testid="notice-files-button"
+            fileInputProps={{ 'data-testid': 'notice-files-input' } as ComponentProps<'input'>}
           />
           {failure ? <ProblemAlert error={failure} testId="notice-form-error" /> : null}
           <Group justify="flex-end">
