@@ -146,6 +146,18 @@ test('a leader publishes a notice with a PDF; a citizen on a phone reads it, dow
   await expect(page.getByTestId(`unit-finder-result-${UNIT}`)).toBeVisible();
   await shot(page, project, 'notices-07-finder-360', { fullPage: false });
 
+  // The home page and the center page lead to the same pages.
+  await page.goto(`/?unit=${UNIT}`);
+  await expect(page.getByTestId('home-notices-link')).toHaveAttribute('href', `/thong-bao/${UNIT}`);
+  await expect(page.getByTestId('home-two-tier-link')).toHaveAttribute('href', '/chinh-quyen-hai-cap');
+  await noSideScroll(page);
+  await page.getByTestId('home-two-tier-link').scrollIntoViewIfNeeded();
+  await shot(page, project, 'notices-11-home-cards-360', { fullPage: false });
+  await page.goto(`/trung-tam/${UNIT}`);
+  await page.getByTestId('center-notices-link').click();
+  await expect(page).toHaveURL(new RegExp(`/thong-bao/${UNIT}$`));
+  await expect(page.getByTestId('notice-item').first()).toBeVisible();
+
   // The same public pages at 1280 px.
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/thong-bao/${UNIT}`);

@@ -105,7 +105,7 @@ function NoticeForm({
 }: {
   unit: string;
   editing: ManagedNotice | null;
-  onDone: (saved: ManagedNotice) => void;
+  onDone: () => void;
 }) {
   const { t } = useTranslation('notices');
   const [failure, setFailure] = useState<unknown>(null);
@@ -137,9 +137,9 @@ function NoticeForm({
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      const saved = await save.mutateAsync(values);
+      await save.mutateAsync(values);
       notifications.show({ color: 'teal', message: editing ? t('admin.saved') : t('admin.created') });
-      onDone(saved);
+      onDone();
     } catch (error) {
       if (isApiProblem(error))
         for (const e of error.errors) form.setFieldError(e.path.split('.')[0] ?? e.path, e.message);
@@ -261,7 +261,7 @@ function NoticeForm({
           />
           {failure ? <ProblemAlert error={failure} testId="notice-form-error" /> : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => onDone(editing as ManagedNotice)} type="button">
+            <Button variant="default" onClick={onDone} type="button">
               {t('admin.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending} data-testid="notice-submit">
