@@ -138,6 +138,18 @@ test('a leader publishes a notice with a PDF; a citizen on a phone reads it, dow
   await noSideScroll(page);
   await shot(page, project, 'notices-06-two-tier-360');
 
+  // In English and Russian too (the page's strings come with its chunk).
+  await page.getByTestId('language-menu').click();
+  await page.getByTestId('language-option-en').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two-tier local government');
+  await shot(page, project, 'notices-06b-two-tier-en-360', { fullPage: false });
+  await page.getByTestId('language-menu').click();
+  await page.getByTestId('language-option-ru').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Двухуровневое местное управление');
+  await page.getByTestId('language-menu').click();
+  await page.getByTestId('language-option-vi').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chính quyền địa phương hai cấp');
+
   await page.getByTestId('two-tier-finder-link').click();
   await expect(page).toHaveURL(/\/#tim-don-vi-cu$/);
   const input = page.getByTestId('unit-finder-input');
@@ -175,6 +187,18 @@ test('a leader publishes a notice with a PDF; a citizen on a phone reads it, dow
   await expect(row.getByTestId('notice-state')).toHaveText('Đã gỡ');
   await page.goto(detailUrl);
   await expect(page.getByTestId('notice-error')).toContainText('Không tìm thấy thông báo hoặc văn bản');
+
+  // Put back up and edited: the citizen reads the new title.
+  await row.getByTestId('notice-republish').click();
+  await expect(row.getByTestId('notice-state')).toHaveText('Đang đăng');
+  await row.getByTestId('notice-edit').click();
+  const edited = `Lịch tiếp công dân tháng 12 (đã sửa) ${Date.now() % 100000}`;
+  await staff.page.getByTestId('notice-title').fill(edited);
+  await staff.page.getByTestId('notice-submit').click();
+  const editedRow = staff.page.getByTestId('notice-row').filter({ hasText: edited });
+  await expect(editedRow).toContainText('Phiên bản 4');
+  await page.goto(detailUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(edited);
   await phone.close();
   await staff.context.close();
 });
