@@ -4,7 +4,6 @@ import enAudit from './en.audit.json';
 import enGuides from './en.guides.json';
 import enHall from './en.hall.json';
 import en from './en.json';
-import enNotices from './en.notices.json';
 import enOnline from './en.online.json';
 import enOperations from './en.operations.json';
 import enPartners from './en.partners.json';
@@ -17,7 +16,6 @@ import ruAudit from './ru.audit.json';
 import ruGuides from './ru.guides.json';
 import ruHall from './ru.hall.json';
 import ru from './ru.json';
-import ruNotices from './ru.notices.json';
 import ruOnline from './ru.online.json';
 import ruOperations from './ru.operations.json';
 import ruPartners from './ru.partners.json';
@@ -29,7 +27,6 @@ import viAudit from './vi.audit.json';
 import viGuides from './vi.guides.json';
 import viHall from './vi.hall.json';
 import vi from './vi.json';
-import viNotices from './vi.notices.json';
 import viOnline from './vi.online.json';
 import viOperations from './vi.operations.json';
 import viPartners from './vi.partners.json';
@@ -56,7 +53,6 @@ void i18n.use(initReactI18next).init({
       queue: viQueue,
       audit: viAudit,
       hall: viHall,
-      notices: viNotices,
     },
     en: {
       translation: en,
@@ -70,7 +66,6 @@ void i18n.use(initReactI18next).init({
       queue: enQueue,
       audit: enAudit,
       hall: enHall,
-      notices: enNotices,
     },
     ru: {
       translation: ru,
@@ -84,7 +79,6 @@ void i18n.use(initReactI18next).init({
       queue: ruQueue,
       audit: ruAudit,
       hall: ruHall,
-      notices: ruNotices,
     },
   },
   lng: initialLanguage(),
