@@ -28,6 +28,10 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { name: 'my-dossiers', path: '/ho-so-cua-toi', ready: 'citizen-sign-in' },
   { name: 'queue-kiosk', path: '/hang-doi/28693/may-lay-so', ready: 'kiosk-group-general' },
   { name: 'queue-board', path: '/hang-doi/28693/man-hinh', ready: 'board-waiting' },
+  // Notices and legal documents (issue 16 item 5): a commune's list, a seeded province notice, two-tier government.
+  { name: 'notices', path: '/thong-bao/28693', ready: 'notice-item' },
+  { name: 'notice', path: '/thong-bao/82/6f1c2a10-0001-4000-8000-000000000001', ready: 'notice-body' },
+  { name: 'two-tier', path: '/chinh-quyen-hai-cap', ready: 'two-tier-finder-link' },
 ];
 
 /** The gzipped JavaScript a public page may download on its first load (issue 14: ≤ 100 KiB). */
@@ -68,4 +72,5 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { name: 'consultations', account: 'reception.tan-thoi', path: '/tu-van', ready: 'consultations-page' },
   { name: 'province-dashboard', account: 'province.dong-thap', path: '/tinh', ready: 'dashboard-page' },
   { name: 'inspection', account: 'province.dong-thap', path: '/kiem-tra/28696', ready: 'inspection-page' },
+  { name: 'notices-admin', account: 'leader.tan-thoi', path: '/dang-thong-bao', ready: 'notices-admin-list' },
 ];

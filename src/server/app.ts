@@ -36,6 +36,7 @@ import { formsRoutes } from './modules/forms/routes.ts';
 import { guidesRoutes } from './modules/guides/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { inspectionsRoutes } from './modules/inspections/routes.ts';
+import { noticesRoutes } from './modules/notices/routes.ts';
 import { operationsRoutes } from './modules/operations/routes.ts';
 import { partnersRoutes } from './modules/partners/routes.ts';
 import { populationRoutes } from './modules/population/routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(
   queueRoutes(app, ctx);
   auditRoutes(app, ctx);
   ratingsRoutes(app, ctx);
+  noticesRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

@@ -82,6 +82,11 @@ export type AppErrorCode =
   | 'QUEUE_COUNTER_EXISTS'
   | 'QUEUE_COUNTER_STALE'
   | 'AUDIT_ANCHOR_MISMATCH'
+  | 'NOTICE_NOT_FOUND'
+  | 'NOTICE_INVALID'
+  | 'NOTICE_UNIT_FORBIDDEN'
+  | 'NOTICE_CONFLICT'
+  | 'NOTICE_FILE_NOT_FOUND'
   | 'INTERNAL';
 
 export interface FieldError {

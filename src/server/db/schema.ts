@@ -1023,3 +1023,60 @@ export const ratingInvitations = pgTable(
   },
   (t) => [index('rating_invitations_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * Notices and legal documents for citizens (issue 16 item 5, migration 0020): published by a commune
+ * (`unit_code` = its code) or by the province for all its communes (`unit_code` = the province's code).
+ * Plain text only; `version` counts edits (the staff page saves against the version it showed).
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    unitCode: text('unit_code').notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind', { enum: ['notice', 'legal_document'] }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    body: text('body').notNull().default(''),
+    /** Số ký hiệu of a legal document (e.g. 118/2025/NĐ-CP). */
+    docNumber: text('doc_number'),
+    /** Cơ quan ban hành. */
+    issuer: text('issuer'),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    publishedAt: ts('published_at').notNull(),
+    /** Shown to citizens until then (none: until unpublished). */
+    expiresAt: ts('expires_at'),
+    unpublishedAt: ts('unpublished_at'),
+    unpublishedBy: uuid('unpublished_by'),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by'),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('notices_published_idx').on(t.unitCode, t.publishedAt),
+  ],
+);
+
+/** PDF attachments of notices (content-addressed in the file store, like dossier files). */
+export const noticeFiles = pgTable(
+  'notice_files',
+  {
+    unitCode: text('unit_code').notNull(),
+    noticeId: uuid('notice_id').notNull(),
+    id: uuid('id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.id] }),
+    index('notice_files_notice_idx').on(t.unitCode, t.noticeId),
+  ],
+);

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type DemoAccount, seedDemo } from './demo.ts';
+import { seedDemoNotices } from './notices.ts';
 import { loadReferenceData } from './reference.ts';
 import { seedInspectionStory } from './story.ts';
 
@@ -12,13 +13,14 @@ export interface Seeded {
 }
 
 /**
- * Reference data from data/ (when the files changed), and in demo mode the demo centers, accounts and
- * the inspection story. Every step only adds what is missing, so it runs at every start.
+ * Reference data from data/ (when the files changed), and in demo mode the demo centers, accounts, notices
+ * and the inspection story. Every step only adds what is missing, so it runs at every start.
  */
 export async function seedDatabase(database: Database, config: Config): Promise<Seeded> {
   await loadReferenceData(database.db);
   if (config.mode !== 'demo') return { story: false };
   const demo = await seedDemo(database.db, config);
+  await seedDemoNotices(database.db);
   const story = await seedInspectionStory(database, config);
   return { demo, story };
 }

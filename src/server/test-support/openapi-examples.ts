@@ -44,6 +44,10 @@ export function examples(dossierCode: string, staffId: string) {
     // The population lookup of the intake applicant (082195001234, born 1995: a demo citizen of the stand-in).
     personalId: applicant.idNumber,
     birthDate: '1995-03-14',
+    // A legal document's days (notices), in order; the sweep's clock is 3 July 2025.
+    issuedOn: '2025-06-09',
+    effectiveOn: '2025-07-01',
+    expiresOn: '2025-07-31',
     purpose: 'Tiếp nhận hồ sơ chứng thực',
     dossierCode,
     address: applicant.address,

@@ -1,5 +1,6 @@
 import type { Me } from '../api/types';
 import { guidesNav } from './routes-guides';
+import { noticesNav } from './routes-notices';
 import { operationsNav } from './routes-operations';
 import { reportsNav } from './routes-reports';
 import { workflowNav } from './routes-workflow';
@@ -32,6 +33,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     ...reportsNav(me),
     ...operationsNav(me),
     ...guidesNav(me),
+    ...noticesNav(me),
     ...partners,
   ];
 }
@@ -58,6 +60,7 @@ export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
   '/huong-dan': 'training',
   '/so-luyen-tap': 'training',
   '/nhan-su': 'admin',
+  '/dang-thong-bao': 'admin',
   '/van-hanh': 'admin',
   '/nhat-ky': 'admin',
   '/doi-tac': 'admin',

@@ -5,6 +5,7 @@ import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { guidesRoutes } from './routes-guides';
+import { noticesRoutes } from './routes-notices';
 import { operationsRoutes } from './routes-operations';
 import { queueRoutes } from './routes-queue';
 import { reportsRoutes } from './routes-reports';
@@ -88,6 +89,7 @@ export function AppRoutes() {
         {reportsRoutes()}
         {operationsRoutes()}
         {guidesRoutes()}
+        {noticesRoutes()}
         {queueRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

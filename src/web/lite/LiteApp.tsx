@@ -36,6 +36,16 @@ const FollowPage = lazy(() =>
   import('../features/queue/FollowPage').then((m) => ({ default: m.FollowPage })),
 );
 
+const NoticesPage = lazy(() =>
+  import('../features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })),
+);
+const NoticeDetailPage = lazy(() =>
+  import('../features/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })),
+);
+const TwoTierPage = lazy(() =>
+  import('../features/notices/TwoTierPage').then((m) => ({ default: m.TwoTierPage })),
+);
+
 const RatePage = lazy(() => import('../features/ratings/RatePage').then((m) => ({ default: m.RatePage })));
 
 /** Any other path belongs to the staff app: load it with a full page load (the server serves its shell). */
@@ -113,6 +123,9 @@ export function LiteApp() {
                       <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
                       <Route path="ho-so-cua-toi/:code" element={<MyDossierPage />} />
                       <Route path="hang-doi/:unit/:ticket" element={<FollowPage />} />
+                      <Route path="thong-bao/:unit" element={<NoticesPage />} />
+                      <Route path="thong-bao/:unit/:id" element={<NoticeDetailPage />} />
+                      <Route path="chinh-quyen-hai-cap" element={<TwoTierPage />} />
                       <Route path="*" element={<ToStaffApp />} />
                     </Routes>
                   </Suspense>

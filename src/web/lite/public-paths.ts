@@ -12,6 +12,8 @@ export const PUBLIC_PATH_PATTERNS: readonly RegExp[] = [
   /^\/tra-cuu(?:\/[^/]+)?\/?$/, // tracking, with the dossier code from the slip's QR code
   /^\/ho-so-cua-toi(?:\/[^/]+)?\/?$/, // a signed-in citizen's own dossiers (sign-in invited otherwise)
   /^\/hang-doi\/\d{5}\/[^/]+\/?$/, // the hall's queue: kiosk (may-lay-so), board (man-hinh), a ticket followed
+  /^\/thong-bao\/(?:\d{2}|\d{5})(?:\/[0-9a-f-]{36})?\/?$/, // a commune's (or province's) notices, one notice (issue 16)
+  /^\/chinh-quyen-hai-cap\/?$/, // two-tier local government explained (issue 16)
   /^\/danh-gia\/[A-Za-z0-9_-]{20,100}\/?$/, // rating a visit: the counter's tablet, a slip's QR (issue 16)
 ];
 

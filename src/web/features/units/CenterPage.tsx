@@ -85,6 +85,13 @@ export function CenterPage() {
               <IconFile size={16} />
               {t('units.centerCatalog')}
             </ButtonLink>
+            <ButtonLink
+              to={`/thong-bao/${encodeURIComponent(unit.code)}`}
+              variant="light"
+              data-testid="center-notices-link"
+            >
+              {t('units.centerNotices')}
+            </ButtonLink>
             <ButtonLink to="/tra-cuu" variant="light">
               <IconSearch size={16} />
               {t('home.trackingAction')}

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IconArrowRight, IconFile, IconLogin, IconSearch } from '../../components/icons';
+import {
+  IconAlert,
+  IconArrowRight,
+  IconBuilding,
+  IconFile,
+  IconLogin,
+  IconSearch,
+} from '../../components/icons';
 import { ButtonLink, Card, TextLink, ui, useDocumentTitle } from '../../components/lite/ui';
 import { useMe } from '../identity/use-me';
 import classes from './HomePage.module.css';
@@ -78,6 +85,24 @@ export function HomePage() {
           action={t('home.trackingAction')}
           to="/tra-cuu"
           testId="home-tracking-link"
+        />
+        {selected.code ? (
+          <EntryCard
+            icon={<IconAlert size={24} />}
+            title={t('home.noticesTitle')}
+            body={t('home.noticesBody')}
+            action={t('home.noticesAction')}
+            to={`/thong-bao/${encodeURIComponent(selected.code)}`}
+            testId="home-notices-link"
+          />
+        ) : null}
+        <EntryCard
+          icon={<IconBuilding size={24} />}
+          title={t('home.twoTierTitle')}
+          body={t('home.twoTierBody')}
+          action={t('home.twoTierAction')}
+          to="/chinh-quyen-hai-cap"
+          testId="home-two-tier-link"
         />
         {me.data?.role === 'reception' ? (
           <EntryCard

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { UnitSearchItem } from '../../api/types';
 import { PublicProblem } from '../../components/lite/PublicProblem';
 import { Badge, Button, Section, TextField, TextLink, ui, useDebouncedValue } from '../../components/lite/ui';
@@ -7,6 +8,8 @@ import classes from './UnitFinder.module.css';
 import { isSearchable, useUnitSearch } from './use-unit-search';
 
 const PAGE = 8;
+/** The finder's anchor: other pages (the two-tier explanation) link to `/#tim-don-vi-cu`. */
+export const FINDER_ANCHOR = 'tim-don-vi-cu';
 
 function ResultRow({ item }: { item: UnitSearchItem }) {
   const { t } = useTranslation();
@@ -45,6 +48,14 @@ export function UnitFinder() {
   const searchable = isSearchable(debounced);
   const items = searchable ? (result.data?.items ?? []) : [];
   const total = result.data?.total ?? 0;
+  const location = useLocation();
+  const input = useRef<HTMLInputElement>(null);
+  // Reached by its anchor: bring the finder into view and put the cursor in it.
+  useEffect(() => {
+    if (location.hash !== `#${FINDER_ANCHOR}`) return;
+    input.current?.scrollIntoView({ block: 'center' });
+    input.current?.focus({ preventScroll: true });
+  }, [location.hash]);
 
   let status = '';
   if (searchable && result.isFetching) status = t('common.loading');
@@ -52,7 +63,7 @@ export function UnitFinder() {
     status = items.length ? t('units.finderCount', { count: total }) : t('units.nothingFound');
 
   return (
-    <Section title={t('units.finderTitle')} data-testid="unit-finder">
+    <Section title={t('units.finderTitle')} data-testid="unit-finder" id={FINDER_ANCHOR}>
       <div className={ui.stack} style={{ gap: 12 }}>
         <p className={ui.dimmed}>{t('units.finderBody')}</p>
         <TextField
@@ -67,6 +78,7 @@ export function UnitFinder() {
           type="search"
           autoComplete="off"
           data-testid="unit-finder-input"
+          inputRef={input}
         />
         {/* Announced by screen readers as results arrive (WCAG 4.1.3 status messages). */}
         <p
