@@ -28,7 +28,6 @@ const PARTS: readonly Part[] = [
 /** Modules with no HTTP surface of their own (no routes, schemas or policy to ask). */
 const NO_HTTP: Part[] = ['routes.ts', 'schemas.ts', 'policy.ts', 'policy.test.ts'];
 const KNOWN_GAPS: Record<string, { missing: Part[]; why: string }> = {
-  audit: { missing: ['service'], why: 'use cases are chain.ts, security.ts, verify.ts, anchor.ts' },
   'dossier-events': {
     missing: [...NO_HTTP, 'service'],
     why: 'the one recorder (recorder.ts) other modules call',
@@ -51,7 +50,6 @@ const KNOWN_GAPS: Record<string, { missing: Part[]; why: string }> = {
 
 /** Files outside a repository that still import drizzle or the table definitions (to move). */
 const KNOWN_SQL_OUTSIDE: Record<string, string> = {
-  'audit/security.ts': 'the security chain appends with one statement beside its hash',
   'integration/attempts.ts': 'outbox attempts (integration is being reworked)',
   'integration/outbox.ts': 'the outbox worker (integration is being reworked)',
   'portal/delivery.ts': 'portal file uploads',
