@@ -38,10 +38,6 @@ const KNOWN_GAPS: Record<string, { missing: Part[]; why: string }> = {
   },
   portal: { missing: [...NO_HTTP, 'service'], why: 'the national-portal client, inbound fetch and delivery' },
   'portal-sync': { missing: ['repository.ts'], why: 'reads through dossiers and writes through integration' },
-  practice: {
-    missing: ['schemas.ts', 'repository.ts', 'policy.ts', 'policy.test.ts'],
-    why: 'the practice center: its queries sit in center.ts and service.ts (to move)',
-  },
 };
 
 /** Files outside a repository that still import drizzle or the table definitions (to move). */
@@ -50,8 +46,6 @@ const KNOWN_SQL_OUTSIDE: Record<string, string> = {
   'integration/outbox.ts': 'the outbox worker (integration is being reworked)',
   'portal/delivery.ts': 'portal file uploads',
   'portal/view.ts': 'gathers the portal view in the caller’s transaction',
-  'practice/center.ts': 'practice center set-up',
-  'practice/service.ts': 'practice center reset',
 };
 
 function modules(): string[] {
