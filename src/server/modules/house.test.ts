@@ -37,7 +37,6 @@ const KNOWN_GAPS: Record<string, { missing: Part[]; why: string }> = {
     why: 'the outbox worker and the stand-ins, wired from start.ts (outbox.ts, attempts.ts, senders.ts)',
   },
   portal: { missing: [...NO_HTTP, 'service'], why: 'the national-portal client, inbound fetch and delivery' },
-  'portal-sync': { missing: ['repository.ts'], why: 'reads through dossiers and writes through integration' },
 };
 
 /** Files outside a repository that still import drizzle or the table definitions (to move). */
