@@ -28,7 +28,6 @@ const PARTS: readonly Part[] = [
 /** Modules with no HTTP surface of their own (no routes, schemas or policy to ask). */
 const NO_HTTP: Part[] = ['routes.ts', 'schemas.ts', 'policy.ts', 'policy.test.ts'];
 const KNOWN_GAPS: Record<string, { missing: Part[]; why: string }> = {
-  audit: { missing: ['service'], why: 'use cases are chain.ts, security.ts, verify.ts, anchor.ts' },
   'dossier-events': {
     missing: [...NO_HTTP, 'service'],
     why: 'the one recorder (recorder.ts) other modules call',
@@ -38,27 +37,14 @@ const KNOWN_GAPS: Record<string, { missing: Part[]; why: string }> = {
     why: 'the outbox worker and the stand-ins, wired from start.ts (outbox.ts, attempts.ts, senders.ts)',
   },
   portal: { missing: [...NO_HTTP, 'service'], why: 'the national-portal client, inbound fetch and delivery' },
-  'portal-sync': { missing: ['repository.ts'], why: 'reads through dossiers and writes through integration' },
-  practice: {
-    missing: ['schemas.ts', 'repository.ts', 'policy.ts', 'policy.test.ts'],
-    why: 'the practice center: its queries sit in center.ts and service.ts (to move)',
-  },
-  'result-drafts': {
-    missing: ['repository.ts', 'policy.ts', 'policy.test.ts'],
-    why: 'writes through the workflow repository; who drafts is the transition table (to move to a policy)',
-  },
 };
 
 /** Files outside a repository that still import drizzle or the table definitions (to move). */
 const KNOWN_SQL_OUTSIDE: Record<string, string> = {
-  'audit/security.ts': 'the security chain appends with one statement beside its hash',
   'integration/attempts.ts': 'outbox attempts (integration is being reworked)',
   'integration/outbox.ts': 'the outbox worker (integration is being reworked)',
   'portal/delivery.ts': 'portal file uploads',
   'portal/view.ts': 'gathers the portal view in the caller’s transaction',
-  'practice/center.ts': 'practice center set-up',
-  'practice/service.ts': 'practice center reset',
-  'registers/result-register.ts': 'the result register numbering',
 };
 
 function modules(): string[] {

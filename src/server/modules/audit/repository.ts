@@ -56,6 +56,42 @@ export function nextEntryCte(p: Placeholder, e: Omit<ChainedEvent, 'seq'>) {
       RETURNING seq, hash)`;
 }
 
+/*
+ * A unit's security chain (security.ts): appends take turns on a transaction-scoped advisory lock,
+ * held until the caller commits, then read the chain's last entry and insert the next.
+ */
+
+export async function lockUnitChain(tx: Executor, unitCode: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('motcua.audit'), hashtext(${unitCode}))`);
+}
+
+/** The last entry of a unit's security chain (the events with no dossier code), if any. */
+export async function lastUnitChainEntry(
+  tx: Executor,
+  unitCode: string,
+): Promise<{ seq: number; hash: string } | undefined> {
+  const last = (await tx.execute(sql`
+    SELECT seq, hash FROM audit_events WHERE unit_code = ${unitCode} AND dossier_code IS NULL
+    ORDER BY seq DESC LIMIT 1`)) as unknown as { rows: Array<{ seq: number | string; hash: string }> };
+  const row = last.rows[0];
+  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+}
+
+/** Inserts a security-chain entry (no dossier, no status change) with its hashes. */
+export async function insertUnitChainEntry(
+  tx: Executor,
+  entry: ChainedEvent,
+  prevHash: string,
+  hash: string,
+) {
+  await tx.execute(sql`
+    INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
+      to_status, reason, request_id, data, at, seq, prev_hash, hash)
+    VALUES (${entry.unitCode}, ${entry.id}::uuid, NULL, ${entry.action}, ${entry.actorUserId}::uuid,
+      ${entry.actorRole}, NULL, NULL, NULL, ${entry.requestId}, ${JSON.stringify(entry.data)}::jsonb,
+      ${entry.at.toISOString()}::timestamptz, ${entry.seq}, ${prevHash}, ${hash})`);
+}
+
 export async function listEvents(db: Executor, unitCode: string, dossierCode: string) {
   return db
     .select({ event: auditEvents, username: users.username, fullName: users.fullName })

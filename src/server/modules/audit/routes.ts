@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { mayVerifyAudit, mayWriteAnchor } from './policy.ts';
 import { AnchorBody, AnchorSchema, VerificationSchema, VerifyQuery } from './schemas.ts';
-import { actorOf } from './security.ts';
-import { describeAnchorReport, verifyAudit, writeAnchor } from './verify.ts';
+import { anchorTrail, verifyTrail } from './service.ts';
 
 const problems = { 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema };
 
@@ -26,12 +23,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: VerificationSchema, ...problems },
       },
     },
-    async (req) => {
-      const user = await requireUser(ctx, req);
-      if (!mayVerifyAudit(user)) throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được kiểm tra nhật ký');
-      const v = await verifyAudit(ctx.db, ctx.config.auditAnchorDir, req.query.unit);
-      return { ...v, anchor: { ...v.anchor, message: describeAnchorReport(v.anchor) } };
-    },
+    async (req) => verifyTrail(ctx, await requireUser(ctx, req), req.query.unit),
   );
   r.post(
     '/api/v1/audit/anchors',
@@ -45,23 +37,6 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: AnchorSchema, 409: ProblemSchema, ...problems },
       },
     },
-    async (req, reply) => {
-      const user = await requireUser(ctx, req);
-      if (!mayWriteAnchor(user)) throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được ghi mốc neo');
-      const now = ctx.now();
-      const until = req.body?.until ? new Date(req.body.until) : new Date(now.getTime() - 60_000);
-      if (until.getTime() > now.getTime())
-        throw new AppError('VALIDATION_FAILED', 'Mốc neo không được ở tương lai', [
-          { path: 'until', message: 'Chọn một thời điểm đã qua' },
-        ]);
-      const line = await writeAnchor(ctx.db, ctx.config.auditAnchorDir, { until, now, actor: actorOf(user) });
-      return reply.code(201).send({
-        n: line.n,
-        until: line.until,
-        writtenAt: line.writtenAt,
-        root: line.root,
-        units: line.units,
-      });
-    },
+    async (req, reply) => reply.code(201).send(await anchorTrail(ctx, await requireUser(ctx, req), req.body)),
   );
 }

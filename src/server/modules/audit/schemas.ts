@@ -62,6 +62,7 @@ export const AnchorBody = z
       .describe('Mốc thời gian (ISO); mặc định một phút trước, không được ở tương lai'),
   })
   .nullish();
+export type AnchorBody = z.infer<typeof AnchorBody>;
 
 export const AnchorSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditHash, type ChainedEvent } from './chain.ts';
+import { insertUnitChainEntry, lastUnitChainEntry, lockUnitChain } from './repository.ts';
 
 /*
  * Security events: everything that is not a dossier's own lifecycle but that an auditor must be able
@@ -81,11 +81,8 @@ export interface SecurityEvent {
  */
 export async function recordSecurityEvent(db: Executor, e: SecurityEvent) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('motcua.audit'), hashtext(${e.unitCode}))`);
-    const last = (await tx.execute(sql`
-      SELECT seq, hash FROM audit_events WHERE unit_code = ${e.unitCode} AND dossier_code IS NULL
-      ORDER BY seq DESC LIMIT 1`)) as unknown as { rows: Array<{ seq: number | string; hash: string }> };
-    const prev = last.rows[0];
+    await lockUnitChain(tx, e.unitCode);
+    const prev = await lastUnitChainEntry(tx, e.unitCode);
     const entry: ChainedEvent = {
       id: randomUUID(),
       unitCode: e.unitCode,
@@ -100,16 +97,11 @@ export async function recordSecurityEvent(db: Executor, e: SecurityEvent) {
       data: { ...(e.actor.username ? { username: e.actor.username } : {}), ...(e.data ?? {}) },
       // Millisecond precision, as timestamptz keeps it (the hash covers the ISO text of the instant).
       at: new Date(Math.floor((e.at ?? new Date()).getTime())),
-      seq: prev ? Number(prev.seq) + 1 : 1,
+      seq: prev ? prev.seq + 1 : 1,
     };
     const prevHash = prev?.hash ?? '';
     const hash = auditHash(prevHash, entry);
-    await tx.execute(sql`
-      INSERT INTO audit_events (unit_code, id, dossier_code, action, actor_user_id, actor_role, from_status,
-        to_status, reason, request_id, data, at, seq, prev_hash, hash)
-      VALUES (${entry.unitCode}, ${entry.id}::uuid, NULL, ${entry.action}, ${entry.actorUserId}::uuid,
-        ${entry.actorRole}, NULL, NULL, NULL, ${entry.requestId}, ${JSON.stringify(entry.data)}::jsonb,
-        ${entry.at.toISOString()}::timestamptz, ${entry.seq}, ${prevHash}, ${hash})`);
+    await insertUnitChainEntry(tx, entry, prevHash, hash);
     return { seq: entry.seq, hash };
   });
 }

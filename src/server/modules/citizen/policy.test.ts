@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canDownloadResult, canRate, canWithdraw, supplementKind } from './policy.ts';
+import { byRole } from '../../test-support/roles.ts';
+import { assistedFiling, canDownloadResult, canRate, canWithdraw, supplementKind } from './policy.ts';
 
 const STATUSES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -38,5 +39,17 @@ describe('citizen policy (what a citizen may do with their own dossier, by statu
       STATUSES.filter((status) => canDownloadResult({ status, subState: 'none', hasResult: true })),
     ).toEqual([9, 10]);
     expect(canDownloadResult({ status: 10, subState: 'none', hasResult: false })).toBe(false);
+  });
+});
+
+describe('assisted filing (an officer files an online dossier for a citizen at the counter)', () => {
+  it('lets only a reception officer file, into their own commune', () => {
+    expect(byRole((u) => [assistedFiling(u, '28693'), assistedFiling(u, '28696')])).toEqual({
+      reception: ['allowed', 'other_commune'],
+      specialist: ['not_receiving', 'not_receiving'],
+      leader: ['not_receiving', 'not_receiving'],
+      province: ['not_receiving', 'not_receiving'],
+      admin: ['not_receiving', 'not_receiving'],
+    });
   });
 });

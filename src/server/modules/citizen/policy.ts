@@ -1,5 +1,7 @@
 import type { NationalStatus, SubState } from '../../../domain/lifecycle/statuses.ts';
 import { TRANSITIONS } from '../../../domain/lifecycle/transitions.ts';
+import { canReceive } from '../dossiers/policy.ts';
+import type { AuthUser } from '../identity/types.ts';
 
 /*
  * What a citizen may do with their own dossier. The statuses come from the lifecycle table
@@ -30,4 +32,17 @@ export function canRate(d: CitizenDossierState): boolean {
 
 export function canDownloadResult(d: CitizenDossierState & { hasResult: boolean }): boolean {
   return d.hasResult && (d.status === 9 || d.status === 10);
+}
+
+/**
+ * Who files an online dossier for a citizen at the counter (assisted filing): an officer who receives
+ * dossiers (the dossiers module's `canReceive`), into their own commune only. `'not_receiving'` for
+ * anyone else, `'other_commune'` for a receiving officer naming another commune.
+ */
+export function assistedFiling(
+  user: AuthUser,
+  unitCode: string,
+): 'allowed' | 'not_receiving' | 'other_commune' {
+  if (!canReceive(user)) return 'not_receiving';
+  return user.scope.kind === 'unit' && user.scope.unitCode === unitCode ? 'allowed' : 'other_commune';
 }

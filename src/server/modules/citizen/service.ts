@@ -13,7 +13,6 @@ import { listEvents } from '../audit/repository.ts';
 import { recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import { receivedEventPart, recordDossierEvent } from '../dossier-events/recorder.ts';
 import { decodeAttachments } from '../dossiers/attachments.ts';
-import { canReceive } from '../dossiers/policy.ts';
 import { CHANNEL_BY_CODE } from '../dossiers/schemas.ts';
 import { unitOfCode, writeNumbered } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
@@ -21,7 +20,7 @@ import { eventPortalView, portalActor, portalSyncOn, portalView } from '../porta
 import { lockDossierRow, updateDossier } from '../workflow/repository.ts';
 import { plainAnswerErrors, validateOnlineAnswers } from './answers.ts';
 import { type CitizenOidc, OidcRefusal } from './oidc.ts';
-import { canDownloadResult, canRate, canWithdraw, supplementKind } from './policy.ts';
+import { assistedFiling, canDownloadResult, canRate, canWithdraw, supplementKind } from './policy.ts';
 import * as repo from './repository.ts';
 import type { CitizenDossierView, OnlineSubmission, RATINGS, SupplementBody } from './schemas.ts';
 
@@ -240,8 +239,9 @@ export async function fileAssisted(
   body: OnlineSubmission,
   meta: { requestId: string },
 ) {
-  if (!canReceive(user)) throw new AppError('FORBIDDEN');
-  if (user.scope.kind !== 'unit' || user.scope.unitCode !== body.unitCode)
+  const may = assistedFiling(user, body.unitCode);
+  if (may === 'not_receiving') throw new AppError('FORBIDDEN');
+  if (may === 'other_commune')
     throw new AppError('FORBIDDEN', 'Cán bộ chỉ nộp hồ sơ giúp công dân vào xã của mình');
   return fileOnline(ctx, { kind: 'officer', user }, body, meta);
 }

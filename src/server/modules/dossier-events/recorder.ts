@@ -38,7 +38,8 @@ function portalMessages(
 /**
  * Records a lifecycle event inside the caller's transaction, which must hold the dossier's row lock:
  * appends its audit entry and enqueues its messages in one statement. `dossier` is the dossier after
- * the change. Returns the entry's position and hash in the chain.
+ * the change. Returns the entry's position and hash in the chain, and how many messages to the
+ * national portal it enqueued (what the dossier's synchronisation becomes: dossiers' syncAfterEnqueued).
  */
 export async function recordDossierEvent(
   db: Executor,
@@ -47,12 +48,14 @@ export async function recordDossierEvent(
   portal?: PortalActor | PortalReceivedView,
 ) {
   const effects = effectsOfEvent(event, dossier);
-  return writeEvent(
+  const toPortal = portalMessages(event, portal);
+  const written = await writeEvent(
     db,
     effects.audit,
-    outboxRows([...effects.messages, ...portalMessages(event, portal)]),
+    outboxRows([...effects.messages, ...toPortal]),
     effects.webhook,
   );
+  return { ...written, portalMessages: toPortal.length };
 }
 
 /** An intake's event (received at the counter, or filed online) before its statement has formed the code. */

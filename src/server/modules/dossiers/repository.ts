@@ -227,10 +227,77 @@ export interface ListedFile {
   size: number;
 }
 
+/*
+ * What a dossier's JSON shows beside its own columns, as subqueries over the row of `dossiers` the
+ * statement is at: its files (in upload order) and its synchronisation with the national portal.
+ * findDossier's select and a lifecycle action's update (workflow/repository.ts updateDossierForView)
+ * return them alike, so the action's response needs no read after its commit. Arrays, not JSON: Citus
+ * refuses non-immutable functions (json_build_object, json_agg) in an UPDATE's RETURNING.
+ */
+const viewFiles = sql<string[][] | null>`(
+        SELECT array_agg(ARRAY[f.id::text, f.file_name, f.content_type, f.size::text] ORDER BY f.created_at, f.id)
+        FROM ${dossierFiles} f WHERE f.unit_code = dossiers.unit_code AND f.dossier_code = dossiers.code)`;
+/** The dossier's portal messages: all, unsent, dead-lettered (and unsent). */
+const viewSyncCounts = sql<Array<number | string> | null>`(
+        SELECT ARRAY[count(*)::int, (count(*) FILTER (WHERE o.sent_at IS NULL))::int,
+                     (count(*) FILTER (WHERE o.dead_at IS NOT NULL AND o.sent_at IS NULL))::int]
+        FROM outbox o WHERE o.unit_code = dossiers.unit_code AND o.dossier_code = dossiers.code AND o.kind = 'portal')`;
+const viewSyncedAt = sql<Date | string | null>`(
+        SELECT max(o.sent_at) FROM outbox o
+        WHERE o.unit_code = dossiers.unit_code AND o.dossier_code = dossiers.code AND o.kind = 'portal')`;
+/** The first unsent portal message (the one holding the rest): its attempts and last error. */
+const viewSyncHead = sql<Array<string | null> | null>`(
+        SELECT ARRAY[h.attempts::text, h.last_error] FROM outbox h
+        WHERE h.unit_code = dossiers.unit_code AND h.dossier_code = dossiers.code AND h.kind = 'portal'
+          AND h.sent_at IS NULL ORDER BY h.seq LIMIT 1)`;
+
+const VIEW_PARTS = { viewFiles, viewSyncCounts, viewSyncedAt, viewSyncHead };
+type ViewPartsRow = {
+  viewFiles: string[][] | null;
+  viewSyncCounts: Array<number | string> | null;
+  viewSyncedAt: Date | string | null;
+  viewSyncHead: Array<string | null> | null;
+};
+
+/** The view's parts of an update's RETURNING: files, portal synchronisation, receiver's and assignee's names. */
+export const DOSSIER_VIEW_RETURNING = {
+  ...VIEW_PARTS,
+  receiverUsername: sql<string | null>`(SELECT u.username FROM ${users} u WHERE u.id = dossiers.received_by)`,
+  receiverName: sql<string | null>`(SELECT u.full_name FROM ${users} u WHERE u.id = dossiers.received_by)`,
+  assigneeUsername: sql<string | null>`(SELECT u.username FROM ${users} u WHERE u.id = dossiers.assignee_id)`,
+};
+
+/** The files and synchronisation the view's parts read, as the dossier's JSON takes them. */
+export function viewParts(row: ViewPartsRow) {
+  const files: ListedFile[] = (row.viewFiles ?? []).map(([id, fileName, contentType, size]) => ({
+    id: id ?? '',
+    fileName: fileName ?? '',
+    contentType: contentType ?? '',
+    size: Number(size),
+  }));
+  const [total = 0, unsent = 0, dead = 0] = (row.viewSyncCounts ?? []).map(Number);
+  const head = row.viewSyncHead;
+  const sync =
+    total === 0
+      ? undefined
+      : syncState({
+          unsent,
+          dead,
+          syncedAt: row.viewSyncedAt,
+          head: head ? { attempts: Number(head[0]), lastError: head[1] ?? null } : null,
+        });
+  return { files, sync };
+}
+
+/** Only the dossier's own columns of a row read or returned with the view's parts. */
+export function withoutViewParts<T extends ViewPartsRow>(row: T) {
+  const { viewFiles: _f, viewSyncCounts: _c, viewSyncedAt: _s, viewSyncHead: _h, ...rest } = row;
+  return rest;
+}
+
 /**
  * A dossier with its receiver's and assignee's names, its files (in upload order) and its
- * synchronisation with the national portal, in one statement: every dossier page and every lifecycle
- * action's response reads it.
+ * synchronisation with the national portal, in one statement: every dossier page reads it.
  */
 export async function findDossier(db: Executor, unitCode: string, code: string) {
   const assignee = alias(users, 'assignee');
@@ -240,20 +307,7 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
       receiverUsername: users.username,
       receiverName: users.fullName,
       assigneeUsername: assignee.username,
-      files: sql<ListedFile[] | string>`(
-        SELECT coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'size', f.size)
-                                 ORDER BY f.created_at, f.id), '[]'::json)
-        FROM ${dossierFiles} f WHERE f.unit_code = ${dossiers.unitCode} AND f.dossier_code = ${dossiers.code})`,
-      // The portal synchronisation (portalSyncOf) in the same statement: null without portal messages.
-      sync: sql<RawSync | string | null>`(
-        SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_build_object(
-          'unsent', count(*) FILTER (WHERE o.sent_at IS NULL),
-          'dead', count(*) FILTER (WHERE o.dead_at IS NOT NULL AND o.sent_at IS NULL),
-          'syncedAt', max(o.sent_at),
-          'head', (SELECT json_build_object('attempts', h.attempts, 'lastError', h.last_error) FROM outbox h
-                    WHERE h.unit_code = ${dossiers.unitCode} AND h.dossier_code = ${dossiers.code} AND h.kind = 'portal'
-                      AND h.sent_at IS NULL ORDER BY h.seq LIMIT 1)) END
-        FROM outbox o WHERE o.unit_code = ${dossiers.unitCode} AND o.dossier_code = ${dossiers.code} AND o.kind = 'portal')`,
+      ...VIEW_PARTS,
     })
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.receivedBy))
@@ -263,18 +317,15 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
   const rows = await runPrepared(query, 'motcua_dossier_view');
   const row = rows[0];
   if (!row) return undefined;
-  // json arrives parsed from both drivers; a string is parsed here in case a driver leaves it as text.
-  const files: ListedFile[] = typeof row.files === 'string' ? JSON.parse(row.files) : row.files;
-  const raw: RawSync | null = typeof row.sync === 'string' ? JSON.parse(row.sync) : row.sync;
-  return { ...row, files, sync: raw ? syncState(raw) : undefined };
+  return { ...withoutViewParts(row), ...viewParts(row) };
 }
 
-/** A dossier's `portal` outbox messages, counted in findDossier's statement. */
+/** A dossier's `portal` outbox messages, as the view's parts count them. */
 interface RawSync {
-  unsent: number | string;
-  dead: number | string;
+  unsent: number;
+  dead: number;
   syncedAt: Date | string | null;
-  head: { attempts: number; lastError: string | null } | string | null;
+  head: { attempts: number; lastError: string | null } | null;
 }
 
 /**
@@ -282,18 +333,28 @@ interface RawSync {
  * and last error are those of the first unsent message (the one holding the rest).
  */
 function syncState(r: RawSync) {
-  const head =
-    typeof r.head === 'string'
-      ? (JSON.parse(r.head) as { attempts: number; lastError: string | null })
-      : r.head;
-  const state: 'synced' | 'pending' | 'failed' =
-    Number(r.dead) > 0 ? 'failed' : Number(r.unsent) > 0 ? 'pending' : 'synced';
+  const head = r.head;
+  const state: 'synced' | 'pending' | 'failed' = r.dead > 0 ? 'failed' : r.unsent > 0 ? 'pending' : 'synced';
   return {
     state,
     attempts: head?.attempts ?? 0,
     lastError: head?.lastError ?? null,
     syncedAt: state === 'synced' && r.syncedAt ? new Date(r.syncedAt).toISOString() : null,
   };
+}
+
+/**
+ * The synchronisation once `enqueued` more portal messages are put after those `sync` counted (in
+ * the same transaction, by the event's statement): a failed or pending one stays as it is (its head,
+ * the first unsent message, is an older one); otherwise the first new message is the head, unsent and
+ * never tried.
+ */
+export function syncAfterEnqueued(
+  sync: ReturnType<typeof syncState> | undefined,
+  enqueued: number,
+): ReturnType<typeof syncState> | undefined {
+  if (enqueued === 0 || sync?.state === 'failed' || sync?.state === 'pending') return sync;
+  return { state: 'pending', attempts: 0, lastError: null, syncedAt: null };
 }
 
 /** Dossiers received in [from, to) within a scope, newest first. */

@@ -360,6 +360,25 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
   if (!unit || !scopeCovers(scope, unit.code, unit.parentCode ?? '')) throw new AppError('DOSSIER_NOT_FOUND');
   const found = await repo.findDossier(ctx.db, unit.code, code);
   if (!found) throw new AppError('DOSSIER_NOT_FOUND');
+  return presentFound(ctx, unit, found);
+}
+
+/** A dossier read with its view's parts: findDossier's, or a lifecycle action's update (no read). */
+export interface FoundDossier {
+  dossier: repo.DossierRow;
+  receiverUsername: string | null;
+  receiverName: string | null;
+  assigneeUsername: string | null;
+  files: repo.ListedFile[];
+  sync: DossierView['sync'] | undefined;
+}
+
+/** The dossier's JSON from what was read of it; the procedure's name comes from the catalogue's cache. */
+export async function presentFound(
+  ctx: AppContext,
+  unit: { code: string; fullName: string },
+  found: FoundDossier,
+): Promise<DossierView> {
   const entry = await ctx.services.catalog.find(unit.code, found.dossier.procedureCode);
   return presentDossier({
     sync: found.sync,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../identity/types.ts';
-import { mayEditGuides, mayReadTrainingRegister } from './policy.ts';
+import { mayEditGuides } from './policy.ts';
 
 describe('guides policy', () => {
   it('lets only the province administrator and the system administrator edit guides', () => {
@@ -8,16 +8,6 @@ describe('guides policy', () => {
       reception: false,
       specialist: false,
       leader: false,
-      province: true,
-      admin: true,
-    });
-  });
-
-  it('shows the training register to the province, the administrator and a commune leader', () => {
-    expect(Object.fromEntries(ROLES.map((r) => [r, mayReadTrainingRegister(r)]))).toEqual({
-      reception: false,
-      specialist: false,
-      leader: true,
       province: true,
       admin: true,
     });

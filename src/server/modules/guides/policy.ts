@@ -8,8 +8,3 @@ import type { Role } from '../identity/types.ts';
 export function mayEditGuides(role: Role): boolean {
   return role === 'province' || role === 'admin';
 }
-
-/** Who may read the training register: the province (its own communes) and the administrator; a commune's leader their own commune. */
-export function mayReadTrainingRegister(role: Role): boolean {
-  return role === 'province' || role === 'admin' || role === 'leader';
-}

@@ -68,6 +68,13 @@ describe.each(databaseKinds())('an online dossier synchronised with the portal o
       payload,
     });
     expect(res.statusCode, `${payload.action}: ${res.body}`).toBe(200);
+    // The action answers from its transaction's rows, its portal messages counted in: as a read shows it.
+    const read = await s.request({
+      method: 'GET',
+      url: `/api/v1/dossiers/${code}`,
+      headers: { cookie: staff[who]! },
+    });
+    expect(res.json(), `${payload.action}`).toEqual(read.json());
   };
   const drain = async () => {
     for (let i = 0; i < 20; i++) {

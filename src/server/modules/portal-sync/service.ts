@@ -3,9 +3,9 @@ import { AppError } from '../../errors.ts';
 import { actorOf, recordSecurityEvent } from '../audit/security.ts';
 import { getDossier } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
-import { retryDead } from '../integration/repository.ts';
 import { fetchInboundAll, fetchInboundOnlineDossiers, unmatchedInbound } from '../portal/inbound.ts';
 import { canFetchInbound, canRetrySync, canSeeUnmatchedInbound } from './policy.ts';
+import { retryDead } from './repository.ts';
 
 /**
  * An operator sends a dossier's dead-lettered portal messages again: they are due at once and the

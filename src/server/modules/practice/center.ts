@@ -9,19 +9,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { type Database, openPglite } from '../../db/client.ts';
-import { units, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { DEMO_COMMUNES, seedDemo } from '../../seed/demo.ts';
 import { loadReferenceData } from '../../seed/reference.ts';
 import * as identityRepo from '../identity/repository.ts';
 import { hashToken } from '../identity/service.ts';
 import { type AuthUser, type Role, scopeFor } from '../identity/types.ts';
+import * as repo from './repository.ts';
 
 /** The commune the trainees work in (a demo commune of the practice database). */
 export const PRACTICE_COMMUNE = DEMO_COMMUNES[1];
@@ -104,10 +103,7 @@ async function openCenter(real: AppContext): Promise<PracticeCenter> {
   const tokens = new Map<string, { user: AuthUser; token: string }>();
 
   async function authUser(username: string): Promise<AuthUser> {
-    const [u] = await database.db.select().from(users).where(eq(users.username, username));
-    const [unit] = u?.unitCode
-      ? await database.db.select().from(units).where(eq(units.code, u.unitCode))
-      : [];
+    const { user: u, unit } = await repo.findAccount(database.db, username);
     if (!u || !unit) throw new Error('practice account missing from the practice database');
     const unitView = {
       code: unit.code,
@@ -129,19 +125,16 @@ async function openCenter(real: AppContext): Promise<PracticeCenter> {
       const known = tokens.get(realUser.id);
       if (known) return known;
       const username = `luyentap.${realUser.username}`.slice(0, 100);
-      await database.db
-        .insert(users)
-        .values({
-          id: randomUUID(),
-          username,
-          fullName: `Học viên ${realUser.fullName}`.slice(0, 200),
-          // No password opens this account: the hash is of random bytes nobody keeps.
-          passwordHash: `practice:${randomBytes(24).toString('base64url')}`,
-          role: 'reception',
-          unitCode: PRACTICE_COMMUNE,
-          isDemo: true,
-        })
-        .onConflictDoNothing();
+      await repo.insertTrainee(database.db, {
+        id: randomUUID(),
+        username,
+        fullName: `Học viên ${realUser.fullName}`.slice(0, 200),
+        // No password opens this account: the hash is of random bytes nobody keeps.
+        passwordHash: `practice:${randomBytes(24).toString('base64url')}`,
+        role: 'reception',
+        unitCode: PRACTICE_COMMUNE,
+        isDemo: true,
+      });
       const user = await authUser(username);
       const token = randomBytes(32).toString('base64url');
       await identityRepo.insertSession(database.db, {
@@ -154,13 +147,9 @@ async function openCenter(real: AppContext): Promise<PracticeCenter> {
       return entry;
     },
     async staff(role) {
-      const [u] = await database.db
-        .select({ username: users.username })
-        .from(users)
-        .where(and(eq(users.unitCode, PRACTICE_COMMUNE), eq(users.role, role), eq(users.isDemo, true)))
-        .limit(1);
-      if (!u) throw new Error(`no ${role} in the practice commune`);
-      return authUser(u.username);
+      const username = await repo.findDemoStaff(database.db, PRACTICE_COMMUNE, role);
+      if (!username) throw new Error(`no ${role} in the practice commune`);
+      return authUser(username);
     },
     async close() {
       await app.close();

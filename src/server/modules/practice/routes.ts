@@ -1,13 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { EXERCISE_IDS } from '../../../domain/guides/exercises.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requireUser, SESSION_COOKIE } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { mayReadTrainingRegister } from '../guides/policy.ts';
 import { closePracticeCenter, practiceCenter } from './center.ts';
+import {
+  CheckedSchema,
+  ExerciseParam,
+  ExercisesSchema,
+  StartedSchema,
+  TrainingRegisterQuery,
+  TrainingRegisterSchema,
+} from './schemas.ts';
 import { checkExercise, listExercises, startExercise, trainingRegister } from './service.ts';
 
 const problems = {
@@ -17,8 +22,6 @@ const problems = {
   409: ProblemSchema,
   503: ProblemSchema,
 };
-const ExerciseParam = z.object({ id: z.enum(EXERCISE_IDS) });
-const Check = z.object({ key: z.string(), label: z.string(), ok: z.boolean() });
 
 export const PRACTICE_PREFIX = '/api/v1/practice';
 
@@ -36,21 +39,7 @@ export function practiceRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['practice'],
         summary: 'Bài tập của trung tâm luyện tập, kèm hướng dẫn từng bước và bài đã hoàn thành',
-        response: {
-          200: z.array(
-            z.object({
-              id: z.enum(EXERCISE_IDS),
-              title: z.string(),
-              procedureCode: z.string(),
-              steps: z.array(z.string()),
-              checks: z.array(z.object({ key: z.string(), label: z.string() })),
-              completedAt: z.string().nullable(),
-              startedAt: z.string().nullable(),
-              dossierCode: z.string().nullable(),
-            }),
-          ),
-          ...problems,
-        },
+        response: { 200: ExercisesSchema, ...problems },
       },
     },
     async (req) => listExercises(ctx, await requireUser(ctx, req)),
@@ -62,15 +51,7 @@ export function practiceRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['practice'],
         summary: 'Bắt đầu một bài tập (trên cơ sở dữ liệu luyện tập riêng, không bao giờ là dữ liệu thật)',
         params: ExerciseParam,
-        response: {
-          200: z.object({
-            exercise: z.enum(EXERCISE_IDS),
-            startedAt: z.string(),
-            dossierCode: z.string().nullable(),
-            trainee: z.object({ username: z.string(), fullName: z.string(), unit: z.string() }),
-          }),
-          ...problems,
-        },
+        response: { 200: StartedSchema, ...problems },
       },
     },
     async (req) => startExercise(ctx, await requireUser(ctx, req), req.params.id),
@@ -82,15 +63,7 @@ export function practiceRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['practice'],
         summary: 'Kiểm tra bài tập; bài đạt được ghi vào sổ luyện tập (cơ sở dữ liệu thật)',
         params: ExerciseParam,
-        response: {
-          200: z.object({
-            exercise: z.enum(EXERCISE_IDS),
-            passed: z.boolean(),
-            checks: z.array(Check),
-            completedAt: z.string().nullable(),
-          }),
-          ...problems,
-        },
+        response: { 200: CheckedSchema, ...problems },
       },
     },
     async (req) => checkExercise(ctx, await requireUser(ctx, req), req.params.id),
@@ -101,35 +74,11 @@ export function practiceRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['practice'],
         summary: 'Sổ luyện tập: cán bộ nào đã hoàn thành bài tập nào, khi nào (tỉnh xem các xã của tỉnh)',
-        querystring: z.object({
-          unit: z
-            .string()
-            .regex(/^\d{5}$/)
-            .optional(),
-        }),
-        response: {
-          200: z.array(
-            z.object({
-              unitCode: z.string(),
-              username: z.string(),
-              fullName: z.string(),
-              role: z.string(),
-              exercise: z.string(),
-              exerciseTitle: z.string(),
-              startedAt: z.string(),
-              completedAt: z.string(),
-              passed: z.boolean(),
-            }),
-          ),
-          ...problems,
-        },
+        querystring: TrainingRegisterQuery,
+        response: { 200: TrainingRegisterSchema, ...problems },
       },
     },
-    async (req) => {
-      const user = await requireUser(ctx, req);
-      if (!mayReadTrainingRegister(user.role)) throw new AppError('FORBIDDEN');
-      return trainingRegister(ctx, user, req.query.unit);
-    },
+    async (req) => trainingRegister(ctx, await requireUser(ctx, req), req.query.unit),
   );
 
   // The staff app's screens in practice mode: the same routes, answered by the practice server.

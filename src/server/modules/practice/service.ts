@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gte } from 'drizzle-orm';
 import { EXERCISES, type Exercise, exerciseById } from '../../../domain/guides/exercises.ts';
 import type { AppContext } from '../../context.ts';
-import { auditEvents, dossiers } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { receiveAtCounter } from '../dossiers/service.ts';
-import * as guidesRepo from '../guides/repository.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { performAction } from '../workflow/service.ts';
 import { type PracticeCenter, practiceCenter } from './center.ts';
+import { trainingRegisterFilter } from './policy.ts';
+import * as repo from './repository.ts';
 
 interface Attempt {
   startedAt: Date;
@@ -34,7 +33,7 @@ function exerciseOrThrow(id: string): Exercise {
 
 /** The exercises with what the officer has already completed (from the real training register). */
 export async function listExercises(ctx: AppContext, user: AuthUser) {
-  const done = await guidesRepo.trainingEntries(ctx.db, { unitCode: user.unit?.code ?? '' }, 2000);
+  const done = await repo.trainingEntries(ctx.db, { unitCode: user.unit?.code ?? '' }, 2000);
   const mine = done.filter((d) => d.userId === user.id && d.passed);
   return EXERCISES.map((e) => {
     const last = mine.find((d) => d.exercise === e.id);
@@ -120,7 +119,7 @@ export async function checkExercise(ctx: AppContext, user: AuthUser, id: string)
   const passed = results.every((r) => r.ok);
   const completedAt = ctx.now();
   if (passed) {
-    await guidesRepo.insertTrainingEntry(ctx.db, {
+    await repo.insertTrainingEntry(ctx.db, {
       unitCode: user.unit?.code ?? '',
       id: randomUUID(),
       provinceCode: user.unit?.provinceCode ?? '',
@@ -150,23 +149,14 @@ async function runChecks(center: PracticeCenter, exercise: Exercise, trainee: Au
   const out = (entries: Array<[string, boolean]>) =>
     entries.map(([key, ok]) => ({ key, label: label(key), ok }));
   if (exercise.id === 'return') {
-    const [d] = await db
-      .select()
-      .from(dossiers)
-      .where(eq(dossiers.code, attempt.dossierCode ?? ''));
-    const events = await db
-      .select({ actor: auditEvents.actorUserId })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.dossierCode, attempt.dossierCode ?? ''), eq(auditEvents.toStatus, 10)));
+    const d = await repo.findDossierByCode(db, attempt.dossierCode ?? '');
+    const returners = await repo.returnedBy(db, attempt.dossierCode ?? '');
     return out([
       ['returned', d?.status === 10],
-      ['byYou', events.some((e) => e.actor === trainee.id)],
+      ['byYou', returners.includes(trainee.id)],
     ]);
   }
-  const mine = await db
-    .select()
-    .from(dossiers)
-    .where(and(eq(dossiers.receivedBy, trainee.id), gte(dossiers.receivedAt, attempt.startedAt)));
+  const mine = await repo.dossiersReceivedSince(db, trainee.id, attempt.startedAt);
   const ofProcedure = mine.filter((d) => d.procedureCode === exercise.procedureCode);
   const reasons = (d: (typeof mine)[number]) => (d.intakeNote?.reasons ?? []).join(' ').trim();
   if (exercise.id === 'receive') {
@@ -195,13 +185,9 @@ async function runChecks(center: PracticeCenter, exercise: Exercise, trainee: Au
 
 /** The training register of the units the user oversees. */
 export async function trainingRegister(ctx: AppContext, user: AuthUser, unit: string | undefined) {
-  const filter =
-    user.scope.kind === 'unit'
-      ? { unitCode: user.scope.unitCode }
-      : user.scope.kind === 'province'
-        ? { provinceCode: user.scope.provinceCode, unitCode: unit }
-        : { unitCode: unit };
-  const rows = await guidesRepo.trainingEntries(ctx.db, filter);
+  const filter = trainingRegisterFilter(user, unit);
+  if (!filter) throw new AppError('FORBIDDEN');
+  const rows = await repo.trainingEntries(ctx.db, filter);
   return rows.map((r) => ({
     unitCode: r.unitCode,
     username: r.username,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { userOf } from '../../test-support/roles.ts';
+import { byRole, userOf } from '../../test-support/roles.ts';
 import { type AuthUser, ROLES } from '../identity/types.ts';
-import { mayConfigureCounters, mayViewQueue, mayWorkCounter, type QueueUnit } from './policy.ts';
+import {
+  counterCommune,
+  mayConfigureCounters,
+  mayViewQueue,
+  mayWorkCounter,
+  type QueueUnit,
+} from './policy.ts';
 
 const UNITS: Record<string, QueueUnit> = {
   own: { code: '28693', provinceCode: '82' },
@@ -50,6 +56,16 @@ describe('queue policy', () => {
       leader: own,
       province: { own: true, neighbour: true, elsewhere: false },
       admin: { own: true, neighbour: true, elsewhere: true },
+    });
+  });
+
+  it('seats a commune officer at their own commune’s counters and nobody else at any', () => {
+    expect(byRole(counterCommune)).toEqual({
+      reception: '28693',
+      specialist: '28693',
+      leader: '28693',
+      province: undefined,
+      admin: undefined,
     });
   });
 });

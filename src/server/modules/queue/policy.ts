@@ -18,6 +18,14 @@ export function mayWorkCounter(user: Pick<AuthUser, 'role' | 'scope'>, unit: Que
 }
 
 /**
+ * The commune whose counters a user may sit at: a commune officer's own commune; none for the
+ * province officer and the administrator (whether their role works a counter is mayWorkCounter).
+ */
+export function counterCommune(user: Pick<AuthUser, 'scope'>): string | undefined {
+  return user.scope.kind === 'unit' ? user.scope.unitCode : undefined;
+}
+
+/**
  * Who configures a commune's counters and the fields each serves: the commune's leader (the center's
  * head), the province officer of its province and the administrator.
  */

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { sqlStateOf } from '../../db/errors.ts';
 import { AppError } from '../../errors.ts';
 import type { AuthUser } from '../identity/types.ts';
-import { mayConfigureCounters, mayViewQueue, mayWorkCounter } from './policy.ts';
+import { counterCommune, mayConfigureCounters, mayViewQueue, mayWorkCounter } from './policy.ts';
 import * as repo from './repository.ts';
 import type {
   AddCounterBody,
@@ -287,8 +287,9 @@ export async function saveCounters(ctx: AppContext, user: AuthUser, body: SaveCo
 
 /** The commune of a counter officer; only its own officers work its counters. */
 async function counterUnit(ctx: AppContext, user: AuthUser) {
-  if (user.scope.kind !== 'unit') throw new AppError('FORBIDDEN', 'Chỉ cán bộ của xã làm việc tại quầy');
-  const unit = await activeCommune(ctx, user.scope.unitCode);
+  const commune = counterCommune(user);
+  if (!commune) throw new AppError('FORBIDDEN', 'Chỉ cán bộ của xã làm việc tại quầy');
+  const unit = await activeCommune(ctx, commune);
   if (!mayWorkCounter(user, queueUnit(unit))) throw new AppError('FORBIDDEN');
   return unit;
 }

@@ -5,7 +5,7 @@ import { bookVolume, CERTIFICATION_BOOKS, RESULT_BOOKS } from '../../../domain/r
 import type { AppContext } from '../../context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
-import { listEntries } from './result-register.ts';
+import { listResultEntries } from './repository.ts';
 import { communeFor } from './scope.ts';
 
 /*
@@ -55,7 +55,7 @@ export function certificationRegisterRoutes(app: FastifyInstance, ctx: AppContex
   const r = app.withTypeProvider<ZodTypeProvider>();
   const load = async (user: Awaited<ReturnType<typeof requireUser>>, q: z.infer<typeof Query>) => {
     const unit = await communeFor(ctx, user, q.unit);
-    const rows = await listEntries(ctx.db, unit.code, q.book, q.year);
+    const rows = await listResultEntries(ctx.db, unit.code, q.book, q.year);
     const book = RESULT_BOOKS[q.book];
     return { unit, book, volume: `${bookVolume(q.year)}-${book.symbol}`, rows };
   };

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { ResultBook } from '../../../domain/results/templates.ts';
 import type { Executor } from '../../db/client.ts';
-import { consultations, equipment, staff, trainings } from '../../db/schema.ts';
+import { consultations, equipment, resultRegisterEntries, staff, trainings } from '../../db/schema.ts';
 
 /* All SQL of the registers: staff, trainings, equipment and consultations of a commune. */
 
@@ -84,4 +85,60 @@ export function listConsultations(db: Executor, unitCode: string, from: Date, to
 
 export async function insertConsultation(db: Executor, row: typeof consultations.$inferInsert) {
   await db.insert(consultations).values(row);
+}
+
+/*
+ * The registers of results of results the commune issues (sổ chứng thực bản sao, sổ chứng thực chữ ký,
+ * XNTTHN, trích lục): entries numbered from 1 each calendar year per book. The entry is written by
+ * issue_result in the dossier's transaction (modules/result-drafts/issue.ts).
+ */
+
+export type ResultRegisterEntry = typeof resultRegisterEntries.$inferSelect;
+
+/**
+ * The next number of a book's year. Two results issued at the same instant in one book compute the same
+ * number: the second insert breaks the primary key, its transaction rolls back and the officer is asked
+ * to try again (DOSSIER_CONFLICT), so the book never has a gap or a duplicate.
+ */
+export async function nextResultNumber(db: Executor, unitCode: string, book: ResultBook, year: number) {
+  const rows = await db
+    .select({ n: sql<number>`coalesce(max(${resultRegisterEntries.number}), 0)::int` })
+    .from(resultRegisterEntries)
+    .where(
+      and(
+        eq(resultRegisterEntries.unitCode, unitCode),
+        eq(resultRegisterEntries.book, book),
+        eq(resultRegisterEntries.year, year),
+      ),
+    );
+  return Number(rows[0]?.n ?? 0) + 1;
+}
+
+export async function insertResultEntry(db: Executor, entry: typeof resultRegisterEntries.$inferInsert) {
+  await db.insert(resultRegisterEntries).values(entry);
+}
+
+export function listResultEntries(db: Executor, unitCode: string, book: ResultBook, year: number) {
+  return db
+    .select()
+    .from(resultRegisterEntries)
+    .where(
+      and(
+        eq(resultRegisterEntries.unitCode, unitCode),
+        eq(resultRegisterEntries.book, book),
+        eq(resultRegisterEntries.year, year),
+      ),
+    )
+    .orderBy(asc(resultRegisterEntries.number));
+}
+
+export async function findResultEntryOf(db: Executor, unitCode: string, dossierCode: string) {
+  const rows = await db
+    .select()
+    .from(resultRegisterEntries)
+    .where(
+      and(eq(resultRegisterEntries.unitCode, unitCode), eq(resultRegisterEntries.dossierCode, dossierCode)),
+    )
+    .limit(1);
+  return rows[0];
 }

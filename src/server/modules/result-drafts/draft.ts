@@ -12,9 +12,9 @@ import type { Tx } from '../../db/client.ts';
 import type { ResultDocumentData } from '../../documents/result-document.ts';
 import { AppError } from '../../errors.ts';
 import type { AuthUser } from '../identity/types.ts';
-import * as register from '../registers/result-register.ts';
 import type { UnitRow } from '../units/repository.ts';
 import type { DossierRow, DossierUpdate } from '../workflow/repository.ts';
+import * as register from './repository.ts';
 
 /*
  * A dossier's result drafted in motcua (issue 18, item 4): kept in dossiers.result_draft, changed only by
@@ -157,7 +157,7 @@ export async function issueDraft(ctx: AppContext, tx: Tx, unit: UnitRow, row: Do
   if (!draft || !template) throw new AppError('RESULT_FILE_REQUIRED');
   if (draft.status !== 'approved') throw new AppError('RESULT_DRAFT_NOT_APPROVED');
   const year = Number(vnDateOf(now).slice(0, 4));
-  const number = await register.nextNumber(tx, unit.code, template.book, year);
+  const number = await register.nextResultNumber(tx, unit.code, template.book, year);
   const signerName = draft.signerName ?? '';
   const data = await documentData(ctx, unit, row, template, draft.fields, {
     at: now,
@@ -168,7 +168,7 @@ export async function issueDraft(ctx: AppContext, tx: Tx, unit: UnitRow, row: Do
   const bytes = await ctx.workers.run('resultDocument', data);
   const stored = await ctx.files.put(Buffer.from(bytes));
   const f = draft.fields;
-  await register.insertEntry(tx, {
+  await register.insertResultEntry(tx, {
     unitCode: unit.code,
     book: template.book,
     year,

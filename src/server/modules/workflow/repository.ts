@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossierPauses, dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
+import { DOSSIER_VIEW_RETURNING, viewParts, withoutViewParts } from '../dossiers/repository.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
@@ -35,7 +36,30 @@ export async function lockDossierRow(db: Executor, unitCode: string, code: strin
   return rows[0];
 }
 
+/** Prepared-statement numbers per (kind of update, set of columns changed). */
 const updateShapes = new Map<string, number>();
+
+/**
+ * One prepared statement per set of columns changed (an action changes the same columns each time);
+ * numbered, because a statement name is an identifier of at most 63 bytes.
+ */
+function updateName(kind: 'update' | 'action', set: DossierUpdate) {
+  const columns = Object.keys(set)
+    .filter((k) => set[k as keyof DossierUpdate] !== undefined)
+    .sort()
+    .join(',');
+  const key = `${kind}:${columns}`;
+  let n = updateShapes.get(key);
+  if (n === undefined) {
+    n = updateShapes.size + 1;
+    updateShapes.set(key, n);
+  }
+  return `motcua_dossier_${kind}_${n}`;
+}
+
+function updateWhere(unitCode: string, code: string, version: number) {
+  return and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code), eq(dossiers.version, version));
+}
 
 /** Optimistic update: only when nobody changed the dossier since `version` was read. */
 export async function updateDossier(
@@ -48,8 +72,8 @@ export async function updateDossier(
   const query = db
     .update(dossiers)
     .set({ ...set, version: version + 1 })
-    .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code), eq(dossiers.version, version)))
-    // What the notifications and the caller need, not the whole row (the response re-reads the dossier view).
+    .where(updateWhere(unitCode, code, version))
+    // What the notifications and the caller need, not the whole row.
     .returning({
       code: dossiers.code,
       version: dossiers.version,
@@ -59,19 +83,38 @@ export async function updateDossier(
       applicantEmail: dossiers.applicantEmail,
       applicantPhone: dossiers.applicantPhone,
     });
-  // One prepared statement per set of columns changed (an action changes the same columns each time);
-  // numbered, because a statement name is an identifier of at most 63 bytes.
-  const columns = Object.keys(set)
-    .filter((k) => set[k as keyof DossierUpdate] !== undefined)
-    .sort()
-    .join(',');
-  let n = updateShapes.get(columns);
-  if (n === undefined) {
-    n = updateShapes.size + 1;
-    updateShapes.set(columns, n);
-  }
-  const rows = await runPrepared(query, `motcua_dossier_update_${n}`);
+  const rows = await runPrepared(query, updateName('update', set));
   return rows[0];
+}
+
+/**
+ * A lifecycle action's optimistic update, returning the dossier as its JSON shows it: the whole row
+ * after the change with its files, portal synchronisation and people's names (the dossiers module's
+ * DOSSIER_VIEW_RETURNING), so the action's response is built from this statement, not read again.
+ */
+export async function updateDossierForView(
+  db: Executor,
+  unitCode: string,
+  code: string,
+  version: number,
+  set: DossierUpdate,
+) {
+  const query = db
+    .update(dossiers)
+    .set({ ...set, version: version + 1 })
+    .where(updateWhere(unitCode, code, version))
+    .returning({ ...getTableColumns(dossiers), ...DOSSIER_VIEW_RETURNING });
+  const rows = await runPrepared(query, updateName('action', set));
+  const row = rows[0];
+  if (!row) return undefined;
+  const { receiverUsername, receiverName, assigneeUsername, ...rest } = row;
+  return {
+    dossier: withoutViewParts(rest),
+    receiverUsername,
+    receiverName,
+    assigneeUsername,
+    ...viewParts(rest),
+  };
 }
 
 export type UpdatedDossier = NonNullable<Awaited<ReturnType<typeof updateDossier>>>;

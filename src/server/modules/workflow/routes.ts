@@ -6,7 +6,6 @@ import { requireUser } from '../../http/auth.ts';
 import { ProblemSchema } from '../../http/problem-schema.ts';
 import { actorOf, recordSecurityEvent, SYSTEM_CHAIN } from '../audit/security.ts';
 import { DossierCodeParam, DossierSchema } from '../dossiers/schemas.ts';
-import { getDossier } from '../dossiers/service.ts';
 import {
   apologyPdf,
   controlSlipPdf,
@@ -62,8 +61,7 @@ export function workflowRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const user = await requireUser(ctx, req);
-      await performAction(ctx, user, req.params.code, req.body, { requestId: req.id });
-      return getDossier(ctx, user.scope, req.params.code);
+      return (await performAction(ctx, user, req.params.code, req.body, { requestId: req.id })).dossier;
     },
   );
   r.get(

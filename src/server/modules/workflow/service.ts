@@ -22,8 +22,8 @@ import { isConcurrentWrite } from '../../db/errors.ts';
 import { AppError, type AppErrorCode } from '../../errors.ts';
 import { recordDossierEvent } from '../dossier-events/recorder.ts';
 import { decodeAttachments } from '../dossiers/attachments.ts';
-import { addFile } from '../dossiers/repository.ts';
-import { unitOfCode } from '../dossiers/service.ts';
+import { addFile, syncAfterEnqueued } from '../dossiers/repository.ts';
+import { presentFound, unitOfCode } from '../dossiers/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { eventPortalView } from '../portal/view.ts';
 import { approveChange, draftChange, draftStatus, issueDraft, templateOf } from '../result-drafts/draft.ts';
@@ -125,7 +125,8 @@ interface ActionRequest {
 /**
  * Performs one lifecycle action in one transaction: validate the request → load the dossier (locked)
  * → decide (pure, src/domain/lifecycle/transitions.ts) → write the action's changes → record its
- * event (audit entry and notifications, dossier-events/recorder.ts).
+ * event (audit entry and notifications, dossier-events/recorder.ts). Returns the dossier's JSON as
+ * the transaction left it.
  */
 export async function performAction(
   ctx: AppContext,
@@ -164,7 +165,7 @@ export async function performAction(
       stepIndex: decision.stepIndex,
       ...change.set,
     };
-    const updated = await repo.updateDossier(tx, req.unit.code, code, row.version, set);
+    const updated = await repo.updateDossierForView(tx, req.unit.code, code, row.version, set);
     if (!updated) throw new AppError('DOSSIER_CONFLICT');
     const event = {
       type: 'performed',
@@ -188,17 +189,21 @@ export async function performAction(
       { unit: req.unit, code, portalCode: row.portalCode },
       { fullName: user.fullName, title: actorTitleOf(req.role) },
     );
-    await recordDossierEvent(tx, event, updated, portal);
-    return { dossier: updated, action: body.action as Action };
+    const recorded = await recordDossierEvent(tx, event, updated.dossier, portal);
+    return { ...updated, sync: syncAfterEnqueued(updated.sync, recorded.portalMessages) };
   });
+  let done: Awaited<typeof applied>;
   try {
-    return await applied;
+    done = await applied;
   } catch (err) {
     // The row lock rules these out between two actions; they remain possible against a writer that
     // does not take it, or on a database whose default isolation is REPEATABLE READ or SERIALIZABLE.
     if (isConcurrentWrite(err)) throw new AppError('DOSSIER_CONFLICT');
     throw err;
   }
+  // The response is the dossier as the transaction left it (its update returned the view's parts and
+  // the event's statement enqueued the portal messages counted in): nothing is read after the commit.
+  return { dossier: await presentFound(ctx, req.unit, done), action: body.action as Action };
 }
 
 /** Who acts, on which commune's dossier, with which reason and result file; nothing read or written yet. */
