@@ -4,6 +4,7 @@ import {
   resultSplit,
   staffingComposition,
 } from '../../../domain/reports/dashboard.ts';
+import type { FeedbackCounts } from '../../../domain/reports/feedback-766.ts';
 import { type CatalogueCounts, index766FromCounts, index766Full } from '../../../domain/reports/index-766.ts';
 import {
   PERIOD_ERROR_NAMES,
@@ -30,6 +31,7 @@ import { type SyncCounts, withSyncIndicators } from '../../../domain/reports/syn
 import type { AppContext } from '../../context.ts';
 import { upperVi } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
+import { feedbackIndicatorCounts } from '../feedback/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { BLOC_NAMES, CATEGORY_NAMES } from '../registers/schemas.ts';
 import { dashboardUnit, defaultReportUnit, mayReadReport } from './policy.ts';
@@ -142,6 +144,7 @@ export function presentSettlement(
   ratings: { rated: number; dissatisfied: number } = { rated: 0, dissatisfied: 0 },
   sync?: SyncCounts,
   results: ResultCounts = NO_RESULT_COUNTS,
+  feedback?: FeedbackCounts,
 ) {
   // Decision 766 5.4 counts the dossiers rated "Không hài lòng" (citizens rate online once a result is
   // returned, dossier_ratings); with no rating in the period the index says "chưa thu thập" instead of
@@ -185,7 +188,7 @@ export function presentSettlement(
     index766: catalogue
       ? withResultIndicators(
           withSyncIndicators(
-            index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0 }),
+            index766Full(indicatorCounts, catalogue, { ratingsCollected: ratings.rated > 0, feedback }),
             sync ?? NO_SYNC,
           ),
           results,
@@ -212,15 +215,17 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue, ratings, sync, onlineFilings, results] = await Promise.all([
-    repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
-    repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
-    repo.catalogueCounts(ctx.db, scope.communes, period),
-    repo.ratingCounts(ctx.db, scope.communes, period),
-    repo.syncCounts(ctx.db, scope.communes, period, cutoff),
-    repo.onlineFilingCounts(ctx.db, scope.communes, period),
-    repo.resultCounts(ctx.db, scope.communes, period),
-  ]);
+  const [counted, uncollected, catalogue, ratings, sync, onlineFilings, results, feedback] =
+    await Promise.all([
+      repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
+      repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
+      repo.catalogueCounts(ctx.db, scope.communes, period),
+      repo.ratingCounts(ctx.db, scope.communes, period),
+      repo.syncCounts(ctx.db, scope.communes, period, cutoff),
+      repo.onlineFilingCounts(ctx.db, scope.communes, period),
+      repo.resultCounts(ctx.db, scope.communes, period),
+      feedbackIndicatorCounts(ctx, scope.communes, periodInstants(period), cutoff),
+    ]);
   const settlement = presentSettlement(
     counted,
     { unit: scope.unit, unitNames },
@@ -233,6 +238,7 @@ export async function buildSettlement(
     ratings,
     sync,
     results,
+    feedback,
   );
   return { ...settlement, onlineFilings };
 }
@@ -308,12 +314,13 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
     // The catalogue, ratings and sync figures of the 766 index are counted per commune.
     Promise.all(
       codes.map(async (code) => {
-        const [catalogue, ratings, sync] = await Promise.all([
+        const [catalogue, ratings, sync, feedback] = await Promise.all([
           repo.catalogueCounts(ctx.db, [code], period),
           repo.ratingCounts(ctx.db, [code], period),
           repo.syncCounts(ctx.db, [code], period, cutoff),
+          feedbackIndicatorCounts(ctx, [code], bounds, cutoff),
         ]);
-        return [code, { catalogue, ratings, sync }] as const;
+        return [code, { catalogue, ratings, sync, feedback }] as const;
       }),
     ).then((entries) => new Map(entries)),
   ]);
@@ -331,6 +338,7 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
       more?.ratings,
       more?.sync,
       resultTimes.get(c.code) ?? NO_RESULT_COUNTS,
+      more?.feedback,
     );
     const index = s.index766 ?? [];
     const scored = score766(index);
