@@ -1,60 +1,13 @@
 import { computeDue, type WorkCalendar } from '../calendar/work-calendar.ts';
+import type { FeedbackAction, FeedbackStatus } from './names.ts';
+
+export * from './names.ts';
 
 /*
  * Citizens' feedback and petitions about administrative procedures (phản ánh, kiến nghị — PAKN; Decree
  * 20/2008/NĐ-CP as amended, docs/domain-vn.md §6.3): the categories, the handling steps and the clocks
  * Decision 766 indicator 5.2 judges them by. Pure: the server stores the due instants computed here.
  */
-
-/** What the feedback is about (Decision 766 5.1 counts by these). The list is ours; the law lists none. */
-export const FEEDBACK_CATEGORIES = ['attitude', 'time_limit', 'procedure', 'fees', 'other'] as const;
-export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
-
-export const FEEDBACK_CATEGORY_NAMES: Readonly<Record<FeedbackCategory, string>> = {
-  attitude: 'Thái độ, tác phong cán bộ',
-  time_limit: 'Thời hạn giải quyết',
-  procedure: 'Thủ tục, hồ sơ, giấy tờ',
-  fees: 'Phí, lệ phí',
-  other: 'Khác',
-};
-
-/**
- * received → (accept | refuse | request_info) ; info_requested → (the citizen supplies) accepted, or refuse;
- * accepted → request_info (once) | answer ; answered → approve (leader) ; approved → publish.
- * refused and published are the ends.
- */
-export const FEEDBACK_STATUSES = [
-  'received',
-  'info_requested',
-  'accepted',
-  'answered',
-  'approved',
-  'published',
-  'refused',
-] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-
-export const FEEDBACK_STATUS_NAMES: Readonly<Record<FeedbackStatus, string>> = {
-  received: 'Mới tiếp nhận, chờ xem xét',
-  info_requested: 'Chờ người gửi bổ sung thông tin',
-  accepted: 'Đang xử lý',
-  answered: 'Đã có dự thảo trả lời, chờ lãnh đạo duyệt',
-  approved: 'Đã duyệt, chờ công khai',
-  published: 'Đã công khai kết quả xử lý',
-  refused: 'Từ chối tiếp nhận',
-};
-
-export const FEEDBACK_ACTIONS = ['accept', 'refuse', 'request_info', 'answer', 'approve', 'publish'] as const;
-export type FeedbackAction = (typeof FEEDBACK_ACTIONS)[number];
-
-export const FEEDBACK_ACTION_NAMES: Readonly<Record<FeedbackAction, string>> = {
-  accept: 'Tiếp nhận',
-  refuse: 'Từ chối tiếp nhận',
-  request_info: 'Yêu cầu bổ sung thông tin',
-  answer: 'Trả lời (dự thảo)',
-  approve: 'Duyệt trả lời',
-  publish: 'Công khai kết quả',
-};
 
 /** From which statuses an action may be taken, and the status it leads to. */
 export const FEEDBACK_TRANSITIONS: Readonly<
@@ -193,9 +146,6 @@ export function pendingClock(status: FeedbackStatus): Exclude<FeedbackClock, 'in
       return null;
   }
 }
-
-export const FEEDBACK_RATINGS = ['satisfied', 'dissatisfied'] as const;
-export type FeedbackRating = (typeof FEEDBACK_RATINGS)[number];
 
 /*
  * Receipt codes: "PA" + the commune's code + "-" + 10 characters of an alphabet without 0/O, 1/I/L

@@ -1,4 +1,5 @@
 import type { Me } from '../api/types';
+import { feedbackNav } from './routes-feedback';
 import { guidesNav } from './routes-guides';
 import { operationsNav } from './routes-operations';
 import { reportsNav } from './routes-reports';
@@ -29,6 +30,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   return [
     ...items,
     ...workflowNav(me),
+    ...feedbackNav(me),
     ...reportsNav(me),
     ...operationsNav(me),
     ...guidesNav(me),
@@ -51,6 +53,7 @@ export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
   '/quay': 'desk',
   '/tu-van': 'desk',
   '/so-chung-thuc': 'desk',
+  '/xu-ly-phan-anh': 'desk',
   '/tinh': 'reports',
   '/bao-cao': 'reports',
   '/luyen-tap': 'training',

@@ -4,6 +4,7 @@ import { RequireUser } from '../features/identity/RequireUser';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { feedbackRoutes } from './routes-feedback';
 import { guidesRoutes } from './routes-guides';
 import { operationsRoutes } from './routes-operations';
 import { queueRoutes } from './routes-queue';
@@ -89,6 +90,7 @@ export function AppRoutes() {
         {operationsRoutes()}
         {guidesRoutes()}
         {queueRoutes()}
+        {feedbackRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

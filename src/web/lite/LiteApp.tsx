@@ -36,6 +36,14 @@ const FollowPage = lazy(() =>
   import('../features/queue/FollowPage').then((m) => ({ default: m.FollowPage })),
 );
 
+// Feedback and petitions (phản ánh, kiến nghị): sending one and following it by its code.
+const SubmitFeedbackPage = lazy(() =>
+  import('../features/feedback/SubmitFeedbackPage').then((m) => ({ default: m.SubmitFeedbackPage })),
+);
+const FollowFeedbackPage = lazy(() =>
+  import('../features/feedback/FollowFeedbackPage').then((m) => ({ default: m.FollowFeedbackPage })),
+);
+
 const RatePage = lazy(() => import('../features/ratings/RatePage').then((m) => ({ default: m.RatePage })));
 
 /** Any other path belongs to the staff app: load it with a full page load (the server serves its shell). */
@@ -113,6 +121,8 @@ export function LiteApp() {
                       <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
                       <Route path="ho-so-cua-toi/:code" element={<MyDossierPage />} />
                       <Route path="hang-doi/:unit/:ticket" element={<FollowPage />} />
+                      <Route path="phan-anh" element={<SubmitFeedbackPage />} />
+                      <Route path="phan-anh/:code" element={<FollowFeedbackPage />} />
                       <Route path="*" element={<ToStaffApp />} />
                     </Routes>
                   </Suspense>

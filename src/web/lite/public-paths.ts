@@ -13,6 +13,7 @@ export const PUBLIC_PATH_PATTERNS: readonly RegExp[] = [
   /^\/ho-so-cua-toi(?:\/[^/]+)?\/?$/, // a signed-in citizen's own dossiers (sign-in invited otherwise)
   /^\/hang-doi\/\d{5}\/[^/]+\/?$/, // the hall's queue: kiosk (may-lay-so), board (man-hinh), a ticket followed
   /^\/danh-gia\/[A-Za-z0-9_-]{20,100}\/?$/, // rating a visit: the counter's tablet, a slip's QR (issue 16)
+  /^\/phan-anh(?:\/[^/]+)?\/?$/, // feedback and petitions: sending one, following it by its code (issue 18)
 ];
 
 /** True when `pathname` (no query) is one of the public pages served by the light shell. */
