@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type DemoAccount, seedDemo } from './demo.ts';
+import { seedDemoFeedback } from './feedback.ts';
 import { loadReferenceData } from './reference.ts';
 import { seedInspectionStory } from './story.ts';
 
@@ -20,5 +21,6 @@ export async function seedDatabase(database: Database, config: Config): Promise<
   if (config.mode !== 'demo') return { story: false };
   const demo = await seedDemo(database.db, config);
   const story = await seedInspectionStory(database, config);
+  await seedDemoFeedback(database, config);
   return { demo, story };
 }

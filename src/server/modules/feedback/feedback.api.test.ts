@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoFeedback } from '../../seed/feedback.ts';
 import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
 
 const UNIT = '28693'; // Tân Thới (Đồng Tháp, province 82)
@@ -412,5 +413,21 @@ describe.each(databaseKinds())('feedback and petitions (PAKN) (%s)', (kind) => {
       statuses.push((await submit(body({ category: 'other' }), address)).statusCode);
     expect(statuses.slice(0, 20).every((c) => c === 201)).toBe(true);
     expect(statuses[20]).toBe(429);
+  });
+
+  it('seeds the demo items once, through the use cases', async () => {
+    const now = new Date('2026-12-07T03:00:00Z');
+    expect(await seedDemoFeedback(s.database, s.config, now)).toBe(true);
+    expect(await seedDemoFeedback(s.database, s.config, now)).toBe(false);
+    const seeded = await s.query<{ unit_code: string; status: string; rating: string | null }>(
+      `SELECT unit_code, status, rating FROM feedback_items WHERE submitted_at > '2026-11-20' ORDER BY submitted_at`,
+    );
+    expect(seeded).toEqual([
+      { unit_code: '28693', status: 'published', rating: 'satisfied' },
+      { unit_code: '28693', status: 'answered', rating: null },
+      { unit_code: '28696', status: 'refused', rating: null },
+      { unit_code: '28693', status: 'info_requested', rating: null },
+      { unit_code: '28693', status: 'received', rating: null },
+    ]);
   });
 });
