@@ -44,14 +44,17 @@ function liteConfig(): InlineConfig {
         output: {
           // Slow 3G over HTTP/1.1 (six connections, 400 ms each round trip): the code every public page
           // shares — Preact, router, query, i18n, the API client, the page frame — is one chunk instead
-          // of seven small ones queued behind each other (bench/web-load). The kiosk/board and the
-          // signed-in citizen's pages keep their own chunks.
+          // of seven small ones queued behind each other (bench/web-load). The kiosk/board, the
+          // signed-in citizen's pages and the feedback pages keep their own chunks.
           codeSplitting: {
             groups: [
               {
                 name: 'lite-common',
                 minShareCount: 2,
-                test: (id: string) => !/features[\\/](queue|citizen)[\\/]|i18n[\\/](en|ru)\.json/.test(id),
+                test: (id: string) =>
+                  !/features[\\/](queue|citizen|feedback)[\\/]|i18n[\\/](en|ru)\.json|i18n[\\/]\w+\.feedback\.json/.test(
+                    id,
+                  ),
               },
             ],
           },

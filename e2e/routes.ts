@@ -28,6 +28,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { name: 'my-dossiers', path: '/ho-so-cua-toi', ready: 'citizen-sign-in' },
   { name: 'queue-kiosk', path: '/hang-doi/28693/may-lay-so', ready: 'kiosk-group-general' },
   { name: 'queue-board', path: '/hang-doi/28693/man-hinh', ready: 'board-waiting' },
+  { name: 'feedback', path: '/phan-anh?unit=28693', ready: 'feedback-form' },
 ];
 
 /** The gzipped JavaScript a public page may download on its first load (issue 14: ≤ 100 KiB). */
@@ -55,6 +56,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ready: 'online-queue',
   },
   { name: 'queues', account: 'specialist.tan-thoi', path: '/ho-so', ready: 'queues' },
+  { name: 'feedback-desk', account: 'leader.tan-thoi', path: '/xu-ly-phan-anh', ready: 'feedback-desk' },
   { name: 'dossier', account: 'reception.tan-thoi', path: '/ho-so/{dossier}', ready: 'dossier-status' },
   { name: 'reports', account: 'leader.tan-thoi', path: '/bao-cao', ready: 'reports-page' },
   { name: 'staff-register', account: 'leader.tan-thoi', path: '/nhan-su', ready: 'staff-page' },

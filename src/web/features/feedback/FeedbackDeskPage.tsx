@@ -89,7 +89,13 @@ function FeedbackList() {
                 {list.data.items.map((f) => (
                   <Table.Tr key={f.code} data-testid="feedback-row" data-code={f.code} data-late={f.late}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/xu-ly-phan-anh/${f.code}`} ff="monospace" size="sm">
+                      <Anchor
+                        component={Link}
+                        to={`/xu-ly-phan-anh/${f.code}`}
+                        ff="monospace"
+                        size="sm"
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         {f.code}
                       </Anchor>
                     </Table.Td>

@@ -131,7 +131,10 @@ export function SubmitFeedbackPage() {
                 maxLength={120}
                 required
                 value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
+                onChange={(e) => {
+                  setName(e.currentTarget.value);
+                  setErrors((x) => ({ ...x, name: undefined }));
+                }}
                 error={errors.name}
                 data-testid="feedback-name"
               />
@@ -146,7 +149,10 @@ export function SubmitFeedbackPage() {
                   autoComplete="tel"
                   maxLength={24}
                   value={phone}
-                  onChange={(e) => setPhone(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setPhone(e.currentTarget.value);
+                    setErrors((x) => ({ ...x, contact: undefined }));
+                  }}
                   error={errors.contact}
                   data-testid="feedback-phone"
                 />
@@ -156,7 +162,10 @@ export function SubmitFeedbackPage() {
                   autoComplete="email"
                   maxLength={200}
                   value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setEmail(e.currentTarget.value);
+                    setErrors((x) => ({ ...x, contact: undefined }));
+                  }}
                   data-testid="feedback-email"
                 />
               </div>
@@ -179,7 +188,10 @@ export function SubmitFeedbackPage() {
                   maxLength={4000}
                   required
                   value={content}
-                  onChange={(e) => setContent(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setContent(e.currentTarget.value);
+                    setErrors((x) => ({ ...x, content: undefined }));
+                  }}
                   aria-invalid={errors.content ? true : undefined}
                   aria-describedby={`${contentId}-hint${errors.content ? ` ${contentId}-error` : ''}`}
                   data-testid="feedback-content"
