@@ -45,14 +45,16 @@ function liteConfig(): InlineConfig {
           // Slow 3G over HTTP/1.1 (six connections, 400 ms each round trip): the code every public page
           // shares — Preact, router, query, i18n, the API client, the page frame — is one chunk instead
           // of seven small ones queued behind each other (bench/web-load). The kiosk/board, the
-          // signed-in citizen's pages and the notices pages (with their strings) keep their own chunks.
+          // signed-in citizen's pages, the notices pages (with their strings) and the feedback pages keep their own chunks.
           codeSplitting: {
             groups: [
               {
                 name: 'lite-common',
                 minShareCount: 2,
                 test: (id: string) =>
-                  !/features[\\/](queue|citizen|notices)[\\/]|i18n[\\/](en|ru)\.json|\.notices\.json/.test(id),
+                  !/features[\\/](queue|citizen|notices|feedback)[\\/]|i18n[\\/](en|ru)\.json|\.notices\.json|i18n[\\/]\w+\.feedback\.json/.test(
+                    id,
+                  ),
               },
             ],
           },

@@ -32,6 +32,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { name: 'notices', path: '/thong-bao/28693', ready: 'notice-item' },
   { name: 'notice', path: '/thong-bao/82/6f1c2a10-0001-4000-8000-000000000001', ready: 'notice-body' },
   { name: 'two-tier', path: '/chinh-quyen-hai-cap', ready: 'two-tier-finder-link' },
+  { name: 'feedback', path: '/phan-anh?unit=28693', ready: 'feedback-form' },
 ];
 
 /** The gzipped JavaScript a public page may download on its first load (issue 14: ≤ 100 KiB). */
@@ -59,6 +60,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
     ready: 'online-queue',
   },
   { name: 'queues', account: 'specialist.tan-thoi', path: '/ho-so', ready: 'queues' },
+  { name: 'feedback-desk', account: 'leader.tan-thoi', path: '/xu-ly-phan-anh', ready: 'feedback-desk' },
   { name: 'dossier', account: 'reception.tan-thoi', path: '/ho-so/{dossier}', ready: 'dossier-status' },
   { name: 'reports', account: 'leader.tan-thoi', path: '/bao-cao', ready: 'reports-page' },
   {

@@ -32,6 +32,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { citizenRoutes } from './modules/citizen/routes.ts';
 import { dossiersRoutes } from './modules/dossiers/routes.ts';
+import { feedbackRoutes } from './modules/feedback/routes.ts';
 import { formsRoutes } from './modules/forms/routes.ts';
 import { guidesRoutes } from './modules/guides/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
@@ -191,6 +192,7 @@ export async function buildApp(
   auditRoutes(app, ctx);
   ratingsRoutes(app, ctx);
   noticesRoutes(app, ctx);
+  feedbackRoutes(app, ctx);
 
   const hasWeb = hasWebBuild(WEB_ROOT);
   if (hasWeb) await registerWebApp(app, WEB_ROOT);

@@ -1,6 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_FEEDBACK_CLOCKS,
+  type FeedbackClocks,
+  parseFeedbackClocks,
+} from '../domain/feedback/feedback.ts';
 
 /*
  * The only place that reads process.env: everything is validated at start, in one place. Validated once at start; everything else
@@ -37,6 +42,10 @@ const EnvSchema = z.object({
   MOTCUA_WORKER_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   MOTCUA_WORKER_HEAP_MB: z.coerce.number().int().min(64).default(384),
   MOTCUA_QUEUE_TICKETS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+  MOTCUA_FEEDBACK_DAYS: z
+    .string()
+    .refine((v) => parseFeedbackClocks(v) !== undefined, 'Bốn số ngày làm việc, ví dụ 2,5,15,2')
+    .optional(),
   MOTCUA_EXPORT_MAX_ROWS: z.coerce.number().int().positive().default(2000),
   MOTCUA_EXPORT_MAX_DAYS: z.coerce.number().int().positive().default(366),
   MOTCUA_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().default(10),
@@ -138,6 +147,8 @@ export interface Config {
   workerHeapMb: number;
   /** Queue tickets one client address may take per minute (the hall's kiosks are public devices). */
   queueTicketsPerMinute: number;
+  /** Working days of the feedback (PAKN) clocks: decision, first information request, handling, publication. */
+  feedbackClocks: FeedbackClocks;
   /** Largest export: rows of the tracking book, and days it may cover. */
   exportMaxRows: number;
   exportMaxDays: number;
@@ -260,6 +271,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smsUrl: e.MOTCUA_SMS_URL,
     outboxIntervalMs: e.MOTCUA_OUTBOX_INTERVAL_MS,
     queueTicketsPerMinute: e.MOTCUA_QUEUE_TICKETS_PER_MINUTE,
+    feedbackClocks: e.MOTCUA_FEEDBACK_DAYS
+      ? (parseFeedbackClocks(e.MOTCUA_FEEDBACK_DAYS) ?? DEFAULT_FEEDBACK_CLOCKS)
+      : DEFAULT_FEEDBACK_CLOCKS,
     oidc: {
       issuer: e.MOTCUA_OIDC_ISSUER,
       clientId: e.MOTCUA_OIDC_CLIENT_ID,

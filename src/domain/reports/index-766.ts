@@ -1,4 +1,5 @@
 import type { DossierFacts } from './facts.ts';
+import { type FeedbackCounts, feedbackIndicators, NO_FEEDBACK } from './feedback-766.ts';
 import { type PeriodInstants, periodInstants, type ReportPeriod } from './periods.ts';
 import { type Placement, placeInPeriod } from './placement.ts';
 
@@ -42,8 +43,8 @@ export interface IndicatorValue {
   denominator: number;
   /** Percentage, 2 decimals; null when the denominator is 0. */
   value: number | null;
-  /** What `value` is in when it is not a percentage (2.2: average days). */
-  unit?: 'days';
+  /** What `value` is in when it is not a percentage (2.2: average days; 5.1: a number of items). */
+  unit?: 'days' | 'count';
   /** The counts the numerator is made of, where it is not a single count (5.4). */
   parts?: Record<string, number>;
   /** 2.2: the average per procedure (days), for the procedures with a dossier settled in the period. */
@@ -350,24 +351,6 @@ export const NOT_COLLECTED: ReadonlyArray<Pick<IndicatorValue, 'id' | 'name' | '
     formulaVi: 'Số hồ sơ xác thực VNeID hoặc khai thác CSDL quốc gia về dân cư / Tổng số hồ sơ × 100%',
     missing: 'Xác thực VNeID và khai thác CSDL dân cư chưa được thu thập',
   },
-  {
-    id: '5.1',
-    name: 'Phản ánh, kiến nghị theo loại',
-    formulaVi: 'Số phản ánh, kiến nghị về TTHC theo phân loại',
-    missing: 'Phản ánh, kiến nghị (PAKN) chưa được thu thập',
-  },
-  {
-    id: '5.2',
-    name: 'Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn',
-    formulaVi: 'Số PAKN được xử lý đúng hạn (2, 5, 15 ngày làm việc) / Tổng số PAKN × 100%',
-    missing: 'Phản ánh, kiến nghị (PAKN) chưa được thu thập',
-  },
-  {
-    id: '5.3',
-    name: 'Mức độ hài lòng về xử lý phản ánh, kiến nghị',
-    formulaVi: 'Số đánh giá hài lòng về xử lý PAKN / Tổng số đánh giá × 100%',
-    missing: 'Phản ánh, kiến nghị (PAKN) chưa được thu thập',
-  },
 ];
 
 /** An indicator motcua cannot compute yet, as the report shows it: no value, and why. */
@@ -383,7 +366,7 @@ function notCollected(i: (typeof NOT_COLLECTED)[number]): IndicatorValue {
 export function index766Full(
   c: IndicatorCounts,
   catalogue: CatalogueCounts,
-  options: { ratingsCollected: boolean },
+  options: { ratingsCollected: boolean; feedback?: FeedbackCounts },
 ): IndicatorValue[] {
   const s54 = options.ratingsCollected
     ? indicator54(c)
@@ -402,6 +385,7 @@ export function index766Full(
     indicator33(c),
     indicator42(c),
     s54,
+    ...feedbackIndicators(options.feedback ?? NO_FEEDBACK),
     ...NOT_COLLECTED.map(notCollected),
   ];
   const order = (id: string) => id.split('.').map(Number) as [number, number];

@@ -1080,3 +1080,53 @@ export const noticeFiles = pgTable(
     index('notice_files_notice_idx').on(t.unitCode, t.noticeId),
   ],
 );
+
+/**
+ * Citizens' feedback and petitions about procedures (phản ánh, kiến nghị — issue 18 item 3, migration
+ * 0024): what was sent, each handling step's time and officer, the due instants of its clocks and the
+ * citizen's one rating. Owned by the feedback module.
+ */
+export const feedbackItems = pgTable(
+  'feedback_items',
+  {
+    unitCode: text('unit_code').notNull(),
+    code: text('code').notNull(),
+    category: text('category', {
+      enum: ['attitude', 'time_limit', 'procedure', 'fees', 'other'],
+    }).notNull(),
+    status: text('status', {
+      enum: ['received', 'info_requested', 'accepted', 'answered', 'approved', 'published', 'refused'],
+    }).notNull(),
+    senderName: text('sender_name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    dossierCode: text('dossier_code'),
+    content: text('content').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    decisionDueAt: ts('decision_due_at').notNull(),
+    infoDueAt: ts('info_due_at').notNull(),
+    handlingDueAt: ts('handling_due_at').notNull(),
+    publicationDueAt: ts('publication_due_at'),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by'),
+    infoRequestedAt: ts('info_requested_at'),
+    infoRequest: text('info_request'),
+    infoSuppliedAt: ts('info_supplied_at'),
+    infoReply: text('info_reply'),
+    refusedAt: ts('refused_at'),
+    refusalReason: text('refusal_reason'),
+    answeredAt: ts('answered_at'),
+    answeredBy: uuid('answered_by'),
+    answer: text('answer'),
+    approvedAt: ts('approved_at'),
+    approvedBy: uuid('approved_by'),
+    publishedAt: ts('published_at'),
+    publishedBy: uuid('published_by'),
+    rating: text('rating', { enum: ['satisfied', 'dissatisfied'] }),
+    ratedAt: ts('rated_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.code] }),
+    index('feedback_items_submitted_idx').on(t.unitCode, t.submittedAt),
+  ],
+);

@@ -172,6 +172,27 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
     status: 409,
     title: 'Quầy vừa được người khác thay đổi; tải lại để xem cấu hình mới nhất',
   },
+  FEEDBACK_NOT_FOUND: { status: 404, title: 'Không tìm thấy phản ánh, kiến nghị với mã này' },
+  FEEDBACK_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: 'Thao tác không hợp lệ với trạng thái hiện tại của phản ánh, kiến nghị',
+  },
+  FEEDBACK_NOT_PUBLISHED: {
+    status: 409,
+    title: 'Kết quả xử lý phản ánh, kiến nghị chưa được công khai nên chưa thể đánh giá',
+  },
+  FEEDBACK_ALREADY_RATED: {
+    status: 409,
+    title: 'Kết quả xử lý phản ánh, kiến nghị đã được đánh giá, mỗi phản ánh chỉ đánh giá một lần',
+  },
+  FEEDBACK_DOSSIER_UNKNOWN: {
+    status: 422,
+    title: 'Không tìm thấy hồ sơ có mã này tại Trung tâm đã chọn',
+  },
+  FEEDBACK_CONTACT_REQUIRED: {
+    status: 422,
+    title: 'Cần số điện thoại hoặc địa chỉ thư điện tử để liên hệ với người gửi',
+  },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 };
 

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type DemoAccount, seedDemo } from './demo.ts';
+import { seedDemoFeedback } from './feedback.ts';
 import { seedDemoNotices } from './notices.ts';
 import { loadReferenceData } from './reference.ts';
 import { seedInspectionStory } from './story.ts';
@@ -22,5 +23,6 @@ export async function seedDatabase(database: Database, config: Config): Promise<
   const demo = await seedDemo(database.db, config);
   await seedDemoNotices(database.db);
   const story = await seedInspectionStory(database, config);
+  await seedDemoFeedback(database, config);
   return { demo, story };
 }

@@ -1,4 +1,5 @@
 import type { Me } from '../api/types';
+import { feedbackNav } from './routes-feedback';
 import { guidesNav } from './routes-guides';
 import { noticesNav } from './routes-notices';
 import { operationsNav } from './routes-operations';
@@ -30,6 +31,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   return [
     ...items,
     ...workflowNav(me),
+    ...feedbackNav(me),
     ...reportsNav(me),
     ...operationsNav(me),
     ...guidesNav(me),
@@ -53,6 +55,7 @@ export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
   '/quay': 'desk',
   '/tu-van': 'desk',
   '/so-chung-thuc': 'desk',
+  '/xu-ly-phan-anh': 'desk',
   '/tinh': 'reports',
   '/bao-cao': 'reports',
   '/bao-cao/hai-long': 'reports',

@@ -4,6 +4,7 @@ import { RequireUser } from '../features/identity/RequireUser';
 import { HomePage } from '../features/units/HomePage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { feedbackRoutes } from './routes-feedback';
 import { guidesRoutes } from './routes-guides';
 import { noticesRoutes } from './routes-notices';
 import { operationsRoutes } from './routes-operations';
@@ -91,6 +92,7 @@ export function AppRoutes() {
         {guidesRoutes()}
         {noticesRoutes()}
         {queueRoutes()}
+        {feedbackRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

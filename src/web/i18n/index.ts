@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAudit from './en.audit.json';
+import enFeedback from './en.feedback.json';
 import enGuides from './en.guides.json';
 import enHall from './en.hall.json';
 import en from './en.json';
@@ -13,6 +14,7 @@ import enResults from './en.results.json';
 import enWorkflow from './en.workflow.json';
 import { followLanguage, I18N_OPTIONS, initialLanguage } from './languages';
 import ruAudit from './ru.audit.json';
+import ruFeedback from './ru.feedback.json';
 import ruGuides from './ru.guides.json';
 import ruHall from './ru.hall.json';
 import ru from './ru.json';
@@ -24,6 +26,7 @@ import ruReports from './ru.reports.json';
 import ruResults from './ru.results.json';
 import ruWorkflow from './ru.workflow.json';
 import viAudit from './vi.audit.json';
+import viFeedback from './vi.feedback.json';
 import viGuides from './vi.guides.json';
 import viHall from './vi.hall.json';
 import vi from './vi.json';
@@ -53,6 +56,7 @@ void i18n.use(initReactI18next).init({
       queue: viQueue,
       audit: viAudit,
       hall: viHall,
+      feedback: viFeedback,
     },
     en: {
       translation: en,
@@ -66,6 +70,7 @@ void i18n.use(initReactI18next).init({
       queue: enQueue,
       audit: enAudit,
       hall: enHall,
+      feedback: enFeedback,
     },
     ru: {
       translation: ru,
@@ -79,6 +84,7 @@ void i18n.use(initReactI18next).init({
       queue: ruQueue,
       audit: ruAudit,
       hall: ruHall,
+      feedback: ruFeedback,
     },
   },
   lng: initialLanguage(),

@@ -45,6 +45,13 @@ const NoticeDetailPage = lazy(() =>
 const TwoTierPage = lazy(() =>
   import('../features/notices/TwoTierPage').then((m) => ({ default: m.TwoTierPage })),
 );
+// Feedback and petitions (phản ánh, kiến nghị): sending one and following it by its code.
+const SubmitFeedbackPage = lazy(() =>
+  import('../features/feedback/SubmitFeedbackPage').then((m) => ({ default: m.SubmitFeedbackPage })),
+);
+const FollowFeedbackPage = lazy(() =>
+  import('../features/feedback/FollowFeedbackPage').then((m) => ({ default: m.FollowFeedbackPage })),
+);
 
 const RatePage = lazy(() => import('../features/ratings/RatePage').then((m) => ({ default: m.RatePage })));
 
@@ -126,6 +133,8 @@ export function LiteApp() {
                       <Route path="thong-bao/:unit" element={<NoticesPage />} />
                       <Route path="thong-bao/:unit/:id" element={<NoticeDetailPage />} />
                       <Route path="chinh-quyen-hai-cap" element={<TwoTierPage />} />
+                      <Route path="phan-anh" element={<SubmitFeedbackPage />} />
+                      <Route path="phan-anh/:code" element={<FollowFeedbackPage />} />
                       <Route path="*" element={<ToStaffApp />} />
                     </Routes>
                   </Suspense>

@@ -149,6 +149,11 @@ export function LiteLayout({ children }: { children: ReactNode }) {
       </main>
       <footer className={classes.footer}>
         <p style={{ margin: 0 }}>{t('app.footer')}</p>
+        <p style={{ margin: '8px 0 0' }}>
+          <Link to="/phan-anh" className={classes.footerLink} data-testid="feedback-link">
+            {t('app.feedbackLink')}
+          </Link>
+        </p>
         {me.data ? null : (
           // Officers sign in on the staff app's page; citizens use the header's sign-in.
           <p style={{ margin: '8px 0 0' }}>

@@ -15,6 +15,7 @@ export const PUBLIC_PATH_PATTERNS: readonly RegExp[] = [
   /^\/thong-bao\/(?:\d{2}|\d{5})(?:\/[0-9a-f-]{36})?\/?$/, // a commune's (or province's) notices, one notice (issue 16)
   /^\/chinh-quyen-hai-cap\/?$/, // two-tier local government explained (issue 16)
   /^\/danh-gia\/[A-Za-z0-9_-]{20,100}\/?$/, // rating a visit: the counter's tablet, a slip's QR (issue 16)
+  /^\/phan-anh(?:\/[^/]+)?\/?$/, // feedback and petitions: sending one, following it by its code (issue 18)
 ];
 
 /** True when `pathname` (no query) is one of the public pages served by the light shell. */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { FEEDBACK_CATEGORY_NAMES, type FeedbackCategory } from '../../../domain/feedback/feedback.ts';
 import { formatCutoffVi, formatPeriodVi } from '../../../domain/reports/periods.ts';
 import { officialHeader, placeAndDate, renderPdf } from '../../documents/pdf.ts';
 import type { PrintedAnchor } from '../audit/verify.ts';
@@ -69,6 +70,14 @@ const indexOf = (r: Settlement) => r.index766 ?? r.indicators;
 const indicatorValue = (i: Settlement['indicators'][number]) =>
   i.missing ? NOT_COLLECTED : (i.value ?? 'N/A');
 
+/** 5.1's counts by category, as "(Thái độ, tác phong cán bộ: 2; …)"; nothing for other indicators. */
+const partsText = (i: Settlement['indicators'][number]) =>
+  i.id === '5.1' && i.parts
+    ? ` (${Object.entries(i.parts)
+        .map(([k, n]) => `${FEEDBACK_CATEGORY_NAMES[k as FeedbackCategory] ?? k}: ${n}`)
+        .join('; ')})`
+    : '';
+
 const BACKLOG_LABEL = 'Kết quả đã có, chưa trả cho người dân (tại thời điểm chốt số liệu)';
 
 /** The settlement report as XLSX with the same cells as the screen. */
@@ -92,7 +101,8 @@ export async function settlementXlsx(r: Settlement): Promise<Buffer> {
   ws.addRow([BACKLOG_LABEL, r.resultsBacklog]);
   ws.addRow([]);
   ws.addRow(['Chỉ số (Quyết định 766/QĐ-TTg)', 'Giá trị (%)', 'Công thức']);
-  for (const ind of indexOf(r)) ws.addRow([`${ind.id} ${ind.name}`, indicatorValue(ind), ind.formulaVi]);
+  for (const ind of indexOf(r))
+    ws.addRow([`${ind.id} ${ind.name}`, indicatorValue(ind), `${ind.formulaVi}${partsText(ind)}`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -267,8 +277,10 @@ export async function settlementPdf(
                 ? 'N/A'
                 : i.unit === 'days'
                   ? `${i.value} ngày`
-                  : `${i.value}%`,
-            i.missing ? `${i.formulaVi} (${i.missing})` : i.formulaVi,
+                  : i.unit === 'count'
+                    ? `${i.value}`
+                    : `${i.value}%`,
+            i.missing ? `${i.formulaVi} (${i.missing})` : `${i.formulaVi}${partsText(i)}`,
           ]),
         ],
       },

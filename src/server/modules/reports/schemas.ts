@@ -54,9 +54,11 @@ const Indicator = z.object({
   denominator: z.number(),
   value: z.number().nullable(),
   unit: z
-    .enum(['days'])
+    .enum(['days', 'count'])
     .optional()
-    .describe('Đơn vị của value khi không phải tỷ lệ phần trăm (2.2: số ngày trung bình)'),
+    .describe(
+      'Đơn vị của value khi không phải tỷ lệ phần trăm (2.2: số ngày trung bình; 5.1: số phản ánh, kiến nghị)',
+    ),
   parts: z.record(z.string(), z.number()).optional(),
   byProcedure: z
     .array(z.object({ code: z.string(), settled: z.number(), days: z.number() }))
@@ -189,7 +191,7 @@ export const DashboardSchema = z.object({
               name: z.string(),
               group: z.number(),
               value: z.number().nullable(),
-              unit: z.enum(['days']).optional(),
+              unit: z.enum(['days', 'count']).optional(),
               max: z.number(),
               points: z.number().nullable(),
               reason: z.string().optional(),

@@ -12,6 +12,7 @@ import {
   resultSplit,
   staffingComposition,
 } from '../../../domain/reports/dashboard.ts';
+import type { FeedbackCounts } from '../../../domain/reports/feedback-766.ts';
 import { type CatalogueCounts, index766FromCounts, index766Full } from '../../../domain/reports/index-766.ts';
 import {
   PERIOD_ERROR_NAMES,
@@ -39,6 +40,7 @@ import { type SyncCounts, withSyncIndicators } from '../../../domain/reports/syn
 import type { AppContext } from '../../context.ts';
 import { upperVi } from '../../documents/pdf.ts';
 import { AppError } from '../../errors.ts';
+import { feedbackIndicatorCounts } from '../feedback/service.ts';
 import type { AuthUser } from '../identity/types.ts';
 import { BLOC_NAMES, CATEGORY_NAMES } from '../registers/schemas.ts';
 import { dashboardUnit, defaultReportUnit, mayReadReport } from './policy.ts';
@@ -159,6 +161,8 @@ const NO_PAYMENTS: PaymentCounts = {
 export interface CatalogueFigures {
   publicity: PublicityCounts;
   payments: PaymentCounts;
+  /** 5.1–5.3: the feedback module's items (none: "chưa thu thập"). */
+  feedback?: FeedbackCounts;
 }
 
 /**
@@ -271,6 +275,7 @@ export function presentSettlement(
         withSyncIndicators(
           index766Full(indicatorCounts, catalogue as CatalogueCounts, {
             ratingsCollected: ratings.rated > 0,
+            feedback: more.feedback,
           }),
           sync ?? NO_SYNC,
         ),
@@ -286,7 +291,12 @@ export function presentSettlement(
       indicatorCounts.receivedInPeriod +
       results.settled +
       (sync?.received ?? 0) +
-      more.publicity.activity;
+      more.publicity.activity +
+      (more.feedback
+        ? Object.values(more.feedback.byCategory).reduce((a, b) => a + b, 0) +
+          more.feedback.processed +
+          more.feedback.rated
+        : 0);
     return activity === 0 ? withoutData(index) : index;
   }
 }
@@ -309,18 +319,29 @@ export async function buildSettlement(
             .map((u) => [u.code, u.fullName]),
         )
       : undefined;
-  const [counted, uncollected, catalogue, ratings, sync, onlineFilings, results, publicity, payments] =
-    await Promise.all([
-      repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
-      repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
-      repo.catalogueCounts(ctx.db, scope.communes, period),
-      repo.ratingCounts(ctx.db, scope.communes, period),
-      repo.syncCounts(ctx.db, scope.communes, period, cutoff),
-      repo.onlineFilingCounts(ctx.db, scope.communes, period),
-      repo.resultCounts(ctx.db, scope.communes, period),
-      publicityByUnit(ctx, scope.communes, period, cutoff).then((m) => sumPublicity(m.values())),
-      repo.paymentCounts(ctx.db, scope.communes, period, cutoff),
-    ]);
+  const [
+    counted,
+    uncollected,
+    catalogue,
+    ratings,
+    sync,
+    onlineFilings,
+    results,
+    publicity,
+    payments,
+    feedback,
+  ] = await Promise.all([
+    repo.settlementCounts(ctx.db, scope.communes, period, group, cutoff),
+    repo.uncollectedResults(ctx.db, scope.communes, period, group, false),
+    repo.catalogueCounts(ctx.db, scope.communes, period),
+    repo.ratingCounts(ctx.db, scope.communes, period),
+    repo.syncCounts(ctx.db, scope.communes, period, cutoff),
+    repo.onlineFilingCounts(ctx.db, scope.communes, period),
+    repo.resultCounts(ctx.db, scope.communes, period),
+    publicityByUnit(ctx, scope.communes, period, cutoff).then((m) => sumPublicity(m.values())),
+    repo.paymentCounts(ctx.db, scope.communes, period, cutoff),
+    feedbackIndicatorCounts(ctx, scope.communes, periodInstants(period), cutoff),
+  ]);
   const settlement = presentSettlement(
     counted,
     { unit: scope.unit, unitNames },
@@ -333,7 +354,7 @@ export async function buildSettlement(
     ratings,
     sync,
     results,
-    { publicity, payments },
+    { publicity, payments, feedback },
   );
   return { ...settlement, onlineFilings };
 }
@@ -410,13 +431,14 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
     // The catalogue, ratings, sync and payment figures of the 766 index are counted per commune.
     Promise.all(
       codes.map(async (code) => {
-        const [catalogue, ratings, sync, payments] = await Promise.all([
+        const [catalogue, ratings, sync, payments, feedback] = await Promise.all([
           repo.catalogueCounts(ctx.db, [code], period),
           repo.ratingCounts(ctx.db, [code], period),
           repo.syncCounts(ctx.db, [code], period, cutoff),
           repo.paymentCounts(ctx.db, [code], period, cutoff),
+          feedbackIndicatorCounts(ctx, [code], bounds, cutoff),
         ]);
-        return [code, { catalogue, ratings, sync, payments }] as const;
+        return [code, { catalogue, ratings, sync, payments, feedback }] as const;
       }),
     ).then((entries) => new Map(entries)),
   ]);
@@ -437,6 +459,7 @@ export async function dashboard(ctx: AppContext, user: AuthUser, q: DashboardQue
       {
         publicity: publicity.get(c.code) ?? NO_PUBLICITY,
         payments: more?.payments ?? NO_PAYMENTS,
+        feedback: more?.feedback,
       },
     );
     const index = s.index766 ?? [];

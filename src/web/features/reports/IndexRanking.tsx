@@ -64,7 +64,9 @@ export function IndexRanking({ communes }: { communes: DashboardCommune[] }) {
                             ? 'N/A'
                             : k.unit === 'days'
                               ? t('ranking.days', { value: points(k.value) })
-                              : n.percent(k.value)}
+                              : k.unit === 'count'
+                                ? n.count(k.value)
+                                : n.percent(k.value)}
                           {' · '}
                           {k.points === null
                             ? (k.reason ?? t('ranking.notScored'))

@@ -79,8 +79,9 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
           ? indicator.formulaVi
           : t(`indicators.items.${key}.formula`, { defaultValue: indicator.formula });
         const target = TARGETS[indicator.id];
-        // 2.2 is an average number of days, not a share.
+        // 2.2 is an average number of days, 5.1 a number of feedback items: neither is a share.
         const days = indicator.unit === 'days';
+        const count = indicator.unit === 'count';
         return (
           <Card key={indicator.id} padding="md" radius="md" data-testid="indicator" data-id={indicator.id}>
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
@@ -96,10 +97,12 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
                 <Text size="xs" c="dimmed">
                   {days
                     ? t('indicators.settledCount', { count: indicator.denominator })
-                    : t('indicators.ratio', {
-                        numerator: n.count(indicator.numerator),
-                        denominator: n.count(indicator.denominator),
-                      })}
+                    : count
+                      ? t('indicators.feedbackCount', { count: indicator.numerator })
+                      : t('indicators.ratio', {
+                          numerator: n.count(indicator.numerator),
+                          denominator: n.count(indicator.denominator),
+                        })}
                   {target ? ` · ${t('indicators.target', { target })}` : ''}
                 </Text>
               </Stack>
@@ -107,7 +110,7 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
                 fz={26}
                 fw={800}
                 lh={1}
-                c={days ? 'dark' : ink(colorFor(indicator.id, indicator.value))}
+                c={days || count ? 'dark' : ink(colorFor(indicator.id, indicator.value))}
                 style={{ whiteSpace: 'nowrap' }}
                 data-testid="indicator-value"
               >
@@ -115,10 +118,19 @@ function ComputedIndicators({ indicators }: { indicators: Indicator766[] }) {
                   ? indicator.value === null
                     ? 'N/A'
                     : t('ranking.days', { value: n.decimal(indicator.value) })
-                  : n.percent(indicator.value)}
+                  : count
+                    ? n.count(indicator.value ?? 0)
+                    : n.percent(indicator.value)}
               </Text>
             </Group>
-            {days ? null : (
+            {count && indicator.parts ? (
+              <Text size="xs" mt="xs" data-testid="indicator-parts">
+                {Object.entries(indicator.parts)
+                  .map(([k, v]) => `${t(`feedback:categories.${k}`, { defaultValue: k })}: ${n.count(v)}`)
+                  .join(' · ')}
+              </Text>
+            ) : null}
+            {days || count ? null : (
               <Progress
                 value={indicator.value ?? 0}
                 color={colorFor(indicator.id, indicator.value)}
