@@ -13,3 +13,13 @@ export async function listUnitProcedures(db: Executor, unitCode: string) {
     .where(eq(unitProcedures.unitCode, unitCode))
     .orderBy(asc(unitProcedures.position));
 }
+
+/** Whether the national catalogue (every unit's procedures) has a procedure of this code. */
+export async function procedureExists(db: Executor, code: string): Promise<boolean> {
+  const rows = await db
+    .select({ code: procedures.code })
+    .from(procedures)
+    .where(eq(procedures.code, code))
+    .limit(1);
+  return rows.length > 0;
+}

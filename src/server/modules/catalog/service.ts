@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { cached } from '../../lib/cache.ts';
 import type { UnitsService } from '../units/service.ts';
-import { listUnitProcedures } from './repository.ts';
+import { listUnitProcedures, procedureExists } from './repository.ts';
 
 export interface CatalogEntry {
   no: number;
@@ -54,6 +54,8 @@ export function createCatalogService(db: Db, units: UnitsService) {
     async find(unitCode: string, code: string) {
       return (await byUnit(unitCode)).byCode.get(code);
     },
+    /** Whether the national catalogue has this procedure (another unit may offer it). */
+    exists: (code: string) => procedureExists(db, code),
     async get(unitCode: string, code: string) {
       await activeUnit(unitCode);
       const entry = (await byUnit(unitCode)).byCode.get(code);

@@ -5,6 +5,7 @@ import { SQLSTATE, sqlStateOf } from '../../db/errors.ts';
 import { executePrepared, placeholders, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
+import { INBOUND_NOT_WAITING } from '../portal/repository.ts';
 import { TICKET_NOT_LINKED } from '../queue/repository.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -23,10 +24,12 @@ export interface IntakeWrite {
   event: { ctes: (p: (value: unknown) => string, from: string) => string; nameSuffix: string };
   idempotency?: { key: string; requestHash: string };
   /**
-   * A dossier fetched from the portal (dossier.portalId set): the statement also marks its row of
-   * the inbound queue taken. A second intake of the same portal dossier fails on dossiers_portal_id_uq.
+   * A dossier fetched from the portal (dossier.portalId set): the portal module's part of the statement
+   * (portal/repository.ts takeInboundPart) marks its row of the inbound queue taken while it is still
+   * waiting, else aborts the statement (SQLSTATE MC015). A second intake of the same portal dossier
+   * fails on dossiers_portal_id_uq or on that check.
    */
-  inbound?: boolean;
+  inbound?: (p: (value: unknown) => string, from: string) => { cte: string; check: string };
   files: Array<Omit<typeof dossierFiles.$inferInsert, 'unitCode' | 'dossierCode'>>;
   /**
    * The queue ticket the dossier is received from (queue/repository.ts linkTicketPart): its CTE `ticket`
@@ -42,7 +45,7 @@ export type IntakeWritten =
   | { kind: 'out_of_order'; lastAt: Date }
   /** The Idempotency-Key was taken meanwhile by a concurrent request: replay it. */
   | { kind: 'key_taken' }
-  /** The portal's dossier (dossier.portalId) was received already, by this intake's twin. */
+  /** The portal's dossier (dossier.portalId) was received already by this intake's twin, or refused meanwhile. */
   | { kind: 'portal_taken' }
   /** The queue ticket (IntakeWrite.ticket) was no longer called at its counter: nothing written. */
   | { kind: 'ticket_gone' };
@@ -76,6 +79,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
   const dayCounter = p(w.counters.day);
   const bookCounter = p(w.counters.book);
   const ticket = w.ticket?.(p, 'dossier');
+  const inbound = w.inbound?.(p, 'dossier');
   const text = `
     WITH counters AS (
       INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
@@ -131,11 +135,9 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       RETURNING 1)`
         : ''
     }${
-      w.inbound
+      inbound
         ? `,
-    taken AS (
-      UPDATE inbound_online_dossiers i SET state = 'taken', dossier_code = dossier.code FROM dossier
-      WHERE i.unit_code = ${unit} AND i.portal_id = ${p(d.portalId ?? '')} RETURNING 1)`
+    ${inbound.cte}`
         : ''
     }${
       w.idempotency
@@ -151,7 +153,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
     ${ticket.cte}`
         : ''
     }
-    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits${ticket ? `, ${ticket.check}` : ''}
+    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits${ticket ? `, ${ticket.check}` : ''}${inbound ? `, ${inbound.check}` : ''}
     FROM dossier`;
   const name = `motcua_intake${ticket ? '_ticket' : ''}${w.inbound ? '_inbound' : ''}${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
   const query = { sql: text, params };
@@ -173,6 +175,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
   } catch (err) {
     const state = sqlStateOf(err);
     if (state === TICKET_NOT_LINKED) return { kind: 'ticket_gone' };
+    if (state === INBOUND_NOT_WAITING) return { kind: 'portal_taken' };
     if (state === OUT_OF_ORDER) {
       const detail = (err as { cause?: { detail?: string } }).cause?.detail;
       return { kind: 'out_of_order', lastAt: new Date(Number(detail)) };
@@ -211,6 +214,17 @@ export async function findIdempotencyKey(db: Executor, unitCode: string, key: st
     .where(and(eq(idempotencyKeys.unitCode, unitCode), eq(idempotencyKeys.key, key)))
     .limit(1);
   return rows[0];
+}
+
+/**
+ * Adds a file fetched for a dossier (a portal file, portal/files.ts) unless a file of that id is there
+ * already: a fetch repeated after a crash or a lost answer never adds it twice.
+ */
+export async function addFileOnce(db: Executor, row: typeof dossierFiles.$inferInsert) {
+  await db
+    .insert(dossierFiles)
+    .values(row)
+    .onConflictDoNothing({ target: [dossierFiles.unitCode, dossierFiles.id] });
 }
 
 /** Adds a stored file to a dossier (the result of its settlement), in the caller's transaction. */
@@ -253,6 +267,13 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
                     WHERE h.unit_code = ${dossiers.unitCode} AND h.dossier_code = ${dossiers.code} AND h.kind = 'portal'
                       AND h.sent_at IS NULL ORDER BY h.seq LIMIT 1)) END
         FROM outbox o WHERE o.unit_code = ${dossiers.unitCode} AND o.dossier_code = ${dossiers.code} AND o.kind = 'portal')`,
+      // Files of a dossier from the portal, fetched through the outbox (portal/files.ts).
+      portalFiles: sql<PortalFileState[] | string>`(
+        SELECT coalesce(json_agg(json_build_object('fileName', o.payload->>'fileName',
+          'componentId', o.payload->>'componentId',
+          'state', CASE WHEN o.sent_at IS NOT NULL THEN 'fetched' WHEN o.dead_at IS NOT NULL THEN 'failed' ELSE 'pending' END,
+          'attempts', o.attempts, 'lastError', o.last_error) ORDER BY o.seq), '[]'::json)
+        FROM outbox o WHERE o.unit_code = ${dossiers.unitCode} AND o.dossier_code = ${dossiers.code} AND o.kind = 'portal_file')`,
     })
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.receivedBy))
@@ -265,7 +286,18 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
   // json arrives parsed from both drivers; a string is parsed here in case a driver leaves it as text.
   const files: ListedFile[] = typeof row.files === 'string' ? JSON.parse(row.files) : row.files;
   const raw: RawSync | null = typeof row.sync === 'string' ? JSON.parse(row.sync) : row.sync;
-  return { ...row, files, sync: raw ? syncState(raw) : undefined };
+  const portalFiles: PortalFileState[] =
+    typeof row.portalFiles === 'string' ? JSON.parse(row.portalFiles) : row.portalFiles;
+  return { ...row, files, portalFiles, sync: raw ? syncState(raw) : undefined };
+}
+
+/** A file of a dossier from the portal and how its fetch stands. */
+interface PortalFileState {
+  fileName: string;
+  componentId: string;
+  state: 'pending' | 'fetched' | 'failed';
+  attempts: number;
+  lastError: string | null;
 }
 
 /** A dossier's `portal` outbox messages, counted in findDossier's statement. */

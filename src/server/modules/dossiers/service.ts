@@ -358,6 +358,7 @@ export async function getDossier(ctx: AppContext, scope: Scope, code: string): P
   const entry = await ctx.services.catalog.find(unit.code, found.dossier.procedureCode);
   return presentDossier({
     sync: found.sync,
+    portalFiles: found.portalFiles,
     dossier: found.dossier,
     unit,
     procedureName: entry?.record.name ?? found.dossier.procedureCode,

@@ -5,6 +5,12 @@ import { outbox } from '../../db/schema.ts';
 import type { FileStore } from '../../lib/file-store.ts';
 import { LinkError } from '../../lib/http-link.ts';
 import { deliverPortalMessage, type PortalLink } from '../portal/delivery.ts';
+import {
+  fetchPortalFile,
+  PORTAL_FILE_KIND,
+  type PortalFileFetch,
+  type PortalFileSource,
+} from '../portal/files.ts';
 import { type AttemptRecord, pruneAttempts, settleAttempt, settleSent } from './attempts.ts';
 import type { NotificationPayload } from './messages.ts';
 import type { Sender } from './senders.ts';
@@ -16,9 +22,11 @@ export interface OutboxOptions {
   leaseSeconds?: number;
   now?: () => Date;
   /** The national portal's client: delivers the `portal` messages (absent: they wait). */
-  portal?: PortalLink;
-  /** Where the dossiers' files are read from when a portal message needs them uploaded. */
+  portal?: PortalLink & PortalFileSource;
+  /** Where the dossiers' files are read from when a portal message needs them uploaded (and portal files kept). */
   files?: FileStore;
+  /** Largest portal file fetched into a dossier (MOTCUA_MAX_UPLOAD_MB); default 5 MB. */
+  maxFileBytes?: number;
   /** Failed tries after which a message is dead-lettered (an operator may retry it); default 10. */
   maxAttempts?: number;
   /** Dossiers whose runs are sent at the same time (each dossier's own messages stay in order); default 8. */
@@ -31,6 +39,8 @@ export interface OutboxOptions {
    */
   claimGate?: <T>(claim: () => Promise<T>) => Promise<T>;
 }
+
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Retry delay after `attempts` failures: 30 s, 1, 2, 4 … minutes, capped at one hour. */
 export function backoffSeconds(attempts: number): number {
@@ -133,6 +143,18 @@ function claimDue(db: Db, now: Date, lease: Date, batch: number): Promise<Outbox
 }
 
 async function deliverOne(db: Db, m: OutboxRow, opts: OutboxOptions) {
+  if (m.kind === PORTAL_FILE_KIND) {
+    if (!opts.portal) throw new Error('no portal link configured');
+    await fetchPortalFile(
+      db,
+      m.unitCode,
+      m.payload as unknown as PortalFileFetch,
+      opts.portal,
+      opts.files,
+      opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    );
+    return;
+  }
   if (m.kind === 'portal') {
     if (!opts.portal) throw new Error('no portal link configured');
     await deliverPortalMessage(
