@@ -58,6 +58,7 @@ export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
   '/so-luyen-tap': 'training',
   '/nhan-su': 'admin',
   '/van-hanh': 'admin',
+  '/van-hanh/ho-so-chua-khop': 'admin',
   '/nhat-ky': 'admin',
   '/doi-tac': 'admin',
 };
