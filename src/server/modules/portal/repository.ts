@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { executePrepared, placeholders } from '../../db/prepared.ts';
-import { inboundOnlineDossiers } from '../../db/schema.ts';
+import { inboundOnlineDossiers, portalFiles } from '../../db/schema.ts';
 import { type OutboxRow, outboxCte } from '../integration/repository.ts';
 
 /** Inserts online dossiers not seen before (by the portal's id); returns the ids that were new. */
@@ -106,4 +106,19 @@ export async function refuseInbound(
   if (Number(row.messages) !== r.messages.length)
     throw new Error(`refusal wrote ${row.messages} of ${r.messages.length} messages`);
   return true;
+}
+
+/** The portal's address of a dossier file uploaded before (portal_files), if any. */
+export async function findUploadedFile(db: Executor, unitCode: string, fileId: string) {
+  const [known] = await db
+    .select({ url: portalFiles.url })
+    .from(portalFiles)
+    .where(and(eq(portalFiles.unitCode, unitCode), eq(portalFiles.fileId, fileId)))
+    .limit(1);
+  return known;
+}
+
+/** Keeps a file's portal address; of two deliveries racing on one file, the first kept is used after. */
+export async function rememberUploadedFile(db: Executor, row: typeof portalFiles.$inferInsert) {
+  await db.insert(portalFiles).values(row).onConflictDoNothing();
 }
