@@ -121,6 +121,7 @@ export async function startServer(
       senders,
       portal: ctx.links.portal,
       files: ctx.files,
+      maxFileBytes: config.maxUploadBytes,
       // Two lanes of 400 messages, 8 dossiers' runs in flight each (bench/portal-outage).
       batch: 400,
       lanes: 2,

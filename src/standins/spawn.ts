@@ -26,6 +26,8 @@ export interface StandInProcess {
   reset(): Promise<void>;
   /** Forgets every token it issued (the gateway restarted): clients must get a new one. */
   revokeTokens(): Promise<void>;
+  /** POST /__admin/<name> with a JSON body (the portal's `online`: add online dossiers and their files). */
+  command<T = unknown>(name: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startStandInProcess(
     state: async <T>() => (await admin('GET', 'state')) as T,
     reset: async () => void (await admin('POST', 'reset')),
     revokeTokens: async () => void (await admin('POST', 'revoke-tokens')),
+    command: async <T>(cmd: string, body?: unknown) => ((await admin('POST', cmd, body)) as { done: T }).done,
     async stop() {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       const exited = new Promise((r) => proc.once('exit', r));

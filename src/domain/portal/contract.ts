@@ -147,6 +147,16 @@ export const PortalOnlineDossierSchema = z.object({
   NgayNopHoSo: PortalDateTimeSchema,
   TrangThaiHoSo: z.literal(1),
   TaiKhoanDuocXacThucVoiVNeID: Flag,
-  TaiLieuNop: z.array(z.object({ TenTepDinhKem: z.string(), MaThanhPhanHoSo: z.string() })),
+  TaiLieuNop: z.array(
+    z.object({
+      TenTepDinhKem: z.string(),
+      MaThanhPhanHoSo: z.string(),
+      /**
+       * The file's address on the portal's file service (`/api/tep-tin/{IdTepTin}`, as the upload
+       * answers DuongDan); GET answers {IdTepTin, TenTep, LoaiTep, KichThuoc, HashTepTin, NoiDung}.
+       */
+      DuongDanTaiTepTin: z.string().min(1).max(500).optional(),
+    }),
+  ),
 });
 export type PortalOnlineDossier = z.infer<typeof PortalOnlineDossierSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PerformedEvent } from '../lifecycle/events.ts';
-import { actorTitleOf, portalMessagesOf } from './sync.ts';
+import { actorTitleOf, portalMessagesOf, unmatchedRefusalMessages } from './sync.ts';
 
 const base = {
   type: 'performed' as const,
@@ -103,5 +103,38 @@ describe('portal messages of a dossier event', () => {
       ),
     ).toEqual(['G22.82-260105-000311', 'G22.82-260105-000311', 'G22.82-260105-000311']);
     expect(m[2]).toMatchObject({ HoSo: { TrangThaiHoSo: 10, NgayTra: '20260105100000' } });
+  });
+});
+
+describe('the refusal of an unmatched portal dossier', () => {
+  it('is a progress entry with the reason, then status 3, under the portal code, dates in Vietnam time', () => {
+    const [progress, status] = unmatchedRefusalMessages({
+      eventId: 'refusal-0001',
+      portalCode: 'G22.82-260105-000999',
+      actor: { actorName: 'Nguyễn Thị Lan', actorTitle: 'Cán bộ tiếp nhận', unitName: 'UBND xã Tân Thới' },
+      at: new Date('2026-01-05T03:00:00Z'),
+      reason: 'Không thuộc thẩm quyền giải quyết của xã',
+      submittedAt: new Date('2026-01-05T01:15:00Z'),
+    });
+    expect(progress).toEqual({
+      call: 'progress',
+      eventId: 'refusal-0001',
+      TienTrinh: {
+        MaHoSo: 'G22.82-260105-000999',
+        NguoiXuLy: 'Nguyễn Thị Lan',
+        ChucDanh: 'Cán bộ tiếp nhận',
+        ThoiDiemXuLy: '20260105100000',
+        PhongBanXuLy: 'UBND xã Tân Thới',
+        NoiDungXuLy: 'Từ chối tiếp nhận hồ sơ: Không thuộc thẩm quyền giải quyết của xã',
+        TrangThai: 3,
+        NgayBatDau: '20260105081500',
+        NgayKetThucTheoQuyDinh: undefined,
+      },
+    });
+    expect(status).toEqual({
+      call: 'status',
+      eventId: 'refusal-0001.2',
+      TrangThai: { MaHoSo: 'G22.82-260105-000999', TrangThaiHoSo: 3, ThoiDiem: '20260105100000' },
+    });
   });
 });

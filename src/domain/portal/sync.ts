@@ -150,3 +150,38 @@ export function portalMessagesOf(e: DossierEvent, view: PortalReceivedView | Por
   }
   return messages;
 }
+
+/**
+ * What the portal hears when an officer refuses one of its online dossiers that never became a motcua
+ * dossier (an unmatched inbound dossier): a progress entry naming the refusal and its reason, then the
+ * status 3 "Không được tiếp nhận" (§2.1), both under the portal's own MaHoSo. `eventId` is the
+ * refusal's id; the status is `eventId + ".2"`, as for a dossier event.
+ */
+export function unmatchedRefusalMessages(r: {
+  eventId: string;
+  portalCode: string;
+  actor: PortalActor;
+  at: Date;
+  reason: string;
+  /** When the citizen submitted it on the portal (the step's start). */
+  submittedAt: Date;
+}): PortalMessage[] {
+  const at = r.at.toISOString();
+  return [
+    {
+      call: 'progress',
+      eventId: r.eventId,
+      TienTrinh: toPortalProgress({
+        code: r.portalCode,
+        actorName: r.actor.actorName || 'Cán bộ',
+        actorTitle: r.actor.actorTitle,
+        unitName: r.actor.unitName,
+        at,
+        content: `${INTAKE_CONTENT.refuse}: ${r.reason}`,
+        status: 3,
+        stepStartedAt: r.submittedAt.toISOString(),
+      }),
+    },
+    { call: 'status', eventId: `${r.eventId}.2`, TrangThai: toPortalStatus(r.portalCode, 3, at) },
+  ];
+}

@@ -687,11 +687,20 @@ export const inboundOnlineDossiers = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     submittedAt: ts('submitted_at').notNull(),
     fetchedAt: ts('fetched_at').notNull(),
-    /** waiting: in the online queue; taken: received into a motcua dossier (dossier_code). */
-    state: text('state', { enum: ['waiting', 'taken'] })
+    /**
+     * waiting: in the online queue (or unmatched, waiting for an officer); taken: received into a
+     * motcua dossier (dossier_code); refused: an officer refused it (refusal_reason, sent to the portal).
+     */
+    state: text('state', { enum: ['waiting', 'taken', 'refused'] })
       .notNull()
       .default('waiting'),
     dossierCode: text('dossier_code'),
+    /** The officer who mapped or refused it (an unmatched dossier), and when. */
+    handledBy: uuid('handled_by'),
+    handledAt: ts('handled_at'),
+    /** The commune's procedure an officer chose for a dossier whose procedure code was not matched. */
+    mappedProcedureCode: text('mapped_procedure_code'),
+    refusalReason: text('refusal_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.unitCode, t.portalId] }),

@@ -139,6 +139,19 @@ export const ERRORS: Record<AppErrorCode, ErrorSpec> = {
       'Nền tảng chia sẻ dữ liệu trả lời không đúng định dạng; vẫn tiếp nhận hồ sơ và nhập thông tin thủ công',
   },
   PORTAL_UNAVAILABLE: { status: 503, title: 'Chưa kết nối được Cổng Dịch vụ công quốc gia' },
+  INBOUND_NOT_FOUND: { status: 404, title: 'Không tìm thấy hồ sơ trực tuyến từ Cổng DVCQG của xã' },
+  INBOUND_ALREADY_HANDLED: {
+    status: 409,
+    title: 'Hồ sơ trực tuyến này đã được xử lý (đã đưa vào hàng đợi hoặc đã từ chối), vui lòng tải lại',
+  },
+  INBOUND_UNIT_UNCONFIRMED: {
+    status: 422,
+    title: 'Hồ sơ ghi đơn vị tiếp nhận khác: cần xác nhận hồ sơ thuộc xã này',
+  },
+  PROCEDURE_OTHER_UNIT: {
+    status: 422,
+    title: 'Thủ tục không thuộc danh mục thủ tục của xã này',
+  },
   API_KEY_INVALID: { status: 401, title: 'Khóa API không hợp lệ hoặc đã bị thu hồi' },
   PARTNER_API_NOT_CONFIGURED: {
     status: 503,

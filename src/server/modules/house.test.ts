@@ -41,9 +41,6 @@ const KNOWN_GAPS: Record<string, { missing: Part[]; why: string }> = {
 
 /** Files outside a repository that still import drizzle or the table definitions (to move). */
 const KNOWN_SQL_OUTSIDE: Record<string, string> = {
-  'integration/attempts.ts': 'outbox attempts (integration is being reworked)',
-  'integration/outbox.ts': 'the outbox worker (integration is being reworked)',
-  'portal/delivery.ts': 'portal file uploads',
   'portal/view.ts': 'gathers the portal view in the caller’s transaction',
 };
 

@@ -61,8 +61,8 @@ export interface StandInOptions {
   state(): unknown;
   /** Clears received messages and counters (POST /__admin/reset). */
   reset(): void;
-  /** Further admin commands: POST /__admin/<name>. */
-  commands?: Record<string, () => unknown>;
+  /** Further admin commands: POST /__admin/<name> (the request carries the command's JSON body, if any). */
+  commands?: Record<string, (req: StandInRequest) => unknown>;
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
@@ -183,7 +183,7 @@ export async function startStandIn(opts: StandInOptions) {
       return { status: 200, body: { reset: true } };
     }
     const command = opts.commands?.[req.path.slice('/__admin/'.length)];
-    if (command && req.method === 'POST') return { status: 200, body: { done: command() ?? true } };
+    if (command && req.method === 'POST') return { status: 200, body: { done: command(req) ?? true } };
     return { status: 404, body: { error: 'no such admin endpoint' } };
   };
 

@@ -5,6 +5,7 @@ import {
   type PortalDossier,
   PortalDossierSchema,
   type PortalOnlineDossier,
+  PortalOnlineDossierSchema,
   PortalProgressSchema,
   PortalStatusUpdateSchema,
 } from '../../domain/portal/contract.ts';
@@ -33,7 +34,13 @@ import { demoOnlineDossiers } from './demo-data.ts';
  *   POST /api/ho-so {MaSuKien, HoSo}               create or update (upsert by MaHoSo)
  *   POST /api/ho-so/tien-trinh {MaSuKien, TienTrinh}
  *   POST /api/ho-so/trang-thai {MaSuKien, TrangThai}
- *   GET  /api/ho-so-truc-tuyen?MaDonVi=…           online dossiers in status 1 of a unit
+ *   GET  /api/ho-so-truc-tuyen?MaDonVi=…           online dossiers in status 1 of a unit (and of the
+ *                                                  former units the portal routes to it since 1/7/2025)
+ *   GET  /api/tep-tin/{IdTepTin}                   a file: {IdTepTin, TenTep, LoaiTep, KichThuoc, HashTepTin, NoiDung(base64)}
+ * An online dossier's files are named in its TaiLieuNop by DuongDanTaiTepTin (`/api/tep-tin/{id}`).
+ * Progress and status of an online dossier are accepted under its MaHoSo before motcua created it:
+ * that is how a refusal of a dossier motcua never took reaches the portal (status 3).
+ * Admin: POST /__admin/online {dossiers, files?} adds online dossiers (and their files) to the list.
  * Answers: 200 {KetQua: 'created'|'updated'|'accepted'|'duplicate', …}; 400 {error} for a payload
  * that breaks the contract; 401 without a live token; 404 for progress of an unknown dossier.
  */
@@ -60,6 +67,37 @@ export interface PortalStandInOptions {
   /** Keep only the call, code and event id of what it receives (long benches), not the bodies. */
   keepBodies?: boolean;
 }
+
+/** A file the portal holds: uploaded by motcua, or attached by a citizen to an online dossier. */
+interface HeldFile {
+  name: string;
+  type: string;
+  hash: string;
+  size: number;
+  /** Kept unless the stand-in keeps no bodies (benches); a file without them is answered 404. */
+  bytes?: Buffer;
+}
+
+/**
+ * The former units the portal routes to their commune of today (the 2025 merger): a citizen who
+ * picked the former commune on the portal still reaches the new one, under the former code.
+ */
+const FORMER_UNITS: Readonly<Record<string, string>> = { '28690': '28693', '28699': '28693' };
+
+const OnlineAddBody = z.object({
+  dossiers: z.array(PortalOnlineDossierSchema).max(100),
+  files: z
+    .array(
+      z.object({
+        IdTepTin: z.string().regex(/^[A-Za-z0-9-]{1,80}$/),
+        TenTep: z.string().min(1).max(255),
+        LoaiTep: z.string().min(1).max(100),
+        NoiDung: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      }),
+    )
+    .max(100)
+    .default([]),
+});
 
 const DossierWrite = z.object({ MaSuKien: MaSuKienSchema, HoSo: PortalDossierSchema });
 const ProgressWrite = z.object({ MaSuKien: MaSuKienSchema, TienTrinh: PortalProgressSchema });
@@ -89,7 +127,7 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
   let seen = new Set<string>();
   let dossiers = new Map<string, PortalDossier>();
   let progress = new Map<string, unknown[]>();
-  let files = new Map<string, { name: string; hash: string; size: number }>();
+  let files = new Map<string, HeldFile>();
   /** Uploads in the order received, numbered in the same sequence as the writes (`seq`). */
   let uploads: Array<{ seq: number; IdTepTin: string; TenTep: string }> = [];
   const keepBodies = opts.keepBodies ?? true;
@@ -127,6 +165,13 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
     return true;
   };
 
+  /** Online dossiers decided (a status reported) before motcua created them: a refusal, by MaHoSo. */
+  let decided = new Map<string, number>();
+  /** Downloads of files in the order served, numbered in the same sequence as the writes. */
+  let fileDownloads: Array<{ seq: number; IdTepTin: string }> = [];
+  /** The portal knows an online dossier while it lists it, and after a status was reported for it. */
+  const isOnline = (code: string) => decided.has(code) || online.some((d) => d.MaHoSo === code);
+
   /** A dossier submitted on the portal leaves its status-1 list once its system reports another status. */
   const statusReported = (code: string, status: number) => {
     if (status !== 1) online = online.filter((d) => d.MaHoSo !== code);
@@ -154,9 +199,36 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
         const bytes = Buffer.from(b.NoiDung, 'base64');
         const hash = createHash('sha256').update(bytes).digest('hex');
         const id = randomUUID();
-        files.set(id, { name: b.TenTep, hash, size: bytes.length });
+        files.set(id, {
+          name: b.TenTep,
+          type: 'application/octet-stream',
+          hash,
+          size: bytes.length,
+          bytes: keepBodies ? bytes : undefined,
+        });
         uploads.push({ seq: ++seq, IdTepTin: id, TenTep: b.TenTep });
         return { status: 200, body: { IdTepTin: id, HashTepTin: hash, DuongDan: `/api/tep-tin/${id}` } };
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/tep-tin\/[^/]+$/,
+      handler: authed((req) => {
+        const id = decodeURIComponent(req.path.slice('/api/tep-tin/'.length));
+        const f = files.get(id);
+        if (!f?.bytes) return { status: 404, body: { error: `IdTepTin ${id} không tồn tại` } };
+        fileDownloads.push({ seq: ++seq, IdTepTin: id });
+        return {
+          status: 200,
+          body: {
+            IdTepTin: id,
+            TenTep: f.name,
+            LoaiTep: f.type,
+            KichThuoc: f.size,
+            HashTepTin: f.hash,
+            NoiDung: f.bytes.toString('base64'),
+          },
+        };
       }),
     },
     {
@@ -178,7 +250,8 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
       handler: authed((req) => {
         const b = parse(ProgressWrite, req);
         const code = b.TienTrinh.MaHoSo;
-        if (!dossiers.has(code)) return { status: 404, body: { error: `MaHoSo ${code} chưa được đồng bộ` } };
+        if (!dossiers.has(code) && !isOnline(code))
+          return { status: 404, body: { error: `MaHoSo ${code} chưa được đồng bộ` } };
         if (!record('progress', code, b.MaSuKien, b.TienTrinh, b.TienTrinh.TrangThai))
           return { status: 200, body: { KetQua: 'duplicate', MaHoSo: code } };
         progress.set(code, [...(progress.get(code) ?? []), b.TienTrinh]);
@@ -192,10 +265,12 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
         const b = parse(StatusWrite, req);
         const code = b.TrangThai.MaHoSo;
         const d = dossiers.get(code);
-        if (!d) return { status: 404, body: { error: `MaHoSo ${code} chưa được đồng bộ` } };
+        if (!d && !isOnline(code))
+          return { status: 404, body: { error: `MaHoSo ${code} chưa được đồng bộ` } };
         if (!record('status', code, b.MaSuKien, b.TrangThai, b.TrangThai.TrangThaiHoSo))
           return { status: 200, body: { KetQua: 'duplicate', MaHoSo: code } };
-        dossiers.set(code, { ...d, TrangThaiHoSo: b.TrangThai.TrangThaiHoSo });
+        if (d) dossiers.set(code, { ...d, TrangThaiHoSo: b.TrangThai.TrangThaiHoSo });
+        else decided.set(code, b.TrangThai.TrangThaiHoSo);
         statusReported(code, b.TrangThai.TrangThaiHoSo);
         return { status: 200, body: { KetQua: 'accepted', MaHoSo: code } };
       }),
@@ -207,7 +282,7 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
         const denied = tokens.check(req);
         if (denied) return denied;
         const unit = req.query.get('MaDonVi');
-        const list = online.filter((d) => !unit || d.MaDonVi === unit);
+        const list = online.filter((d) => !unit || d.MaDonVi === unit || FORMER_UNITS[d.MaDonVi] === unit);
         // A duplicate delivery: the same submissions twice in one answer (and again on the next call).
         const items = fault?.mode === 'duplicate' ? [...list, ...list] : list;
         return { status: 200, body: { TongSo: items.length, DanhSach: items } };
@@ -230,8 +305,20 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
       files: files.size,
       uploads,
       online: online.length,
+      decided: Object.fromEntries(decided),
+      fileDownloads,
     }),
     commands: {
+      online: (req) => {
+        const b = parse(OnlineAddBody, req);
+        for (const f of b.files) {
+          const bytes = Buffer.from(f.NoiDung, 'base64');
+          const hash = createHash('sha256').update(bytes).digest('hex');
+          files.set(f.IdTepTin, { name: f.TenTep, type: f.LoaiTep, hash, size: bytes.length, bytes });
+        }
+        online.push(...b.dossiers);
+        return { online: online.length };
+      },
       'revoke-tokens': () => tokens.revokeAll(),
       // Counts only, for benches that send tens of thousands of messages.
       summary: () => ({ received: received.length, duplicates: duplicates.length, dossiers: dossiers.size }),
@@ -244,6 +331,8 @@ export async function startPortalStandIn(opts: PortalStandInOptions = {}) {
       progress = new Map();
       files = new Map();
       uploads = [];
+      decided = new Map();
+      fileDownloads = [];
       sequence = new Map();
       online = [...initialOnline];
       seq = 0;

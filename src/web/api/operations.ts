@@ -1,4 +1,15 @@
+import type { z } from 'zod';
+import type {
+  HandledUnmatchedAnswerSchema,
+  MapUnmatchedBodySchema,
+  UnmatchedInboundAnswerSchema,
+} from '../../server/modules/portal-sync/schemas.ts';
 import { apiRequest } from './client';
+
+/** A portal dossier waiting for an officer (GET /api/v1/integration/portal/unmatched). */
+export type UnmatchedInbound = z.output<typeof UnmatchedInboundAnswerSchema>['items'][number];
+export type MapUnmatchedBody = z.input<typeof MapUnmatchedBodySchema>;
+export type HandledUnmatched = z.output<typeof HandledUnmatchedAnswerSchema>;
 
 /** Mirrors StatusSchema of the server (modules/operations/schemas.ts). */
 export type LinkState = 'up' | 'degraded' | 'down' | 'idle' | 'off';
@@ -59,4 +70,19 @@ export const operationsApi = {
     apiRequest<{ retried: number }>(`/api/v1/dossiers/${encodeURIComponent(dossierCode)}/sync/retry`, {
       method: 'POST',
     }),
+  unmatched: (unitCode: string, signal?: AbortSignal) =>
+    apiRequest<{ items: UnmatchedInbound[] }>('/api/v1/integration/portal/unmatched', {
+      query: { unitCode },
+      signal,
+    }),
+  mapUnmatched: (portalId: string, body: MapUnmatchedBody) =>
+    apiRequest<HandledUnmatched>(`/api/v1/integration/portal/unmatched/${encodeURIComponent(portalId)}/map`, {
+      method: 'POST',
+      body,
+    }),
+  refuseUnmatched: (portalId: string, body: { unitCode: string; reason: string }) =>
+    apiRequest<HandledUnmatched>(
+      `/api/v1/integration/portal/unmatched/${encodeURIComponent(portalId)}/refuse`,
+      { method: 'POST', body },
+    ),
 };

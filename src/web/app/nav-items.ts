@@ -65,6 +65,7 @@ export const NAV_GROUP_OF: Readonly<Record<string, NavGroupKey>> = {
   '/nhan-su': 'admin',
   '/dang-thong-bao': 'admin',
   '/van-hanh': 'admin',
+  '/van-hanh/ho-so-chua-khop': 'admin',
   '/nhat-ky': 'admin',
   '/doi-tac': 'admin',
 };

@@ -7,12 +7,30 @@ const OperationsPage = lazy(() =>
   import('../features/operations/OperationsPage').then((m) => ({ default: m.OperationsPage })),
 );
 
-/** The operations page (links to other systems, measured); every staff role sees its own scope. */
+const UnmatchedInboundPage = lazy(() =>
+  import('../features/operations/UnmatchedInboundPage').then((m) => ({ default: m.UnmatchedInboundPage })),
+);
+
+/** The portal's online dossiers a commune could not take by themselves (map or refuse them). */
+export const UNMATCHED_PATH = '/van-hanh/ho-so-chua-khop';
+
+/**
+ * The operations page (links to other systems, measured; every staff role sees its own scope) and
+ * the commune's unmatched portal dossiers (its reception and leaders act on them).
+ */
 export function operationsRoutes() {
-  return <Route path="van-hanh" element={<OperationsPage />} />;
+  return (
+    <>
+      <Route path="van-hanh" element={<OperationsPage />} />
+      <Route path={UNMATCHED_PATH.slice(1)} element={<UnmatchedInboundPage />} />
+    </>
+  );
 }
 
 export function operationsNav(me: Me | null | undefined): NavItem[] {
   if (!me) return [];
-  return [{ to: '/van-hanh', labelKey: 'operations:nav', testId: 'nav-operations' }];
+  const items: NavItem[] = [{ to: '/van-hanh', labelKey: 'operations:nav', testId: 'nav-operations' }];
+  if ((me.role === 'reception' || me.role === 'leader') && me.unit?.level === 'commune')
+    items.push({ to: UNMATCHED_PATH, labelKey: 'operations:unmatched.nav', testId: 'nav-unmatched' });
+  return items;
 }

@@ -80,3 +80,13 @@ export async function findProcedureRecord(db: Executor, code: string) {
     .where(eq(procedures.code, code));
   return rows[0]?.record ?? null;
 }
+
+/** Whether the national catalogue (every unit's procedures) has a procedure of this code. */
+export async function procedureExists(db: Executor, code: string): Promise<boolean> {
+  const rows = await db
+    .select({ code: procedures.code })
+    .from(procedures)
+    .where(eq(procedures.code, code))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -14,6 +14,7 @@ import {
   findProcedureRecord,
   findPublication,
   listUnitProcedures,
+  procedureExists,
   updatePosting,
   updatePublication,
 } from './repository.ts';
@@ -66,6 +67,8 @@ export function createCatalogService(db: Db, units: UnitsService) {
     async find(unitCode: string, code: string) {
       return (await byUnit(unitCode)).byCode.get(code);
     },
+    /** Whether the national catalogue has this procedure (another unit may offer it). */
+    exists: (code: string) => procedureExists(db, code),
     async get(unitCode: string, code: string) {
       await activeUnit(unitCode);
       const entry = (await byUnit(unitCode)).byCode.get(code);

@@ -72,6 +72,8 @@ export function receivedEventPart(
   event: ReceivedEventDraft,
   dossier: Omit<DossierAfter, 'code'>,
   portal?: PortalReceivedView,
+  /** Further messages about the new dossier (a portal dossier's files to fetch, portal/files.ts). */
+  extra: OutboxRow[] = [],
 ) {
   // The code is formed by the statement: the effects are derived without it, and it is put in there.
   const effects = effectsOfEvent({ ...event, dossierCode: '' }, { ...dossier, code: '' });
@@ -80,7 +82,11 @@ export function receivedEventPart(
     const { code: _code, ...payload } = m.payload;
     return { ...m, payload };
   });
-  const messages = [...notices, ...outboxRows(portalMessages({ ...event, dossierCode: '' }, portal))];
+  const messages = [
+    ...notices,
+    ...outboxRows(portalMessages({ ...event, dossierCode: '' }, portal)),
+    ...extra,
+  ];
   return {
     ctes: (p: Placeholder, from: string) => firstEventCtes(p, entry, messages, effects.webhook, from),
     nameSuffix: messages.length ? '_msgs' : '',

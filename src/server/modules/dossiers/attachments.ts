@@ -1,7 +1,8 @@
 import { AppError } from '../../errors.ts';
 import type { IntakeBody } from './schemas.ts';
 
-const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
+/** How each accepted type's content starts: a file is the type it claims only if it starts so. */
+export const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
   'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
   'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),

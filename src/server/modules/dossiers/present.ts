@@ -80,6 +80,8 @@ export interface PresentInput {
   assignee: string | null;
   /** The dossier's synchronisation with the national portal (repository.findDossier); none when absent. */
   sync?: DossierView['sync'];
+  /** The files of a dossier from the portal still fetched, fetched or failed (repository.findDossier). */
+  portalFiles?: DossierView['portalFiles'];
 }
 
 export const NO_SYNC: DossierView['sync'] = { state: 'none', attempts: 0, lastError: null, syncedAt: null };
@@ -93,6 +95,7 @@ export function presentDossier({
   receivedBy,
   assignee,
   sync = NO_SYNC,
+  portalFiles = [],
 }: PresentInput): DossierView {
   const steps = (d.workflow as WorkflowStep[] | null) ?? defaultWorkflow(d.timeLimit as TimeLimit);
   const step = steps[d.stepIndex];
@@ -134,6 +137,7 @@ export function presentDossier({
     supplementRequests: d.supplementRequests,
     timeliness: (d.timeliness as 'early' | 'on_time' | 'late' | null) ?? null,
     sync,
+    portalFiles,
     result: d.result ? { fileId: String(d.result.fileId), fileName: String(d.result.fileName) } : null,
   };
 }

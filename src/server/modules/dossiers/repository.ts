@@ -5,6 +5,7 @@ import { SQLSTATE, sqlStateOf } from '../../db/errors.ts';
 import { executePrepared, placeholders, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Scope } from '../identity/types.ts';
+import { INBOUND_NOT_WAITING } from '../portal/repository.ts';
 import { TICKET_NOT_LINKED } from '../queue/repository.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -23,10 +24,12 @@ export interface IntakeWrite {
   event: { ctes: (p: (value: unknown) => string, from: string) => string; nameSuffix: string };
   idempotency?: { key: string; requestHash: string };
   /**
-   * A dossier fetched from the portal (dossier.portalId set): the statement also marks its row of
-   * the inbound queue taken. A second intake of the same portal dossier fails on dossiers_portal_id_uq.
+   * A dossier fetched from the portal (dossier.portalId set): the portal module's part of the statement
+   * (portal/repository.ts takeInboundPart) marks its row of the inbound queue taken while it is still
+   * waiting, else aborts the statement (SQLSTATE MC015). A second intake of the same portal dossier
+   * fails on dossiers_portal_id_uq or on that check.
    */
-  inbound?: boolean;
+  inbound?: (p: (value: unknown) => string, from: string) => { cte: string; check: string };
   files: Array<Omit<typeof dossierFiles.$inferInsert, 'unitCode' | 'dossierCode'>>;
   /**
    * The queue ticket the dossier is received from (queue/repository.ts linkTicketPart): its CTE `ticket`
@@ -42,7 +45,7 @@ export type IntakeWritten =
   | { kind: 'out_of_order'; lastAt: Date }
   /** The Idempotency-Key was taken meanwhile by a concurrent request: replay it. */
   | { kind: 'key_taken' }
-  /** The portal's dossier (dossier.portalId) was received already, by this intake's twin. */
+  /** The portal's dossier (dossier.portalId) was received already by this intake's twin, or refused meanwhile. */
   | { kind: 'portal_taken' }
   /** The queue ticket (IntakeWrite.ticket) was no longer called at its counter: nothing written. */
   | { kind: 'ticket_gone' };
@@ -76,6 +79,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
   const dayCounter = p(w.counters.day);
   const bookCounter = p(w.counters.book);
   const ticket = w.ticket?.(p, 'dossier');
+  const inbound = w.inbound?.(p, 'dossier');
   const text = `
     WITH counters AS (
       INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
@@ -132,11 +136,9 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       RETURNING 1)`
         : ''
     }${
-      w.inbound
+      inbound
         ? `,
-    taken AS (
-      UPDATE inbound_online_dossiers i SET state = 'taken', dossier_code = dossier.code FROM dossier
-      WHERE i.unit_code = ${unit} AND i.portal_id = ${p(d.portalId ?? '')} RETURNING 1)`
+    ${inbound.cte}`
         : ''
     }${
       w.idempotency
@@ -152,7 +154,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
     ${ticket.cte}`
         : ''
     }
-    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits${ticket ? `, ${ticket.check}` : ''}
+    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits${ticket ? `, ${ticket.check}` : ''}${inbound ? `, ${inbound.check}` : ''}
     FROM dossier`;
   const name = `motcua_intake${ticket ? '_ticket' : ''}${w.inbound ? '_inbound' : ''}${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
   const query = { sql: text, params };
@@ -174,6 +176,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
   } catch (err) {
     const state = sqlStateOf(err);
     if (state === TICKET_NOT_LINKED) return { kind: 'ticket_gone' };
+    if (state === INBOUND_NOT_WAITING) return { kind: 'portal_taken' };
     if (state === OUT_OF_ORDER) {
       const detail = (err as { cause?: { detail?: string } }).cause?.detail;
       return { kind: 'out_of_order', lastAt: new Date(Number(detail)) };
@@ -214,6 +217,17 @@ export async function findIdempotencyKey(db: Executor, unitCode: string, key: st
   return rows[0];
 }
 
+/**
+ * Adds a file fetched for a dossier (a portal file, portal/files.ts) unless a file of that id is there
+ * already: a fetch repeated after a crash or a lost answer never adds it twice.
+ */
+export async function addFileOnce(db: Executor, row: typeof dossierFiles.$inferInsert) {
+  await db
+    .insert(dossierFiles)
+    .values(row)
+    .onConflictDoNothing({ target: [dossierFiles.unitCode, dossierFiles.id] });
+}
+
 /** Adds a stored file to a dossier (the result of its settlement), in the caller's transaction. */
 export async function addFile(db: Executor, row: typeof dossierFiles.$inferInsert) {
   await runPrepared(db.insert(dossierFiles).values(row), 'motcua_dossier_file_add');
@@ -251,13 +265,30 @@ const viewSyncHead = sql<Array<string | null> | null>`(
         WHERE h.unit_code = dossiers.unit_code AND h.dossier_code = dossiers.code AND h.kind = 'portal'
           AND h.sent_at IS NULL ORDER BY h.seq LIMIT 1)`;
 
-const VIEW_PARTS = { viewFiles, viewSyncCounts, viewSyncedAt, viewSyncHead };
+/** Files of a dossier from the portal, fetched through the outbox (portal/files.ts), and how each fetch stands. */
+const viewPortalFiles = sql<Array<Array<string | null>> | null>`(
+        SELECT array_agg(ARRAY[o.payload->>'fileName', o.payload->>'componentId',
+          CASE WHEN o.sent_at IS NOT NULL THEN 'fetched' WHEN o.dead_at IS NOT NULL THEN 'failed' ELSE 'pending' END,
+          o.attempts::text, o.last_error] ORDER BY o.seq)
+        FROM outbox o WHERE o.unit_code = dossiers.unit_code AND o.dossier_code = dossiers.code AND o.kind = 'portal_file')`;
+
+const VIEW_PARTS = { viewFiles, viewSyncCounts, viewSyncedAt, viewSyncHead, viewPortalFiles };
 type ViewPartsRow = {
   viewFiles: string[][] | null;
   viewSyncCounts: Array<number | string> | null;
   viewSyncedAt: Date | string | null;
   viewSyncHead: Array<string | null> | null;
+  viewPortalFiles: Array<Array<string | null>> | null;
 };
+
+/** A file of a dossier from the portal and how its fetch stands. */
+export interface PortalFileState {
+  fileName: string;
+  componentId: string;
+  state: 'pending' | 'fetched' | 'failed';
+  attempts: number;
+  lastError: string | null;
+}
 
 /** The view's parts of an update's RETURNING: files, portal synchronisation, receiver's and assignee's names. */
 export const DOSSIER_VIEW_RETURNING = {
@@ -286,12 +317,28 @@ export function viewParts(row: ViewPartsRow) {
           syncedAt: row.viewSyncedAt,
           head: head ? { attempts: Number(head[0]), lastError: head[1] ?? null } : null,
         });
-  return { files, sync };
+  const portalFiles: PortalFileState[] = (row.viewPortalFiles ?? []).map(
+    ([fileName, componentId, state, attempts, lastError]) => ({
+      fileName: fileName ?? '',
+      componentId: componentId ?? '',
+      state: (state ?? 'pending') as PortalFileState['state'],
+      attempts: Number(attempts ?? 0),
+      lastError: lastError ?? null,
+    }),
+  );
+  return { files, sync, portalFiles };
 }
 
 /** Only the dossier's own columns of a row read or returned with the view's parts. */
 export function withoutViewParts<T extends ViewPartsRow>(row: T) {
-  const { viewFiles: _f, viewSyncCounts: _c, viewSyncedAt: _s, viewSyncHead: _h, ...rest } = row;
+  const {
+    viewFiles: _f,
+    viewSyncCounts: _c,
+    viewSyncedAt: _s,
+    viewSyncHead: _h,
+    viewPortalFiles: _p,
+    ...rest
+  } = row;
   return rest;
 }
 

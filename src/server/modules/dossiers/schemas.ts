@@ -199,6 +199,19 @@ export const DossierSchema = z
       .describe(
         'Đồng bộ với Cổng DVCQG: synced (đã gửi hết), pending (đang chờ gửi), failed (ngừng thử, chờ quản trị gửi lại), none (không đồng bộ)',
       ),
+    portalFiles: z
+      .array(
+        z.object({
+          fileName: z.string(),
+          componentId: z.string().describe('Mã thành phần hồ sơ (MaThanhPhanHoSo)'),
+          state: z.enum(['pending', 'fetched', 'failed']),
+          attempts: z.number().int(),
+          lastError: z.string().nullable(),
+        }),
+      )
+      .describe(
+        'Tệp của hồ sơ nộp trên Cổng DVCQG: pending (đang tải về, tự thử lại), fetched (đã có trong attachments), failed (không tải được: lý do trong lastError; quản trị gửi lại được)',
+      ),
   })
   .meta({ id: 'Dossier' });
 

@@ -371,6 +371,7 @@ export interface FoundDossier {
   assigneeUsername: string | null;
   files: repo.ListedFile[];
   sync: DossierView['sync'] | undefined;
+  portalFiles: repo.PortalFileState[];
 }
 
 /** The dossier's JSON from what was read of it; the procedure's name comes from the catalogue's cache. */
@@ -382,6 +383,7 @@ export async function presentFound(
   const entry = await ctx.services.catalog.find(unit.code, found.dossier.procedureCode);
   return presentDossier({
     sync: found.sync,
+    portalFiles: found.portalFiles,
     dossier: found.dossier,
     unit,
     procedureName: entry?.record.name ?? found.dossier.procedureCode,

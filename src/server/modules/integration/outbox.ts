@@ -1,12 +1,17 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PortalMessage } from '../../../domain/portal/contract.ts';
 import type { Db } from '../../db/client.ts';
-import { outbox } from '../../db/schema.ts';
 import type { FileStore } from '../../lib/file-store.ts';
 import { LinkError } from '../../lib/http-link.ts';
 import { deliverPortalMessage, type PortalLink } from '../portal/delivery.ts';
+import {
+  fetchPortalFile,
+  PORTAL_FILE_KIND,
+  type PortalFileFetch,
+  type PortalFileSource,
+} from '../portal/files.ts';
 import { type AttemptRecord, pruneAttempts, settleAttempt, settleSent } from './attempts.ts';
 import type { NotificationPayload } from './messages.ts';
+import { bringForwardPortalRetries, claimDue, type OutboxRecord, releaseClaimed } from './repository.ts';
 import type { Sender } from './senders.ts';
 
 export interface OutboxOptions {
@@ -16,9 +21,11 @@ export interface OutboxOptions {
   leaseSeconds?: number;
   now?: () => Date;
   /** The national portal's client: delivers the `portal` messages (absent: they wait). */
-  portal?: PortalLink;
-  /** Where the dossiers' files are read from when a portal message needs them uploaded. */
+  portal?: PortalLink & PortalFileSource;
+  /** Where the dossiers' files are read from when a portal message needs them uploaded (and portal files kept). */
   files?: FileStore;
+  /** Largest portal file fetched into a dossier (MOTCUA_MAX_UPLOAD_MB); default 5 MB. */
+  maxFileBytes?: number;
   /** Failed tries after which a message is dead-lettered (an operator may retry it); default 10. */
   maxAttempts?: number;
   /** Dossiers whose runs are sent at the same time (each dossier's own messages stay in order); default 8. */
@@ -31,6 +38,8 @@ export interface OutboxOptions {
    */
   claimGate?: <T>(claim: () => Promise<T>) => Promise<T>;
 }
+
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Retry delay after `attempts` failures: 30 s, 1, 2, 4 … minutes, capped at one hour. */
 export function backoffSeconds(attempts: number): number {
@@ -90,11 +99,7 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
         await scheduleRetry(db, m, err, now, opts, { at: clock(), latencyMs });
         // The rest of the run was claimed but not tried: back as they were (they wait behind this one).
         const rest = run.slice(i + 1).map((r) => r.id);
-        if (rest.length)
-          await db
-            .update(outbox)
-            .set({ nextAttemptAt: now, attempts: sql`${outbox.attempts} - 1` })
-            .where(and(eq(outbox.unitCode, m.unitCode), inArray(outbox.id, rest)));
+        if (rest.length) await releaseClaimed(db, m.unitCode, rest, now);
         return;
       }
     }
@@ -111,28 +116,21 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   return { sent: done.length, failed };
 }
 
-type OutboxRow = typeof outbox.$inferSelect;
-
-/** Claims up to `batch` due messages (see deliverDue): one UPDATE … RETURNING. */
-function claimDue(db: Db, now: Date, lease: Date, batch: number): Promise<OutboxRow[]> {
-  return db
-    .update(outbox)
-    .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1`, waitingRetry: false })
-    .where(
-      // A dossier's portal message waits while an earlier one of the same dossier is unsent and not
-      // claimable now (dead, waiting for its retry, or leased by another worker or lane).
-      sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
-        SELECT o.unit_code, o.id FROM outbox o
-        WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now}
-          AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code
-            AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL
-            AND (e.dead_at IS NOT NULL OR e.next_attempt_at > ${now})))
-        ORDER BY o.seq LIMIT ${batch})`,
-    )
-    .returning();
-}
+type OutboxRow = OutboxRecord;
 
 async function deliverOne(db: Db, m: OutboxRow, opts: OutboxOptions) {
+  if (m.kind === PORTAL_FILE_KIND) {
+    if (!opts.portal) throw new Error('no portal link configured');
+    await fetchPortalFile(
+      db,
+      m.unitCode,
+      m.payload as unknown as PortalFileFetch,
+      opts.portal,
+      opts.files,
+      opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    );
+    return;
+  }
   if (m.kind === 'portal') {
     if (!opts.portal) throw new Error('no portal link configured');
     await deliverPortalMessage(
@@ -172,20 +170,6 @@ async function scheduleRetry(
     attempt.at,
     attempt.latencyMs,
   );
-}
-
-/**
- * The portal answered again: the portal messages waiting for their backoff after failures (the heads
- * of the dossiers' queues during an outage) are due now, so a backlog drains right after recovery
- * instead of when each head's backoff — up to an hour — ends. Leased messages are not touched.
- */
-async function bringForwardPortalRetries(db: Db, now: Date) {
-  await db
-    .update(outbox)
-    .set({ nextAttemptAt: now, waitingRetry: false })
-    .where(
-      sql`${outbox.kind} = 'portal' AND ${outbox.waitingRetry} AND ${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL`,
-    );
 }
 
 /**

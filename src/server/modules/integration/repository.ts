@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.ts';
 import { outbox } from '../../db/schema.ts';
 import type { Placeholder } from '../audit/repository.ts';
 
@@ -87,4 +87,123 @@ export function queueTicketSmsCte(
         ${time}::timestamptz, ${time}::timestamptz
       FROM ${from} WHERE ${from}.sms
       RETURNING 1)`;
+}
+
+export type Settlement =
+  | { outcome: 'sent'; sentAt: Date }
+  | { outcome: 'retry'; nextAttemptAt: Date; error: string }
+  | { outcome: 'dead'; deadAt: Date; error: string };
+
+/**
+ * Marks the message sent / due again / dead-lettered and records the attempt (at `at`, taking
+ * `latencyMs`) in the same statement.
+ */
+export async function settleAttempt(
+  db: Db,
+  m: { unitCode: string; id: string; kind: string },
+  s: Settlement,
+  at: Date,
+  latencyMs: number,
+): Promise<void> {
+  const set =
+    s.outcome === 'sent'
+      ? sql`sent_at = ${s.sentAt}, last_error = NULL`
+      : s.outcome === 'retry'
+        ? sql`next_attempt_at = ${s.nextAttemptAt}, last_error = ${s.error}, waiting_retry = true`
+        : sql`dead_at = ${s.deadAt}, last_error = ${s.error}`;
+  const error = s.outcome === 'sent' ? null : s.error;
+  await db.execute(sql`
+    WITH settled AS (
+      UPDATE outbox SET ${set} WHERE unit_code = ${m.unitCode} AND id = ${m.id} RETURNING unit_code, id, kind
+    )
+    INSERT INTO link_attempts (unit_code, link, message_id, at, ok, latency_ms, error)
+    SELECT unit_code, kind, id, ${at}, ${s.outcome === 'sent'}, ${Math.max(0, Math.round(latencyMs))}, ${error}
+    FROM settled`);
+}
+
+/** A message delivered: its commune and id, when its attempt ended and how long it took. */
+export interface AttemptRecord {
+  unitCode: string;
+  id: string;
+  at: Date;
+  latencyMs: number;
+}
+
+/**
+ * Marks the messages a round delivered sent and records each one's attempt, in ONE statement for the
+ * whole round (whatever the communes and dossiers): the worker settles after the round's runs, so a
+ * drain costs one claim and one settlement per batch rather than a statement per dossier (on PGlite
+ * every statement outside a transaction is also a write of its files).
+ */
+export async function settleSent(db: Db, done: AttemptRecord[], sentAt: Date = new Date()): Promise<void> {
+  if (done.length === 0) return;
+  const rows = sql.join(
+    done.map(
+      (d) =>
+        sql`(${d.unitCode}::text, ${d.id}::uuid, ${d.at}::timestamptz, ${Math.max(0, Math.round(d.latencyMs))}::int)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    WITH done (unit_code, id, at, latency_ms) AS (VALUES ${rows}),
+    settled AS (
+      UPDATE outbox o SET sent_at = ${sentAt}, last_error = NULL
+      FROM done WHERE o.unit_code = done.unit_code AND o.id = done.id
+      RETURNING o.unit_code, o.id, o.kind, done.at, done.latency_ms
+    )
+    INSERT INTO link_attempts (unit_code, link, message_id, at, ok, latency_ms, error)
+    SELECT unit_code, kind, id, at, true, latency_ms, NULL FROM settled`);
+}
+
+/** Deletes the attempts before `before`; returns how many. */
+export async function deleteAttemptsBefore(db: Db, before: Date): Promise<number> {
+  const result = (await db.execute(sql`DELETE FROM link_attempts WHERE at < ${before}`)) as {
+    rowCount?: number | null;
+    affectedRows?: number;
+  };
+  return Number(result.rowCount ?? result.affectedRows ?? 0);
+}
+
+/** An outbox row as stored. */
+export type OutboxRecord = typeof outbox.$inferSelect;
+
+/** Claims up to `batch` due messages (see deliverDue): one UPDATE … RETURNING. */
+export function claimDue(db: Db, now: Date, lease: Date, batch: number): Promise<OutboxRecord[]> {
+  return db
+    .update(outbox)
+    .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1`, waitingRetry: false })
+    .where(
+      // A dossier's portal message waits while an earlier one of the same dossier is unsent and not
+      // claimable now (dead, waiting for its retry, or leased by another worker or lane).
+      sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
+        SELECT o.unit_code, o.id FROM outbox o
+        WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now}
+          AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code
+            AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL
+            AND (e.dead_at IS NOT NULL OR e.next_attempt_at > ${now})))
+        ORDER BY o.seq LIMIT ${batch})`,
+    )
+    .returning();
+}
+
+/** Messages of a run that were claimed but not tried: due again as they were (their try not counted). */
+export async function releaseClaimed(db: Db, unitCode: string, ids: string[], now: Date) {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: now, attempts: sql`${outbox.attempts} - 1` })
+    .where(and(eq(outbox.unitCode, unitCode), inArray(outbox.id, ids)));
+}
+
+/**
+ * The portal answered again: the portal messages waiting for their backoff after failures (the heads
+ * of the dossiers' queues during an outage) are due now, so a backlog drains right after recovery
+ * instead of when each head's backoff — up to an hour — ends. Leased messages are not touched.
+ */
+export async function bringForwardPortalRetries(db: Db, now: Date) {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: now, waitingRetry: false })
+    .where(
+      sql`${outbox.kind} = 'portal' AND ${outbox.waitingRetry} AND ${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL`,
+    );
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { byRole } from '../../test-support/roles.ts';
 import type { AuthUser, Role } from '../identity/types.ts';
-import { canFetchInbound, canRetrySync, canSeeUnmatchedInbound } from './policy.ts';
+import {
+  canFetchInbound,
+  canHandleUnmatchedInbound,
+  canRetrySync,
+  canSeeUnmatchedInbound,
+} from './policy.ts';
 
 /* Role matrix of the portal synchronisation's operations. */
 
@@ -17,20 +23,34 @@ const province = { code: '82', name: 'Đồng Tháp', level: 'province' as const
 
 describe('portal-sync policy', () => {
   it.each([
-    ['reception', commune, false, false, true],
-    ['leader', commune, false, false, true],
-    ['specialist', commune, false, false, false],
-    ['province', province, false, false, false],
-    ['admin', null, true, true, true],
+    ['reception', commune, false, false, true, true],
+    ['leader', commune, false, false, true, true],
+    ['specialist', commune, false, false, false, false],
+    ['province', province, false, false, false, false],
+    ['admin', null, true, true, true, false],
   ] as const)(
-    '%s: retry %s, fetch %s, unmatched of its commune %s',
-    (role, unit, retry, fetch, unmatched) => {
+    '%s: retry %s, fetch %s, sees unmatched of its commune %s, maps or refuses them %s',
+    (role, unit, retry, fetch, unmatched, handles) => {
       const u = user(role, unit);
       expect(canRetrySync(u)).toBe(retry);
       expect(canFetchInbound(u)).toBe(fetch);
       expect(canSeeUnmatchedInbound(u, '28693')).toBe(unmatched);
-      // Never another commune's, unless an administrator.
+      expect(canHandleUnmatchedInbound(u, '28693')).toBe(handles);
+      // Never another commune's, unless an administrator (who only sees them).
       expect(canSeeUnmatchedInbound(u, '28696')).toBe(role === 'admin');
+      expect(canHandleUnmatchedInbound(u, '28696')).toBe(false);
     },
   );
+  it('a commune role without a commune handles nothing', () => {
+    expect(canHandleUnmatchedInbound(user('reception', null), '28693')).toBe(false);
+  });
+  it('maps or refuses Tân Thới’s unmatched portal dossiers: its reception and leader, by role', () => {
+    expect(byRole((u) => canHandleUnmatchedInbound(u, '28693'))).toEqual({
+      reception: true,
+      specialist: false,
+      leader: true,
+      province: false,
+      admin: false,
+    });
+  });
 });

@@ -22,3 +22,17 @@ export function canSeeUnmatchedInbound(user: AuthUser, unitCode: string): boolea
     user.unit.code === unitCode
   );
 }
+
+/**
+ * Who may map or refuse a commune's unmatched portal dossier (take it into the online queue under a
+ * procedure of the catalogue, or refuse it with a reason sent to the portal): the commune's reception
+ * officers — receiving and refusing at intake is their task (domain-vn.md §2.1 status 2/3) — and its
+ * leaders, who sign some refusals; an administrator (no commune) only sees them.
+ */
+export function canHandleUnmatchedInbound(user: AuthUser, unitCode: string): boolean {
+  return (
+    (user.role === 'reception' || user.role === 'leader') &&
+    user.unit?.level === 'commune' &&
+    user.unit.code === unitCode
+  );
+}

@@ -7,11 +7,21 @@ import { DossierCodeParam } from '../dossiers/schemas.ts';
 import {
   FetchInboundAnswerSchema,
   FetchInboundBodySchema,
+  HandledUnmatchedAnswerSchema,
+  MapUnmatchedBodySchema,
+  RefuseUnmatchedBodySchema,
   RetryAnswerSchema,
   UnmatchedInboundAnswerSchema,
   UnmatchedInboundQuerySchema,
+  UnmatchedParam,
 } from './schemas.ts';
-import { fetchInboundNow, listUnmatchedInbound, retryDossierSync } from './service.ts';
+import {
+  fetchInboundNow,
+  listUnmatchedInbound,
+  mapUnmatchedInbound,
+  refuseUnmatchedInbound,
+  retryDossierSync,
+} from './service.ts';
 
 /** Operations on a dossier's synchronisation with the national portal (docs/domain-vn.md §8.2). */
 export function portalSyncRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -66,5 +76,41 @@ export function portalSyncRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => listUnmatchedInbound(ctx, await requireUser(ctx, req), req.query.unitCode),
+  );
+  const handled = {
+    200: HandledUnmatchedAnswerSchema,
+    401: ProblemSchema,
+    403: ProblemSchema,
+    404: ProblemSchema,
+    409: ProblemSchema,
+    422: ProblemSchema,
+  };
+  r.post(
+    '/api/v1/integration/portal/unmatched/:portalId/map',
+    {
+      schema: {
+        tags: ['integration'],
+        summary:
+          'Chọn thủ tục của xã cho hồ sơ trực tuyến chưa khớp: hồ sơ vào hàng đợi trực tuyến như hồ sơ khớp (một lần)',
+        params: UnmatchedParam,
+        body: MapUnmatchedBodySchema,
+        response: handled,
+      },
+    },
+    async (req) => mapUnmatchedInbound(ctx, await requireUser(ctx, req), req.params.portalId, req.body),
+  );
+  r.post(
+    '/api/v1/integration/portal/unmatched/:portalId/refuse',
+    {
+      schema: {
+        tags: ['integration'],
+        summary:
+          'Từ chối tiếp nhận hồ sơ trực tuyến chưa khớp, nêu lý do; Cổng DVCQG nhận trạng thái 3 kèm lý do',
+        params: UnmatchedParam,
+        body: RefuseUnmatchedBodySchema,
+        response: handled,
+      },
+    },
+    async (req) => refuseUnmatchedInbound(ctx, await requireUser(ctx, req), req.params.portalId, req.body),
   );
 }

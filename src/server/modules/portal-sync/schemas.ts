@@ -20,6 +20,7 @@ const InboundResultSchema = z.object({
   invalid: z.number().int().describe('Mục sai hợp đồng dữ liệu hoặc của xã khác'),
   queued: z.number().int().describe('Hồ sơ được đưa vào hàng đợi trực tuyến của xã lần này'),
   unknownProcedure: z.number().int().describe('Hồ sơ còn chờ vì thủ tục không có trong danh mục của xã'),
+  unitMismatch: z.number().int().describe('Hồ sơ còn chờ vì ghi mã đơn vị khác (ví dụ mã xã cũ)'),
 });
 
 export const FetchInboundAnswerSchema = z.object({
@@ -36,6 +37,12 @@ export const UnmatchedInboundQuerySchema = z
   .object({ unitCode: text({ min: 1, max: 10 }).describe('Mã xã') })
   .strict();
 
+const UnmatchedReasonSchema = z
+  .enum(['unknown_procedure', 'unit_mismatch'])
+  .describe(
+    'Lý do chờ: unknown_procedure — thủ tục không có trong danh mục của xã; unit_mismatch — hồ sơ ghi mã đơn vị khác (ví dụ mã xã cũ trước sáp nhập)',
+  );
+
 export const UnmatchedInboundAnswerSchema = z.object({
   items: z.array(
     z.object({
@@ -43,9 +50,41 @@ export const UnmatchedInboundAnswerSchema = z.object({
       portalCode: z.string().describe('Mã hồ sơ của Cổng (MaHoSo)'),
       procedureCode: z.string().describe('Mã thủ tục Cổng gửi (MaTTHC)'),
       procedureName: z.string().describe('Tên thủ tục Cổng gửi (TenTTHC)'),
+      portalUnitCode: z.string().describe('Mã đơn vị Cổng gửi (MaDonVi)'),
+      applicantName: z.string().describe('Tên người nộp, đã che bớt (chỉ giữ họ và chữ cái đầu)'),
       submittedAt: z.string().describe('Thời điểm nộp trên Cổng'),
-      fetchedAt: z.string(),
-      reason: z.enum(['unknown_procedure']).describe('Lý do chờ: thủ tục không có trong danh mục của xã'),
+      fetchedAt: z.string().describe('Thời điểm hệ thống nhận từ Cổng'),
+      reason: UnmatchedReasonSchema,
     }),
   ),
+});
+
+export const UnmatchedParam = z.object({
+  portalId: text({ min: 1, max: 80, trim: false }).describe('Mã hồ sơ trên Cổng (IdHoSoCong)'),
+});
+
+export const MapUnmatchedBodySchema = z
+  .object({
+    unitCode: text({ min: 1, max: 10 }).describe('Mã xã tiếp nhận hồ sơ'),
+    procedureCode: text({ min: 1, max: 40 }).describe('Mã thủ tục trong danh mục của xã'),
+    unitConfirmed: z
+      .boolean()
+      .optional()
+      .describe('Bắt buộc (true) khi hồ sơ ghi đơn vị khác: xác nhận hồ sơ thuộc xã này'),
+  })
+  .strict();
+export type MapUnmatchedBody = z.infer<typeof MapUnmatchedBodySchema>;
+
+export const RefuseUnmatchedBodySchema = z
+  .object({
+    unitCode: text({ min: 1, max: 10 }).describe('Mã xã'),
+    reason: text({ max: 1000, multiline: true }).describe('Lý do từ chối tiếp nhận (gửi lên Cổng DVCQG)'),
+  })
+  .strict();
+export type RefuseUnmatchedBody = z.infer<typeof RefuseUnmatchedBodySchema>;
+
+export const HandledUnmatchedAnswerSchema = z.object({
+  portalId: z.string(),
+  state: z.enum(['taken', 'refused']),
+  dossierCode: z.string().nullable().describe('Mã hồ sơ của xã khi đã đưa vào hàng đợi trực tuyến'),
 });

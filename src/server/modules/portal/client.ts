@@ -26,6 +26,14 @@ const UploadAnswer = z.object({
   DuongDan: z.string(),
 });
 const CodeAnswer = z.object({ MaHoSo: z.string().min(1) });
+const FileAnswer = z.object({
+  IdTepTin: z.string().min(1),
+  TenTep: z.string().min(1).max(255),
+  LoaiTep: z.string().min(1).max(100),
+  KichThuoc: z.number().int().min(0),
+  HashTepTin: z.string().regex(/^[0-9a-fA-F]{64}$/),
+  NoiDung: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
 const OnlineAnswer = z.object({ TongSo: z.number().int(), DanhSach: z.array(z.unknown()) });
 
 function shaped<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -56,6 +64,23 @@ export function createPortalClient(opts: LinkOptions) {
       if (a.HashTepTin.toLowerCase() !== ours)
         throw new LinkError('rejected', false, 'tep-tin: HashTepTin differs from the file sent');
       return { id: a.IdTepTin, hash: a.HashTepTin, url: new URL(a.DuongDan, `${link.baseUrl}/`).toString() };
+    },
+
+    /**
+     * Downloads a file of an online dossier from the portal's file service (GET of the address its
+     * TaiLieuNop names, DuongDanTaiTepTin). Only addresses on the portal itself are fetched (a path, or
+     * a URL under the base URL). The bytes must have the size and SHA-256 the answer states, else the
+     * transfer was damaged (retryable).
+     */
+    async downloadFile(address: string): Promise<{ fileName: string; contentType: string; bytes: Buffer }> {
+      const path = portalPathOf(link.baseUrl, address);
+      const res = await link.call('GET', path);
+      const a = shaped(FileAnswer, parseJsonBody(res), 'tep-tin');
+      const bytes = Buffer.from(a.NoiDung, 'base64');
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      if (bytes.length !== a.KichThuoc || hash !== a.HashTepTin.toLowerCase())
+        throw new LinkError('malformed', true, 'tep-tin: the file does not match its size or HashTepTin');
+      return { fileName: a.TenTep, contentType: a.LoaiTep.toLowerCase(), bytes };
     },
 
     /**
@@ -99,3 +124,16 @@ export function createPortalClient(opts: LinkOptions) {
 }
 
 export type PortalClient = ReturnType<typeof createPortalClient>;
+
+/** The path of a portal file address: a path on the portal, or a URL under its base URL; nothing else. */
+export function portalPathOf(baseUrl: string, address: string): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const rest = address.startsWith('/')
+    ? address
+    : address.startsWith(`${base}/`)
+      ? address.slice(base.length)
+      : undefined;
+  if (!rest || rest.startsWith('//') || /[\s\\]|\/\.\.?(\/|$)/.test(rest))
+    throw new LinkError('rejected', false, 'tep-tin: the file address is not on the portal');
+  return rest;
+}

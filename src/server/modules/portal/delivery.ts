@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { FILE_REF_PREFIX, type PortalDossier, type PortalMessage } from '../../../domain/portal/contract.ts';
 import type { Db } from '../../db/client.ts';
-import { portalFiles } from '../../db/schema.ts';
 import type { FileStore } from '../../lib/file-store.ts';
+import { findUploadedFile, rememberUploadedFile } from './repository.ts';
 
 /** What the delivery needs of the portal client (client.ts). */
 export interface PortalLink {
@@ -32,21 +31,21 @@ export async function deliverPortalMessage(
   if (!files) throw new Error('no file store to read the dossier files from');
   const urls = new Map<string, string>();
   for (const f of m.files) {
-    const [known] = await db
-      .select({ url: portalFiles.url })
-      .from(portalFiles)
-      .where(and(eq(portalFiles.unitCode, unitCode), eq(portalFiles.fileId, f.id)))
-      .limit(1);
+    const known = await findUploadedFile(db, unitCode, f.id);
     if (known) {
       urls.set(f.id, known.url);
       continue;
     }
     const up = await link.uploadFile(f.fileName, await files.get(f.storageKey));
     // Two deliveries racing on one file both upload; the first address kept is the one used after.
-    await db
-      .insert(portalFiles)
-      .values({ unitCode, fileId: f.id, portalFileId: up.id, url: up.url, hash: up.hash, uploadedAt: now() })
-      .onConflictDoNothing();
+    await rememberUploadedFile(db, {
+      unitCode,
+      fileId: f.id,
+      portalFileId: up.id,
+      url: up.url,
+      hash: up.hash,
+      uploadedAt: now(),
+    });
     urls.set(f.id, up.url);
   }
   const resolve = (ref: string) => {

@@ -194,6 +194,9 @@ describe.each(databaseKinds())('inbound online dossiers on %s', (kind) => {
         portalCode: 'G22.82-260105-000999',
         procedureCode: '9.999999',
         procedureName: 'Thủ tục không có trong danh mục',
+        portalUnitCode: '28693',
+        // Not yet anybody's dossier: the name is masked.
+        applicantName: 'Người n***',
         submittedAt: '2026-01-05T02:00:00.000Z',
         fetchedAt: '2026-01-05T03:00:00.000Z',
         reason: 'unknown_procedure',

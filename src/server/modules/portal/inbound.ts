@@ -4,11 +4,19 @@ import { dossierCodePrefix } from '../../../domain/codes/dossier-code.ts';
 import { defaultWorkflow } from '../../../domain/lifecycle/workflow.ts';
 import type { PortalOnlineDossier } from '../../../domain/portal/contract.ts';
 import { parsePortalDateTime } from '../../../domain/portal/payload.ts';
+import { actorTitleOf, unmatchedRefusalMessages } from '../../../domain/portal/sync.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { receivedEventPart } from '../dossier-events/recorder.ts';
 import { writeNumbered } from '../dossiers/service.ts';
-import { insertInboundIfNew, listWaitingInbound } from './repository.ts';
+import { portalFileFetches } from './files.ts';
+import {
+  findInbound,
+  insertInboundIfNew,
+  listWaitingInbound,
+  refuseInbound,
+  takeInboundPart,
+} from './repository.ts';
 import { portalActor, portalSyncOn, portalView } from './view.ts';
 
 /** An online dossier waits for reception at national status 1, channel 2 (as the citizen portal's). */
@@ -27,8 +35,20 @@ export interface InboundResult {
   invalid: number;
   /** Dossiers put into the commune's online queue by this fetch (new, or left waiting by an earlier one). */
   queued: number;
-  /** Waiting because the commune's catalogue does not list the procedure (an operator sees them). */
+  /** Waiting because the commune's catalogue does not list the procedure (an officer maps or refuses them). */
   unknownProcedure: number;
+  /** Waiting because they name another unit than the commune (a former commune's code, say). */
+  unitMismatch: number;
+}
+
+/**
+ * An entry naming another unit than the commune fetched for: another commune of today fetches its own
+ * (not stored here, counted invalid); any other code — a former commune the portal routes to its
+ * successor, say — is stored and waits for an officer of this commune (reason `unit_mismatch`).
+ */
+async function isAnotherCommune(ctx: AppContext, code: string) {
+  const unit = await ctx.services.units.find(code);
+  return Boolean(unit && unit.level === 'commune' && unit.isActive);
 }
 
 /**
@@ -52,7 +72,7 @@ export async function fetchInboundOnlineDossiers(ctx: AppContext, unitCode: stri
   const rows = new Map<string, Parameters<typeof insertInboundIfNew>[1][number]>();
   for (const d of dossiers) {
     const submittedAt = parsePortalDateTime(d.NgayNopHoSo);
-    if (!submittedAt || d.MaDonVi !== unitCode) {
+    if (!submittedAt || (d.MaDonVi !== unitCode && (await isAnotherCommune(ctx, d.MaDonVi)))) {
       invalid++;
       continue;
     }
@@ -78,113 +98,215 @@ export async function fetchInboundOnlineDossiers(ctx: AppContext, unitCode: stri
   };
 }
 
+type Waiting = Awaited<ReturnType<typeof listWaitingInbound>>[number];
+type Unit = Awaited<ReturnType<AppContext['services']['units']['get']>>;
+type Procedure = NonNullable<Awaited<ReturnType<AppContext['services']['catalog']['find']>>>['record'];
+
+/** Why a waiting portal dossier was not taken into the online queue by itself. */
+export type UnmatchedReason = 'unknown_procedure' | 'unit_mismatch';
+
+/**
+ * The reason a waiting portal dossier cannot be handed over by itself, or null when it can: it names
+ * another unit than the commune (a former commune's code the portal routes to its successor), or a
+ * procedure its catalogue does not list.
+ */
+async function unmatchedReasonOf(ctx: AppContext, unitCode: string, w: Waiting) {
+  const d = w.payload as unknown as PortalOnlineDossier;
+  if (d.MaDonVi !== unitCode) return { reason: 'unit_mismatch' as const, procedure: undefined };
+  const entry = await ctx.services.catalog.find(unitCode, w.procedureCode);
+  if (!entry) return { reason: 'unknown_procedure' as const, procedure: undefined };
+  return { reason: null, procedure: entry.record };
+}
+
 /** Hands the commune's waiting portal dossiers over to its online queue (oldest first). */
 export async function handOverWaiting(ctx: AppContext, unitCode: string) {
   const unit = await ctx.services.units.get(unitCode);
   let queued = 0;
   let unknownProcedure = 0;
+  let unitMismatch = 0;
   for (const w of await listWaitingInbound(ctx.db, unitCode)) {
-    const entry = await ctx.services.catalog.find(unit.code, w.procedureCode);
-    if (!entry) {
-      unknownProcedure++;
-      continue;
-    }
-    const proc = entry.record;
-    const d = w.payload as unknown as PortalOnlineDossier;
-    const submitted = new Set(d.TaiLieuNop.map((t) => t.MaThanhPhanHoSo));
-    const written = await writeNumbered(ctx, (receivedAt) => {
-      const day = vnDateOf(receivedAt);
-      const dossier = {
-        unitCode: unit.code,
-        provinceCode: unit.parentCode ?? '',
-        procedureCode: proc.code,
-        fieldCode: proc.field.code,
-        channel: ONLINE_CHANNEL,
-        status: ONLINE_QUEUE_STATUS,
-        subState: 'none',
-        applicantName: d.ChuHoSo,
-        applicantIdNumber: d.SoGiayToChuHoSo,
-        applicantPhone: d.SoDienThoai,
-        applicantAddress: d.DiaChi,
-        applicantEmail: d.Email || null,
-        subject: d.TrichYeuHoSo || proc.name,
-        returnMethod: 'counter' as const,
-        // Electronic copies of the components the portal lists; reception checks completeness.
-        documents: proc.documents
-          .filter((p) => submitted.has(p.id))
-          .map((p) => ({ id: p.id, name: p.name, originals: 1, certifiedCopies: 0, photocopies: 0 })),
-        timeLimit: proc.timeLimit,
-        receivedAt,
-        // No appointment before acceptance: the clock starts then (workflow `accept`).
-        dueAt: receivedAt,
-        dueAtOriginal: receivedAt,
-        receivedBy: null,
-        bookVolume: day.slice(0, 4),
-        workflow: defaultWorkflow(proc.timeLimit),
-        portalId: w.portalId,
-        portalCode: w.portalCode,
-      };
-      const event = receivedEventPart(
-        {
-          type: 'submitted_online',
-          id: randomUUID(),
-          unitCode: unit.code,
-          at: receivedAt,
-          actorUserId: null,
-          actorRole: 'portal',
-          requestId: null,
-          reason: null,
-          toStatus: ONLINE_QUEUE_STATUS,
-          procedureCode: proc.code,
-          formVersion: 0,
-        },
-        dossier,
-        portalSyncOn(ctx)
-          ? portalView({
-              code: w.portalCode,
-              unit,
-              procedure: proc,
-              dossier,
-              files: [],
-              actor: portalActor(unit, PORTAL_ACTOR, w.portalCode),
-              submittedAt: w.submittedAt,
-            })
-          : undefined,
-      );
-      return {
-        codePrefix: dossierCodePrefix(unit.agencyCode, day),
-        counters: { day: `code:${day}`, book: `book:${day.slice(0, 4)}` },
-        dossier,
-        event,
-        files: [],
-        inbound: true,
-      };
-    });
+    const { reason, procedure } = await unmatchedReasonOf(ctx, unit.code, w);
+    if (reason === 'unknown_procedure') unknownProcedure++;
+    if (reason === 'unit_mismatch') unitMismatch++;
+    if (!procedure) continue;
+    const written = await handOver(ctx, unit, w, procedure, null);
     if (written.kind === 'written') queued++;
   }
-  return { queued, unknownProcedure };
+  return { queued, unknownProcedure, unitMismatch };
 }
 
 /**
- * The commune's portal dossiers that wait because its catalogue does not list their procedure (the
+ * Hands one waiting portal dossier over as a motcua dossier of `proc`, in one statement: numbered,
+ * recorded (the portal's copy and first progress entry queued), its inbound row marked taken — only
+ * while it is still waiting, else nothing is written (`portal_taken`). `mapped`: the officer who chose
+ * the procedure of a dossier that was not matched (recorded as the event's actor and on the row).
+ */
+export async function handOver(
+  ctx: AppContext,
+  unit: Unit,
+  w: Pick<Waiting, 'portalId' | 'portalCode' | 'payload' | 'submittedAt'>,
+  proc: Procedure,
+  mapped: { userId: string; role: string } | null,
+) {
+  const d = w.payload as unknown as PortalOnlineDossier;
+  const submitted = new Set(d.TaiLieuNop.map((t) => t.MaThanhPhanHoSo));
+  return writeNumbered(ctx, (receivedAt) => {
+    const day = vnDateOf(receivedAt);
+    const dossier = {
+      unitCode: unit.code,
+      provinceCode: unit.parentCode ?? '',
+      procedureCode: proc.code,
+      fieldCode: proc.field.code,
+      channel: ONLINE_CHANNEL,
+      status: ONLINE_QUEUE_STATUS,
+      subState: 'none',
+      applicantName: d.ChuHoSo,
+      applicantIdNumber: d.SoGiayToChuHoSo,
+      applicantPhone: d.SoDienThoai,
+      applicantAddress: d.DiaChi,
+      applicantEmail: d.Email || null,
+      subject: d.TrichYeuHoSo || proc.name,
+      returnMethod: 'counter' as const,
+      // Electronic copies of the components the portal lists; reception checks completeness.
+      documents: proc.documents
+        .filter((p) => submitted.has(p.id))
+        .map((p) => ({ id: p.id, name: p.name, originals: 1, certifiedCopies: 0, photocopies: 0 })),
+      timeLimit: proc.timeLimit,
+      receivedAt,
+      // No appointment before acceptance: the clock starts then (workflow `accept`).
+      dueAt: receivedAt,
+      dueAtOriginal: receivedAt,
+      receivedBy: null,
+      bookVolume: day.slice(0, 4),
+      workflow: defaultWorkflow(proc.timeLimit),
+      portalId: w.portalId,
+      portalCode: w.portalCode,
+    };
+    const event = receivedEventPart(
+      {
+        type: 'submitted_online',
+        id: randomUUID(),
+        unitCode: unit.code,
+        at: receivedAt,
+        actorUserId: mapped?.userId ?? null,
+        actorRole: mapped?.role ?? 'portal',
+        requestId: null,
+        reason: null,
+        toStatus: ONLINE_QUEUE_STATUS,
+        procedureCode: proc.code,
+        formVersion: 0,
+      },
+      dossier,
+      portalSyncOn(ctx)
+        ? portalView({
+            code: w.portalCode,
+            unit,
+            procedure: proc,
+            dossier,
+            files: [],
+            actor: portalActor(unit, PORTAL_ACTOR, w.portalCode),
+            submittedAt: w.submittedAt,
+          })
+        : undefined,
+      portalFileFetches(d),
+    );
+    return {
+      codePrefix: dossierCodePrefix(unit.agencyCode, day),
+      counters: { day: `code:${day}`, book: `book:${day.slice(0, 4)}` },
+      dossier,
+      event,
+      files: [],
+      inbound: (p: (value: unknown) => string, from: string) =>
+        takeInboundPart(p, from, {
+          unitCode: unit.code,
+          portalId: w.portalId,
+          mapped: mapped ? { procedureCode: proc.code, by: mapped.userId, at: receivedAt } : null,
+        }),
+    };
+  });
+}
+
+/**
+ * The commune's portal dossiers that wait because they could not be taken by themselves (the
  * hand-over skips them), oldest first, with the reason.
  */
 export async function unmatchedInbound(ctx: AppContext, unitCode: string) {
   const items = [];
   for (const w of await listWaitingInbound(ctx.db, unitCode)) {
-    if (await ctx.services.catalog.find(unitCode, w.procedureCode)) continue;
+    const { reason } = await unmatchedReasonOf(ctx, unitCode, w);
+    if (!reason) continue;
     const d = w.payload as unknown as PortalOnlineDossier;
     items.push({
       portalId: w.portalId,
       portalCode: w.portalCode,
       procedureCode: w.procedureCode,
       procedureName: d.TenTTHC,
+      portalUnitCode: d.MaDonVi,
+      applicantName: w.applicantName,
       submittedAt: w.submittedAt.toISOString(),
       fetchedAt: w.fetchedAt.toISOString(),
-      reason: 'unknown_procedure' as const,
+      reason,
     });
   }
   return items;
+}
+
+/** A waiting portal dossier of the commune that could not be taken by itself, with why; else undefined. */
+export async function findUnmatched(ctx: AppContext, unitCode: string, portalId: string) {
+  const row = await findInbound(ctx.db, unitCode, portalId);
+  if (!row) return undefined;
+  if (row.state !== 'waiting') return { row, reason: null, handled: true as const };
+  const { reason } = await unmatchedReasonOf(ctx, unitCode, row);
+  return { row, reason, handled: false as const };
+}
+
+/**
+ * An officer maps an unmatched portal dossier to a procedure of the commune: it enters the online
+ * queue exactly like a matched one (handOver). False when it was taken or refused meanwhile (a
+ * colleague's click): nothing was written.
+ */
+export async function mapUnmatched(
+  ctx: AppContext,
+  unit: Unit,
+  w: Waiting,
+  proc: Procedure,
+  user: { id: string; role: string },
+): Promise<{ code: string } | undefined> {
+  const written = await handOver(ctx, unit, w, proc, { userId: user.id, role: user.role });
+  return written.kind === 'written' ? { code: written.code } : undefined;
+}
+
+/**
+ * An officer refuses an unmatched portal dossier with a reason: its inbound row is marked refused and
+ * the portal hears the refusal (progress entry, then status 3) through the outbox, in one statement.
+ * False when it was taken or refused meanwhile: nothing was written.
+ */
+export async function refuseUnmatched(
+  ctx: AppContext,
+  unit: Unit,
+  w: Waiting,
+  reason: string,
+  user: { id: string; fullName: string; role: string },
+): Promise<boolean> {
+  const at = ctx.now();
+  const messages = portalSyncOn(ctx)
+    ? unmatchedRefusalMessages({
+        eventId: randomUUID(),
+        portalCode: w.portalCode,
+        actor: portalActor(unit, { fullName: user.fullName, title: actorTitleOf(user.role) }, w.portalCode),
+        at,
+        reason,
+        submittedAt: w.submittedAt,
+      }).map((m) => ({ id: randomUUID(), kind: 'portal', payload: { ...m } }))
+    : [];
+  return refuseInbound(ctx.db, {
+    unitCode: unit.code,
+    portalId: w.portalId,
+    reason,
+    by: user.id,
+    at,
+    messages,
+  });
 }
 
 /** Fetches for every active commune; a failing commune does not stop the others (its error is returned). */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { LinkState } from '../../api/operations';
 
-const KNOWN = new Set(['portal', 'population', 'sms', 'email', 'webhook']);
+const KNOWN = new Set(['portal', 'portal_file', 'population', 'sms', 'email', 'webhook']);
 
 /** A link's display name ("portal" → "Cổng Dịch vụ công quốc gia"); unknown outbox kinds by their name. */
 export function linkName(t: TFunction<'operations'>, link: string): string {

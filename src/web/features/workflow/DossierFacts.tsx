@@ -164,6 +164,38 @@ export function ApplicantFacts({ dossier }: { dossier: Dossier }) {
           <AttachmentFiles code={dossier.code} files={attachments} testId="dossier-attachments" />
         </>
       ) : null}
+      <PortalFiles files={dossier.portalFiles} />
     </Paper>
+  );
+}
+
+const PORTAL_FILE_COLOR = { pending: 'yellow', fetched: 'teal', failed: 'red' } as const;
+
+/** The files of a dossier submitted on the national portal, still being fetched or not fetched (with why). */
+function PortalFiles({ files }: { files: Dossier['portalFiles'] }) {
+  const { t } = useTranslation('workflow');
+  const open = files.filter((f) => f.state !== 'fetched');
+  if (open.length === 0) return null;
+  return (
+    <Stack gap={4} mt="sm" data-testid="dossier-portal-files">
+      <Text size="xs" c="dimmed" fw={600}>
+        {t('dossier.portalFiles')}
+      </Text>
+      {open.map((f) => (
+        <Stack key={`${f.componentId}:${f.fileName}`} gap={0} data-state={f.state}>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {f.fileName}{' '}
+            <Badge size="sm" variant="light" color={PORTAL_FILE_COLOR[f.state]}>
+              {t(`dossier.portalFileState.${f.state}`)}
+            </Badge>
+          </Text>
+          {f.state === 'failed' && f.lastError ? (
+            <Text size="xs" c="red">
+              {f.lastError}
+            </Text>
+          ) : null}
+        </Stack>
+      ))}
+    </Stack>
   );
 }
