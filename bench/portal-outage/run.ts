@@ -71,7 +71,9 @@ process.once('SIGTERM', () => {
 }
 
 async function run(kind: 'pglite' | 'postgres') {
-  const portal = await startStandInProcess('portal', { args: ['--no-bodies'] });
+  // No online dossiers on the portal: the server's inbound fetch would take the demo's three into the
+  // commune and send their events too (a 30-minute run counted those 6 as duplicates after de-dup).
+  const portal = await startStandInProcess('portal', { args: ['--no-bodies', '--no-online'] });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-outage-'));
   const pgUrl =
     process.env.BENCH_DATABASE_URL ??

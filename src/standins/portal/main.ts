@@ -3,7 +3,7 @@ import { startPortalStandIn } from './server.ts';
 
 /*
  * `node --import tsx src/standins/portal/main.ts --port N [--host H] [--client-id ID --client-secret S]
- *  [--token-ttl SECONDS] [--no-bodies] [--tls-cert F --tls-key F [--tls-ca F --require-client-cert]] [--exit-with-stdin]`
+ *  [--token-ttl SECONDS] [--no-bodies] [--no-online] [--tls-cert F --tls-key F [--tls-ca F --require-client-cert]] [--exit-with-stdin]`
  */
 const args = parseArgs(process.argv.slice(2));
 const started = await startPortalStandIn({
@@ -14,5 +14,7 @@ const started = await startPortalStandIn({
   clientSecret: args['client-secret'],
   tokenTtlSeconds: args['token-ttl'] ? Number(args['token-ttl']) : undefined,
   keepBodies: args['no-bodies'] === undefined,
+  // --no-online: no citizen's online dossier waits on the portal (benches count only their own messages).
+  ...(args['no-online'] === undefined ? {} : { onlineDossiers: [] }),
 });
 await runAsProcess(started, 'dvcqg', args);
