@@ -3,12 +3,12 @@ import { addDays, vnDateOf } from '../../domain/calendar/vn-time.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
-import { meta, units, users } from '../db/schema.ts';
+import { meta } from '../db/schema.ts';
 import { localFileStore } from '../lib/file-store.ts';
 import { actOnFeedback, rateFeedback, submitFeedback } from '../modules/feedback/service.ts';
-import type { AuthUser, Role } from '../modules/identity/types.ts';
 import { createServices } from '../services.ts';
 import { createWorkerPool } from '../workers/pool.ts';
+import { actor } from './story.ts';
 
 /*
  * A few feedback items (phản ánh, kiến nghị) for the demo, at Tân Thới and Tân Phú Đông, in the last
@@ -18,19 +18,6 @@ import { createWorkerPool } from '../workers/pool.ts';
  */
 
 const MARKER = 'demo:feedback';
-
-async function officer(db: Database['db'], username: string): Promise<AuthUser> {
-  const [u] = await db.select().from(users).where(eq(users.username, username));
-  const [unit] = await db.select().from(units).where(eq(units.code, u!.unitCode!));
-  return {
-    id: u!.id,
-    username: u!.username,
-    fullName: u!.fullName,
-    role: u!.role as Role,
-    unit: { code: unit!.code, name: unit!.name, level: 'commune', provinceCode: unit!.parentCode! },
-    scope: { kind: 'unit', unitCode: unit!.code, provinceCode: unit!.parentCode! },
-  };
-}
 
 export async function seedDemoFeedback(
   database: Database,
@@ -56,10 +43,10 @@ export async function seedDemoFeedback(
     clock = new Date(`${addDays(today, -days)}T${hm}:00+07:00`);
   };
   const who = {
-    reception: await officer(db, 'reception.tan-thoi'),
-    specialist: await officer(db, 'specialist.tan-thoi'),
-    leader: await officer(db, 'leader.tan-thoi'),
-    receptionTpd: await officer(db, 'reception.tan-phu-dong'),
+    reception: await actor(db, 'reception.tan-thoi'),
+    specialist: await actor(db, 'specialist.tan-thoi'),
+    leader: await actor(db, 'leader.tan-thoi'),
+    receptionTpd: await actor(db, 'reception.tan-phu-dong'),
   };
 
   at(12, '08:40');

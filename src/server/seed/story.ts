@@ -286,8 +286,8 @@ const STORY_EQUIPMENT: Array<Omit<typeof equipment.$inferInsert, 'unitCode' | 'i
   },
 ];
 
-/** A user of a demo commune as the services see them. */
-async function actor(db: Database['db'], username: string): Promise<AuthUser> {
+/** A user of a demo commune as the services see them (the demo's story and feedback act as them). */
+export async function actor(db: Database['db'], username: string): Promise<AuthUser> {
   const [u] = await db.select().from(users).where(eq(users.username, username));
   const [unit] = await db.select().from(units).where(eq(units.code, u!.unitCode!));
   return {
