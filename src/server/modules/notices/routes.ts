@@ -137,47 +137,32 @@ export function noticesRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => updateNotice(ctx, await requireUser(ctx, req), req.params.unit, req.params.id, req.body),
   );
 
-  r.post(
-    '/api/v1/notices/:unit/:id/unpublish',
-    {
-      schema: {
-        tags: ['notices'],
-        summary: 'Gỡ thông báo, văn bản (người dân không còn thấy)',
-        params: NoticeParams,
-        body: VersionBody,
-        response: { 200: ManagedNoticeSchema, ...problems, 409: ProblemSchema },
+  // Taking a notice down and putting it back up: the same use case, one flag.
+  const visibility = [
+    { action: 'unpublish', published: false, summary: 'Gỡ thông báo, văn bản (người dân không còn thấy)' },
+    { action: 'publish', published: true, summary: 'Đăng lại thông báo, văn bản đã gỡ' },
+  ] as const;
+  for (const v of visibility) {
+    r.post(
+      `/api/v1/notices/:unit/:id/${v.action}`,
+      {
+        schema: {
+          tags: ['notices'],
+          summary: v.summary,
+          params: NoticeParams,
+          body: VersionBody,
+          response: { 200: ManagedNoticeSchema, ...problems, 409: ProblemSchema },
+        },
       },
-    },
-    async (req) =>
-      setPublished(
-        ctx,
-        await requireUser(ctx, req),
-        req.params.unit,
-        req.params.id,
-        req.body.expectedVersion,
-        false,
-      ),
-  );
-
-  r.post(
-    '/api/v1/notices/:unit/:id/publish',
-    {
-      schema: {
-        tags: ['notices'],
-        summary: 'Đăng lại thông báo, văn bản đã gỡ',
-        params: NoticeParams,
-        body: VersionBody,
-        response: { 200: ManagedNoticeSchema, ...problems, 409: ProblemSchema },
-      },
-    },
-    async (req) =>
-      setPublished(
-        ctx,
-        await requireUser(ctx, req),
-        req.params.unit,
-        req.params.id,
-        req.body.expectedVersion,
-        true,
-      ),
-  );
+      async (req) =>
+        setPublished(
+          ctx,
+          await requireUser(ctx, req),
+          req.params.unit,
+          req.params.id,
+          req.body.expectedVersion,
+          v.published,
+        ),
+    );
+  }
 }
