@@ -187,8 +187,12 @@ test('a citizen signs in and files a birth registration online with the keyboard
   await chooser.setFiles({ name: 'chung-sinh.png', mimeType: 'image/png', buffer: photo });
   await expect(certificate).toHaveAttribute('data-state', 'done');
   // The focus stays on the document's button (now "take again"), not lost to the page.
-  const after = await focused(page);
-  expect(after?.within).toContain('doc-giay-chung-sinh');
+  await expect
+    .poll(async () => (await focused(page))?.within ?? [], {
+      message: 'focus after the photo',
+      timeout: 5_000,
+    })
+    .toContain('doc-giay-chung-sinh');
   await shot(page, project, 'kb-wizard-documents-360');
   await nextStep(page, 'Bước 7/7', 'Kiểm tra lại thông tin trước khi nộp');
 

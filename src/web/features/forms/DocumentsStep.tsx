@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Image, Paper, Stack, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDocument } from '../../api/types';
 import { blobToDataUrl, downscaleImage } from './downscale';
@@ -42,6 +42,7 @@ function DocumentRow({
   const button = useRef<HTMLButtonElement>(null);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const refocus = useRef(false);
   const badge = BADGE[state];
   const inputId = `doc-${doc.id}`;
 
@@ -55,15 +56,19 @@ function DocumentRow({
     } catch {
       setFailed(true);
     } finally {
-      setBusy(false);
       // The button is disabled while the photo is shrunk, which drops the keyboard focus on the page:
-      // give it back to the button (now "take again") once it is enabled (e2e/wizard-keyboard.spec.ts).
-      requestAnimationFrame(() => {
-        if (document.activeElement === document.body || document.activeElement === null)
-          button.current?.focus();
-      });
+      // the effect below gives it back to the button (now "take again") once React has enabled it
+      // again (e2e/wizard-keyboard.spec.ts). A requestAnimationFrame here raced the re-render.
+      refocus.current = true;
+      setBusy(false);
     }
   };
+
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current = false;
+    if (document.activeElement === document.body || document.activeElement === null) button.current?.focus();
+  }, [busy]);
 
   return (
     <Paper withBorder radius="md" p="sm" data-testid={inputId} data-state={state}>
