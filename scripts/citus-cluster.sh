@@ -111,6 +111,13 @@ citus.shard_count = 4
 citus.max_client_connections = 400
 EOF
   fi
+  # Every database with the extension runs a Citus maintenance daemon (a background worker): the API
+  # tests hold a dozen databases at once, and with PostgreSQL's default 8 workers the daemon cannot
+  # start and citus_update_node crashed the coordinator (signal 11). Added to clusters made before.
+  if ! grep -q '^max_worker_processes' "$dir/postgresql.conf"; then
+    echo 'max_worker_processes = 64' >>"$dir/postgresql.conf"
+    as_pg "$PGBIN/pg_ctl" -D "$dir" status >/dev/null 2>&1 && as_pg "$PGBIN/pg_ctl" -D "$dir" -m fast -w restart -l "$dir/server.log" >/dev/null
+  fi
   if ! as_pg "$PGBIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     as_pg "$PGBIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
   fi

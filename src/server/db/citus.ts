@@ -6,7 +6,9 @@
  * are classified by the same rule the next time the migrator runs; the step is idempotent. On plain
  * PostgreSQL and PGlite nothing happens (docs/DATABASE.md, "Citus").
  */
+import { sql } from 'drizzle-orm';
 import type pg from 'pg';
+import type { Executor } from './client.ts';
 
 /** Tables with a `unit_code` column that are nevertheless global: reference tables. */
 export const GLOBAL_WITH_UNIT_CODE: ReadonlySet<string> = new Set([
@@ -33,6 +35,25 @@ export function classifyTable(name: string, columns: readonly string[]): CitusKi
 export async function hasCitus(client: pg.ClientBase): Promise<boolean> {
   const r = await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`);
   return (r.rowCount ?? 0) > 0;
+}
+
+const distributed = new WeakMap<Executor, Promise<boolean>>();
+
+/**
+ * Does `db` (a database handle, not a transaction) run on a Citus coordinator? Asked once per handle.
+ * The few statements Citus cannot route to one worker as written take another shape there
+ * (dossiers/repository.ts writeIntake); everything else is the same SQL on every database.
+ */
+export function isDistributed(db: Executor): Promise<boolean> {
+  let known = distributed.get(db);
+  if (!known) {
+    known = db
+      .execute(sql`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)
+      .then((r) => (r as unknown as { rows: unknown[] }).rows.length > 0);
+    known.catch(() => distributed.delete(db));
+    distributed.set(db, known);
+  }
+  return known;
 }
 
 /**

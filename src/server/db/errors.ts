@@ -24,6 +24,24 @@ export function sqlStateOf(err: unknown): string | undefined {
 }
 
 /**
+ * True when the database server could not reach another server it needed: SQLSTATE class 08 raised by
+ * the server itself (on Citus: a worker holding the statement's shards is down), or Citus's own
+ * "failure on connection marked as essential" (SQLSTATE XX000) when a worker the transaction had
+ * already written to is lost before its commit. Either way nothing of the statement was applied.
+ */
+export function isNodeUnavailable(err: unknown): boolean {
+  if (sqlStateOf(err)?.startsWith('08')) return true;
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && message.startsWith('failure on connection marked as essential'))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
  * True when another transaction got to the same rows first: a key it took meanwhile, a serialization
  * failure (a database run at REPEATABLE READ or SERIALIZABLE by default), or a deadlock it won.
  */

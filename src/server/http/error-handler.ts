@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { sqlStateOf } from '../db/errors.ts';
+import { isNodeUnavailable } from '../db/errors.ts';
 import { AppError, type AppErrorCode } from '../errors.ts';
 import { isUnstorableText, unstorableTextError } from './db-errors.ts';
 import { toProblem } from './errors.ts';
@@ -54,10 +54,10 @@ export function toAppError(err: FastifyError, req: FastifyRequest): AppError {
     req.log.warn({ err }, 'client error');
     return new AppError('BAD_REQUEST');
   }
-  // SQLSTATE class 08 from the database server itself: it could not reach another server — on Citus a
-  // worker holding this commune's shards is down. The statement was not applied (one transaction);
-  // communes on other workers keep working.
-  if (sqlStateOf(err)?.startsWith('08')) {
+  // The database server could not reach another server — on Citus a worker holding this commune's
+  // shards is down. The statement was not applied (one transaction); communes on other workers keep
+  // working (citus-worker-down.api.test.ts).
+  if (isNodeUnavailable(err)) {
     req.log.error({ err }, 'database node unavailable');
     return new AppError('DATABASE_NODE_UNAVAILABLE');
   }

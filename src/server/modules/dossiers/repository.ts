@@ -1,9 +1,11 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isDistributed } from '../../db/citus.ts';
 import type { Executor } from '../../db/client.ts';
 import { SQLSTATE, sqlStateOf } from '../../db/errors.ts';
 import { executePrepared, placeholders, runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
+import type { Placeholder } from '../audit/repository.ts';
 import type { Scope } from '../identity/types.ts';
 import { INBOUND_NOT_WAITING } from '../portal/repository.ts';
 import { TICKET_NOT_LINKED } from '../queue/repository.ts';
@@ -67,58 +69,86 @@ const OUT_OF_ORDER = 'MC001';
  * follow receipt order. `db` is not a transaction: a key taken meanwhile is looked up after the failure.
  */
 export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeWritten> {
+  if (await isDistributed(db)) return writeIntakeDistributed(db, w);
   const d = w.dossier;
-  const receivedAt = d.receivedAt.toISOString();
-  const dueAt = d.dueAt.toISOString();
   const { p, params } = placeholders();
-  const unit = p(d.unitCode);
-  const at = p(receivedAt);
-  const due = p(dueAt);
-  const status = p(d.status);
-  const receiver = p(d.receivedBy ?? null);
+  const at = p(d.receivedAt.toISOString());
   const dayCounter = p(w.counters.day);
   const bookCounter = p(w.counters.book);
-  const ticket = w.ticket?.(p, 'dossier');
-  const inbound = w.inbound?.(p, 'dossier');
+  const unit = p(d.unitCode);
   const text = `
-    WITH counters AS (
-      INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
-      VALUES (${unit}, ${dayCounter}, 1, ${at}::timestamptz), (${unit}, ${bookCounter}, 1, NULL)
-      ON CONFLICT (unit_code, name) DO UPDATE SET last = c.last + 1, last_at = greatest(c.last_at, excluded.last_at)
-      RETURNING name, last, last_at),
+    WITH counters AS (${countersInsert(unit, at, dayCounter, bookCounter)}),
     numbers AS (
       SELECT CASE WHEN day.last_at = ${at}::timestamptz THEN day.last ELSE motcua_intake_out_of_order(day.last_at) END AS seq,
         book.last AS book
       FROM counters day, counters book WHERE day.name = ${dayCounter} AND book.name = ${bookCounter}),
     dossier AS (
-      INSERT INTO dossiers (unit_code, code, province_code, procedure_code, field_code, channel, status,
+      INSERT INTO dossiers (${DOSSIER_COLUMNS})
+      SELECT ${dossierValues(p, w, unit, at, `${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END`, 'book')}
+      FROM numbers
+      RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
+    ${afterDossier(p, w, unit, at)}
+    FROM dossier`;
+  const name = `motcua_intake${intakeNameSuffix(w)}`;
+  try {
+    return written(await executePrepared(db, name, { sql: text, params }));
+  } catch (err) {
+    return intakeFailure(db, w, err);
+  }
+}
+
+/** The unit's day and year counters taken by one: RETURNING name, last, last_at. */
+function countersInsert(unit: string, at: string, dayCounter: string, bookCounter: string) {
+  return `INSERT INTO unit_counters AS c (unit_code, name, last, last_at)
+      VALUES (${unit}, ${dayCounter}, 1, ${at}::timestamptz), (${unit}, ${bookCounter}, 1, NULL)
+      ON CONFLICT (unit_code, name) DO UPDATE SET last = c.last + 1, last_at = greatest(c.last_at, excluded.last_at)
+      RETURNING name, last, last_at`;
+}
+
+const DOSSIER_COLUMNS = `unit_code, code, province_code, procedure_code, field_code, channel, status,
         applicant_name, applicant_id_number, applicant_phone, applicant_address, applicant_email, subject,
         return_method, documents, time_limit, received_at, due_at, due_at_original, due_at_legal, received_by,
         book_volume, book_number, workflow, sub_state, intake_note, answers, form_code, form_version, assisted,
-        citizen_subject, portal_id, portal_code, fee_payment, fee_amount)
-      SELECT ${unit}, ${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
+        citizen_subject, portal_id, portal_code, fee_payment, fee_amount`;
+
+/** The values of DOSSIER_COLUMNS, the code and tracking-book number as the statement forms them. */
+function dossierValues(p: Placeholder, w: IntakeWrite, unit: string, at: string, code: string, book: string) {
+  const d = w.dossier;
+  const due = p(d.dueAt.toISOString());
+  return `${unit}, ${code},
         ${p(d.provinceCode)}, ${p(d.procedureCode)}, ${p(d.fieldCode)}, ${p(d.channel)},
-        ${status}, ${p(d.applicantName)}, ${p(d.applicantIdNumber)}, ${p(d.applicantPhone)}, ${p(d.applicantAddress)},
+        ${p(d.status)}, ${p(d.applicantName)}, ${p(d.applicantIdNumber)}, ${p(d.applicantPhone)}, ${p(d.applicantAddress)},
         ${p(d.applicantEmail ?? null)}, ${p(d.subject)}, ${p(d.returnMethod)}, ${p(JSON.stringify(d.documents))}::jsonb,
         ${p(JSON.stringify(d.timeLimit))}::jsonb, ${at}::timestamptz, ${due}::timestamptz,
-        ${due}::timestamptz, ${due}::timestamptz, ${receiver}, ${p(d.bookVolume)}, book,
+        ${due}::timestamptz, ${due}::timestamptz, ${p(d.receivedBy ?? null)}, ${p(d.bookVolume)}, ${book},
         ${p(JSON.stringify(d.workflow ?? null))}::jsonb, ${p(d.subState ?? 'none')}, ${p(JSON.stringify(d.intakeNote ?? null))}::jsonb,
         ${p(d.answers === undefined || d.answers === null ? null : JSON.stringify(d.answers))}::jsonb, ${p(d.formCode ?? null)},
         ${p(d.formVersion ?? null)}::integer, ${p(d.assisted ?? false)}::boolean, ${p(d.citizenSubject ?? null)},
         ${p(d.portalId ?? null)}, ${p(d.portalCode ?? null)}, ${p(d.feePayment ?? null)},
-        ${p(d.feeAmount ?? null)}::integer
-      FROM numbers
-      RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
-    book AS (
+        ${p(d.feeAmount ?? null)}::integer`;
+}
+
+/**
+ * What the intake writes over the CTE `dossier` (its code, tracking-book number and volume, procedure
+ * and applicant): the tracking-book row, the received event, the files, the portal's inbound row, the
+ * Idempotency-Key and the queue ticket; then the statement's select list (without its FROM).
+ */
+function afterDossier(p: Placeholder, w: IntakeWrite, unit: string, at: string) {
+  const d = w.dossier;
+  const ticket = w.ticket?.(p, 'dossier');
+  const inbound = w.inbound?.(p, 'dossier');
+  const receiver = p(d.receivedBy ?? null);
+  const ctes = [
+    `book AS (
       INSERT INTO tracking_book (unit_code, volume, number, dossier_code, procedure_code, applicant_name,
         applicant_address, applicant_phone, sets, received_at, due_at, received_by)
       SELECT ${unit}, book_volume, book_number, code, procedure_code, applicant_name,
-        applicant_address, applicant_phone, 1, ${at}::timestamptz, ${due}::timestamptz, ${receiver}
-      FROM dossier RETURNING 1),
-    ${w.event.ctes(p, 'dossier')}${
-      w.files.length
-        ? `,
-    files AS (
+        applicant_address, applicant_phone, 1, ${at}::timestamptz, ${p(d.dueAt.toISOString())}::timestamptz, ${receiver}
+      FROM dossier RETURNING 1)`,
+    w.event.ctes(p, 'dossier'),
+  ];
+  if (w.files.length)
+    ctes.push(`files AS (
       INSERT INTO dossier_files (unit_code, dossier_code, id, file_name, content_type, size, sha256, storage_key)
       SELECT ${unit}, dossier.code, f.id, f.file_name, f.content_type, f.size, f.sha256, f.storage_key
       FROM dossier, jsonb_to_recordset(${p(
@@ -133,69 +163,132 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
           })),
         ),
       )}::jsonb) AS f(id uuid, file_name text, content_type text, size integer, sha256 text, storage_key text)
-      RETURNING 1)`
-        : ''
-    }${
-      inbound
-        ? `,
-    ${inbound.cte}`
-        : ''
-    }${
-      w.idempotency
-        ? `,
-    idem AS (
+      RETURNING 1)`);
+  if (inbound) ctes.push(inbound.cte);
+  if (w.idempotency)
+    ctes.push(`idem AS (
       INSERT INTO idempotency_keys (unit_code, key, user_id, request_hash, dossier_code)
       SELECT ${unit}, ${p(w.idempotency.key)}, ${receiver}, ${p(w.idempotency.requestHash)}, code FROM dossier
-      RETURNING 1)`
-        : ''
-    }${
-      ticket
-        ? `,
-    ${ticket.cte}`
-        : ''
-    }
-    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits${ticket ? `, ${ticket.check}` : ''}${inbound ? `, ${inbound.check}` : ''}
-    FROM dossier`;
-  const name = `motcua_intake${ticket ? '_ticket' : ''}${w.inbound ? '_inbound' : ''}${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
-  const query = { sql: text, params };
-  try {
-    const result = (await executePrepared(db, name, query)) as unknown as {
+      RETURNING 1)`);
+  if (ticket) ctes.push(ticket.cte);
+  const checks = [ticket?.check, inbound?.check]
+    .filter(Boolean)
+    .map((c) => `, ${c}`)
+    .join('');
+  return `${ctes.join(',\n    ')}
+    SELECT dossier.code, dossier.book_number, (SELECT count(*) FROM book) AS books, (SELECT count(*) FROM audit) AS audits${checks}`;
+}
+
+function intakeNameSuffix(w: IntakeWrite) {
+  return `${w.ticket ? '_ticket' : ''}${w.inbound ? '_inbound' : ''}${w.idempotency ? '_idempotent' : ''}${w.files.length ? '_files' : ''}${w.event.nameSuffix}`;
+}
+
+/** The intake statement's one row, checked: a tracking-book row and a received event for the dossier. */
+function written(result: unknown): IntakeWritten {
+  const row = (
+    result as {
       rows: Array<{
         code: string;
         book_number: number | string;
         books: number | string;
         audits: number | string;
       }>;
-    };
-    const row = result.rows[0];
-    if (!row || Number(row.books) !== 1 || Number(row.audits) !== 1)
-      throw new Error(
-        `intake wrote ${row ? `${row.books} tracking-book rows and ${row.audits} audit events` : 'no dossier'}`,
-      );
-    return { kind: 'written', code: row.code, bookNumber: Number(row.book_number) };
-  } catch (err) {
-    const state = sqlStateOf(err);
-    if (state === TICKET_NOT_LINKED) return { kind: 'ticket_gone' };
-    if (state === INBOUND_NOT_WAITING) return { kind: 'portal_taken' };
-    if (state === OUT_OF_ORDER) {
-      const detail = (err as { cause?: { detail?: string } }).cause?.detail;
-      return { kind: 'out_of_order', lastAt: new Date(Number(detail)) };
     }
-    // Of the keys written here only the Idempotency-Key is chosen by the client; the violated
-    // constraint is recognised by the key being there now, not by its name (Citus renames it).
-    if (
-      state === SQLSTATE.uniqueViolation &&
-      w.idempotency &&
-      (await findIdempotencyKey(db, d.unitCode, w.idempotency.key))
-    )
-      return { kind: 'key_taken' };
-    if (
-      state === SQLSTATE.uniqueViolation &&
-      d.portalId &&
-      (await portalDossierExists(db, d.unitCode, d.portalId))
-    )
-      return { kind: 'portal_taken' };
-    throw err;
+  ).rows[0];
+  if (!row || Number(row.books) !== 1 || Number(row.audits) !== 1)
+    throw new Error(
+      `intake wrote ${row ? `${row.books} tracking-book rows and ${row.audits} audit events` : 'no dossier'}`,
+    );
+  return { kind: 'written', code: row.code, bookNumber: Number(row.book_number) };
+}
+
+/** An intake's failure as its caller handles it, or the error again. */
+async function intakeFailure(db: Executor, w: IntakeWrite, err: unknown): Promise<IntakeWritten> {
+  const d = w.dossier;
+  if (err instanceof IntakeOutOfOrder) return { kind: 'out_of_order', lastAt: err.lastAt };
+  const state = sqlStateOf(err);
+  if (state === TICKET_NOT_LINKED) return { kind: 'ticket_gone' };
+  if (state === INBOUND_NOT_WAITING) return { kind: 'portal_taken' };
+  if (state === OUT_OF_ORDER) {
+    const detail = (err as { cause?: { detail?: string } }).cause?.detail;
+    return { kind: 'out_of_order', lastAt: new Date(Number(detail)) };
+  }
+  // Of the keys written here only the Idempotency-Key is chosen by the client; the violated
+  // constraint is recognised by the key being there now, not by its name (Citus renames it).
+  if (
+    state === SQLSTATE.uniqueViolation &&
+    w.idempotency &&
+    (await findIdempotencyKey(db, d.unitCode, w.idempotency.key))
+  )
+    return { kind: 'key_taken' };
+  if (
+    state === SQLSTATE.uniqueViolation &&
+    d.portalId &&
+    (await portalDossierExists(db, d.unitCode, d.portalId))
+  )
+    return { kind: 'portal_taken' };
+  throw err;
+}
+
+class IntakeOutOfOrder extends Error {
+  constructor(readonly lastAt: Date) {
+    super('intake out of order');
+  }
+}
+
+/**
+ * writeIntake on a Citus coordinator: the same writes in one transaction of two statements. Citus
+ * plans a CTE that inserts from another inserting CTE through the coordinator and copies the first
+ * CTE's rows to every worker, so in one statement a worker down would stop every commune's intake
+ * (citus-worker-down.api.test.ts). Here the counters are taken first; then the dossier's numbers are
+ * values, the CTE `dossier` only names them (NOT MATERIALIZED: inlined, nothing copied), and every
+ * write of the second statement goes to the commune's worker alone.
+ */
+async function writeIntakeDistributed(db: Executor, w: IntakeWrite): Promise<IntakeWritten> {
+  const d = w.dossier;
+  try {
+    const result = await db.transaction(async (tx) => {
+      const c = placeholders();
+      const counted = (await executePrepared(tx, 'motcua_intake_counters', {
+        sql: countersInsert(
+          c.p(d.unitCode),
+          c.p(d.receivedAt.toISOString()),
+          c.p(w.counters.day),
+          c.p(w.counters.book),
+        ),
+        params: c.params,
+      })) as { rows: Array<{ name: string; last: number | string; last_at: Date | string | null }> };
+      const day = counted.rows.find((r) => r.name === w.counters.day);
+      const book = counted.rows.find((r) => r.name === w.counters.book);
+      if (!day || !book) throw new Error('intake took no counters');
+      const lastAt = new Date(day.last_at ?? 0);
+      if (lastAt.getTime() !== d.receivedAt.getTime()) throw new IntakeOutOfOrder(lastAt);
+      const seq = Number(day.last);
+      const code = `${w.codePrefix}${seq < 10000 ? String(seq).padStart(4, '0') : String(seq)}`;
+      const { p, params } = placeholders();
+      const unit = p(d.unitCode);
+      const at = p(d.receivedAt.toISOString());
+      const text = `
+    WITH dossier AS NOT MATERIALIZED (
+      SELECT ${p(code)}::text AS code, ${p(Number(book.last))}::integer AS book_number, ${p(d.bookVolume)}::text AS book_volume,
+        ${p(d.procedureCode)}::text AS procedure_code, ${p(d.applicantName)}::text AS applicant_name,
+        ${p(d.applicantAddress)}::text AS applicant_address, ${p(d.applicantPhone)}::text AS applicant_phone),
+    inserted AS (
+      INSERT INTO dossiers (${DOSSIER_COLUMNS})
+      SELECT ${dossierValues(p, w, unit, at, 'dossier.code', 'dossier.book_number')}
+      FROM dossier RETURNING 1),
+    ${afterDossier(p, w, unit, at)}, (SELECT count(*) FROM inserted) AS inserted
+    FROM dossier`;
+      const out = (await executePrepared(tx, `motcua_intake_split${intakeNameSuffix(w)}`, {
+        sql: text,
+        params,
+      })) as { rows: Array<{ inserted: number | string }> };
+      if (Number(out.rows[0]?.inserted) !== 1) throw new Error('intake wrote no dossier');
+      return out;
+    });
+    return written(result);
+  } catch (err) {
+    return intakeFailure(db, w, err);
   }
 }
 
@@ -246,33 +339,37 @@ export interface ListedFile {
  * statement is at: its files (in upload order) and its synchronisation with the national portal.
  * findDossier's select and a lifecycle action's update (workflow/repository.ts updateDossierForView)
  * return them alike, so the action's response needs no read after its commit. Arrays, not JSON: Citus
- * refuses non-immutable functions (json_build_object, json_agg) in an UPDATE's RETURNING.
+ * refuses non-immutable functions (json_build_object, json_agg) in an UPDATE's RETURNING. The commune
+ * is a value, not `dossiers.unit_code`: Citus routes a subquery correlated by the distribution column
+ * to every shard (so every worker must answer), one naming the commune to its shard alone
+ * (citus-worker-down.api.test.ts).
  */
-const viewFiles = sql<string[][] | null>`(
-        SELECT array_agg(ARRAY[f.id::text, f.file_name, f.content_type, f.size::text] ORDER BY f.created_at, f.id)
-        FROM ${dossierFiles} f WHERE f.unit_code = dossiers.unit_code AND f.dossier_code = dossiers.code)`;
-/** The dossier's portal messages: all, unsent, dead-lettered (and unsent). */
-const viewSyncCounts = sql<Array<number | string> | null>`(
-        SELECT ARRAY[count(*)::int, (count(*) FILTER (WHERE o.sent_at IS NULL))::int,
-                     (count(*) FILTER (WHERE o.dead_at IS NOT NULL AND o.sent_at IS NULL))::int]
-        FROM outbox o WHERE o.unit_code = dossiers.unit_code AND o.dossier_code = dossiers.code AND o.kind = 'portal')`;
-const viewSyncedAt = sql<Date | string | null>`(
-        SELECT max(o.sent_at) FROM outbox o
-        WHERE o.unit_code = dossiers.unit_code AND o.dossier_code = dossiers.code AND o.kind = 'portal')`;
-/** The first unsent portal message (the one holding the rest): its attempts and last error. */
-const viewSyncHead = sql<Array<string | null> | null>`(
-        SELECT ARRAY[h.attempts::text, h.last_error] FROM outbox h
-        WHERE h.unit_code = dossiers.unit_code AND h.dossier_code = dossiers.code AND h.kind = 'portal'
-          AND h.sent_at IS NULL ORDER BY h.seq LIMIT 1)`;
-
-/** Files of a dossier from the portal, fetched through the outbox (portal/files.ts), and how each fetch stands. */
-const viewPortalFiles = sql<Array<Array<string | null>> | null>`(
-        SELECT array_agg(ARRAY[o.payload->>'fileName', o.payload->>'componentId',
-          CASE WHEN o.sent_at IS NOT NULL THEN 'fetched' WHEN o.dead_at IS NOT NULL THEN 'failed' ELSE 'pending' END,
-          o.attempts::text, o.last_error] ORDER BY o.seq)
-        FROM outbox o WHERE o.unit_code = dossiers.unit_code AND o.dossier_code = dossiers.code AND o.kind = 'portal_file')`;
-
-const VIEW_PARTS = { viewFiles, viewSyncCounts, viewSyncedAt, viewSyncHead, viewPortalFiles };
+function viewPartsOf(unitCode: string) {
+  return {
+    viewFiles: sql<string[][] | null>`(
+          SELECT array_agg(ARRAY[f.id::text, f.file_name, f.content_type, f.size::text] ORDER BY f.created_at, f.id)
+          FROM ${dossierFiles} f WHERE f.unit_code = ${unitCode}::text AND f.dossier_code = dossiers.code)`,
+    /** The dossier's portal messages: all, unsent, dead-lettered (and unsent). */
+    viewSyncCounts: sql<Array<number | string> | null>`(
+          SELECT ARRAY[count(*)::int, (count(*) FILTER (WHERE o.sent_at IS NULL))::int,
+                       (count(*) FILTER (WHERE o.dead_at IS NOT NULL AND o.sent_at IS NULL))::int]
+          FROM outbox o WHERE o.unit_code = ${unitCode}::text AND o.dossier_code = dossiers.code AND o.kind = 'portal')`,
+    viewSyncedAt: sql<Date | string | null>`(
+          SELECT max(o.sent_at) FROM outbox o
+          WHERE o.unit_code = ${unitCode}::text AND o.dossier_code = dossiers.code AND o.kind = 'portal')`,
+    /** The first unsent portal message (the one holding the rest): its attempts and last error. */
+    viewSyncHead: sql<Array<string | null> | null>`(
+          SELECT ARRAY[h.attempts::text, h.last_error] FROM outbox h
+          WHERE h.unit_code = ${unitCode}::text AND h.dossier_code = dossiers.code AND h.kind = 'portal'
+            AND h.sent_at IS NULL ORDER BY h.seq LIMIT 1)`,
+    /** Files of a dossier from the portal, fetched through the outbox (portal/files.ts), and how each fetch stands. */
+    viewPortalFiles: sql<Array<Array<string | null>> | null>`(
+          SELECT array_agg(ARRAY[o.payload->>'fileName', o.payload->>'componentId',
+            CASE WHEN o.sent_at IS NOT NULL THEN 'fetched' WHEN o.dead_at IS NOT NULL THEN 'failed' ELSE 'pending' END,
+            o.attempts::text, o.last_error] ORDER BY o.seq)
+          FROM outbox o WHERE o.unit_code = ${unitCode}::text AND o.dossier_code = dossiers.code AND o.kind = 'portal_file')`,
+  };
+}
 type ViewPartsRow = {
   viewFiles: string[][] | null;
   viewSyncCounts: Array<number | string> | null;
@@ -291,12 +388,12 @@ export interface PortalFileState {
 }
 
 /** The view's parts of an update's RETURNING: files, portal synchronisation, receiver's and assignee's names. */
-export const DOSSIER_VIEW_RETURNING = {
-  ...VIEW_PARTS,
+export const dossierViewReturning = (unitCode: string) => ({
+  ...viewPartsOf(unitCode),
   receiverUsername: sql<string | null>`(SELECT u.username FROM ${users} u WHERE u.id = dossiers.received_by)`,
   receiverName: sql<string | null>`(SELECT u.full_name FROM ${users} u WHERE u.id = dossiers.received_by)`,
   assigneeUsername: sql<string | null>`(SELECT u.username FROM ${users} u WHERE u.id = dossiers.assignee_id)`,
-};
+});
 
 /** The files and synchronisation the view's parts read, as the dossier's JSON takes them. */
 export function viewParts(row: ViewPartsRow) {
@@ -354,7 +451,7 @@ export async function findDossier(db: Executor, unitCode: string, code: string) 
       receiverUsername: users.username,
       receiverName: users.fullName,
       assigneeUsername: assignee.username,
-      ...VIEW_PARTS,
+      ...viewPartsOf(unitCode),
     })
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.receivedBy))

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, l
 import type { Executor } from '../../db/client.ts';
 import { runPrepared } from '../../db/prepared.ts';
 import { dossierFiles, dossierPauses, dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
-import { DOSSIER_VIEW_RETURNING, viewParts, withoutViewParts } from '../dossiers/repository.ts';
+import { dossierViewReturning, viewParts, withoutViewParts } from '../dossiers/repository.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
@@ -90,7 +90,7 @@ export async function updateDossier(
 /**
  * A lifecycle action's optimistic update, returning the dossier as its JSON shows it: the whole row
  * after the change with its files, portal synchronisation and people's names (the dossiers module's
- * DOSSIER_VIEW_RETURNING), so the action's response is built from this statement, not read again.
+ * dossierViewReturning), so the action's response is built from this statement, not read again.
  */
 export async function updateDossierForView(
   db: Executor,
@@ -103,7 +103,7 @@ export async function updateDossierForView(
     .update(dossiers)
     .set({ ...set, version: version + 1 })
     .where(updateWhere(unitCode, code, version))
-    .returning({ ...getTableColumns(dossiers), ...DOSSIER_VIEW_RETURNING });
+    .returning({ ...getTableColumns(dossiers), ...dossierViewReturning(unitCode) });
   const rows = await runPrepared(query, updateName('action', set));
   const row = rows[0];
   if (!row) return undefined;
