@@ -6,7 +6,7 @@ import { createTestServer, databaseKinds, intakeBody, type TestServer } from '..
  * holds Tân Thới's shards (citus_update_node changes the node list of this database only, so the other
  * test files on the cluster are not disturbed): Tân Thới's intake gets 503 with a Vietnamese title and a
  * stable code and writes nothing; Tân Phú Đông, on the other worker, keeps receiving, acting on and reading its
- * dossiers (new sign-ins wait for the worker: sessions are a reference table, docs/DATABASE.md). Then the worker
+ * dossiers, and its officers sign in. Then the worker
  * is back and Tân Thới receives again, its numbering without a gap. On PostgreSQL and PGlite there is
  * no other node: both communes receive.
  */
@@ -69,6 +69,10 @@ describe.each(databaseKinds())('a database node down on %s', (kind) => {
       });
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().items.length).toBe(2);
+      // And its officers sign in: sign-in's tables are on the coordinator (db/citus.ts COORDINATOR_ONLY).
+      const leader = await s.login('leader.tan-phu-dong');
+      const mine = await s.request({ url: '/api/v1/dossiers?date=2025-07-01', headers: { cookie: leader } });
+      expect(mine.statusCode, mine.body).toBe(200);
     } finally {
       await s.query(`SELECT citus_update_node($1, '127.0.0.1', $2)`, [lost.nodeid, lost.nodeport]);
     }

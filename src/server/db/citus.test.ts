@@ -1,12 +1,13 @@
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { COLOCATION_ANCHOR, classifyTable, GLOBAL_WITH_UNIT_CODE } from './citus.ts';
+import { COLOCATION_ANCHOR, COORDINATOR_ONLY, classifyTable, GLOBAL_WITH_UNIT_CODE } from './citus.ts';
 import * as schema from './schema.ts';
 
 /*
  * Every table of schema.ts is classified for Citus by the rule the migrator applies (db/citus.ts), and
  * the classification is one Citus accepts: a distributed table's primary key and unique keys include
- * unit_code (uniqueness is checked per shard), and a reference table points at no distributed table.
+ * unit_code (uniqueness is checked per shard), and a reference or coordinator table points at no
+ * distributed table.
  * A table added without unit_code in its keys fails here, before it fails on a cluster.
  */
 const tables = Object.values(schema as Record<string, unknown>)
@@ -29,9 +30,14 @@ describe('Citus classification of schema.ts', () => {
   it('covers every table, dossiers distributed and the catalogues reference tables', () => {
     expect(tables.length).toBeGreaterThan(30);
     expect(kinds.get(COLOCATION_ANCHOR)).toBe('distributed');
-    for (const t of ['units', 'procedures', 'calendar_days', 'users', 'sessions', 'meta']) {
+    for (const t of ['units', 'procedures', 'calendar_days', 'users', 'meta']) {
       expect(kinds.get(t), t).toBe('reference');
     }
+    // Sign-in's tables stay on the coordinator: written there alone, so a worker down stops no sign-in.
+    for (const t of ['sessions', 'login_throttle', 'login_devices', 'citizen_sessions', 'citizen_logins']) {
+      expect(kinds.get(t), t).toBe('local');
+    }
+    for (const l of COORDINATOR_ONLY) expect(kinds.has(l), `${l} is in schema.ts`).toBe(true);
     for (const t of ['dossier_files', 'audit_events', 'settlement_rollup', 'idempotency_keys', 'outbox']) {
       expect(kinds.get(t), t).toBe('distributed');
     }
@@ -62,9 +68,12 @@ describe('Citus classification of schema.ts', () => {
         }
       }
     } else {
+      // A reference table points at reference tables only; a coordinator table at reference tables or
+      // other coordinator tables (Citus allows no key between a local and a distributed table).
       for (const fk of t.foreignKeys) {
         const target = getTableConfig(fk.reference().foreignTable).name;
-        expect(kinds.get(target), `reference table ${name} points at ${target}`).toBe('reference');
+        const allowed = kind === 'reference' ? ['reference'] : ['reference', 'local'];
+        expect(allowed, `${kind} table ${name} points at ${target}`).toContain(kinds.get(target));
       }
     }
   });

@@ -2,7 +2,8 @@
  * Citus: when the `citus` extension is present in the database, the migrator ends with this step. Every
  * tenant table (one with a `unit_code` column) becomes a table distributed by `unit_code` co-located with
  * `dossiers`, so everything of one commune lives on one shard and a commune's statement is routed to one
- * node; every other table is a reference table (a copy on every node). Tables added by later migrations
+ * node; sign-in's tables stay on the coordinator (COORDINATOR_ONLY); every other table is a reference
+ * table (a copy on every node). Tables added by later migrations
  * are classified by the same rule the next time the migrator runs; the step is idempotent. On plain
  * PostgreSQL and PGlite nothing happens (docs/DATABASE.md, "Citus").
  */
@@ -20,13 +21,30 @@ export const GLOBAL_WITH_UNIT_CODE: ReadonlySet<string> = new Set([
   'rating_invitations',
 ]);
 
+/**
+ * Tables only the servers read, by key, never joined with a tenant table: sign-in's. They stay on the
+ * coordinator (Citus local tables). A reference table is written on every node, so with one worker down
+ * nobody could sign in; these are written on the coordinator alone (docs/DATABASE.md, "A worker down").
+ */
+export const COORDINATOR_ONLY: ReadonlySet<string> = new Set([
+  'sessions',
+  'login_throttle',
+  'login_devices',
+  'citizen_sessions',
+  'citizen_logins',
+]);
+
 /** The table the tenant tables are co-located with. */
 export const COLOCATION_ANCHOR = 'dossiers';
 
-export type CitusKind = 'distributed' | 'reference';
+export type CitusKind = 'distributed' | 'reference' | 'local';
 
-/** The rule: a `unit_code` column makes a tenant table, unless the table is listed as global. */
+/**
+ * The rule: a `unit_code` column makes a tenant table, unless the table is listed as global; sign-in's
+ * tables stay on the coordinator; every other table is a reference table.
+ */
 export function classifyTable(name: string, columns: readonly string[]): CitusKind {
+  if (COORDINATOR_ONLY.has(name)) return 'local';
   if (GLOBAL_WITH_UNIT_CODE.has(name)) return 'reference';
   return columns.includes('unit_code') ? 'distributed' : 'reference';
 }
@@ -81,22 +99,24 @@ export async function distributeTables(client: pg.ClientBase) {
            array(SELECT a.attname::text FROM pg_attribute a
                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS columns,
            -- A local table pointing at a reference table may have become a Citus local table
-           -- (partmethod n, repmodel s): still to be classified.
-           (SELECT CASE WHEN p.partmethod = 'h' THEN 'distributed' WHEN p.repmodel = 't' THEN 'reference' END
+           -- (partmethod n, repmodel s) on its own: what it is, not yet what it should be.
+           (SELECT CASE WHEN p.partmethod = 'h' THEN 'distributed' WHEN p.repmodel = 't' THEN 'reference'
+                        ELSE 'local' END
             FROM pg_dist_partition p WHERE p.logicalrelid = c.oid) AS citus,
            array(SELECT DISTINCT f.confrelid::regclass::text FROM pg_constraint f
                  WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid) AS refs
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
     ORDER BY c.relname`);
-  const done = new Set(rows.filter((r) => r.citus !== null).map((r) => r.name));
-  const pending = rows.filter((r) => r.citus === null);
+  const settled = (r: TableRow) => r.citus === classifyTable(r.name, r.columns);
+  const done = new Set(rows.filter(settled).map((r) => r.name));
+  const pending = rows.filter((r) => !settled(r));
   const changed: Array<{ table: string; kind: CitusKind }> = [];
   // Reference tables first (a distributed table may point at them, never the reverse), then the anchor,
   // then the other tenant tables; within each, a referenced table before those that point at it.
   const order = (t: TableRow) => {
     const kind = classifyTable(t.name, t.columns);
-    return kind === 'reference' ? 0 : t.name === COLOCATION_ANCHOR ? 1 : 2;
+    return kind === 'reference' ? 0 : kind === 'local' ? 1 : t.name === COLOCATION_ANCHOR ? 2 : 3;
   };
   pending.sort((a, b) => order(a) - order(b));
   while (pending.length) {
@@ -108,7 +128,9 @@ export async function distributeTables(client: pg.ClientBase) {
       throw new Error(`citus: foreign keys form a cycle among ${pending.map((p) => p.name).join(', ')}`);
     const t = pending.splice(i, 1)[0]!;
     const kind = classifyTable(t.name, t.columns);
-    if (kind === 'reference') {
+    if (kind === 'local') {
+      await keepOnCoordinator(client, t);
+    } else if (kind === 'reference') {
       await client.query('SELECT create_reference_table($1::regclass)', [t.name]);
     } else if (t.name === COLOCATION_ANCHOR) {
       await client.query(`SELECT create_distributed_table($1::regclass, 'unit_code')`, [t.name]);
@@ -131,4 +153,25 @@ export async function distributeTables(client: pg.ClientBase) {
       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_object o WHERE o.classid = 'pg_proc'::regclass AND o.objid = p.oid)`);
   return changed;
+}
+
+/**
+ * Makes `t` a Citus local table (on the coordinator alone). One made a reference table by an earlier
+ * release is first brought back: Citus undistributes a table only without its foreign keys, so they
+ * are dropped and made again around it.
+ */
+async function keepOnCoordinator(client: pg.ClientBase, t: TableRow) {
+  if (t.citus === 'reference') {
+    const { rows: fks } = await client.query<{ name: string; def: string }>(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conrelid = $1::regclass AND contype = 'f'`,
+      [t.name],
+    );
+    for (const fk of fks) await client.query(`ALTER TABLE "${t.name}" DROP CONSTRAINT "${fk.name}"`);
+    await client.query('SELECT undistribute_table($1::regclass)', [t.name]);
+    await client.query('SELECT citus_add_local_table_to_metadata($1::regclass)', [t.name]);
+    for (const fk of fks) await client.query(`ALTER TABLE "${t.name}" ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+  } else if (t.citus === null) {
+    await client.query('SELECT citus_add_local_table_to_metadata($1::regclass)', [t.name]);
+  }
 }
