@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { getTableColumns } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { placeholders } from '../../src/server/db/prepared.ts';
+import * as schema from '../../src/server/db/schema.ts';
 import { dossiers } from '../../src/server/db/schema.ts';
 import type { ChainedEvent } from '../../src/server/modules/audit/chain.ts';
 import { nextEntryCte } from '../../src/server/modules/audit/repository.ts';
+import { dossierViewReturning } from '../../src/server/modules/dossiers/repository.ts';
 import { type OutboxRow, outboxCte } from '../../src/server/modules/integration/repository.ts';
 import { webhookOutboxCte } from '../../src/server/modules/partners/repository.ts';
 import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './lifecycle.ts';
@@ -93,28 +96,44 @@ const EVENT = eventStatement(
   },
 ).text;
 
-/** What `updateDossier` returns: the columns the notifications need. */
-const UPDATE_RETURNING = [
-  'code',
-  'version',
-  'status',
-  'due_at',
-  'applicant_name',
-  'applicant_email',
-  'applicant_phone',
-];
-
-/** `updateDossier` with the columns an action sets (drizzle puts `version` second, after `status`). */
-function updateDossier(set: readonly string[]): string {
-  const cols = ['status', 'version', ...set];
-  const n = cols.length;
-  return `update "dossiers" set ${cols.map((c, i) => `"${c}" = $${i + 1}`).join(', ')} where ("dossiers"."unit_code" = $${n + 1} and "dossiers"."code" = $${n + 2} and "dossiers"."version" = $${n + 3}) returning ${q(UPDATE_RETURNING)}`;
+/**
+ * The action's update as workflow/repository.ts `updateDossierForView` sends it: the whole row and the
+ * dossier view's subqueries in its RETURNING (so the response needs no read after the commit). Drizzle
+ * writes the text (a mock database, no connection); the values are bound below: the set columns in the
+ * table's order, the where (unit, code, version), then the commune once per view subquery.
+ */
+const mock = drizzle.mock({ schema });
+function productUpdate(set: Partial<typeof dossiers.$inferInsert>) {
+  return mock
+    .update(dossiers)
+    .set({ ...set, version: 1 })
+    .where(and(eq(dossiers.unitCode, ''), eq(dossiers.code, ''), eq(dossiers.version, 0)))
+    .returning({ ...getTableColumns(dossiers), ...dossierViewReturning('') })
+    .toSQL();
 }
+const updateDossier = (set: Partial<typeof dossiers.$inferInsert>) => productUpdate(set).sql;
+/** How many times the view's subqueries name the commune (one parameter each, after the where's three). */
+const VIEW_UNIT_PARAMS = productUpdate({ status: 0 }).params.length - 2 - 3;
+const t0 = new Date(0);
 const UPDATE = {
-  transfer: updateDossier(['sub_state', 'step_index', 'step_started_at', 'step_due_at']),
-  complete_step: updateDossier(['sub_state', 'step_index', 'step_started_at', 'step_due_at', 'assignee_id']),
-  issue_result: updateDossier(['sub_state', 'step_index', 'processing_ended_at', 'result', 'timeliness']),
-  return_result: updateDossier(['sub_state', 'step_index', 'returned_at']),
+  transfer: updateDossier({ status: 0, subState: 'none', stepIndex: 0, stepStartedAt: t0, stepDueAt: t0 }),
+  complete_step: updateDossier({
+    status: 0,
+    subState: 'none',
+    stepIndex: 0,
+    stepStartedAt: t0,
+    stepDueAt: t0,
+    assigneeId: null,
+  }),
+  issue_result: updateDossier({
+    status: 0,
+    subState: 'none',
+    stepIndex: 0,
+    processingEndedAt: t0,
+    result: {},
+    timeliness: '',
+  }),
+  return_result: updateDossier({ status: 0, subState: 'none', stepIndex: 0, returnedAt: t0 }),
 };
 
 /** The statements each action runs between `begin` and `commit`, in order (for the step check). */
@@ -203,7 +222,7 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
     };
     const close = () => named(client, CLOSE_STEP, [now, 'on_time', null, d.unitCode, d.code, seq]);
     let updated: pg.QueryResult<Row>;
-    const where = [d.unitCode, d.code, version];
+    const where = [d.unitCode, d.code, version, ...Array(VIEW_UNIT_PARAMS).fill(d.unitCode)];
     switch (step.action) {
       case 'transfer':
         await open(0);
