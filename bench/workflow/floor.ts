@@ -49,10 +49,6 @@ const CLOSE_STEP = `update "dossier_steps" set "ended_at" = $1, "verdict" = $2, 
 const OPEN_STEP = `insert into "dossier_steps" (${q(STEP_COLUMNS)}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, default, default)`;
 const INSERT_FILE = `insert into "dossier_files" ("unit_code", "dossier_code", "id", "file_name", "content_type", "size", "sha256", "storage_key", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, default)`;
 
-/** The entry's position read first by dossier-events/repository.ts `writeEvent` (for the webhooks). */
-const EVENT_SEQ =
-  'SELECT coalesce(max(seq), 0)::integer AS seq FROM audit_events WHERE unit_code = $1 AND dossier_code = $2';
-
 /**
  * The event statement of dossier-events/repository.ts `writeEvent`, built with the same CTE builders:
  * the audit entry chained to the previous one in SQL, the outbox messages and the partners' webhooks.
@@ -61,12 +57,11 @@ function eventStatement(
   entry: Omit<ChainedEvent, 'seq'> & { unitCode: string; dossierCode: string },
   messages: OutboxRow[],
   webhook: Parameters<typeof webhookOutboxCte>[3],
-  seq = 1,
 ) {
   const { p, params } = placeholders();
   const text = `WITH ${nextEntryCte(p, entry)},
     ${outboxCte(p, entry.unitCode, entry.at, messages, { code: entry.dossierCode })},
-    ${webhookOutboxCte(p, entry.unitCode, entry.at, webhook, { code: entry.dossierCode, seq })}
+    ${webhookOutboxCte(p, entry.unitCode, entry.at, webhook, { code: entry.dossierCode, entryId: entry.id })}
     SELECT audit.seq, audit.hash, (SELECT count(*) FROM messages) AS messages FROM audit`;
   return { text, params };
 }
@@ -138,27 +133,18 @@ const UPDATE = {
 
 /** The statements each action runs between `begin` and `commit`, in order (for the step check). */
 export const FLOOR_STATEMENTS: Record<string, string[]> = {
-  transfer: [SELECT_DOSSIER, LAST_STEP, OPEN_STEP, UPDATE.transfer, EVENT_SEQ, EVENT],
+  transfer: [SELECT_DOSSIER, LAST_STEP, OPEN_STEP, UPDATE.transfer, EVENT],
   'complete_step(specialist)': [
     SELECT_DOSSIER,
     LAST_STEP,
     CLOSE_STEP,
     OPEN_STEP,
     UPDATE.complete_step,
-    EVENT_SEQ,
     EVENT,
   ],
-  'complete_step(leader)': [
-    SELECT_DOSSIER,
-    LAST_STEP,
-    CLOSE_STEP,
-    OPEN_STEP,
-    UPDATE.complete_step,
-    EVENT_SEQ,
-    EVENT,
-  ],
-  issue_result: [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, INSERT_FILE, UPDATE.issue_result, EVENT_SEQ, EVENT],
-  return_result: [SELECT_DOSSIER, UPDATE.return_result, EVENT_SEQ, EVENT],
+  'complete_step(leader)': [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, OPEN_STEP, UPDATE.complete_step, EVENT],
+  issue_result: [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, INSERT_FILE, UPDATE.issue_result, EVENT],
+  return_result: [SELECT_DOSSIER, UPDATE.return_result, EVENT],
 };
 
 const STEPS = [
@@ -310,7 +296,6 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
             },
           ]
         : [];
-    const last = await named(client, EVENT_SEQ, [d.unitCode, d.code]);
     const event = eventStatement(
       {
         unitCode: d.unitCode,
@@ -334,7 +319,6 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
         dossier: { code: d.code, unitCode: d.unitCode, status: step.to, statusName: '', sequence: null },
         change: { action: step.action, fromStatus: Number(row.status), toStatus: step.to },
       },
-      Number(last.rows[0]?.seq ?? 0) + 1,
     );
     await named(client, event.text, event.params);
     await client.query('commit');

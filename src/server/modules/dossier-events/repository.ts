@@ -17,17 +17,10 @@ export async function writeEvent(
   messages: OutboxRow[],
   webhook: WebhookBody,
 ) {
-  // The entry's position, read first (the caller holds the dossier's row lock, so it stays the last):
-  // the webhook deliveries carry it as a value (partners/repository.ts webhookOutboxCte, why).
-  const last = (await executePrepared(db, 'motcua_dossier_event_seq', {
-    sql: 'SELECT coalesce(max(seq), 0)::integer AS seq FROM audit_events WHERE unit_code = $1 AND dossier_code = $2',
-    params: [entry.unitCode, entry.dossierCode],
-  })) as { rows: Array<{ seq: number | string }> };
-  const seq = Number(last.rows[0]?.seq ?? 0) + 1;
   const { p, params } = placeholders();
   const text = `WITH ${nextEntryCte(p, entry)},
     ${outboxCte(p, entry.unitCode, entry.at, messages, { code: entry.dossierCode })},
-    ${webhookOutboxCte(p, entry.unitCode, entry.at, webhook, { code: entry.dossierCode, seq })}
+    ${webhookOutboxCte(p, entry.unitCode, entry.at, webhook, { code: entry.dossierCode, entryId: entry.id })}
     SELECT audit.seq, audit.hash, (SELECT count(*) FROM messages) AS messages FROM audit`;
   const result = (await executePrepared(db, 'motcua_dossier_event', { sql: text, params })) as {
     rows: Array<{ seq: number | string; hash: string; messages: number | string }>;

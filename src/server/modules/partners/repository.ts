@@ -176,42 +176,52 @@ export async function dossierRows(db: Executor, unitCode: string, codes: string[
  * The CTE `hooks` of the dossier event recorder's statement: the event's webhook body, once for each
  * live endpoint subscribed to its kind whose key (not revoked, with the `webhooks` permission) covers
  * the dossier's commune or its province, put into the outbox (`kind` 'webhook'). The dossier's code is
- * a value with the entry's position (`dossier.sequence`, read by the caller under the dossier's row
- * lock), or the `code` of the CTE `from` when the statement forms it (intake, whose entry is the
- * chain's first). Not read from the statement's CTE `audit`, nor by a subquery: on Citus a CTE that
- * inserts from another CTE or from a subquery it must plan apart is planned through the coordinator,
- * which copies those rows to every worker, so one worker down would stop every commune's actions
- * (citus-worker-down.api.test.ts). Runs in the change's statement, so the deliveries exist exactly
- * when the change was committed, and an endpoint registered later never receives earlier events.
+ * a value, or the `code` of the CTE `from` when the statement forms it (intake, whose entry is the
+ * chain's first). The entry's position (`dossier.sequence`) is read by this CTE itself from the
+ * dossier's entries, not from the statement's CTE `audit` nor a subquery: on Citus a CTE that inserts
+ * from another CTE or from a subquery it plans apart is planned through the coordinator, which copies
+ * those rows to every worker, so one worker down would stop every commune's actions
+ * (citus-worker-down.api.test.ts). Runs in the change's statement, so the deliveries exist exactly when
+ * the change was committed, and an endpoint registered later never receives earlier events.
  */
 export function webhookOutboxCte(
   p: Placeholder,
   unitCode: string,
   at: Date,
   body: WebhookBody,
-  dossier: { code: string; seq: number } | { from: string },
+  dossier: { code: string; entryId: string } | { from: string },
 ) {
   const unit = p(unitCode);
   const time = p(at.toISOString());
   const code = 'from' in dossier ? `${dossier.from}.code` : `${p(dossier.code)}::text`;
-  const position =
+  // The first entry is at 1; a later one at the last other entry's position + 1 (one row per endpoint:
+  // grouped by it). Other than the new entry (`entryId`): on PostgreSQL the statement's CTEs share one
+  // snapshot and this one does not see the entry `audit` inserts, on Citus each CTE runs as a query of
+  // its own and does.
+  const [position, from, group] =
     'from' in dossier
-      ? `(SELECT 1 AS seq) pos, ${dossier.from}`
-      : `(SELECT ${p(dossier.seq)}::integer AS seq) pos`;
+      ? ['1', dossier.from, '']
+      : [
+          `max(s.seq) FILTER (WHERE s.id <> ${p(dossier.entryId)}::uuid) + 1`,
+          'audit_events s',
+          `AND s.unit_code = ${unit}::text AND s.dossier_code = ${code}
+      GROUP BY w.id`,
+        ];
   return `hooks AS (
       INSERT INTO outbox (unit_code, id, kind, payload, dossier_code, created_at, next_attempt_at)
       SELECT ${unit}, gen_random_uuid(), 'webhook',
         jsonb_build_object('endpointId', w.id, 'event',
           jsonb_set(jsonb_set(${p(JSON.stringify(body))}::jsonb, '{dossier,code}', to_jsonb(${code})),
-            '{dossier,sequence}', to_jsonb(pos.seq))),
+            '{dossier,sequence}', to_jsonb(${position}))),
         ${code}, ${time}::timestamptz, ${time}::timestamptz
-      FROM ${position}, partner_webhooks w
+      FROM ${from}, partner_webhooks w
       JOIN partner_api_keys k ON k.id = w.key_id
       JOIN units u ON u.code = ${unit}::text
       WHERE w.disabled_at IS NULL AND k.revoked_at IS NULL AND 'webhooks' = ANY(k.permissions)
         AND ${p(body.type)}::text = ANY(w.events)
         AND ((k.scope_kind = 'unit' AND k.scope_code = ${unit}::text)
           OR (k.scope_kind = 'province' AND k.scope_code = u.parent_code))
+      ${group}
       RETURNING 1)`;
   // The province by a join, not a scalar subquery: Citus refuses a subquery in a CTE of a statement
   // that reads other CTEs ("correlated subqueries are not supported when the FROM clause contains a CTE").

@@ -118,17 +118,15 @@ describe.each(databaseKinds())('database calls per lifecycle request on %s', (ki
     for (const [action, n] of Object.entries(calls)) expect(n, action).toBeGreaterThan(0);
     if (kind === 'postgres') {
       // BEGIN, the statements inside the transaction and COMMIT; nothing after: the response is the
-      // dossier as the action's update returned it (its files, names and portal synchronisation). The
-      // event's position is read before the event's statement (dossier-events/repository.ts writeEvent:
-      // on Citus the statement must not read it from its own CTE).
+      // dossier as the action's update returned it (its files, names and portal synchronisation).
       const most: Record<string, number> = {
-        transfer: 8,
-        assign: 7,
-        request_supplement: 8,
-        supplement_received: 8,
-        complete_step: 9,
-        issue_result: 9,
-        return_result: 6,
+        transfer: 7,
+        assign: 6,
+        request_supplement: 7,
+        supplement_received: 7,
+        complete_step: 8,
+        issue_result: 8,
+        return_result: 5,
       };
       for (const [action, n] of Object.entries(most)) expect(calls[action], action).toBeLessThanOrEqual(n);
     }
