@@ -245,6 +245,7 @@ async function floor(database: Database) {
       await sleep(50);
       await repo.changeCalled(
         database.db,
+        unit,
         t.id,
         day,
         c + 1,

@@ -26,17 +26,35 @@ describe.each(databaseKinds())('a database node down on %s', (kind) => {
       )
     )[0]!;
 
+  let leaderTanPhuDong: string;
+  let address = 0;
+  const take = (unit: string, phone?: string) =>
+    s.request({
+      method: 'POST',
+      url: '/api/v1/queue/tickets',
+      payload: { unit, ...(phone ? { phone } : {}) },
+      remoteAddress: `10.7.0.${++address}`,
+    });
+
   beforeAll(async () => {
     s = await createTestServer(kind, { now: () => clock });
     tanThoi = await s.login('reception.tan-thoi');
     tanPhuDong = await s.login('reception.tan-phu-dong');
+    leaderTanPhuDong = await s.login('leader.tan-phu-dong');
+    const counters = await s.request({
+      method: 'PUT',
+      url: '/api/v1/queue/counters',
+      headers: { cookie: leaderTanPhuDong },
+      payload: { unit: '28696', counters: [{ number: 1, name: 'Quầy 1', fields: [], active: true }] },
+    });
+    expect(counters.statusCode, counters.body).toBe(200);
   });
   afterAll(async () => s?.close());
 
   it('answers 503 for the communes on the lost node, writes nothing there, and the others keep working', async () => {
     const [a, b] = await Promise.all([post(tanThoi), post(tanPhuDong)]);
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
-    if (kind !== 'citus') return;
+    if (kind !== 'citus') return hallKeepsWorking();
     const lost = await nodeOf('28693');
     const other = await nodeOf('28696');
     expect(lost.nodeport, 'the two communes live on different workers').not.toBe(other.nodeport);
@@ -73,6 +91,10 @@ describe.each(databaseKinds())('a database node down on %s', (kind) => {
       const leader = await s.login('leader.tan-phu-dong');
       const mine = await s.request({ url: '/api/v1/dossiers?date=2025-07-01', headers: { cookie: leader } });
       expect(mine.statusCode, mine.body).toBe(200);
+      await hallKeepsWorking();
+      // The lost commune's kiosk: 503, no number taken.
+      const lostKiosk = await take('28693');
+      expect([lostKiosk.statusCode, lostKiosk.json().code]).toEqual([503, 'DATABASE_NODE_UNAVAILABLE']);
     } finally {
       await s.query(`SELECT citus_update_node($1, '127.0.0.1', $2)`, [lost.nodeid, lost.nodeport]);
     }
@@ -85,5 +107,56 @@ describe.each(databaseKinds())('a database node down on %s', (kind) => {
       `SELECT count(*)::int AS n FROM dossiers WHERE unit_code = '28693'`,
     );
     expect(n!.n).toBe(2);
+    const ticket = await take('28693');
+    expect([ticket.statusCode, ticket.json().number]).toEqual([201, 1]);
   });
+
+  /**
+   * The hall of Tân Phú Đông with the other worker lost: a ticket with its SMS, its follow-up and print
+   * links, the board, a call, a recall, and the dossier received from the ticket.
+   */
+  async function hallKeepsWorking() {
+    const taken = await take('28696', '0912345678');
+    expect(taken.statusCode, taken.body).toBe(201);
+    const t = taken.json();
+    expect(t).toMatchObject({ number: 1, sms: true, waitingAhead: 0 });
+    const path = new URL(t.followUrl).pathname.split('/');
+    const follow = await s.request({ url: `/api/v1/queue/tickets/${t.id}?unit=${path[2]}` });
+    expect(follow.statusCode, follow.body).toBe(200);
+    expect(follow.json()).toMatchObject({ number: 1, status: 'waiting', waitingAhead: 0 });
+    const print = await s.request({ url: t.printUrl });
+    expect(print.statusCode, print.body).toBe(200);
+    const board = await s.request({ url: '/api/v1/queue/board?unit=28696' });
+    expect(board.statusCode, board.body).toBe(200);
+    const called = await s.request({
+      method: 'POST',
+      url: '/api/v1/queue/counters/1/call-next',
+      headers: { cookie: tanPhuDong },
+    });
+    expect(called.statusCode, called.body).toBe(200);
+    expect(called.json().ticket.id).toBe(t.id);
+    const recall = await s.request({
+      method: 'POST',
+      url: `/api/v1/queue/tickets/${t.id}/actions`,
+      headers: { cookie: tanPhuDong },
+      payload: { action: 'recall', counter: 1 },
+    });
+    expect(recall.statusCode, recall.body).toBe(200);
+    const received = await s.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody({ queueTicketId: t.id }),
+      headers: { cookie: tanPhuDong },
+    });
+    expect(received.statusCode, received.body).toBe(201);
+    const served = await s.query<{ status: string; dossier_code: string }>(
+      `SELECT status, dossier_code FROM queue_tickets WHERE unit_code = '28696' AND id = $1`,
+      [t.id],
+    );
+    expect(served).toEqual([{ status: 'served', dossier_code: received.json().code }]);
+    const sms = await s.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE unit_code = '28696' AND kind = 'sms' AND payload->>'template' = 'queue_ticket'`,
+    );
+    expect(sms[0]!.n).toBe(1);
+  }
 });

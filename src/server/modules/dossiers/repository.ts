@@ -8,7 +8,7 @@ import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.
 import type { Placeholder } from '../audit/repository.ts';
 import type { Scope } from '../identity/types.ts';
 import { INBOUND_NOT_WAITING } from '../portal/repository.ts';
-import { TICKET_NOT_LINKED } from '../queue/repository.ts';
+import { type Telling, TICKET_NOT_LINKED, tellBoards } from '../queue/repository.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -36,9 +36,9 @@ export interface IntakeWrite {
   /**
    * The queue ticket the dossier is received from (queue/repository.ts linkTicketPart): its CTE `ticket`
    * over the CTE `dossier` and a select-list check that aborts the statement (MC002) when the ticket is
-   * no longer called at its counter.
+   * no longer called at its counter; `telling` says how the boards are told (queue/repository.ts Telling).
    */
-  ticket?: (p: (value: unknown) => string, from: string) => { cte: string; check: string };
+  ticket?: (p: (value: unknown) => string, from: string, telling: Telling) => { cte: string; check: string };
 }
 
 export type IntakeWritten =
@@ -87,7 +87,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       SELECT ${dossierValues(p, w, unit, at, `${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END`, 'book')}
       FROM numbers
       RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
-    ${afterDossier(p, w, unit, at)}
+    ${afterDossier(p, w, unit, at, 'notify')}
     FROM dossier`;
   const name = `motcua_intake${intakeNameSuffix(w)}`;
   try {
@@ -133,9 +133,9 @@ function dossierValues(p: Placeholder, w: IntakeWrite, unit: string, at: string,
  * and applicant): the tracking-book row, the received event, the files, the portal's inbound row, the
  * Idempotency-Key and the queue ticket; then the statement's select list (without its FROM).
  */
-function afterDossier(p: Placeholder, w: IntakeWrite, unit: string, at: string) {
+function afterDossier(p: Placeholder, w: IntakeWrite, unit: string, at: string, telling: Telling) {
   const d = w.dossier;
-  const ticket = w.ticket?.(p, 'dossier');
+  const ticket = w.ticket?.(p, 'dossier', telling);
   const inbound = w.inbound?.(p, 'dossier');
   const receiver = p(d.receivedBy ?? null);
   const ctes = [
@@ -277,13 +277,16 @@ async function writeIntakeDistributed(db: Executor, w: IntakeWrite): Promise<Int
       INSERT INTO dossiers (${DOSSIER_COLUMNS})
       SELECT ${dossierValues(p, w, unit, at, 'dossier.code', 'dossier.book_number')}
       FROM dossier RETURNING 1),
-    ${afterDossier(p, w, unit, at)}, (SELECT count(*) FROM inserted) AS inserted
+    ${afterDossier(p, w, unit, at, 'notice')}, (SELECT count(*) FROM inserted) AS inserted
     FROM dossier`;
       const out = (await executePrepared(tx, `motcua_intake_split${intakeNameSuffix(w)}`, {
         sql: text,
         params,
-      })) as { rows: Array<{ inserted: number | string }> };
+      })) as { rows: Array<{ inserted: number | string; ticket_notice?: string | null }> };
       if (Number(out.rows[0]?.inserted) !== 1) throw new Error('intake wrote no dossier');
+      // The ticket's board is told from the coordinator (a NOTIFY on the worker reaches nobody).
+      const notice = out.rows[0]?.ticket_notice;
+      if (notice) await tellBoards(tx, notice);
       return out;
     });
     return written(result);

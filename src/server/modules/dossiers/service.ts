@@ -15,7 +15,7 @@ import { receivedEventPart } from '../dossier-events/recorder.ts';
 import type { AuthUser, Scope } from '../identity/types.ts';
 import { scopeCovers } from '../identity/types.ts';
 import { portalActor, portalSyncOn, portalView } from '../portal/view.ts';
-import { linkTicketPart, ticketForIntake } from '../queue/service.ts';
+import { linkTicketPart, type Telling, ticketForIntake } from '../queue/service.ts';
 import { decodeAttachments } from './attachments.ts';
 import { canReceive } from './policy.ts';
 import { presentDossier } from './present.ts';
@@ -290,8 +290,8 @@ async function writeReceived(
       idempotency: key,
       files: w.files,
       ticket: w.ticket
-        ? (p: (value: unknown) => string, from: string) =>
-            linkTicketPart(p, { ...w.ticket!, at: receivedAt }, from)
+        ? (p: (value: unknown) => string, from: string, telling: Telling) =>
+            linkTicketPart(p, { ...w.ticket!, at: receivedAt }, from, telling)
         : undefined,
     };
   });

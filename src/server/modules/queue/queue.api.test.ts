@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, type TestServer } from '../../test-support/harness.ts';
+import { createTestServer, databaseKinds, intakeBody, type TestServer } from '../../test-support/harness.ts';
 
 const UNIT = '28693'; // Tân Thới
 const OTHER = '28696';
@@ -166,6 +166,14 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     expect(skipped.json()).toMatchObject({ status: 'waiting', counter: null });
     const follow = (await s.request({ url: `/api/v1/queue/tickets/${t.id}` })).json();
     expect(follow).toMatchObject({ status: 'waiting', number: t.number, expired: false });
+    // The follow-up link names the commune (it finds the ticket on that commune's shard alone): the
+    // same answer; another commune's name finds nothing; a malformed one is refused.
+    const named = await s.request({ url: `/api/v1/queue/tickets/${t.id}?unit=${UNIT}` });
+    expect(named.json()).toEqual(follow);
+    const elsewhere = await s.request({ url: `/api/v1/queue/tickets/${t.id}?unit=${OTHER}` });
+    expect([elsewhere.statusCode, elsewhere.json().code]).toEqual([404, 'QUEUE_TICKET_NOT_FOUND']);
+    const malformed = await s.request({ url: `/api/v1/queue/tickets/${t.id}?unit=28%00693` });
+    expect([malformed.statusCode, malformed.json().code]).toEqual([422, 'VALIDATION_FAILED']);
     // Skipped: behind everyone who waits in its line.
     const ahead = await s.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM queue_tickets WHERE unit_code = $1 AND day = '2026-12-07' AND status = 'waiting'
@@ -241,12 +249,27 @@ describe.each(databaseKinds())('queue tickets and counters (%s)', (kind) => {
     await until(/event: call\ndata: .*\n\n/);
     const data = JSON.parse(/event: call\ndata: (.*)\n/.exec(seen)![1]!);
     expect(data).toMatchObject({ unit: UNIT, number: t.number, counter: 2, calls: 1 });
+    const calling = (await s.request({ url: `/api/v1/queue/board?unit=${UNIT}` })).json();
+    expect(calling.current).toContainEqual(
+      expect.objectContaining({ number: t.number, counter: 2, counterName: 'Quầy 2 — Chứng thực' }),
+    );
+    // A recall is a call again; the dossier received from the ticket takes it off the counter.
+    expect((await act(reception, t.id, { action: 'recall', counter: 2 })).statusCode).toBe(200);
+    await until(/event: call\ndata: .*"calls":2.*\n\n/);
+    const received = await s.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody({ queueTicketId: t.id }),
+      headers: { cookie: reception },
+    });
+    expect(received.statusCode, received.body).toBe(201);
+    await until(/event: change\ndata: .*\n\n/);
+    const change = JSON.parse(/event: change\ndata: (.*)\n/.exec(seen)![1]!);
+    expect(change).toMatchObject({ unit: UNIT, number: t.number, counter: 2, status: 'served' });
     controller.abort();
 
     const board = (await s.request({ url: `/api/v1/queue/board?unit=${UNIT}` })).json();
-    expect(board.current).toContainEqual(
-      expect.objectContaining({ number: t.number, counter: 2, counterName: 'Quầy 2 — Chứng thực' }),
-    );
+    expect(board.current.map((c: { number: number }) => c.number)).not.toContain(t.number);
     expect(board.recent[0]).toMatchObject({ number: t.number, counter: 2 });
     expect(JSON.stringify(board)).not.toMatch(/phone|applicant/i);
     await finishAll();

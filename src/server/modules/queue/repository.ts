@@ -4,6 +4,8 @@
  * `pg_notify`, delivered on commit to every server process (PostgreSQL) or to the embedded database's
  * listeners (PGlite).
  */
+
+import { isDistributed } from '../../db/citus.ts';
 import type { Executor } from '../../db/client.ts';
 import { type CompiledQuery, executePrepared, placeholders } from '../../db/prepared.ts';
 import { queueTicketSmsCte } from '../integration/repository.ts';
@@ -50,11 +52,65 @@ const TICKET = (t: string) => `${t}.id::text AS id, ${t}.unit_code, ${t}.day::te
   (extract(epoch FROM ${t}.finished_at) * 1000)::float8 AS finished_ms,
   ${t}.outcome, ${t}.dossier_code, ${t}.calls, ${t}.skips, ${t}.transfers, ${t}.sms`;
 
-/** The pg_notify of a call, as a select-list item over the updated ticket `t`. */
-const NOTIFY = (t: string) => `pg_notify('${QUEUE_CHANNEL}', json_build_object('unit', ${t}.unit_code,
+/** What the boards are told of a change of the ticket `t` (bus.ts CallEvent), as a text expression. */
+const NOTICE = (t: string) => `json_build_object('unit', ${t}.unit_code,
   'day', ${t}.day::text, 'number', ${t}.number, 'counter', ${t}.counter_number, 'calls', ${t}.calls,
   'status', ${t}.status,
-  'at', (extract(epoch FROM ${t}.called_at) * 1000)::float8)::text)`;
+  'at', (extract(epoch FROM ${t}.called_at) * 1000)::float8)::text`;
+
+/** The pg_notify of a call, as a select-list item over the updated ticket `t`. */
+const NOTIFY = (t: string) => `pg_notify('${QUEUE_CHANNEL}', ${NOTICE(t)})`;
+
+/**
+ * How a statement that changes a called ticket tells the boards, as a select-list item over `t`:
+ * `notify` sends the NOTIFY in the statement itself (PostgreSQL, PGlite); `notice` only returns its
+ * payload as `notice`, for tellBoards to send. On Citus a statement of one commune runs whole on the
+ * commune's worker, and a NOTIFY sent there never reaches the servers, which listen on the coordinator.
+ */
+export type Telling = 'notify' | 'notice';
+const tellItem = (telling: Telling, t: string) =>
+  telling === 'notify' ? NOTIFY(t) : `${NOTICE(t)} AS notice`;
+
+/** Sends a notice (tellItem 'notice') to the boards, from the coordinator, on `db`'s commit. */
+export async function tellBoards(db: Executor, notice: string): Promise<void> {
+  await executePrepared(db, 'motcua_queue_tell', {
+    sql: `SELECT pg_notify($1, $2::text) IS NULL AS told`,
+    params: [QUEUE_CHANNEL, notice],
+  });
+}
+
+/**
+ * Runs a statement that changes a called ticket (`build` puts `tell('u')` in its select list) and tells
+ * the boards: in the statement on PostgreSQL and PGlite; on Citus the statement returns the notice and
+ * a second one sends it from the coordinator, both in one transaction (`db`'s own when `inTransaction`).
+ */
+async function changeAndTell(
+  db: Executor,
+  name: string,
+  build: (tell: (t: string) => string) => CompiledQuery,
+  inTransaction = false,
+): Promise<TicketRow | undefined> {
+  if (!(await isDistributed(db)))
+    return (
+      await rows<TicketRow>(
+        db,
+        name,
+        build((t) => tellItem('notify', t)),
+      )
+    )[0];
+  const run = async (tx: Executor) => {
+    const [row] = await rows<TicketRow & { notice: string }>(
+      tx,
+      `${name}_notice`,
+      build((t) => tellItem('notice', t)),
+    );
+    if (!row) return undefined;
+    await tellBoards(tx, row.notice);
+    const { notice: _, ...ticket } = row;
+    return ticket;
+  };
+  return inTransaction ? run(db) : db.transaction(run);
+}
 
 async function rows<T>(db: Executor, name: string, q: CompiledQuery): Promise<T[]> {
   const result = (await executePrepared(db, name, q)) as { rows: T[] };
@@ -78,49 +134,120 @@ export interface TicketWrite {
  * statement (the phone is kept only there, not on the ticket).
  */
 export async function insertTicket(db: Executor, w: TicketWrite): Promise<TicketRow> {
+  if (await isDistributed(db)) return insertTicketDistributed(db, w);
   const { p, params } = placeholders();
   const unit = p(w.unitCode);
   const day = p(w.day);
   const at = p(w.at.toISOString());
   const sms = w.sms;
   const phoneKey = p(sms?.phoneKey ?? null);
-  const smsOk = sms
-    ? `(SELECT count(*) FROM queue_tickets q WHERE q.unit_code = ${unit} AND q.day = ${day}::date
-         AND q.phone_key = ${phoneKey} AND q.sms) < ${p(sms.perPhone)}::int`
-    : 'false';
+  const smsOk = sms ? `${smsSentToday(unit, day, phoneKey)} < ${p(sms.perPhone)}::int` : 'false';
   // The line ahead by the statement's parameters, not by columns of `t`: Citus refuses a subquery
   // correlated with a CTE ("correlated subqueries are not supported when the FROM clause contains a CTE").
   const text = `
-    WITH n AS (
-      INSERT INTO queue_days AS d (unit_code, day, last) VALUES (${unit}, ${day}::date, 1)
-      ON CONFLICT (unit_code, day) DO UPDATE SET last = d.last + 1
-      RETURNING last),
+    WITH n AS (${dayNumber(unit, day)}),
     t AS (
-      INSERT INTO queue_tickets (unit_code, day, number, id, field_code, status, taken_at, queued_at, sms, phone_key)
+      INSERT INTO queue_tickets (${TICKET_COLUMNS})
       SELECT ${unit}, ${day}::date, n.last, ${p(w.id)}::uuid, ${p(w.fieldCode)}, 'waiting',
         ${at}::timestamptz, ${at}::timestamptz, ${smsOk}, ${phoneKey}
       FROM n
       RETURNING *)${sms ? `, ${queueTicketSmsCte(p, { id: sms.outboxId, unitCode: w.unitCode, at: w.at, to: sms.to, unitName: sms.unitName, url: sms.url }, 't')}` : ''}
-    SELECT ${TICKET('t')}, (SELECT count(*)::int FROM queue_tickets q WHERE q.unit_code = ${unit}
-        AND q.day = ${day}::date AND q.status = 'waiting' AND q.field_code IS NOT DISTINCT FROM ${p(w.fieldCode)}::text) AS waiting_ahead${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''}
+    SELECT ${TICKET('t')}, ${lineAhead(unit, day, p(w.fieldCode))} AS waiting_ahead${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''}
     FROM t`;
   const [row] = await rows<TicketRow>(db, `motcua_queue_ticket${sms ? '_sms' : ''}`, { sql: text, params });
   return row!;
 }
 
-/** A ticket by its id (the follow-up page's and the counter's handle). */
-export async function findTicket(db: Executor, id: string): Promise<TicketRow | undefined> {
+const TICKET_COLUMNS = 'unit_code, day, number, id, field_code, status, taken_at, queued_at, sms, phone_key';
+
+/** The commune's next number of the day (queue_days row locked till the end of the transaction): RETURNING last. */
+const dayNumber = (unit: string, day: string) =>
+  `INSERT INTO queue_days AS d (unit_code, day, last) VALUES (${unit}, ${day}::date, 1)
+      ON CONFLICT (unit_code, day) DO UPDATE SET last = d.last + 1
+      RETURNING last`;
+
+/** The SMS a phone (by its day-salted key) was sent today in the commune, as a scalar subquery. */
+const smsSentToday = (unit: string, day: string, phoneKey: string) =>
+  `(SELECT count(*) FROM queue_tickets q WHERE q.unit_code = ${unit} AND q.day = ${day}::date
+         AND q.phone_key = ${phoneKey} AND q.sms)`;
+
+/** The tickets of a line waiting now (a new ticket's place), as a scalar subquery. */
+const lineAhead = (unit: string, day: string, field: string) =>
+  `(SELECT count(*)::int FROM queue_tickets q WHERE q.unit_code = ${unit}
+        AND q.day = ${day}::date AND q.status = 'waiting' AND q.field_code IS NOT DISTINCT FROM ${field}::text)`;
+
+/**
+ * Citus: insertTicket's statement inserts the ticket from the number's CTE, which Citus plans "through
+ * the coordinator" and copies to every worker, so one worker down would stop every commune's kiosk
+ * (docs/DATABASE.md, "A worker down"). Here it is one transaction of two statements, each on the
+ * commune's worker alone: the number (with the phone's SMS today and the line ahead), then the ticket
+ * and its SMS over a CTE that only names the values. The counter row's lock is held to the commit:
+ * still gapless, still one kiosk at a time per commune.
+ */
+async function insertTicketDistributed(db: Executor, w: TicketWrite): Promise<TicketRow> {
+  const sms = w.sms;
+  return db.transaction(async (tx) => {
+    const c = placeholders();
+    const unit = c.p(w.unitCode);
+    const day = c.p(w.day);
+    const numbered = `WITH n AS (${dayNumber(unit, day)})
+      SELECT n.last, ${sms ? smsSentToday(unit, day, c.p(sms.phoneKey)) : '0'}::int AS sms_today,
+        ${lineAhead(unit, day, c.p(w.fieldCode))} AS waiting_ahead
+      FROM n`;
+    const [n] = await rows<{ last: number | string; sms_today: number; waiting_ahead: number }>(
+      tx,
+      `motcua_queue_number${sms ? '_sms' : ''}`,
+      { sql: numbered, params: c.params },
+    );
+    if (!n) throw new Error('the kiosk took no number');
+    const { p, params } = placeholders();
+    const at = p(w.at.toISOString());
+    const text = `
+    WITH v AS NOT MATERIALIZED (
+      SELECT ${p(w.unitCode)}::text AS unit_code, ${p(w.day)}::date AS day, ${p(Number(n.last))}::int AS number,
+        ${p(w.id)}::uuid AS id, ${p(w.fieldCode)}::text AS field_code, ${at}::timestamptz AS at,
+        ${p(sms !== undefined && n.sms_today < sms.perPhone)}::boolean AS sms, ${p(sms?.phoneKey ?? null)}::text AS phone_key),
+    t AS (
+      INSERT INTO queue_tickets (${TICKET_COLUMNS})
+      SELECT unit_code, day, number, id, field_code, 'waiting', at, at, sms, phone_key FROM v
+      RETURNING *)${sms ? `, ${queueTicketSmsCte(p, { id: sms.outboxId, unitCode: w.unitCode, at: w.at, to: sms.to, unitName: sms.unitName, url: sms.url }, 'v')}` : ''}
+    SELECT ${TICKET('t')}${sms ? ', (SELECT count(*) FROM sms) AS sms_count' : ''} FROM t`;
+    const [row] = await rows<TicketRow>(tx, `motcua_queue_ticket_split${sms ? '_sms' : ''}`, {
+      sql: text,
+      params,
+    });
+    if (!row) throw new Error('the kiosk wrote no ticket');
+    return { ...row, waiting_ahead: n.waiting_ahead };
+  });
+}
+
+/**
+ * A ticket by its id (the follow-up page's and the counter's handle), of the commune `unitCode` when
+ * given. Give it whenever it is known: by its id alone the ticket is looked for on every shard of a
+ * Citus cluster (every worker must answer); with the commune, on the commune's alone.
+ */
+export async function findTicket(
+  db: Executor,
+  id: string,
+  unitCode?: string,
+): Promise<TicketRow | undefined> {
   const { p, params } = placeholders();
-  const text = `SELECT ${TICKET('t')} FROM queue_tickets t WHERE t.id = ${p(id)}::uuid`;
-  return (await rows<TicketRow>(db, 'motcua_queue_find', { sql: text, params }))[0];
+  const text = `SELECT ${TICKET('t')} FROM queue_tickets t WHERE t.id = ${p(id)}::uuid${
+    unitCode === undefined ? '' : ` AND t.unit_code = ${p(unitCode)}`
+  }`;
+  const name = unitCode === undefined ? 'motcua_queue_find' : 'motcua_queue_find_in';
+  return (await rows<TicketRow>(db, name, { sql: text, params }))[0];
 }
 
 /** How many tickets of the same line wait before this one (the follow-up page's position). */
 export async function waitingAhead(db: Executor, t: TicketRow): Promise<number> {
   const { p, params } = placeholders();
+  // The commune as a value on both sides: Citus then reads its shard alone (joined by the column only,
+  // every shard).
+  const unit = p(t.unit_code);
   const text = `SELECT count(*)::int AS n FROM queue_tickets q, queue_tickets me
-    WHERE me.id = ${p(t.id)}::uuid AND q.unit_code = me.unit_code AND q.day = me.day AND q.status = 'waiting'
-      AND q.field_code IS NOT DISTINCT FROM me.field_code
+    WHERE me.unit_code = ${unit} AND me.id = ${p(t.id)}::uuid AND q.unit_code = ${unit} AND q.day = me.day
+      AND q.status = 'waiting' AND q.field_code IS NOT DISTINCT FROM me.field_code
       AND (q.queued_at, q.number) < (me.queued_at, me.number)`;
   return (await rows<{ n: number }>(db, 'motcua_queue_ahead', { sql: text, params }))[0]?.n ?? 0;
 }
@@ -152,12 +279,13 @@ export async function callNext(
   counter: number,
   at: Date,
 ): Promise<TicketRow | undefined> {
-  const { p, params } = placeholders();
-  const unit = p(unitCode);
-  const d = p(day);
-  const c = p(counter);
-  const now = p(at.toISOString());
-  const text = `
+  return changeAndTell(db, 'motcua_queue_call_next', (tell) => {
+    const { p, params } = placeholders();
+    const unit = p(unitCode);
+    const d = p(day);
+    const c = p(counter);
+    const now = p(at.toISOString());
+    const text = `
     WITH k AS (SELECT fields FROM queue_counters WHERE unit_code = ${unit} AND number = ${c}::smallint AND active),
     nxt AS (
       SELECT t.unit_code, t.day, t.number FROM queue_tickets t, k
@@ -170,10 +298,11 @@ export async function callNext(
     u AS (
       UPDATE queue_tickets t SET status = 'called', counter_number = ${c}::smallint, called_at = ${now}::timestamptz,
         first_called_at = coalesce(t.first_called_at, ${now}::timestamptz), calls = t.calls + 1
-      FROM nxt WHERE t.unit_code = nxt.unit_code AND t.day = nxt.day AND t.number = nxt.number AND t.status = 'waiting'
+      FROM nxt WHERE t.unit_code = ${unit} AND t.unit_code = nxt.unit_code AND t.day = nxt.day AND t.number = nxt.number AND t.status = 'waiting'
       RETURNING t.*)
-    SELECT ${TICKET('u')}, ${NOTIFY('u')} FROM u`;
-  return (await rows<TicketRow>(db, 'motcua_queue_call_next', { sql: text, params }))[0];
+    SELECT ${TICKET('u')}, ${tell('u')} FROM u`;
+    return { sql: text, params };
+  });
 }
 
 export type TicketChange =
@@ -189,39 +318,42 @@ export type TicketChange =
  */
 export async function changeCalled(
   db: Executor,
+  unitCode: string,
   id: string,
   day: string,
   counter: number,
   change: TicketChange,
   at: Date,
 ): Promise<TicketRow | undefined> {
-  const { p, params } = placeholders();
-  // Only the parameters a variant uses: an unused one has no type to infer (PostgreSQL refuses it).
-  const now = () => `${p(at.toISOString())}::timestamptz`;
-  const set = {
-    recall: () => `calls = t.calls + 1, called_at = ${now()}`,
-    skip: () => `status = 'waiting', counter_number = NULL, queued_at = ${now()}, skips = t.skips + 1`,
-    transfer: (to: number) =>
-      `status = 'waiting', counter_number = ${p(to)}::smallint, transfers = t.transfers + 1`,
-    finish: (status: string, by: string) =>
-      `status = '${status === 'served' ? 'served' : 'no_show'}', finished_at = ${now()}, finished_by = ${p(by)}::uuid${status === 'served' ? `, outcome = 'none'` : ''}`,
-  };
-  const assignment =
-    change.action === 'recall'
-      ? set.recall()
-      : change.action === 'skip'
-        ? set.skip()
-        : change.action === 'transfer'
-          ? set.transfer(change.to)
-          : set.finish(change.action, change.by);
-  const text = `
+  return changeAndTell(db, `motcua_queue_${change.action}`, (tell) => {
+    const { p, params } = placeholders();
+    // Only the parameters a variant uses: an unused one has no type to infer (PostgreSQL refuses it).
+    const now = () => `${p(at.toISOString())}::timestamptz`;
+    const set = {
+      recall: () => `calls = t.calls + 1, called_at = ${now()}`,
+      skip: () => `status = 'waiting', counter_number = NULL, queued_at = ${now()}, skips = t.skips + 1`,
+      transfer: (to: number) =>
+        `status = 'waiting', counter_number = ${p(to)}::smallint, transfers = t.transfers + 1`,
+      finish: (status: string, by: string) =>
+        `status = '${status === 'served' ? 'served' : 'no_show'}', finished_at = ${now()}, finished_by = ${p(by)}::uuid${status === 'served' ? `, outcome = 'none'` : ''}`,
+    };
+    const assignment =
+      change.action === 'recall'
+        ? set.recall()
+        : change.action === 'skip'
+          ? set.skip()
+          : change.action === 'transfer'
+            ? set.transfer(change.to)
+            : set.finish(change.action, change.by);
+    const text = `
     WITH u AS (
       UPDATE queue_tickets t SET ${assignment}
-      WHERE t.id = ${p(id)}::uuid AND t.day = ${p(day)}::date AND t.status = 'called'
-        AND t.counter_number = ${p(counter)}::smallint
+      WHERE t.unit_code = ${p(unitCode)} AND t.id = ${p(id)}::uuid AND t.day = ${p(day)}::date
+        AND t.status = 'called' AND t.counter_number = ${p(counter)}::smallint
       RETURNING t.*)
-    SELECT ${TICKET('u')}, ${NOTIFY('u')} FROM u`;
-  return (await rows<TicketRow>(db, `motcua_queue_${change.action}`, { sql: text, params }))[0];
+    SELECT ${TICKET('u')}, ${tell('u')} FROM u`;
+    return { sql: text, params };
+  });
 }
 
 /** A commune's counters, by number. */
@@ -336,6 +468,7 @@ export function linkTicketPart(
   p: (value: unknown) => string,
   link: TicketLink,
   from: string,
+  telling: Telling,
 ): { cte: string; check: string } {
   const cte = `ticket AS (
       UPDATE queue_tickets t SET status = 'served', outcome = 'dossier', dossier_code = ${from}.code,
@@ -347,7 +480,7 @@ export function linkTicketPart(
   // The pg_notify in the select list, not in the CTE's RETURNING: Citus refuses non-IMMUTABLE
   // functions in a RETURNING clause of a distributed table.
   const check = `(SELECT CASE WHEN count(*) = 1 THEN 1 ELSE motcua_queue_ticket_not_linked() END FROM ticket) AS ticket_linked,
-      (SELECT ${NOTIFY('ticket')} FROM ticket) AS ticket_notified`;
+      (SELECT ${telling === 'notify' ? NOTIFY('ticket') : NOTICE('ticket')} FROM ticket) AS ticket_${telling === 'notify' ? 'notified' : 'notice'}`;
   return { cte, check };
 }
 
@@ -362,8 +495,12 @@ export async function finishWithConsultation(
   db: Executor,
   link: TicketLink & { consultationId: string },
 ): Promise<TicketRow | undefined> {
-  const { p, params } = placeholders();
-  const text = `
+  return changeAndTell(
+    db,
+    'motcua_queue_consultation',
+    (tell) => {
+      const { p, params } = placeholders();
+      const text = `
     WITH u AS (
       UPDATE queue_tickets t SET status = 'served', outcome = 'consultation',
         consultation_id = ${p(link.consultationId)}::uuid,
@@ -371,8 +508,11 @@ export async function finishWithConsultation(
       WHERE t.id = ${p(link.id)}::uuid AND t.unit_code = ${p(link.unitCode)} AND t.day = ${p(link.day)}::date
         AND t.status = 'called' AND t.counter_number = ${p(link.counter)}::smallint
       RETURNING t.*)
-    SELECT ${TICKET('u')}, ${NOTIFY('u')} FROM u`;
-  return (await rows<TicketRow>(db, 'motcua_queue_consultation', { sql: text, params }))[0];
+    SELECT ${TICKET('u')}, ${tell('u')} FROM u`;
+      return { sql: text, params };
+    },
+    true,
+  );
 }
 
 /** Adds a counter; false when the number is taken already. */

@@ -24,6 +24,7 @@ import {
   TicketActionBody,
   TicketParams,
   TicketSchema,
+  TicketUnitQuery,
   UnitQuery,
   UpdateCounterBody,
 } from './schemas.ts';
@@ -99,10 +100,11 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['queue'],
         summary: 'Theo dõi số thứ tự: vị trí trong hàng, đang được gọi ở quầy nào (công khai, theo mã phiếu)',
         params: TicketParams,
+        querystring: TicketUnitQuery,
         response: { 200: FollowSchema, 404: ProblemSchema, 422: ProblemSchema },
       },
     },
-    async (req) => follow(ctx, req.params.id),
+    async (req) => follow(ctx, req.params.id, req.query.unit),
   );
 
   r.get(
@@ -112,11 +114,12 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['queue'],
         summary: 'Phiếu số thứ tự khổ 80 mm (PDF) cho máy in nhiệt của máy lấy số',
         params: TicketParams,
+        querystring: TicketUnitQuery,
         response: { 200: z.any(), 404: ProblemSchema, 422: ProblemSchema },
       },
     },
     async (req, reply) => {
-      const data = await ticketPrint(ctx, req.params.id);
+      const data = await ticketPrint(ctx, req.params.id, req.query.unit);
       const file = await ctx.workers.run('queueTicket', data);
       return reply
         .type('application/pdf')

@@ -22,6 +22,8 @@ export type TakeTicketBody = z.infer<typeof TakeTicketBody>;
 export const UnitQuery = z.object({ unit: CommuneCode });
 export const StaffUnitQuery = z.object({ unit: CommuneCode.optional() });
 export const TicketParams = z.object({ id: z.uuid() });
+/** The commune of a public ticket link: optional (older links name none); given, it must be the ticket's. */
+export const TicketUnitQuery = z.object({ unit: CommuneCode.optional() });
 export const CounterParams = z.object({ number: CounterNumber });
 
 export const TicketActionBody = z.object({

@@ -150,19 +150,20 @@ export async function takeTicket(ctx: AppContext, body: TakeTicketBody) {
     ...presentTicket(row, names),
     waitingAhead: row.waiting_ahead ?? 0,
     followUrl: followUrl(ctx, unit.code, id),
-    printUrl: `/api/v1/queue/tickets/${id}/print`,
+    printUrl: `/api/v1/queue/tickets/${id}/print?unit=${unit.code}`,
   };
 }
 
-async function ticketOf(ctx: AppContext, id: string) {
-  const t = await repo.findTicket(ctx.db, id);
+/** A public ticket by its id, of commune `unit` when the link names it (the follow-up and print links do). */
+async function ticketOf(ctx: AppContext, id: string, unit?: string) {
+  const t = await repo.findTicket(ctx.db, id, unit);
   if (!t) throw new AppError('QUEUE_TICKET_NOT_FOUND');
   return t;
 }
 
 /** The follow-up page of a ticket (public, by its unguessable id): its place in line and where it is called. */
-export async function follow(ctx: AppContext, id: string) {
-  const t = await ticketOf(ctx, id);
+export async function follow(ctx: AppContext, id: string, unitCode?: string) {
+  const t = await ticketOf(ctx, id, unitCode);
   const unit = await ctx.services.units.get(t.unit_code);
   const [names, counters] = await Promise.all([
     fieldNames(ctx, t.unit_code),
@@ -184,8 +185,8 @@ export async function follow(ctx: AppContext, id: string) {
 }
 
 /** What the printer prints for a ticket (80 mm receipt). */
-export async function ticketPrint(ctx: AppContext, id: string) {
-  const t = await ticketOf(ctx, id);
+export async function ticketPrint(ctx: AppContext, id: string, unitCode?: string) {
+  const t = await ticketOf(ctx, id, unitCode);
   const unit = await ctx.services.units.get(t.unit_code);
   const names = await fieldNames(ctx, t.unit_code);
   const province = await ctx.services.units.find(unit.parentCode ?? '');
@@ -341,7 +342,7 @@ const REFUSAL_DETAILS = {
 /** Recall, skip, transfer, served or no-show for the ticket a counter calls (domain/queue/ticket.ts). */
 export async function act(ctx: AppContext, user: AuthUser, id: string, body: TicketActionBody) {
   const unit = await counterUnit(ctx, user);
-  const t = await repo.findTicket(ctx.db, id);
+  const t = await repo.findTicket(ctx.db, id, unit.code);
   if (!t || t.unit_code !== unit.code) throw new AppError('QUEUE_TICKET_NOT_FOUND');
   const day = today(ctx);
   const decision = decideTicketAction(
@@ -365,7 +366,7 @@ export async function act(ctx: AppContext, user: AuthUser, id: string, body: Tic
       : body.action === 'served' || body.action === 'no_show'
         ? { action: body.action, by: user.id }
         : { action: body.action };
-  const row = await repo.changeCalled(ctx.db, id, day, body.counter, change, ctx.now());
+  const row = await repo.changeCalled(ctx.db, unit.code, id, day, body.counter, change, ctx.now());
   // Changed meanwhile by another request (or the day turned): refused, nothing written.
   if (!row) throw new AppError('QUEUE_ACTION_NOT_ALLOWED', 'Số thứ tự vừa được thay đổi, vui lòng tải lại');
   return presentTicket(row, await fieldNames(ctx, unit.code));
@@ -382,7 +383,7 @@ export async function ticketForIntake(
   id: string,
 ): Promise<repo.TicketLink & { number: number }> {
   const unit = await counterUnit(ctx, user);
-  const t = await repo.findTicket(ctx.db, id);
+  const t = await repo.findTicket(ctx.db, id, unit.code);
   if (!t || t.unit_code !== unit.code)
     throw new AppError('QUEUE_TICKET_NOT_FOUND', undefined, [
       { path: 'queueTicketId', message: 'Không có số thứ tự này tại Trung tâm' },
@@ -402,7 +403,7 @@ export async function ticketForIntake(
   };
 }
 
-export { linkTicketPart, TICKET_NOT_LINKED } from './repository.ts';
+export { linkTicketPart, type Telling, TICKET_NOT_LINKED } from './repository.ts';
 
 /**
  * Ends the ticket a consultation was logged for, in the consultation's transaction (registers'

@@ -9,10 +9,10 @@ import classes from './queue.module.css';
 /** A ticket followed on the citizen's phone (the QR code of the printed ticket): place in line and call. */
 export function FollowPage() {
   const { t } = useTranslation('queue');
-  const { ticket = '' } = useParams();
+  const { unit = '', ticket = '' } = useParams();
   const follow = useQuery({
-    queryKey: ['queue', 'follow', ticket],
-    queryFn: ({ signal }) => queueApi.follow(ticket, signal),
+    queryKey: ['queue', 'follow', unit, ticket],
+    queryFn: ({ signal }) => queueApi.follow(unit, ticket, signal),
     refetchInterval: (q) =>
       q.state.data && (q.state.data.expired || q.state.data.status !== 'waiting') ? 30_000 : 10_000,
   });

@@ -81,8 +81,9 @@ export const queueApi = {
     apiRequest<TakenTicket>('/api/v1/queue/tickets', { method: 'POST', body }),
   board: (unit: string, signal?: AbortSignal) =>
     apiRequest<Board>('/api/v1/queue/board', { query: { unit }, signal }),
-  follow: (id: string, signal?: AbortSignal) =>
-    apiRequest<Follow>(`/api/v1/queue/tickets/${encodeURIComponent(id)}`, { signal }),
+  /** A ticket followed by its link (`/hang-doi/<commune>/<id>`): the commune finds it on its shard alone. */
+  follow: (unit: string, id: string, signal?: AbortSignal) =>
+    apiRequest<Follow>(`/api/v1/queue/tickets/${encodeURIComponent(id)}`, { query: { unit }, signal }),
   counters: (signal?: AbortSignal) => apiRequest<Counters>('/api/v1/queue/counters', { signal }),
   callNext: (counter: number) =>
     apiRequest<{ ticket: QueueTicket | null }>(`/api/v1/queue/counters/${counter}/call-next`, {
