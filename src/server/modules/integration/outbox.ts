@@ -1,5 +1,7 @@
 import type { PortalMessage } from '../../../domain/portal/contract.ts';
+import { isDistributed } from '../../db/citus.ts';
 import type { Db } from '../../db/client.ts';
+import { isNodeUnavailable } from '../../db/errors.ts';
 import type { FileStore } from '../../lib/file-store.ts';
 import { LinkError } from '../../lib/http-link.ts';
 import { deliverPortalMessage, type PortalLink } from '../portal/delivery.ts';
@@ -11,7 +13,13 @@ import {
 } from '../portal/files.ts';
 import { type AttemptRecord, pruneAttempts, settleAttempt, settleSent } from './attempts.ts';
 import type { NotificationPayload } from './messages.ts';
-import { bringForwardPortalRetries, claimDue, type OutboxRecord, releaseClaimed } from './repository.ts';
+import {
+  bringForwardPortalRetries,
+  claimDue,
+  communesByNode,
+  type OutboxRecord,
+  releaseClaimed,
+} from './repository.ts';
 import type { Sender } from './senders.ts';
 
 export interface OutboxOptions {
@@ -66,9 +74,9 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   const claim = async () => {
     const now = opts.now?.() ?? new Date();
     const lease = new Date(now.getTime() + (opts.leaseSeconds ?? 60) * 1000);
-    return { now, claimed: await claimDue(db, now, lease, opts.batch ?? 20) };
+    return { now, ...(await claimReachable(db, now, lease, opts.batch ?? 20)) };
   };
-  const { now, claimed } = await (opts.claimGate ? opts.claimGate(claim) : claim());
+  const { now, claimed, reachable } = await (opts.claimGate ? opts.claimGate(claim) : claim());
   // Runs: a dossier's portal messages in order; every other message alone.
   const runs = new Map<string, typeof claimed>();
   for (const m of claimed.sort((a, b) => a.seq - b.seq)) {
@@ -112,8 +120,39 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   const ended = await Promise.allSettled(workers);
   await settleSent(db, done, clock());
   for (const e of ended) if (e.status === 'rejected') throw e.reason;
-  if (portalSent > 0 && portalFailed === 0) await bringForwardPortalRetries(db, now);
+  if (portalSent > 0 && portalFailed === 0) await bringForwardPortalRetries(db, now, reachable);
   return { sent: done.length, failed };
+}
+
+/**
+ * Claims the due messages of every commune. On Citus a claim reads every worker's shards; when one
+ * does not answer, the claim is made node by node instead, so the communes on the other workers keep
+ * being served while the lost node's wait for it (docs/DATABASE.md, "A worker down"). `reachable`:
+ * the communes of the nodes that answered then (undefined: every node did).
+ */
+async function claimReachable(
+  db: Db,
+  now: Date,
+  lease: Date,
+  batch: number,
+): Promise<{ claimed: OutboxRecord[]; reachable?: string[] }> {
+  try {
+    return { claimed: await claimDue(db, now, lease, batch) };
+  } catch (err) {
+    if (!isNodeUnavailable(err) || !(await isDistributed(db))) throw err;
+    const claimed: OutboxRecord[] = [];
+    const reachable: string[] = [];
+    for (const communes of await communesByNode(db)) {
+      try {
+        claimed.push(...(await claimDue(db, now, lease, batch, communes)));
+        reachable.push(...communes);
+      } catch (nodeErr) {
+        if (!isNodeUnavailable(nodeErr)) throw nodeErr;
+      }
+    }
+    if (reachable.length === 0) throw err;
+    return { claimed, reachable };
+  }
 }
 
 type OutboxRow = OutboxRecord;

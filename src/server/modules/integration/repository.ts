@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
-import { outbox } from '../../db/schema.ts';
+import { outbox, units } from '../../db/schema.ts';
 import type { Placeholder } from '../audit/repository.ts';
 
 /** One row of the outbox as a change writes it: delivered later by the worker (outbox.ts). */
@@ -149,6 +149,8 @@ export async function settleSent(db: Db, done: AttemptRecord[], sentAt: Date = n
     settled AS (
       UPDATE outbox o SET sent_at = ${sentAt}, last_error = NULL
       FROM done WHERE o.unit_code = done.unit_code AND o.id = done.id
+        -- the communes as values too: on Citus their shards alone (by the column only, every shard)
+        AND o.unit_code = ANY(${codeArray([...new Set(done.map((d) => d.unitCode))])}::text[])
       RETURNING o.unit_code, o.id, o.kind, done.at, done.latency_ms
     )
     INSERT INTO link_attempts (unit_code, link, message_id, at, ok, latency_ms, error)
@@ -167,18 +169,33 @@ export async function deleteAttemptsBefore(db: Db, before: Date): Promise<number
 /** An outbox row as stored. */
 export type OutboxRecord = typeof outbox.$inferSelect;
 
-/** Claims up to `batch` due messages (see deliverDue): one UPDATE … RETURNING. */
-export function claimDue(db: Db, now: Date, lease: Date, batch: number): Promise<OutboxRecord[]> {
+/** A PostgreSQL text[] literal of commune codes (digits only), as one parameter. */
+const codeArray = (codes: readonly string[]) => `{${codes.join(',')}}`;
+
+/**
+ * Claims up to `batch` due messages (see deliverDue): one UPDATE … RETURNING. With `communes`, of those
+ * communes only (on Citus: their shards alone, so a node that does not answer is left out; the filter
+ * is on every reading of the table, the NOT EXISTS's too, or Citus plans the join over every shard).
+ */
+export function claimDue(
+  db: Db,
+  now: Date,
+  lease: Date,
+  batch: number,
+  communes?: readonly string[],
+): Promise<OutboxRecord[]> {
+  const mine = (t: string) =>
+    communes ? sql`AND ${sql.raw(t)}.unit_code = ANY(${codeArray(communes)}::text[])` : sql``;
   return db
     .update(outbox)
     .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1`, waitingRetry: false })
     .where(
       // A dossier's portal message waits while an earlier one of the same dossier is unsent and not
       // claimable now (dead, waiting for its retry, or leased by another worker or lane).
-      sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.unitCode}, ${outbox.id}) IN (
+      sql`${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL AND ${outbox.nextAttemptAt} <= ${now} ${mine('"outbox"')} AND (${outbox.unitCode}, ${outbox.id}) IN (
         SELECT o.unit_code, o.id FROM outbox o
-        WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now}
-          AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code
+        WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ${now} ${mine('o')}
+          AND (o.kind <> 'portal' OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.unit_code = o.unit_code ${mine('e')}
             AND e.dossier_code = o.dossier_code AND e.kind = 'portal' AND e.seq < o.seq AND e.sent_at IS NULL
             AND (e.dead_at IS NOT NULL OR e.next_attempt_at > ${now})))
         ORDER BY o.seq LIMIT ${batch})`,
@@ -199,11 +216,27 @@ export async function releaseClaimed(db: Db, unitCode: string, ids: string[], no
  * of the dossiers' queues during an outage) are due now, so a backlog drains right after recovery
  * instead of when each head's backoff — up to an hour — ends. Leased messages are not touched.
  */
-export async function bringForwardPortalRetries(db: Db, now: Date) {
+export async function bringForwardPortalRetries(db: Db, now: Date, communes?: readonly string[]) {
   await db
     .update(outbox)
     .set({ nextAttemptAt: now, waitingRetry: false })
     .where(
-      sql`${outbox.kind} = 'portal' AND ${outbox.waitingRetry} AND ${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL`,
+      sql`${outbox.kind} = 'portal' AND ${outbox.waitingRetry} AND ${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL${
+        communes ? sql` AND ${outbox.unitCode} = ANY(${codeArray(communes)}::text[])` : sql``
+      }`,
     );
+}
+
+/**
+ * Citus: every unit's code grouped by the node group holding its shards (co-located: the node of its
+ * `outbox` shard holds all its rows). `units` is a reference table (a copy on the coordinator) and the
+ * placements are the coordinator's metadata: no worker is asked.
+ */
+export async function communesByNode(db: Db): Promise<string[][]> {
+  const all = await db.select({ code: units.code }).from(units);
+  const r = (await db.execute(sql`
+    SELECT array_agg(c ORDER BY c) AS units FROM unnest(${codeArray(all.map((u) => u.code))}::text[]) AS c
+    JOIN pg_dist_placement p ON p.shardid = get_shard_id_for_distribution_column('outbox', c)
+    GROUP BY p.groupid ORDER BY p.groupid`)) as unknown as { rows: Array<{ units: string[] }> };
+  return r.rows.map((row) => row.units);
 }
