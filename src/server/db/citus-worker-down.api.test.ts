@@ -109,6 +109,13 @@ describe.each(databaseKinds())('a database node down on %s', (kind) => {
       expect(mine.statusCode, mine.body).toBe(200);
       await hallKeepsWorking();
       await registersAndOutboxKeepWorking(true);
+      // The province's dashboard reads every commune's shard: 503 while a node is lost, not a 500.
+      const province = await s.login('province.dong-thap');
+      const dashboard = await s.request({
+        url: '/api/v1/reports/dashboard?province=82&from=2025-07-01&to=2025-07-31',
+        headers: { cookie: province },
+      });
+      expect([dashboard.statusCode, dashboard.json().code]).toEqual([503, 'DATABASE_NODE_UNAVAILABLE']);
       // The lost commune's kiosk: 503, no number taken.
       const lostKiosk = await take('28693');
       expect([lostKiosk.statusCode, lostKiosk.json().code]).toEqual([503, 'DATABASE_NODE_UNAVAILABLE']);

@@ -57,9 +57,23 @@ const quote = (name: string) => {
   return name;
 };
 
+/**
+ * Drops `name` on every node. WITH (FORCE) ends the sessions in it, but a Citus maintenance daemon (a
+ * background worker per database) may be starting again meanwhile — "database … is being accessed by
+ * other users" (55006) was seen once in a full run after a test that pointed a node at a dead port —
+ * so the drop is tried again a few times before it fails.
+ */
 async function dropEverywhere(nodes: Node[], name: string) {
   for (const n of nodes)
-    await on(n.url, (c) => c.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await on(n.url, (c) => c.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || attempt === 10) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      }
+    }
 }
 
 /** An empty database `name` on every node with the extension, the coordinator knowing its workers. */
