@@ -28,6 +28,20 @@ test('a ticket taken on the kiosk is called at the counter, shown on the board a
   const printUrl = await citizen.getByTestId('kiosk-print').getAttribute('href');
   const pdf = await citizen.request.get(printUrl!);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
+  // The ticket followed on the citizen's phone (the printed QR code's link names the commune).
+  const id = /tickets\/([0-9a-f-]{36})\/print\?unit=(\d{5})$/.exec(printUrl!);
+  expect(id?.[2]).toBe(UNIT);
+  const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  await phone.goto(`/hang-doi/${UNIT}/${id![1]}`);
+  await expect(phone.getByTestId('follow-number')).toHaveText(String(number));
+  await expect(phone.getByTestId('follow-status')).toBeVisible();
+  await phone.reload();
+  await expect(phone.getByTestId('follow-number')).toHaveText(String(number));
+  await shot(phone, project, '74-queue-follow-360');
+  // The same ticket under another commune's path is not found there.
+  await phone.goto(`/hang-doi/28696/${id![1]}`);
+  await expect(phone.getByTestId('follow-error')).toBeVisible();
+  await phone.close();
 
   const board = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await board.goto(`/hang-doi/${UNIT}/man-hinh`);
