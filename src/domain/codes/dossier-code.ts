@@ -23,10 +23,21 @@ export function isAgencyCode(code: string): boolean {
   return AGENCY_CODE_RE.test(code);
 }
 
+/** Digits the sequence is zero-padded to; a longer sequence is written as it is. */
+export const DOSSIER_SEQ_DIGITS = 4;
+
+/**
+ * The code of the `seq`-th dossier under `prefix` (dossierCodePrefix). The intake's SQL spells the same
+ * rule from DOSSIER_SEQ_DIGITS where the database numbers the dossier (dossiers/repository.ts).
+ */
+export function dossierCodeWithSeq(prefix: string, seq: number): string {
+  return `${prefix}${String(seq).padStart(DOSSIER_SEQ_DIGITS, '0')}`;
+}
+
 /** Dossier code for the `seq`-th dossier (from 1) received by `agencyCode` on `date` (years 2000–2099). */
 export function formatDossierCode(agencyCode: string, date: PlainDate, seq: number): string {
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Sequence must be an integer >= 1: ${seq}`);
-  return `${dossierCodePrefix(agencyCode, date)}${String(seq).padStart(4, '0')}`;
+  return dossierCodeWithSeq(dossierCodePrefix(agencyCode, date), seq);
 }
 
 /**

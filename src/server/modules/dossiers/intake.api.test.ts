@@ -97,6 +97,23 @@ describe.each(databaseKinds())('counter intake on %s', (kind) => {
     clock = new Date('2025-07-01T02:00:00Z');
   });
 
+  it('writes the 10,000th dossier of a day with five digits, the ones before with four', async () => {
+    clock = new Date('2025-07-03T02:00:00Z');
+    const first = await post(tanPhuDong, intakeBody());
+    expect(first.json().code).toBe('H82.051-250703-0001');
+    await s.query(
+      `UPDATE unit_counters SET last = 9998 WHERE unit_code = '28696' AND name = 'code:2025-07-03'`,
+    );
+    const [a, b] = [await post(tanPhuDong, intakeBody()), await post(tanPhuDong, intakeBody())];
+    expect([a.json().code, b.json().code]).toEqual(['H82.051-250703-9999', 'H82.051-250703-10000']);
+    const read = await s.request({
+      url: `/api/v1/dossiers/${b.json().code}`,
+      headers: { cookie: tanPhuDong },
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    clock = new Date('2025-07-01T02:00:00Z');
+  });
+
   it('replays an Idempotency-Key: same dossier, never a second one', async () => {
     const before = await counts();
     const key = 'intake-replay-0001';

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { DOSSIER_SEQ_DIGITS, dossierCodeWithSeq } from '../../../domain/codes/dossier-code.ts';
 import { isDistributed } from '../../db/citus.ts';
 import type { Executor } from '../../db/client.ts';
 import { SQLSTATE, sqlStateOf } from '../../db/errors.ts';
@@ -84,7 +85,7 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
       FROM counters day, counters book WHERE day.name = ${dayCounter} AND book.name = ${bookCounter}),
     dossier AS (
       INSERT INTO dossiers (${DOSSIER_COLUMNS})
-      SELECT ${dossierValues(p, w, unit, at, `${p(w.codePrefix)} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END`, 'book')}
+      SELECT ${dossierValues(p, w, unit, at, `${p(w.codePrefix)} || ${SEQ_SQL}`, 'book')}
       FROM numbers
       RETURNING code, book_number, book_volume, procedure_code, applicant_name, applicant_address, applicant_phone),
     ${afterDossier(p, w, unit, at, 'notify')}
@@ -96,6 +97,9 @@ export async function writeIntake(db: Executor, w: IntakeWrite): Promise<IntakeW
     return intakeFailure(db, w, err);
   }
 }
+
+/** The sequence `seq` as the dossier code writes it (domain dossierCodeWithSeq), in SQL. */
+const SEQ_SQL = `CASE WHEN seq < ${10 ** DOSSIER_SEQ_DIGITS} THEN lpad(seq::text, ${DOSSIER_SEQ_DIGITS}, '0') ELSE seq::text END`;
 
 /** The unit's day and year counters taken by one: RETURNING name, last, last_at. */
 function countersInsert(unit: string, at: string, dayCounter: string, bookCounter: string) {
@@ -264,7 +268,7 @@ async function writeIntakeDistributed(db: Executor, w: IntakeWrite): Promise<Int
       const lastAt = new Date(day.last_at ?? 0);
       if (lastAt.getTime() !== d.receivedAt.getTime()) throw new IntakeOutOfOrder(lastAt);
       const seq = Number(day.last);
-      const code = `${w.codePrefix}${seq < 10000 ? String(seq).padStart(4, '0') : String(seq)}`;
+      const code = dossierCodeWithSeq(w.codePrefix, seq);
       const { p, params } = placeholders();
       const unit = p(d.unitCode);
       const at = p(d.receivedAt.toISOString());
