@@ -151,15 +151,29 @@ async function run(kind: 'pglite' | 'postgres') {
     const cookies = await Promise.all(RECEPTIONISTS.map((u) => login(url, u, PASSWORD)));
     let intakes = 0;
     let intakeErrors = 0;
+    let slowest = 0;
+    let firstError = '';
     const intakeOnce = async (n: number) => {
-      const res = await fetch(`${url}/api/v1/dossiers`, {
-        method: 'POST',
-        headers: { cookie: cookies[n % cookies.length]!, 'content-type': 'application/json' },
-        body: JSON.stringify(intakeBody()),
-      });
-      await res.arrayBuffer();
-      if (res.status === 201) intakes++;
-      else intakeErrors++;
+      const started = performance.now();
+      try {
+        const res = await fetch(`${url}/api/v1/dossiers`, {
+          method: 'POST',
+          headers: { cookie: cookies[n % cookies.length]!, 'content-type': 'application/json' },
+          body: JSON.stringify(intakeBody()),
+        });
+        await res.arrayBuffer();
+        if (res.status === 201) intakes++;
+        else {
+          intakeErrors++;
+          firstError ||= `HTTP ${res.status}`;
+        }
+      } catch (err) {
+        // A request that could not even connect (a server stalled for seconds) is an intake error too.
+        intakeErrors++;
+        firstError ||= String((err as Error).cause ?? err);
+      } finally {
+        slowest = Math.max(slowest, performance.now() - started);
+      }
     };
     /** Intake as fast as 4 clients go, for `seconds`: dossiers per second. */
     const probe = async (seconds: number) => {
@@ -190,6 +204,7 @@ async function run(kind: 'pglite' | 'postgres') {
 
     // Outage: the portal answers 503 while the counter keeps receiving at the given rate.
     await portal.setFaults({ mode: 'status', status: 503 });
+    slowest = 0;
     const outageMs = opts.minutes * 60_000;
     const outageStart = performance.now();
     const pending: Array<Promise<void>> = [];
@@ -202,7 +217,7 @@ async function run(kind: 'pglite' | 'postgres') {
     await Promise.all(pending);
     const backlog = 2 * intakes - (await summary()).received;
     log(
-      `${kind}: outage ${opts.minutes} min at ${opts.rate}/s, backlog ${backlog} events, intake errors ${intakeErrors}`,
+      `${kind}: outage ${opts.minutes} min at ${opts.rate}/s, backlog ${backlog} events, intake errors ${intakeErrors}${firstError ? ` (first: ${firstError})` : ''}, slowest intake ${slowest.toFixed(0)} ms`,
     );
 
     // Recovery: the backlog drains while the counter keeps receiving.

@@ -2,7 +2,9 @@
  * All SQL of the queue: counters, the day's number sequence and the tickets. Each write is one
  * statement (atomic on its own, no BEGIN/COMMIT); each call tells the hall's boards through
  * `pg_notify`, delivered on commit to every server process (PostgreSQL) or to the embedded database's
- * listeners (PGlite).
+ * listeners (PGlite). On Citus a few writes are two statements in one transaction instead, so that each
+ * goes to the commune's worker alone and the boards are told from the coordinator (docs/DATABASE.md,
+ * "A worker down").
  */
 
 import { isDistributed } from '../../db/citus.ts';
