@@ -5,6 +5,7 @@ import { type StandInProcess, startStandInProcess } from '../standins/spawn.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
+import { startPgliteMaintenance } from './db/pglite-maintenance.ts';
 import { startDailyAnchoring } from './modules/audit/verify.ts';
 import { DEMO_CITIZEN_PASSWORD } from './modules/integration/demo-citizens.ts';
 import { startOidcStandInProcess } from './modules/integration/oidc-standin-process.ts';
@@ -130,6 +131,13 @@ export async function startServer(
       intervalMs: config.outboxIntervalMs,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });
+    // The embedded database has no autovacuum of its own (db/pglite-maintenance.ts).
+    const maintenance =
+      database.kind === 'pglite'
+        ? startPgliteMaintenance(database.db, {
+            onError: (err) => app.log.error({ err }, 'embedded database maintenance failed'),
+          })
+        : undefined;
     // The daily anchor of the audit chains (docs/OPERATIONS.md "Audit trail").
     const stopAnchoring = startDailyAnchoring(database.db, config.auditAnchorDir, app.log);
     // The pull side (§8.5): the portal's online dossiers into the communes' online queues.
@@ -158,6 +166,7 @@ export async function startServer(
       stopAnchoring();
       await inbound?.stop();
       await worker.stop();
+      await maintenance?.stop();
       for (const close of closers) await close();
     });
     await app.listen({ port: config.port, host: config.host });

@@ -184,6 +184,17 @@ export function claimDue(
   batch: number,
   communes?: readonly string[],
 ): Promise<OutboxRecord[]> {
+  return claimDueStatement(db, now, lease, batch, communes);
+}
+
+/** claimDue's statement, unexecuted (its plan is read by db/pglite-maintenance.test.ts). */
+export function claimDueStatement(
+  db: Db,
+  now: Date,
+  lease: Date,
+  batch: number,
+  communes?: readonly string[],
+) {
   const mine = (t: string) =>
     communes ? sql`AND ${sql.raw(t)}.unit_code = ANY(${codeArray(communes)}::text[])` : sql``;
   return db
