@@ -118,6 +118,7 @@ export async function startServer(
       senders.webhook = webhooks;
       closers.push(webhooks.close);
     }
+    const gate = ctx.fairGate;
     const worker = startOutboxWorker(database.db, {
       senders,
       portal: ctx.links.portal,
@@ -129,6 +130,8 @@ export async function startServer(
       concurrency: 8,
       maxAttempts: config.outboxMaxAttempts,
       intervalMs: config.outboxIntervalMs,
+      // The embedded database: requests first; the worker waits up to 2 s for a moment without one.
+      yieldTo: gate ? () => gate.idle(2000) : undefined,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });
     // The embedded database has no autovacuum of its own (db/pglite-maintenance.ts).

@@ -20,6 +20,12 @@ export function installFairGate(app: FastifyInstance): FairGate {
   const waiting: Array<() => void> = [];
   let scheduled = false;
   const stats = { released: 0, maxQueued: 0 };
+  // Requests received and not yet answered (or given up by their client).
+  const active = new WeakSet<object>();
+  let activeCount = 0;
+  const end = (req: object) => {
+    if (active.delete(req)) activeCount -= 1;
+  };
 
   const pump = () => {
     scheduled = false;
@@ -34,7 +40,11 @@ export function installFairGate(app: FastifyInstance): FairGate {
     }
   };
 
-  app.addHook('onRequest', (_req, _reply, done) => {
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (!active.has(req)) {
+      active.add(req);
+      activeCount += 1;
+    }
     waiting.push(done);
     if (waiting.length > stats.maxQueued) stats.maxQueued = waiting.length;
     if (!scheduled) {
@@ -43,9 +53,20 @@ export function installFairGate(app: FastifyInstance): FairGate {
     }
   });
 
+  app.addHook('onResponse', async (req) => end(req));
+  app.addHook('onRequestAbort', async (req) => end(req));
+
   return {
     get queued() {
       return waiting.length;
+    },
+    get active() {
+      return activeCount;
+    },
+    async idle(maxWaitMs: number) {
+      const until = performance.now() + maxWaitMs;
+      while (activeCount > 0 && performance.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 2));
     },
     get released() {
       return stats.released;
@@ -59,6 +80,13 @@ export function installFairGate(app: FastifyInstance): FairGate {
 export interface FairGate {
   /** Requests waiting for their turn now. */
   readonly queued: number;
+  /** Requests received and not yet answered. */
+  readonly active: number;
+  /**
+   * Resolves when no request is being served, or after `maxWaitMs`: background work on the embedded
+   * database (the outbox worker) waits for it before each statement, so the counter goes first.
+   */
+  idle(maxWaitMs: number): Promise<void>;
   /** Requests let through since start. */
   readonly released: number;
   /** The longest the queue has been. */

@@ -45,6 +45,12 @@ export interface OutboxOptions {
    * lane's claim sees the leases of the claims before it (startOutboxWorker).
    */
   claimGate?: <T>(claim: () => Promise<T>) => Promise<T>;
+  /**
+   * Awaited before the round's claim and its settlement. The embedded database has one connection for
+   * everything: there the worker waits until no request is being served (up to a bound), so a drain
+   * after an outage does not take the counter's turn (start.ts, http/fair-gate.ts).
+   */
+  yieldTo?: () => Promise<void>;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -72,6 +78,7 @@ export function retryDelaySeconds(attempts: number, random: () => number = Math.
  */
 export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: number; failed: number }> {
   const claim = async () => {
+    await opts.yieldTo?.();
     const now = opts.now?.() ?? new Date();
     const lease = new Date(now.getTime() + (opts.leaseSeconds ?? 60) * 1000);
     return { now, ...(await claimReachable(db, now, lease, opts.batch ?? 20)) };
@@ -118,6 +125,7 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   });
   // Settled even when a statement of a failure's path threw: what was delivered is not sent again.
   const ended = await Promise.allSettled(workers);
+  if (done.length) await opts.yieldTo?.();
   await settleSent(db, done, clock());
   for (const e of ended) if (e.status === 'rejected') throw e.reason;
   if (portalSent > 0 && portalFailed === 0) await bringForwardPortalRetries(db, now, reachable);
