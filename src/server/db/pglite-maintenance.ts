@@ -12,6 +12,7 @@
  * rows, `ANALYZE` on one whose modifications since its last analysis exceed 50 + 10 %.
  */
 import { sql } from 'drizzle-orm';
+import { repeat } from '../lib/repeat.ts';
 import type { Db } from './client.ts';
 
 /** autovacuum_vacuum_threshold / _scale_factor and autovacuum_analyze_threshold / _scale_factor. */
@@ -58,20 +59,14 @@ export function startPgliteMaintenance(
   db: Db,
   opts: { intervalMs?: number; firstAfterMs?: number; onError?: (err: unknown) => void } = {},
 ) {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = async () => {
-    if (stopped) return;
-    running = maintainPglite(db).catch((err) => opts.onError?.(err));
-    await running;
-    if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 30_000);
-  };
-  let timer = setTimeout(tick, opts.firstAfterMs ?? 5_000);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return repeat(
+    async () => {
+      await maintainPglite(db);
     },
-  };
+    {
+      intervalMs: opts.intervalMs ?? 30_000,
+      firstAfterMs: opts.firstAfterMs ?? 5_000,
+      onError: opts.onError,
+    },
+  );
 }

@@ -89,4 +89,39 @@ describe('fair request gate (embedded database)', () => {
     expect(r.gate!.released).toBe(40);
     expect(r.gate!.queued).toBe(0);
   });
+
+  it('idle() resolves when the last request in flight is answered, or after its bound', async () => {
+    const r = recordingApp(true);
+    app = r.app;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    app.get('/held', async () => {
+      await held;
+      return { ok: true };
+    });
+    // Nothing in flight: at once.
+    await r.gate!.idle(10_000);
+    const reply = app.inject({ url: '/held' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(r.gate!.active).toBe(1);
+    // A request in flight that does not end: the bound.
+    const t0 = performance.now();
+    await r.gate!.idle(50);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(45);
+    // Ended: the waiter wakes with the answer, long before its bound.
+    let woke = false;
+    const waiting = r.gate!.idle(60_000).then(() => {
+      woke = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(woke).toBe(false);
+    const t1 = performance.now();
+    release();
+    await waiting;
+    expect((await reply).statusCode).toBe(200);
+    expect(r.gate!.active).toBe(0);
+    expect(performance.now() - t1).toBeLessThan(5_000);
+  });
 });

@@ -23,8 +23,12 @@ export function installFairGate(app: FastifyInstance): FairGate {
   // Requests received and not yet answered (or given up by their client).
   const active = new WeakSet<object>();
   let activeCount = 0;
+  // idle() callers, woken when the last request in flight is answered.
+  const idleWaiters = new Set<() => void>();
   const end = (req: object) => {
-    if (active.delete(req)) activeCount -= 1;
+    if (!active.delete(req)) return;
+    activeCount -= 1;
+    if (activeCount === 0) for (const wake of idleWaiters) wake();
   };
 
   const pump = () => {
@@ -63,10 +67,17 @@ export function installFairGate(app: FastifyInstance): FairGate {
     get active() {
       return activeCount;
     },
-    async idle(maxWaitMs: number) {
-      const until = performance.now() + maxWaitMs;
-      while (activeCount > 0 && performance.now() < until)
-        await new Promise((resolve) => setTimeout(resolve, 2));
+    idle(maxWaitMs: number) {
+      if (activeCount === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          idleWaiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, maxWaitMs);
+        idleWaiters.add(wake);
+      });
     },
     get released() {
       return stats.released;

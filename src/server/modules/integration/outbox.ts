@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { isNodeUnavailable } from '../../db/errors.ts';
 import type { FileStore } from '../../lib/file-store.ts';
 import { LinkError } from '../../lib/http-link.ts';
+import { repeat } from '../../lib/repeat.ts';
 import { deliverPortalMessage, type PortalLink } from '../portal/delivery.ts';
 import {
   fetchPortalFile,
@@ -232,7 +233,6 @@ export function startOutboxWorker(
   db: Db,
   opts: OutboxOptions & { intervalMs?: number; lanes?: number; onError?: (err: unknown) => void },
 ) {
-  let stopped = false;
   let prunedAt = 0;
   let gate: Promise<unknown> = Promise.resolve();
   const claimGate = <T>(claim: () => Promise<T>): Promise<T> => {
@@ -240,39 +240,24 @@ export function startOutboxWorker(
     gate = result.catch(() => undefined);
     return result;
   };
-  const lane = (first: boolean) => {
-    let running: Promise<unknown> = Promise.resolve();
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = async () => {
-      if (stopped) return;
-      let busy = false;
-      // Delivery records older than their retention go once an hour (one indexed DELETE).
-      const now = opts.now?.() ?? new Date();
-      const prune = first && now.getTime() - prunedAt >= 3_600_000;
-      if (prune) prunedAt = now.getTime();
-      running = (prune ? pruneAttempts(db, now) : Promise.resolve(0))
-        .then(() => deliverDue(db, { ...opts, claimGate }))
-        .then(
-          (r) => {
-            busy = r.sent > 0;
-          },
-          (err) => opts.onError?.(err),
-        );
-      await running;
-      if (!stopped) timer = setTimeout(tick, busy ? 0 : (opts.intervalMs ?? 5000));
-    };
-    timer = setTimeout(tick, opts.intervalMs ?? 5000);
-    return {
-      async stop() {
-        clearTimeout(timer);
-        await running;
+  // Delivery records older than their retention go once an hour (one indexed DELETE, first lane).
+  const lane = (first: boolean) =>
+    repeat(
+      async () => {
+        const now = opts.now?.() ?? new Date();
+        if (first && now.getTime() - prunedAt >= 3_600_000) {
+          prunedAt = now.getTime();
+          await pruneAttempts(db, now);
+        }
+        const r = await deliverDue(db, { ...opts, claimGate });
+        // Something was delivered (a backlog draining): the next round at once.
+        return r.sent > 0 ? 0 : undefined;
       },
-    };
-  };
+      { intervalMs: opts.intervalMs ?? 5000, onError: opts.onError },
+    );
   const lanes = Array.from({ length: Math.max(1, opts.lanes ?? 2) }, (_, i) => lane(i === 0));
   return {
     async stop() {
-      stopped = true;
       await Promise.all(lanes.map((l) => l.stop()));
     },
   };

@@ -7,6 +7,7 @@ import { parsePortalDateTime } from '../../../domain/portal/payload.ts';
 import { actorTitleOf, unmatchedRefusalMessages } from '../../../domain/portal/sync.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { repeat } from '../../lib/repeat.ts';
 import { receivedEventPart } from '../dossier-events/recorder.ts';
 import { writeNumbered } from '../dossiers/service.ts';
 import { portalFileFetches } from './files.ts';
@@ -328,20 +329,10 @@ export function startInboundScheduler(
   ctx: AppContext,
   opts: { intervalMs: number; onError?: (err: unknown) => void; onResult?: (r: unknown) => void },
 ) {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = async () => {
-    if (stopped) return;
-    running = fetchInboundAll(ctx).then(opts.onResult, opts.onError);
-    await running;
-    if (!stopped) timer = setTimeout(tick, opts.intervalMs);
-  };
-  let timer = setTimeout(tick, opts.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return repeat(
+    async () => {
+      opts.onResult?.(await fetchInboundAll(ctx));
     },
-  };
+    { intervalMs: opts.intervalMs, onError: opts.onError },
+  );
 }
