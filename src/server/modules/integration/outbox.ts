@@ -72,7 +72,7 @@ export function retryDelaySeconds(attempts: number, random: () => number = Math.
  * message). A dossier's portal messages are claimed as a run in their order — a message only when
  * every earlier unsent one of its dossier is claimable too — and sent one after the other; runs of
  * different dossiers are sent concurrently (`concurrency`). A failure schedules a retry of that
- * message and hands the rest of its run back untouched; nothing is ever dropped. What the round
+ * message and hands the rest of its run back (due with it); nothing is ever dropped. What the round
  * delivered is settled in one statement at its end (settleSent): a drain costs two statements per
  * batch, not one per dossier; a worker killed before that statement sends the round again after the
  * lease, which the receiver de-duplicates.
@@ -112,10 +112,12 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
         const latencyMs = performance.now() - started;
         failed++;
         if (m.kind === 'portal') portalFailed++;
-        await scheduleRetry(db, m, err, now, opts, { at: clock(), latencyMs });
-        // The rest of the run was claimed but not tried: back as they were (they wait behind this one).
+        const retryAt = await scheduleRetry(db, m, err, now, opts, { at: clock(), latencyMs });
+        // The rest of the run was claimed but not tried: back, their try not counted. They wait behind
+        // this one: due when it is (a claim during a long outage then passes over them on the index
+        // instead of checking each one's dossier), brought forward with it when the link recovers.
         const rest = run.slice(i + 1).map((r) => r.id);
-        if (rest.length) await releaseClaimed(db, m.unitCode, rest, now);
+        if (rest.length) await releaseClaimed(db, m.unitCode, rest, retryAt ?? now, retryAt !== undefined);
         return;
       }
     }
@@ -195,7 +197,10 @@ async function deliverOne(db: Db, m: OutboxRow, opts: OutboxOptions) {
   await send(m.id, m.payload as unknown as NotificationPayload);
 }
 
-/** A failed try: retried after the backoff with jitter, or dead-lettered (permanent, or out of tries). */
+/**
+ * A failed try: retried after the backoff with jitter (returns when), or dead-lettered (permanent, or
+ * out of tries; returns undefined).
+ */
 async function scheduleRetry(
   db: Db,
   m: OutboxRow,
@@ -203,12 +208,12 @@ async function scheduleRetry(
   now: Date,
   opts: OutboxOptions,
   attempt: { at: Date; latencyMs: number },
-) {
+): Promise<Date | undefined> {
   const error = String((err as Error).message).slice(0, 500);
   const permanent = err instanceof LinkError && !err.retryable;
   if (permanent || m.attempts >= (opts.maxAttempts ?? 10)) {
     await settleAttempt(db, m, { outcome: 'dead', deadAt: now, error }, attempt.at, attempt.latencyMs);
-    return;
+    return undefined;
   }
   const retryAt = new Date(now.getTime() + retryDelaySeconds(m.attempts, opts.random) * 1000);
   await settleAttempt(
@@ -218,6 +223,7 @@ async function scheduleRetry(
     attempt.at,
     attempt.latencyMs,
   );
+  return retryAt;
 }
 
 /**

@@ -76,6 +76,17 @@ describe.each(databaseKinds())('portal synchronisation on %s', (kind) => {
     // The first create fails (503), the next request is cut: nothing later of the dossier goes first.
     await portal.setFaults({ mode: 'status', status: 503, times: 1 });
     expect(await deliverDue(s.database.db, opts())).toEqual({ sent: 0, failed: 1 });
+    // The rest of the run waits with the failed message: due when it is, waiting for the retry too
+    // (brought forward with it), their try not counted.
+    const waiting = await s.query<{ attempts: number; next: string; waiting: boolean }>(
+      `SELECT attempts, next_attempt_at::text AS next, waiting_retry AS waiting FROM outbox
+       WHERE kind = 'portal' AND dossier_code = $1 ORDER BY seq`,
+      [code],
+    );
+    expect(waiting.map((r) => r.attempts)).toEqual([1, 0, 0, 0]);
+    expect(new Set(waiting.map((r) => r.next)).size).toBe(1);
+    expect(new Date(waiting[0]!.next).getTime()).toBeGreaterThan(clock.getTime());
+    expect(waiting.every((r) => r.waiting)).toBe(true);
     await portal.setFaults({ mode: 'reset', times: 1 });
     await drain();
     await portal.clearFaults();

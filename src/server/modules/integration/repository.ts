@@ -214,11 +214,14 @@ export function claimDueStatement(
     .returning();
 }
 
-/** Messages of a run that were claimed but not tried: due again as they were (their try not counted). */
-export async function releaseClaimed(db: Db, unitCode: string, ids: string[], now: Date) {
+/**
+ * Messages of a run that were claimed but not tried (their try not counted): due at `dueAt`; with
+ * `waiting`, as waiting for a retry (brought forward with the message they wait behind).
+ */
+export async function releaseClaimed(db: Db, unitCode: string, ids: string[], dueAt: Date, waiting: boolean) {
   await db
     .update(outbox)
-    .set({ nextAttemptAt: now, attempts: sql`${outbox.attempts} - 1` })
+    .set({ nextAttemptAt: dueAt, attempts: sql`${outbox.attempts} - 1`, waitingRetry: waiting })
     .where(and(eq(outbox.unitCode, unitCode), inArray(outbox.id, ids)));
 }
 
