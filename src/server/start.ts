@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { type StandInProcess, startStandInProcess } from '../standins/spawn.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { isDistributed } from './db/citus.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
-import { startPgliteMaintenance } from './db/pglite-maintenance.ts';
+import { autovacuumOff, startMaintenance } from './db/maintenance.ts';
 import { startDailyAnchoring } from './modules/audit/verify.ts';
 import { DEMO_CITIZEN_PASSWORD } from './modules/integration/demo-citizens.ts';
 import { startOidcStandInProcess } from './modules/integration/oidc-standin-process.ts';
@@ -134,13 +135,20 @@ export async function startServer(
       yieldTo: gate ? () => gate.idle(2000) : undefined,
       onError: (err) => app.log.error({ err }, 'outbox delivery failed'),
     });
-    // The embedded database has no autovacuum of its own (db/pglite-maintenance.ts).
-    const maintenance =
-      database.kind === 'pglite'
-        ? startPgliteMaintenance(database.db, {
-            onError: (err) => app.log.error({ err }, 'embedded database maintenance failed'),
-          })
-        : undefined;
+    // Autovacuum's work where nothing does it (db/maintenance.ts): always on the embedded database; on a
+    // PostgreSQL whose autovacuum is off (not on Citus: its tables' rows are on the workers).
+    const ownMaintenance =
+      database.kind === 'pglite' ||
+      ((await autovacuumOff(database.db)) && !(await isDistributed(database.db)));
+    if (ownMaintenance && database.kind === 'postgres')
+      app.log.warn(
+        'autovacuum is off on this PostgreSQL: the server vacuums and analyzes its tables itself (docs/DATABASE.md)',
+      );
+    const maintenance = ownMaintenance
+      ? startMaintenance(database.db, {
+          onError: (err) => app.log.error({ err }, 'database maintenance failed'),
+        })
+      : undefined;
     // The daily anchor of the audit chains (docs/OPERATIONS.md "Audit trail").
     const stopAnchoring = startDailyAnchoring(database.db, config.auditAnchorDir, app.log);
     // The pull side (§8.5): the portal's online dossiers into the communes' online queues.

@@ -187,7 +187,7 @@ export function claimDue(
   return claimDueStatement(db, now, lease, batch, communes);
 }
 
-/** claimDue's statement, unexecuted (its plan is read by db/pglite-maintenance.test.ts). */
+/** claimDue's statement, unexecuted (its plan is read by db/maintenance.test.ts). */
 export function claimDueStatement(
   db: Db,
   now: Date,

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueStatement } from '../modules/integration/repository.ts';
+import { createTestServer, databaseKinds, type TestServer } from '../test-support/harness.ts';
 import { type Database, openPglite } from './client.ts';
-import { maintainPglite } from './pglite-maintenance.ts';
+import { autovacuumOff, maintainTables } from './maintenance.ts';
 
 /*
  * The embedded database's autovacuum (PGlite has none): tables past autovacuum's thresholds are
@@ -47,18 +48,18 @@ describe('embedded database maintenance', () => {
 
   it('analyzes the tables written since their last analysis, then vacuums those with dead rows', async () => {
     const before = await batchRuns();
-    const first = await maintainPglite(database.db);
+    const first = await maintainTables(database.db);
     expect(first.analyzed.concat(first.vacuumed)).toContain('outbox');
     expect(first.analyzed.concat(first.vacuumed)).not.toContain('dossiers');
     // Analyzed: the claim's batch is found once (without statistics: once per pending message).
     expect(before).toBeGreaterThan(1);
     expect(await batchRuns()).toBe(1);
     // Nothing written since: nothing to do.
-    const idle = await maintainPglite(database.db);
+    const idle = await maintainTables(database.db);
     expect(idle.analyzed.concat(idle.vacuumed)).not.toContain('outbox');
     // Half the messages changed: their old versions are dead rows, vacuumed.
     await database.db.execute(sql`UPDATE outbox SET attempts = attempts + 1 WHERE seq % 2 = 0`);
-    const after = await maintainPglite(database.db);
+    const after = await maintainTables(database.db);
     expect(after.vacuumed).toContain('outbox');
     const [stats] = (
       (await database.db.execute(
@@ -66,6 +67,41 @@ describe('embedded database maintenance', () => {
       )) as unknown as { rows: Array<{ dead: number }> }
     ).rows;
     expect(stats!.dead).toBe(0);
+  });
+});
+
+/*
+ * On every database the tests use: a table whose rows changed is vacuumed by the pass (PostgreSQL's
+ * counters come from other connections, flushed within a second: read until they show the changes),
+ * and `autovacuumOff` reads the server's setting (start.ts then maintains a PostgreSQL whose autovacuum
+ * is off).
+ */
+describe.each(databaseKinds().filter((k) => k !== 'citus'))('table maintenance on %s', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await createTestServer(kind);
+  });
+  afterAll(async () => s?.close());
+
+  it('vacuums a table past the dead-row threshold and reads whether autovacuum is off', async () => {
+    const [setting] = await s.query<{ on: string }>(`SELECT current_setting('autovacuum') AS on`);
+    expect(await autovacuumOff(s.database.db)).toBe(setting!.on === 'off');
+    await s.query(`
+      INSERT INTO outbox (unit_code, id, kind, payload, created_at, next_attempt_at)
+      SELECT '28693', gen_random_uuid(), 'sms', '{}'::jsonb, now(), now() FROM generate_series(1, 600)`);
+    await maintainTables(s.database.db);
+    await s.query(`UPDATE outbox SET attempts = attempts + 1 WHERE kind = 'sms'`);
+    const dead = async () =>
+      (
+        await s.query<{ dead: number }>(
+          `SELECT pg_stat_force_next_flush(), n_dead_tup::int AS dead FROM pg_stat_user_tables WHERE relname = 'outbox'`,
+        )
+      )[0]!.dead;
+    for (let i = 0; i < 50 && (await dead()) < 600; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await dead()).toBeGreaterThanOrEqual(600);
+    const pass = await maintainTables(s.database.db);
+    expect(pass.vacuumed).toContain('outbox');
+    expect(await dead()).toBe(0);
   });
 });
 

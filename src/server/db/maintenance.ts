@@ -1,15 +1,22 @@
 /*
- * The embedded database's autovacuum. PGlite runs PostgreSQL in one process without its background
- * workers, so nothing ever vacuums or analyzes its tables: dead row versions pile up and the planner
- * plans from no statistics at all. That is not cosmetic. With 2,400 due outbox messages and no
- * statistics, the outbox worker's claim was planned as a nested loop re-running its LIMIT subquery for
- * each row — 3.3 s per claim, during which the one connection served nobody (a portal outage of two
- * minutes stalled the counter's intake for 111 s); analyzed, the same claim takes a few milliseconds.
+ * Autovacuum's work, done by the server where nothing else does it.
+ *
+ * PGlite runs PostgreSQL in one process without its background workers, so nothing ever vacuums or
+ * analyzes its tables: dead row versions pile up and the planner plans from no statistics at all. That
+ * is not cosmetic. With 2,400 due outbox messages and no statistics, the outbox worker's claim was
+ * planned as a nested loop re-running its LIMIT subquery for each row — 3.3 s per claim, during which
+ * the one connection served nobody (a portal outage of two minutes stalled the counter's intake for
+ * 111 s); analyzed, the same claim takes a few milliseconds.
+ *
+ * A PostgreSQL server may have autovacuum turned off too (`autovacuum = off`; this project's CI
+ * machines ship so): there, during a 30-minute portal outage, the outbox's claims left 108,000 dead row
+ * versions beside 18,000 live ones and every statement on it read them. The server then does the same
+ * work and says so in its log (start.ts).
  *
  * So the server does what autovacuum would, with autovacuum's default thresholds: every `intervalMs`
- * it reads the tables' counters (`pg_stat_user_tables`, flushed first: in one process they are only
- * flushed when forced) and runs `VACUUM (ANALYZE)` on a table whose dead rows exceed 50 + 20 % of its
- * rows, `ANALYZE` on one whose modifications since its last analysis exceed 50 + 10 %.
+ * it reads the tables' counters (`pg_stat_user_tables`, its own flushed first: in one process they are
+ * only flushed when forced) and runs `VACUUM (ANALYZE)` on a table whose dead rows exceed 50 + 20 % of
+ * its rows, `ANALYZE` on one whose modifications since its last analysis exceed 50 + 10 %.
  */
 import { sql } from 'drizzle-orm';
 import { repeat } from '../lib/repeat.ts';
@@ -29,7 +36,7 @@ export interface MaintenancePass {
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** One pass: the tables past a threshold vacuumed and analyzed (or analyzed), one statement each. */
-export async function maintainPglite(db: Db): Promise<MaintenancePass> {
+export async function maintainTables(db: Db): Promise<MaintenancePass> {
   await db.execute(sql`SELECT pg_stat_force_next_flush()`);
   const result = (await db.execute(sql`
     SELECT s.relname AS name,
@@ -52,16 +59,16 @@ export async function maintainPglite(db: Db): Promise<MaintenancePass> {
 }
 
 /**
- * Runs maintainPglite every `intervalMs` (the first pass after `firstAfterMs`) until stopped; a pass
+ * Runs maintainTables every `intervalMs` (the first pass after `firstAfterMs`) until stopped; a pass
  * that fails is reported and the next one runs on time.
  */
-export function startPgliteMaintenance(
+export function startMaintenance(
   db: Db,
   opts: { intervalMs?: number; firstAfterMs?: number; onError?: (err: unknown) => void } = {},
 ) {
   return repeat(
     async () => {
-      await maintainPglite(db);
+      await maintainTables(db);
     },
     {
       intervalMs: opts.intervalMs ?? 30_000,
@@ -69,4 +76,12 @@ export function startPgliteMaintenance(
       onError: opts.onError,
     },
   );
+}
+
+/** Whether the database's own autovacuum is off (`SHOW autovacuum`). */
+export async function autovacuumOff(db: Db): Promise<boolean> {
+  const r = (await db.execute(sql`SELECT current_setting('autovacuum') AS on`)) as unknown as {
+    rows: Array<{ on: string }>;
+  };
+  return r.rows[0]?.on === 'off';
 }
