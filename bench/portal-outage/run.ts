@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { toPortalDossier } from '../../src/domain/portal/payload.ts';
 import { createPortalClient } from '../../src/server/modules/portal/client.ts';
 import { intakeBody } from '../../src/server/test-support/harness.ts';
@@ -80,6 +81,15 @@ async function run(kind: 'pglite' | 'postgres') {
     process.env.TEST_DATABASE_URL ??
     'postgres://postgres@127.0.0.1:5432/test';
   const database = kind === 'postgres' ? await createPgDatabase(pgUrl) : undefined;
+  // PostgreSQL's own autovacuum, or the server's maintenance when it is off (src/server/db/maintenance.ts).
+  let vacuum = 'the server (PGlite has none)';
+  if (database) {
+    const c = new pg.Client({ connectionString: database.url });
+    await c.connect();
+    const on = (await c.query<{ on: string }>(`SELECT current_setting('autovacuum') AS on`)).rows[0]?.on;
+    await c.end();
+    vacuum = on === 'off' ? 'the server (autovacuum is off here)' : "PostgreSQL's autovacuum";
+  }
   let server: ServerProcess | undefined;
   try {
     const summary = async () => {
@@ -236,6 +246,7 @@ async function run(kind: 'pglite' | 'postgres') {
     const extra = done.received - expected;
     return {
       kind,
+      vacuum,
       floorRate,
       baseline,
       during,
@@ -265,6 +276,7 @@ for (const kind of opts.dbs) {
   const r = await run(kind);
   console.log(`
 portal outage — ${r.kind} (${opts.minutes} min outage, intake ${opts.rate} dossiers/s)
+  vacuum and analyze by         ${r.vacuum}
   backlog at recovery           ${r.backlog} events
   time to empty                 ${r.emptySeconds.toFixed(1)} s   (${r.delivered} events delivered: the backlog and the intake meanwhile)
   drain rate                    ${r.drainRate.toFixed(0)} events/s   (target >= 500; floor: stand-in alone ${r.floorRate.toFixed(0)} events/s, ratio ${(r.drainRate / r.floorRate).toFixed(2)})
