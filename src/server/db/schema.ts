@@ -406,7 +406,8 @@ export const outbox = pgTable(
     index('outbox_pending_idx').on(t.sentAt, t.nextAttemptAt),
     // The claim's order (integration/repository.ts claimDue): walked by seq, stopped at the batch.
     index('outbox_due_seq_idx').on(t.seq).where(sql`${t.sentAt} IS NULL AND ${t.deadAt} IS NULL`),
-    index('outbox_waiting_retry_idx').on(t.kind).where(sql`${t.waitingRetry}`),
+    // The waiting messages brought forward a chunk at a time in seq order (bringForwardPortalRetries).
+    index('outbox_waiting_seq_idx').on(t.kind, t.seq).where(sql`${t.waitingRetry}`),
     index('outbox_dossier_idx').on(t.unitCode, t.dossierCode, t.kind, t.seq),
   ],
 );

@@ -131,7 +131,11 @@ export async function deliverDue(db: Db, opts: OutboxOptions): Promise<{ sent: n
   if (done.length) await opts.yieldTo?.();
   await settleSent(db, done, clock());
   for (const e of ended) if (e.status === 'rejected') throw e.reason;
-  if (portalSent > 0 && portalFailed === 0) await bringForwardPortalRetries(db, now, reachable);
+  if (portalSent > 0 && portalFailed === 0) {
+    // The next chunk of the outage's backlog: twice a round's batch (two lanes claim from it).
+    await opts.yieldTo?.();
+    await bringForwardPortalRetries(db, now, 2 * (opts.batch ?? 20), reachable);
+  }
   return { sent: done.length, failed };
 }
 

@@ -140,4 +140,48 @@ describe.each(databaseKinds())('portal synchronisation on %s', (kind) => {
       'progress',
     ]);
   });
+
+  it('after an outage the waiting messages are due again a chunk at a time, earliest first, and all arrive in order', async () => {
+    await portal.reset();
+    // Nothing of the earlier tests left to send.
+    await drain();
+    const reception = await s.login('reception.tan-thoi');
+    const receive = async () =>
+      (
+        await s.request({
+          method: 'POST',
+          url: '/api/v1/dossiers',
+          headers: { cookie: reception },
+          payload: intakeBody(),
+        })
+      ).json().code as string;
+    const codes = [await receive(), await receive(), await receive()];
+    // The outage: every head fails; the rest of each run waits with it.
+    await portal.setFaults({ mode: 'status', status: 503 });
+    expect((await deliverDue(s.database.db, opts())).failed).toBe(3);
+    const waiting = () =>
+      s.query<{ dossier: string; seq: number }>(
+        `SELECT dossier_code AS dossier, seq::int AS seq FROM outbox
+         WHERE kind = 'portal' AND waiting_retry AND sent_at IS NULL ORDER BY seq`,
+      );
+    const before = await waiting();
+    expect(before.length).toBe(6);
+    // Back: a round that delivers (a new dossier's first message, batch 1) brings forward the next
+    // 2 × batch waiting messages, the earliest; the others keep their backoff.
+    await portal.clearFaults();
+    const fresh = await receive();
+    expect(await deliverDue(s.database.db, { ...opts(), batch: 1 })).toEqual({ sent: 1, failed: 0 });
+    const after = await waiting();
+    expect(after).toEqual(before.slice(2));
+    // Round after round (the clock does not move: no backoff ends), everything goes.
+    for (let i = 0; i < 20; i++) await deliverDue(s.database.db, { ...opts(), batch: 1 });
+    expect(await waiting()).toEqual([]);
+    const state = await portal.state<{ received: Received[]; duplicates: unknown[] }>();
+    for (const code of [...codes, fresh])
+      expect(
+        state.received.filter((r) => r.MaHoSo === code).map((r) => r.call),
+        code,
+      ).toEqual(['dossier', 'progress']);
+    expect(state.duplicates).toHaveLength(0);
+  });
 });

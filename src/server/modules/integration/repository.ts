@@ -227,18 +227,27 @@ export async function releaseClaimed(db: Db, unitCode: string, ids: string[], du
 
 /**
  * The portal answered again: the portal messages waiting for their backoff after failures (the heads
- * of the dossiers' queues during an outage) are due now, so a backlog drains right after recovery
- * instead of when each head's backoff — up to an hour — ends. Leased messages are not touched.
+ * of the dossiers' queues during an outage, and the rest of their runs) are due now, so a backlog
+ * drains right after recovery instead of when each head's backoff — up to an hour — ends. At most
+ * `limit`, the earliest first (seq): the worker brings the next chunk forward after each round that
+ * delivered, so no single statement rewrites a whole outage's backlog (72,000 rows after 30 minutes,
+ * on the embedded database's one connection). Leased messages are not touched.
  */
-export async function bringForwardPortalRetries(db: Db, now: Date, communes?: readonly string[]) {
-  await db
-    .update(outbox)
-    .set({ nextAttemptAt: now, waitingRetry: false })
-    .where(
-      sql`${outbox.kind} = 'portal' AND ${outbox.waitingRetry} AND ${outbox.sentAt} IS NULL AND ${outbox.deadAt} IS NULL${
-        communes ? sql` AND ${outbox.unitCode} = ANY(${codeArray(communes)}::text[])` : sql``
-      }`,
-    );
+export async function bringForwardPortalRetries(
+  db: Db,
+  now: Date,
+  limit: number,
+  communes?: readonly string[],
+) {
+  const mine = (t: string) =>
+    communes ? sql`AND ${sql.raw(t)}.unit_code = ANY(${codeArray(communes)}::text[])` : sql``;
+  await db.execute(sql`
+    UPDATE outbox SET next_attempt_at = ${now}, waiting_retry = false
+    WHERE kind = 'portal' AND waiting_retry AND sent_at IS NULL AND dead_at IS NULL ${mine('outbox')}
+      AND (unit_code, id) IN (
+        SELECT w.unit_code, w.id FROM outbox w
+        WHERE w.kind = 'portal' AND w.waiting_retry AND w.sent_at IS NULL AND w.dead_at IS NULL ${mine('w')}
+        ORDER BY w.seq LIMIT ${limit})`);
 }
 
 /**
