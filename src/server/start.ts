@@ -146,6 +146,7 @@ export async function startServer(
       );
     const maintenance = ownMaintenance
       ? startMaintenance(database.db, {
+          yieldTo: gate ? () => gate.idle(2000) : undefined,
           onError: (err) => app.log.error({ err }, 'database maintenance failed'),
         })
       : undefined;

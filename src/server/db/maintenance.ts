@@ -36,7 +36,8 @@ export interface MaintenancePass {
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** One pass: the tables past a threshold vacuumed and analyzed (or analyzed), one statement each. */
-export async function maintainTables(db: Db): Promise<MaintenancePass> {
+export async function maintainTables(db: Db, yieldTo?: () => Promise<void>): Promise<MaintenancePass> {
+  await yieldTo?.();
   await db.execute(sql`SELECT pg_stat_force_next_flush()`);
   const result = (await db.execute(sql`
     SELECT s.relname AS name,
@@ -47,6 +48,7 @@ export async function maintainTables(db: Db): Promise<MaintenancePass> {
     ORDER BY s.relname`)) as unknown as { rows: Array<{ name: string; vacuum: boolean; analyze: boolean }> };
   const pass: MaintenancePass = { vacuumed: [], analyzed: [] };
   for (const t of result.rows) {
+    if (t.vacuum || t.analyze) await yieldTo?.();
     if (t.vacuum) {
       await db.execute(sql.raw(`VACUUM (ANALYZE) ${quoteIdent(t.name)}`));
       pass.vacuumed.push(t.name);
@@ -60,15 +62,21 @@ export async function maintainTables(db: Db): Promise<MaintenancePass> {
 
 /**
  * Runs maintainTables every `intervalMs` (the first pass after `firstAfterMs`) until stopped; a pass
- * that fails is reported and the next one runs on time.
+ * that fails is reported and the next one runs on time. `yieldTo` is awaited before each statement (on
+ * the embedded database: a moment without requests, as the outbox worker does).
  */
 export function startMaintenance(
   db: Db,
-  opts: { intervalMs?: number; firstAfterMs?: number; onError?: (err: unknown) => void } = {},
+  opts: {
+    intervalMs?: number;
+    firstAfterMs?: number;
+    onError?: (err: unknown) => void;
+    yieldTo?: () => Promise<void>;
+  } = {},
 ) {
   return repeat(
     async () => {
-      await maintainTables(db);
+      await maintainTables(db, opts.yieldTo);
     },
     {
       intervalMs: opts.intervalMs ?? 30_000,
