@@ -172,6 +172,10 @@ export type OutboxRecord = typeof outbox.$inferSelect;
 /** A PostgreSQL text[] literal of commune codes (digits only), as one parameter. */
 const codeArray = (codes: readonly string[]) => `{${codes.join(',')}}`;
 
+/** `AND <table>.unit_code = ANY(communes)`, or nothing without communes (on Citus: their shards alone). */
+const ofCommunes = (table: string, communes?: readonly string[]) =>
+  communes ? sql`AND ${sql.raw(table)}.unit_code = ANY(${codeArray(communes)}::text[])` : sql``;
+
 /**
  * Claims up to `batch` due messages (see deliverDue): one UPDATE … RETURNING. With `communes`, of those
  * communes only (on Citus: their shards alone, so a node that does not answer is left out; the filter
@@ -195,8 +199,7 @@ export function claimDueStatement(
   batch: number,
   communes?: readonly string[],
 ) {
-  const mine = (t: string) =>
-    communes ? sql`AND ${sql.raw(t)}.unit_code = ANY(${codeArray(communes)}::text[])` : sql``;
+  const mine = (t: string) => ofCommunes(t, communes);
   return db
     .update(outbox)
     .set({ nextAttemptAt: lease, attempts: sql`${outbox.attempts} + 1`, waitingRetry: false })
@@ -239,8 +242,7 @@ export async function bringForwardPortalRetries(
   limit: number,
   communes?: readonly string[],
 ) {
-  const mine = (t: string) =>
-    communes ? sql`AND ${sql.raw(t)}.unit_code = ANY(${codeArray(communes)}::text[])` : sql``;
+  const mine = (t: string) => ofCommunes(t, communes);
   await db.execute(sql`
     UPDATE outbox SET next_attempt_at = ${now}, waiting_retry = false
     WHERE kind = 'portal' AND waiting_retry AND sent_at IS NULL AND dead_at IS NULL ${mine('outbox')}
