@@ -152,7 +152,18 @@ export function printReport(r: WorkflowReport) {
       console.log(
         `  FLOOR OUT OF STEP (${o.action}): the product ran ${o.product.length} statements, the floor ${o.floor.length}; update bench/workflow/floor.ts`,
       );
-      for (const s of o.product) console.log(`      product: ${s.slice(0, 140)}`);
+      for (const [i, s] of o.product.entries()) {
+        const f = o.floor[i] ?? '';
+        if (s === f) {
+          console.log(`      same:    ${s.slice(0, 100)}`);
+          continue;
+        }
+        // Where the texts part: 60 characters of each from there.
+        let at = 0;
+        while (at < s.length && s[at] === f[at]) at++;
+        console.log(`      product: …${s.slice(Math.max(0, at - 20), at + 60)}`);
+        console.log(`      floor:   …${f.slice(Math.max(0, at - 20), at + 60)}`);
+      }
     }
     const outside = Object.values(r.stepCheck.outside)[0];
     if (outside)

@@ -1,8 +1,9 @@
-import { DrizzleQueryError, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { DrizzleQueryError, eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, databaseKinds, type TestServer } from '../test-support/harness.ts';
-import { executePrepared, runPrepared } from './prepared.ts';
-import { units } from './schema.ts';
+import { executePrepared, preparedStatement } from './prepared.ts';
+import { outbox, units } from './schema.ts';
 
 describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
   let s: TestServer;
@@ -52,21 +53,60 @@ describe.each(databaseKinds())('named prepared statements on %s', (kind) => {
     );
   });
 
-  it('runs a drizzle builder under a name with the same result, and unnamed when the text differs', async () => {
-    const byCode = (code: string) =>
+  it('builds a statement once and runs it with new values each time, in and out of transactions', async () => {
+    const name = `test_built_${kind}`;
+    let builds = 0;
+    const byCode = preparedStatement(name, (db) => {
+      builds++;
+      return db
+        .select({ code: units.code, name: units.name })
+        .from(units)
+        .where(eq(units.code, sql.placeholder('code')));
+    });
+    const plain = (code: string) =>
       s.ctx.db.select({ code: units.code, name: units.name }).from(units).where(eq(units.code, code));
-    const name = `test_builder_${kind}`;
-    expect(await runPrepared(byCode('28693'), name)).toEqual(await byCode('28693'));
-    expect(await runPrepared(byCode('82'), name)).toEqual([
+    expect(await byCode(s.ctx.db, { code: '28693' })).toEqual(await plain('28693'));
+    expect(await byCode(s.ctx.db, { code: '82' })).toEqual([
       { code: '82', name: expect.stringContaining('Đồng Tháp') },
     ]);
-    // Another text under the same name: runs unnamed rather than failing.
-    const other = s.ctx.db
-      .select({ code: units.code })
-      .from(units)
-      .where(eq(units.parentCode, '82'))
-      .limit(2);
-    expect(await runPrepared(other, name)).toHaveLength(2);
-    await expect(runPrepared(byCode('82'), 'x'.repeat(64))).rejects.toThrow(/63 bytes/);
+    const inTx = await s.ctx.db.transaction(async (tx) => byCode(tx, { code: '28693' }));
+    expect(inTx).toEqual(await plain('28693'));
+    expect(builds).toBe(1);
+    await expect(byCode(s.ctx.db, {})).rejects.toThrow(/no value for code/);
+    // Another statement under a name already taken (PostgreSQL keeps one text per name).
+    if (kind === 'postgres') {
+      const other = preparedStatement(name, (db) => db.select({ code: units.code }).from(units).limit(1));
+      await expect(other(s.ctx.db, {})).rejects.toThrow(/two different SQL texts/);
+    }
+    expect(() => preparedStatement('x'.repeat(64), (db) => db.select().from(units))).toThrow(/63 bytes/);
+  });
+
+  it('encodes values for their columns as drizzle does, and NULL as NULL', async () => {
+    const add = preparedStatement(`test_encode_${kind}`, (db) =>
+      db
+        .insert(outbox)
+        .values({
+          unitCode: '28693',
+          id: sql.placeholder('id'),
+          kind: 'test-prepared',
+          payload: sql.placeholder('payload'),
+          createdAt: sql.placeholder('at'),
+          nextAttemptAt: sql.placeholder('at'),
+          sentAt: sql.placeholder('sentAt'),
+        })
+        .returning({ payload: outbox.payload, createdAt: outbox.createdAt, sentAt: outbox.sentAt }),
+    );
+    const at = new Date('2026-01-02T03:04:05.678Z');
+    const rolledBack = s.ctx.db.transaction(async (tx) => {
+      // A JSON array stays a JSON array (not a PostgreSQL array), a Date a timestamp, NULL a NULL.
+      expect(await add(tx, { id: randomUUID(), payload: [1, 'hai'], at, sentAt: null })).toEqual([
+        { payload: [1, 'hai'], createdAt: at, sentAt: null },
+      ]);
+      expect(await add(tx, { id: randomUUID(), payload: { a: 'ă' }, at, sentAt: at })).toEqual([
+        { payload: { a: 'ă' }, createdAt: at, sentAt: at },
+      ]);
+      tx.rollback();
+    });
+    await expect(rolledBack).rejects.toBeInstanceOf(TransactionRollbackError);
   });
 });

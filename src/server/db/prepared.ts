@@ -1,4 +1,4 @@
-import { DrizzleQueryError, is, SQL } from 'drizzle-orm';
+import { DrizzleQueryError, is, Param, Placeholder, SQL } from 'drizzle-orm';
 import { PgliteSession } from 'drizzle-orm/pglite';
 import type { Executor } from './client.ts';
 import { NAMED_QUERY, type NamedQuery } from './pglite-parsers.ts';
@@ -88,18 +88,72 @@ export function placeholders(): { p: (value: unknown) => string; params: unknown
 
 /** A drizzle query builder (select, insert, update, delete) that can be prepared under a name. */
 interface Preparable<T> extends PromiseLike<T> {
-  prepare(name: string): { execute(): Promise<T> };
+  prepare(name: string): unknown;
+}
+
+/** The part of drizzle's prepared query (NodePgPreparedQuery, PglitePreparedQuery) used here. */
+interface PreparedQuery {
+  client: unknown;
+  params: unknown[];
+  rawQueryConfig?: { text?: string };
+  execute(values?: Record<string, unknown>): Promise<unknown>;
+}
+
+/** Where each parameter of a compiled statement comes from: a constant, or a named value (encoded for its column). */
+type Slot = { constant: unknown } | { key: string; encode: ((value: unknown) => unknown) | undefined };
+
+function slotsOf(params: readonly unknown[]): Slot[] {
+  return params.map((p) => {
+    if (is(p, Placeholder)) return { key: p.name, encode: undefined };
+    if (is(p, Param) && is(p.value, Placeholder)) {
+      const encoder = p.encoder as { mapToDriverValue(v: unknown): unknown } | undefined;
+      return { key: p.value.name, encode: encoder ? (v: unknown) => encoder.mapToDriverValue(v) : undefined };
+    }
+    return { constant: p };
+  });
+}
+
+function bind(slots: readonly Slot[], values: Record<string, unknown>, name: string): unknown[] {
+  return slots.map((slot) => {
+    if ('constant' in slot) return slot.constant;
+    if (!(slot.key in values)) throw new Error(`prepared statement ${name}: no value for ${slot.key}`);
+    const value = values[slot.key];
+    // NULL is NULL for every column: drizzle's own binding skips the column's encoder for it too.
+    return value === null || value === undefined || !slot.encode ? (value ?? null) : slot.encode(value);
+  });
 }
 
 /**
- * Runs a drizzle query builder as a named prepared statement on PostgreSQL (see executePrepared).
- * Use it for statements whose SQL text does not depend on the values (a fixed column list): should
- * the text ever differ from the first one prepared under `name`, the statement runs unnamed, as
- * drizzle would run it, rather than fail. On PGlite the name is ignored.
+ * A hot statement built once. `build` writes it with drizzle's query builder, `sql.placeholder(key)`
+ * standing for every value; the first call per driver compiles it (SQL text, parameters, how rows
+ * map to fields), later calls only bind the values (encoded for their columns as drizzle encodes
+ * them) and run it on the executor given — the pool, or a transaction. On PostgreSQL it runs as the
+ * named prepared statement `name` (parsed and planned once per connection); on PGlite unnamed, as
+ * drizzle runs it. Rebuilding and recompiling the builder on every call was a sixth of the server's
+ * CPU in a lifecycle action (bench/workflow).
  */
-export async function runPrepared<T>(query: Preparable<T>, name: string): Promise<T> {
-  const prepared = query.prepare(name) as { execute(): Promise<T>; rawQueryConfig?: { text?: string } };
-  // PGlite's prepared queries carry no text (nor a name): nothing to record there.
-  if (!registerName(name, prepared.rawQueryConfig?.text)) return await query;
-  return prepared.execute();
+export function preparedStatement<T>(
+  name: string,
+  build: (db: Executor) => Preparable<T>,
+): (db: Executor, values: Record<string, unknown>) => Promise<T> {
+  if (Buffer.byteLength(name) > 63) throw new Error(`prepared statement name longer than 63 bytes: ${name}`);
+  // One compiled statement per session class (node-postgres, PGlite): the text is the same, the driver's
+  // prepared-query class and its row parsing differ.
+  const compiled = new Map<unknown, { query: PreparedQuery; slots: Slot[] }>();
+  return async (db, values) => {
+    const session = (db as unknown as { session: { client: unknown; constructor: unknown } }).session;
+    let c = compiled.get(session.constructor);
+    if (!c) {
+      const query = build(db).prepare(name) as PreparedQuery;
+      if (!registerName(name, query.rawQueryConfig?.text))
+        throw new Error(`prepared statement ${name} used with two different SQL texts`);
+      c = { query, slots: slotsOf(query.params) };
+      compiled.set(session.constructor, c);
+    }
+    // The compiled query runs on this executor's client with these values; nothing else is copied.
+    const bound = Object.create(c.query) as PreparedQuery;
+    bound.client = session.client;
+    bound.params = bind(c.slots, values, name);
+    return (await bound.execute()) as T;
+  };
 }

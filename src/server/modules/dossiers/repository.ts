@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DOSSIER_SEQ_DIGITS, dossierCodeWithSeq } from '../../../domain/codes/dossier-code.ts';
 import { isDistributed } from '../../db/citus.ts';
 import type { Executor } from '../../db/client.ts';
 import { SQLSTATE, sqlStateOf } from '../../db/errors.ts';
-import { executePrepared, placeholders, runPrepared } from '../../db/prepared.ts';
+import { executePrepared, placeholders, preparedStatement } from '../../db/prepared.ts';
 import { dossierFiles, dossiers, idempotencyKeys, users } from '../../db/schema.ts';
 import type { Placeholder } from '../audit/repository.ts';
 import type { Scope } from '../identity/types.ts';
@@ -329,8 +329,25 @@ export async function addFileOnce(db: Executor, row: typeof dossierFiles.$inferI
 }
 
 /** Adds a stored file to a dossier (the result of its settlement), in the caller's transaction. */
-export async function addFile(db: Executor, row: typeof dossierFiles.$inferInsert) {
-  await runPrepared(db.insert(dossierFiles).values(row), 'motcua_dossier_file_add');
+type FileRow = typeof dossierFiles.$inferInsert;
+const FILE_COLUMNS = [
+  'unitCode',
+  'dossierCode',
+  'id',
+  'fileName',
+  'contentType',
+  'size',
+  'sha256',
+  'storageKey',
+] as const;
+const fileAdd = preparedStatement('motcua_dossier_file_add', (db) =>
+  db
+    .insert(dossierFiles)
+    .values(Object.fromEntries(FILE_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as FileRow),
+);
+
+export async function addFile(db: Executor, row: { [K in (typeof FILE_COLUMNS)[number]]: FileRow[K] }) {
+  await fileAdd(db, row);
 }
 
 /** A file of a dossier as its page lists it. */
@@ -351,7 +368,7 @@ export interface ListedFile {
  * to every shard (so every worker must answer), one naming the commune to its shard alone
  * (citus-worker-down.api.test.ts).
  */
-function viewPartsOf(unitCode: string) {
+function viewPartsOf(unitCode: string | SQLWrapper) {
   return {
     viewFiles: sql<string[][] | null>`(
           SELECT array_agg(ARRAY[f.id::text, f.file_name, f.content_type, f.size::text] ORDER BY f.created_at, f.id)
@@ -395,7 +412,7 @@ export interface PortalFileState {
 }
 
 /** The view's parts of an update's RETURNING: files, portal synchronisation, receiver's and assignee's names. */
-export const dossierViewReturning = (unitCode: string) => ({
+export const dossierViewReturning = (unitCode: string | SQLWrapper) => ({
   ...viewPartsOf(unitCode),
   receiverUsername: sql<string | null>`(SELECT u.username FROM ${users} u WHERE u.id = dossiers.received_by)`,
   receiverName: sql<string | null>`(SELECT u.full_name FROM ${users} u WHERE u.id = dossiers.received_by)`,
@@ -450,23 +467,26 @@ export function withoutViewParts<T extends ViewPartsRow>(row: T) {
  * A dossier with its receiver's and assignee's names, its files (in upload order) and its
  * synchronisation with the national portal, in one statement: every dossier page reads it.
  */
-export async function findDossier(db: Executor, unitCode: string, code: string) {
+const dossierView = preparedStatement('motcua_dossier_view', (db) => {
   const assignee = alias(users, 'assignee');
-  const query = db
+  const unit = sql.placeholder('unit');
+  return db
     .select({
       dossier: dossiers,
       receiverUsername: users.username,
       receiverName: users.fullName,
       assigneeUsername: assignee.username,
-      ...viewPartsOf(unitCode),
+      ...viewPartsOf(unit),
     })
     .from(dossiers)
     .leftJoin(users, eq(users.id, dossiers.receivedBy))
     .leftJoin(assignee, eq(assignee.id, dossiers.assigneeId))
-    .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
+    .where(and(eq(dossiers.unitCode, unit), eq(dossiers.code, sql.placeholder('code'))))
     .limit(1);
-  const rows = await runPrepared(query, 'motcua_dossier_view');
-  const row = rows[0];
+});
+
+export async function findDossier(db: Executor, unitCode: string, code: string) {
+  const row = (await dossierView(db, { unit: unitCode, code }))[0];
   if (!row) return undefined;
   return { ...withoutViewParts(row), ...viewParts(row) };
 }

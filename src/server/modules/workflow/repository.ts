@@ -1,65 +1,109 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { runPrepared } from '../../db/prepared.ts';
+import { preparedStatement } from '../../db/prepared.ts';
 import { dossierFiles, dossierPauses, dossierSteps, dossiers, trackingBook, users } from '../../db/schema.ts';
 import { dossierViewReturning, viewParts, withoutViewParts } from '../dossiers/repository.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierUpdate = Partial<typeof dossiers.$inferInsert>;
 
+const unitAndCode = () =>
+  and(eq(dossiers.unitCode, sql.placeholder('unit')), eq(dossiers.code, sql.placeholder('code')));
+
+const dossierRow = preparedStatement('motcua_dossier_row', (db) =>
+  db.select().from(dossiers).where(unitAndCode()).limit(1),
+);
+
 export async function getDossierRow(db: Executor, unitCode: string, code: string) {
-  const rows = await runPrepared(
-    db
-      .select()
-      .from(dossiers)
-      .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
-      .limit(1),
-    'motcua_dossier_row',
-  );
-  return rows[0];
+  return (await dossierRow(db, { unit: unitCode, code }))[0];
 }
+
+const dossierRowLocked = preparedStatement('motcua_dossier_row_lock', (db) =>
+  db.select().from(dossiers).where(unitAndCode()).limit(1).for('update'),
+);
 
 /**
  * The dossier row, locked until the transaction ends: the actions on one dossier take turns, so each
  * reads the dossier, its last step, pause and audit event as the one before it left them.
  */
 export async function lockDossierRow(db: Executor, unitCode: string, code: string) {
-  const rows = await runPrepared(
-    db
-      .select()
-      .from(dossiers)
-      .where(and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code)))
-      .limit(1)
-      .for('update'),
-    'motcua_dossier_row_lock',
-  );
-  return rows[0];
+  return (await dossierRowLocked(db, { unit: unitCode, code }))[0];
 }
 
-/** Prepared-statement numbers per (kind of update, set of columns changed). */
-const updateShapes = new Map<string, number>();
+/** The columns an update sets, in a stable order: one statement per set of columns. */
+function columnsOf(set: DossierUpdate) {
+  return Object.keys(set)
+    .filter((k) => set[k as keyof DossierUpdate] !== undefined)
+    .sort() as Array<keyof DossierUpdate>;
+}
+
+/** The update's SET with a placeholder per column (and the next version), and its values. */
+function setWithPlaceholders(columns: ReadonlyArray<keyof DossierUpdate>) {
+  const set: Record<string, unknown> = { version: sql.placeholder('next_version') };
+  for (const c of columns) set[c] = sql.placeholder(`set_${c}`);
+  return set as DossierUpdate;
+}
+
+function setValues(
+  columns: ReadonlyArray<keyof DossierUpdate>,
+  set: DossierUpdate,
+  unitCode: string,
+  code: string,
+  version: number,
+) {
+  const values: Record<string, unknown> = { unit: unitCode, code, version, next_version: version + 1 };
+  for (const c of columns) values[`set_${c}`] = set[c];
+  return values;
+}
+
+const versionMatches = () =>
+  and(
+    eq(dossiers.unitCode, sql.placeholder('unit')),
+    eq(dossiers.code, sql.placeholder('code')),
+    eq(dossiers.version, sql.placeholder('version')),
+  );
 
 /**
- * One prepared statement per set of columns changed (an action changes the same columns each time);
- * numbered, because a statement name is an identifier of at most 63 bytes.
+ * One built statement per (kind of update, set of columns changed) — an action changes the same
+ * columns each time —, named by a number, because a statement name is an identifier of at most 63 bytes.
  */
-function updateName(kind: 'update' | 'action', set: DossierUpdate) {
-  const columns = Object.keys(set)
-    .filter((k) => set[k as keyof DossierUpdate] !== undefined)
-    .sort()
-    .join(',');
-  const key = `${kind}:${columns}`;
-  let n = updateShapes.get(key);
-  if (n === undefined) {
-    n = updateShapes.size + 1;
-    updateShapes.set(key, n);
-  }
-  return `motcua_dossier_${kind}_${n}`;
+function statementPerShape<T>(
+  kind: string,
+  build: (set: DossierUpdate) => (db: Executor) => PromiseLike<T> & { prepare(name: string): unknown },
+) {
+  const shapes = new Map<string, (db: Executor, values: Record<string, unknown>) => Promise<T>>();
+  return (columns: ReadonlyArray<keyof DossierUpdate>) => {
+    const key = columns.join(',');
+    let run = shapes.get(key);
+    if (!run) {
+      run = preparedStatement(
+        `motcua_dossier_${kind}_${shapes.size + 1}`,
+        build(setWithPlaceholders(columns)),
+      );
+      shapes.set(key, run);
+    }
+    return run;
+  };
 }
 
-function updateWhere(unitCode: string, code: string, version: number) {
-  return and(eq(dossiers.unitCode, unitCode), eq(dossiers.code, code), eq(dossiers.version, version));
-}
+const updateStatement = statementPerShape(
+  'update',
+  (set) => (db) =>
+    db
+      .update(dossiers)
+      .set(set)
+      .where(versionMatches())
+      // What the notifications and the caller need, not the whole row.
+      .returning({
+        code: dossiers.code,
+        version: dossiers.version,
+        status: dossiers.status,
+        dueAt: dossiers.dueAt,
+        applicantName: dossiers.applicantName,
+        applicantEmail: dossiers.applicantEmail,
+        applicantPhone: dossiers.applicantPhone,
+      }),
+);
 
 /** Optimistic update: only when nobody changed the dossier since `version` was read. */
 export async function updateDossier(
@@ -69,23 +113,20 @@ export async function updateDossier(
   version: number,
   set: DossierUpdate,
 ) {
-  const query = db
-    .update(dossiers)
-    .set({ ...set, version: version + 1 })
-    .where(updateWhere(unitCode, code, version))
-    // What the notifications and the caller need, not the whole row.
-    .returning({
-      code: dossiers.code,
-      version: dossiers.version,
-      status: dossiers.status,
-      dueAt: dossiers.dueAt,
-      applicantName: dossiers.applicantName,
-      applicantEmail: dossiers.applicantEmail,
-      applicantPhone: dossiers.applicantPhone,
-    });
-  const rows = await runPrepared(query, updateName('update', set));
+  const columns = columnsOf(set);
+  const rows = await updateStatement(columns)(db, setValues(columns, set, unitCode, code, version));
   return rows[0];
 }
+
+const actionUpdateStatement = statementPerShape(
+  'action',
+  (set) => (db) =>
+    db
+      .update(dossiers)
+      .set(set)
+      .where(versionMatches())
+      .returning({ ...getTableColumns(dossiers), ...dossierViewReturning(sql.placeholder('unit')) }),
+);
 
 /**
  * A lifecycle action's optimistic update, returning the dossier as its JSON shows it: the whole row
@@ -99,12 +140,8 @@ export async function updateDossierForView(
   version: number,
   set: DossierUpdate,
 ) {
-  const query = db
-    .update(dossiers)
-    .set({ ...set, version: version + 1 })
-    .where(updateWhere(unitCode, code, version))
-    .returning({ ...getTableColumns(dossiers), ...dossierViewReturning(unitCode) });
-  const rows = await runPrepared(query, updateName('action', set));
+  const columns = columnsOf(set);
+  const rows = await actionUpdateStatement(columns)(db, setValues(columns, set, unitCode, code, version));
   const row = rows[0];
   if (!row) return undefined;
   const { receiverUsername, receiverName, assigneeUsername, ...rest } = row;
@@ -119,22 +156,67 @@ export async function updateDossierForView(
 
 export type UpdatedDossier = NonNullable<Awaited<ReturnType<typeof updateDossier>>>;
 
-export async function openStep(db: Executor, row: typeof dossierSteps.$inferInsert) {
-  await runPrepared(db.insert(dossierSteps).values(row), 'motcua_step_open');
+type StepRow = typeof dossierSteps.$inferInsert;
+/** What opening a step writes; its end (ended_at, verdict, note) is written when it closes. */
+const OPEN_COLUMNS = [
+  'unitCode',
+  'dossierCode',
+  'seq',
+  'stepKey',
+  'stepName',
+  'fromRole',
+  'toRole',
+  'fromUserId',
+  'toUserId',
+  'handedAt',
+  'dueAt',
+] as const;
+type OpenedStep = { [K in (typeof OPEN_COLUMNS)[number]]: StepRow[K] };
+
+const stepOpen = preparedStatement('motcua_step_open', (db) =>
+  db
+    .insert(dossierSteps)
+    .values(Object.fromEntries(OPEN_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as StepRow),
+);
+
+export async function openStep(db: Executor, row: OpenedStep) {
+  await stepOpen(db, row);
 }
 
+const stepLast = preparedStatement('motcua_step_last', (db) =>
+  db
+    .select()
+    .from(dossierSteps)
+    .where(
+      and(
+        eq(dossierSteps.unitCode, sql.placeholder('unit')),
+        eq(dossierSteps.dossierCode, sql.placeholder('code')),
+      ),
+    )
+    .orderBy(desc(dossierSteps.seq))
+    .limit(1),
+);
+
 export async function lastStep(db: Executor, unitCode: string, code: string) {
-  const rows = await runPrepared(
-    db
-      .select()
-      .from(dossierSteps)
-      .where(and(eq(dossierSteps.unitCode, unitCode), eq(dossierSteps.dossierCode, code)))
-      .orderBy(desc(dossierSteps.seq))
-      .limit(1),
-    'motcua_step_last',
-  );
-  return rows[0];
+  return (await stepLast(db, { unit: unitCode, code }))[0];
 }
+
+const stepClose = preparedStatement('motcua_step_close', (db) =>
+  db
+    .update(dossierSteps)
+    .set({
+      endedAt: sql.placeholder('endedAt'),
+      verdict: sql.placeholder('verdict'),
+      note: sql.placeholder('note'),
+    } as unknown as Partial<StepRow>)
+    .where(
+      and(
+        eq(dossierSteps.unitCode, sql.placeholder('unit')),
+        eq(dossierSteps.dossierCode, sql.placeholder('code')),
+        eq(dossierSteps.seq, sql.placeholder('seq')),
+      ),
+    ),
+);
 
 export async function closeStep(
   db: Executor,
@@ -143,19 +225,14 @@ export async function closeStep(
   seq: number,
   set: { endedAt: Date; verdict: string | null; note?: string | null },
 ) {
-  await runPrepared(
-    db
-      .update(dossierSteps)
-      .set({ endedAt: set.endedAt, verdict: set.verdict, note: set.note ?? null })
-      .where(
-        and(
-          eq(dossierSteps.unitCode, unitCode),
-          eq(dossierSteps.dossierCode, code),
-          eq(dossierSteps.seq, seq),
-        ),
-      ),
-    'motcua_step_close',
-  );
+  await stepClose(db, {
+    unit: unitCode,
+    code,
+    seq,
+    endedAt: set.endedAt,
+    verdict: set.verdict,
+    note: set.note ?? null,
+  });
 }
 
 export async function listSteps(db: Executor, unitCode: string, code: string) {
