@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { and, eq, getTableColumns } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { placeholders } from '../../src/server/db/prepared.ts';
+import type { Executor } from '../../src/server/db/client.ts';
+import { compileStatement, placeholders } from '../../src/server/db/prepared.ts';
 import * as schema from '../../src/server/db/schema.ts';
-import { dossiers } from '../../src/server/db/schema.ts';
 import type { ChainedEvent } from '../../src/server/modules/audit/chain.ts';
 import { nextEntryCte } from '../../src/server/modules/audit/repository.ts';
-import { dossierViewReturning } from '../../src/server/modules/dossiers/repository.ts';
 import { type OutboxRow, outboxCte } from '../../src/server/modules/integration/repository.ts';
 import { webhookOutboxCte } from '../../src/server/modules/partners/repository.ts';
+import {
+  actionRowQuery,
+  actionUpdateOf,
+  type DossierUpdate,
+  type OpenedStep,
+  type StepWrites,
+} from '../../src/server/modules/workflow/repository.ts';
 import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './lifecycle.ts';
 
 /*
@@ -23,31 +28,16 @@ import { LIFECYCLE, RESULT_FILE, type Role, type TransitionRecorder } from './li
 
 const q = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(', ');
 
-/** Every column of `dossiers`, in the schema's order: what drizzle's `select()` lists. */
-export const DOSSIER_COLUMNS = Object.values(getTableColumns(dossiers)).map((c) => c.name);
-const STEP_COLUMNS = [
-  'unit_code',
-  'dossier_code',
-  'seq',
-  'step_key',
-  'step_name',
-  'from_role',
-  'to_role',
-  'from_user_id',
-  'to_user_id',
-  'handed_at',
-  'due_at',
-  'ended_at',
-  'verdict',
-  'note',
-] as const;
+/**
+ * The product's statements, compiled by drizzle from the product's own builders (a mock database, no
+ * connection) and bound by name as the product binds them (src/server/db/prepared.ts).
+ */
+const mock = drizzle.mock({ schema });
+const executor = mock as unknown as Executor;
 
-/** The dossier row, locked for the transaction: actions on one dossier take turns. */
-export const SELECT_DOSSIER = `select ${q(DOSSIER_COLUMNS)} from "dossiers" where ("dossiers"."unit_code" = $1 and "dossiers"."code" = $2) limit $3 for update`;
-const LAST_STEP = `select ${q(STEP_COLUMNS)} from "dossier_steps" where ("dossier_steps"."unit_code" = $1 and "dossier_steps"."dossier_code" = $2) order by "dossier_steps"."seq" desc limit $3`;
-const CLOSE_STEP = `update "dossier_steps" set "ended_at" = $1, "verdict" = $2, "note" = $3 where ("dossier_steps"."unit_code" = $4 and "dossier_steps"."dossier_code" = $5 and "dossier_steps"."seq" = $6)`;
-const OPEN_STEP = `insert into "dossier_steps" (${q(STEP_COLUMNS)}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, default, default)`;
-const INSERT_FILE = `insert into "dossier_files" ("unit_code", "dossier_code", "id", "file_name", "content_type", "size", "sha256", "storage_key", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, default)`;
+/** The dossier row, locked for the transaction (actions on one dossier take turns), with its last step. */
+const SELECT_DOSSIER = compileStatement(actionRowQuery(executor));
+const INSERT_FILE = `insert into "dossier_files" (${q(['unit_code', 'dossier_code', 'id', 'file_name', 'content_type', 'size', 'sha256', 'storage_key', 'created_at'])}) values ($1, $2, $3, $4, $5, $6, $7, $8, default)`;
 
 /**
  * The event statement of dossier-events/repository.ts `writeEvent`, built with the same CTE builders:
@@ -92,59 +82,69 @@ const EVENT = eventStatement(
 ).text;
 
 /**
- * The action's update as workflow/repository.ts `updateDossierForView` sends it: the whole row and the
- * dossier view's subqueries in its RETURNING (so the response needs no read after the commit). Drizzle
- * writes the text (a mock database, no connection); the values are bound below: the set columns in the
- * table's order, the where (unit, code, version), then the commune once per view subquery.
+ * The action's update as workflow/repository.ts `updateDossierForView` sends it: the step closed and the
+ * step opened as CTEs, the whole row and the dossier view's subqueries in its RETURNING (so the
+ * response needs no read after the commit).
  */
-const mock = drizzle.mock({ schema });
-function productUpdate(set: Partial<typeof dossiers.$inferInsert>) {
-  return mock
-    .update(dossiers)
-    .set({ ...set, version: 1 })
-    .where(and(eq(dossiers.unitCode, ''), eq(dossiers.code, ''), eq(dossiers.version, 0)))
-    .returning({ ...getTableColumns(dossiers), ...dossierViewReturning('') })
-    .toSQL();
+const updates = new Map<string, ReturnType<typeof compileStatement>>();
+function productUpdate(
+  unitCode: string,
+  code: string,
+  version: number,
+  set: DossierUpdate,
+  steps: StepWrites,
+) {
+  const shape = actionUpdateOf(unitCode, code, version, set, steps);
+  let compiled = updates.get(shape.key);
+  if (!compiled) {
+    compiled = compileStatement(shape.build(executor));
+    updates.set(shape.key, compiled);
+  }
+  return { text: compiled.text, values: compiled.bind(shape.values) };
 }
-const updateDossier = (set: Partial<typeof dossiers.$inferInsert>) => productUpdate(set).sql;
-/** How many times the view's subqueries name the commune (one parameter each, after the where's three). */
-const VIEW_UNIT_PARAMS = productUpdate({ status: 0 }).params.length - 2 - 3;
+
 const t0 = new Date(0);
-const UPDATE = {
-  transfer: updateDossier({ status: 0, subState: 'none', stepIndex: 0, stepStartedAt: t0, stepDueAt: t0 }),
-  complete_step: updateDossier({
-    status: 0,
-    subState: 'none',
-    stepIndex: 0,
-    stepStartedAt: t0,
-    stepDueAt: t0,
-    assigneeId: null,
-  }),
-  issue_result: updateDossier({
-    status: 0,
-    subState: 'none',
-    stepIndex: 0,
-    processingEndedAt: t0,
-    result: {},
-    timeliness: '',
-  }),
-  return_result: updateDossier({ status: 0, subState: 'none', stepIndex: 0, returnedAt: t0 }),
+const anyOpen: OpenedStep = {
+  unitCode: '',
+  dossierCode: '',
+  seq: 1,
+  stepKey: '',
+  stepName: '',
+  fromRole: '',
+  toRole: '',
+  fromUserId: '',
+  toUserId: null,
+  handedAt: t0,
+  dueAt: t0,
 };
+const anyClose = { seq: 1, endedAt: t0, verdict: null, note: null };
+/** Each action's update: the columns it sets (decide() sets status, sub-state and step) and its step writes. */
+const ACTION_WRITES = {
+  transfer: {
+    set: { status: 0, subState: 'none', stepIndex: 0, stepStartedAt: t0, stepDueAt: t0 },
+    steps: { open: anyOpen },
+  },
+  complete_step: {
+    set: { status: 0, subState: 'none', stepIndex: 0, stepStartedAt: t0, stepDueAt: t0, assigneeId: null },
+    steps: { close: anyClose, open: anyOpen },
+  },
+  issue_result: {
+    set: { status: 0, subState: 'none', stepIndex: 0, processingEndedAt: t0, result: {}, timeliness: '' },
+    steps: { close: anyClose },
+  },
+  return_result: { set: { status: 0, subState: 'none', stepIndex: 0, returnedAt: t0 }, steps: {} },
+} satisfies Record<string, { set: DossierUpdate; steps: StepWrites }>;
+const UPDATE = Object.fromEntries(
+  Object.entries(ACTION_WRITES).map(([action, w]) => [action, productUpdate('', '', 0, w.set, w.steps).text]),
+) as Record<keyof typeof ACTION_WRITES, string>;
 
 /** The statements each action runs between `begin` and `commit`, in order (for the step check). */
 export const FLOOR_STATEMENTS: Record<string, string[]> = {
-  transfer: [SELECT_DOSSIER, LAST_STEP, OPEN_STEP, UPDATE.transfer, EVENT],
-  'complete_step(specialist)': [
-    SELECT_DOSSIER,
-    LAST_STEP,
-    CLOSE_STEP,
-    OPEN_STEP,
-    UPDATE.complete_step,
-    EVENT,
-  ],
-  'complete_step(leader)': [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, OPEN_STEP, UPDATE.complete_step, EVENT],
-  issue_result: [SELECT_DOSSIER, LAST_STEP, CLOSE_STEP, INSERT_FILE, UPDATE.issue_result, EVENT],
-  return_result: [SELECT_DOSSIER, UPDATE.return_result, EVENT],
+  transfer: [SELECT_DOSSIER.text, UPDATE.transfer, EVENT],
+  'complete_step(specialist)': [SELECT_DOSSIER.text, UPDATE.complete_step, EVENT],
+  'complete_step(leader)': [SELECT_DOSSIER.text, UPDATE.complete_step, EVENT],
+  issue_result: [SELECT_DOSSIER.text, INSERT_FILE, UPDATE.issue_result, EVENT],
+  return_result: [SELECT_DOSSIER.text, UPDATE.return_result, EVENT],
 };
 
 const STEPS = [
@@ -180,66 +180,54 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
   const actor = d.actors[step.role];
   await client.query('begin');
   try {
-    const row = (await named<Row>(client, SELECT_DOSSIER, [d.unitCode, d.code, 1])).rows[0];
+    const row = (
+      await named<Row>(client, SELECT_DOSSIER.text, SELECT_DOSSIER.bind({ unit: d.unitCode, code: d.code }))
+    ).rows[0];
     if (!row) throw new Error(`${d.code} not found`);
     const version = Number(row.version);
-    // return_result touches no step: the product does not read the last one.
-    const current =
-      step.action === 'return_result'
-        ? undefined
-        : (await named<Row>(client, LAST_STEP, [d.unitCode, d.code, 1])).rows[0];
-    const seq = Number(current?.seq ?? 0);
+    const seq = Number(row.last_step_seq ?? 0);
     const due = new Date(now.getTime() + 3_600_000);
-    const open = async (index: number) => {
+    const open = (index: number): OpenedStep => {
       const s = STEPS[index] as (typeof STEPS)[number];
-      await named(client, OPEN_STEP, [
+      return {
+        unitCode: d.unitCode,
+        dossierCode: d.code,
+        seq: seq + 1,
+        stepKey: s.key,
+        stepName: s.name,
+        fromRole: step.role,
+        toRole: s.role,
+        fromUserId: actor,
+        toUserId: null,
+        handedAt: now,
+        dueAt: due,
+      };
+    };
+    const close = { seq, endedAt: now, verdict: 'on_time', note: null };
+    const update = (set: DossierUpdate, steps: StepWrites) => {
+      const u = productUpdate(
         d.unitCode,
         d.code,
-        seq + 1,
-        s.key,
-        s.name,
-        step.role,
-        s.role,
-        actor,
-        null,
-        now,
-        due,
-      ]);
+        version,
+        { status: step.to, subState: 'none', ...set },
+        steps,
+      );
+      return named<Row>(client, u.text, u.values);
     };
-    const close = () => named(client, CLOSE_STEP, [now, 'on_time', null, d.unitCode, d.code, seq]);
     let updated: pg.QueryResult<Row>;
-    const where = [d.unitCode, d.code, version, ...Array(VIEW_UNIT_PARAMS).fill(d.unitCode)];
     switch (step.action) {
       case 'transfer':
-        await open(0);
-        updated = await named<Row>(client, UPDATE.transfer, [
-          step.to,
-          version + 1,
-          'none',
-          0,
-          now,
-          due,
-          ...where,
-        ]);
+        updated = await update({ stepIndex: 0, stepStartedAt: now, stepDueAt: due }, { open: open(0) });
         break;
       case 'complete_step': {
         const next = Number(row.step_index) + 1;
-        await close();
-        await open(next);
-        updated = await named<Row>(client, UPDATE.complete_step, [
-          step.to,
-          version + 1,
-          'none',
-          next,
-          now,
-          due,
-          null,
-          ...where,
-        ]);
+        updated = await update(
+          { stepIndex: next, stepStartedAt: now, stepDueAt: due, assigneeId: null },
+          { close, open: open(next) },
+        );
         break;
       }
       case 'issue_result': {
-        await close();
         const fileId = randomUUID();
         await named(client, INSERT_FILE, [
           d.unitCode,
@@ -251,33 +239,20 @@ async function runAction(client: pg.PoolClient, d: FloorDossier, stepIndex: numb
           'f'.repeat(64),
           `sha256/ff/${'f'.repeat(64)}`,
         ]);
-        const result = JSON.stringify({
+        const result = {
           fileId,
           fileName: RESULT_FILE.fileName,
           name: RESULT_FILE.fileName,
           issuedBy: 'floor',
-        });
-        updated = await named<Row>(client, UPDATE.issue_result, [
-          step.to,
-          version + 1,
-          'none',
-          2,
-          now,
-          result,
-          'on_time',
-          ...where,
-        ]);
+        };
+        updated = await update(
+          { stepIndex: 2, processingEndedAt: now, result, timeliness: 'on_time' },
+          { close },
+        );
         break;
       }
       default:
-        updated = await named<Row>(client, UPDATE.return_result, [
-          step.to,
-          version + 1,
-          'none',
-          2,
-          now,
-          ...where,
-        ]);
+        updated = await update({ stepIndex: 2, returnedAt: now }, {});
     }
     if (updated.rowCount !== 1) throw new Error(`${d.code}: version conflict`);
     // The product's event: audit entry (chained in SQL), the applicant's notice of issue_result, webhooks.

@@ -124,6 +124,17 @@ function bind(slots: readonly Slot[], values: Record<string, unknown>, name: str
 }
 
 /**
+ * A statement compiled from a drizzle builder written with placeholders, and a binder of its values by
+ * name (encoded as the product binds them): for a driver the product does not run on, as the bench's
+ * floor sends the product's statements straight through `pg`.
+ */
+export function compileStatement(query: { toSQL(): CompiledQuery }) {
+  const { sql: text, params } = query.toSQL();
+  const slots = slotsOf(params);
+  return { text, bind: (values: Record<string, unknown>) => bind(slots, values, text.slice(0, 40)) };
+}
+
+/**
  * A hot statement built once. `build` writes it with drizzle's query builder, `sql.placeholder(key)`
  * standing for every value; the first call per driver compiles it (SQL text, parameters, how rows
  * map to fields), later calls only bind the values (encoded for their columns as drizzle encodes

@@ -30,6 +30,51 @@ export async function lockDossierRow(db: Executor, unitCode: string, code: strin
   return (await dossierRowLocked(db, { unit: unitCode, code }))[0];
 }
 
+/** The last hand-off of a dossier (dossier_steps), as a lifecycle action reads it with the dossier. */
+const lastStepOf = (column: 'seq' | 'ended_at' | 'due_at') =>
+  sql.raw(
+    `(SELECT s.${column} FROM dossier_steps s WHERE s.unit_code = dossiers.unit_code AND s.dossier_code = dossiers.code ORDER BY s.seq DESC LIMIT 1)`,
+  );
+
+/** The statement of lockForAction, for any executor (the bench's floor compiles it too). */
+export const actionRowQuery = (db: Executor) =>
+  db
+    .select({
+      ...getTableColumns(dossiers),
+      lastStepSeq: sql<number | null>`${lastStepOf('seq')}`.mapWith(dossierSteps.seq).as('last_step_seq'),
+      lastStepEndedAt: sql<Date | null>`${lastStepOf('ended_at')}`
+        .mapWith(dossierSteps.endedAt)
+        .as('last_step_ended_at'),
+      lastStepDueAt: sql<Date | null>`${lastStepOf('due_at')}`.mapWith(dossierSteps.dueAt).as('last_step_due_at'),
+    })
+    .from(dossiers)
+    .where(unitAndCode())
+    .limit(1)
+    .for('update');
+
+const actionRowLocked = preparedStatement('motcua_dossier_row_action', actionRowQuery);
+
+/** The last step of a dossier as a lifecycle action needs it: to close it and to number the next. */
+export interface LastStep {
+  seq: number;
+  endedAt: Date | null;
+  dueAt: Date | null;
+}
+
+/**
+ * The dossier row for a lifecycle action, locked until the transaction ends (the actions on one
+ * dossier take turns, each reading what the one before it left), with its last step in the same
+ * statement.
+ */
+export async function lockForAction(db: Executor, unitCode: string, code: string) {
+  const row = (await actionRowLocked(db, { unit: unitCode, code }))[0];
+  if (!row) return undefined;
+  const { lastStepSeq, lastStepEndedAt, lastStepDueAt, ...dossier } = row;
+  const lastStep: LastStep | null =
+    lastStepSeq === null ? null : { seq: lastStepSeq, endedAt: lastStepEndedAt, dueAt: lastStepDueAt };
+  return { dossier, lastStep };
+}
+
 /** The columns an update sets, in a stable order: one statement per set of columns. */
 function columnsOf(set: DossierUpdate) {
   return Object.keys(set)
@@ -63,35 +108,43 @@ const versionMatches = () =>
     eq(dossiers.version, sql.placeholder('version')),
   );
 
-/**
- * One built statement per (kind of update, set of columns changed) — an action changes the same
- * columns each time —, named by a number, because a statement name is an identifier of at most 63 bytes.
- */
-function statementPerShape<T>(
-  kind: string,
-  build: (set: DossierUpdate) => (db: Executor) => PromiseLike<T> & { prepare(name: string): unknown },
-) {
+/** Statements built per shape (which columns an update sets, which steps it writes), numbered in order of first use. */
+function statementsPerShape<T>(kind: string) {
   const shapes = new Map<string, (db: Executor, values: Record<string, unknown>) => Promise<T>>();
-  return (columns: ReadonlyArray<keyof DossierUpdate>) => {
-    const key = columns.join(',');
+  return (key: string, build: (db: Executor) => PromiseLike<T> & { prepare(name: string): unknown }) => {
     let run = shapes.get(key);
     if (!run) {
-      run = preparedStatement(
-        `motcua_dossier_${kind}_${shapes.size + 1}`,
-        build(setWithPlaceholders(columns)),
-      );
+      // Numbered: a statement name is an identifier of at most 63 bytes.
+      run = preparedStatement(`motcua_dossier_${kind}_${shapes.size + 1}`, build);
       shapes.set(key, run);
     }
     return run;
   };
 }
 
-const updateStatement = statementPerShape(
-  'update',
-  (set) => (db) =>
+const updateStatements =
+  statementsPerShape<
+    Array<
+      Pick<
+        DossierRow,
+        'code' | 'version' | 'status' | 'dueAt' | 'applicantName' | 'applicantEmail' | 'applicantPhone'
+      >
+    >
+  >('update');
+
+/** Optimistic update: only when nobody changed the dossier since `version` was read. */
+export async function updateDossier(
+  db: Executor,
+  unitCode: string,
+  code: string,
+  version: number,
+  set: DossierUpdate,
+) {
+  const columns = columnsOf(set);
+  const run = updateStatements(columns.join(','), (db) =>
     db
       .update(dossiers)
-      .set(set)
+      .set(setWithPlaceholders(columns))
       .where(versionMatches())
       // What the notifications and the caller need, not the whole row.
       .returning({
@@ -103,35 +156,88 @@ const updateStatement = statementPerShape(
         applicantEmail: dossiers.applicantEmail,
         applicantPhone: dossiers.applicantPhone,
       }),
-);
+  );
+  const rows = await run(db, setValues(columns, set, unitCode, code, version));
+  return rows[0];
+}
 
-/** Optimistic update: only when nobody changed the dossier since `version` was read. */
-export async function updateDossier(
-  db: Executor,
+/** What a lifecycle action writes to the dossier's steps beside its row: the step it ends, the one it opens. */
+export interface StepWrites {
+  close?: { seq: number; endedAt: Date; verdict: string | null; note: string | null };
+  open?: OpenedStep;
+}
+
+/**
+ * A lifecycle action's update with its step writes in the same statement (data-modifying CTEs: the
+ * step closed, the step opened), returning the whole row after the change and the dossier view's
+ * parts. The CTEs run under the action's row lock, and the version check cannot fail there (the
+ * caller read the version under that lock); a failing one rolls the transaction back.
+ */
+function actionUpdate(db: Executor, columns: ReadonlyArray<keyof DossierUpdate>, steps: StepWrites) {
+  const ctes = [];
+  if (steps.close)
+    ctes.push(
+      db.$with('step_closed').as(
+        db
+          .update(dossierSteps)
+          .set({
+            endedAt: sql.placeholder('close_endedAt'),
+            verdict: sql.placeholder('close_verdict'),
+            note: sql.placeholder('close_note'),
+          } as unknown as Partial<StepRow>)
+          .where(
+            and(
+              eq(dossierSteps.unitCode, sql.placeholder('unit')),
+              eq(dossierSteps.dossierCode, sql.placeholder('code')),
+              eq(dossierSteps.seq, sql.placeholder('close_seq')),
+            ),
+          ),
+      ),
+    );
+  if (steps.open)
+    ctes.push(
+      db
+        .$with('step_opened')
+        .as(
+          db
+            .insert(dossierSteps)
+            .values(
+              Object.fromEntries(
+                OPEN_COLUMNS.map((c) => [c, sql.placeholder(`open_${c}`)]),
+              ) as unknown as StepRow,
+            ),
+        ),
+    );
+  return (ctes.length > 0 ? db.with(...ctes) : db)
+    .update(dossiers)
+    .set(setWithPlaceholders(columns))
+    .where(versionMatches())
+    .returning({ ...getTableColumns(dossiers), ...dossierViewReturning(sql.placeholder('unit')) });
+}
+
+const actionUpdateStatements = statementsPerShape<Awaited<ReturnType<typeof actionUpdate>>>('action');
+
+/** The statement's shape and its values: the row's columns, the step closed and the step opened. */
+export function actionUpdateOf(
   unitCode: string,
   code: string,
   version: number,
   set: DossierUpdate,
+  steps: StepWrites,
 ) {
   const columns = columnsOf(set);
-  const rows = await updateStatement(columns)(db, setValues(columns, set, unitCode, code, version));
-  return rows[0];
+  const values = setValues(columns, set, unitCode, code, version);
+  if (steps.close) for (const [k, v] of Object.entries(steps.close)) values[`close_${k}`] = v;
+  if (steps.open) for (const c of OPEN_COLUMNS) values[`open_${c}`] = steps.open[c] ?? null;
+  const key = `${columns.join(',')}|${steps.close ? 'close' : ''}|${steps.open ? 'open' : ''}`;
+  return { key, values, build: (db: Executor) => actionUpdate(db, columns, steps) };
 }
 
-const actionUpdateStatement = statementPerShape(
-  'action',
-  (set) => (db) =>
-    db
-      .update(dossiers)
-      .set(set)
-      .where(versionMatches())
-      .returning({ ...getTableColumns(dossiers), ...dossierViewReturning(sql.placeholder('unit')) }),
-);
-
 /**
- * A lifecycle action's optimistic update, returning the dossier as its JSON shows it: the whole row
- * after the change with its files, portal synchronisation and people's names (the dossiers module's
- * dossierViewReturning), so the action's response is built from this statement, not read again.
+ * A lifecycle action's optimistic update and its step writes, returning the dossier as its JSON shows
+ * it: the whole row after the change with its files, portal synchronisation and people's names (the
+ * dossiers module's dossierViewReturning), so the action's response is built from this statement,
+ * not read again.
  */
 export async function updateDossierForView(
   db: Executor,
@@ -139,9 +245,10 @@ export async function updateDossierForView(
   code: string,
   version: number,
   set: DossierUpdate,
+  steps: StepWrites = {},
 ) {
-  const columns = columnsOf(set);
-  const rows = await actionUpdateStatement(columns)(db, setValues(columns, set, unitCode, code, version));
+  const shape = actionUpdateOf(unitCode, code, version, set, steps);
+  const rows = await actionUpdateStatements(shape.key, shape.build)(db, shape.values);
   const row = rows[0];
   if (!row) return undefined;
   const { receiverUsername, receiverName, assigneeUsername, ...rest } = row;
@@ -171,69 +278,7 @@ const OPEN_COLUMNS = [
   'handedAt',
   'dueAt',
 ] as const;
-type OpenedStep = { [K in (typeof OPEN_COLUMNS)[number]]: StepRow[K] };
-
-const stepOpen = preparedStatement('motcua_step_open', (db) =>
-  db
-    .insert(dossierSteps)
-    .values(Object.fromEntries(OPEN_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as StepRow),
-);
-
-export async function openStep(db: Executor, row: OpenedStep) {
-  await stepOpen(db, row);
-}
-
-const stepLast = preparedStatement('motcua_step_last', (db) =>
-  db
-    .select()
-    .from(dossierSteps)
-    .where(
-      and(
-        eq(dossierSteps.unitCode, sql.placeholder('unit')),
-        eq(dossierSteps.dossierCode, sql.placeholder('code')),
-      ),
-    )
-    .orderBy(desc(dossierSteps.seq))
-    .limit(1),
-);
-
-export async function lastStep(db: Executor, unitCode: string, code: string) {
-  return (await stepLast(db, { unit: unitCode, code }))[0];
-}
-
-const stepClose = preparedStatement('motcua_step_close', (db) =>
-  db
-    .update(dossierSteps)
-    .set({
-      endedAt: sql.placeholder('endedAt'),
-      verdict: sql.placeholder('verdict'),
-      note: sql.placeholder('note'),
-    } as unknown as Partial<StepRow>)
-    .where(
-      and(
-        eq(dossierSteps.unitCode, sql.placeholder('unit')),
-        eq(dossierSteps.dossierCode, sql.placeholder('code')),
-        eq(dossierSteps.seq, sql.placeholder('seq')),
-      ),
-    ),
-);
-
-export async function closeStep(
-  db: Executor,
-  unitCode: string,
-  code: string,
-  seq: number,
-  set: { endedAt: Date; verdict: string | null; note?: string | null },
-) {
-  await stepClose(db, {
-    unit: unitCode,
-    code,
-    seq,
-    endedAt: set.endedAt,
-    verdict: set.verdict,
-    note: set.note ?? null,
-  });
-}
+export type OpenedStep = { [K in (typeof OPEN_COLUMNS)[number]]: StepRow[K] };
 
 export async function listSteps(db: Executor, unitCode: string, code: string) {
   return db

@@ -142,7 +142,7 @@ export async function performAction(
   const stored = req.resultFile ? await ctx.files.put(req.resultFile.bytes) : undefined;
 
   const applied = ctx.db.transaction(async (tx) => {
-    const row = await loadForAction(tx, req);
+    const { dossier: row, lastStep } = await loadForAction(tx, req);
     const state = lifecycleState(row, cal, now);
     const decision = decide(body.action, state, req.role, req.reason);
     if (!decision.ok) throw new AppError(REFUSALS[decision.code], TRANSITIONS[body.action].label);
@@ -153,6 +153,7 @@ export async function performAction(
       user,
       req,
       row,
+      lastStep,
       steps: state.steps,
       stepIndex: decision.stepIndex,
       cal,
@@ -165,7 +166,7 @@ export async function performAction(
       stepIndex: decision.stepIndex,
       ...change.set,
     };
-    const updated = await repo.updateDossierForView(tx, req.unit.code, code, row.version, set);
+    const updated = await repo.updateDossierForView(tx, req.unit.code, code, row.version, set, change.steps);
     if (!updated) throw new AppError('DOSSIER_CONFLICT');
     const event = {
       type: 'performed',
@@ -233,10 +234,11 @@ async function validateAction(ctx: AppContext, user: AuthUser, code: string, bod
  * The version the client saw wins over the one read now: acting on a stale screen is a conflict.
  */
 async function loadForAction(tx: Tx, req: ActionRequest) {
-  const row = await repo.lockDossierRow(tx, req.unit.code, req.code);
-  if (!row) throw new AppError('DOSSIER_NOT_FOUND');
-  if ((req.body.expectedVersion ?? row.version) !== row.version) throw new AppError('DOSSIER_CONFLICT');
-  return row;
+  const found = await repo.lockForAction(tx, req.unit.code, req.code);
+  if (!found) throw new AppError('DOSSIER_NOT_FOUND');
+  const version = found.dossier.version;
+  if ((req.body.expectedVersion ?? version) !== version) throw new AppError('DOSSIER_CONFLICT');
+  return found;
 }
 
 /** What an action's handler has at hand, inside the transaction that holds the dossier's lock. */
@@ -246,6 +248,8 @@ interface ActionScope {
   user: AuthUser;
   req: ActionRequest;
   row: repo.DossierRow;
+  /** The dossier's last hand-off, read with the locked row. */
+  lastStep: repo.LastStep | null;
   steps: readonly WorkflowStep[];
   /** The workflow step the dossier is at after the action (decide()). */
   stepIndex: number;
@@ -254,9 +258,10 @@ interface ActionScope {
   stored: Awaited<ReturnType<AppContext['files']['put']>> | undefined;
 }
 
-/** An action's changes to the dossier row and the facts its event carries. */
+/** An action's changes to the dossier row, to its steps (written by the row's update) and the facts its event carries. */
 interface ActionChange<F> {
   set: repo.DossierUpdate;
+  steps?: repo.StepWrites;
   facts: F;
 }
 
@@ -265,27 +270,21 @@ type Handler<F> = (s: ActionScope) => Promise<ActionChange<F>>;
 const nothing = async () => ({ set: {}, facts: {} });
 
 /** The dossier's last hand-off (dossier_steps), closed with its verdict unless closed already. */
-async function closeCurrentStep(s: ActionScope, note?: string) {
-  const current = await repo.lastStep(s.tx, s.req.unit.code, s.req.code);
-  if (current && !current.endedAt) {
-    const verdict = current.dueAt ? classifySettlement({ dueAt: current.dueAt, endedAt: s.now }) : null;
-    await repo.closeStep(s.tx, s.req.unit.code, s.req.code, current.seq, {
-      endedAt: s.now,
-      verdict,
-      note: note ?? null,
-    });
-  }
-  return current;
+function closeCurrentStep(s: ActionScope, note?: string): repo.StepWrites['close'] {
+  const current = s.lastStep;
+  if (!current || current.endedAt) return undefined;
+  const verdict = current.dueAt ? classifySettlement({ dueAt: current.dueAt, endedAt: s.now }) : null;
+  return { seq: current.seq, endedAt: s.now, verdict, note: note ?? null };
 }
 
-/** Hands the dossier to step `index` (a new dossier_steps row) with that step's deadline. */
-async function openStep(s: ActionScope, index: number, afterSeq: number): Promise<repo.DossierUpdate> {
+/** Hands the dossier to step `index` (a new dossier_steps row after the last) with that step's deadline. */
+function openStep(s: ActionScope, index: number) {
   const step = s.steps[index]!;
   const due = dueForTimeLimit(s.cal, s.now, step.allowance).dueAt;
-  await repo.openStep(s.tx, {
+  const open: repo.OpenedStep = {
     unitCode: s.req.unit.code,
     dossierCode: s.req.code,
-    seq: afterSeq + 1,
+    seq: (s.lastStep?.seq ?? 0) + 1,
     stepKey: step.key,
     stepName: step.name,
     fromRole: s.req.role,
@@ -294,14 +293,17 @@ async function openStep(s: ActionScope, index: number, afterSeq: number): Promis
     toUserId: null,
     handedAt: s.now,
     dueAt: due,
-  });
-  return { stepStartedAt: s.now, stepDueAt: due };
+  };
+  return { set: { stepStartedAt: s.now, stepDueAt: due } satisfies repo.DossierUpdate, open };
 }
 
 const moveStep: Handler<ActionFacts['complete_step']> = async (s) => {
-  const current = await closeCurrentStep(s, s.req.reason);
-  const opened = await openStep(s, s.stepIndex, current?.seq ?? 0);
-  return { set: { ...opened, assigneeId: null }, facts: {} };
+  const opened = openStep(s, s.stepIndex);
+  return {
+    set: { ...opened.set, assigneeId: null },
+    steps: { close: closeCurrentStep(s, s.req.reason), open: opened.open },
+    facts: {},
+  };
 };
 
 const pause =
@@ -352,10 +354,11 @@ const resume: Handler<ActionFacts['supplement_received']> = async (s) => {
   };
 };
 
-const endProcessing: Handler<ActionFacts['stop']> = async (s) => {
-  await closeCurrentStep(s, s.req.reason);
-  return { set: { processingEndedAt: s.now, pausedAt: null }, facts: {} };
-};
+const endProcessing: Handler<ActionFacts['stop']> = async (s) => ({
+  set: { processingEndedAt: s.now, pausedAt: null },
+  steps: { close: closeCurrentStep(s, s.req.reason) },
+  facts: {},
+});
 
 /** Each action's changes beyond status, sub-state and step (decide()); the compiler wants every action. */
 const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
@@ -382,8 +385,8 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
   },
   pre_supplement_received: nothing,
   transfer: async (s) => {
-    const current = await repo.lastStep(s.tx, s.req.unit.code, s.req.code);
-    return { set: await openStep(s, 0, current?.seq ?? 0), facts: {} };
+    const opened = openStep(s, 0);
+    return { set: opened.set, steps: { open: opened.open }, facts: {} };
   },
   assign: async (s) => {
     const wanted = s.req.body.assignee;
@@ -404,7 +407,6 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
   issue_result: async (s) => {
     // An uploaded file wins; without one, the approved draft becomes the result (result-drafts/draft.ts).
     const issued = s.req.resultFile ? undefined : await issueDraft(s.ctx, s.tx, s.req.unit, s.row, s.now);
-    await closeCurrentStep(s);
     const file = s.req.resultFile
       ? {
           fileName: s.req.resultFile.fileName,
@@ -447,6 +449,7 @@ const HANDLERS: { [A in Action]: Handler<ActionFacts[A]> } = {
         },
         timeliness,
       },
+      steps: { close: closeCurrentStep(s) },
       facts: { timeliness },
     };
   },
