@@ -45,7 +45,9 @@ export const actionRowQuery = (db: Executor) =>
       lastStepEndedAt: sql<Date | null>`${lastStepOf('ended_at')}`
         .mapWith(dossierSteps.endedAt)
         .as('last_step_ended_at'),
-      lastStepDueAt: sql<Date | null>`${lastStepOf('due_at')}`.mapWith(dossierSteps.dueAt).as('last_step_due_at'),
+      lastStepDueAt: sql<Date | null>`${lastStepOf('due_at')}`
+        .mapWith(dossierSteps.dueAt)
+        .as('last_step_due_at'),
     })
     .from(dossiers)
     .where(unitAndCode())
