@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DossierEvent } from '../../../domain/lifecycle/events.ts';
 import type { NationalStatus } from '../../../domain/lifecycle/statuses.ts';
 import { FILE_REF_PREFIX, type PortalFileRef } from '../../../domain/portal/contract.ts';
@@ -10,6 +10,7 @@ import {
 } from '../../../domain/portal/sync.ts';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
+import { preparedStatement } from '../../db/prepared.ts';
 import { auditEvents, dossierFiles, dossierPauses, dossiers, populationLookups } from '../../db/schema.ts';
 import { type DossierFacts, presentFacts } from '../dossiers/present.ts';
 
@@ -108,6 +109,54 @@ async function procedureOf(ctx: AppContext, unitCode: string, procedureCode: str
   return { code: procedureCode, name: procedureCode, field: { code: fieldCode, name: fieldCode }, fees: [] };
 }
 
+/** A supplement request as the portal's view reads it (JSON of dossier_pauses). */
+interface StoredSupplement {
+  reason: string;
+  fromAt: string;
+  toAt: string | null;
+  dueBefore: string;
+  dueAfter: string | null;
+  items: unknown[] | null;
+}
+
+/**
+ * Everything the portal's view of a stored dossier reads, in one statement: the row, its files (in
+ * upload order), when it was submitted and refused (its audit events), its supplement requests and
+ * whether the population database confirmed its applicant.
+ */
+const storedFacts = preparedStatement('motcua_portal_view', (db) =>
+  db
+    .select({
+      dossier: dossiers,
+      files: sql<Array<[string, string, string]> | null>`(
+        SELECT json_agg(json_build_array(f.id, f.file_name, f.storage_key) ORDER BY f.created_at, f.id)
+        FROM ${dossierFiles} f WHERE f.unit_code = ${dossiers.unitCode} AND f.dossier_code = ${dossiers.code})`,
+      submittedAt: sql<Date | null>`(
+        SELECT min(a.at) FROM ${auditEvents} a
+        WHERE a.unit_code = ${dossiers.unitCode} AND a.dossier_code = ${dossiers.code})`.mapWith(
+        auditEvents.at,
+      ),
+      refusedAt: sql<Date | null>`(
+        SELECT max(a.at) FILTER (WHERE a.to_status = 3) FROM ${auditEvents} a
+        WHERE a.unit_code = ${dossiers.unitCode} AND a.dossier_code = ${dossiers.code})`.mapWith(
+        auditEvents.at,
+      ),
+      supplements: sql<StoredSupplement[] | null>`(
+        SELECT json_agg(json_build_object('reason', p.reason, 'fromAt', p.from_at, 'toAt', p.to_at,
+          'dueBefore', p.due_before, 'dueAfter', p.due_after, 'items', p.items) ORDER BY p.seq)
+        FROM ${dossierPauses} p
+        WHERE p.unit_code = ${dossiers.unitCode} AND p.dossier_code = ${dossiers.code} AND p.kind = 'supplement')`,
+      confirmed: sql<boolean>`EXISTS (
+        SELECT 1 FROM ${populationLookups} l
+        WHERE l.unit_code = ${dossiers.unitCode} AND l.dossier_code = ${dossiers.code} AND l.outcome = 'found')`,
+    })
+    .from(dossiers)
+    .where(and(eq(dossiers.unitCode, sql.placeholder('unit')), eq(dossiers.code, sql.placeholder('code'))))
+    .limit(1),
+);
+
+const isoOf = (v: string | null) => (v ? new Date(v).toISOString() : null);
+
 /**
  * The portal's view of a stored dossier as the caller's transaction sees it (after its change):
  * its files, its submission and refusal times, the supplements asked for, the databases consulted.
@@ -119,65 +168,28 @@ export async function storedPortalView(
   code: string,
   actor: PortalActor,
 ): Promise<PortalReceivedView> {
-  const [row] = await tx
-    .select()
-    .from(dossiers)
-    .where(and(eq(dossiers.unitCode, unit.code), eq(dossiers.code, code)))
-    .limit(1);
-  if (!row) throw new Error(`no dossier ${code} for the portal view`);
-  const files = await tx
-    .select({ id: dossierFiles.id, fileName: dossierFiles.fileName, storageKey: dossierFiles.storageKey })
-    .from(dossierFiles)
-    .where(and(eq(dossierFiles.unitCode, unit.code), eq(dossierFiles.dossierCode, code)))
-    .orderBy(asc(dossierFiles.createdAt), asc(dossierFiles.id));
-  const [times] = await tx
-    .select({
-      submittedAt: sql<Date | string | null>`min(${auditEvents.at})`,
-      refusedAt: sql<Date | string | null>`max(${auditEvents.at}) FILTER (WHERE ${auditEvents.toStatus} = 3)`,
-    })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.unitCode, unit.code), eq(auditEvents.dossierCode, code)));
-  const pauses = await tx
-    .select()
-    .from(dossierPauses)
-    .where(
-      and(
-        eq(dossierPauses.unitCode, unit.code),
-        eq(dossierPauses.dossierCode, code),
-        eq(dossierPauses.kind, 'supplement'),
-      ),
-    )
-    .orderBy(asc(dossierPauses.seq));
-  const [lookups] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(populationLookups)
-    .where(
-      and(
-        eq(populationLookups.unitCode, unit.code),
-        eq(populationLookups.dossierCode, code),
-        eq(populationLookups.outcome, 'found'),
-      ),
-    );
-  const date = (v: Date | string | null | undefined) => (v ? new Date(v) : null);
+  const [facts] = await storedFacts(tx, { unit: unit.code, code });
+  if (!facts) throw new Error(`no dossier ${code} for the portal view`);
+  const row = facts.dossier;
   return portalView({
     code,
     unit,
     procedure: await procedureOf(ctx, unit.code, row.procedureCode, row.fieldCode),
     dossier: row,
-    files,
+    files: (facts.files ?? []).map(([id, fileName, storageKey]) => ({ id, fileName, storageKey })),
     actor: { ...actor, portalCode: row.portalCode },
-    submittedAt: date(times?.submittedAt),
-    refusedAt: date(times?.refusedAt),
-    supplements: pauses.map((p) => ({
+    submittedAt: facts.submittedAt,
+    refusedAt: facts.refusedAt,
+    supplements: (facts.supplements ?? []).map((p) => ({
       requestedBy: unit.fullName,
       content: p.reason || 'Yêu cầu bổ sung giấy tờ',
-      requestedAt: p.fromAt.toISOString(),
-      receivedAt: p.toAt?.toISOString() ?? null,
-      dueBefore: p.dueBefore.toISOString(),
-      dueAfter: p.dueAfter?.toISOString() ?? null,
+      requestedAt: isoOf(p.fromAt) ?? '',
+      receivedAt: isoOf(p.toAt),
+      dueBefore: isoOf(p.dueBefore) ?? '',
+      dueAfter: isoOf(p.dueAfter),
       items: ((p.items ?? []) as Array<{ name?: unknown }>).map((i) => ({ name: String(i.name ?? '') })),
     })),
-    databases: Number(lookups?.n ?? 0) > 0 ? ['CSDLQGDC'] : [],
+    databases: facts.confirmed ? ['CSDLQGDC'] : [],
   });
 }
 
