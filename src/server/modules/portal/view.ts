@@ -124,36 +124,36 @@ interface StoredSupplement {
  * upload order), when it was submitted and refused (its audit events), its supplement requests and
  * whether the population database confirmed its applicant.
  */
-const storedFacts = preparedStatement('motcua_portal_view', (db) =>
-  db
+const storedFacts = preparedStatement('motcua_portal_view', (db) => {
+  // The subqueries name the commune and the dossier by the statement's values, not by the outer row:
+  // Citus routes a statement to one shard only when the values prove it.
+  const unit = sql.placeholder('unit');
+  const code = sql.placeholder('code');
+  return db
     .select({
       dossier: dossiers,
       files: sql<Array<[string, string, string]> | null>`(
         SELECT json_agg(json_build_array(f.id, f.file_name, f.storage_key) ORDER BY f.created_at, f.id)
-        FROM ${dossierFiles} f WHERE f.unit_code = ${dossiers.unitCode} AND f.dossier_code = ${dossiers.code})`,
+        FROM ${dossierFiles} f WHERE f.unit_code = ${unit}::text AND f.dossier_code = ${code}::text)`,
       submittedAt: sql<Date | null>`(
         SELECT min(a.at) FROM ${auditEvents} a
-        WHERE a.unit_code = ${dossiers.unitCode} AND a.dossier_code = ${dossiers.code})`.mapWith(
-        auditEvents.at,
-      ),
+        WHERE a.unit_code = ${unit}::text AND a.dossier_code = ${code}::text)`.mapWith(auditEvents.at),
       refusedAt: sql<Date | null>`(
         SELECT max(a.at) FILTER (WHERE a.to_status = 3) FROM ${auditEvents} a
-        WHERE a.unit_code = ${dossiers.unitCode} AND a.dossier_code = ${dossiers.code})`.mapWith(
-        auditEvents.at,
-      ),
+        WHERE a.unit_code = ${unit}::text AND a.dossier_code = ${code}::text)`.mapWith(auditEvents.at),
       supplements: sql<StoredSupplement[] | null>`(
         SELECT json_agg(json_build_object('reason', p.reason, 'fromAt', p.from_at, 'toAt', p.to_at,
           'dueBefore', p.due_before, 'dueAfter', p.due_after, 'items', p.items) ORDER BY p.seq)
         FROM ${dossierPauses} p
-        WHERE p.unit_code = ${dossiers.unitCode} AND p.dossier_code = ${dossiers.code} AND p.kind = 'supplement')`,
+        WHERE p.unit_code = ${unit}::text AND p.dossier_code = ${code}::text AND p.kind = 'supplement')`,
       confirmed: sql<boolean>`EXISTS (
         SELECT 1 FROM ${populationLookups} l
-        WHERE l.unit_code = ${dossiers.unitCode} AND l.dossier_code = ${dossiers.code} AND l.outcome = 'found')`,
+        WHERE l.unit_code = ${unit}::text AND l.dossier_code = ${code}::text AND l.outcome = 'found')`,
     })
     .from(dossiers)
-    .where(and(eq(dossiers.unitCode, sql.placeholder('unit')), eq(dossiers.code, sql.placeholder('code'))))
-    .limit(1),
-);
+    .where(and(eq(dossiers.unitCode, unit), eq(dossiers.code, code)))
+    .limit(1);
+});
 
 const isoOf = (v: string | null) => (v ? new Date(v).toISOString() : null);
 

@@ -30,11 +30,13 @@ export async function lockDossierRow(db: Executor, unitCode: string, code: strin
   return (await dossierRowLocked(db, { unit: unitCode, code }))[0];
 }
 
-/** The last hand-off of a dossier (dossier_steps), as a lifecycle action reads it with the dossier. */
+/**
+ * The last hand-off of a dossier (dossier_steps), as a lifecycle action reads it with the dossier. It
+ * names the commune and the dossier by the statement's values, not by the outer row: Citus runs a
+ * FOR UPDATE only on one shard, and proves that only from the values.
+ */
 const lastStepOf = (column: 'seq' | 'ended_at' | 'due_at') =>
-  sql.raw(
-    `(SELECT s.${column} FROM dossier_steps s WHERE s.unit_code = dossiers.unit_code AND s.dossier_code = dossiers.code ORDER BY s.seq DESC LIMIT 1)`,
-  );
+  sql`(SELECT s.${sql.raw(column)} FROM ${dossierSteps} s WHERE s.unit_code = ${sql.placeholder('unit')} AND s.dossier_code = ${sql.placeholder('code')} ORDER BY s.seq DESC LIMIT 1)`;
 
 /** The statement of lockForAction, for any executor (the bench's floor compiles it too). */
 export const actionRowQuery = (db: Executor) =>
